@@ -1,0 +1,65 @@
+// @ts-check
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+const chaptersDir = new URL('./content/en/chapters/', import.meta.url);
+
+/**
+ * The sidebar lists chapters in reading order, taken from each chapter's `order` frontmatter,
+ * so adding a chapter is adding one file. (The schema in src/content.config.ts checks the field.)
+ */
+function chapterSidebar() {
+  return readdirSync(chaptersDir)
+    .filter((f) => /^[^_].*\.mdx$/.test(f))
+    .map((f) => {
+      const text = readFileSync(new URL(f, chaptersDir), 'utf8');
+      const order = Number(/^order:\s*(\d+)/m.exec(text)?.[1] ?? NaN);
+      return { slug: `chapters/${f.replace(/\.mdx$/, '')}`, order };
+    })
+    .sort((a, b) => a.order - b.order)
+    .map(({ slug }) => slug);
+}
+
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  devToolbar: { enabled: false },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      // strict: a malformed formula fails the build instead of printing red text to a reader.
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: 'Feature Maps',
+      description: 'An interactive textbook on convolutional neural networks and transfer learning, computed live in your browser.',
+      customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/print.css'],
+      sidebar: [
+        { label: 'Start here', link: '/' },
+        { label: 'Chapters', items: chapterSidebar() },
+      ],
+      lastUpdated: false,
+      pagination: true,
+      components: {
+        // Adds the objectives/prerequisites box and the device badge above every chapter.
+        PageTitle: './src/components/ChapterTitle.astro',
+      },
+    }),
+  ],
+  vite: {
+    resolve: {
+      alias: {
+        '@components': fileURLToPath(new URL('./components', import.meta.url)),
+        '@lib': fileURLToPath(new URL('./src/lib', import.meta.url)),
+      },
+    },
+    build: { chunkSizeWarningLimit: 2500 },
+  },
+});

@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium, never a downloaded browser. The flags keep it off the network (closed here anyway). */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const quiet = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const PORT = Number(process.env.FM_TEST_PORT ?? 4399);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'off',
+  },
+  webServer: {
+    command: `node scripts/serve.mts dist ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+  projects: [
+    {
+      name: 'webgpu',
+      use: { launchOptions: { executablePath, args: [...quiet, '--enable-unsafe-webgpu'] } },
+    },
+    {
+      name: 'fallback',
+      // No WebGPU at all: the engine must fall back to WebGL (SwiftShader GL) or the CPU and say why.
+      use: { launchOptions: { executablePath, args: [...quiet, '--disable-features=WebGPU'] } },
+    },
+  ],
+});

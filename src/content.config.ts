@@ -1,0 +1,30 @@
+import { defineCollection, z } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+
+/**
+ * Chapters live in content/en/ (content/<lang>/ once translated). Every chapter must state what the
+ * reader will learn, what they need first, how long it takes and where it sits: a missing field fails the build.
+ * Splash pages (the landing page and 404, built by Starlight from the same schema) are not chapters.
+ */
+const chapterFields = {
+  objectives: z.array(z.string().min(1)).min(1),
+  prerequisites: z.array(z.string().min(1)).min(1),
+  readingTime: z.number().int().positive(),
+  order: z.number().int().positive(),
+};
+
+const extend = z.object(chapterFields).partial();
+
+export const collections = {
+  docs: defineCollection({
+    loader: glob({ base: './content/en', pattern: '**/[^_]*.mdx' }),
+    schema: (context) =>
+      docsSchema({ extend })(context).superRefine((data, ctx) => {
+        if (data.template === 'splash') return;
+        for (const key of Object.keys(chapterFields) as (keyof typeof chapterFields)[]) {
+          if (data[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `A chapter needs \`${key}\` in its frontmatter.` });
+        }
+      }),
+  }),
+};

@@ -1,0 +1,5 @@
+/// <reference types="astro/client" />
+declare module '*.css?inline' {
+  const css: string;
+  export default css;
+}

@@ -1,0 +1,97 @@
+import { ParamError, quote } from '../params/param-error.ts';
+import { parseWeight } from '../params/number-cell.ts';
+import { lcg } from '../random/lcg.ts';
+
+/** A 2-D kernel as rows of weights (row-major), the form readers type and read. */
+export interface Kernel2D { rows: number; cols: number; values: number[] }
+
+export const MIN_KERNEL = 1;
+export const MAX_KERNEL = 7;
+
+export const PRESETS = ['identity', 'box-blur', 'gaussian', 'sharpen', 'sobel-x', 'sobel-y', 'laplacian', 'emboss', 'random'] as const;
+export type PresetName = (typeof PRESETS)[number];
+
+/** Presets that make sense at any odd size; the others are defined at 3×3 only. */
+const SCALABLE: readonly PresetName[] = ['identity', 'box-blur', 'gaussian', 'random'];
+
+const FIXED: Record<string, number[]> = {
+  sharpen: [0, -1, 0, -1, 5, -1, 0, -1, 0],
+  'sobel-x': [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+  'sobel-y': [-1, -2, -1, 0, 0, 0, 1, 2, 1],
+  laplacian: [0, 1, 0, 1, -4, 1, 0, 1, 0],
+  emboss: [-2, -1, 0, -1, 1, 1, 0, 1, 2],
+};
+
+export function isScalable(name: PresetName): boolean {
+  return SCALABLE.includes(name);
+}
+
+/** Binomial coefficients approximate a Gaussian and sum to a power of two: exact in float32. */
+function binomialRow(n: number): number[] {
+  const row = [1];
+  for (let i = 1; i < n; i++) row.push((row[i - 1]! * (n - i)) / i);
+  return row;
+}
+
+/** A preset kernel. `size` applies to scalable presets (identity, box blur, Gaussian, random); `seed` to random. */
+export function presetKernel(name: PresetName, size = 3, seed = 1): Kernel2D {
+  if (!isScalable(name)) return { rows: 3, cols: 3, values: [...FIXED[name]!] };
+  const n = size;
+  const values = new Array<number>(n * n).fill(0);
+  if (name === 'identity') values[Math.floor((n * n) / 2)] = 1;
+  if (name === 'box-blur') values.fill(1 / (n * n));
+  if (name === 'gaussian') {
+    const b = binomialRow(n);
+    const sum = b.reduce((a, v) => a + v, 0);
+    for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) values[y * n + x] = (b[y]! * b[x]!) / (sum * sum);
+  }
+  if (name === 'random') {
+    const next = lcg(seed);
+    // Rounded to two decimals so the grid shows exactly what is computed.
+    for (let i = 0; i < values.length; i++) values[i] = Math.round((next() * 2 - 1) * 100) / 100;
+  }
+  return { rows: n, cols: n, values };
+}
+
+/** Parses "1,0,-1; 2,0,-2; 1,0,-1" (rows split by `;` or new lines, cells by `,` or spaces). */
+export function parseKernelRows(name: string, raw: string): Kernel2D {
+  const rowTexts = raw.split(/[;\n]/).map((r) => r.trim()).filter((r, i, all) => r !== '' || (i > 0 && i < all.length - 1));
+  if (rowTexts.length === 0) throw new ParamError(name, `${name} is empty: give a preset name or rows of numbers like "1,0,-1; 2,0,-2; 1,0,-1".`);
+  const cells = rowTexts.map((r) => r.split(/\s*,\s*|\s+/));
+  const rows = cells.length;
+  const cols = cells[0]!.length;
+  if (rows < MIN_KERNEL || rows > MAX_KERNEL || cols < MIN_KERNEL || cols > MAX_KERNEL) {
+    throw new ParamError(name, `${name} must be from ${MIN_KERNEL}×${MIN_KERNEL} to ${MAX_KERNEL}×${MAX_KERNEL}; got ${rows}×${cols}.`);
+  }
+  if (cells.some((r) => r.length !== cols)) {
+    throw new ParamError(name, `Every row of ${name} needs the same number of cells (${cols}); check ${quote(raw)}.`);
+  }
+  const values = cells.flatMap((r, y) => r.map((c, x) => parseWeight(`${name} cell (row ${y + 1}, column ${x + 1})`, c)));
+  return { rows, cols, values };
+}
+
+/** A kernel attribute: a preset name or rows of numbers. */
+export function parseKernel(name: string, raw: string, size = 3, seed = 1): Kernel2D {
+  const text = raw.trim().toLowerCase();
+  if ((PRESETS as readonly string[]).includes(text)) return presetKernel(text as PresetName, size, seed);
+  if (/^[a-z][a-z-]*$/.test(text)) {
+    throw new ParamError(name, `Unknown kernel preset ${quote(raw)}. Choose one of: ${PRESETS.join(', ')}, or type rows of numbers.`);
+  }
+  return parseKernelRows(name, raw);
+}
+
+export function formatKernel(k: Kernel2D): string {
+  const rows: string[] = [];
+  for (let y = 0; y < k.rows; y++) rows.push(k.values.slice(y * k.cols, (y + 1) * k.cols).map((v) => +v.toPrecision(6)).join(','));
+  return rows.join('; ');
+}
+
+/** Validates a kernel size typed into the grid-size control. */
+export function parseKernelSize(name: string, raw: string): number {
+  const text = raw.trim();
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(n >= MIN_KERNEL && n <= MAX_KERNEL)) {
+    throw new ParamError(name, `${name} must be a whole number from ${MIN_KERNEL} to ${MAX_KERNEL}; got ${quote(raw)}.`);
+  }
+  return n;
+}

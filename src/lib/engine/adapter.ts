@@ -1,0 +1,26 @@
+import type { AdapterInfo } from './types.ts';
+
+/** Why WebGPU cannot be used before tfjs is even loaded, or the adapter's description. Loads nothing heavy. */
+export async function probeWebGPU(): Promise<{ adapter: AdapterInfo } | { reason: string }> {
+  if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
+    return { reason: 'this browser does not offer WebGPU (navigator.gpu is missing — it may be switched off, or the page is not served over HTTPS)' };
+  }
+  let adapter: GPUAdapter | null = null;
+  try {
+    adapter = await navigator.gpu.requestAdapter();
+  } catch (err) {
+    return { reason: `the browser's WebGPU adapter request failed (${(err as Error).message})` };
+  }
+  if (!adapter) return { reason: 'the browser offers WebGPU but found no usable GPU adapter (blocked, unsupported or disabled GPU)' };
+  return { adapter: describeAdapter(adapter) };
+}
+
+export function describeAdapter(adapter: GPUAdapter): AdapterInfo {
+  const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
+  const vendor = info?.vendor || 'unknown vendor';
+  const architecture = info?.architecture || 'unknown architecture';
+  const description = info?.description || '';
+  const fallback = Boolean((info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter);
+  const isSoftware = fallback || /swiftshader|llvmpipe|lavapipe|software/i.test(`${vendor} ${architecture} ${description}`);
+  return { vendor, architecture, description, isSoftware };
+}

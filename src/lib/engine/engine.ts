@@ -1,0 +1,117 @@
+/**
+ * The one module that owns TensorFlow.js. Nothing here imports tfjs statically: a page pays for it only
+ * when a widget first asks for the engine. Choice: WebGPU → WebGL → CPU, with the reason for each step
+ * down in plain words, a smoke check (which doubles as warm-up), and a fall back when the GPU device is lost.
+ */
+import { probeWebGPU } from './adapter.ts';
+import { smokeCheck } from './smoke.ts';
+import { BACKENDS, type AdapterInfo, type BackendName, type Engine, type Tf } from './types.ts';
+
+export type { Engine, BackendName, AdapterInfo, Tf } from './types.ts';
+
+let current: Promise<Engine> | null = null;
+const changes = new EventTarget();
+
+/** The shared engine; the first call loads tfjs and chooses a backend. */
+export function getEngine(): Promise<Engine> {
+  current ??= announce(chooseEngine(requestedBackend(), []), 'ready');
+  return current;
+}
+
+/** Called with the engine once it is chosen, and again after every change (for the device badge). */
+export function onEngineReady(listener: (engine: Engine) => void): () => void {
+  const handler = (e: Event) => listener((e as CustomEvent<Engine>).detail);
+  changes.addEventListener('ready', handler);
+  return () => changes.removeEventListener('ready', handler);
+}
+
+async function announce(engine: Promise<Engine>, ...types: string[]): Promise<Engine> {
+  const e = await engine;
+  for (const type of types) changes.dispatchEvent(new CustomEvent(type, { detail: e }));
+  return e;
+}
+
+/** The engine if some widget has already started it, without starting it. */
+export function peekEngine(): Promise<Engine> | null {
+  return current;
+}
+
+/** Called with the new engine whenever the backend changes (device lost, or a forced switch). */
+export function onEngineChange(listener: (engine: Engine) => void): () => void {
+  const handler = (e: Event) => listener((e as CustomEvent<Engine>).detail);
+  changes.addEventListener('change', handler);
+  return () => changes.removeEventListener('change', handler);
+}
+
+/** Drops to the next backend, telling every listener; used when the GPU device is lost. */
+export function fallBack(reason: string, from: BackendName): Promise<Engine> {
+  const skip = BACKENDS.slice(0, BACKENDS.indexOf(from) + 1);
+  current = announce(chooseEngine(null, [`${from} stopped working: ${reason}`], skip), 'ready', 'change');
+  return current;
+}
+
+/**
+ * A page may ask for a backend with `?backend=webgl` (teachers comparing speeds, and our tests).
+ * Anything else in that parameter is ignored, and the engine says so.
+ */
+export function requestedBackend(): BackendName | null {
+  if (typeof location === 'undefined') return null;
+  const raw = new URLSearchParams(location.search).get('backend');
+  return raw && (BACKENDS as readonly string[]).includes(raw) ? (raw as BackendName) : null;
+}
+
+async function chooseEngine(requested: BackendName | null, log: string[], skip: BackendName[] = []): Promise<Engine> {
+  const tf: Tf = await import('@tensorflow/tfjs-core');
+  const order = BACKENDS.filter((b) => !skip.includes(b) && (!requested || BACKENDS.indexOf(b) >= BACKENDS.indexOf(requested)));
+  if (requested) log.push(`the page asked for ${requested} (?backend=${requested})`);
+  for (const name of order) {
+    const tried = await tryBackend(tf, name);
+    if (typeof tried === 'string') {
+      log.push(`${label(name)} was not used: ${tried}`);
+      continue;
+    }
+    const engine: Engine = { tf, backend: name, log, ...tried };
+    if (log.length > 0) engine.fallbackReason = log.join('; then ');
+    if (name === 'webgpu') watchDevice(tf);
+    return engine;
+  }
+  throw new Error(`No backend could run: ${log.join('; ')}`);
+}
+
+/** The reason the backend cannot be used, or what is known about it once it runs. */
+async function tryBackend(tf: Tf, name: BackendName): Promise<string | { adapter?: AdapterInfo }> {
+  let adapter: AdapterInfo | undefined;
+  if (name === 'webgpu') {
+    const probe = await probeWebGPU();
+    if ('reason' in probe) return probe.reason;
+    adapter = probe.adapter;
+    await import('@tensorflow/tfjs-backend-webgpu');
+  } else if (name === 'webgl') {
+    await import('@tensorflow/tfjs-backend-webgl');
+  } else {
+    await import('@tensorflow/tfjs-backend-cpu');
+  }
+  try {
+    // setBackend resolves false when the backend's factory fails (e.g. a null adapter) and throws on some setups.
+    if (!(await tf.setBackend(name))) return `TensorFlow.js could not start its ${label(name)} backend`;
+  } catch (err) {
+    return `TensorFlow.js could not start its ${label(name)} backend (${(err as Error).message})`;
+  }
+  const smoke = await smokeCheck(tf);
+  if (smoke !== null) return `the smoke check failed: ${smoke}`;
+  return adapter ? { adapter } : {};
+}
+
+type WebGPUBackendLike = { device: GPUDevice };
+
+function watchDevice(tf: Tf) {
+  const backend = tf.backend() as unknown as WebGPUBackendLike;
+  void backend.device.lost.then((info) => {
+    if (tf.getBackend() !== 'webgpu') return;
+    void fallBack(`the GPU device was lost (${info.reason || 'unknown'}${info.message ? `: ${info.message}` : ''})`, 'webgpu');
+  });
+}
+
+export function label(name: BackendName): string {
+  return name === 'webgpu' ? 'WebGPU' : name === 'webgl' ? 'WebGL' : 'CPU';
+}

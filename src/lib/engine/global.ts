@@ -1,0 +1,13 @@
+/**
+ * `window.FeatureMaps`: the documented hook for embedding hosts and tests — the shared engine (backend,
+ * adapter, fallback reason, tfjs for tf.memory()). Installed by every widget; loads nothing by itself.
+ */
+import { describeEngine, getEngine, peekEngine } from './index.ts';
+
+declare global {
+  interface Window { FeatureMaps?: { getEngine: typeof getEngine; peekEngine: typeof peekEngine; describeEngine: typeof describeEngine } }
+}
+
+if (typeof window !== 'undefined' && !window.FeatureMaps) {
+  window.FeatureMaps = { getEngine, peekEngine, describeEngine };
+}

@@ -1,0 +1,16 @@
+/** A reader- or host-supplied value that cannot be used. The message is shown to the reader as is. */
+export class ParamError extends Error {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ParamError';
+  }
+}
+
+/** Strings from attributes and URLs are shown back to the reader; keep them short and printable. */
+export function quote(raw: string): string {
+  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return JSON.stringify(clean.length > 40 ? `${clean.slice(0, 40)}…` : clean);
+}

@@ -1,0 +1,106 @@
+/**
+ * The shared base of every `<fm-…>` widget: status, the `ready` promise, the `fm-result`/`fm-error`
+ * events, an in-widget message line, lazy start near the viewport, and resources tied to the element's
+ * life. It holds no tfjs: heavy code is loaded by the subclass's `start()`.
+ */
+export type WidgetStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
+
+export interface ResultDetail { backend: string; ms: number; [key: string]: unknown }
+
+export abstract class FmElement extends HTMLElement {
+  /** Resolves after the first successful computation. */
+  ready: Promise<void>;
+  protected readonly root: ShadowRoot;
+  private resolveReady!: () => void;
+  private cleanups: (() => void)[] = [];
+  private started = false;
+  private visible = false;
+
+  constructor() {
+    super();
+    this.root = this.attachShadow({ mode: 'open' });
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  get status(): WidgetStatus {
+    return (this.getAttribute('status') as WidgetStatus) ?? 'idle';
+  }
+
+  connectedCallback(): void {
+    if (!this.hasAttribute('status')) this.setStatus('idle');
+    this.render();
+    const io = new IntersectionObserver(
+      (entries) => {
+        this.visible = entries.some((e) => e.isIntersecting);
+        if (this.visible && !this.started) {
+          this.started = true;
+          void this.start();
+        }
+        this.onVisibilityChange();
+      },
+      { rootMargin: '300px 0px' },
+    );
+    io.observe(this);
+    const onHidden = () => this.onVisibilityChange();
+    document.addEventListener('visibilitychange', onHidden);
+    this.cleanups.push(() => io.disconnect(), () => document.removeEventListener('visibilitychange', onHidden));
+  }
+
+  disconnectedCallback(): void {
+    for (const fn of this.cleanups.splice(0)) fn();
+    this.started = false;
+    this.teardown();
+  }
+
+  /** True while the element is near the viewport and the tab is visible: heavy loops run only then. */
+  protected get active(): boolean {
+    return this.visible && document.visibilityState === 'visible';
+  }
+
+  /** Registers a release for disconnect (observers, listeners, engine subscriptions). */
+  protected onDisconnect(fn: () => void): void {
+    this.cleanups.push(fn);
+  }
+
+  protected setStatus(status: WidgetStatus): void {
+    this.setAttribute('status', status);
+  }
+
+  protected emitResult(detail: ResultDetail): void {
+    this.setStatus('ready');
+    this.resolveReady();
+    this.dispatchEvent(new CustomEvent('fm-result', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Shows the message in the widget (as text, never HTML) and reports it; the widget stays usable. */
+  protected emitError(message: string): void {
+    this.showMessage(message, 'error');
+    this.dispatchEvent(new CustomEvent('fm-error', { detail: { message }, bubbles: true, composed: true }));
+  }
+
+  protected showMessage(message: string, kind: 'error' | 'info' = 'info'): void {
+    const line = this.root.querySelector<HTMLElement>('[data-role="message"]');
+    if (!line) return;
+    line.textContent = message;
+    line.dataset.kind = kind;
+    line.hidden = message === '';
+  }
+
+  protected clearMessage(): void {
+    this.showMessage('');
+  }
+
+  /** Draws the static shell; called on connect. */
+  protected abstract render(): void;
+  /** Loads heavy code and computes the first result; called once the element nears the viewport. */
+  protected abstract start(): Promise<void>;
+  /** Releases tensors and pending work. */
+  protected abstract teardown(): void;
+  /** Pauses or resumes loops; `this.active` says which. */
+  protected onVisibilityChange(): void {}
+}
+
+/** Defines a custom element once, so a page (or a host site) may load a widget's script twice. */
+export function define(tag: string, ctor: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, ctor);
+}

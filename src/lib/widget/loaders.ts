@@ -1,0 +1,5 @@
+/** Lazy loaders for each widget's element module, so an embed page fetches only its own widget. */
+export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
+  'conv-playground': () => import('@components/conv-playground/conv-playground.element.ts'),
+  'conv-stepper': () => import('@components/conv-stepper/conv-stepper.element.ts'),
+};

@@ -1,0 +1,49 @@
+/**
+ * Every widget the book ships, with the attributes an embedding page may set from its query string.
+ * Used by /embed/<slug>/ (which attributes to copy) and by the chapters' "Embed" control.
+ */
+export interface WidgetEntry {
+  slug: string;
+  tag: `fm-${string}`;
+  title: string;
+  /** Attributes accepted from the URL; anything else in the query is ignored. */
+  attributes: readonly string[];
+}
+
+export const WIDGETS: readonly WidgetEntry[] = [
+  {
+    slug: 'conv-playground',
+    tag: 'fm-conv-playground',
+    title: 'Convolution playground',
+    attributes: ['image', 'kernel', 'kernel-size', 'stride', 'padding', 'dilation', 'color', 'rgb-mode', 'seed'],
+  },
+  {
+    slug: 'conv-stepper',
+    tag: 'fm-conv-stepper',
+    title: 'Convolution, step by step',
+    attributes: ['input-size', 'kernel', 'stride', 'padding', 'dilation', 'seed', 'step'],
+  },
+];
+
+export function widgetBySlug(slug: string): WidgetEntry | undefined {
+  return WIDGETS.find((w) => w.slug === slug);
+}
+
+/** Copies allowed query parameters onto attributes (as text: never parsed as HTML). */
+export function attributesFromQuery(entry: WidgetEntry, search: string): [string, string][] {
+  const params = new URLSearchParams(search);
+  return entry.attributes.flatMap((name) => {
+    const value = params.get(name);
+    return value === null ? [] : [[name, value.slice(0, 500)] as [string, string]];
+  });
+}
+
+/** The query string that reproduces a widget's current attributes. */
+export function queryFromElement(entry: WidgetEntry, el: Element): string {
+  const params = new URLSearchParams();
+  for (const name of entry.attributes) {
+    const value = el.getAttribute(name);
+    if (value !== null) params.set(name, value);
+  }
+  return params.toString();
+}

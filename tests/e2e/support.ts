@@ -1,0 +1,52 @@
+/**
+ * Shared fixtures for browser tests: every page is watched for console errors and for requests leaving
+ * 127.0.0.1 (both fail the test), and helpers give axe results and the engine's backend.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export interface Watch { consoleErrors: string[]; offsiteRequests: string[] }
+
+export const test = base.extend<{ watch: Watch }>({
+  watch: async ({ page }, use) => {
+    const watch: Watch = { consoleErrors: [], offsiteRequests: [] };
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => watch.consoleErrors.push(`pageerror: ${err.message}`));
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') watch.offsiteRequests.push(req.url());
+    });
+    await use(watch);
+    expect(watch.offsiteRequests, 'requests that left 127.0.0.1').toEqual([]);
+    expect(watch.consoleErrors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** The backend the project promises: real WebGPU in `webgpu`, anything else in `fallback`. */
+export function expectedBackend(projectName: string): 'webgpu' | 'fallback' {
+  return projectName === 'webgpu' ? 'webgpu' : 'fallback';
+}
+
+/** WCAG 2 A/AA violations on the page (or under `include`), as short strings for a readable failure. */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The number of live tensors in the page's tfjs (through the book's documented window.FeatureMaps hook). */
+export async function numTensors(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const fm = (window as unknown as { FeatureMaps?: { getEngine(): Promise<{ tf: { memory(): { numTensors: number } } }> } }).FeatureMaps;
+    if (!fm) throw new Error('window.FeatureMaps is missing');
+    return (await fm.getEngine()).tf.memory().numTensors;
+  });
+}
+
+/** A seeded LCG, the same as src/lib/random/lcg.ts, for tests that build inputs in Node. */
+export { lcg, uniform } from '../../src/lib/random/lcg.ts';
