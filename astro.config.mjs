@@ -26,7 +26,6 @@ function chapterSidebar() {
 }
 
 export default defineConfig({
-  site: 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
   markdown: {
