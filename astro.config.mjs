@@ -43,6 +43,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapterSidebar() },
+        { label: 'Your device', link: '/device/' },
       ],
       lastUpdated: false,
       pagination: true,

@@ -23,13 +23,16 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 30_000,
   },
+  // Specs named *.webgpu.spec.ts / *.fallback.spec.ts hold checks that only mean something in one project.
   projects: [
     {
       name: 'webgpu',
+      testIgnore: /\.fallback\.spec\.ts$/,
       use: { launchOptions: { executablePath, args: [...quiet, '--enable-unsafe-webgpu'] } },
     },
     {
       name: 'fallback',
+      testIgnore: /\.webgpu\.spec\.ts$/,
       // No WebGPU at all: the engine must fall back to WebGL (SwiftShader GL) or the CPU and say why.
       use: { launchOptions: { executablePath, args: [...quiet, '--disable-features=WebGPU'] } },
     },

@@ -34,6 +34,8 @@ export abstract class FmElement extends HTMLElement {
         this.visible = entries.some((e) => e.isIntersecting);
         if (this.visible && !this.started) {
           this.started = true;
+          // Marks let benchmarks time "visible → first output" without hooks in each widget.
+          performance.mark('fm-start', { detail: { tag: this.localName, id: this.id } });
           void this.start();
         }
         this.onVisibilityChange();
@@ -67,6 +69,7 @@ export abstract class FmElement extends HTMLElement {
   }
 
   protected emitResult(detail: ResultDetail): void {
+    if (this.status !== 'ready') performance.mark('fm-result', { detail: { tag: this.localName, id: this.id, backend: detail.backend } });
     this.setStatus('ready');
     this.resolveReady();
     this.dispatchEvent(new CustomEvent('fm-result', { detail, bubbles: true, composed: true }));
