@@ -1,0 +1,83 @@
+import { test, expect, axeViolations } from './support.ts';
+
+/** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
+const TFJS_MARKER = 'Conv2DBackpropFilter';
+
+test.describe('the book shell', () => {
+  test('landing page: chapters in order, device badge, axe clean, no tfjs shipped', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('response', async (res) => {
+      if (res.request().resourceType() === 'script') scripts.push(await res.text());
+    });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Chapters' })).toBeVisible();
+    await expect(page.locator('.fm-chapter-list li').first()).toContainText('Convolution');
+    await expect(page.locator('fm-device-badge .text, fm-device-badge').first()).toBeVisible();
+    // The badge probes WebGPU without tfjs; wait until it has said something.
+    await expect.poll(() => page.locator('fm-device-badge').evaluate((el) => el.shadowRoot?.textContent ?? '')).not.toContain('checking');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
+  });
+
+  test('chapter 1: math, sidebar, previous/next, axe clean', async ({ page }) => {
+    await page.goto('/chapters/convolution/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Convolution' })).toBeVisible();
+    expect(await page.locator('.katex').count()).toBeGreaterThan(5);
+    // KaTeX renders MathML for screen readers beside the visual HTML.
+    expect(await page.locator('.katex math').count()).toBeGreaterThan(5);
+    const sidebar = page.locator('nav[aria-label="Main"]');
+    await expect(sidebar.getByRole('link', { name: 'Convolution' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('.fm-chapter-intro')).toContainText('You will learn to');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('search finds a word from chapter 1', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Search' }).first().click();
+    const box = page.getByRole('searchbox').or(page.getByPlaceholder(/search/i)).first();
+    await box.fill('dilation');
+    await expect(page.locator('site-search a[href*="/chapters/convolution/"]').first()).toBeVisible();
+  });
+
+  test('a chapter ships no tfjs until a widget nears the viewport', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('response', async (res) => {
+      if (res.request().resourceType() === 'script') scripts.push(await res.text());
+    });
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto('/chapters/convolution/');
+    await page.waitForLoadState('networkidle');
+    const first = page.locator('fm-conv-playground, fm-conv-stepper').first();
+    const top = await first.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top, 'the first widget should start below the first screen').toBeGreaterThan(700 + 300);
+    expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
+  });
+
+  test('embed pages render one widget alone and are axe clean', async ({ page }) => {
+    for (const slug of ['conv-playground', 'conv-stepper']) {
+      await page.goto(`/embed/${slug}/`);
+      await expect(page.locator(`fm-${slug}`)).toHaveCount(1);
+      await expect(page.locator('nav')).toHaveCount(0);
+      expect(await axeViolations(page), slug).toEqual([]);
+    }
+  });
+
+  test('the embed page posts its height to the host page', async ({ page }) => {
+    await page.goto('/device/');
+    const height = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          addEventListener('message', (e) => {
+            if (e.data?.type === 'fm-embed-height') resolve(e.data.height);
+          });
+          const frame = document.createElement('iframe');
+          frame.src = '/embed/conv-stepper/';
+          frame.title = 'test frame';
+          document.body.append(frame);
+        }),
+    );
+    expect(height).toBeGreaterThan(50);
+  });
+});
