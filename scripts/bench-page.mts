@@ -1,0 +1,125 @@
+/**
+ * `npm run bench:page` — what a reader's browser pays, measured in one run on this machine:
+ *  1. `astro build` wall time;
+ *  2. JavaScript (gzip) on Chapter 1 before any widget loads, and after the first playground has run;
+ *  3. time from the playground becoming visible (its `fm-start` mark) to its first output (`fm-result` mark),
+ *     per backend (webgpu, webgl, cpu — forced with ?backend=), on fresh pages;
+ *  4. conv2d time of the playground's default job per backend (the widget's own `ms`, to `await data()`).
+ * Medians of REPS runs after one warm-up, with min–max. Uses Debian's Chromium; WebGPU here is SwiftShader.
+ * Usage: npm run bench:page [-- --reps 5 --no-build]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const REPS = Number(args[args.indexOf('--reps') + 1] || 5) || 5;
+const PORT = 4390;
+const BASE = `http://127.0.0.1:${PORT}`;
+const BACKENDS = ['webgpu', 'webgl', 'cpu'] as const;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (xs: number[]) => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+
+function build(): number {
+  const t0 = performance.now();
+  const r = spawnSync('npx', ['astro', 'build', '--silent'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  return (performance.now() - t0) / 1000;
+}
+
+async function jsBytes(browser: Browser): Promise<{ before: number; after: number; beforeFiles: number; afterFiles: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const bodies = new Map<string, number>();
+  page.on('response', async (res) => {
+    if (res.request().resourceType() === 'script') bodies.set(res.url(), gzipSync(await res.body()).length);
+  });
+  await page.goto(`${BASE}/chapters/convolution/`);
+  await page.waitForLoadState('networkidle');
+  const sum = () => [...bodies.values()].reduce((a, b) => a + b, 0);
+  const before = sum();
+  const beforeFiles = bodies.size;
+  const pg = page.locator('fm-conv-playground').first();
+  await pg.scrollIntoViewIfNeeded();
+  await pg.evaluate((el) => (el as HTMLElement & { ready: Promise<void> }).ready);
+  await page.waitForLoadState('networkidle');
+  const result = { before, after: sum(), beforeFiles, afterFiles: bodies.size };
+  await page.close();
+  return result;
+}
+
+async function firstOutput(browser: Browser, backend: string): Promise<{ ms: number; got: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/embed/conv-playground/?backend=${backend}`);
+  const r = await page.evaluate(async () => {
+    const el = document.querySelector('fm-conv-playground') as HTMLElement & { ready: Promise<void> };
+    await el.ready;
+    const start = performance.getEntriesByName('fm-start')[0]!;
+    const result = performance.getEntriesByName('fm-result')[0] as PerformanceMark;
+    return { ms: result.startTime - start.startTime, got: (result.detail as { backend: string }).backend };
+  });
+  await context.close();
+  return r;
+}
+
+async function convTimes(page: Page, reps: number): Promise<number[]> {
+  return page.evaluate(async (n) => {
+    const el = document.querySelector('fm-conv-playground')!;
+    const kernel = el.getAttribute('kernel') ?? 'sobel-x';
+    const times: number[] = [];
+    for (let i = 0; i <= n; i++) {
+      const done = new Promise<number>((resolve) => el.addEventListener('fm-result', (e) => resolve((e as CustomEvent).detail.ms), { once: true }));
+      // Alternate between two kernels of the same shape, so every run is the same job on warm pipelines.
+      el.setAttribute('kernel', i % 2 ? kernel : kernel === 'sobel-y' ? 'sobel-x' : 'sobel-y');
+      const ms = await done;
+      if (i > 0) times.push(ms);
+    }
+    el.setAttribute('kernel', kernel);
+    return times;
+  }, reps);
+}
+
+const buildSeconds = args.includes('--no-build') ? NaN : build();
+const server = spawn('node', ['scripts/serve.mts', 'dist', String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 800));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-webgpu'],
+});
+try {
+  const bytes = await jsBytes(browser);
+  const rows: string[] = [];
+  const firsts: Record<string, number[]> = {};
+  const convs: Record<string, number[]> = {};
+  for (const backend of BACKENDS) {
+    await firstOutput(browser, backend); // warm the HTTP and shader caches once, as a returning reader would have
+    firsts[backend] = [];
+    for (let i = 0; i < REPS; i++) {
+      const r = await firstOutput(browser, backend);
+      if (r.got !== backend) throw new Error(`asked for ${backend}, widget ran on ${r.got}`);
+      firsts[backend]!.push(r.ms);
+    }
+    const page = await browser.newPage();
+    await page.goto(`${BASE}/embed/conv-playground/?backend=${backend}`);
+    await page.evaluate(() => (document.querySelector('fm-conv-playground') as HTMLElement & { ready: Promise<void> }).ready);
+    const shape = await page.evaluate(async () => {
+      const el = document.querySelector('fm-conv-playground') as HTMLElement & { getOutput(): Promise<{ shape: number[] }>; getInput(): Promise<{ shape: number[] }>; getKernel(): Promise<{ shape: number[] }> };
+      return `in ${(await el.getInput()).shape.join('×')}, kernel ${(await el.getKernel()).shape.join('×')}, out ${(await el.getOutput()).shape.join('×')}`;
+    });
+    convs[backend] = await convTimes(page, Math.max(REPS, 7));
+    await page.close();
+    rows.push(`| ${backend} | ${fmt(firsts[backend]!)} | ${fmt(convs[backend]!)} | ${shape} |`);
+  }
+  console.log(`\nFeature Maps page benchmark — ${new Date().toISOString()}, Chromium ${browser.version()}, ${REPS} reps, median (min–max)\n`);
+  console.log(`astro build: ${Number.isNaN(buildSeconds) ? 'skipped' : `${buildSeconds.toFixed(1)} s`}`);
+  console.log(`JS on /chapters/convolution/ (gzip): before any widget ${(bytes.before / 1024).toFixed(1)} KiB in ${bytes.beforeFiles} files; after the first playground ran ${(bytes.after / 1024).toFixed(1)} KiB in ${bytes.afterFiles} files\n`);
+  console.log('| backend | visible → first output, ms | conv2d (default job), ms | job |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of rows) console.log(r);
+  const m = (b: string, t: Record<string, number[]>) => median(t[b]!);
+  console.log(`\nratios (conv2d): webgl/webgpu ${(m('webgl', convs) / m('webgpu', convs)).toFixed(2)}, cpu/webgpu ${(m('cpu', convs) / m('webgpu', convs)).toFixed(2)}`);
+} finally {
+  await browser.close();
+  server.kill();
+}
