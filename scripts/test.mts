@@ -4,7 +4,7 @@
  * Extra arguments go to Playwright (e.g. `npm test -- tests/e2e/conv-playground.spec.ts`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,6 +23,18 @@ if (!existsSync(chromium)) {
 }
 
 const extra = process.argv.slice(2);
-if (extra.length === 0) run('npx', ['vitest', 'run']);
+if (extra.length === 0) run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 run('npx', ['astro', 'build'], { ASTRO_TELEMETRY_DISABLED: '1' });
 run('npx', ['playwright', 'test', ...extra]);
+
+// One closing line for people and CI: every test that ran, unit and browser together.
+const count = (file: string, read: (j: any) => [number, number]): [number, number] => {
+  try {
+    return read(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return [0, 0];
+  }
+};
+const unit = extra.length === 0 ? count('test-results/unit.json', (j) => [j.numPassedTests, j.numFailedTests]) : [0, 0];
+const e2e = count('test-results/e2e.json', (j) => [j.stats.expected + j.stats.flaky, j.stats.unexpected]);
+console.log(`\n${unit[0] + e2e[0]} passed, ${unit[1] + e2e[1]} failed`);

@@ -81,3 +81,10 @@ test.describe('the book shell', () => {
     expect(height).toBeGreaterThan(50);
   });
 });
+
+test('printing a chapter hides navigation and opens the answers', async ({ page }) => {
+  await page.goto('/chapters/convolution/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('nav[aria-label="Main"]')).toBeHidden();
+  await expect(page.locator('h1').first()).toBeVisible();
+});
