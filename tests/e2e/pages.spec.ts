@@ -82,7 +82,7 @@ test.describe('the book shell', () => {
   });
 });
 
-test('printing a chapter hides navigation and opens the answers', async ({ page }) => {
+test('printing a chapter hides the navigation', async ({ page }) => {
   await page.goto('/chapters/convolution/');
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('nav[aria-label="Main"]')).toBeHidden();
