@@ -186,8 +186,9 @@ export class ConvStepperElement extends FmElement {
     const scrub = this.root.querySelector<HTMLInputElement>('[data-role="scrub"]')!;
     scrub.value = String(index);
     scrub.setAttribute('aria-valuetext', short);
-    this.root.querySelector<HTMLButtonElement>('[data-act="prev"]')!.disabled = index === 0;
-    this.root.querySelector<HTMLButtonElement>('[data-act="next"]')!.disabled = index === plan.steps.length - 1;
+    // Not disabled at the ends: a disabled button would drop the keyboard focus of a reader pressing it.
+    this.root.querySelector('[data-act="prev"]')!.setAttribute('aria-disabled', String(index === 0));
+    this.root.querySelector('[data-act="next"]')!.setAttribute('aria-disabled', String(index === plan.steps.length - 1));
     this.root.querySelector('[data-grid="products"]')!.setAttribute('aria-label', `Products for ${short}: ${gridWords(this.good.kernel.rows, this.good.kernel.cols, (r, c) => formatNumber(step.taps[r * this.good.kernel.cols + c]!.product))}`);
     this.root.querySelector('[data-grid="output"]')!.setAttribute('aria-label', `Output so far: ${step.index + 1} of ${plan.steps.length} values written, the latest ${formatNumber(step.value)}`);
     const products = step.taps.map(({ ky, kx, iy, ix, padded, x, w, product }) => ({ kernel: [ky, kx], input: [iy, ix], padded, x, w, product }));

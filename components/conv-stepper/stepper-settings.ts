@@ -1,5 +1,5 @@
 /** The stepper's attributes: defaults, one parser each (shared params + kernels), and the default for a removed one. */
-import { ParamError, parseInteger, parsePadding, type Padding } from '@lib/params/index.ts';
+import { ParamError, parseInteger, parsePadding, quote, type Padding } from '@lib/params/index.ts';
 import { parseKernel, type Kernel2D } from '@lib/conv/kernels.ts';
 import { checkStepperKernel } from '@lib/conv/stepper.ts';
 
@@ -16,8 +16,11 @@ export const PARSE: Record<(typeof SETTINGS_ATTRS)[number], (raw: string, s: Set
   stride: (raw) => ({ stride: parseInteger('stride', raw, 1, 3) }),
   dilation: (raw) => ({ dilation: parseInteger('dilation', raw, 1, 3) }),
   padding: (raw) => {
-    const padding = parsePadding('padding', raw);
-    if (typeof padding === 'number' && padding > 3) throw new ParamError('padding', `padding must be valid, same or a number from 0 to 3 here; got ${padding}.`);
+    // The shared parser allows up to 8; more than 3 rings of zeros would swamp a 3×3 input here.
+    const why = `padding must be valid, same or a number from 0 to 3; got ${quote(raw)}.`;
+    let padding: Padding;
+    try { padding = parsePadding('padding', raw); } catch { throw new ParamError('padding', why); }
+    if (typeof padding === 'number' && padding > 3) throw new ParamError('padding', why);
     return { padding };
   },
 };
