@@ -1,5 +1,243 @@
-/** @summary <fm-conv-stepper> — being built (issue 2); defined so pages and embeds can load it. */
-import { define } from '@lib/widget/fm-element.ts';
+/**
+ * @summary `<fm-conv-stepper>`: a small input and kernel with their numbers; the reader steps, plays or scrubs
+ * the sliding window and sees each output's multiply-adds and the output filling in. The arithmetic is the
+ * book's float64 reference convolution (`src/lib/conv/reference.ts`), unrolled by `src/lib/conv/stepper.ts`.
+ *
+ * @attr input-size 3–9 (default 7) · @attr kernel preset or rows, ≤ 5×5 (default sobel-x) · @attr stride 1–3
+ * @attr padding valid|same|0–3 · @attr dilation 1–3 · @attr seed integer (input cells 0–9 from the LCG)
+ * @attr step the output being computed, 0-based; reflected as the reader steps (round-trips through embed URLs)
+ * @event fm-result `{ backend: 'reference', ms, step, outputIndex: [row, col], value, products }` after each step
+ * @event fm-error `{ message }` when an attribute cannot be used (the last good value stays in force)
+ */
+import '@lib/engine/global.ts';
+import { FmElement, define } from '@lib/widget/fm-element.ts';
+import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
+import { ParamError, parseInteger, type Padding } from '@lib/params/index.ts';
+import { formatKernel, PRESETS } from '@lib/conv/kernels.ts';
+import { equation, formatNumber, planSteps, stepperInput, type StepperPlan } from '@lib/conv/stepper.ts';
+import { describeStep, drawGrids, gridWords, markOutput, markWindow, SHELL, type Cells } from './stepper-view.ts';
+import { DEFAULTS, PARSE, pick, SETTINGS_ATTRS, type Settings } from './stepper-settings.ts';
+import css from './conv-stepper.css?inline';
 
-export class ConvStepperElement extends HTMLElement {}
+type Plain = { data: Float32Array; shape: number[] };
+
+export class ConvStepperElement extends FmElement {
+  static observedAttributes = [...SETTINGS_ATTRS, 'step'];
+  private good: Settings = DEFAULTS;
+  private input: number[] = [];
+  private plan: StepperPlan | null = null;
+  private planKey = '';
+  private current = 0;
+  private shownError = '';
+  private playing = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private queued = false;
+  private running = false;
+  private cells: Cells = { input: [], kernel: [], products: [], output: [] };
+  private motion: MediaQueryList | null = null;
+
+  get inputSize(): number { return this.good.inputSize; }
+  set inputSize(v: number) { this.setAttribute('input-size', String(v)); }
+  get kernel(): string { return this.good.kernelText; }
+  set kernel(v: string) { this.setAttribute('kernel', v); }
+  get stride(): number { return this.good.stride; }
+  set stride(v: number) { this.setAttribute('stride', String(v)); }
+  get padding(): Padding { return this.good.padding; }
+  set padding(v: Padding) { this.setAttribute('padding', String(v)); }
+  get dilation(): number { return this.good.dilation; }
+  set dilation(v: number) { this.setAttribute('dilation', String(v)); }
+  get seed(): number { return this.good.seed; }
+  set seed(v: number) { this.setAttribute('seed', String(v)); }
+  get step(): number { return this.current; }
+  set step(v: number) { this.setAttribute('step', String(v)); }
+  /** Number of output values, i.e. window positions, under the settings in force. */
+  get stepCount(): number { return this.plan?.steps.length ?? 0; }
+
+  async getInput(): Promise<Plain> {
+    await this.ready;
+    return { data: Float32Array.from(this.input), shape: [1, this.good.inputSize, this.good.inputSize, 1] };
+  }
+  async getKernel(): Promise<Plain> {
+    await this.ready;
+    return { data: Float32Array.from(this.good.kernel.values), shape: [this.good.kernel.rows, this.good.kernel.cols, 1, 1] };
+  }
+  async getOutput(): Promise<Plain> {
+    await this.ready;
+    return { data: Float32Array.from(this.plan!.output), shape: [1, this.plan!.outH, this.plan!.outW, 1] };
+  }
+
+  attributeChangedCallback(): void {
+    if (!this.running || this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => { this.queued = false; this.update(); });
+  }
+
+  protected render(): void {
+    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    const q = <T extends Element>(sel: string) => this.root.querySelector<T>(sel)!;
+    for (const select of this.root.querySelectorAll<HTMLSelectElement>('select[data-attr]')) {
+      select.addEventListener('change', () => { if (select.value) this.setAttribute(select.dataset.attr!, select.value); });
+    }
+    q('[data-act="prev"]').addEventListener('click', () => this.go(this.current - 1));
+    q('[data-act="next"]').addEventListener('click', () => this.go(this.current + 1));
+    q('[data-act="play"]').addEventListener('click', () => (this.playing ? this.pause() : this.play()));
+    const scrub = q<HTMLInputElement>('[data-role="scrub"]');
+    scrub.addEventListener('input', () => this.go(Number(scrub.value)));
+    this.motion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+    const onMotion = () => this.setAttribute('data-motion', prefersReducedMotion() ? 'reduce' : 'full');
+    onMotion();
+    this.motion?.addEventListener('change', onMotion);
+    this.onDisconnect(() => this.motion?.removeEventListener('change', onMotion));
+  }
+
+  protected async start(): Promise<void> {
+    this.running = true;
+    this.planKey = '';
+    this.update();
+  }
+
+  protected teardown(): void {
+    this.pause();
+    this.running = false;
+  }
+
+  protected onVisibilityChange(): void {
+    if (this.playing) this.schedule();
+  }
+
+  /** Reads every attribute, keeps the last good value of any that fails, and redraws what changed. */
+  private update(): void {
+    const t0 = performance.now();
+    const errors: string[] = [];
+    const next: Settings = { ...this.good };
+    for (const name of SETTINGS_ATTRS) {
+      const raw = this.getAttribute(name);
+      try {
+        Object.assign(next, raw === null ? pick(DEFAULTS, name, next) : PARSE[name](raw, next));
+      } catch (e) {
+        if (!(e instanceof ParamError)) throw e;
+        errors.push(e.message);
+      }
+    }
+    const input = stepperInput(next.seed, next.inputSize);
+    let plan = planSteps(input, next.inputSize, next.kernel, next);
+    if ('error' in plan) {
+      errors.push(plan.error);
+      if (!this.plan) this.useSettings(DEFAULTS, stepperInput(DEFAULTS.seed, DEFAULTS.inputSize));
+      plan = this.plan ?? (planSteps(this.input, DEFAULTS.inputSize, DEFAULTS.kernel, DEFAULTS) as StepperPlan);
+    } else {
+      this.useSettings(next, input);
+    }
+    const key = JSON.stringify([this.good.inputSize, this.good.seed, this.good.kernel, this.good.stride, this.good.padding, this.good.dilation]);
+    // When the settings change under the reader, an out-of-range step is clamped silently: they keep their place.
+    const settingsChanged = key !== this.planKey && this.plan !== null;
+    const last = plan.steps.length - 1;
+    const rawStep = this.getAttribute('step');
+    let step = Math.min(this.current, last);
+    let badStep = false;
+    if (rawStep !== null) {
+      try { step = parseInteger('step', rawStep, 0, last); } catch (e) {
+        if (!(e instanceof ParamError)) throw e;
+        if (!settingsChanged) { errors.push(e.message); badStep = true; }
+      }
+    }
+    if (key !== this.planKey) {
+      this.plan = plan;
+      this.planKey = key;
+      this.drawPlan();
+    }
+    this.showErrors(errors.join(' '));
+    this.show(step, performance.now() - t0);
+    if (rawStep !== null && rawStep !== String(step) && !badStep) this.setAttribute('step', String(step));
+  }
+
+  private useSettings(s: Settings, input: number[]): void {
+    this.good = s;
+    this.input = input;
+  }
+
+  private drawPlan(): void {
+    const { kernel, kernelText, inputSize, seed, stride, dilation } = this.good;
+    const preset = (PRESETS as readonly string[]).find((p) => p === kernelText.toLowerCase()) ?? '';
+    const plan = this.plan!;
+    this.cells = drawGrids(this.root, plan, this.input, kernel, { kernelName: preset || formatKernel(kernel), seed, stride, dilation });
+    const scrub = this.root.querySelector<HTMLInputElement>('[data-role="scrub"]')!;
+    scrub.max = String(plan.steps.length - 1);
+    for (const select of this.root.querySelectorAll<HTMLSelectElement>('select[data-attr]')) {
+      const attr = select.dataset.attr!;
+      select.value = attr === 'kernel' ? preset : String(attr === 'input-size' ? inputSize : this.good[attr as 'stride']);
+    }
+  }
+
+  /** Moves to output `index` (the only place `current` changes) and reports it. */
+  private show(index: number, ms: number): void {
+    const plan = this.plan!;
+    const step = plan.steps[index]!;
+    this.current = index;
+    markWindow(this.cells.input, plan, step);
+    markOutput(this.cells.output, plan, index);
+    step.taps.forEach((t, i) => {
+      this.cells.products[i]!.textContent = formatNumber(t.product);
+      this.cells.products[i]!.toggleAttribute('data-padding', t.padded);
+    });
+    const { short, long } = describeStep(plan, step);
+    this.root.querySelector('[data-role="equation"]')!.textContent = equation(step);
+    this.root.querySelector('[data-role="live"]')!.textContent = long;
+    const scrub = this.root.querySelector<HTMLInputElement>('[data-role="scrub"]')!;
+    scrub.value = String(index);
+    scrub.setAttribute('aria-valuetext', short);
+    // Not disabled at the ends: a disabled button would drop the keyboard focus of a reader pressing it.
+    this.root.querySelector('[data-act="prev"]')!.setAttribute('aria-disabled', String(index === 0));
+    this.root.querySelector('[data-act="next"]')!.setAttribute('aria-disabled', String(index === plan.steps.length - 1));
+    this.root.querySelector('[data-grid="products"]')!.setAttribute('aria-label', `Products for ${short}: ${gridWords(this.good.kernel.rows, this.good.kernel.cols, (r, c) => formatNumber(step.taps[r * this.good.kernel.cols + c]!.product))}`);
+    this.root.querySelector('[data-grid="output"]')!.setAttribute('aria-label', `Output so far: ${step.index + 1} of ${plan.steps.length} values written, the latest ${formatNumber(step.value)}`);
+    const products = step.taps.map(({ ky, kx, iy, ix, padded, x, w, product }) => ({ kernel: [ky, kx], input: [iy, ix], padded, x, w, product }));
+    this.emitResult({ backend: 'reference', ms, step: index, outputIndex: [step.oy, step.ox], value: step.value, products });
+  }
+
+  private showErrors(text: string): void {
+    if (text === this.shownError) return;
+    this.shownError = text;
+    if (text) this.emitError(text);
+    else this.clearMessage();
+  }
+
+  /** The reader's move: reflected to the `step` attribute, which redraws through `update`. */
+  private go(index: number): void {
+    if (!this.plan) return;
+    const clamped = Math.max(0, Math.min(index, this.plan.steps.length - 1));
+    this.setAttribute('step', String(clamped));
+  }
+
+  private play(): void {
+    if (!this.plan) return;
+    if (this.current >= this.plan.steps.length - 1) this.go(0);
+    this.setPlaying(true);
+    this.schedule();
+  }
+
+  private pause(): void {
+    this.setPlaying(false);
+    clearTimeout(this.timer);
+  }
+
+  private setPlaying(on: boolean): void {
+    this.playing = on;
+    this.toggleAttribute('data-playing', on);
+    const button = this.root.querySelector('[data-act="play"]');
+    if (button) button.textContent = on ? 'Pause' : 'Play';
+  }
+
+  /** One tick at a time, only while on screen and the tab is visible; slower and without tweening for reduced motion. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (!this.playing || !this.active) return;
+    this.timer = setTimeout(() => {
+      if (!this.plan || this.current >= this.plan.steps.length - 1) return this.pause();
+      this.go(this.current + 1);
+      this.schedule();
+    }, prefersReducedMotion() ? 1500 : 700);
+  }
+}
+
 define('fm-conv-stepper', ConvStepperElement);

@@ -43,8 +43,9 @@ export function convOutput(g: ConvGeometry): OutputShape | { error: string } {
   if (outH < 1 || outW < 1) {
     const kh = effectiveSize(g.kH, g.dilation);
     const kw = effectiveSize(g.kW, g.dilation);
+    const p = typeof g.padding === 'number' ? 2 * g.padding : 0;
     return {
-      error: `The kernel spans ${kh}×${kw} pixels (with dilation ${g.dilation}), more than the padded ${g.inH}×${g.inW} input: there is no output. Use a smaller kernel or dilation, or more padding.`,
+      error: `The kernel spans ${kh}×${kw} pixels (with dilation ${g.dilation}), more than the padded ${g.inH + p}×${g.inW + p} input: there is no output. Use a smaller kernel or dilation, or more padding.`,
     };
   }
   const [top, bottom] = padAlong(g.inH, g.kH, g.stride, g.dilation, g.padding);
