@@ -1,6 +1,7 @@
 /** The playground's static shell (fixed markup: nothing from attributes or URLs is ever put into it). */
 import { MAX_DECODE_PIXELS, MAX_DECODE_SIDE, MAX_INPUT_SIDE } from '@lib/image/index.ts';
-import { SAMPLES } from './settings.ts';
+import { SAMPLES, presetOf, type Settings } from './settings.ts';
+import type { KernelGrid } from './kernel-grid.ts';
 
 export function shellHtml(css: string): string {
   const samples = SAMPLES.map((s) => `<option value="${s.name}">${s.title}</option>`).join('');
@@ -36,4 +37,24 @@ export function shellHtml(css: string): string {
   <p class="why" data-role="why" hidden></p>
   <p class="limits">Pictures up to ${MAX_DECODE_SIDE}×${MAX_DECODE_SIDE} pixels (${MAX_DECODE_PIXELS / 1e6} megapixels) open; they are scaled so the longest side is at most ${MAX_INPUT_SIDE} pixels. Nothing leaves your browser.</p>
 </div>`;
+}
+
+/** Puts the settings in force into the controls (after any change, accepted or refused). */
+export function syncControls(root: ShadowRoot, s: Settings, o: { useUpload: boolean; hasUpload: boolean; pad: HTMLElement; grid: KernelGrid }): void {
+  const $ = <T extends HTMLElement>(role: string) => root.querySelector<T>(`[data-role="${role}"]`)!;
+  const image = $<HTMLSelectElement>('image');
+  image.querySelector<HTMLOptionElement>('option[value="upload"]')!.disabled = !o.hasUpload;
+  image.value = o.useUpload ? 'upload' : s.image;
+  const drawing = !o.useUpload && s.image === 'draw';
+  o.pad.hidden = !drawing;
+  $('input').hidden = drawing;
+  $<HTMLSelectElement>('color').value = s.color;
+  $<HTMLSelectElement>('rgb-mode').value = s.rgbMode;
+  $<HTMLSelectElement>('rgb-mode').disabled = s.color !== 'rgb';
+  $<HTMLInputElement>('stride').value = String(s.stride);
+  $<HTMLInputElement>('dilation').value = String(s.dilation);
+  $<HTMLSelectElement>('padding-kind').value = typeof s.padding === 'number' ? 'explicit' : s.padding;
+  $<HTMLInputElement>('padding-amount').value = String(typeof s.padding === 'number' ? s.padding : 1);
+  $('padding-amount-label').hidden = typeof s.padding !== 'number';
+  o.grid.show(s.kernel, presetOf(s), s.kernelSize);
 }

@@ -16,7 +16,7 @@ import type { PlainTensor } from '@lib/conv/tensor.ts';
 import { ParamError, formatPadding, type Padding } from '@lib/params/index.ts';
 import { ImageFileError, MAX_INPUT_SIDE, rgbaToTensor, tensorToRgba } from '@lib/image/index.ts';
 import css from './conv-playground.css?inline';
-import { shellHtml } from './controls.ts';
+import { shellHtml, syncControls } from './controls.ts';
 import { ATTRIBUTES, SAMPLES, convOp, defaultSettings, kernelTensor, presetOf, resizedKernelText, sizeApplies, withAttribute, type AttributeName } from './settings.ts';
 import { KernelGrid } from './kernel-grid.ts';
 import { DrawPad } from './draw-pad.ts';
@@ -236,25 +236,8 @@ export class ConvPlaygroundElement extends FmElement {
     this.root.querySelector('[data-role="input-size"]')!.textContent = `${h}×${w} (height×width)`;
   }
 
-  /** Puts the settings in force into the controls. */
   private sync(): void {
-    const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
-    const s = this.s;
-    const image = $<HTMLSelectElement>('image');
-    (image.querySelector('option[value="upload"]') as HTMLOptionElement).disabled = !this.upload;
-    image.value = this.useUpload ? 'upload' : s.image;
-    const drawing = !this.useUpload && s.image === 'draw';
-    this.pad.el.hidden = !drawing;
-    $('input').hidden = drawing;
-    $<HTMLSelectElement>('color').value = s.color;
-    $<HTMLSelectElement>('rgb-mode').value = s.rgbMode;
-    $<HTMLSelectElement>('rgb-mode').disabled = s.color !== 'rgb';
-    $<HTMLInputElement>('stride').value = String(s.stride);
-    $<HTMLInputElement>('dilation').value = String(s.dilation);
-    $<HTMLSelectElement>('padding-kind').value = typeof s.padding === 'number' ? 'explicit' : s.padding;
-    $<HTMLInputElement>('padding-amount').value = String(typeof s.padding === 'number' ? s.padding : 1);
-    $('padding-amount-label').hidden = typeof s.padding !== 'number';
-    this.grid.show(s.kernel, presetOf(s), s.kernelSize);
+    syncControls(this.root, this.s, { useUpload: this.useUpload, hasUpload: this.upload !== null, pad: this.pad.el, grid: this.grid });
   }
 }
 

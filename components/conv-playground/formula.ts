@@ -1,7 +1,7 @@
 /** The sentences under the heat map: output-size formula with the current numbers, and the caption. Pure. */
 import { effectiveSize, padAlong } from '@lib/conv/geometry.ts';
 import type { Padding } from '@lib/params/padding.ts';
-import { formatValue } from '@lib/charts/diverging.ts';
+import { formatValue } from '@lib/charts/format.ts';
 
 const LABELS: Record<string, string> = {
   identity: 'Identity', 'box-blur': 'Box blur', gaussian: 'Gaussian blur', sharpen: 'Sharpen', 'sobel-x': 'Sobel x',

@@ -4,6 +4,9 @@
  * (purple = negative, orange = positive) is readable with the common colour-vision deficiencies.
  */
 import { interpolatePuOr } from 'd3-scale-chromatic';
+import { formatValue } from './format.ts';
+
+export { formatValue };
 
 export interface DivergingScale {
   /** Largest |value| shown at full colour; the domain is [−extent, extent]. */
@@ -72,14 +75,6 @@ export function extentOf(values: ArrayLike<number>): [number, number] {
     if (v > max) max = v;
   }
   return values.length ? [min, max] : [0, 0];
-}
-
-/** A number for people: 3 significant digits, a real minus sign, no "-0". */
-export function formatValue(v: number): string {
-  if (v === 0 || Object.is(v, -0)) return '0';
-  const abs = Math.abs(v);
-  const text = abs >= 1e4 || abs < 1e-3 ? abs.toExponential(2) : String(+abs.toPrecision(3));
-  return v < 0 ? `\u2212${text}` : text;
 }
 
 export interface LegendTick { value: number; label: string; position: number }
