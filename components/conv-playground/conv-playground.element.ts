@@ -1,5 +1,251 @@
-/** @summary <fm-conv-playground> — being built (issue 2); defined so pages and embeds can load it. */
-import { define } from '@lib/widget/fm-element.ts';
+/**
+ * @summary `<fm-conv-playground>`: a photo, the reader's own picture or a drawing, convolved live with a kernel
+ * the reader picks or types, by TensorFlow.js `conv2d` / `depthwiseConv2d` on the engine's backend (WebGPU
+ * where the browser has it). The output is a heat map on a diverging scale with a legend; the output-size
+ * formula, compute time and backend are shown. Contract (attributes, events, getters): README.md beside this file.
+ * @event fm-result `{ backend, ms, op, inputShape, kernelShape, outputShape, min, max, settings }` after each run.
+ * @event fm-error `{ message }` for a bad attribute, cell, file or setting; the widget keeps its last valid set-up.
+ */
+import '@lib/engine/global.ts';
+import '@components/device-badge/device-badge.element.ts';
+import { define, FmElement } from '@lib/widget/fm-element.ts';
+import { getEngine, onEngineChange, type Engine } from '@lib/engine/index.ts';
+import { convOutput } from '@lib/conv/geometry.ts';
+import { formatKernel } from '@lib/conv/kernels.ts';
+import type { PlainTensor } from '@lib/conv/tensor.ts';
+import { ParamError, formatPadding, type Padding } from '@lib/params/index.ts';
+import { ImageFileError, MAX_INPUT_SIDE, rgbaToTensor, tensorToRgba } from '@lib/image/index.ts';
+import css from './conv-playground.css?inline';
+import { shellHtml, syncControls } from './controls.ts';
+import { ATTRIBUTES, SAMPLES, convOp, defaultSettings, kernelTensor, presetOf, resizedKernelText, sizeApplies, withAttribute, type AttributeName } from './settings.ts';
+import { KernelGrid } from './kernel-grid.ts';
+import { DrawPad } from './draw-pad.ts';
+import { loadFile, loadSample, type Pixels } from './image-source.ts';
+import { showResult } from './result-view.ts';
 
-export class ConvPlaygroundElement extends HTMLElement {}
+type Heavy = { engine: Engine; conv: typeof import('@lib/conv/tf-conv.ts'); view: import('./heatmap-view.ts').HeatmapView };
+const DEBOUNCE_MS = 40;
+const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
+
+export class ConvPlaygroundElement extends FmElement {
+  static observedAttributes = [...ATTRIBUTES];
+  private s = defaultSettings();
+  private heavy: Heavy | null = null;
+  private grid!: KernelGrid;
+  private pad!: DrawPad;
+  private upload: Pixels | null = null;
+  private useUpload = false;
+  private last: { input: PlainTensor; kernel: PlainTensor; output: PlainTensor } | null = null;
+  private gen = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private rendered = false;
+
+  /** Settings in force (a rejected attribute value leaves the previous one in force). */
+  get stride(): number { return this.s.stride; }
+  set stride(v: number) { this.setAttribute('stride', String(v)); }
+  get padding(): Padding { return this.s.padding; }
+  set padding(v: Padding) { this.setAttribute('padding', String(v)); }
+  get dilation(): number { return this.s.dilation; }
+  set dilation(v: number) { this.setAttribute('dilation', String(v)); }
+
+  /** The input exactly as the last computation used it: [1, h, w, 1 | 3], values in [0, 1]. */
+  async getInput() { await this.ready; return copy(this.last!.input); }
+  /** The kernel of the last computation: [kh, kw, cin, 1] (conv2d), or [kh, kw, 3, 1] for depthwise RGB. */
+  async getKernel() { await this.ready; return copy(this.last!.kernel); }
+  /** The output of the last computation: [1, outH, outW, 1 | 3]. */
+  async getOutput() { await this.ready; return copy(this.last!.output); }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.rendered) return;
+    const problem = this.apply(name as AttributeName, value);
+    if (problem) this.emitError(problem);
+    else this.clearMessage();
+    this.sync();
+    this.schedule();
+  }
+
+  /** Applies one attribute; returns the reason it was refused, if it was. */
+  private apply(name: AttributeName, value: string | null): string | null {
+    try {
+      this.s = withAttribute(this.s, name, value);
+      if (name === 'image') this.useUpload = false;
+      return null;
+    } catch (err) {
+      if (err instanceof ParamError) return err.message;
+      throw err;
+    }
+  }
+
+  /** A control's change: reflected to the attribute only when valid, so the embed URL reproduces it. */
+  private reflect(name: AttributeName, raw: string): void {
+    const problem = this.apply(name, raw);
+    if (problem) {
+      this.emitError(problem);
+      this.sync();
+    } else {
+      this.setAttribute(name, raw);
+    }
+  }
+
+  protected render(): void {
+    if (this.rendered) return;
+    this.root.innerHTML = shellHtml(css);
+    const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
+    this.grid = new KernelGrid({
+      preset: (name) => this.reflect('kernel', name),
+      rows: (text) => this.reflect('kernel', text),
+      size: (n) => sizeApplies(this.s) ? this.reflect('kernel-size', String(n)) : this.reflect('kernel', resizedKernelText(this.s.kernel, n)),
+      invalid: (message) => this.emitError(message),
+    });
+    $('kernel-slot').replaceWith(this.grid.el);
+    this.pad = new DrawPad(() => this.schedule());
+    $('pad-slot').replaceWith(this.pad.el);
+    $<HTMLSelectElement>('image').addEventListener('change', (e) => {
+      const v = (e.target as HTMLSelectElement).value;
+      if (v === 'upload') { this.useUpload = true; this.sync(); this.schedule(); } else this.reflect('image', v);
+    });
+    for (const name of ['color', 'rgb-mode', 'stride', 'dilation'] as const) {
+      $<HTMLInputElement>(name).addEventListener('change', (e) => this.reflect(name, (e.target as HTMLInputElement).value));
+    }
+    const kind = $<HTMLSelectElement>('padding-kind');
+    const amount = $<HTMLInputElement>('padding-amount');
+    kind.addEventListener('change', () => this.reflect('padding', kind.value === 'explicit' ? amount.value || '1' : kind.value));
+    amount.addEventListener('change', () => this.reflect('padding', amount.value));
+    $<HTMLInputElement>('file').addEventListener('change', (e) => {
+      const file = (e.target as HTMLInputElement).files?.[0];
+      if (file) void this.openFile(file);
+    });
+    const drop = $('drop');
+    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.dataset.drag = 'over'; });
+    drop.addEventListener('dragleave', () => delete drop.dataset.drag);
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      delete drop.dataset.drag;
+      const file = e.dataTransfer?.files[0];
+      if (file) void this.openFile(file);
+    });
+    this.rendered = true;
+    const problems = ATTRIBUTES.flatMap((n) => (this.hasAttribute(n) ? [this.apply(n, this.getAttribute(n))] : [])).filter((p) => p !== null);
+    if (problems.length) this.emitError(problems.join(' '));
+    this.sync();
+  }
+
+  protected async start(): Promise<void> {
+    this.setStatus('loading');
+    try {
+      const [engine, conv, { HeatmapView }] = await Promise.all([getEngine(), import('@lib/conv/tf-conv.ts'), import('./heatmap-view.ts')]);
+      const view = new HeatmapView();
+      this.root.querySelector('[data-role="maps"]')!.replaceWith(view.maps);
+      this.root.querySelector('[data-role="legend"]')!.replaceWith(view.legend);
+      this.heavy = { engine, conv, view };
+    } catch (err) {
+      this.setStatus('error');
+      this.emitError(`The compute engine could not start: ${(err as Error).message}`);
+      return;
+    }
+    this.onDisconnect(onEngineChange((engine) => { if (this.heavy) this.heavy.engine = engine; this.schedule(); }));
+    await this.compute();
+  }
+
+  protected teardown(): void {
+    this.gen++;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.heavy) this.timer = setTimeout(() => void this.compute(), DEBOUNCE_MS);
+  }
+
+  private async openFile(file: File): Promise<void> {
+    try {
+      const px = await loadFile(file);
+      this.upload = px;
+      this.useUpload = true;
+      const { width: ow, height: oh } = px.original;
+      if (ow !== px.width || oh !== px.height) this.showMessage(`Your picture (${ow}×${oh} pixels) was scaled down to ${px.width}×${px.height}: the playground computes on at most ${MAX_INPUT_SIDE} pixels a side.`);
+      else this.clearMessage();
+      this.sync();
+      this.schedule();
+    } catch (err) {
+      if (!(err instanceof ImageFileError)) throw err;
+      this.emitError(`${file.name}: ${err.message}`);
+    }
+  }
+
+  private async source(): Promise<{ px: Pixels; name: string }> {
+    if (this.useUpload && this.upload) return { px: this.upload, name: 'your picture' };
+    if (this.s.image === 'draw') return { px: { ...this.pad.pixels(), original: { width: 0, height: 0 } }, name: 'your drawing' };
+    const sample = SAMPLES.find((x) => x.name === this.s.image)!;
+    return { px: await loadSample(sample), name: sample.name };
+  }
+
+  private fail(message: string): void {
+    this.setStatus('error');
+    this.emitError(message);
+  }
+
+  private async compute(): Promise<void> {
+    const gen = ++this.gen;
+    const heavy = this.heavy;
+    if (!heavy) return;
+    const s = this.s;
+    const conflict = heavy.conv.stridesDilationConflict(s);
+    if (conflict) return this.fail(conflict);
+    let src: { px: Pixels; name: string };
+    try {
+      src = await this.source();
+    } catch (err) {
+      return this.fail((err as Error).message);
+    }
+    if (gen !== this.gen) return;
+    const { px } = src;
+    const geo = convOutput({ inH: px.height, inW: px.width, kH: s.kernel.rows, kW: s.kernel.cols, stride: s.stride, dilation: s.dilation, padding: s.padding });
+    if ('error' in geo) return this.fail(geo.error);
+    const input = rgbaToTensor(px.rgba, px.width, px.height, s.color);
+    const kernel = kernelTensor(s.kernel, s.color);
+    const op = convOp(s);
+    this.setStatus('running');
+    let r: Awaited<ReturnType<Heavy['conv']['runConv']>>;
+    try {
+      r = await heavy.conv.runConv(heavy.engine.tf, input, kernel, s, op);
+    } catch (err) {
+      if (gen === this.gen) this.fail(`The convolution failed: ${(err as Error).message}`);
+      return;
+    }
+    if (gen !== this.gen) return;
+    this.last = { input, kernel, output: { data: r.data, shape: r.shape } };
+    const [min, max] = heavy.view.draw(r.data, r.shape);
+    this.showInput(input);
+    showResult(this.root, { s, preset: presetOf(s), imageName: src.name, op, inH: px.height, inW: px.width, shape: r.shape, min, max, ms: r.ms, engine: heavy.engine });
+    this.emitResult({
+      backend: r.backend, ms: r.ms, op, inputShape: input.shape, kernelShape: kernel.shape, outputShape: r.shape, min, max,
+      fallbackReason: heavy.engine.fallbackReason ?? null,
+      settings: { image: src.name, kernel: formatKernel(s.kernel), stride: s.stride, padding: formatPadding(s.padding), dilation: s.dilation, color: s.color, rgbMode: s.rgbMode },
+    });
+  }
+
+  private showInput(input: PlainTensor): void {
+    const canvas = this.root.querySelector<HTMLCanvasElement>('[data-role="input"]')!;
+    const [, h, w] = input.shape as [number, number, number];
+    canvas.width = w;
+    canvas.height = h;
+    canvas.getContext('2d')!.putImageData(new ImageData(tensorToRgba(input) as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+    const sample = SAMPLES.find((x) => x.name === this.s.image);
+    canvas.setAttribute('aria-label', `Input image, ${w}×${h} pixels: ${this.useUpload ? 'your picture' : sample?.alt ?? 'your drawing'}`);
+    this.root.querySelector('[data-role="input-size"]')!.textContent = `${h}×${w} (height×width)`;
+  }
+
+  private sync(): void {
+    syncControls(this.root, this.s, { useUpload: this.useUpload, hasUpload: this.upload !== null, pad: this.pad.el, grid: this.grid });
+  }
+}
+
+for (const [prop, attr] of [['image', 'image'], ['kernel', 'kernel'], ['kernelSize', 'kernel-size'], ['color', 'color'], ['rgbMode', 'rgb-mode'], ['seed', 'seed']]) {
+  Object.defineProperty(ConvPlaygroundElement.prototype, prop!, {
+    get(this: HTMLElement) { return this.getAttribute(attr!); },
+    set(this: HTMLElement, v: unknown) { this.setAttribute(attr!, String(v)); },
+  });
+}
+
 define('fm-conv-playground', ConvPlaygroundElement);

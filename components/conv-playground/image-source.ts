@@ -1,0 +1,49 @@
+/**
+ * Pixels for the playground from a bundled sample or a reader's file. Every file is inspected from its
+ * bytes first (type, completeness, size: src/lib/image) and only then decoded, straight to the size the
+ * playground computes at (longest side ≤ MAX_INPUT_SIDE).
+ */
+import { ImageFileError, inspectImageFile } from '@lib/image/index.ts';
+import type { Sample } from './settings.ts';
+
+export interface Pixels { rgba: Uint8ClampedArray; width: number; height: number; original: { width: number; height: number } }
+
+export async function decodeBytes(bytes: Uint8Array): Promise<Pixels> {
+  const { header, target } = inspectImageFile(bytes);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes as BlobPart]), { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' });
+  } catch {
+    throw new ImageFileError(`This ${header.type.toUpperCase()} file could not be decoded (it may be damaged). Try another file.`);
+  }
+  try {
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(bitmap, 0, 0);
+    return { rgba: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data, width: bitmap.width, height: bitmap.height, original: { width: header.width, height: header.height } };
+  } finally {
+    bitmap.close();
+  }
+}
+
+export async function loadFile(file: File): Promise<Pixels> {
+  return decodeBytes(new Uint8Array(await file.arrayBuffer()));
+}
+
+const cache = new Map<string, Promise<Pixels>>();
+
+export function loadSample(sample: Sample): Promise<Pixels> {
+  let hit = cache.get(sample.name);
+  if (!hit) {
+    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+    hit = fetch(`${base}samples/${sample.file}`).then(async (res) => {
+      if (!res.ok) throw new ImageFileError(`The sample picture ${sample.name} could not be loaded (HTTP ${res.status}).`);
+      return decodeBytes(new Uint8Array(await res.arrayBuffer()));
+    });
+    hit.catch(() => cache.delete(sample.name));
+    cache.set(sample.name, hit);
+  }
+  return hit;
+}

@@ -1,0 +1,87 @@
+/**
+ * A diverging colour scale symmetric around 0 (so 0 is always the neutral middle colour, and equal
+ * magnitudes of opposite sign get equally strong colours), with its legend ticks. ColorBrewer's PuOr
+ * (purple = negative, orange = positive) is readable with the common colour-vision deficiencies.
+ */
+import { interpolatePuOr } from 'd3-scale-chromatic';
+import { formatValue } from './format.ts';
+
+export { formatValue };
+
+export interface DivergingScale {
+  /** Largest |value| shown at full colour; the domain is [−extent, extent]. */
+  extent: number;
+  /** RGB bytes for a value (clamped to the domain). */
+  rgb(value: number): [number, number, number];
+  /** Position in [0, 1] along the legend (0 = −extent). */
+  position(value: number): number;
+}
+
+const LUT_SIZE = 256;
+let lut: Uint8Array | null = null;
+
+/** 256 colours, negative → positive, parsed once from d3's interpolator. */
+export function divergingLut(): Uint8Array {
+  if (lut) return lut;
+  lut = new Uint8Array(LUT_SIZE * 3);
+  for (let i = 0; i < LUT_SIZE; i++) {
+    // interpolatePuOr runs from dark purple (0) through near-white (0.5) to dark orange (1).
+    const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(interpolatePuOr(i / (LUT_SIZE - 1)))!;
+    lut.set([Number(m[1]), Number(m[2]), Number(m[3])], i * 3);
+  }
+  return lut;
+}
+
+/** The extent covering min…max symmetrically; 1 when everything is 0 so the scale stays defined. */
+export function symmetricExtent(min: number, max: number): number {
+  const e = Math.max(Math.abs(min), Math.abs(max));
+  return Number.isFinite(e) && e > 0 ? e : 1;
+}
+
+export function divergingScale(min: number, max: number): DivergingScale {
+  const extent = symmetricExtent(min, max);
+  const table = divergingLut();
+  const position = (v: number) => Math.min(1, Math.max(0, (v / extent + 1) / 2));
+  return {
+    extent,
+    position,
+    rgb(v) {
+      const i = Math.round(position(v) * (LUT_SIZE - 1)) * 3;
+      return [table[i]!, table[i + 1]!, table[i + 2]!];
+    },
+  };
+}
+
+/** Colours one channel of an [h, w, c] block of values into RGBA bytes for a canvas. */
+export function paintChannel(values: ArrayLike<number>, pixels: number, channels: number, channel: number, scale: DivergingScale): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(pixels * 4);
+  const table = divergingLut();
+  const k = (LUT_SIZE - 1) / 2 / scale.extent;
+  for (let i = 0; i < pixels; i++) {
+    const v = values[i * channels + channel]!;
+    const j = Math.round(Math.min(LUT_SIZE - 1, Math.max(0, (v + scale.extent) * k))) * 3;
+    out[i * 4] = table[j]!; out[i * 4 + 1] = table[j + 1]!; out[i * 4 + 2] = table[j + 2]!; out[i * 4 + 3] = 255;
+  }
+  return out;
+}
+
+/** Minimum and maximum of an array (NaN-free input assumed), in one pass. */
+export function extentOf(values: ArrayLike<number>): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return values.length ? [min, max] : [0, 0];
+}
+
+export interface LegendTick { value: number; label: string; position: number }
+
+/** The legend's ticks: the data's minimum, 0 and maximum, placed on the symmetric scale. */
+export function legendTicks(min: number, max: number): LegendTick[] {
+  const s = divergingScale(min, max);
+  const values = [...new Set([min, 0, max])].sort((a, b) => a - b);
+  return values.map((value) => ({ value, label: formatValue(value), position: s.position(value) }));
+}

@@ -1,0 +1,257 @@
+/**
+ * <fm-conv-playground> on its embed page, in both projects: the backend it reports, agreement of its tfjs
+ * output with the float64 reference for seeded kernels and settings, every bad input the issue lists, no
+ * tensor leak over 20 re-runs, and axe.
+ */
+import { deflateSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { test, expect, axeViolations, numTensors, lcg } from './support.ts';
+import { conv2dReference, depthwiseConv2dReference } from '../../src/lib/conv/reference.ts';
+import { compareToReference } from '../../src/lib/conv/tolerance.ts';
+import { parsePadding } from '../../src/lib/params/padding.ts';
+
+const EMBED = '/embed/conv-playground/';
+type Detail = { backend: string; ms: number; op: string; inputShape: number[]; outputShape: number[]; fallbackReason: string | null; settings: Record<string, unknown> };
+const widget = (page: Page) => page.locator('fm-conv-playground');
+const message = (page: Page) => page.locator('fm-conv-playground [data-role="message"]');
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __results: unknown[]; __errors: string[] };
+    w.__results = [];
+    w.__errors = [];
+    document.addEventListener('fm-result', (e) => w.__results.push((e as CustomEvent).detail));
+    document.addEventListener('fm-error', (e) => w.__errors.push((e as CustomEvent).detail.message));
+  });
+});
+
+async function open(page: Page, query = ''): Promise<Detail> {
+  await page.goto(`${EMBED}${query}`);
+  await expect(widget(page)).toHaveAttribute('status', 'ready', { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __results: Detail[] }).__results.at(-1)!);
+}
+
+/** Sets attributes and resolves with the computation they cause (or rejects with the widget's error). */
+function runWith(page: Page, attrs: Record<string, string>): Promise<Detail> {
+  return page.evaluate((attrs) => {
+    const el = document.querySelector('fm-conv-playground')!;
+    return new Promise<Detail>((resolve, reject) => {
+      el.addEventListener('fm-result', (e) => resolve((e as CustomEvent).detail), { once: true });
+      el.addEventListener('fm-error', (e) => reject(new Error((e as CustomEvent).detail.message)), { once: true });
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    });
+  }, attrs);
+}
+
+/** Waits for the next computation after `action` (a control change in the page). */
+async function nextResult(page: Page, action: () => Promise<void>): Promise<Detail> {
+  const before = await page.evaluate(() => (window as unknown as { __results: unknown[] }).__results.length);
+  await action();
+  await page.waitForFunction((n) => (window as unknown as { __results: unknown[] }).__results.length > n, before);
+  return page.evaluate(() => (window as unknown as { __results: Detail[] }).__results.at(-1)!);
+}
+
+type Plain = { data: Float32Array; shape: number[] };
+/** getInput/getKernel/getOutput, moved as base64 float32 bytes (fast for 400k values). */
+async function readTensors(page: Page): Promise<{ input: Plain; kernel: Plain; output: Plain }> {
+  const raw = await page.evaluate(async () => {
+    const el = document.querySelector('fm-conv-playground') as unknown as Record<string, () => Promise<{ data: Float32Array; shape: number[] }>>;
+    const enc = (t: { data: Float32Array; shape: number[] }) => {
+      const u8 = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
+      let s = '';
+      for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode(...u8.subarray(i, i + 0x8000));
+      return { b64: btoa(s), shape: t.shape };
+    };
+    return { input: enc(await el.getInput!()), kernel: enc(await el.getKernel!()), output: enc(await el.getOutput!()) };
+  });
+  const dec = (t: { b64: string; shape: number[] }) => {
+    const b = Buffer.from(t.b64, 'base64');
+    return { data: new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4), shape: t.shape };
+  };
+  return { input: dec(raw.input), kernel: dec(raw.kernel), output: dec(raw.output) };
+}
+
+/** Kernel rows text from the seeded LCG, weights in [−1, 1] with 3 decimals. */
+function seededRows(seed: number, rows: number, cols: number): string {
+  const next = lcg(seed);
+  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => (Math.round((next() * 2 - 1) * 1000) / 1000).toString()).join(',')).join('; ');
+}
+
+// PNG files built in the test (8-bit gray), with a real CRC so only the property under test is wrong.
+const CRC = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+const crc32 = (b: Buffer) => { let c = 0xffffffff; for (const x of b) c = CRC[(c ^ x) & 255]! ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+function chunk(type: string, body: Buffer): Buffer {
+  const len = Buffer.alloc(4); len.writeUInt32BE(body.length);
+  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), body])));
+  return Buffer.concat([len, Buffer.from(type), body, crc]);
+}
+function grayPng(width: number, height: number, withPixels = true): Buffer {
+  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(width, 0); ihdr.writeUInt32BE(height, 4); ihdr[8] = 8; ihdr[9] = 0;
+  const raw = Buffer.alloc(withPixels ? (width + 1) * height : 0);
+  for (let y = 0; y < (withPixels ? height : 0); y++) for (let x = 0; x < width; x++) raw[y * (width + 1) + 1 + x] = (x * 7 + y * 3) & 255;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+test('reports its backend: WebGPU in the webgpu project, otherwise WebGL/CPU with the reason shown', async ({ page }, info) => {
+  const detail = await open(page);
+  const badge = page.locator('fm-conv-playground fm-device-badge');
+  const why = page.locator('fm-conv-playground [data-role="why"]');
+  if (info.project.name === 'webgpu') {
+    expect(detail.backend).toBe('webgpu');
+    await expect(badge).toContainText('WebGPU');
+    await expect(why).toBeHidden();
+  } else {
+    expect(['webgl', 'cpu']).toContain(detail.backend);
+    expect(detail.fallbackReason).toBeTruthy();
+    await expect(why).toBeVisible();
+    await expect(why).toContainText('Not on WebGPU because');
+    await expect(why).toContainText(detail.fallbackReason!.slice(0, 30));
+  }
+  await expect(page.locator('fm-conv-playground [data-role="timing"]')).toContainText(/took [\d.]+ ms on (WebGPU|WebGL|CPU)/);
+  await expect(page.locator('fm-conv-playground [data-role="caption"]')).toContainText(/Sobel x 3×3 on chelsea \(gray, 300×451\): output 298×449, values from −[\d.]+ to [\d.]+/);
+});
+
+const CASES = [
+  { color: 'gray', mode: 'full', k: [3, 3], stride: '1', padding: 'valid', dilation: '1' },
+  { color: 'gray', mode: 'full', k: [5, 5], stride: '2', padding: 'same', dilation: '1' },
+  { color: 'gray', mode: 'full', k: [3, 3], stride: '1', padding: '2', dilation: '2' },
+  { color: 'gray', mode: 'full', k: [2, 3], stride: '3', padding: '1', dilation: '1' },
+  { color: 'gray', mode: 'full', k: [7, 7], stride: '1', padding: 'same', dilation: '3' },
+  { color: 'rgb', mode: 'full', k: [3, 3], stride: '1', padding: 'same', dilation: '1' },
+  { color: 'rgb', mode: 'full', k: [4, 4], stride: '2', padding: '3', dilation: '1' },
+  { color: 'rgb', mode: 'depthwise', k: [3, 3], stride: '2', padding: 'valid', dilation: '1' },
+  { color: 'rgb', mode: 'depthwise', k: [5, 5], stride: '1', padding: '4', dilation: '2' },
+  { color: 'rgb', mode: 'depthwise', k: [1, 1], stride: '4', padding: 'same', dilation: '1' },
+] as const;
+
+test('output agrees with the float64 reference for seeded kernels, strides, paddings, dilations, gray and RGB', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page);
+  for (const [i, c] of CASES.entries()) {
+    const kernel = seededRows(1000 + i, c.k[0], c.k[1]);
+    const detail = await runWith(page, { kernel, color: c.color, 'rgb-mode': c.mode, stride: c.stride, padding: c.padding, dilation: c.dilation });
+    const { input, kernel: w, output } = await readTensors(page);
+    const label = `case ${i} ${JSON.stringify(c)}`;
+    expect(detail.settings, label).toMatchObject({ stride: Number(c.stride), padding: c.padding, dilation: Number(c.dilation), color: c.color });
+    expect(input.shape, label).toEqual([1, 300, 451, c.color === 'gray' ? 1 : 3]);
+    const depthwise = c.color === 'rgb' && c.mode === 'depthwise';
+    expect(detail.op, label).toBe(depthwise ? 'depthwise' : 'conv2d');
+    expect(w.shape, label).toEqual([c.k[0], c.k[1], c.color === 'gray' ? 1 : 3, 1]);
+    // The kernel in force is the seeded rows typed into the attribute.
+    expect(Array.from(w.data.filter((_, j) => j % w.shape[2]! === 0)), label).toEqual(kernel.split(/[;,]\s*/).map((v) => Math.fround(Number(v))));
+    const settings = { stride: Number(c.stride), padding: parsePadding('padding', c.padding), dilation: Number(c.dilation) };
+    const ref = depthwise ? depthwiseConv2dReference(input, w, settings) : conv2dReference(input, w, settings);
+    expect(output.shape, label).toEqual(ref.shape);
+    const agreement = compareToReference(output.data, ref);
+    expect(agreement.ok, `${label}: ${agreement.detail}`).toBe(true);
+  }
+});
+
+test('bad files: a message inside the widget, which keeps computing; large pictures are scaled down', async ({ page }) => {
+  await open(page);
+  const file = page.locator('fm-conv-playground input[type="file"]');
+  await expect(file).toHaveAccessibleName(/Open a picture/);
+  const bad = [
+    { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('This is a text file, not a picture.\n'), text: /notes\.png: This file is not an image/ },
+    { name: 'half.png', mimeType: 'image/png', buffer: grayPng(64, 64).subarray(0, Math.floor(grayPng(64, 64).length / 2)), text: /half\.png: This PNG file is incomplete/ },
+    { name: 'huge.png', mimeType: 'image/png', buffer: grayPng(30000, 30000, false), text: /huge\.png: This picture is 30000×30000 pixels, too large to open here/ },
+  ];
+  let stride = 1;
+  for (const b of bad) {
+    await file.setInputFiles({ name: b.name, mimeType: b.mimeType, buffer: b.buffer });
+    await expect(message(page)).toHaveText(b.text);
+    await expect(message(page)).toHaveAttribute('data-kind', 'error');
+    stride = stride === 1 ? 2 : 1;
+    const d = await runWith(page, { stride: String(stride) });
+    expect(d.settings.stride).toBe(stride);
+    expect(d.inputShape).toEqual([1, 300, 451, 1]); // still the sample, not the refused file
+  }
+  const d = await nextResult(page, () => file.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: grayPng(1200, 900) }));
+  expect(d.inputShape).toEqual([1, 384, 512, 1]);
+  expect((await readTensors(page)).input.shape).toEqual([1, 384, 512, 1]);
+  await expect(message(page)).toHaveText(/Your picture \(1200×900 pixels\) was scaled down to 512×384/);
+  await expect(page.locator('fm-conv-playground select[data-role="image"]')).toHaveValue('upload');
+});
+
+test('bad kernel cells keep the last valid kernel; a fixed cell computes again', async ({ page }) => {
+  await open(page);
+  const cell = page.getByRole('textbox', { name: 'kernel row 1, column 2' });
+  const before = (await readTensors(page)).kernel;
+  for (const [raw, text] of [['abc', /must be a number; got "abc"/], ['', /is empty/], ['NaN', /must be a number; got "NaN"/], ['1e40', /too large/]] as const) {
+    await cell.fill(raw);
+    await cell.blur();
+    await expect(message(page)).toContainText(text);
+    await expect(message(page)).toContainText('The last valid kernel is still in use.');
+    await expect(cell).toHaveAttribute('aria-invalid', 'true');
+    expect(Array.from((await readTensors(page)).kernel.data)).toEqual(Array.from(before.data));
+  }
+  const d = await nextResult(page, async () => { await cell.fill('0.5'); await cell.blur(); });
+  expect(d.settings.kernel).toBe('-1,0.5,1; -2,0,2; -1,0,1');
+  expect((await readTensors(page)).kernel.data[1]).toBe(0.5);
+  await expect(widget(page)).toHaveAttribute('kernel', '-1,0.5,1; -2,0,2; -1,0,1');
+});
+
+test('bad sizes, strides and names: a message, the previous setting kept, and the widget computes after', async ({ page }) => {
+  await open(page, '?kernel=box-blur&kernel-size=5');
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ 'kernel-size': '0' }, /kernel-size must be a whole number from 1 to 7; got "0"/],
+    [{ 'kernel-size': '99' }, /kernel-size must be a whole number from 1 to 7; got "99"/],
+    [{ stride: '0' }, /stride must be from 1 to 4; got 0/],
+    [{ stride: '-1' }, /stride must be from 1 to 4; got -1/],
+    [{ kernel: 'blurry' }, /Unknown kernel preset "blurry"/],
+    [{ image: 'dog' }, /Unknown image "dog"/],
+    [{ stride: '2', dilation: '2' }, /needs stride 1 or dilation 1/],
+  ];
+  for (const [attrs, text] of cases) {
+    await expect(runWith(page, attrs)).rejects.toThrow(text);
+    await expect(message(page)).toHaveText(text);
+    const d = await runWith(page, { stride: '1', dilation: '1', kernel: 'box-blur', 'kernel-size': '5', image: 'chelsea' });
+    expect(d.settings).toMatchObject({ stride: 1, dilation: 1, image: 'chelsea' });
+    expect(d.outputShape).toEqual([1, 296, 447, 1]);
+  }
+  // The same through the controls: refused values are not reflected to the attributes.
+  const size = page.getByRole('spinbutton', { name: 'Size' });
+  await size.fill('99');
+  await size.press('Enter');
+  await expect(message(page)).toContainText('must be a whole number from 1 to 7; got "99"');
+  await expect(widget(page)).toHaveAttribute('kernel-size', '5');
+  const stride = page.getByRole('spinbutton', { name: 'Stride' });
+  await stride.fill('0');
+  await stride.press('Enter');
+  await expect(message(page)).toContainText('stride must be from 1 to 4; got 0');
+  await expect(stride).toHaveValue('1');
+  const d = await nextResult(page, async () => { await stride.fill('2'); await stride.press('Enter'); });
+  expect(d.outputShape).toEqual([1, 148, 224, 1]);
+  await expect(widget(page)).toHaveAttribute('stride', '2');
+  expect(page.url()).toContain('stride=2');
+});
+
+test('HTML in the query string is shown as text and injects nothing', async ({ page }) => {
+  await open(page, `?kernel=${encodeURIComponent('<script>window.__xss=1</script>')}&image=${encodeURIComponent('<img src=x onerror="window.__xss=2">')}`);
+  await expect(message(page)).toContainText('kernel cell (row 1, column 1) must be a number; got "<script>window.__xss=1</script>"');
+  await expect(message(page)).toContainText('Unknown image "<img src=x onerror=\\"window.__xss=2\\">"');
+  const injected = await page.evaluate(() => {
+    const root = document.querySelector('fm-conv-playground')!.shadowRoot!;
+    return { scripts: root.querySelectorAll('script').length, imgs: root.querySelectorAll('img').length + document.querySelectorAll('img').length, xss: (window as unknown as { __xss?: number }).__xss ?? null };
+  });
+  expect(injected).toEqual({ scripts: 0, imgs: 0, xss: null });
+  const d = await runWith(page, { kernel: 'laplacian' });
+  expect(d.settings.image).toBe('chelsea');
+});
+
+test('no tensor leaks over 20 re-runs', async ({ page }) => {
+  await open(page);
+  await runWith(page, { stride: '2' }); // warm-up: every shape used below has run once
+  await runWith(page, { stride: '1', color: 'rgb' });
+  await runWith(page, { color: 'gray' });
+  const start = await numTensors(page);
+  for (let i = 0; i < 20; i++) {
+    await runWith(page, i % 2 ? { stride: '1', color: 'gray' } : { stride: '2', color: 'rgb' });
+  }
+  expect(await numTensors(page)).toBe(start);
+});
+
+test('axe finds no WCAG 2 A/AA violation on the embed page', async ({ page }) => {
+  await open(page);
+  expect(await axeViolations(page)).toEqual([]);
+});
