@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -25,6 +26,13 @@ function chapterSidebar() {
     .map(({ slug }) => slug);
 }
 
+/**
+ * KaTeX's stylesheet must come from the same KaTeX that rehype-katex renders with: class names change between
+ * versions (0.16 emits `base`/`strut`, 0.19's stylesheet styles `katex-base`/`katex-strut`), and a mismatch lets
+ * inline formulas break in the middle of a symbol.
+ */
+const katexCss = createRequire(createRequire(import.meta.url).resolve('rehype-katex')).resolve('katex/dist/katex.min.css');
+
 export default defineConfig({
   trailingSlash: 'always',
   devToolbar: { enabled: false },
@@ -39,7 +47,7 @@ export default defineConfig({
     starlight({
       title: 'Feature Maps',
       description: 'An interactive textbook on convolutional neural networks and transfer learning, computed live in your browser.',
-      customCss: ['katex/dist/katex.min.css', './src/styles/book.css', './src/styles/print.css'],
+      customCss: [katexCss, './src/styles/book.css', './src/styles/print.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapterSidebar() },
