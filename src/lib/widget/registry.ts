@@ -23,6 +23,12 @@ export const WIDGETS: readonly WidgetEntry[] = [
     title: 'Convolution, step by step',
     attributes: ['input-size', 'kernel', 'stride', 'padding', 'dilation', 'seed', 'step'],
   },
+  {
+    slug: 'dataset-preview',
+    tag: 'fm-dataset-preview',
+    title: 'Dataset preview',
+    attributes: ['dataset', 'split', 'per-class'],
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
