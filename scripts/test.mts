@@ -1,6 +1,6 @@
 /**
- * `npm test`: everything a fresh clone needs to prove the book works — Debian's Chromium (installed with
- * apt-get when missing), unit tests, a production build, then the browser tests on webgpu and fallback.
+ * `npm test`: everything a fresh clone needs to prove the book works — Debian's Chromium and Fashion-MNIST
+ * (installed with apt-get when missing), unit tests, a production build, then the browser tests on webgpu and fallback.
  * Extra arguments go to Playwright (e.g. `npm test -- tests/e2e/conv-playground.spec.ts`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,12 +14,17 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (!existsSync(chromium)) {
-  console.log(`${chromium} is missing: installing Debian's chromium with apt-get.`);
+// Debian packages the tests need: the browser, and Fashion-MNIST's official files (the data tests re-pack from them).
+const missing = [
+  ...(existsSync(chromium) ? [] : ['chromium', 'fonts-dejavu-core']),
+  ...(existsSync('/usr/share/datasets/fashion-mnist') ? [] : ['dataset-fashion-mnist']),
+];
+if (missing.length > 0) {
+  console.log(`Installing Debian packages the tests need: ${missing.join(', ')}`);
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   const apt = (args: string[]) => execFileSync(sudo[0] ?? 'apt-get', [...(sudo.length ? ['apt-get'] : []), ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   apt(['update']);
-  apt(['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core']);
+  apt(['install', '-y', '--no-install-recommends', ...missing]);
 }
 
 const extra = process.argv.slice(2);

@@ -31,7 +31,7 @@ export function shellHtml(css: string): string {
       <div data-role="legend"></div>
     </figure>
   </div>
-  <pre class="formula" data-role="formula" aria-label="Output size formula"></pre>
+  <pre class="formula" data-role="formula" role="note" aria-label="Output size formula"></pre>
   <p class="caption" data-role="caption" aria-live="polite"></p>
   <p class="timing"><span data-role="timing">Waiting to compute…</span> <fm-device-badge></fm-device-badge></p>
   <p class="why" data-role="why" hidden></p>

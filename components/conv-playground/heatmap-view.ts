@@ -20,7 +20,7 @@ export class HeatmapView {
   constructor() {
     this.maps = document.createElement('div');
     this.maps.className = 'maps';
-    this.legend = svg('svg', { viewBox: '0 0 260 46', class: 'legend', role: 'img' });
+    this.legend = svg('svg', { viewBox: '0 0 260 46', class: 'legend', role: 'img', 'aria-label': 'Colour legend: purple is negative, orange positive, near-white zero.' });
     const grad = svg('linearGradient', { id: 'fm-cp-grad', x1: 0, x2: 1, y1: 0, y2: 0 });
     const lut = divergingLut();
     for (let i = 0; i <= 16; i++) {

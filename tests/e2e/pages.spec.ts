@@ -30,6 +30,11 @@ test.describe('the book shell', () => {
     const sidebar = page.locator('nav[aria-label="Main"]');
     await expect(sidebar.getByRole('link', { name: 'Convolution' })).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('.fm-chapter-intro')).toContainText('You will learn to');
+    // Start every widget (they start near the viewport), so axe sees them computed, not only their shells.
+    for (const el of await page.locator('fm-conv-playground, fm-conv-stepper').all()) {
+      await el.scrollIntoViewIfNeeded();
+      await el.evaluate((e) => (e as HTMLElement & { ready: Promise<void> }).ready);
+    }
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -82,9 +87,12 @@ test.describe('the book shell', () => {
   });
 });
 
-test('printing a chapter hides the navigation', async ({ page }) => {
+test('printing a chapter hides the navigation and prints the answers open', async ({ page }) => {
   await page.goto('/chapters/convolution/');
+  const answer = page.locator('.fm-predict-body').first();
+  await expect(answer).toBeHidden();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('nav[aria-label="Main"]')).toBeHidden();
   await expect(page.locator('h1').first()).toBeVisible();
+  await expect(answer).toBeVisible();
 });

@@ -1,11 +1,11 @@
 /** A reader- or host-supplied value that cannot be used. The message is shown to the reader as is. */
 export class ParamError extends Error {
-  constructor(
-    readonly param: string,
-    message: string,
-  ) {
+  readonly param: string;
+  // No constructor parameter properties: Node's type stripping (scripts run with plain `node`) rejects them.
+  constructor(param: string, message: string) {
     super(message);
     this.name = 'ParamError';
+    this.param = param;
   }
 }
 
