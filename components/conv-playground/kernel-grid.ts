@@ -2,7 +2,7 @@
  * The kernel editor: a preset menu, a size control (1–7) and one labelled text box per weight. A cell that
  * does not parse is marked and reported; the last valid kernel stays in force until every cell is valid.
  */
-import { MAX_KERNEL, MIN_KERNEL, PRESETS, formatKernel, parseKernelSize, type Kernel2D } from '@lib/conv/kernels.ts';
+import { MAX_KERNEL, MIN_KERNEL, PRESETS, formatKernel, formatWeight, parseKernelSize, type Kernel2D } from '@lib/conv/kernels.ts';
 import { parseWeight, ParamError } from '@lib/params/index.ts';
 import { kernelLabel } from './formula.ts';
 
@@ -52,7 +52,7 @@ export class KernelGrid {
     if (this.shown !== `${k.rows}x${k.cols}`) {
       this.shown = `${k.rows}x${k.cols}`;
       this.grid.replaceChildren();
-      this.grid.style.gridTemplateColumns = `repeat(${k.cols}, minmax(2.6em, 4.2em))`;
+      this.grid.style.gridTemplateColumns = `repeat(${k.cols}, minmax(3.2em, 5em))`;
       for (let y = 0; y < k.rows; y++) for (let x = 0; x < k.cols; x++) {
         const cell = document.createElement('input');
         cell.type = 'text';
@@ -63,7 +63,7 @@ export class KernelGrid {
       }
     }
     this.cells().forEach((cell, i) => {
-      cell.value = String(+k.values[i]!.toPrecision(4));
+      cell.value = formatWeight(k.values[i]!);
       cell.removeAttribute('aria-invalid');
     });
   }

@@ -82,6 +82,9 @@ export interface LegendTick { value: number; label: string; position: number }
 /** The legend's ticks: the data's minimum, 0 and maximum, placed on the symmetric scale. */
 export function legendTicks(min: number, max: number): LegendTick[] {
   const s = divergingScale(min, max);
-  const values = [...new Set([min, 0, max])].sort((a, b) => a - b);
+  const ends = [...new Set([min, max])];
+  // Zero gets its own tick unless it sits so close to an end that the labels would overlap.
+  const zeroClear = ends.every((v) => Math.abs(s.position(v) - s.position(0)) >= 0.15);
+  const values = (zeroClear ? [...ends, 0] : ends).sort((a, b) => a - b);
   return values.map((value) => ({ value, label: formatValue(value), position: s.position(value) }));
 }

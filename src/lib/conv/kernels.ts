@@ -80,9 +80,25 @@ export function parseKernel(name: string, raw: string, size = 3, seed = 1): Kern
   return parseKernelRows(name, raw);
 }
 
+/**
+ * A weight as a reader would type it, and exactly: a short decimal (`0.37`, `0.0625`) when there is one, else
+ * a fraction (`1/9`, `3/128`) when a small denominator reproduces the float64 value bit for bit, else the
+ * shortest decimal that round-trips.
+ * `parseWeight` reads both back to the same number, so grid → attribute → grid never drifts.
+ */
+export function formatWeight(v: number): string {
+  const decimal = String(v);
+  if (Number.isInteger(v) || decimal.replace('-', '').length <= 6) return decimal;
+  for (let d = 2; d <= 1024; d++) {
+    const n = Math.round(v * d);
+    if (n / d === v) return `${n}/${d}`;
+  }
+  return decimal;
+}
+
 export function formatKernel(k: Kernel2D): string {
   const rows: string[] = [];
-  for (let y = 0; y < k.rows; y++) rows.push(k.values.slice(y * k.cols, (y + 1) * k.cols).map((v) => +v.toPrecision(6)).join(','));
+  for (let y = 0; y < k.rows; y++) rows.push(k.values.slice(y * k.cols, (y + 1) * k.cols).map(formatWeight).join(','));
   return rows.join('; ');
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatKernel, isScalable, parseKernel, parseKernelRows, parseKernelSize, presetKernel, PRESETS, type PresetName } from '../../../src/lib/conv/kernels.ts';
+import { formatKernel, formatWeight, isScalable, parseKernel, parseKernelRows, parseKernelSize, presetKernel, PRESETS, type PresetName } from '../../../src/lib/conv/kernels.ts';
+import { parseWeight } from '../../../src/lib/params/number-cell.ts';
 import { ParamError } from '../../../src/lib/params/param-error.ts';
 
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
@@ -106,5 +107,27 @@ describe('parseKernelSize', () => {
   it.each([['1', 1], ['7', 7], [' 3 ', 3]])('%j → %i', (raw, n) => expect(parseKernelSize('kernel-size', raw)).toBe(n));
   it.each(['0', '99', '8', '-3', '2.5', 'three', ''])('%j is refused', (raw) => {
     expect(() => parseKernelSize('kernel-size', raw)).toThrow(/kernel-size must be a whole number from 1 to 7/);
+  });
+});
+
+describe('formatWeight', () => {
+  it.each([
+    [1, '1'],
+    [-2, '-2'],
+    [1 / 9, '1/9'],
+    [3 / 128, '3/128'],
+    [0.37, '0.37'],
+    [-0.05, '-0.05'],
+    [1 / 16, '0.0625'],
+    [Math.PI, String(Math.PI)],
+  ])('%d → %s, and parses back exactly', (v, text) => {
+    expect(formatWeight(v)).toBe(text);
+    expect(parseWeight('w', text)).toBe(v);
+  });
+  it('round-trips every preset through formatKernel → parseKernel', () => {
+    for (const name of PRESETS) for (const size of [1, 3, 5, 7]) {
+      const k = presetKernel(name, size, 7);
+      expect(parseKernel('kernel', formatKernel(k)).values).toEqual(k.values);
+    }
   });
 });
