@@ -28,7 +28,7 @@ if (missing.length > 0) {
 }
 
 const extra = process.argv.slice(2);
-if (extra.length === 0) run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+if (extra.length === 0) run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/unit.json']);
 run('npx', ['astro', 'build'], { ASTRO_TELEMETRY_DISABLED: '1' });
 run('npx', ['playwright', 'test', ...extra]);
 
@@ -40,6 +40,6 @@ const count = (file: string, read: (j: any) => [number, number]): [number, numbe
     return [0, 0];
   }
 };
-const unit = extra.length === 0 ? count('test-results/unit.json', (j) => [j.numPassedTests, j.numFailedTests]) : [0, 0];
-const e2e = count('test-results/e2e.json', (j) => [j.stats.expected + j.stats.flaky, j.stats.unexpected]);
+const unit = extra.length === 0 ? count('.reports/unit.json', (j) => [j.numPassedTests, j.numFailedTests]) : [0, 0];
+const e2e = count('.reports/e2e.json', (j) => [j.stats.expected + j.stats.flaky, j.stats.unexpected]);
 console.log(`\n${unit[0] + e2e[0]} passed, ${unit[1] + e2e[1]} failed`);
