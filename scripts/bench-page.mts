@@ -41,10 +41,7 @@ async function jsBytes(browser: Browser): Promise<{ before: number; after: numbe
   const beforeFiles = bodies.size;
   const pg = page.locator('fm-conv-playground').first();
   await pg.scrollIntoViewIfNeeded();
-  await pg.evaluate(async (el) => {
-    await customElements.whenDefined(el.localName);
-    await (el as HTMLElement & { ready: Promise<void> }).ready;
-  });
+  await pg.evaluate((el) => (el as HTMLElement & { ready: Promise<void> }).ready);
   await page.waitForLoadState('networkidle');
   const result = { before, after: sum(), beforeFiles, afterFiles: bodies.size };
   await page.close();
@@ -56,7 +53,6 @@ async function firstOutput(browser: Browser, backend: string): Promise<{ ms: num
   const page = await context.newPage();
   await page.goto(`${BASE}/embed/conv-playground/?backend=${backend}`);
   const r = await page.evaluate(async () => {
-    await customElements.whenDefined('fm-conv-playground'); // `ready` exists only once the element is upgraded
     const el = document.querySelector('fm-conv-playground') as HTMLElement & { ready: Promise<void> };
     await el.ready;
     const start = performance.getEntriesByName('fm-start')[0]!;
@@ -84,40 +80,6 @@ async function convTimes(page: Page, reps: number): Promise<number[]> {
   }, reps);
 }
 
-/** tfjs's default conv2d program vs the direct one the playground asks for on WebGPU (src/lib/engine/conv-program.ts). */
-async function programs(browser: Browser, reps: number): Promise<string[]> {
-  const page = await browser.newPage();
-  await page.goto(`${BASE}/device/`);
-  const rows = await page.evaluate(async (n) => {
-    const { tf } = await window.FeatureMaps!.getEngine();
-    const out: string[] = [];
-    for (const [h, w, cin] of [[300, 451, 1], [512, 512, 3]] as const) {
-      const x = tf.randomUniform([1, h, w, cin]) as import('@tensorflow/tfjs-core').Tensor4D;
-      const k = tf.randomUniform([3, 3, cin, 1]) as import('@tensorflow/tfjs-core').Tensor4D;
-      const time = async (direct: boolean) => {
-        tf.env().set('WEBGPU_USE_NAIVE_CONV2D_DEBUG', direct);
-        const ts: number[] = [];
-        for (let i = 0; i <= n; i++) {
-          const t0 = performance.now();
-          const y = tf.conv2d(x, k, 1, 'same');
-          await y.data();
-          y.dispose();
-          if (i > 0) ts.push(performance.now() - t0);
-        }
-        tf.env().set('WEBGPU_USE_NAIVE_CONV2D_DEBUG', false);
-        return ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]!;
-      };
-      const mm = await time(false);
-      const direct = await time(true);
-      out.push(`| ${h}×${w}×${cin} → 1, 3×3 same | ${mm.toFixed(1)} | ${direct.toFixed(1)} | ${(mm / direct).toFixed(1)}× |`);
-      tf.dispose([x, k]);
-    }
-    return out;
-  }, reps);
-  await page.close();
-  return rows;
-}
-
 const buildSeconds = args.includes('--no-build') ? NaN : build();
 const server = spawn('node', ['scripts/serve.mts', 'dist', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 800));
@@ -140,10 +102,7 @@ try {
     }
     const page = await browser.newPage();
     await page.goto(`${BASE}/embed/conv-playground/?backend=${backend}`);
-    await page.evaluate(async () => {
-      await customElements.whenDefined('fm-conv-playground');
-      await (document.querySelector('fm-conv-playground') as HTMLElement & { ready: Promise<void> }).ready;
-    });
+    await page.evaluate(() => (document.querySelector('fm-conv-playground') as HTMLElement & { ready: Promise<void> }).ready);
     const shape = await page.evaluate(async () => {
       const el = document.querySelector('fm-conv-playground') as HTMLElement & { getOutput(): Promise<{ shape: number[] }>; getInput(): Promise<{ shape: number[] }>; getKernel(): Promise<{ shape: number[] }> };
       return `in ${(await el.getInput()).shape.join('×')}, kernel ${(await el.getKernel()).shape.join('×')}, out ${(await el.getOutput()).shape.join('×')}`;
@@ -158,10 +117,6 @@ try {
   console.log('| backend | visible → first output, ms | conv2d (default job), ms | job |');
   console.log('| --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
-  console.log('\nWebGPU conv2d program, median ms: tfjs default (Conv2DMM) vs direct (what the playground uses)\n');
-  console.log('| job | default | direct | speed-up |');
-  console.log('| --- | --- | --- | --- |');
-  for (const r of await programs(browser, REPS)) console.log(r);
   const m = (b: string, t: Record<string, number[]>) => median(t[b]!);
   console.log(`\nratios (conv2d): webgl/webgpu ${(m('webgl', convs) / m('webgpu', convs)).toFixed(2)}, cpu/webgpu ${(m('cpu', convs) / m('webgpu', convs)).toFixed(2)}`);
 } finally {

@@ -3,7 +3,6 @@
  * outputs are plain arrays, every tensor made here is disposed before returning, and the time runs from
  * creating the tensors to the result being readable (`await data()`), the time a reader waits.
  */
-import { withConvProgramFor } from '../engine/conv-program.ts';
 import type { Tf } from '../engine/types.ts';
 import type { Padding } from '../params/padding.ts';
 import type { PlainTensor } from './tensor.ts';
@@ -36,7 +35,7 @@ export async function runConv(tf: Tf, input: PlainTensor, kernel: PlainTensor, s
   try {
     const pad = tfPadding(s.padding);
     y = op === 'conv2d'
-      ? withConvProgramFor(tf, kernel.shape[2]!, kernel.shape[3]!, () => tf.conv2d(x, w, s.stride, pad, 'NHWC', s.dilation))
+      ? tf.conv2d(x, w, s.stride, pad, 'NHWC', s.dilation)
       : tf.depthwiseConv2d(x, w, s.stride, pad, 'NHWC', s.dilation);
     const data = (await y.data()) as Float32Array;
     return { data, shape: [...y.shape], ms: performance.now() - t0, backend: tf.getBackend() };
