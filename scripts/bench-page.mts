@@ -41,7 +41,10 @@ async function jsBytes(browser: Browser): Promise<{ before: number; after: numbe
   const beforeFiles = bodies.size;
   const pg = page.locator('fm-conv-playground').first();
   await pg.scrollIntoViewIfNeeded();
-  await pg.evaluate((el) => (el as HTMLElement & { ready: Promise<void> }).ready);
+  await pg.evaluate(async (el) => {
+    await customElements.whenDefined(el.localName);
+    await (el as HTMLElement & { ready: Promise<void> }).ready;
+  });
   await page.waitForLoadState('networkidle');
   const result = { before, after: sum(), beforeFiles, afterFiles: bodies.size };
   await page.close();
@@ -53,6 +56,7 @@ async function firstOutput(browser: Browser, backend: string): Promise<{ ms: num
   const page = await context.newPage();
   await page.goto(`${BASE}/embed/conv-playground/?backend=${backend}`);
   const r = await page.evaluate(async () => {
+    await customElements.whenDefined('fm-conv-playground'); // `ready` exists only once the element is upgraded
     const el = document.querySelector('fm-conv-playground') as HTMLElement & { ready: Promise<void> };
     await el.ready;
     const start = performance.getEntriesByName('fm-start')[0]!;
@@ -102,7 +106,10 @@ try {
     }
     const page = await browser.newPage();
     await page.goto(`${BASE}/embed/conv-playground/?backend=${backend}`);
-    await page.evaluate(() => (document.querySelector('fm-conv-playground') as HTMLElement & { ready: Promise<void> }).ready);
+    await page.evaluate(async () => {
+      await customElements.whenDefined('fm-conv-playground');
+      await (document.querySelector('fm-conv-playground') as HTMLElement & { ready: Promise<void> }).ready;
+    });
     const shape = await page.evaluate(async () => {
       const el = document.querySelector('fm-conv-playground') as HTMLElement & { getOutput(): Promise<{ shape: number[] }>; getInput(): Promise<{ shape: number[] }>; getKernel(): Promise<{ shape: number[] }> };
       return `in ${(await el.getInput()).shape.join('×')}, kernel ${(await el.getKernel()).shape.join('×')}, out ${(await el.getOutput()).shape.join('×')}`;

@@ -33,7 +33,10 @@ test.describe('the book shell', () => {
     // Start every widget (they start near the viewport), so axe sees them computed, not only their shells.
     for (const el of await page.locator('fm-conv-playground, fm-conv-stepper').all()) {
       await el.scrollIntoViewIfNeeded();
-      await el.evaluate((e) => (e as HTMLElement & { ready: Promise<void> }).ready);
+      await el.evaluate(async (e) => {
+        await customElements.whenDefined(e.localName); // `ready` exists only once the element is upgraded
+        await (e as HTMLElement & { ready: Promise<void> }).ready;
+      });
     }
     expect(await axeViolations(page)).toEqual([]);
   });
