@@ -99,3 +99,30 @@ test('printing a chapter hides the navigation and prints the answers open', asyn
   await expect(page.locator('h1').first()).toBeVisible();
   await expect(answer).toBeVisible();
 });
+
+test('the Embed control gives an iframe snippet that reproduces the figure as set up', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/chapters/convolution/');
+  const figure = page.locator('figure.fm-widget-figure', { has: page.locator('fm-conv-playground') }).first();
+  const widget = figure.locator('fm-conv-playground');
+  await widget.scrollIntoViewIfNeeded();
+  await widget.evaluate(async (e) => {
+    await customElements.whenDefined(e.localName);
+    await (e as HTMLElement & { ready: Promise<void> }).ready;
+    e.setAttribute('stride', '2');
+  });
+  await figure.getByText('Embed or share this figure').click();
+  await figure.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(figure.locator('[data-role="copied"]')).toHaveText('Copied.');
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/conv-playground\/\?[^"]*stride=2[^"]*" title="Convolution playground \(Feature Maps\)"/);
+  // The snippet's page shows the same set-up.
+  const src = /src="([^"]+)"/.exec(snippet)![1]!.replace(/&amp;/g, '&');
+  const image = await widget.getAttribute('image');
+  const kernel = await widget.getAttribute('kernel');
+  await page.goto(src);
+  const embedded = page.locator('fm-conv-playground');
+  await expect(embedded).toHaveAttribute('stride', '2');
+  await expect(embedded).toHaveAttribute('image', image!);
+  await expect(embedded).toHaveAttribute('kernel', kernel!);
+});
