@@ -34,8 +34,9 @@ export class FusedAdam {
     this.epsilon = options.epsilon ?? tf.backend().epsilon();
     this.sizes = variables.map((v) => v.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
-    this.m = tf.variable(tf.zeros([total]), false);
-    this.v = tf.variable(tf.zeros([total]), false);
+    // tidy releases the zeros the variables were made from (variables themselves survive it).
+    this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
   }
 
   get iterations(): number {
