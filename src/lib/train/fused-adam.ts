@@ -26,8 +26,12 @@ export class FusedAdam {
   private v: Variable;
   private t = 0;
   private sizes: number[];
+  private tf: Tf;
+  private variables: Variable[];
 
-  constructor(private tf: Tf, private variables: Variable[], options: AdamOptions = {}) {
+  constructor(tf: Tf, variables: Variable[], options: AdamOptions = {}) {
+    this.tf = tf;
+    this.variables = variables;
     this.learningRate = options.learningRate ?? 0.001;
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;

@@ -45,7 +45,17 @@ export class Trainer {
   private paused: { promise: Promise<void>; resolve: () => void } | null = null;
   private cancelled = false;
 
-  constructor(private tf: Tf, private model: LayersModel, private set: ImageSet, private options: TrainOptions) {}
+  private tf: Tf;
+  private model: LayersModel;
+  private set: ImageSet;
+  private options: TrainOptions;
+
+  constructor(tf: Tf, model: LayersModel, set: ImageSet, options: TrainOptions) {
+    this.tf = tf;
+    this.model = model;
+    this.set = set;
+    this.options = options;
+  }
 
   pause(): void {
     if (this.paused) return;
