@@ -101,8 +101,13 @@ test('one step on webgpu (fast filter gradient, our loop) equals tf.variableGrad
     const cpu = await run('cpu', false);
     await tf.setBackend('webgpu');
     const rel = cpu.grads.map((ref: number[], i: number) => {
-      const scale = Math.max(...ref.map(Math.abs));
-      return Math.max(...ref.map((v, j) => Math.abs((gpu.grads[i] as number[])[j]! - v))) / scale;
+      let err = 0;
+      let scale = 0;
+      ref.forEach((v, j) => {
+        err = Math.max(err, Math.abs((gpu.grads[i] as number[])[j]! - v));
+        scale = Math.max(scale, Math.abs(v));
+      });
+      return err / scale;
     });
     return { dLoss: Math.abs(gpu.loss - cpu.loss), rel };
   });

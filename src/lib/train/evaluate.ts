@@ -27,7 +27,7 @@ export async function predictClasses(tf: Tf, model: LayersModel, set: ImageSet, 
       const buf = new Float32Array(batchSize * px);
       const n = Math.min(batchSize, set.count - start);
       for (let i = 0; i < n * px; i++) buf[i] = set.images[start * px + i]! / 255;
-      preds.push(tf.tidy(() => tf.argMax(logits(model, tf.tensor4d(buf, [batchSize, h, w, 1]), false), 1)));
+      preds.push(tf.tidy(() => tf.argMax(logits(tf, model, tf.tensor4d(buf, [batchSize, h, w, 1]), false), 1)));
     }
     const all = tf.concat(preds);
     const out = (await all.data()) as Int32Array;

@@ -1,8 +1,11 @@
 /**
- * The forward pass our loop differentiates. It walks the model's layers itself instead of `model.apply`, for
- * one reason: a frozen layer must run in inference mode. tfjs-layers passes `training: true` to every layer,
- * and BatchNormalization then keeps updating its moving mean and variance even with `trainable = false`
- * (and normalises with batch statistics). Here a layer with `trainable === false` always gets `training: false`.
+ * The forward pass our loop differentiates. It walks the model's layers itself instead of `model.apply`:
+ * - a layer with `trainable === false` always runs with `training: false`. tfjs-layers passes `training: true`
+ *   to every layer, and BatchNormalization then keeps updating its moving mean and variance even when frozen
+ *   (and normalises with batch statistics);
+ * - a Conv2D layer runs as plain `conv2d` (+ bias, activation). tfjs-layers uses the fused conv, whose gradient
+ *   always computes the input gradient as well — for the first layer a whole convolution of wasted work per
+ *   step; plain conv2d's gradient is evaluated only for inputs that lead to a variable.
  * Sequential models only (the book's models are): a list of layers applied in order.
  */
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
@@ -10,19 +13,33 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 
 type Layer = LayersModel['layers'][number];
+type ConvLayer = {
+  kernel: { read(): Tensor }; bias: { read(): Tensor } | null; strides: number[]; padding: 'same' | 'valid';
+  dilationRate: number[]; dataFormat: string; activation: { apply(t: Tensor): Tensor };
+};
 
 /** Logits: every layer but a final Softmax (the loss applies softmax itself, stably). */
-export function logits(model: LayersModel, x: Tensor, training: boolean): Tensor {
+export function logits(tf: Tf, model: LayersModel, x: Tensor, training: boolean): Tensor {
   const layers = model.layers;
   const last = layers.length - 1;
   const end = layers[last]!.getClassName() === 'Softmax' ? last : layers.length;
   let h: Tensor = x;
-  for (let i = 0; i < end; i++) h = applyLayer(layers[i]!, h, training);
+  for (let i = 0; i < end; i++) h = applyLayer(tf, layers[i]!, h, training);
   return h;
 }
 
-function applyLayer(layer: Layer, h: Tensor, training: boolean): Tensor {
+function applyLayer(tf: Tf, layer: Layer, h: Tensor, training: boolean): Tensor {
+  if (layer.getClassName() === 'Conv2D') return conv(tf, layer as unknown as ConvLayer, h);
   return layer.apply(h, { training: training && layer.trainable }) as Tensor;
+}
+
+function conv(tf: Tf, layer: ConvLayer, h: Tensor): Tensor {
+  if (layer.dataFormat !== 'channelsLast') throw new Error('the training loop expects channels-last convolutions');
+  const [sh, sw] = layer.strides as [number, number];
+  const [dh, dw] = layer.dilationRate as [number, number];
+  let y = tf.conv2d(h as never, layer.kernel.read() as never, [sh, sw], layer.padding, 'NHWC', [dh, dw]) as Tensor;
+  if (layer.bias) y = tf.add(y, layer.bias.read());
+  return layer.activation.apply(y);
 }
 
 /** Mean softmax cross-entropy of integer labels (int32 [N]) against logits [N, classes]. */
@@ -38,6 +55,6 @@ export function trainableVariables(model: LayersModel): Variable[] {
 
 /** Loss and gradients of one batch: what the fast path feeds to the optimizer (and what tests compare). */
 export function lossAndGrads(tf: Tf, model: LayersModel, x: Tensor, labels: Tensor, vars = trainableVariables(model)): { loss: Tensor; grads: Tensor[] } {
-  const { value, grads } = tf.variableGrads(() => crossEntropy(tf, logits(model, x, true), labels) as never, vars);
+  const { value, grads } = tf.variableGrads(() => crossEntropy(tf, logits(tf, model, x, true), labels) as never, vars);
   return { loss: value, grads: vars.map((v) => grads[v.name]!) };
 }
