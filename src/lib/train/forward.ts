@@ -5,12 +5,14 @@
  *   (and normalises with batch statistics);
  * - a Conv2D layer runs as plain `conv2d` (+ bias, activation). tfjs-layers uses the fused conv, whose gradient
  *   always computes the input gradient as well — for the first layer a whole convolution of wasted work per
- *   step; plain conv2d's gradient is evaluated only for inputs that lead to a variable.
+ *   step; plain conv2d's gradient is evaluated only for inputs that lead to a variable;
+ * - a trainable BatchNormalization in training mode uses the closed-form gradient in batch-norm.ts.
  * Sequential models only (the book's models are): a list of layers applied in order.
  */
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
+import { batchNormTraining, type BnLayer } from './batch-norm.ts';
 
 type Layer = LayersModel['layers'][number];
 type ConvLayer = {
@@ -30,6 +32,7 @@ export function logits(tf: Tf, model: LayersModel, x: Tensor, training: boolean)
 
 function applyLayer(tf: Tf, layer: Layer, h: Tensor, training: boolean): Tensor {
   if (layer.getClassName() === 'Conv2D') return conv(tf, layer as unknown as ConvLayer, h);
+  if (layer.getClassName() === 'BatchNormalization' && training && layer.trainable) return batchNormTraining(tf, layer as unknown as BnLayer, h);
   return layer.apply(h, { training: training && layer.trainable }) as Tensor;
 }
 

@@ -11,14 +11,14 @@ const small = (seed: number) => buildSmallCnn({ classes: 5, seed, filters: [4, 8
 const opts = { epochs: 1, batchSize: 8, seed: 5, readEvery: 1 };
 
 describe('lossAndGrads', { timeout: 60_000 }, () => {
-  it("equals tfjs's own variableGrads through model.apply (loss and every gradient)", async () => {
+  it("equals tfjs's own variableGrads through model.apply: loss, every gradient, BatchNorm's moving statistics", async () => {
     const tf = await cpu();
-    const model = small(1);
+    const [model, twin] = [small(1), small(1)];
     const data = upload(tf, synthetic(8, 5, 2));
-    const vars = model.trainableWeights.map((w) => w.read());
+    const vars = twin.trainableWeights.map((w) => w.read());
     const ours = lossAndGrads(tf, model, data.x, data.y);
     const ref = tf.variableGrads(() => {
-      const p = model.apply(data.x, { training: true }) as Tensor;
+      const p = twin.apply(data.x, { training: true }) as Tensor;
       return tf.losses.softmaxCrossEntropy(tf.oneHot(data.y, 5), tf.log(p)) as never;
     }, vars as never);
     expect(Math.abs((await ours.loss.data())[0]! - (await ref.value.data())[0]!)).toBeLessThan(1e-5);
@@ -26,7 +26,12 @@ describe('lossAndGrads', { timeout: 60_000 }, () => {
       const [a, b] = await values([ours.grads[i]!, ref.grads[v.name]!]);
       expect(maxAbsDiff(a!, b!), v.name).toBeLessThan(1e-5 + 1e-4 * Math.max(...b!.map(Math.abs)));
     }
+    const stats = (m: typeof model) => values(m.weights.filter((w) => /moving/.test(w.originalName)).map((w) => w.read()));
+    const [sa, sb] = [await stats(model), await stats(twin)];
+    expect(sa.length).toBe(4);
+    sa.forEach((s, i) => expect(maxAbsDiff(s, sb[i]!)).toBeLessThan(1e-6));
     model.dispose();
+    twin.dispose();
   });
 });
 
