@@ -39,7 +39,7 @@ const splits = await loadSplits(spec, smoke);
 const model = buildSmallCnn({ classes: spec.classes, seed, name: spec.name.replace(/-/g, '_') });
 const t0 = performance.now();
 const result = await train(tf, model, splits.train, {
-  epochs, seed, batchSize: 64, learningRate: 0.001, readEvery: smoke ? 2 : 50, maxSteps: smoke ? 4 : undefined,
+  epochs, seed, batchSize: 64, learningRate: 0.001, readEvery: smoke ? 1 : 50, maxSteps: smoke ? 2 : undefined,
   onProgress: (p) => console.log(`epoch ${p.epoch + 1} step ${p.step}/${p.totalSteps} loss ${p.loss.toFixed(4)} ${p.imagesPerSecond.toFixed(0)} img/s`),
 });
 const wallS = (performance.now() - t0) / 1000;

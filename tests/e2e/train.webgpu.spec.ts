@@ -52,7 +52,7 @@ test('save to IndexedDB and load back: identical weights and predictions', async
     const pb = await back.predict(x).data();
     return { same, count: a.length, predsSame: pa.every((v: number, i: number) => v === pb[i]) };
   });
-  expect(r).toEqual({ same: true, count: 12, predsSame: true });
+  expect(r).toEqual({ same: true, count: 14, predsSame: true }); // 2 conv kernels, 2 × 4 BatchNorm, 2 × dense kernel + bias
 });
 
 test('frozen layers keep every weight and BatchNorm moving statistic on webgpu', async ({ page }) => {
