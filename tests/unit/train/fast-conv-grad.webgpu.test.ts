@@ -3,7 +3,7 @@
  * full training step's gradients against tfjs's own kernels and tf.variableGrads on the CPU backend.
  */
 import { describe, expect, it } from 'vitest';
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import { getNodeEngine } from '../../../src/lib/engine/node.ts';
 import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
 import { fastConvGradInstalled, installFastConvGrad, splitGroups } from '../../../src/lib/train/fast-conv-grad.ts';
@@ -54,7 +54,7 @@ describe('fast Conv2DBackpropFilter on WebGPU', { timeout: 300_000 }, () => {
       await tf.setBackend(backend);
       const model = buildSmallCnn({ classes: 10, seed: 2 });
       const data = upload(tf, set);
-      const vars = model.trainableWeights.map((w) => w.read());
+      const vars = model.trainableWeights.map((w) => w.read() as Variable);
       const r = ours
         ? lossAndGrads(tf, model, data.x, data.y)
         : (() => {

@@ -15,7 +15,7 @@ describe('FusedAdam', () => {
     for (let step = 0; step < 5; step++) {
       const grads = shapes.map((s, i) => tf.tensor(uniform(100 * step + i, s.reduce((a, b) => a * b), -2, 2), s));
       fused.applyGradients(grads);
-      adam.applyGradients(Object.fromEntries(theirs.map((v, i) => [v.name, grads[i]!])));
+      adam.applyGradients(theirs.map((v, i) => ({ name: v.name, tensor: grads[i]! })));
       tf.dispose(grads);
     }
     for (let i = 0; i < shapes.length; i++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Tensor } from '@tensorflow/tfjs-core';
+import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
 import { Trainer, train } from '../../../src/lib/train/trainer.ts';
 import { lossAndGrads } from '../../../src/lib/train/forward.ts';
@@ -15,7 +15,7 @@ describe('lossAndGrads', { timeout: 60_000 }, () => {
     const tf = await cpu();
     const [model, twin] = [small(1), small(1)];
     const data = upload(tf, synthetic(8, 5, 2));
-    const vars = twin.trainableWeights.map((w) => w.read());
+    const vars = twin.trainableWeights.map((w) => w.read() as Variable);
     const ours = lossAndGrads(tf, model, data.x, data.y);
     const ref = tf.variableGrads(() => {
       const p = twin.apply(data.x, { training: true }) as Tensor;
