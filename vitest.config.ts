@@ -1,5 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { vulkanEnv } from './src/lib/engine/node.ts';
+
+// Node WebGPU tests (Dawn) need the Vulkan loader's path before the test workers start: it is read at process start.
+Object.assign(process.env, vulkanEnv());
 
 export default defineConfig({
   resolve: {

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench:train`: images/second of the book's training step vs tfjs-layers' model.fit (same model,
+ * batch 64, same backend, same process), in Node on WebGPU (the `webgpu` package; SwiftShader without a GPU)
+ * and in Chromium on WebGPU and WebGL (the same code bundled with esbuild into a page served on 127.0.0.1).
+ * Options: --reps N (default 5), --steps K (training steps per rep, default 2), --only node|webgpu|webgl.
+ */
+import { relaunchWithVulkan, getNodeEngine } from '../src/lib/engine/node.ts';
+relaunchWithVulkan();
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchResult, Profile } from './bench-train/run.ts';
+
+const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : dflt; };
+const reps = Number(arg('reps', '5'));
+const steps = Number(arg('steps', '2'));
+const only = arg('only', 'all');
+const rows: { where: string; r: BenchResult; device: string }[] = [];
+
+if (only === 'all' || only === 'node') {
+  const engine = await getNodeEngine();
+  const { runBench } = await import('./bench-train/run.ts');
+  console.error(`Node: ${engine.backend} (${engine.adapter?.description ?? engine.fallbackReason})`);
+  const r = await runBench(engine.tf, { reps, stepsPerRep: steps, profile: true, log: (s) => console.error(`  node ${s}`) });
+  rows.push({ where: 'Node + Dawn', r, device: engine.adapter ? `${engine.adapter.vendor}/${engine.adapter.architecture}` : 'cpu' });
+}
+
+for (const backend of ['webgpu', 'webgl'] as const) {
+  if (only !== 'all' && only !== backend) continue;
+  const r = await inChromium(backend);
+  if (r) rows.push(r);
+}
+
+const fmt = (p: BenchResult['ours']) => `${p.median.toFixed(1)} (${p.min.toFixed(1)}–${p.max.toFixed(1)})`;
+console.log(`\nTraining throughput, small CNN (${220522} weights), batch 64, ${reps} reps × ${steps} steps after warm-up; img/s median (min–max)\n`);
+console.log('| where | backend | device | ours img/s | model.fit img/s | ours / fit |');
+console.log('|---|---|---|---|---|---|');
+for (const { where, r, device } of rows) console.log(`| ${where} | ${r.backend} | ${device} | ${fmt(r.ours)} | ${fmt(r.fit)} | ${(r.ours.median / r.fit.median).toFixed(2)}× |`);
+for (const { where, r } of rows) {
+  if (!r.profile) continue;
+  for (const [name, p] of [['ours', r.profile.ours], ['model.fit', r.profile.fit]] as [string, Profile][]) {
+    console.log(`\nProfile, one step, ${where} ${r.backend}, ${name}: wall ${p.wallMs.toFixed(0)} ms, GPU ${p.gpuMs.toFixed(0)} ms in ${p.dispatches.toFixed(0)} dispatches`);
+    for (const [k, ms, c] of p.top) console.log(`  ${k.padEnd(24)} ${ms.toFixed(1).padStart(8)} ms  ×${c.toFixed(0)}`);
+  }
+}
+process.exit(0);
+
+async function inChromium(backend: 'webgpu' | 'webgl'): Promise<{ where: string; r: BenchResult; device: string } | null> {
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'fm-bench-'));
+  await build({ entryPoints: [new URL('./bench-train/page.ts', import.meta.url).pathname], bundle: true, format: 'esm', outfile: join(dir, 'bench.js'), logLevel: 'error' });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><pre id="out"></pre><script type="module" src="bench.js"></script>');
+  const server = createServer((req, res) => {
+    const file = req.url!.startsWith('/bench.js') ? 'bench.js' : 'index.html';
+    res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
+    res.end(readFileSync(join(dir, file)));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  const { chromium } = await import('@playwright/test');
+  const args = ['--no-sandbox', '--disable-background-networking', '--no-first-run', ...(backend === 'webgpu' ? ['--enable-unsafe-webgpu'] : ['--disable-features=WebGPU'])];
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
+  try {
+    const page = await browser.newPage();
+    page.on('console', (m) => m.type() === 'error' && console.error(`  chromium ${backend}: ${m.text()}`));
+    await page.goto(`http://127.0.0.1:${port}/?backend=${backend}&reps=${reps}&steps=${steps}&profile=1`);
+    let shown = 0;
+    for (;;) {
+      const state = await page.evaluate(() => ({ r: (window as any).benchResult, e: (window as any).benchError, log: document.getElementById('out')!.textContent! }));
+      const lines = state.log.split('\n').filter(Boolean);
+      for (const l of lines.slice(shown)) console.error(`  chromium ${backend} ${l}`);
+      shown = lines.length;
+      if (state.e) throw new Error(state.e);
+      if (state.r) return { where: 'Chromium', r: state.r, device: state.r.adapter ? `${state.r.adapter.vendor}/${state.r.adapter.architecture}` : 'SwiftShader GL' };
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  } catch (err) {
+    console.error(`Chromium ${backend}: ${(err as Error).message}`);
+    return null;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

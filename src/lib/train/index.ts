@@ -1,0 +1,7 @@
+export { Trainer, train, type TrainOptions, type TrainResult, type Progress } from './trainer.ts';
+export { evaluate, predictClasses, summarise, type Evaluation } from './evaluate.ts';
+export { saveModel, loadModel, urlReader, WEIGHTS_FILE, type FileReader, type FileWriter } from './model-io.ts';
+export { installFastConvGrad, uninstallFastConvGrad, fastConvGradInstalled } from './fast-conv-grad.ts';
+export { FusedAdam } from './fused-adam.ts';
+export { logits, crossEntropy, lossAndGrads, trainableVariables } from './forward.ts';
+export { permutation, upload, gatherBatch, stepsPerEpoch, type ImageSet } from './batches.ts';

@@ -1,0 +1,132 @@
+/**
+ * The training loop every widget and the pretraining script share. Data lives on the GPU (uploaded once),
+ * batches are gathered there with a seeded order, the optimizer is the fused Adam, and the loss is read back
+ * only every `readEvery` steps — the one place the loop waits for the GPU, yields to the page, and honours
+ * pause and cancel. Ending (done or cancelled) releases every tensor the loop made.
+ */
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Tf } from '../engine/types.ts';
+import { gatherBatch, permutation, stepsPerEpoch, upload, type ImageSet } from './batches.ts';
+import { installFastConvGrad } from './fast-conv-grad.ts';
+import { lossAndGrads, trainableVariables } from './forward.ts';
+import { FusedAdam } from './fused-adam.ts';
+
+export interface TrainOptions {
+  epochs: number;
+  batchSize?: number;
+  seed: number;
+  learningRate?: number;
+  /** Read the loss (and report progress) every this many steps; default 10. */
+  readEvery?: number;
+  /** Stop after this many steps in all (smoke runs, benchmarks). */
+  maxSteps?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  epoch: number;
+  step: number;
+  totalSteps: number;
+  loss: number;
+  imagesPerSecond: number;
+  elapsedMs: number;
+}
+
+export interface TrainResult {
+  steps: number;
+  cancelled: boolean;
+  /** Loss at each read-back: [step, loss]. */
+  losses: [number, number][];
+  elapsedMs: number;
+}
+
+export class Trainer {
+  private paused: { promise: Promise<void>; resolve: () => void } | null = null;
+  private cancelled = false;
+
+  private tf: Tf;
+  private model: LayersModel;
+  private set: ImageSet;
+  private options: TrainOptions;
+
+  constructor(tf: Tf, model: LayersModel, set: ImageSet, options: TrainOptions) {
+    this.tf = tf;
+    this.model = model;
+    this.set = set;
+    this.options = options;
+  }
+
+  pause(): void {
+    if (this.paused) return;
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    this.paused = { promise, resolve };
+  }
+
+  resume(): void {
+    this.paused?.resolve();
+    this.paused = null;
+  }
+
+  /** Stops at the next read-back; `run()` then resolves with `cancelled: true`, all its tensors released. */
+  cancel(): void {
+    this.cancelled = true;
+    this.resume();
+  }
+
+  async run(): Promise<TrainResult> {
+    const { tf, model, options } = this;
+    const batch = options.batchSize ?? 64;
+    const readEvery = options.readEvery ?? 10;
+    const perEpoch = stepsPerEpoch(this.set.count, batch);
+    if (perEpoch === 0) throw new Error(`need at least one full batch of ${batch} images, got ${this.set.count}`);
+    const totalSteps = Math.min(perEpoch * options.epochs, options.maxSteps ?? Infinity);
+    installFastConvGrad(tf);
+    const data = upload(tf, this.set);
+    const vars = trainableVariables(model);
+    const adam = new FusedAdam(tf, vars, { learningRate: options.learningRate ?? 0.001 });
+    const losses: [number, number][] = [];
+    const start = performance.now();
+    let order: Tensor | null = null;
+    let pending: Tensor | null = null;
+    let step = 0;
+    try {
+      while (step < totalSteps && !this.cancelled) {
+        const epoch = Math.floor(step / perEpoch);
+        const inEpoch = step % perEpoch;
+        if (inEpoch === 0) {
+          order?.dispose();
+          order = tf.tensor1d(permutation(this.set.count, options.seed * 7919 + epoch), 'int32');
+        }
+        const loss = tf.tidy(() => {
+          const { xb, yb } = gatherBatch(tf, data, order!, inEpoch, batch);
+          const { loss, grads } = lossAndGrads(tf, model, xb, yb, vars);
+          adam.applyGradients(grads);
+          return loss;
+        });
+        pending?.dispose();
+        pending = loss;
+        step++;
+        if (step % readEvery === 0 || step === totalSteps) {
+          const value = (await loss.data())[0]!;
+          losses.push([step, value]);
+          const elapsedMs = performance.now() - start;
+          options.onProgress?.({ epoch, step, totalSteps, loss: value, imagesPerSecond: (step * batch) / (elapsedMs / 1000), elapsedMs });
+          if (this.paused) await this.paused.promise;
+        }
+      }
+    } finally {
+      tf.dispose([data.x, data.y]);
+      order?.dispose();
+      pending?.dispose();
+      adam.dispose();
+    }
+    return { steps: step, cancelled: this.cancelled, losses, elapsedMs: performance.now() - start };
+  }
+}
+
+/** Convenience: train and return the result (no pause/cancel handle). */
+export function train(tf: Tf, model: LayersModel, set: ImageSet, options: TrainOptions): Promise<TrainResult> {
+  return new Trainer(tf, model, set, options).run();
+}

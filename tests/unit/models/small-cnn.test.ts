@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { buildSmallCnn, parameterCount } from '../../../src/lib/models/small-cnn.ts';
+import { cpu, maxAbsDiff, values } from '../train/helpers.ts';
+
+describe('buildSmallCnn', () => {
+  it('stays under 1 MB of float32 weights and maps [N, 28, 28, 1] to class probabilities', async () => {
+    const tf = await cpu();
+    const model = buildSmallCnn({ classes: 10, seed: 1 });
+    const count = parameterCount(model);
+    expect(count.bytes).toBeLessThan(1_000_000);
+    expect(count.total).toBe(count.bytes / 4);
+    const y = model.predict(tf.zeros([2, 28, 28, 1])) as import('@tensorflow/tfjs-core').Tensor;
+    expect(y.shape).toEqual([2, 10]);
+    const row = Array.from(await y.data()).slice(0, 10);
+    expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    model.dispose();
+  });
+
+  it('builds the same weights from the same seed, different ones from another', async () => {
+    await cpu();
+    const [a, b, c] = [1, 1, 2].map((seed) => buildSmallCnn({ classes: 5, seed }));
+    const [wa, wb, wc] = await Promise.all([a, b, c].map((m) => values(m!.getWeights())));
+    wa!.forEach((w, i) => expect(maxAbsDiff(w, wb![i]!)).toBe(0));
+    expect(maxAbsDiff(wa![0]!, wc![0]!)).toBeGreaterThan(0);
+    [a, b, c].forEach((m) => m!.dispose());
+  });
+});
