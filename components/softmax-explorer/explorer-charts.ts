@@ -13,7 +13,7 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 type Handle = { v: number; i: number };
 
 /** Rounds a dragged or stepped logit to 2 decimals, so the attribute stays readable. */
-const round = (v: number) => Math.round(v * 100) / 100;
+export const round = (v: number) => Math.round(v * 100) / 100;
 
 export interface ChartValues { values: number[]; target: number; marks?: number[] }
 
@@ -53,14 +53,13 @@ class BarChart {
 /** Logits: each bar is a focusable slider (role="slider"); drags and keys call `onChange(i, value)`. */
 export class LogitChart extends BarChart {
   private handles: G;
-  private values: number[] = [];
-  constructor(host: HTMLElement, private readonly onChange: (i: number, v: number) => void) {
+  /** `onChange(i, v)` sets logit i; `onStep(i, delta)` moves it from the value in force (which may be newer than the drawing). */
+  constructor(host: HTMLElement, private readonly onChange: (i: number, v: number) => void, private readonly onStep: (i: number, delta: number) => void) {
     super(host, 'Logit bars; each is a slider', 'logit z');
     this.svg.attr('role', 'group').attr('aria-label', 'Logits, one slider per class');
     this.handles = this.svg.append('g');
   }
   update({ values, target }: ChartValues): void {
-    this.values = values;
     const lo = Math.min(-5, ...values), hi = Math.max(5, ...values);
     this.axes(values.length, [lo, hi], target);
     this.bars(values, (_, i) => (i === target ? 'logit target' : 'logit'));
@@ -81,7 +80,7 @@ export class LogitChart extends BarChart {
     const delta = ({ ArrowUp: step, ArrowRight: step, ArrowDown: -step, ArrowLeft: -step, PageUp: 1, PageDown: -1 } as Record<string, number>)[e.key];
     if (delta === undefined || i < 0) return;
     e.preventDefault();
-    this.onChange(i, round(this.values[i]! + delta));
+    this.onStep(i, delta);
   }
 }
 

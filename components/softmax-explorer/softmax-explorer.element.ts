@@ -80,7 +80,7 @@ export class SoftmaxExplorerElement extends FmElement {
       this.compute = compute;
       const host = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
       this.charts = {
-        logits: new charts.LogitChart(host('logit-chart'), (i, v) => this.setLogit(i, v)),
+        logits: new charts.LogitChart(host('logit-chart'), (i, v) => this.setLogit(i, v), (i, d) => this.setLogit(i, charts.round(this.s.logits[i]! + d))),
         probs: new charts.ProbabilityChart(host('prob-chart')),
         grad: new charts.GradientChart(host('grad-chart')),
       };

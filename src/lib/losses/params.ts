@@ -33,7 +33,10 @@ export function parseLogits(name: string, raw: string, min = MIN_CLASSES, max = 
     if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) {
       throw new ParamError(name, `Logit ${i} is ${quote(part)}, which is not a finite number: type a value from −1e6 to 1e6.`);
     }
-    return parseReal(name, text, -MAX_LOGIT, MAX_LOGIT, `a number from −1e6 to 1e6 for every logit (logit ${i})`);
+    const value = Number(text);
+    if (!DECIMAL.test(text)) throw new ParamError(name, `Logit ${i} must be a number from −1e6 to 1e6; got ${quote(part)}.`);
+    if (Math.abs(value) > MAX_LOGIT) throw new ParamError(name, `Logit ${i} is too large (${quote(part)}); keep logits from −1e6 to 1e6.`);
+    return value;
   });
 }
 

@@ -12,8 +12,8 @@ describe('parseLogits', () => {
     ['1,2,3,4,5,6,7,8,9,10,11', /got 11/],
     ['1,NaN,2', /Logit 1 is "NaN", which is not a finite number/],
     ['1,Infinity,2', /Logit 1 .* not a finite number/],
-    ['1,2e6,0', /from −1e6 to 1e6.*logit 1/],
-    ['1,<b>x</b>,0', /got "<b>x<\/b>"/],
+    ['1,2e6,0', /Logit 1 is too large \("2e6"\); keep logits from −1e6 to 1e6/],
+    ['1,<b>x</b>,0', /Logit 1 must be a number from −1e6 to 1e6; got "<b>x<\/b>"/],
   ])('refuses %s', (raw, message) => {
     expect(() => parseLogits('logits', raw)).toThrow(ParamError);
     expect(() => parseLogits('logits', raw)).toThrow(message);
