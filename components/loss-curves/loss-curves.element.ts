@@ -13,6 +13,7 @@ import { define, FmElement } from '@lib/widget/fm-element.ts';
 import { curveGradient, curveGrid, curveLoss, type CurveGradient, type CurveLoss } from '@lib/losses/curves.ts';
 import { CURVES_ATTRS, DEFAULTS, P_MAX, P_MIN, readSettings, type CurvesSettings } from './curves-settings.ts';
 import { gradientCaption, gradientLabel, readout, SHELL } from './curves-view.ts';
+import { formatCell } from '@components/softmax-explorer/explorer-view.ts';
 import css from './loss-curves.css?inline';
 
 type Chart = import('./curves-chart.ts').CurveChart;
@@ -106,7 +107,7 @@ export class LossCurvesElement extends FmElement {
     this.charts!.grad.update(series((l, x) => curveGradient(l, gradient, x, classes)), GRAD_DOMAIN[gradient], gradientLabel(gradient), p);
     this.root.querySelector('[data-role="readout"]')!.textContent = readout(p, gradient, values);
     const gap = Math.log((p * (classes - 1)) / (1 - p));
-    this.root.querySelector('[data-role="note"]')!.textContent = `Here the true class's logit leads each wrong one by ${gap.toFixed(2)} (z_y − z_j = log(p(K − 1)/(1 − p))); the hinge stops at a lead of 1, i.e. p = ${(1 / (1 + (classes - 1) / Math.E)).toFixed(3)}.`;
+    this.root.querySelector('[data-role="note"]')!.textContent = `Here the true class's logit leads each wrong one by ${formatCell(gap)} (z_y − z_j = log(p(K − 1)/(1 − p))); the hinge stops at a lead of 1, i.e. p = ${(1 / (1 + (classes - 1) / Math.E)).toFixed(3)}.`;
     this.emitResult({ backend: 'reference', ms: performance.now() - t0, p, classes, gradient, values });
   }
 }
