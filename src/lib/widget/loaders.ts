@@ -3,4 +3,6 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'conv-playground': () => import('@components/conv-playground/conv-playground.element.ts'),
   'conv-stepper': () => import('@components/conv-stepper/conv-stepper.element.ts'),
   'dataset-preview': () => import('@components/dataset-preview/dataset-preview.element.ts'),
+  'softmax-explorer': () => import('@components/softmax-explorer/softmax-explorer.element.ts'),
+  'loss-curves': () => import('@components/loss-curves/loss-curves.element.ts'),
 };

@@ -29,6 +29,18 @@ export const WIDGETS: readonly WidgetEntry[] = [
     title: 'Dataset preview',
     attributes: ['dataset', 'split', 'per-class'],
   },
+  {
+    slug: 'softmax-explorer',
+    tag: 'fm-softmax-explorer',
+    title: 'Softmax and cross-entropy explorer',
+    attributes: ['logits', 'temperature', 'target', 'smoothing'],
+  },
+  {
+    slug: 'loss-curves',
+    tag: 'fm-loss-curves',
+    title: 'Loss curves: cross-entropy, squared error and hinge',
+    attributes: ['classes', 'gradient', 'losses', 'p'],
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {

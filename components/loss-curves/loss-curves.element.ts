@@ -1,0 +1,115 @@
+/**
+ * @summary `<fm-loss-curves>`: cross-entropy, squared error on probabilities and the multiclass hinge as
+ * functions of p, the predicted probability of the true class, with their gradients (on the true-class
+ * logit, or against p), a cursor and a read-out. Pure TypeScript from `src/lib/losses/curves.ts`: no tfjs.
+ *
+ * @attr classes K, 2–10 (default 10) · @attr gradient `logit` | `p` (default logit)
+ * @attr losses any of `ce,mse,hinge` (default all three) · @attr p the read-out position, 0.001–0.999 (default 0.1)
+ * @event fm-result `{ backend: 'reference', ms, p, classes, gradient, values: [{ loss, value, grad }] }`
+ * @event fm-error `{ message }` when a value cannot be used (the last good value stays in force)
+ */
+import '@lib/engine/global.ts';
+import { define, FmElement } from '@lib/widget/fm-element.ts';
+import { curveGradient, curveGrid, curveLoss, type CurveGradient, type CurveLoss } from '@lib/losses/curves.ts';
+import { CURVES_ATTRS, DEFAULTS, P_MAX, P_MIN, readSettings, type CurvesSettings } from './curves-settings.ts';
+import { gradientCaption, gradientLabel, readout, SHELL } from './curves-view.ts';
+import { formatCell } from '@components/softmax-explorer/explorer-view.ts';
+import css from './loss-curves.css?inline';
+
+type Chart = import('./curves-chart.ts').CurveChart;
+const GRID = curveGrid(400);
+const GRAD_DOMAIN: Record<CurveGradient, [number, number]> = { logit: [-1.1, 0.1], p: [-10, 0.5] };
+
+export class LossCurvesElement extends FmElement {
+  static observedAttributes = [...CURVES_ATTRS];
+  private s: CurvesSettings = DEFAULTS;
+  private charts: { loss: Chart; grad: Chart } | null = null;
+  private shownError = '';
+
+  get classes(): number { return this.s.classes; }
+  set classes(v: number) { this.setAttribute('classes', String(v)); }
+  get gradient(): CurveGradient { return this.s.gradient; }
+  set gradient(v: CurveGradient) { this.setAttribute('gradient', v); }
+  get losses(): CurveLoss[] { return [...this.s.losses]; }
+  set losses(v: CurveLoss[] | string) { this.setAttribute('losses', Array.isArray(v) ? v.join(',') : v); }
+  get p(): number { return this.s.p; }
+  set p(v: number) { this.setAttribute('p', String(v)); }
+
+  /** The plotted curves: p on the grid and, per loss shown, its value and gradient (the chosen kind). */
+  async getCurves(): Promise<{ p: number[]; curves: Record<string, { loss: number[]; gradient: number[] }> }> {
+    await this.ready;
+    const { classes, gradient, losses } = this.s;
+    const curves = Object.fromEntries(losses.map((l) => [l, { loss: GRID.map((p) => curveLoss(l, p, classes)), gradient: GRID.map((p) => curveGradient(l, gradient, p, classes)) }]));
+    return { p: [...GRID], curves };
+  }
+
+  attributeChangedCallback(): void {
+    if (this.root.firstChild) this.update();
+  }
+
+  protected render(): void {
+    if (this.root.firstChild) return;
+    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    const $ = <T extends HTMLElement>(sel: string) => this.root.querySelector<T>(sel)!;
+    for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-loss]')) {
+      box.addEventListener('change', () => {
+        const on = [...this.root.querySelectorAll<HTMLInputElement>('input[data-loss]')].filter((b) => b.checked).map((b) => b.dataset.loss!);
+        this.setAttribute('losses', on.join(','));
+      });
+    }
+    $<HTMLSelectElement>('[data-role="gradient"]').addEventListener('change', (e) => this.setAttribute('gradient', (e.target as HTMLSelectElement).value));
+    $<HTMLInputElement>('[data-role="classes"]').addEventListener('change', (e) => this.setAttribute('classes', (e.target as HTMLInputElement).value));
+    $<HTMLInputElement>('[data-role="p"]').addEventListener('input', (e) => this.setAttribute('p', (e.target as HTMLInputElement).value));
+    this.update();
+  }
+
+  protected async start(): Promise<void> {
+    this.setStatus('loading');
+    const { CurveChart } = await import('./curves-chart.ts');
+    const host = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+    const hover = (p: number) => this.setAttribute('p', String(Math.round(Math.max(P_MIN, Math.min(P_MAX, p)) * 1000) / 1000));
+    this.charts = {
+      loss: new CurveChart(host('loss-chart'), 'Loss against p', hover),
+      grad: new CurveChart(host('grad-chart'), 'Gradient against p', hover),
+    };
+    this.draw();
+  }
+
+  protected teardown(): void {}
+
+  private update(): void {
+    const { settings, errors } = readSettings((n) => this.getAttribute(n), this.s);
+    this.s = settings;
+    const text = errors.join(' ');
+    if (text !== this.shownError) {
+      this.shownError = text;
+      if (text) this.emitError(text);
+      else this.clearMessage();
+    }
+    const { classes, gradient, losses, p } = settings;
+    for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-loss]')) box.checked = losses.includes(box.dataset.loss as CurveLoss);
+    for (const item of this.root.querySelectorAll<HTMLElement>('li[data-loss]')) item.hidden = !losses.includes(item.dataset.loss as CurveLoss);
+    this.root.querySelector<HTMLSelectElement>('[data-role="gradient"]')!.value = gradient;
+    this.root.querySelector<HTMLInputElement>('[data-role="classes"]')!.value = String(classes);
+    const slider = this.root.querySelector<HTMLInputElement>('[data-role="p"]')!;
+    slider.value = String(p);
+    slider.setAttribute('aria-valuetext', `p = ${p}`);
+    this.root.querySelector('[data-role="grad-caption"]')!.textContent = gradientCaption(gradient, classes);
+    if (this.charts) this.draw();
+  }
+
+  private draw(): void {
+    const t0 = performance.now();
+    const { classes, gradient, losses, p } = this.s;
+    const values = losses.map((loss) => ({ loss, value: curveLoss(loss, p, classes), grad: curveGradient(loss, gradient, p, classes) }));
+    const series = (f: (l: CurveLoss, x: number) => number) => losses.map((loss) => ({ loss, points: GRID.map((x) => [x, f(loss, x)] as [number, number]), at: f(loss, p) }));
+    this.charts!.loss.update(series((l, x) => curveLoss(l, x, classes)), [0, 5], 'loss L (nats)', p);
+    this.charts!.grad.update(series((l, x) => curveGradient(l, gradient, x, classes)), GRAD_DOMAIN[gradient], gradientLabel(gradient), p);
+    this.root.querySelector('[data-role="readout"]')!.textContent = readout(p, gradient, values);
+    const gap = Math.log((p * (classes - 1)) / (1 - p));
+    this.root.querySelector('[data-role="note"]')!.textContent = `Here the true class's logit leads each wrong one by ${formatCell(gap)} (z_y − z_j = log(p(K − 1)/(1 − p))); the hinge stops at a lead of 1, i.e. p = ${(1 / (1 + (classes - 1) / Math.E)).toFixed(3)}.`;
+    this.emitResult({ backend: 'reference', ms: performance.now() - t0, p, classes, gradient, values });
+  }
+}
+
+define('fm-loss-curves', LossCurvesElement);

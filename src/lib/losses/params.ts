@@ -1,0 +1,60 @@
+/**
+ * Parsers for the loss widgets' attributes (shared by attributes, URL queries and MDX props). Each throws a
+ * ParamError whose message is shown to the reader as text.
+ */
+import { ParamError, quote } from '../params/param-error.ts';
+import { parseInteger } from '../params/integer.ts';
+
+export const MAX_LOGIT = 1e6;
+export const MIN_CLASSES = 3;
+export const MAX_CLASSES = 10;
+export const MIN_TEMPERATURE = 0.01;
+export const MAX_TEMPERATURE = 100;
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** A finite decimal within [min, max]; `what` describes the range in the message. */
+export function parseReal(name: string, raw: string, min: number, max: number, what = `from ${min} to ${max}`): number {
+  const text = raw.trim();
+  if (!DECIMAL.test(text)) throw new ParamError(name, `${name} must be a number ${what}; got ${quote(raw)}.`);
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max) throw new ParamError(name, `${name} must be ${what}; got ${quote(raw)}.`);
+  return value;
+}
+
+/** 3–10 comma-separated logits, each finite with |z| ≤ 10⁶ (NaN, ∞ and words are refused by name). */
+export function parseLogits(name: string, raw: string, min = MIN_CLASSES, max = MAX_CLASSES): number[] {
+  const parts = raw.split(/[,;\s]+/).filter((s) => s !== '');
+  if (parts.length < min || parts.length > max) {
+    throw new ParamError(name, `${name} needs from ${min} to ${max} numbers separated by commas; got ${parts.length}.`);
+  }
+  return parts.map((part, i) => {
+    const text = part.trim();
+    if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) {
+      throw new ParamError(name, `Logit ${i} is ${quote(part)}, which is not a finite number: type a value from −1e6 to 1e6.`);
+    }
+    const value = Number(text);
+    if (!DECIMAL.test(text)) throw new ParamError(name, `Logit ${i} must be a number from −1e6 to 1e6; got ${quote(part)}.`);
+    if (Math.abs(value) > MAX_LOGIT) throw new ParamError(name, `Logit ${i} is too large (${quote(part)}); keep logits from −1e6 to 1e6.`);
+    return value;
+  });
+}
+
+/** The temperature T of softmax(z / T): strictly positive. */
+export function parseTemperature(name: string, raw: string): number {
+  const text = raw.trim();
+  if (DECIMAL.test(text) && Number(text) <= 0) {
+    throw new ParamError(name, `${name} must be greater than 0 (got ${quote(raw)}): softmax divides the logits by T, and as T shrinks to 0 it becomes a one-hot vector on the largest logit. Use ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE}.`);
+  }
+  return parseReal(name, raw, MIN_TEMPERATURE, MAX_TEMPERATURE);
+}
+
+/** The label-smoothing ε, from 0 (one-hot targets) to 1 (uniform targets). */
+export function parseSmoothing(name: string, raw: string): number {
+  return parseReal(name, raw, 0, 1);
+}
+
+/** A class index, 0-based, for `classes` classes. */
+export function parseTarget(name: string, raw: string, classes: number): number {
+  return parseInteger(name, raw, 0, classes - 1);
+}

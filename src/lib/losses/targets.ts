@@ -1,0 +1,11 @@
+/**
+ * Target distributions for K classes: one-hot, or label-smoothed (Szegedy et al., 2016):
+ * q_i = (1 − ε)·[i = y] + ε/K, so the true class gets 1 − ε + ε/K and every other class ε/K.
+ */
+export function oneHot(classes: number, target: number): number[] {
+  return Array.from({ length: classes }, (_, i) => (i === target ? 1 : 0));
+}
+
+export function smoothedTarget(classes: number, target: number, smoothing = 0): number[] {
+  return oneHot(classes, target).map((y) => (1 - smoothing) * y + smoothing / classes);
+}
