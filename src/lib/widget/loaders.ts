@@ -3,4 +3,6 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'conv-playground': () => import('@components/conv-playground/conv-playground.element.ts'),
   'conv-stepper': () => import('@components/conv-stepper/conv-stepper.element.ts'),
   'dataset-preview': () => import('@components/dataset-preview/dataset-preview.element.ts'),
+  'activation-plot': () => import('@components/activation-plot/activation-plot.element.ts'),
+  'vanishing-gradients': () => import('@components/vanishing-gradients/vanishing-gradients.element.ts'),
 };

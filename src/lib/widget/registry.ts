@@ -29,6 +29,18 @@ export const WIDGETS: readonly WidgetEntry[] = [
     title: 'Dataset preview',
     attributes: ['dataset', 'split', 'per-class'],
   },
+  {
+    slug: 'activation-plot',
+    tag: 'fm-activation-plot',
+    title: 'Activation functions and their derivatives',
+    attributes: ['functions', 'slope', 'x'],
+  },
+  {
+    slug: 'vanishing-gradients',
+    tag: 'fm-vanishing-gradients',
+    title: 'Gradient norms through a deep network',
+    attributes: ['depth', 'width', 'activation', 'init', 'seed', 'layer'],
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
