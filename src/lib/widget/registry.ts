@@ -41,6 +41,12 @@ export const WIDGETS: readonly WidgetEntry[] = [
     title: 'Gradient norms through a deep network',
     attributes: ['depth', 'width', 'activation', 'init', 'seed', 'layer'],
   },
+  {
+    slug: 'activation-maps',
+    tag: 'fm-activation-maps',
+    title: 'Feature maps before and after an activation',
+    attributes: ['image', 'activation', 'slope', 'channel'],
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
