@@ -30,7 +30,7 @@ const SHELL = `
   <label>Seed <input type="number" data-attr="seed" min="0" step="1"></label>
   <label>Read-out layer <input type="number" data-attr="layer" min="1" step="1"></label>
 </div>
-<div data-role="chart"></div>
+<div data-role="chart" role="img" aria-label="Gradient norm per layer, log scale"></div>
 <p class="summary" data-role="summary" aria-live="polite">Waiting to compute…</p>
 <p data-role="message" role="alert" hidden></p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
