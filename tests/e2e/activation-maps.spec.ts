@@ -106,6 +106,10 @@ test('bad activation, slope, channel and image: messages, last good set-up, stil
   await page.locator('fm-activation-maps select[data-attr="activation"]').selectOption('tanh');
   await expect.poll(() => count(page)).toBeGreaterThan(n);
   await expect(el(page)).toHaveAttribute('channel', '3');
+  // Let any run started by the two control changes finish (each change may start one) before counting tensors.
+  await expect(el(page)).toHaveAttribute('status', 'ready');
+  await page.waitForTimeout(300);
+  await expect(el(page)).toHaveAttribute('status', 'ready');
   const before = await numTensors(page);
   for (const a of ['relu', 'sigmoid', 'gelu', 'leaky-relu', 'tanh']) {
     const k = await count(page);
