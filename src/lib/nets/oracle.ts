@@ -41,7 +41,7 @@ export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
   }
   const out = hs[depth]!;
   let loss = 0;
-  let g = new Float64Array(B * w);
+  let g: Float64Array = new Float64Array(B * w);
   for (let i = 0; i < g.length; i++) {
     const d = out[i]! - data.t[i]!;
     loss += d * d;
