@@ -5,4 +5,7 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'dataset-preview': () => import('@components/dataset-preview/dataset-preview.element.ts'),
   'softmax-explorer': () => import('@components/softmax-explorer/softmax-explorer.element.ts'),
   'loss-curves': () => import('@components/loss-curves/loss-curves.element.ts'),
+  'activation-plot': () => import('@components/activation-plot/activation-plot.element.ts'),
+  'vanishing-gradients': () => import('@components/vanishing-gradients/vanishing-gradients.element.ts'),
+  'activation-maps': () => import('@components/activation-maps/activation-maps.element.ts'),
 };

@@ -8,6 +8,8 @@ export interface WidgetEntry {
   title: string;
   /** Attributes accepted from the URL; anything else in the query is ignored. */
   attributes: readonly string[];
+  /** The chapter the widget teaches in (its embed page credits and links it); none: the landing page. */
+  chapter?: string;
 }
 
 export const WIDGETS: readonly WidgetEntry[] = [
@@ -16,12 +18,14 @@ export const WIDGETS: readonly WidgetEntry[] = [
     tag: 'fm-conv-playground',
     title: 'Convolution playground',
     attributes: ['image', 'kernel', 'kernel-size', 'stride', 'padding', 'dilation', 'color', 'rgb-mode', 'seed'],
+    chapter: 'convolution',
   },
   {
     slug: 'conv-stepper',
     tag: 'fm-conv-stepper',
     title: 'Convolution, step by step',
     attributes: ['input-size', 'kernel', 'stride', 'padding', 'dilation', 'seed', 'step'],
+    chapter: 'convolution',
   },
   {
     slug: 'dataset-preview',
@@ -34,12 +38,35 @@ export const WIDGETS: readonly WidgetEntry[] = [
     tag: 'fm-softmax-explorer',
     title: 'Softmax and cross-entropy explorer',
     attributes: ['logits', 'temperature', 'target', 'smoothing'],
+    chapter: 'loss-functions',
   },
   {
     slug: 'loss-curves',
     tag: 'fm-loss-curves',
     title: 'Loss curves: cross-entropy, squared error and hinge',
     attributes: ['classes', 'gradient', 'losses', 'p'],
+    chapter: 'loss-functions',
+  },
+  {
+    slug: 'activation-plot',
+    tag: 'fm-activation-plot',
+    title: 'Activation functions and their derivatives',
+    attributes: ['functions', 'slope', 'x'],
+    chapter: 'activations',
+  },
+  {
+    slug: 'vanishing-gradients',
+    tag: 'fm-vanishing-gradients',
+    title: 'Gradient norms through a deep network',
+    attributes: ['depth', 'width', 'activation', 'init', 'seed', 'layer'],
+    chapter: 'activations',
+  },
+  {
+    slug: 'activation-maps',
+    tag: 'fm-activation-maps',
+    title: 'Feature maps before and after an activation',
+    attributes: ['image', 'activation', 'slope', 'channel'],
+    chapter: 'activations',
   },
 ];
 

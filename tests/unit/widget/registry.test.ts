@@ -22,3 +22,11 @@ describe('WIDGETS', () => {
     for (const w of WIDGETS) expect(w.tag).toBe(`fm-${w.slug}`);
   });
 });
+
+describe('chapter links', () => {
+  it('every widget that names a chapter names one that exists', async () => {
+    const { readdirSync } = await import('node:fs');
+    const chapters = readdirSync('content/en/chapters').map((f) => f.replace(/\.mdx$/, ''));
+    for (const w of WIDGETS) if (w.chapter) expect(chapters, w.slug).toContain(w.chapter);
+  });
+});

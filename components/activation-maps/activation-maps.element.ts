@@ -1,0 +1,184 @@
+/**
+ * @summary `<fm-activation-maps>`: the same real feature maps before and after an activation. A sample photo
+ * (grayscale) is convolved by four fixed kernels (Sobel x, Sobel y, Laplacian, emboss) with tfjs conv2d on the
+ * engine, the activation is applied with tfjs ops on the engine, and the chosen map is shown before/after with
+ * its share of exact zeros and its value histogram. Contract: README.md beside this file.
+ *
+ * @attr image chelsea|astronaut|camera|coins|brick · @attr activation relu|leaky-relu|sigmoid|tanh|gelu
+ * @attr slope Leaky ReLU slope 0–1 · @attr channel the map shown, 1–4
+ * @event fm-result `{ backend, ms, image, activation, slope, channel, shape, zerosBefore, zerosAfter, fallbackReason }`
+ * @event fm-error `{ message }`; the widget keeps the last valid set-up
+ */
+import '@lib/engine/global.ts';
+import '@components/device-badge/device-badge.element.ts';
+import { define, FmElement } from '@lib/widget/fm-element.ts';
+import { getEngine, onEngineChange, type Engine } from '@lib/engine/index.ts';
+import { ParamError } from '@lib/params/index.ts';
+import { formatValue } from '@lib/charts/format.ts';
+import { divergingLut, extentOf } from '@lib/charts/diverging.ts';
+import { rgbaToTensor } from '@lib/image/index.ts';
+import type { PlainTensor } from '@lib/conv/tensor.ts';
+import { ACTIVATIONS, activation } from '@lib/activations/functions.ts';
+import { channelOf, mapStats } from '@lib/activations/stats.ts';
+import { MAP_KERNELS, mapKernels } from '@lib/activations/feature-maps.ts';
+import { SAMPLES } from '@components/conv-playground/settings.ts';
+import { loadSample } from '@components/conv-playground/image-source.ts';
+import { MAPS_ATTRS, MAPS_DEFAULTS, MAPS_PARSE, type MapsAttr, type MapsSettings } from './maps-settings.ts';
+import css from './activation-maps.css?inline';
+
+type Heavy = { engine: Engine; lib: typeof import('@lib/activations/feature-maps.ts'); view: typeof import('./maps-view.ts') };
+type Last = { input: PlainTensor; kernel: PlainTensor; before: PlainTensor; after: PlainTensor };
+const opts = (pairs: [string, string][]) => pairs.map(([v, t]) => `<option value="${v}">${t}</option>`).join('');
+const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
+
+const SHELL = `
+<div class="controls">
+  <label>Image <select data-attr="image">${opts(SAMPLES.map((s) => [s.name, s.title]))}</select></label>
+  <label>Feature map <select data-attr="channel">${opts(MAP_KERNELS.map((k, i) => [String(i + 1), `${i + 1}: ${k}`]))}</select></label>
+  <label>Activation <select data-attr="activation">${opts(ACTIVATIONS.map((a) => [a, activation(a).label.replace(/ \(.*/, '')]))}</select></label>
+  <label>Leaky ReLU slope <input type="number" data-attr="slope" min="0" max="1" step="0.01"></label>
+</div>
+<p data-role="message" role="alert" hidden></p>
+<div class="pair">
+  <figure><canvas data-role="before" role="img" aria-label="Feature map before the activation"></canvas><figcaption data-role="before-caption">Before</figcaption><div class="hist" data-role="before-hist"></div></figure>
+  <figure><canvas data-role="after" role="img" aria-label="Feature map after the activation"></canvas><figcaption data-role="after-caption">After</figcaption><div class="hist" data-role="after-hist"></div></figure>
+</div>
+<p class="legend"><span>Colour: negative</span> <span class="ramp" data-role="ramp"></span> <span>positive (white = 0), the same scale for both maps.</span></p>
+<p data-role="summary" aria-live="polite">Waiting to compute…</p>
+<p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
+
+export class ActivationMapsElement extends FmElement {
+  static observedAttributes = [...MAPS_ATTRS];
+  private s: MapsSettings = MAPS_DEFAULTS;
+  private heavy: Heavy | null = null;
+  private last: Last | null = null;
+  private gen = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private errors = new Map<string, string>();
+
+  get image(): string { return this.s.image; }
+  set image(v: string) { this.setAttribute('image', v); }
+  get activation(): string { return this.s.activation; }
+  set activation(v: string) { this.setAttribute('activation', v); }
+  get slope(): number { return this.s.slope; }
+  set slope(v: number) { this.setAttribute('slope', String(v)); }
+  get channel(): number { return this.s.channel; }
+  set channel(v: number) { this.setAttribute('channel', String(v)); }
+  /** Input [1, h, w, 1] in [0, 1]; kernels [3, 3, 1, 4]; maps before and after the activation [1, h, w, 4]. */
+  async getInput() { await this.ready; return copy(this.last!.input); }
+  async getKernel() { await this.ready; return copy(this.last!.kernel); }
+  async getBefore() { await this.ready; return copy(this.last!.before); }
+  async getAfter() { await this.ready; return copy(this.last!.after); }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.root.firstChild) return;
+    this.apply(name as MapsAttr, value);
+    this.schedule();
+  }
+
+  protected render(): void {
+    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    const lut = divergingLut();
+    const stops = [0, 64, 128, 191, 255].map((i) => `rgb(${lut[i * 3]},${lut[i * 3 + 1]},${lut[i * 3 + 2]})`);
+    this.root.querySelector<HTMLElement>('[data-role="ramp"]')!.style.background = `linear-gradient(90deg, ${stops.join(', ')})`;
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
+      c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
+    }
+    for (const n of MAPS_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    this.sync();
+  }
+
+  private apply(name: MapsAttr, raw: string | null): void {
+    try {
+      this.s = { ...this.s, ...(raw === null ? { [name]: MAPS_DEFAULTS[name] } : MAPS_PARSE[name](raw)) };
+      this.errors.delete(name);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.errors.set(name, e.message);
+    }
+    const text = [...this.errors.values()].join(' ');
+    if (text) this.emitError(text); else this.clearMessage();
+    this.sync();
+  }
+
+  private sync(): void {
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.value = String(this.s[c.dataset.attr as MapsAttr]);
+  }
+
+  protected async start(): Promise<void> {
+    this.setStatus('loading');
+    try {
+      const [engine, lib, view] = await Promise.all([getEngine(), import('@lib/activations/feature-maps.ts'), import('./maps-view.ts')]);
+      this.heavy = { engine, lib, view };
+    } catch (err) {
+      this.setStatus('error');
+      this.emitError(`The compute engine could not start: ${(err as Error).message}`);
+      return;
+    }
+    this.onDisconnect(onEngineChange((engine) => { if (this.heavy) this.heavy.engine = engine; this.schedule(); }));
+    await this.compute();
+  }
+
+  protected teardown(): void {
+    this.gen++;
+    clearTimeout(this.timer);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (this.heavy) this.timer = setTimeout(() => void this.compute(), 40);
+  }
+
+  private async compute(): Promise<void> {
+    const gen = ++this.gen;
+    const heavy = this.heavy;
+    if (!heavy) return;
+    const s = { ...this.s };
+    const sample = SAMPLES.find((x) => x.name === s.image)!;
+    this.setStatus('running');
+    try {
+      const px = await loadSample(sample);
+      if (gen !== this.gen) return;
+      const input = rgbaToTensor(px.rgba, px.width, px.height, 'gray');
+      const kernel = mapKernels();
+      const r = await heavy.lib.runMaps(heavy.engine.tf, input, kernel, s.activation, s.slope);
+      if (gen !== this.gen) return;
+      this.last = { input, kernel, before: r.before, after: r.after };
+      const stats = this.draw(s, heavy, px.height, px.width);
+      this.root.querySelector('[data-role="timing"]')!.textContent = `Convolution and activation in ${r.ms.toFixed(0)} ms.`;
+      this.emitResult({ backend: r.backend, ms: r.ms, ...s, shape: r.before.shape, ...stats, fallbackReason: heavy.engine.fallbackReason ?? null });
+    } catch (err) {
+      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The feature maps could not be computed: ${(err as Error).message}`); }
+    }
+  }
+
+  /** Draws the chosen channel; returns the share of exact zeros of every channel, before and after. */
+  private draw(s: MapsSettings, heavy: Heavy, h: number, w: number): { zerosBefore: number[]; zerosAfter: number[] } {
+    const { before, after } = this.last!;
+    const c = MAP_KERNELS.length;
+    const ch = s.channel - 1;
+    const b = channelOf(before.data, c, ch);
+    const a = channelOf(after.data, c, ch);
+    const sb = mapStats(b), sa = mapStats(a);
+    const [lo, hi] = extentOf([sb.min, sb.max, sa.min, sa.max]);
+    const extent = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
+    const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+    heavy.view.paintMap($('before') as HTMLCanvasElement, b, h, w, extent);
+    heavy.view.paintMap($('after') as HTMLCanvasElement, a, h, w, extent);
+    const name = activation(s.activation, s.slope).label;
+    heavy.view.drawHistogram($('before-hist'), b, lo, hi, 'Before');
+    heavy.view.drawHistogram($('after-hist'), a, lo, hi, `After ${name}`);
+    const pct = (f: number) => `${(100 * f).toFixed(1)}%`;
+    const words = (st: typeof sb) => `${pct(st.zeroFraction)} exact zeros, values ${formatValue(st.min)} to ${formatValue(st.max)}`;
+    $('before-caption').textContent = `Before: ${MAP_KERNELS[ch]} map, ${words(sb)}`;
+    $('after-caption').textContent = `After ${name}: ${words(sa)}`;
+    const summary = `Map ${s.channel} (${MAP_KERNELS[ch]}) of ${s.image}, ${w}×${h} pixels: ${pct(sb.zeroFraction)} of values are exactly 0 before ${name} and ${pct(sa.zeroFraction)} after.`;
+    $('summary').textContent = summary;
+    $('before').setAttribute('aria-label', `Feature map ${MAP_KERNELS[ch]} before the activation: ${words(sb)}`);
+    $('after').setAttribute('aria-label', `The same map after ${name}: ${words(sa)}`);
+    const all = (t: PlainTensor) => Array.from({ length: c }, (_, k) => mapStats(channelOf(t.data, c, k)).zeroFraction);
+    return { zerosBefore: all(before), zerosAfter: all(after) };
+  }
+}
+
+define('fm-activation-maps', ActivationMapsElement);

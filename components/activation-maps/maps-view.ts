@@ -1,0 +1,37 @@
+/**
+ * The views of `<fm-activation-maps>`: the chosen map before and after the activation as heat maps on one
+ * diverging scale (so colours compare across the two), and the two value histograms (d3) on one shared axis.
+ * Loaded on demand (d3).
+ */
+import { scaleLinear } from 'd3-scale';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { select } from 'd3-selection';
+import { divergingScale, paintChannel } from '@lib/charts/diverging.ts';
+import { histogram } from '@lib/activations/stats.ts';
+
+const W = 300, H = 170, M = { top: 20, right: 10, bottom: 34, left: 50 };
+const BINS = 40;
+
+export function paintMap(canvas: HTMLCanvasElement, values: Float32Array, h: number, w: number, extent: number): void {
+  canvas.width = w;
+  canvas.height = h;
+  const rgba = paintChannel(values, h * w, 1, 0, divergingScale(-extent, extent));
+  canvas.getContext('2d')!.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+}
+
+/** Draws one histogram into `host` (replacing what was there) and returns the bin counts it drew. */
+export function drawHistogram(host: HTMLElement, values: Float32Array, lo: number, hi: number, title: string): number[] {
+  const { edges, counts } = histogram(values, lo, hi, BINS);
+  host.replaceChildren();
+  const svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('aria-hidden', 'true');
+  const x = scaleLinear().domain([lo, hi]).range([M.left, W - M.right]);
+  const y = scaleLinear().domain([0, Math.max(1, ...counts)]).nice().range([H - M.bottom, M.top]);
+  svg.append('g').attr('class', 'bars').selectAll('rect').data(counts).join('rect')
+    .attr('x', (_, i) => x(edges[i]!) + 0.5).attr('width', (_, i) => Math.max(0.5, x(edges[i + 1]!) - x(edges[i]!) - 1))
+    .attr('y', (c) => y(c)).attr('height', (c) => y(0) - y(c));
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(6));
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(4, '~s'));
+  svg.append('text').attr('class', 'axis-label').attr('x', W - M.right).attr('y', H - 4).attr('text-anchor', 'end').text('value');
+  svg.append('text').attr('class', 'axis-label').attr('x', 4).attr('y', 12).text(`${title} · pixels per bin`);
+  return counts;
+}

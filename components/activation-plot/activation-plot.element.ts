@@ -1,0 +1,151 @@
+/**
+ * @summary `<fm-activation-plot>`: activation functions and their derivatives, overlaid on two d3 panels, with a
+ * read-out of x, f(x) and f′(x) that follows the pointer or the arrow keys, and a labelled Leaky ReLU slope.
+ * All arithmetic is the book's float64 functions (`src/lib/activations/`); no tfjs is loaded.
+ *
+ * @attr functions comma list of relu, leaky-relu, sigmoid, tanh, gelu (default "relu,sigmoid,tanh")
+ * @attr slope Leaky ReLU's slope for x < 0, 0–1 (default 0.1) · @attr x read-out position, −4 to 4 (default 1)
+ * @event fm-result `{ backend: 'reference', ms, x, slope, functions, values: [{ name, f, df }] }` after each change
+ * @event fm-error `{ message }` when an attribute cannot be used (the last good value stays in force)
+ */
+import '@lib/engine/global.ts';
+import { FmElement, define } from '@lib/widget/fm-element.ts';
+import { ParamError } from '@lib/params/index.ts';
+import { ACTIVATIONS, activation, type ActivationName } from '@lib/activations/functions.ts';
+import { clampX, readout, sampleCurve, X_MAX, X_MIN, type Curve } from '@lib/activations/curve.ts';
+import { MAX_SLOPE } from '@lib/activations/params.ts';
+import { ACTIVATION_STYLE, PALETTE_CSS, activationColor } from '@lib/charts/palette.ts';
+import { formatValue } from '@lib/charts/format.ts';
+import { PLOT_ATTRS, PLOT_DEFAULTS, PLOT_PARSE, type PlotAttr, type PlotSettings } from './plot-settings.ts';
+import css from './activation-plot.css?inline';
+
+let instances = 0;
+const checkbox = (n: ActivationName) =>
+  `<label><input type="checkbox" data-fn="${n}"><span class="swatch" style="border-color:${activationColor(n)};border-top-style:${ACTIVATION_STYLE[n]!.dash ? 'dashed' : 'solid'}"></span>${activation(n).label.replace(/ \(.*/, '')}</label>`;
+
+const SHELL = `
+<div class="controls">
+  <fieldset><legend>Functions to compare</legend>${ACTIVATIONS.map(checkbox).join('')}</fieldset>
+  <label>Leaky ReLU slope for x &lt; 0 <input type="number" data-role="slope" min="0" max="${MAX_SLOPE}" step="0.01"></label>
+</div>
+<div class="plot" data-role="plot" tabindex="0" role="slider" aria-label="Read-out position x (arrow keys move it)" aria-valuemin="${X_MIN}" aria-valuemax="${X_MAX}"></div>
+<table><caption class="sr">Values at the read-out position</caption><thead><tr><th scope="col" data-role="x-head">x</th><th scope="col">f(x)</th><th scope="col">f′(x)</th></tr></thead><tbody data-role="rows"></tbody></table>
+<p data-role="live" class="sr" aria-live="polite"></p>
+<p data-role="message" role="alert" hidden></p>
+<p class="engine">Computed exactly in JavaScript (float64); no GPU or TensorFlow.js needed.</p>`;
+
+export class ActivationPlotElement extends FmElement {
+  static observedAttributes = [...PLOT_ATTRS];
+  private s: PlotSettings = PLOT_DEFAULTS;
+  private view: import('./plot-view.ts').PlotView | null = null;
+  private curves: Curve[] = [];
+  private shownError = '';
+  private readonly uid = `fm-ap-${++instances}`;
+
+  get functions(): string { return this.s.functions.join(','); }
+  set functions(v: string) { this.setAttribute('functions', v); }
+  get slope(): number { return this.s.slope; }
+  set slope(v: number) { this.setAttribute('slope', String(v)); }
+  get x(): number { return this.s.x; }
+  set x(v: number) { this.setAttribute('x', String(v)); }
+  /** The sampled curves drawn, per function: x, f and f′ (float64). */
+  async getCurves(): Promise<{ name: string; x: number[]; f: number[]; df: number[] }[]> {
+    await this.ready;
+    return this.curves.map((c) => ({ name: c.name, x: [...c.x], f: [...c.f], df: [...c.df] }));
+  }
+
+  attributeChangedCallback(): void {
+    if (this.view) this.update();
+  }
+
+  protected render(): void {
+    this.root.innerHTML = `<style>${PALETTE_CSS}${css}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}</style>${SHELL}`;
+    for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')) {
+      box.addEventListener('change', () => {
+        const on = [...this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')].filter((b) => b.checked).map((b) => b.dataset.fn!);
+        if (on.length === 0) { box.checked = true; this.emitError('Keep at least one function to plot.'); return; }
+        this.setAttribute('functions', on.join(','));
+      });
+    }
+    const slope = this.$<HTMLInputElement>('slope');
+    slope.addEventListener('change', () => this.setAttribute('slope', slope.value));
+    const plot = this.$('plot');
+    plot.addEventListener('keydown', (e) => {
+      const step = e.shiftKey ? 1 : 0.1;
+      const to = { ArrowRight: this.s.x + step, ArrowUp: this.s.x + step, ArrowLeft: this.s.x - step, ArrowDown: this.s.x - step, Home: X_MIN, End: X_MAX }[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      this.setAttribute('x', String(clampX(to)));
+    });
+    plot.addEventListener('pointermove', (e) => {
+      const svg = (e.target as Element).closest('svg');
+      if (svg && this.view) this.setAttribute('x', String(clampX(this.view.xAt(svg, e.clientX))));
+    });
+  }
+
+  protected async start(): Promise<void> {
+    const { PlotView } = await import('./plot-view.ts');
+    this.view = new PlotView(this.uid);
+    this.$('plot').append(this.view.el);
+    this.update();
+  }
+
+  protected teardown(): void {}
+
+  private $<T extends HTMLElement = HTMLElement>(role: string): T {
+    return this.root.querySelector<T>(`[data-role="${role}"]`)!;
+  }
+
+  /** Reads every attribute, keeps the last good value of any that fails, and redraws. */
+  private update(): void {
+    const t0 = performance.now();
+    const errors: string[] = [];
+    let next: PlotSettings = { ...this.s };
+    for (const name of PLOT_ATTRS) {
+      const raw = this.getAttribute(name);
+      try {
+        next = { ...next, ...(raw === null ? { [name]: PLOT_DEFAULTS[name as PlotAttr] } : PLOT_PARSE[name](raw)) };
+      } catch (e) {
+        if (!(e instanceof ParamError)) throw e;
+        errors.push(e.message);
+      }
+    }
+    const curvesChanged = next.slope !== this.s.slope || next.functions.join() !== this.s.functions.join() || this.curves.length === 0;
+    this.s = next;
+    if (curvesChanged) this.curves = this.s.functions.map((n) => sampleCurve(n, this.s.slope));
+    const values = readout(this.s.functions, this.s.slope, this.s.x);
+    this.view!.draw(this.curves, { x: this.s.x, values });
+    this.showTable(values);
+    const text = errors.join(' ');
+    if (text !== this.shownError) {
+      this.shownError = text;
+      if (text) this.emitError(text); else this.clearMessage();
+    }
+    this.emitResult({ backend: 'reference', ms: performance.now() - t0, x: this.s.x, slope: this.s.slope, functions: [...this.s.functions], values });
+  }
+
+  private showTable(values: ReturnType<typeof readout>): void {
+    for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')) box.checked = this.s.functions.includes(box.dataset.fn as ActivationName);
+    const slope = this.$<HTMLInputElement>('slope');
+    if (this.root.activeElement !== slope) slope.value = String(this.s.slope);
+    const xText = formatValue(this.s.x);
+    this.$('x-head').textContent = `at x = ${xText}`;
+    this.$('rows').replaceChildren(...values.map((v) => {
+      const tr = document.createElement('tr');
+      tr.dataset.name = v.name;
+      for (const t of [v.label, formatValue(v.f), formatValue(v.df)]) {
+        const td = document.createElement('td');
+        td.textContent = t;
+        tr.append(td);
+      }
+      return tr;
+    }));
+    const words = values.map((v) => `${v.label}: f = ${formatValue(v.f)}, f′ = ${formatValue(v.df)}`).join('; ');
+    const plot = this.$('plot');
+    plot.setAttribute('aria-valuenow', String(this.s.x));
+    plot.setAttribute('aria-valuetext', `x = ${xText}. ${words}`);
+    this.$('live').textContent = `x = ${xText}. ${words}`;
+  }
+}
+
+define('fm-activation-plot', ActivationPlotElement);

@@ -1,0 +1,26 @@
+/**
+ * The numbers Chapter 3 quotes about the deep plain network: per-layer gradient norms from the float64
+ * oracle (src/lib/nets/oracle.ts) for every activation × initialisation, depth 20, width 64, batch 16,
+ * seed 1 (the widget's defaults). Run: npx node scripts/vanishing-gradients.mts [depth] [seed]
+ * Also prints the "stack of linear layers is linear" check and the GELU approximation gap.
+ */
+import { INITS, NET_ACTIVATIONS, netData } from '../src/lib/nets/plain-net.ts';
+import { oracleGradNorms } from '../src/lib/nets/oracle.ts';
+import { activation, geluTanh } from '../src/lib/activations/functions.ts';
+
+const depth = Number(process.argv[2] ?? 20);
+const seed = Number(process.argv[3] ?? 1);
+const e = (v: number) => v.toExponential(2);
+console.log(`Plain network: depth ${depth}, width 64, batch 16, seed ${seed}, no biases, loss ‖h_D − t‖²/(2B)`);
+console.log('activation  init     ‖∇W_1‖     ‖∇W_D‖     first/last  std(h_D)');
+for (const act of NET_ACTIVATIONS)
+  for (const init of INITS) {
+    const spec = { depth, width: 64, activation: act, init, seed };
+    const r = oracleGradNorms(spec, netData(spec));
+    const g = r.gradNorms;
+    console.log(`${act.padEnd(11)} ${init.padEnd(8)} ${e(g[0]!).padStart(10)} ${e(g[depth - 1]!).padStart(10)} ${e(g[0]! / g[depth - 1]!).padStart(11)}  ${e(r.activationStd[depth - 1]!)}`);
+  }
+
+let gap = 0;
+for (let x = -6; x <= 6; x += 0.001) gap = Math.max(gap, Math.abs(activation('gelu').f(x) - geluTanh(x)));
+console.log(`GELU exact vs tanh approximation: max |difference| on [−6, 6] = ${e(gap)}`);

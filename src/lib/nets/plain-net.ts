@@ -1,0 +1,80 @@
+/**
+ * A deep plain fully connected network, the subject of the vanishing-gradient experiment: `depth` layers
+ * h_l = φ(h_{l−1} W_l) of `width` units (no biases), a seeded batch x and targets t, and the loss
+ * L = ‖h_D − t‖² / (2B). Everything random comes from one seeded LCG stream, rounded to float32, so the
+ * engine and the float64 oracle start from identical numbers.
+ */
+import { ParamError, parseInteger, parseKeyword } from '../params/index.ts';
+import { lcg } from '../random/lcg.ts';
+
+export const NET_ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
+export type NetActivation = (typeof NET_ACTIVATIONS)[number];
+export const INITS = ['naive', 'glorot', 'he'] as const;
+export type InitName = (typeof INITS)[number];
+
+export const MIN_DEPTH = 1;
+export const MAX_DEPTH = 50;
+export const MIN_WIDTH = 4;
+export const MAX_WIDTH = 128;
+export const BATCH = 16;
+
+export interface NetSpec { depth: number; width: number; activation: NetActivation; init: InitName; seed: number }
+export const DEFAULT_NET: NetSpec = { depth: 20, width: 64, activation: 'sigmoid', init: 'naive', seed: 1 };
+
+/** The standard deviation of each weight: naive N(0, 1); Glorot N(0, 2/(fan_in + fan_out)); He N(0, 2/fan_in). */
+export function initStd(init: InitName, width: number): number {
+  if (init === 'naive') return 1;
+  return init === 'glorot' ? Math.sqrt(2 / (width + width)) : Math.sqrt(2 / width);
+}
+
+export const INIT_LABELS: Record<InitName, string> = {
+  naive: 'naive, N(0, 1)',
+  glorot: 'Glorot, N(0, 1/width)',
+  he: 'He, N(0, 2/width)',
+};
+
+export interface NetData { x: Float32Array; t: Float32Array; weights: Float32Array[] }
+
+/** Standard normal draws by Box–Muller from the book's LCG. */
+function gaussian(next: () => number): () => number {
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) { const s = spare; spare = null; return s; }
+    const u = 1 - next(); // (0, 1]: log never sees 0
+    const v = next();
+    const r = Math.sqrt(-2 * Math.log(u));
+    spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  };
+}
+
+/** x [B, width] ~ N(0,1), t [B, width] ~ N(0,1), then W_1 … W_D [width, width] ~ N(0, std²), in that order. */
+export function netData(spec: NetSpec): NetData {
+  const g = gaussian(lcg(spec.seed));
+  const fill = (n: number, std: number) => Float32Array.from({ length: n }, () => g() * std);
+  const w = spec.width;
+  const x = fill(BATCH * w, 1);
+  const t = fill(BATCH * w, 1);
+  const std = initStd(spec.init, w);
+  const weights = Array.from({ length: spec.depth }, () => fill(w * w, std));
+  return { x, t, weights };
+}
+
+type Parsers = { [K in keyof NetSpec]: (raw: string) => NetSpec[K] };
+export const NET_PARSERS: Parsers = {
+  depth: (raw) => parseInteger('depth', raw, MIN_DEPTH, MAX_DEPTH),
+  width: (raw) => parseInteger('width', raw, MIN_WIDTH, MAX_WIDTH),
+  activation: (raw) => parseKeyword('activation', raw, NET_ACTIVATIONS),
+  init: (raw) => parseKeyword('init', raw, INITS),
+  seed: (raw) => parseInteger('seed', raw, 0, 2 ** 31 - 1),
+};
+
+/** The selected layer (1-based) for the read-out, within the network's depth. */
+export function parseLayer(raw: string, depth: number): number {
+  try {
+    return parseInteger('layer', raw, 1, depth);
+  } catch (e) {
+    if (e instanceof ParamError) throw new ParamError('layer', `${e.message} The network has ${depth} layer${depth === 1 ? '' : 's'}.`);
+    throw e;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The per-layer gradient norms by real backprop on the engine: the network of plain-net.ts built from
+ * tensors, tf.grads of the loss with respect to every weight matrix, and each gradient's Frobenius norm
+ * reduced on the engine. Norms are computed as m·‖g/m‖ with m = max|g|, so that squaring entries of 1e-20
+ * does not underflow float32. Every tensor made here is disposed before returning.
+ */
+import type { Tf } from '../engine/types.ts';
+import { BATCH, type NetData, type NetSpec } from './plain-net.ts';
+
+type T = ReturnType<Tf['tensor']>;
+let gradientsRegistered: Promise<unknown> | null = null;
+
+export interface EngineGradResult { loss: number; gradNorms: Float32Array; ms: number; backend: string }
+
+function act(tf: Tf, name: NetSpec['activation'], z: T): T {
+  return name === 'relu' ? tf.relu(z) : name === 'tanh' ? tf.tanh(z) : tf.sigmoid(z);
+}
+
+export async function engineGradNorms(tf: Tf, spec: NetSpec, data: NetData): Promise<EngineGradResult> {
+  // tfjs-core registers gradient functions only through this side-effect module (tfjs-layers imports it too).
+  gradientsRegistered ??= import('@tensorflow/tfjs-core/dist/register_all_gradients');
+  await gradientsRegistered;
+  const t0 = performance.now();
+  const w = spec.width;
+  const x = tf.tensor2d(data.x, [BATCH, w]);
+  const t = tf.tensor2d(data.t, [BATCH, w]);
+  const weights = data.weights.map((d) => tf.tensor2d(d, [w, w]));
+  let out: T | null = null;
+  try {
+    out = tf.tidy(() => {
+      const lossOf = (...ws: T[]) => {
+        let h: T = x;
+        for (const W of ws) h = act(tf, spec.activation, tf.matMul(h, W));
+        return tf.div(tf.sum(tf.square(tf.sub(h, t))), 2 * BATCH);
+      };
+      const { value, grads } = tf.valueAndGrads(lossOf)(weights);
+      const norms = grads.map((g) => {
+        const m = tf.max(tf.abs(g));
+        const safe = tf.where(tf.greater(m, 0), m, tf.onesLike(m));
+        return tf.mul(m, tf.norm(tf.div(g, safe)));
+      });
+      return tf.concat([tf.reshape(value, [1]), tf.stack(norms)]);
+    });
+    const all = (await out.data()) as Float32Array;
+    return { loss: all[0]!, gradNorms: all.slice(1), ms: performance.now() - t0, backend: tf.getBackend() };
+  } finally {
+    tf.dispose([x, t, ...weights, ...(out ? [out] : [])]);
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { BATCH, DEFAULT_NET, initStd, NET_PARSERS, netData, parseLayer, type NetSpec } from '../../../src/lib/nets/plain-net.ts';
+import { oracleGradNorms } from '../../../src/lib/nets/oracle.ts';
+import { ParamError } from '../../../src/lib/params/index.ts';
+
+/** The loss written independently (a plain forward pass), for finite differences on single weights. */
+function lossAt(spec: NetSpec, data: ReturnType<typeof netData>): number {
+  return oracleGradNorms(spec, data).loss;
+}
+
+describe('oracleGradNorms', () => {
+  it.each(['sigmoid', 'tanh', 'relu'] as const)('%s: ‖∂L/∂W_l‖ matches central finite differences on every weight of a tiny net', (act) => {
+    const spec: NetSpec = { depth: 3, width: 4, activation: act, init: 'glorot', seed: 5 };
+    const data = netData(spec);
+    const got = oracleGradNorms(spec, data).gradNorms;
+    const h = 1e-6;
+    for (let l = 0; l < spec.depth; l++) {
+      let sq = 0;
+      const w64 = Float64Array.from(data.weights[l]!);
+      for (let i = 0; i < w64.length; i++) {
+        const plus = { ...data, weights: data.weights.map((w, k) => (k === l ? Float64Array.from(w64, (v, j) => (j === i ? v + h : v)) : w)) };
+        const minus = { ...data, weights: data.weights.map((w, k) => (k === l ? Float64Array.from(w64, (v, j) => (j === i ? v - h : v)) : w)) };
+        const g = (lossAt(spec, plus as never) - lossAt(spec, minus as never)) / (2 * h);
+        sq += g * g;
+      }
+      expect(Math.abs(got[l]! - Math.sqrt(sq)) / Math.sqrt(sq), `layer ${l + 1}`).toBeLessThan(1e-6);
+    }
+  });
+
+  it('reproduces the chapter\'s qualitative claims (depth 20, width 64, seed 1)', () => {
+    const ratio = (activation: NetSpec['activation'], init: NetSpec['init']) => {
+      const spec = { ...DEFAULT_NET, depth: 20, activation, init };
+      const g = oracleGradNorms(spec, netData(spec)).gradNorms;
+      return g[0]! / g[19]!;
+    };
+    expect(ratio('sigmoid', 'glorot')).toBeLessThan(1e-9); // sigmoid vanishes even with Glorot
+    expect(ratio('relu', 'he')).toBeGreaterThan(0.5);      // ReLU + He stays within a factor of 2
+    expect(ratio('relu', 'he')).toBeLessThan(2);
+    expect(ratio('tanh', 'glorot')).toBeGreaterThan(0.5);
+    expect(ratio('tanh', 'naive')).toBeGreaterThan(1e3);   // N(0,1) weights make tanh explode
+  });
+});
+
+describe('netData and the parsers', () => {
+  it('is deterministic per seed, float32, and has the documented shapes and scale', () => {
+    const spec = { ...DEFAULT_NET, init: 'he' as const };
+    const a = netData(spec);
+    expect(a.x).toHaveLength(BATCH * 64);
+    expect(a.weights).toHaveLength(20);
+    expect(netData(spec).weights[7]).toEqual(a.weights[7]);
+    expect(netData({ ...spec, seed: 2 }).weights[7]).not.toEqual(a.weights[7]);
+    const w = a.weights.flatMap((x) => [...x]);
+    const sd = Math.sqrt(w.reduce((s, v) => s + v * v, 0) / w.length);
+    expect(sd / initStd('he', 64)).toBeGreaterThan(0.97);
+    expect(sd / initStd('he', 64)).toBeLessThan(1.03);
+  });
+  it.each([['depth', '0', /depth must be from 1 to 50; got 0/], ['depth', '500', /got 500/], ['activation', 'gelu', /Unknown activation/], ['init', 'xavier', /Unknown init "xavier"/]] as const)(
+    '%s=%s is refused', (name, raw, msg) => expect(() => NET_PARSERS[name](raw)).toThrow(msg));
+  it('layer must lie within the depth and says the depth', () => {
+    expect(parseLayer('3', 5)).toBe(3);
+    expect(() => parseLayer('6', 5)).toThrow(ParamError);
+    expect(() => parseLayer('6', 5)).toThrow(/The network has 5 layers/);
+  });
+});
