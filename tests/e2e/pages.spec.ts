@@ -1,4 +1,5 @@
 import { test, expect, axeViolations } from './support.ts';
+import { WIDGETS } from '../../src/lib/widget/registry.ts';
 
 /** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
 const TFJS_MARKER = 'Conv2DBackpropFilter';
@@ -64,7 +65,7 @@ test.describe('the book shell', () => {
   });
 
   test('embed pages render one widget alone and are axe clean', async ({ page }) => {
-    for (const slug of ['conv-playground', 'conv-stepper']) {
+    for (const { slug } of WIDGETS) {
       await page.goto(`/embed/${slug}/`);
       await expect(page.locator(`fm-${slug}`)).toHaveCount(1);
       await expect(page.locator('nav')).toHaveCount(0);
