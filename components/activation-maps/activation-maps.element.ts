@@ -11,8 +11,9 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import { define, FmElement } from '@lib/widget/fm-element.ts';
-import { getEngine, onEngineChange, type Engine } from '@lib/engine/index.ts';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { formatValue } from '@lib/charts/format.ts';
 import { divergingLut, extentOf } from '@lib/charts/diverging.ts';
@@ -47,13 +48,10 @@ const SHELL = `
 <p data-role="summary" aria-live="polite">Waiting to compute…</p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
-export class ActivationMapsElement extends FmElement {
+export class ActivationMapsElement extends EngineElement<Heavy> {
   static observedAttributes = [...MAPS_ATTRS];
   private s: MapsSettings = MAPS_DEFAULTS;
-  private heavy: Heavy | null = null;
   private last: Last | null = null;
-  private gen = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private errors = new Map<string, string>();
 
   get image(): string { return this.s.image; }
@@ -105,31 +103,14 @@ export class ActivationMapsElement extends FmElement {
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.value = String(this.s[c.dataset.attr as MapsAttr]);
   }
 
-  protected async start(): Promise<void> {
-    this.setStatus('loading');
-    try {
-      const [engine, lib, view] = await Promise.all([getEngine(), import('@lib/activations/feature-maps.ts'), import('./maps-view.ts')]);
-      this.heavy = { engine, lib, view };
-    } catch (err) {
-      this.setStatus('error');
-      this.emitError(`The compute engine could not start: ${(err as Error).message}`);
-      return;
-    }
-    this.onDisconnect(onEngineChange((engine) => { if (this.heavy) this.heavy.engine = engine; this.schedule(); }));
-    await this.compute();
+  protected async load(): Promise<Heavy> {
+    const [engine, lib, view] = await Promise.all([getEngine(), import('@lib/activations/feature-maps.ts'), import('./maps-view.ts')]);
+    return { engine, lib, view };
   }
 
-  protected teardown(): void {
-    this.gen++;
-    clearTimeout(this.timer);
-  }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    if (this.heavy) this.timer = setTimeout(() => void this.compute(), 40);
-  }
 
-  private async compute(): Promise<void> {
+  protected async compute(): Promise<void> {
     const gen = ++this.gen;
     const heavy = this.heavy;
     if (!heavy) return;

@@ -8,8 +8,9 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import { define, FmElement } from '@lib/widget/fm-element.ts';
-import { getEngine, onEngineChange, type Engine } from '@lib/engine/index.ts';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { convOutput } from '@lib/conv/geometry.ts';
 import { formatKernel } from '@lib/conv/kernels.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
@@ -24,20 +25,16 @@ import { loadFile, loadSample, type Pixels } from './image-source.ts';
 import { showResult } from './result-view.ts';
 
 type Heavy = { engine: Engine; conv: typeof import('@lib/conv/tf-conv.ts'); view: import('./heatmap-view.ts').HeatmapView };
-const DEBOUNCE_MS = 40;
 const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
-export class ConvPlaygroundElement extends FmElement {
+export class ConvPlaygroundElement extends EngineElement<Heavy> {
   static observedAttributes = [...ATTRIBUTES];
   private s = defaultSettings();
-  private heavy: Heavy | null = null;
   private grid!: KernelGrid;
   private pad!: DrawPad;
   private upload: Pixels | null = null;
   private useUpload = false;
   private last: { input: PlainTensor; kernel: PlainTensor; output: PlainTensor } | null = null;
-  private gen = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private rendered = false;
 
   /** Settings in force (a rejected attribute value leaves the previous one in force). */
@@ -130,32 +127,15 @@ export class ConvPlaygroundElement extends FmElement {
     this.sync();
   }
 
-  protected async start(): Promise<void> {
-    this.setStatus('loading');
-    try {
-      const [engine, conv, { HeatmapView }] = await Promise.all([getEngine(), import('@lib/conv/tf-conv.ts'), import('./heatmap-view.ts')]);
-      const view = new HeatmapView();
-      this.root.querySelector('[data-role="maps"]')!.replaceWith(view.maps);
-      this.root.querySelector('[data-role="legend"]')!.replaceWith(view.legend);
-      this.heavy = { engine, conv, view };
-    } catch (err) {
-      this.setStatus('error');
-      this.emitError(`The compute engine could not start: ${(err as Error).message}`);
-      return;
-    }
-    this.onDisconnect(onEngineChange((engine) => { if (this.heavy) this.heavy.engine = engine; this.schedule(); }));
-    await this.compute();
+  protected async load(): Promise<Heavy> {
+    const [engine, conv, { HeatmapView }] = await Promise.all([getEngine(), import('@lib/conv/tf-conv.ts'), import('./heatmap-view.ts')]);
+    const view = new HeatmapView();
+    this.root.querySelector('[data-role="maps"]')!.replaceWith(view.maps);
+    this.root.querySelector('[data-role="legend"]')!.replaceWith(view.legend);
+    return { engine, conv, view };
   }
 
-  protected teardown(): void {
-    this.gen++;
-    clearTimeout(this.timer);
-  }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    if (this.heavy) this.timer = setTimeout(() => void this.compute(), DEBOUNCE_MS);
-  }
 
   private async openFile(file: File): Promise<void> {
     try {
@@ -185,7 +165,7 @@ export class ConvPlaygroundElement extends FmElement {
     this.emitError(message);
   }
 
-  private async compute(): Promise<void> {
+  protected async compute(): Promise<void> {
     const gen = ++this.gen;
     const heavy = this.heavy;
     if (!heavy) return;

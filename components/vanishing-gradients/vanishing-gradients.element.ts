@@ -10,8 +10,9 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import { define, FmElement } from '@lib/widget/fm-element.ts';
-import { getEngine, onEngineChange, type Engine } from '@lib/engine/index.ts';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { formatValue } from '@lib/charts/format.ts';
 import { INITS, INIT_LABELS, MAX_DEPTH, MAX_WIDTH, MIN_DEPTH, MIN_WIDTH, NET_ACTIVATIONS, netData, parseLayer } from '@lib/nets/plain-net.ts';
@@ -35,14 +36,12 @@ const SHELL = `
 <p data-role="message" role="alert" hidden></p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
-export class VanishingGradientsElement extends FmElement {
+export class VanishingGradientsElement extends EngineElement<Heavy> {
+  protected debounceMs = 60;
   static observedAttributes = [...NET_ATTRS, 'layer'];
   private spec: NetSpec = DEFAULT_NET;
   private sel = 1;
   private norms: Float32Array | null = null;
-  private heavy: Heavy | null = null;
-  private gen = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private errors = new Map<string, string>();
 
   get depth(): number { return this.spec.depth; }
@@ -108,33 +107,16 @@ export class VanishingGradientsElement extends FmElement {
     }
   }
 
-  protected async start(): Promise<void> {
-    this.setStatus('loading');
-    try {
-      const [engine, lib, { GradientChart }] = await Promise.all([getEngine(), import('@lib/nets/tf-grad-norms.ts'), import('./gradient-chart.ts')]);
-      const chart = new GradientChart();
-      this.root.querySelector('[data-role="chart"]')!.replaceChildren(chart.el);
-      this.heavy = { engine, lib, chart };
-    } catch (err) {
-      this.setStatus('error');
-      this.emitError(`The compute engine could not start: ${(err as Error).message}`);
-      return;
-    }
-    this.onDisconnect(onEngineChange((engine) => { if (this.heavy) this.heavy.engine = engine; this.schedule(); }));
-    await this.compute();
+  protected async load(): Promise<Heavy> {
+    const [engine, lib, { GradientChart }] = await Promise.all([getEngine(), import('@lib/nets/tf-grad-norms.ts'), import('./gradient-chart.ts')]);
+    const chart = new GradientChart();
+    this.root.querySelector('[data-role="chart"]')!.replaceChildren(chart.el);
+    return { engine, lib, chart };
   }
 
-  protected teardown(): void {
-    this.gen++;
-    clearTimeout(this.timer);
-  }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    if (this.heavy) this.timer = setTimeout(() => void this.compute(), 60);
-  }
 
-  private async compute(): Promise<void> {
+  protected async compute(): Promise<void> {
     const gen = ++this.gen;
     const heavy = this.heavy;
     if (!heavy) return;

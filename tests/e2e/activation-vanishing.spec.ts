@@ -73,8 +73,10 @@ test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, las
   await el(page).evaluate((e) => { e.setAttribute('depth', '5'); e.setAttribute('layer', '4'); e.setAttribute('activation', 'relu'); e.setAttribute('init', 'he'); });
   await expect.poll(() => count(page)).toBeGreaterThan(n);
   await expect.poll(() => message(page)).toBe('');
-  const d = await page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
-  expect(d).toMatchObject({ depth: 5, layer: 4, activation: 'relu', init: 'he' });
+  // The refused depth=500 may still finish a run with the old network first; wait for the new one.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!))
+    .toMatchObject({ depth: 5, layer: 4, activation: 'relu', init: 'he' });
   expect(await summary(page)).toContain('Layer 4:');
   await el(page).evaluate((e) => e.setAttribute('layer', '6'));
   expect(await message(page)).toContain('layer must be from 1 to 5; got 6.');

@@ -4,7 +4,7 @@ import { loadSplits, MODELS, onlyClasses } from '../../../scripts/pretrain/datas
 describe('pretraining data', () => {
   it('digits04-cnn trains and tests on digits 0–4 of the shipped seeded split, nothing else', async () => {
     const { train, test, source } = await loadSplits(MODELS['digits04-cnn']!, false);
-    const counts = (l: Uint8Array) => Array.from({ length: 10 }, (_, c) => l.filter((v) => v === c).length);
+    const counts = (l: ArrayLike<number>) => Array.from({ length: 10 }, (_, c) => Array.from(l).filter((v) => v === c).length);
     // Per-class counts of the shipped split (public/data/manifest.json), classes 5–9 dropped.
     expect(counts(train.labels)).toEqual([801, 902, 793, 826, 784, 0, 0, 0, 0, 0]);
     expect(counts(test.labels)).toEqual([200, 225, 198, 206, 196, 0, 0, 0, 0, 0]);
