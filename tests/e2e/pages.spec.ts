@@ -69,6 +69,11 @@ test.describe('the book shell', () => {
       await page.goto(`/embed/${slug}/`);
       await expect(page.locator(`fm-${slug}`)).toHaveCount(1);
       await expect(page.locator('nav')).toHaveCount(0);
+      // Check the widget as the reader uses it: computed, not half-way through its first run.
+      await page.locator(`fm-${slug}`).evaluate(async (e) => {
+        await customElements.whenDefined(e.localName);
+        await (e as HTMLElement & { ready: Promise<void> }).ready;
+      });
       expect(await axeViolations(page), slug).toEqual([]);
     }
   });
