@@ -85,6 +85,29 @@ describe('CpuNet (the plain-TypeScript pretraining path)', { timeout: 120_000 },
     model.dispose();
   });
 
+  it('frozen layers (freeze below conv2): the same gradients as tfjs with those layers untrainable, BatchNorm statistics kept', async () => {
+    const tf = await cpu();
+    const model = small(4);
+    const net = await cpuNetFromModel(model);
+    const k = net.ops.findIndex((op) => op.name === 'conv2');
+    net.freezeBelow(k);
+    for (const l of model.layers.slice(0, k)) l.trainable = false;
+    const set = synthetic(8, 5, 12);
+    const data = upload(tf, set);
+    const ref = lossAndGrads(tf, model, data.x, data.y);
+    const ours = net.lossAndGrads(batchOf(set, Int32Array.from({ length: 8 }, (_, i) => i), 0, 8).x, set.labels, 8);
+    const refGrads = await values(ref.grads);
+    expect(ours.grads.length).toBe(refGrads.length);
+    expect(net.paramOps().map((p) => p.name)).toEqual(['conv2', 'bn2', 'hidden', 'logits']);
+    ours.grads.forEach((g, i) => expect(close(g, refGrads[i]!), model.trainableWeights[i]!.name).toBe(true));
+    const bn1 = net.ops.find((op) => op.name === 'bn1')!;
+    const stats = await values(model.getLayer('bn1').getWeights().slice(2));
+    expect(bn1.kind === 'bn' && maxAbsDiff(bn1.mean, stats[0]!) === 0 && maxAbsDiff(bn1.variance, stats[1]!) === 0).toBe(true);
+    expect(stats[0]!.every((v) => v === 0)).toBe(true);
+    tf.dispose([ref.loss, ...ref.grads, data.x, data.y]);
+    model.dispose();
+  });
+
   it('refuses a layer it cannot train, naming it', async () => {
     const tfl = await import('@tensorflow/tfjs-layers');
     const m = tfl.sequential({ layers: [tfl.layers.conv2d({ name: 'strided', inputShape: [28, 28, 1], filters: 2, kernelSize: 3, strides: 2 })] });

@@ -23,7 +23,7 @@ export async function cpuNetFromModel(model: LayersModel): Promise<CpuNet> {
       if (cfg.padding !== 'same' || st.some((v) => v !== 1) || [d].flat().some((v) => v !== 1) || cfg.useBias || activationName(layer) !== 'linear' || k.some((v) => v % 2 === 0)) {
         refuse('only odd-sized, stride-1, undilated "same" convolutions without bias or activation');
       }
-      ops.push({ kind: 'conv', name: layer.name, kh: k[0]!, kw: k[1]!, cout: cfg.filters as number, kernel: weights[0]! });
+      ops.push({ kind: 'conv', name: layer.name, kh: k[0]!, kw: k[1]!, cout: cfg.filters as number, kernel: weights[0]!, trainable: layer.trainable });
     } else if (kind === 'BatchNormalization') {
       if (!cfg.center || !cfg.scale || ![-1, 3].includes([cfg.axis as number | number[]].flat()[0]!)) refuse('only last-axis batch norm with γ and β');
       const [gamma, beta, mean, variance] = weights as [Float32Array, Float32Array, Float32Array, Float32Array];
@@ -37,7 +37,7 @@ export async function cpuNetFromModel(model: LayersModel): Promise<CpuNet> {
     else if (kind === 'Dense') {
       const act = activationName(layer);
       if (!['relu', 'linear'].includes(act) || !cfg.useBias) refuse('only dense layers with bias and a linear or ReLU activation');
-      ops.push({ kind: 'dense', name: layer.name, kernel: weights[0]!, bias: weights[1]!, relu: act === 'relu' });
+      ops.push({ kind: 'dense', name: layer.name, kernel: weights[0]!, bias: weights[1]!, relu: act === 'relu', trainable: layer.trainable });
     } else if (kind === 'Softmax' && layer === model.layers[model.layers.length - 1]) ops.push({ kind: 'softmax', name: layer.name });
     else refuse('not one of Conv2D, BatchNormalization, ReLU, MaxPooling2D, Flatten, Dense, final Softmax');
   }

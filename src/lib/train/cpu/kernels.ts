@@ -60,6 +60,12 @@ export function convForward(x: Float32Array, s: Shape4, k: Float32Array, kh: num
   return { y: gemm(cols, k, s.n * s.h * s.w, kh * kw * s.c, cout), cols };
 }
 
+/** Only the input gradient of convForward (a frozen layer below a trained one). */
+export function convBackwardInput(dy: Float32Array, s: Shape4, k: Float32Array, kh: number, kw: number, cout: number, gemm: Gemm = jsGemm): Float32Array {
+  const K = kh * kw * s.c;
+  return col2im(gemm(dy, transpose(k, K, cout), s.n * s.h * s.w, cout, K), s, kh, kw);
+}
+
 /** Gradients of convForward: dK = colsᵀ · dY and, when `needDx`, dX = col2im(dY · kᵀ). */
 export function convBackward(cols: Float32Array, s: Shape4, k: Float32Array, kh: number, kw: number, cout: number, dy: Float32Array, needDx: boolean, gemm: Gemm = jsGemm): { dk: Float32Array; dx: Float32Array | null } {
   const P = s.n * s.h * s.w, K = kh * kw * s.c;

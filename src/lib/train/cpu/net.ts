@@ -8,10 +8,13 @@ import * as K from './kernels.ts';
 import { jsGemm, type Gemm } from './gemm.ts';
 
 export type Op =
-  | { kind: 'conv'; name: string; kh: number; kw: number; cout: number; kernel: Float32Array }
+  | { kind: 'conv'; name: string; kh: number; kw: number; cout: number; kernel: Float32Array; trainable?: boolean }
   | { kind: 'bn'; name: string; gamma: Float32Array; beta: Float32Array; mean: Float32Array; variance: Float32Array; eps: number; momentum: number; trainable: boolean }
   | { kind: 'relu' | 'pool' | 'flatten' | 'softmax'; name: string }
-  | { kind: 'dense'; name: string; kernel: Float32Array; bias: Float32Array; relu: boolean };
+  | { kind: 'dense'; name: string; kernel: Float32Array; bias: Float32Array; relu: boolean; trainable?: boolean };
+
+/** A layer is trained unless marked `trainable: false` (a frozen layer: no gradient, BatchNorm in inference mode). */
+const trains = (op: Op): boolean => (op.kind === 'conv' || op.kind === 'dense' || op.kind === 'bn') && op.trainable !== false;
 
 export interface AdamOptions { learningRate: number; beta1?: number; beta2?: number; epsilon?: number }
 
@@ -35,7 +38,21 @@ export class CpuNet {
 
   /** The trainable arrays in tfjs's `model.trainableWeights` order (conv kernel; γ, β; dense kernel, bias). */
   params(): Float32Array[] {
-    return this.ops.flatMap((op) => op.kind === 'conv' ? [op.kernel] : op.kind === 'bn' ? (op.trainable ? [op.gamma, op.beta] : []) : op.kind === 'dense' ? [op.kernel, op.bias] : []);
+    return this.paramOps().flatMap(({ arrays }) => arrays);
+  }
+
+  /** Each trainable array with the name of its layer (for per-layer learning rates). */
+  paramOps(): { name: string; arrays: Float32Array[] }[] {
+    return this.ops.filter(trains).map((op) => ({
+      name: op.name,
+      arrays: op.kind === 'conv' ? [op.kernel] : op.kind === 'bn' ? [op.gamma, op.beta] : op.kind === 'dense' ? [op.kernel, op.bias] : [],
+    }));
+  }
+
+  /** Freezes (false) or unfreezes every layer whose index in `ops` is below `k` — "freeze up to layer k". */
+  freezeBelow(k: number): void {
+    this.ops.forEach((op, i) => { if (op.kind === 'conv' || op.kind === 'dense' || op.kind === 'bn') op.trainable = i >= k; });
+    this.adam = null;
   }
 
   /** Logits (the softmax head is left to the loss) of `n` images x [n, h, w, 1] in [0, 1]. */
@@ -50,11 +67,16 @@ export class CpuNet {
     const { loss, dz } = K.softmaxCrossEntropy(z, n, labels);
     const grads: Float32Array[][] = [];
     let g = dz;
-    for (let i = caches.length - 1; i >= 0; i--) {
+    const lowest = this.ops.findIndex(trains);
+    for (let i = caches.length - 1; i >= 0 && lowest >= 0; i--) {
       const op = this.ops[i]!;
       const c = caches[i]!;
-      const needDx = i > 0;
+      const needDx = i > lowest;
       if (op.kind === 'conv') {
+        if (op.trainable === false) {
+          g = K.convBackwardInput(g, c.shape, op.kernel, op.kh, op.kw, op.cout, this.gemm);
+          continue;
+        }
         const r = K.convBackward(c.extra as Float32Array, c.shape, op.kernel, op.kh, op.kw, op.cout, g, needDx, this.gemm);
         grads.push([r.dk]);
         g = r.dx!;
@@ -69,7 +91,7 @@ export class CpuNet {
       else if (op.kind === 'dense') {
         const gz = op.relu ? K.reluBackward(g, c.out) : g;
         const r = K.denseBackward(c.input, c.shape.n, c.input.length / c.shape.n, op.kernel, gz, needDx, this.gemm);
-        grads.push([r.dk, r.db]);
+        if (op.trainable !== false) grads.push([r.dk, r.db]);
         g = r.dx!;
       }
       if (!needDx) break;
@@ -78,7 +100,7 @@ export class CpuNet {
   }
 
   /** One Adam step: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − lr·(m/(1−β₁ᵗ))/(√(v/(1−β₂ᵗ)) + ε). */
-  applyAdam(grads: Float32Array[], o: AdamOptions): void {
+  applyAdam(grads: Float32Array[], o: AdamOptions & { lrMultipliers?: number[] }): void {
     const params = this.params();
     const b1 = o.beta1 ?? 0.9, b2 = o.beta2 ?? 0.999, eps = o.epsilon ?? 1e-7;
     this.adam ??= { m: params.map((p) => new Float32Array(p.length)), v: params.map((p) => new Float32Array(p.length)), t: 0 };
@@ -86,10 +108,11 @@ export class CpuNet {
     const c1 = 1 - b1 ** t, c2 = 1 - b2 ** t;
     params.forEach((p, i) => {
       const m = this.adam!.m[i]!, v = this.adam!.v[i]!, g = grads[i]!;
+      const lr = o.learningRate * (o.lrMultipliers?.[i] ?? 1);
       for (let j = 0; j < p.length; j++) {
         m[j] = b1 * m[j]! + (1 - b1) * g[j]!;
         v[j] = b2 * v[j]! + (1 - b2) * g[j]! * g[j]!;
-        p[j] = p[j]! - (o.learningRate * (m[j]! / c1)) / (Math.sqrt(v[j]! / c2) + eps);
+        p[j] = p[j]! - (lr * (m[j]! / c1)) / (Math.sqrt(v[j]! / c2) + eps);
       }
     });
   }
@@ -106,7 +129,7 @@ export class CpuNet {
         extra = training ? r.cols : undefined;
         s = { ...s, c: op.cout };
       } else if (op.kind === 'bn') {
-        if (training && op.trainable) {
+        if (training && op.trainable !== false) {
           const r = K.bnTrain(h, s.c, op.gamma, op.beta, op.eps);
           h = r.y;
           extra = r.cache;
