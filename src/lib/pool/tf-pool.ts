@@ -1,5 +1,6 @@
 /**
- * The pool explorer's engine work: a single-channel image convolved with a 3×3 kernel ('same'), optionally
+ * The pool explorer's engine work: a single-channel image convolved with a 3×3 kernel ('valid': zero padding would draw a false edge
+ * around the border, stronger than any in the picture), optionally
  * passed through ReLU, then pooled with tfjs maxPool / avgPool ('valid') or averaged globally (tf.mean over
  * height and width). Plain arrays in and out; every tensor made here is disposed before returning.
  * The oracles are conv/reference.ts and pool/reference.ts.
@@ -18,7 +19,7 @@ export async function runPool(tf: Tf, input: PlainTensor, kernel: PlainTensor, r
   try {
     const x = keep(tf.tensor4d(input.data, input.shape as [number, number, number, number]));
     const w = keep(tf.tensor4d(kernel.data, kernel.shape as [number, number, number, number]));
-    const conv = keep(tf.conv2d(x, w, 1, 'same'));
+    const conv = keep(tf.conv2d(x, w, 1, 'valid'));
     const fm = relu ? keep(tf.relu(conv)) : conv;
     const out = keep(
       op === 'max' ? tf.maxPool(fm, size, stride, 'valid')

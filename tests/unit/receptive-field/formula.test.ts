@@ -54,7 +54,7 @@ describe('fieldSteps', () => {
     expect(formulaText(p, steps, 4).j).toBe('j4 = j3·s4 = 2·2 = 4');
   });
 
-  it.each(PRESETS.map((p) => [p.name, p] as const))('preset %s: formula and oracle agree at every unit of every layer', (_, preset) => {
+  it.each(PRESETS.map((p) => [p.name, p] as const))('preset %s: formula and oracle agree across the units of every layer', (_, preset) => {
     const p = plan(preset.layers, preset.input);
     let exact = 0;
     for (let l = 1; l <= p.layers.length; l++) exact += agree(p, l);
