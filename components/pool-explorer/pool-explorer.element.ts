@@ -112,6 +112,7 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
     } catch (e) {
       if (!(e instanceof ParamError)) throw e;
       this.errors.set(name, e.message);
+      if (name === 'cell') this.s = { ...this.s, cell: null }; // an unreadable cell: show the strongest
     }
     this.updateMessage();
     this.sync();
@@ -195,13 +196,14 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
     const [h, w] = dims(last.featureMap), [oh, ow] = dims(last.output);
     let cell = s.mode === 'global' ? [0, 0] as [number, number] : this.s.cell;
     const outside = cell !== null && (cell[0] >= oh || cell[1] >= ow);
+    this.errors.delete('cell-range');
     if (outside && this.clampCell) {
       cell = [Math.min(cell![0], oh - 1), Math.min(cell![1], ow - 1)];
       this.reflectCell(cell);
     } else if (outside) {
-      this.errors.set('cell', `cell ${cell![0] + 1},${cell![1] + 1} is outside the ${oh}×${ow} pooled map (rows 1–${oh}, columns 1–${ow}); showing the strongest cell instead.`);
+      this.errors.set('cell-range', `cell ${cell![0] + 1},${cell![1] + 1} is outside the ${oh}×${ow} pooled map (rows 1–${oh}, columns 1–${ow}); showing the strongest cell instead.`);
       cell = null;
-    } else if (this.errors.get('cell')?.includes('outside')) this.errors.delete('cell');
+    }
     this.clampCell = false;
     this.updateMessage();
     cell ??= strongest(last.output.data, ow);

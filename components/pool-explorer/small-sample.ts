@@ -1,13 +1,13 @@
 /**
- * A sample photo shrunk so its longest side is MAP_SIDE pixels, in grayscale [0, 1]: small enough that one
- * pooling window is a few visible cells, large enough that the edges are still the photo's edges.
+ * A sample photo shrunk so its longest side is MAP_SIDE (src/lib/pool/geometry.ts) pixels, in grayscale [0, 1]:
+ * small enough that one pooling window is a few visible cells, large enough that the edges are still the photo's.
  */
 import { rgbaToTensor } from '@lib/image/index.ts';
+import { explorerMapSize } from '@lib/pool/geometry.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import { loadSample } from '@components/conv-playground/image-source.ts';
 import type { Sample } from '@components/conv-playground/settings.ts';
 
-export const MAP_SIDE = 50;
 const cache = new Map<string, Promise<PlainTensor>>();
 
 export function loadSmallSample(sample: Sample): Promise<PlainTensor> {
@@ -15,8 +15,7 @@ export function loadSmallSample(sample: Sample): Promise<PlainTensor> {
   if (!hit) {
     hit = (async () => {
       const px = await loadSample(sample);
-      const scale = MAP_SIDE / Math.max(px.width, px.height);
-      const w = Math.max(1, Math.round(px.width * scale)), h = Math.max(1, Math.round(px.height * scale));
+      const { width: w, height: h } = explorerMapSize(px.width, px.height).shrunk;
       const bitmap = await createImageBitmap(new ImageData(px.rgba as Uint8ClampedArray<ArrayBuffer>, px.width, px.height), { resizeWidth: w, resizeHeight: h, resizeQuality: 'high' });
       try {
         const canvas = new OffscreenCanvas(w, h);

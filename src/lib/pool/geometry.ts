@@ -3,6 +3,7 @@
  * `size` moves `stride` cells at a time and is used only where it fits, so the last cells are dropped when
  * (n − size) is not a multiple of the stride.
  */
+import { fitWithin } from '../image/limits.ts';
 
 /** Output length along one axis: ⌊(n − size) / stride⌋ + 1, or 0 when the window does not fit. */
 export function poolOutputLength(n: number, size: number, stride: number): number {
@@ -28,4 +29,13 @@ export function unreadCells(n: number, size: number, stride: number): number {
   const gaps = Math.max(0, stride - size) * (out - 1);
   const tail = n - ((out - 1) * stride + size);
   return gaps + tail;
+}
+
+/** The explorer shrinks a photo so its longest side is this many pixels: a 2×2 window is still a visible patch. */
+export const MAP_SIDE = 50;
+
+/** The explorer's feature map for a w×h photo: shrunk (src/lib/image fitWithin), then a 3×3 'valid' convolution. */
+export function explorerMapSize(width: number, height: number): { h: number; w: number; shrunk: { width: number; height: number } } {
+  const shrunk = fitWithin(width, height, MAP_SIDE);
+  return { h: shrunk.height - 2, w: shrunk.width - 2, shrunk };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolOutput, poolOutputLength, unreadCells } from '../../../src/lib/pool/geometry.ts';
+import { explorerMapSize, MAP_SIDE, poolOutput, poolOutputLength, unreadCells } from '../../../src/lib/pool/geometry.ts';
 
 /** Counts window positions by sliding one, the definition the formula must agree with. */
 function slide(n: number, size: number, stride: number): number {
@@ -35,5 +35,12 @@ describe('unreadCells', () => {
           for (let start = 0; start + size <= n; start += stride) for (let i = start; i < start + size; i++) seen[i] = true;
           expect(unreadCells(n, size, stride), `${n} ${size} ${stride}`).toBe(seen.filter((s) => !s).length);
         }
+  });
+});
+
+describe('explorerMapSize', () => {
+  it('shrinks the longest side to MAP_SIDE, keeps the aspect, and loses 2 to the valid 3×3 conv', () => {
+    expect(explorerMapSize(384, 303)).toEqual({ h: 37, w: 48, shrunk: { width: 50, height: 39 } });
+    expect(explorerMapSize(512, 512)).toEqual({ h: MAP_SIDE - 2, w: MAP_SIDE - 2, shrunk: { width: MAP_SIDE, height: MAP_SIDE } });
   });
 });
