@@ -66,7 +66,12 @@ export class ReceptiveFieldElement extends FmElement {
     $('rows').addEventListener('change', (e) => {
       const c = e.target as HTMLInputElement | HTMLSelectElement;
       const i = Number(c.closest<HTMLElement>('tr')!.dataset.index);
-      if (this.good) edit(() => this.setAttribute('layers', editedText(this.good!.layers, i, c.dataset.field!, c.value)));
+      if (!this.good) return;
+      const text = editedText(this.good.layers, i, c.dataset.field!, c.value);
+      // A good edit is written back in its short form; a bad one as typed, so the parser names what is wrong.
+      let tidy = text;
+      try { tidy = formatLayers(parseLayers(text)); } catch { /* the update shows the parser's message */ }
+      edit(() => this.setAttribute('layers', tidy));
     });
     this.root.addEventListener('click', (e) => {
       const b = (e.target as HTMLElement).closest<HTMLElement>('button');
