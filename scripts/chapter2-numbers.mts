@@ -44,6 +44,16 @@ line('without pooling: hidden dense weights', `${n(npBy('hidden').params)} (${(n
 line('without pooling: total weights', n(totals(np).params));
 line('without pooling: total MACs', `${n(totals(np).macs)} (${(totals(np).macs / t.macs).toFixed(1)}×)`);
 
+const noPool2 = layerTable([28, 28, 1], smallCnnLayers().filter((l) => l.name !== 'pool2'));
+const np2 = (name: string) => noPool2.find((r) => r.name === name)!;
+line('without pool2 only: flatten length, hidden dense weights', `${n(np2('flatten').shape[0]!)}, ${n(np2('hidden').params)}`);
+line('  weights saved by pool2', n(np2('hidden').params - by('hidden').params));
+
+console.log('\n§ Filters doubled to 64 and 128');
+const wide = layerTable([28, 28, 1], smallCnnLayers({ filters: [64, 128] }));
+for (const r of wide) if (r.params || r.macs) line(`  ${r.name}: weights, MACs`, `${n(r.params)}, ${n(r.macs)}`);
+line('  flatten length', n(wide.find((r) => r.name === 'flatten')!.shape[0]!));
+
 console.log('\n§ A global-average-pooling head (conv blocks → GAP → dense 10)');
 const gap = layerTable([28, 28, 1], smallCnnLayers({ head: 'gap' }));
 line('GAP output', gap.find((r) => r.name === 'gap')!.shape.join('×'));

@@ -60,7 +60,9 @@ export class DrawGrid {
     track(() => { removeEventListener('pointerup', end); removeEventListener('pointercancel', end); this.paint = null; });
     const tools = document.createElement('div');
     tools.className = 'draw-tools';
-    tools.innerHTML = `<button type="button" data-act="clear">Clear</button> <button type="button" data-act="example">Example</button> <span class="shift">Shift ${SHIFTS.map(([arrow, word]) => `<button type="button" data-shift="${word}" aria-label="Shift the drawing one cell ${word}">${arrow}</button>`).join('')}</span>`;
+    tools.innerHTML = `<p class="draw-help">Drag to paint; starting on ink erases. Or Tab into the grid, move with the arrow keys and press Space to toggle a cell.</p>
+      <p><button type="button" data-act="clear">Clear</button> <button type="button" data-act="example">Example</button></p>
+      <p class="shift">Shift by one cell ${SHIFTS.map(([arrow, word]) => `<button type="button" data-shift="${word}" aria-label="Shift the drawing one cell ${word}">${arrow}</button>`).join('')}</p>`;
     tools.addEventListener('click', (e) => {
       const b = (e.target as HTMLElement).closest('button');
       if (!b) return;

@@ -24,7 +24,7 @@ import { globalWindow, poolWindow, type PoolWindow } from '@lib/pool/window.ts';
 import { drawingTensor, isEmptyDrawing } from '@lib/pool/drawing.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { attrText, kernelTensor, MODE_LABELS, POOL_ATTRS, POOL_DEFAULTS, POOL_PARSE, type PoolAttr, type PoolSettings } from './pool-settings.ts';
-import { fillWindowTable, paintMap, placeBox, rampCss, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
+import { fillWindowTable, KERNEL_NAMES, paintMap, placeBox, rampCss, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
 import { DrawGrid } from './draw-grid.ts';
 import { loadSmallSample } from './small-sample.ts';
 import css from './pool-explorer.css?inline';
@@ -182,7 +182,7 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
     this.$('hi').textContent = formatValue(extent);
     const source = s.image === 'draw' ? 'your drawing' : SAMPLES.find((x) => x.name === s.image)!.title;
     const relu = s.relu ? ', then ReLU' : '';
-    this.$('fm-caption').textContent = `Feature map, ${h}×${w}: ${source} convolved with ${s.kernel}${relu}. Values ${formatValue(lo)} to ${formatValue(hi)}.`;
+    this.$('fm-caption').textContent = `Feature map, ${h}×${w}: ${source} convolved with ${KERNEL_NAMES[s.kernel]}${relu}. Values ${formatValue(lo)} to ${formatValue(hi)}.`;
     this.$('fm').setAttribute('aria-label', this.$('fm-caption').textContent!);
     const how = s.mode === 'global' ? 'one number, the mean of the whole map' : `${s.size}×${s.size} windows, stride ${s.stride}`;
     this.$('out-caption').textContent = `${MODE_LABELS[s.mode]}, ${oh}×${ow}: ${how}. Click a cell or use the arrow keys.`;

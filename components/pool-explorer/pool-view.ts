@@ -10,6 +10,7 @@ import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { unreadCells } from '@lib/pool/geometry.ts';
 import { MODES, MODE_LABELS, POOL_KERNELS, MAX_POOL, type PoolSettings } from './pool-settings.ts';
 
+export const KERNEL_NAMES: Record<string, string> = { 'sobel-x': 'Sobel x', 'sobel-y': 'Sobel y', laplacian: 'the Laplacian', identity: 'the identity kernel' };
 const KERNEL_LABELS: Record<string, string> = { 'sobel-x': 'Sobel x (vertical edges)', 'sobel-y': 'Sobel y (horizontal edges)', laplacian: 'Laplacian (spots, both sides of edges)', identity: 'None (the input itself)' };
 const opts = (pairs: [string, string][]) => pairs.map(([v, t]) => `<option value="${v}">${t}</option>`).join('');
 
@@ -93,10 +94,12 @@ export function windowWords(win: PoolWindow, mode: PoolOp, value: number): { tit
   if (mode === 'avg') {
     return { title: `Average = ${formatValue(value)}`, text: `${avg}. Max pooling would keep ${formatValue(win.max)}.` };
   }
+  const rest = n - win.ties;
   const who = win.ties > 1
-    ? `${win.ties} inputs tie at ${formatValue(win.max)}; the first, at ${rc(...win.argmax)}, is marked`
-    : `The winner is the input at ${rc(...win.argmax)} of the feature map`;
-  return { title: `Max = ${formatValue(value)}`, text: `${who}. The other ${n - 1} values are dropped. Average pooling would give ${formatValue(win.mean)}.` };
+    ? `${win.ties} inputs tie at ${formatValue(win.max)}; the first in reading order, at ${rc(...win.argmax)}, is marked.`
+    : `The winner is the input at ${rc(...win.argmax)} of the feature map.`;
+  const dropped = rest === 0 ? '' : ` The other ${rest} ${rest === 1 ? 'value is' : 'values are'} dropped.`;
+  return { title: `Max = ${formatValue(value)}`, text: `${who}${dropped} Average pooling would give ${formatValue(win.mean)}.` };
 }
 
 /** The cell with the largest pooled value (the first on ties), [row, col]. */
