@@ -23,10 +23,11 @@ import { poolOutput } from '@lib/pool/geometry.ts';
 import { globalWindow, poolWindow, type PoolWindow } from '@lib/pool/window.ts';
 import { drawingTensor, isEmptyDrawing } from '@lib/pool/drawing.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
-import { attrText, kernelTensor, MODE_LABELS, POOL_ATTRS, POOL_DEFAULTS, POOL_PARSE, type PoolAttr, type PoolSettings } from './pool-settings.ts';
-import { fillWindowTable, KERNEL_NAMES, paintMap, placeBox, rampCss, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
+import { attrText, kernelTensor, POOL_ATTRS, POOL_DEFAULTS, POOL_PARSE, type PoolAttr, type PoolSettings } from './pool-settings.ts';
+import { fillWindowTable, mapCaptions, paintMap, placeBox, rampCss, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
 import { DrawGrid } from './draw-grid.ts';
 import { loadSmallSample } from './small-sample.ts';
+import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './pool-explorer.css?inline';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/pool/tf-pool.ts') };
@@ -95,7 +96,7 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
       if (!this.last) return;
       const [oh, ow] = dims(this.last.output);
       const r = out.getBoundingClientRect();
-      this.pick(Math.floor(((e.clientY - r.top) / r.height) * oh), Math.floor(((e.clientX - r.left) / r.width) * ow));
+      this.pick(...cellAt(e.clientX - r.left, e.clientY - r.top, r.width, r.height, oh, ow));
     });
     for (const n of POOL_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.sync();
@@ -180,12 +181,10 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
     paintMap(this.$('out'), output.data, oh, ow, extent);
     this.$('lo').textContent = formatValue(-extent);
     this.$('hi').textContent = formatValue(extent);
-    const source = s.image === 'draw' ? 'your drawing' : SAMPLES.find((x) => x.name === s.image)!.title;
-    const relu = s.relu ? ', then ReLU' : '';
-    this.$('fm-caption').textContent = `Feature map, ${h}×${w}: ${source} convolved with ${KERNEL_NAMES[s.kernel]}${relu}. Values ${formatValue(lo)} to ${formatValue(hi)}.`;
-    this.$('fm').setAttribute('aria-label', this.$('fm-caption').textContent!);
-    const how = s.mode === 'global' ? 'one number, the mean of the whole map' : `${s.size}×${s.size} windows, stride ${s.stride}`;
-    this.$('out-caption').textContent = `${MODE_LABELS[s.mode]}, ${oh}×${ow}: ${how}. Click a cell or use the arrow keys.`;
+    const words = mapCaptions(s, [h, w], [oh, ow], [lo, hi]);
+    this.$('fm-caption').textContent = words.featureMap;
+    this.$('fm').setAttribute('aria-label', words.featureMap);
+    this.$('out-caption').textContent = words.pooled;
     this.$('timing').textContent = `Convolution and pooling in ${this.last!.ms.toFixed(0)} ms.`;
   }
 
@@ -245,13 +244,10 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
   }
 
   private key(e: KeyboardEvent): void {
-    if (!this.last) return;
-    const [r, c] = this.shown;
-    const [, ow] = dims(this.last.output);
-    const to: Record<string, [number, number]> = { ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1], Home: [r, 0], End: [r, ow - 1] };
-    if (!to[e.key]) return;
+    const to = this.last && arrowTarget(e.key, this.shown, dims(this.last.output)[1]);
+    if (!to) return;
     e.preventDefault();
-    this.pick(...to[e.key]!);
+    this.pick(...to);
   }
 }
 

@@ -10,7 +10,7 @@ import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { unreadCells } from '@lib/pool/geometry.ts';
 import { MODES, MODE_LABELS, POOL_KERNELS, MAX_POOL, type PoolSettings } from './pool-settings.ts';
 
-export const KERNEL_NAMES: Record<string, string> = { 'sobel-x': 'Sobel x', 'sobel-y': 'Sobel y', laplacian: 'the Laplacian', identity: 'the identity kernel' };
+const KERNEL_NAMES: Record<string, string> = { 'sobel-x': 'Sobel x', 'sobel-y': 'Sobel y', laplacian: 'the Laplacian', identity: 'the identity kernel' };
 const KERNEL_LABELS: Record<string, string> = { 'sobel-x': 'Sobel x (vertical edges)', 'sobel-y': 'Sobel y (horizontal edges)', laplacian: 'Laplacian (spots, both sides of edges)', identity: 'None (the input itself)' };
 const opts = (pairs: [string, string][]) => pairs.map(([v, t]) => `<option value="${v}">${t}</option>`).join('');
 
@@ -87,12 +87,12 @@ export function fillWindowTable(table: HTMLTableElement, win: PoolWindow, mode: 
 /** Words for the chosen cell: what the pooling took from its window, with the arithmetic of the average. */
 export function windowWords(win: PoolWindow, mode: PoolOp, value: number): { title: string; text: string } {
   const n = win.values.length;
-  const avg = `average = sum ÷ ${n} = ${formatValue(win.sum)} ÷ ${n} = ${formatValue(win.mean)}`;
+  const avg = `sum ÷ ${n} = ${formatValue(win.sum)} ÷ ${n} = ${formatValue(win.mean)}`;
   if (mode === 'global') {
     return { title: `Global average = ${formatValue(value)}`, text: `The mean of all ${n.toLocaleString('en')} values of the feature map: ${avg}. Max pooling over the whole map would keep only ${formatValue(win.max)}.` };
   }
   if (mode === 'avg') {
-    return { title: `Average = ${formatValue(value)}`, text: `${avg}. Max pooling would keep ${formatValue(win.max)}.` };
+    return { title: `Average = ${formatValue(value)}`, text: `The mean of the window's ${n} values: ${avg}. Max pooling would keep ${formatValue(win.max)}.` };
   }
   const rest = n - win.ties;
   const who = win.ties > 1
@@ -116,4 +116,14 @@ export function summaryWords(s: PoolSettings, h: number, w: number, oh: number, 
   const fewer = (h * w) / (oh * ow);
   return `${MODE_LABELS[s.mode]}: the ${h}×${w} feature map becomes ${size}, ${fewer.toFixed(fewer < 10 ? 1 : 0)} times fewer values. ${cell}` +
     (unread ? ` With size ${s.size} and stride ${s.stride}, ${unread} ${unread === 1 ? 'row or column' : 'rows and columns'} of the feature map ${unread === 1 ? 'is' : 'are'} never read.` : '');
+}
+
+/** The two maps' captions (also the feature map's text alternative), with sizes and the value range. */
+export function mapCaptions(s: PoolSettings, [h, w]: readonly number[], [oh, ow]: readonly number[], [lo, hi]: readonly number[]): { featureMap: string; pooled: string } {
+  const source = s.image === 'draw' ? 'your drawing' : SAMPLES.find((x) => x.name === s.image)!.title;
+  const how = s.mode === 'global' ? 'one number, the mean of the whole map' : `${s.size}×${s.size} windows, stride ${s.stride}`;
+  return {
+    featureMap: `Feature map, ${h}×${w}: ${source} convolved with ${KERNEL_NAMES[s.kernel]}${s.relu ? ', then ReLU' : ''}. Values ${formatValue(lo!)} to ${formatValue(hi!)}.`,
+    pooled: `${MODE_LABELS[s.mode]}, ${oh}×${ow}: ${how}. Click a cell or use the arrow keys.`,
+  };
 }

@@ -19,6 +19,7 @@ import { fieldAlong, fieldSteps } from '@lib/receptive-field/formula.ts';
 import { dependencyCounts, maskBounds } from '@lib/receptive-field/mask.ts';
 import { DEFAULT_PRESET, parseInputSize, parseLayerIndex, parsePreset, parseUnit, RF_ATTRS, type RfAttr } from './rf-settings.ts';
 import { editedText, fillFormula, fillStrip, fillTable, paintGrid, SHELL } from './rf-view.ts';
+import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './receptive-field.css?inline';
 
 type Good = { layers: Layer[]; input: number; plan: Plan };
@@ -86,15 +87,13 @@ export class ReceptiveFieldElement extends FmElement {
     picked.addEventListener('click', (e) => {
       const n = this.good ? sizeAt(this.good.plan, this.picked.layer) : 1;
       const r = picked.getBoundingClientRect();
-      edit(() => this.pickUnit(Math.floor(((e.clientY - r.top) / r.height) * n), Math.floor(((e.clientX - r.left) / r.width) * n)));
+      edit(() => this.pickUnit(...cellAt(e.clientX - r.left, e.clientY - r.top, r.width, r.height, n, n)));
     });
     picked.addEventListener('keydown', (e) => {
-      const [r, c] = this.picked.unit;
-      const n = this.good ? sizeAt(this.good.plan, this.picked.layer) : 1;
-      const to: Record<string, [number, number]> = { ArrowUp: [r - 1, c], ArrowDown: [r + 1, c], ArrowLeft: [r, c - 1], ArrowRight: [r, c + 1], Home: [r, 0], End: [r, n - 1] };
-      if (!to[e.key]) return;
+      const to = arrowTarget(e.key, this.picked.unit, this.good ? sizeAt(this.good.plan, this.picked.layer) : 1);
+      if (!to) return;
       e.preventDefault();
-      edit(() => this.pickUnit(...to[e.key]!));
+      edit(() => this.pickUnit(...to));
     });
   }
 
