@@ -125,7 +125,7 @@ test('keyboard: the pooled map moves the window by one stride; a click picks a c
   expect(d.cell).toEqual([0, 22]);
 });
 
-test('drawing: keyboard ink, an empty drawing says so, and shifting moves what the oracle says', async ({ page, watch }) => {
+test('drawing: keyboard and pointer ink, an empty drawing says so, and shifting moves what the oracle says', async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
   await open(page, 'image=draw&kernel=identity&relu=off');
@@ -163,6 +163,18 @@ test('drawing: keyboard ink, an empty drawing says so, and shifting moves what t
   one[1 * DRAW_SIZE + 2] = 1;
   await expect.poll(async () => Array.from((await read(page)).output.data)).toEqual(expected(one));
   await expect.poll(() => message(page)).toBe('');
+  // Pointer: a drag along row 10 from column 4 to column 7 inks those four cells, and the result follows.
+  const cell = (r: number, c: number) => grid.locator(`[role="gridcell"][aria-label="row ${r}, column ${c}"]`);
+  const from = (await cell(10, 4).boundingBox())!, to = (await cell(10, 7).boundingBox())!;
+  n = await count(page);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => count(page)).toBeGreaterThan(n);
+  for (let c = 4; c <= 7; c++) await expect(cell(10, c)).toHaveAttribute('aria-selected', 'true');
+  for (let c = 3; c <= 6; c++) one[9 * DRAW_SIZE + c] = 1;
+  await expect.poll(async () => Array.from((await read(page)).output.data)).toEqual(expected(one));
 });
 
 test('bad size, stride, mode, image, kernel and cell: messages, last good set-up, still working; no leak', async ({ page, watch }) => {
