@@ -65,6 +65,7 @@ test.describe('the book shell', () => {
   });
 
   test('embed pages render one widget alone and are axe clean', async ({ page }) => {
+    test.setTimeout(60_000 + 30_000 * WIDGETS.length); // one page, one computation and one axe run per registered widget
     for (const { slug } of WIDGETS) {
       await page.goto(`/embed/${slug}/`);
       await expect(page.locator(`fm-${slug}`)).toHaveCount(1);

@@ -68,6 +68,20 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['image', 'activation', 'slope', 'channel'],
     chapter: 'activations',
   },
+  {
+    slug: 'pool-explorer',
+    tag: 'fm-pool-explorer',
+    title: 'Pooling explorer: max, average and global average',
+    attributes: ['image', 'kernel', 'relu', 'mode', 'size', 'stride', 'cell'],
+    chapter: 'pooling-and-networks',
+  },
+  {
+    slug: 'receptive-field',
+    tag: 'fm-receptive-field',
+    title: 'Receptive field of a unit in a deep layer',
+    attributes: ['preset', 'layers', 'input-size', 'layer', 'unit'],
+    chapter: 'pooling-and-networks',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
