@@ -10,7 +10,7 @@
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Tf } from '../engine/types.ts';
-import { BN_DX, BN_PARAMS, BN_SUMS, MOMENTS, installGpuKernels } from './gpu/kernels.ts';
+import { BN_APPLY, BN_DX, BN_PARAMS, BN_SUMS, MOMENTS, installGpuKernels } from './gpu/kernels.ts';
 
 export interface BnLayer {
   gamma: { read(): Tensor } | null; beta: { read(): Tensor } | null;
@@ -37,7 +37,7 @@ export function batchNormTraining(tf: Tf, layer: BnLayer, x: Tensor): Tensor {
     stats = [tf.keep(mean), tf.keep(variance)];
     save([xi, mean, variance, g]);
     return {
-      value: tf.batchNorm(xi, mean, variance, b, g, eps),
+      value: gpu ? run(BN_APPLY, { x: xi, mean, variance, gamma: g, beta: b }) as Tensor : tf.batchNorm(xi, mean, variance, b, g, eps),
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [xs, m, v, gs] = saved as [Tensor, Tensor, Tensor, Tensor];
         if (gpu) {

@@ -53,3 +53,16 @@ export function paramGrads(backend: Backend, sums: Info, variance: Info, eps: nu
   }, [sums, variance]);
   return [one('dgamma', `sums[${c} + index] * inverseSqrt(vari[index] + ${f(eps)})`), one('dbeta', 'sums[index]')];
 }
+
+/** y = (x − μ) / √(var + ε) · γ + β, element-wise over vec4 channel blocks. */
+export function apply(backend: Backend, x: Info, mean: Info, variance: Info, gamma: Info, beta: Info, eps: number): Info {
+  const { c, rows } = view(x);
+  const c4 = c / 4;
+  return run(backend, {
+    key: `bnapply_${rows}_${c}_${eps}`, inputs: [['x', 4], ['mean', 4], ['vari', 4], ['gamma', 4], ['beta', 4]],
+    outShape: x.shape, outComponents: 4, threads: rows * c4,
+    body: `
+      let c = index % ${c4};
+      result[index] = (x[index] - mean[c]) * inverseSqrt(vari[c] + ${f(eps)}) * gamma[c] + beta[c];`,
+  }, [x, mean, variance, gamma, beta]);
+}

@@ -6,7 +6,8 @@
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Tf } from '../../engine/types.ts';
 import { convFilterGrad, convForward, convInputGrad, type ConvGeometry } from './conv.ts';
-import { gradSums, inputGrad, moments, paramGrads } from './batch-norm.ts';
+import { adamMoments, adamStep } from './adam.ts';
+import { apply, gradSums, inputGrad, moments, paramGrads } from './batch-norm.ts';
 import { biasAdd, matMul } from './matmul.ts';
 import { columnSums, type Backend, type Info } from './program.ts';
 import { reluPool, reluPoolGrad } from './relu-pool.ts';
@@ -22,7 +23,10 @@ export const RELU_POOL_GRAD = 'FmReluMaxPool2x2Grad';
 export const MATMUL = 'FmMatMul';
 export const BIAS_ADD = 'FmBiasAdd';
 export const COLUMN_SUMS = 'FmColumnSums';
+export const ADAM_MOMENTS = 'FmAdamMoments';
+export const ADAM_STEP = 'FmAdamStep';
 export const MOMENTS = 'FmMoments';
+export const BN_APPLY = 'FmBatchNormApply';
 export const BN_SUMS = 'FmBatchNormGradSums';
 export const BN_DX = 'FmBatchNormInputGrad';
 export const BN_PARAMS = 'FmBatchNormParamGrads';
@@ -91,10 +95,15 @@ export function installGpuKernels(tf: Tf): boolean {
   });
 
   kernel(MOMENTS, ({ inputs: { x }, backend }) => moments(backend, x!));
+  kernel(BN_APPLY, ({ inputs: { x, mean, variance, gamma, beta }, backend, attrs }) =>
+    apply(backend, x!, mean!, variance!, gamma!, beta!, attrs.epsilon as number));
   kernel(BN_SUMS, ({ inputs: { dy, x, mean }, backend }) => gradSums(backend, dy!, x!, mean!));
   kernel(BN_DX, ({ inputs: { dy, x, mean, variance, gamma, sums }, backend, attrs }) =>
     inputGrad(backend, dy!, x!, mean!, variance!, gamma!, sums!, attrs.epsilon as number));
   kernel(BN_PARAMS, ({ inputs: { sums, variance }, backend, attrs }) => paramGrads(backend, sums!, variance!, attrs.epsilon as number));
+  kernel(ADAM_MOMENTS, ({ inputs: { g, mv }, backend, attrs }) => adamMoments(backend, g!, mv!, attrs.beta1 as number, attrs.beta2 as number));
+  kernel(ADAM_STEP, ({ inputs: { p, mv }, backend, attrs }) =>
+    adamStep(backend, p!, mv!, attrs.c1 as number, attrs.c2 as number, attrs.epsilon as number));
   installed = true;
   return true;
 }

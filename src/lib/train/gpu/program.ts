@@ -29,6 +29,8 @@ export interface ProgramSpec {
   /** Threads to run; `body` sees `index` in [0, threads). */
   threads: number;
   body: string;
+  /** Values that change between runs (not baked in): WGSL fields `name : f32,`, read as `uniforms.name`. */
+  uniforms?: { decl: string; data: number[] };
 }
 
 const WORKGROUP = 64;
@@ -44,6 +46,7 @@ export function program(spec: ProgramSpec): object {
     dispatchLayout: { x: spec.outShape.map((_, i) => i) },
     dispatch: [groups, 1, 1],
     workgroupSize: [WORKGROUP, 1, 1],
+    ...(spec.uniforms ? { uniforms: spec.uniforms.decl } : {}),
     getUserCode: () => `
     fn main(index : i32) {
       // Shapes are baked in, but the backend binds its uniforms and every input: keep them all in the layout.
@@ -56,7 +59,8 @@ export function program(spec: ProgramSpec): object {
 }
 
 export function run(backend: Backend, spec: ProgramSpec, inputs: Info[]): Info {
-  return backend.runWebGPUProgram(program(spec), inputs, 'float32', []);
+  const uniforms = (spec.uniforms?.data ?? []).map((v) => ({ type: 'float32', data: [v] }));
+  return backend.runWebGPUProgram(program(spec), inputs, 'float32', uniforms);
 }
 
 /** WGSL for a float literal (always with a decimal point or exponent). */
