@@ -37,8 +37,3 @@ export async function openModel(tf: Tf, name: string, modelsBase: string, manife
     throw err;
   }
 }
-
-/** Layers whose output is a stack of feature maps ([1, h, w, c]): the ones a reader can select. */
-export function mapLayers(m: Pick<ExplorerModel, 'layers' | 'table'>): number[] {
-  return m.layers.flatMap((_, i) => (m.table.rows[i]!.outShape.length === 3 ? [i] : []));
-}
