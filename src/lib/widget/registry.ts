@@ -68,6 +68,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['image', 'activation', 'slope', 'channel'],
     chapter: 'activations',
   },
+  {
+    slug: 'network-explorer',
+    tag: 'fm-network-explorer',
+    title: 'Inside a trained CNN: every layer, kernel and probability',
+    attributes: ['model', 'image', 'layer', 'map'],
+    chapter: 'pooling-and-networks',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
