@@ -71,8 +71,8 @@ export class DetailView {
     const value = d.values[(d.y * d.w + d.x) * d.channels + d.map]!;
     const where = `${d.layer}, map ${d.map + 1} of ${d.channels}`;
     zoom.setAttribute('aria-label', `${where} (${d.label}), ${d.h}×${d.w}, values ${f(lo)} to ${f(hi)}. Selected pixel row ${d.y + 1}, column ${d.x + 1}: ${f(value)}. Arrow keys move the selection.`);
-    this.$('zoom-caption').textContent = `${where}: ${d.label}. Values ${f(lo)} to ${f(hi)}; selected row ${d.y + 1}, column ${d.x + 1} = ${f(value)}.`;
-    this.$('zoom-read').textContent = 'Point at the map to read values; click or use the arrow keys to select a pixel.';
+    this.$('zoom-caption').textContent = `${where} (${d.label}), values ${f(lo)} to ${f(hi)}.`;
+    this.$('zoom-read').textContent = 'Click a pixel, or focus the map and use the arrow keys.';
     this.kernels(d.kernels);
     this.explain(d, value);
   }

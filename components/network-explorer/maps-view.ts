@@ -66,14 +66,14 @@ export class MapsView {
       wrap.append(canvas, ring);
       const cap = make('figcaption', '');
       const info = make('span', 'info');
-      const read = make('span', 'read', dense ? 'Point at a unit to read it.' : 'Point at a map to read it; click to select.');
+      const read = make('span', 'read');
       cap.append(info, read);
       fig.append(wrap, cap);
       section!.querySelector('.sheets')!.append(fig);
       const sheet: Sheet = { index: i, name: spec.name, dense, layout, canvas, ring, info, read, section: section!, values: null };
       this.sheets.push(sheet);
       canvas.addEventListener('pointermove', (e) => this.hover(sheet, e));
-      canvas.addEventListener('pointerleave', () => (sheet.read.textContent = dense ? 'Point at a unit to read it.' : 'Point at a map to read it; click to select.'));
+      canvas.addEventListener('pointerleave', () => (sheet.read.textContent = ''));
       if (!dense) canvas.addEventListener('click', (e) => {
         const hit = this.at(sheet, e);
         if (hit) this.onPick(sheet.index, hit.map, hit.y, hit.x);

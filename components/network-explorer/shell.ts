@@ -26,7 +26,8 @@ export const SHELL = `
   </figure>
 </div>
 <p data-role="summary" class="summary" aria-live="polite">Loading the model…</p>
-<p class="legend"><span>Colours: negative</span> <span class="ramp"></span> <span>positive, white = 0; each layer on its own scale (range in its caption).</span></p>
+<p class="legend"><span>Colours: negative</span> <span class="ramp"></span> <span>positive, white = 0; each layer on its own scale (range in its caption).
+  Point at a map to read a value; click one to see its kernels and the arithmetic behind a pixel.</span></p>
 <div data-role="maps"></div>
 <section data-role="detail" class="detail" aria-label="Selected feature map">
   <div class="detail-controls">

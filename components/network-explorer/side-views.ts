@@ -17,11 +17,11 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''
 const pct = (p: number) => `${(100 * p).toFixed(p >= 0.9995 || p < 0.0005 ? 0 : 1)}%`;
 const n = (v: number) => v.toLocaleString('en');
 
-/** One row per class, largest first; `label` (the true class of a test image) is marked in words. */
+/** One row per class in class order (so bars keep their place from image to image); the largest is bold, `label` (a test image's class) is marked in words. */
 export function renderProbs(list: HTMLElement, names: readonly string[], probs: ArrayLike<number>, label: number | null): void {
-  const order = Array.from(names, (_, i) => i).sort((a, b) => probs[b]! - probs[a]!);
-  list.replaceChildren(...order.map((i, rank) => {
-    const li = make('li', rank === 0 ? 'top' : '');
+  const top = Array.from(probs).indexOf(Math.max(...Array.from(probs)));
+  list.replaceChildren(...names.map((_, i) => {
+    const li = make('li', i === top ? 'top' : '');
     const name = make('span', 'name', names[i]!);
     const bar = make('span', 'bar');
     bar.setAttribute('aria-hidden', 'true');
