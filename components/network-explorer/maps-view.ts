@@ -33,7 +33,8 @@ export class MapsView {
 
   /** Builds the canvases for a model (once per model). */
   build(layers: readonly LayerSpec[], rows: readonly LayerRow[]): void {
-    this.el.replaceChildren();
+    // Only the blocks go: the explorer parks its detail panel between them.
+    for (const old of this.el.querySelectorAll(':scope > section.block')) old.remove();
     this.sheets = [];
     let section: HTMLElement | null = null;
     let block = 0;

@@ -13,22 +13,28 @@ import { blankGrid, gridToPixels, stamp } from '../../src/lib/nets/drawing.ts';
 import { activations, el, message, nextResult, open, part, text } from './network-explorer/page.ts';
 import { cpuReference, testImage } from './network-explorer/reference.ts';
 
+import { MODELS } from '../../src/lib/models/shipped.ts';
+
+/** The chapter's model (the default) for the numeric checks; the smaller one for inputs and files. */
+const FASHION = 'fashion-cnn';
 const MODEL = 'digits04-cnn';
 const attr = (page: import('@playwright/test').Page, name: string, value: string) => el(page).evaluate((e, [n, v]) => e.setAttribute(n!, v!), [name, value]);
 
 test('every layer on the engine matches TensorFlow.js on the CPU for the same test image; clicks and keys explain a pixel; no leak', async ({ page, watch }, info) => {
   void watch;
   test.setTimeout(600_000);
-  const d = await open(page, `model=${MODEL}&image=7`);
+  const d = await open(page, 'image=7'); // the default model: fashion-cnn
   if (info.project.name === 'webgpu') expect(d.backend).toBe('webgpu');
   else { expect(d.backend).not.toBe('webgpu'); expect(d.fallbackReason).toBeTruthy(); }
+  expect(d.backend).toBe(await page.evaluate(async () => (await (window as unknown as { FeatureMaps: { getEngine(): Promise<{ backend: string }> } }).FeatureMaps.getEngine()).backend));
+  expect(d.model).toBe(FASHION);
   const got = await activations(page);
-  const img = await testImage(MODEL, 7);
+  const img = await testImage(FASHION, 7);
   expect(got.input.shape).toEqual([1, 28, 28, 1]);
   expect(got.input.data).toEqual(img.input); // test image 7, as the book's loader reads it in Node
   expect(d.label).toBe(img.label);
 
-  const ref = await cpuReference(MODEL, got.input);
+  const ref = await cpuReference(FASHION, got.input);
   expect(got.layers.map((l) => l.name)).toEqual(['conv1', 'bn1', 'relu1', 'pool1', 'conv2', 'bn2', 'relu2', 'pool2', 'flatten', 'hidden', 'logits', 'probs']);
   got.layers.forEach((l, i) => {
     const o = ref.oracle[i]!;
@@ -42,7 +48,8 @@ test('every layer on the engine matches TensorFlow.js on the CPU for the same te
   const probs = Array.from(got.layers.at(-1)!.data);
   expect(d.probabilities).toEqual(probs);
   expect(d.predicted).toBe(probs.indexOf(Math.max(...probs)));
-  await expect(part(page, '[data-role="summary"]')).toHaveText(new RegExp(`^${MODEL} predicts ${d.predicted} \\(${(100 * probs[d.predicted]!).toFixed(1)}%\\) for test image 7 of 1,025`));
+  const names = MODELS[FASHION]!.classNames;
+  await expect(part(page, '[data-role="summary"]')).toContainText(`${FASHION} predicts ${names[d.predicted]} (${(100 * probs[d.predicted]!).toFixed(1)}%) for test image 7 of 10,000 (labelled ${names[img.label]})`);
 
   // The table: the model's own parameter count, and the hand formulas' total.
   const table = await el(page).evaluate((e) => (e as unknown as { getLayerTable(): Promise<{ params: number; macs: number }> }).getLayerTable());
@@ -80,6 +87,11 @@ test('every layer on the engine matches TensorFlow.js on the CPU for the same te
   // No tensor leak over three runs; removing the widget frees the model's weights.
   const before = await numTensors(page);
   for (const i of ['1', '2', '3']) await nextResult(page, () => attr(page, 'image', i));
+  expect(await numTensors(page)).toBe(before);
+  // Switching models frees the old one's weights (both have the same layers, so the same number of tensors).
+  const other = await nextResult(page, () => part(page, 'select[data-attr="model"]').selectOption(MODEL));
+  expect([other.model, other.probabilities.length]).toEqual([MODEL, 5]);
+  await expect(part(page, 'table[data-role="table"] tfoot')).toContainText('tfjs countParams(): 220,197');
   expect(await numTensors(page)).toBe(before);
   await el(page).evaluate((e) => e.remove());
   expect(await numTensors(page)).toBe(before - ref.weights);
