@@ -11,6 +11,9 @@ import { TestImages, checkImageIndex, type TestImage } from './test-images.ts';
 
 export class ExplorerSession {
   model: ExplorerModel | null = null;
+  /** Bumped by `dispose`: a model that finishes loading after it belongs to a released session. */
+  private epoch = 0;
+  private loading: { name: string; promise: Promise<ExplorerModel> } | null = null;
   private manifest: Promise<Manifest> | null = null;
   private images: TestImages | null = null;
   private readonly modelsBase: string;
@@ -31,12 +34,28 @@ export class ExplorerSession {
     return { manifest, images: this.images };
   }
 
-  /** Opens `name` unless it is open already; on failure the previous model stays open. */
+  /** Opens `name` unless it is open (or loading) already; on failure the previous model stays open. */
   async useModel(tf: Tf, name: string): Promise<ExplorerModel> {
     if (this.model?.name === name) return this.model;
     modelSpec(name); // an unknown name fails before any request
+    if (this.loading?.name !== name) this.loading = { name, promise: this.load(tf, name) };
+    const mine = this.loading;
+    try {
+      return await mine.promise;
+    } finally {
+      if (this.loading === mine) this.loading = null;
+    }
+  }
+
+  private async load(tf: Tf, name: string): Promise<ExplorerModel> {
+    const epoch = this.epoch;
     const { manifest } = await this.data();
     const next = await openModel(tf, name, this.modelsBase, manifest);
+    // Keep nothing that was released (widget gone, device lost) or superseded (another model asked for) meanwhile.
+    if (epoch !== this.epoch || this.loading?.name !== name) {
+      next.model.dispose();
+      throw new Error(`${name} was no longer wanted when it had loaded`);
+    }
     this.model?.model.dispose();
     this.model = next;
     return next;
@@ -54,8 +73,11 @@ export class ExplorerSession {
     return forwardAll(tf, this.model!.model, { data, shape });
   }
 
+  /** Frees the model (the next `useModel` loads it again, e.g. on a new backend after a lost device). */
   dispose(): void {
     this.model?.model.dispose();
     this.model = null;
+    this.loading = null;
+    this.epoch++;
   }
 }
