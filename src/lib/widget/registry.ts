@@ -82,6 +82,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['preset', 'layers', 'input-size', 'layer', 'unit'],
     chapter: 'pooling-and-networks',
   },
+  {
+    slug: 'network-explorer',
+    tag: 'fm-network-explorer',
+    title: 'Inside a trained CNN: every layer, kernel and probability',
+    attributes: ['model', 'image', 'layer', 'map'],
+    chapter: 'pooling-and-networks',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
