@@ -197,12 +197,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   /** Per model: the map canvases, the layer list, the table and the first layer's filters. */
   private build(h: Heavy, m: ExplorerModel): void {
     h.maps.build(m.layers, m.table.rows);
-    const select = this.root.querySelector<HTMLSelectElement>('select[data-attr="layer"]')!;
-    select.replaceChildren(...h.nets.mapChoices(m.layers, m.table.rows).map((c) => new Option(`${c.name} (${m.table.rows[c.index]!.outShape.join('×')})`, c.name)));
-    h.views.renderTable(this.$('table') as HTMLTableElement, m.layers, m.table, m.model.countParams());
-    const first = m.layers.find((l) => l.kind === 'conv')!;
-    this.$('filters-caption').textContent = h.views.paintFilters(this.$('filters') as HTMLCanvasElement, m.weights[first.name]![0]!, first.name);
-    this.root.querySelector<HTMLInputElement>('input[data-attr="image"]')!.max = String(m.testSet.count - 1);
+    h.views.renderModel(this.root, m, h.nets.mapChoices(m.layers, m.table.rows));
     this.built = m;
     this.sync();
   }

@@ -49,7 +49,7 @@ export const SHELL = `
 <details class="table" open>
   <summary>Shapes, parameters and multiply-adds, layer by layer</summary>
   <div class="table-scroll" tabindex="0" role="region" aria-label="Layer table (scrolls sideways on narrow screens)"><table data-role="table"></table></div>
-  <p class="note">A convolution costs (output pixels) × (kernel height × width × input maps) × (filters) multiply-adds; a dense layer (inputs × units).
-  Batch norm at inference is one multiply-add per value; its moving mean and variance are stored (fixed) but not trained. ReLU, pooling and softmax need no multiply-adds.</p>
+  <p class="note">A convolution costs (output pixels) × (kernel height × width × input maps) × (filters) multiply-adds; a dense layer (inputs × units); biases are parameters, not multiply-adds.
+  Batch norm, ReLU, pooling, flatten and softmax multiply nothing by a weight and count 0 (a trained batch norm folds into the convolution before it); batch norm's moving mean and variance are stored (fixed) but not trained.</p>
 </details>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;

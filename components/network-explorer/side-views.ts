@@ -7,6 +7,7 @@ import { formatShape, type LayerTable } from '@lib/nets/layer-table.ts';
 import { layerLabel, type LayerSpec } from '@lib/nets/layer-spec.ts';
 import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
+import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 
 const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
@@ -76,4 +77,14 @@ export function paintFilters(canvas: HTMLCanvasElement, w: PlainTensor, name: st
   const text = `The ${c} trained ${kh}×${kw} filters of ${name}, weights ${formatValue(lo)} (purple) to ${formatValue(hi)} (orange), white = 0. Filters with a purple side and an orange side detect edges across that direction; all one colour, brightness.`;
   canvas.setAttribute('aria-label', text);
   return text;
+}
+
+/** What changes with the model only: the layer list, the image number's range, the table and the first filters. */
+export function renderModel(root: ShadowRoot, m: ExplorerModel, choices: readonly { name: string; index: number }[]): void {
+  const $ = <T extends HTMLElement>(css: string) => root.querySelector<T>(css)!;
+  $<HTMLSelectElement>('select[data-attr="layer"]').replaceChildren(...choices.map((c) => new Option(`${c.name} (${formatShape(m.table.rows[c.index]!.outShape)})`, c.name)));
+  $<HTMLInputElement>('input[data-attr="image"]').max = String(m.testSet.count - 1);
+  renderTable($<HTMLTableElement>('[data-role="table"]'), m.layers, m.table, m.model.countParams());
+  const first = m.layers.find((l) => l.kind === 'conv')!;
+  $('[data-role="filters-caption"]').textContent = paintFilters($<HTMLCanvasElement>('[data-role="filters"]'), m.weights[first.name]![0]!, first.name);
 }

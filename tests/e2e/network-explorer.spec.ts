@@ -47,6 +47,8 @@ test('every layer on the engine matches TensorFlow.js on the CPU for the same te
   });
   const probs = Array.from(got.layers.at(-1)!.data);
   expect(d.probabilities).toEqual(probs);
+  const vsPredict = compareToReference(probs, { data: Float64Array.from(ref.predicted), absSum: ref.oracle.at(-1)!.mag, shape: [1, 10] }, 2);
+  expect(vsPredict.ok, `probabilities vs model.predict on the cpu: ${vsPredict.detail}`).toBe(true);
   expect(d.predicted).toBe(probs.indexOf(Math.max(...probs)));
   const names = MODELS[FASHION]!.classNames;
   await expect(part(page, '[data-role="summary"]')).toContainText(`${FASHION} predicts ${names[d.predicted]} (${(100 * probs[d.predicted]!).toFixed(1)}%) for test image 7 of 10,000 (labelled ${names[img.label]})`);

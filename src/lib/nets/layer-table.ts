@@ -1,10 +1,12 @@
 /**
  * Shapes, parameters and multiply-adds of each layer of a sequential network, from its description alone
- * (no tensors): the numbers Chapter 2 asks readers to derive by hand. Conventions, stated once:
+ * (no tensors): the numbers Chapter 2 asks readers to derive by hand, with its conventions:
  * - a convolution costs outH·outW·kh·kw·cin·cout multiply-adds; its bias is a parameter, not a multiply-add;
- * - a dense layer costs in·out; batch norm at inference folds into one multiply-add per value (x·s + t);
- * - ReLU, pooling, flatten and softmax cost no multiply-adds (comparisons, copies and exponentials);
+ * - a dense layer costs in·out;
+ * - batch norm, ReLU, pooling, flatten and softmax multiply nothing by a weight: 0 multiply-adds (a trained
+ *   batch norm folds into the convolution before it);
  * - batch norm has 4 numbers per channel: γ and β are trained, the moving mean and variance are not.
+ * The chapter's own table (src/lib/network/layer-table.ts, written from a hand description) must agree: a unit test checks.
  */
 import { convCost } from '../conv/cost.ts';
 import { outputLength } from '../conv/geometry.ts';
@@ -48,7 +50,7 @@ export function layerRow(spec: LayerSpec, inShape: Shape): LayerRow {
     }
     case 'bn': {
       const c = inShape[inShape.length - 1]!;
-      return row(inShape, 2 * c, 2 * c, size(inShape));
+      return row(inShape, 2 * c, 2 * c);
     }
     case 'relu':
     case 'softmax':

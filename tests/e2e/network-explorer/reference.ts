@@ -24,7 +24,12 @@ export async function cpuReference(model: string, input: PlainTensor) {
     const layers = describeLayers(m.layers);
     const fwd = await forwardAll(tf as never, m, input);
     const oracle = oracleForward(layers, await readWeights(m), input);
-    return { layers: fwd.layers, oracle, countParams: m.countParams(), weights: m.weights.length, table: layerTable(layers, [28, 28, 1]) };
+    // tfjs's own whole-model call, independent of the layer-by-layer walk the widget shares with forwardAll.
+    const x = tf.tensor(input.data, input.shape);
+    const y = m.predict(x) as tf.Tensor;
+    const predicted = Float32Array.from(await y.data());
+    tf.dispose([x, y]);
+    return { layers: fwd.layers, oracle, predicted, countParams: m.countParams(), weights: m.weights.length, table: layerTable(layers, [28, 28, 1]) };
   } finally {
     m.dispose();
   }
