@@ -35,15 +35,15 @@ export const SHELL = `
     <label>Map number <input type="number" data-attr="map" min="1" step="1"></label>
   </div>
   <div class="detail-body">
-    <figure class="zoom-fig"><div class="zoom-wrap"><canvas data-role="zoom" tabindex="0" role="img" aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight"></canvas><div class="ring" data-role="zoom-ring"></div></div>
+    <figure class="zoom-fig"><div class="zoom-wrap"><canvas data-role="zoom" tabindex="0" role="img" aria-label="Selected feature map, enlarged (loading)" aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight"></canvas><div class="ring" data-role="zoom-ring"></div></div>
       <figcaption><span data-role="zoom-caption"></span> <span data-role="zoom-read" class="read"></span></figcaption></figure>
-    <figure class="kernels-fig"><canvas data-role="kernels" role="img"></canvas><figcaption data-role="kernels-caption"></figcaption></figure>
+    <figure class="kernels-fig"><canvas data-role="kernels" role="img" aria-label="Kernels of the selected map (loading)"></canvas><figcaption data-role="kernels-caption"></figcaption></figure>
     <div data-role="explain" class="explain"></div>
   </div>
 </section>
 <section class="filters" aria-label="First-layer filters">
   <p class="block-title">What the first layer learned</p>
-  <canvas data-role="filters" role="img"></canvas>
+  <canvas data-role="filters" role="img" aria-label="First-layer filters of the trained model (loading)"></canvas>
   <p data-role="filters-caption" class="note"></p>
 </section>
 <details class="table" open>
