@@ -23,8 +23,11 @@ export interface TrainOptions {
   maxSteps?: number;
   /** The objective: softmax cross-entropy (default) or squared error on probabilities (Chapter 4's race). */
   loss?: LossKind;
-  /** Called at each read-back. A returned promise holds the loop until it settles (e.g. a validation pass). */
-  onProgress?: (p: Progress) => void | Promise<void>;
+  /**
+   * Called at each read-back. If it returns a promise (an async function), the loop waits for it to settle,
+   * e.g. for a validation pass. Typed `void` so existing callbacks keep their inferred types.
+   */
+  onProgress?: (p: Progress) => void;
 }
 
 export interface Progress {

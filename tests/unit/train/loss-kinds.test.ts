@@ -18,7 +18,7 @@ describe('squaredError', () => {
     const labels = z.map((_, i) => (i * 3) % k);
     const zt = tf.tensor2d(z);
     const yt = tf.tensor1d(labels, 'int32');
-    const { value, grad } = tf.valueAndGrad((x: Tensor) => squaredError(tf, x, yt) as never)(zt as never);
+    const { value, grad } = tf.valueAndGrad((x: Tensor) => squaredError(tf, x, yt) as never)(zt as never) as unknown as { value: Tensor; grad: Tensor };
     const refLoss = z.reduce((s, row, i) => s + probabilitySquaredError(row, labels[i]!), 0) / n;
     const refGrad = z.flatMap((row, i) => probabilitySquaredErrorGrad(row, labels[i]!).map((g) => g / n));
     expect(Math.abs((await value.data())[0]! - refLoss)).toBeLessThan(1e-6);
