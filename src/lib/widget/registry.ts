@@ -68,6 +68,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['image', 'activation', 'slope', 'channel'],
     chapter: 'activations',
   },
+  {
+    slug: 'loss-race',
+    tag: 'fm-loss-race',
+    title: 'Loss race: cross-entropy vs squared error, trained live',
+    attributes: ['per-class', 'epochs', 'seed', 'learning-rate'],
+    chapter: 'loss-functions',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
