@@ -12,7 +12,7 @@ import { buildSmallCnn } from '../models/small-cnn.ts';
 import { Trainer } from '../train/trainer.ts';
 import type { ImageSet } from '../train/batches.ts';
 import type { LossKind } from '../train/forward.ts';
-import { BATCH_SIZE, RACE_MODEL, raceSteps, type RaceConfig } from './config.ts';
+import { BATCH_SIZE, RACE_MODEL, raceSteps, type RaceConfig, type RaceModel } from './config.ts';
 import { Validator, type Metrics } from './validation.ts';
 
 export interface ValidationPoint extends Metrics { step: number }
@@ -42,7 +42,7 @@ export interface RaceState {
 
 export interface RaceData { train: ImageSet; validation: ImageSet }
 
-export interface RaceModel { filters: [number, number]; hidden: number; classes: number }
+export type { RaceModel };
 export interface RaceOptions { kinds?: readonly LossKind[]; model?: RaceModel }
 
 export class LossRace {
