@@ -31,6 +31,10 @@ if (backendArg >= 0) {
 const { LossRace } = await import('../src/lib/race/loss-race.ts');
 const { loadRaceData } = await import('../src/lib/race/data.ts');
 const { raceSummary } = await import('../src/lib/race/summary.ts');
+const { buildSmallCnn, parameterCount } = await import('../src/lib/models/small-cnn.ts');
+const probe = buildSmallCnn({ ...RACE_MODEL, seed: config.seed });
+const params = parameterCount(probe);
+probe.dispose();
 
 const backend = tf.getBackend();
 const hardware = backend === 'webgpu' && engine.adapter
@@ -38,7 +42,7 @@ const hardware = backend === 'webgpu' && engine.adapter
   : `CPU (${backend} backend${engine.fallbackReason ? `; ${engine.fallbackReason}` : ''})`;
 const data = await loadRaceData({ base: 'data/', fetch: fileFetch('public'), perClass: config.perClass });
 console.log(`Loss race: ${backend} on ${hardware}, Node ${process.version}`);
-console.log(`small CNN filters ${RACE_MODEL.filters.join(', ')}, hidden ${RACE_MODEL.hidden}, BatchNorm momentum ${RACE_MODEL.batchNormMomentum}; batch ${BATCH_SIZE}; Adam lr ${config.learningRate}; seed ${config.seed}`);
+console.log(`small CNN filters ${RACE_MODEL.filters.join(', ')}, hidden ${RACE_MODEL.hidden}, BatchNorm momentum ${RACE_MODEL.batchNormMomentum} (${params.trainable} trainable weights, ${params.total} in all); batch ${BATCH_SIZE}; Adam lr ${config.learningRate}; seed ${config.seed}`);
 console.log(`train: first ${config.perClass} per class of fashion/train (${data.train.count} images); validation: first ${VALIDATION_PER_CLASS} per class of fashion/test (${data.validation.count} images); ${config.epochs} epochs`);
 
 // Progress on stderr (a line per validation point), so a long run on a software GPU shows it is alive.
@@ -60,4 +64,6 @@ for (const run of r.runs) {
 }
 console.log(`\n${raceSummary(r)}`);
 console.log(`\n${r.totalSteps} steps per network in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.imagesPerSecond.toFixed(1)} images/s over both); tensors left: ${tf.memory().numTensors - before}`);
+// Exit explicitly (Dawn keeps the event loop alive), after stdout has drained into a pipe or file.
+await new Promise((r) => process.stdout.write('', r));
 process.exit(0);

@@ -68,7 +68,9 @@ export class LossRaceElement extends EngineElement<Heavy> {
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (!this.root.firstChild) return;
+    const before = this.config;
     this.apply(name as RaceAttr, value);
+    if (JSON.stringify(this.config) === JSON.stringify(before)) return; // refused or unchanged: nothing to redo
     // A new setting makes the race on screen stale: stop it and show the new starting point.
     this.race?.cancel();
     this.schedule();
@@ -83,7 +85,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
       c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     }
     this.q('start').addEventListener('click', () => void this.run());
-    this.q('pause').addEventListener('click', () => (this.race && this.phase === 'paused' ? this.resume() : this.pause()));
+    this.q('pause').addEventListener('click', () => (this.holds() ? this.resume() : this.pause()));
     this.q('cancel').addEventListener('click', () => this.cancel());
     for (const n of RACE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     for (const n of RACE_ATTRS) this.showValue(n);
@@ -193,7 +195,8 @@ export class LossRaceElement extends EngineElement<Heavy> {
     const phaseChanged = s.phase !== this.state?.phase;
     // Reduced motion: the charts move only at each epoch's validation point and when the race stops.
     this.show(s, !prefersReducedMotion() || phaseChanged || epochs !== this.lastEpochSaid);
-    if (phaseChanged && s.phase === 'paused') this.say(`${this.autoPaused ? 'Paused while out of view' : 'Paused'} at step ${Math.min(...s.runs.map((r) => r.steps))} of ${s.totalSteps}.`);
+    if (phaseChanged && s.phase === 'pausing') this.say('Pausing after the current step…');
+    else if (phaseChanged && s.phase === 'paused') this.say(`${this.autoPaused ? 'Paused while out of view' : 'Paused'} at step ${Math.min(...s.runs.map((r) => r.steps))} of ${s.totalSteps}.`);
     else if (phaseChanged && s.phase === 'running') this.say('Resumed.');
     else if (epochs > this.lastEpochSaid && s.phase === 'running') this.say(`Epoch ${epochs} of ${s.config.epochs}: validation accuracy ${this.heavy!.lib.accuracyLine(s)}.`);
     this.lastEpochSaid = Math.max(this.lastEpochSaid, epochs);
@@ -224,7 +227,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
     (this.q('start') as HTMLButtonElement).disabled = racing || this.status !== 'ready';
     const pause = this.q('pause') as HTMLButtonElement;
     pause.disabled = !racing || phase === 'cancelled';
-    pause.textContent = phase === 'paused' ? 'Resume' : 'Pause';
+    pause.textContent = this.holds() ? 'Resume' : 'Pause';
     (this.q('cancel') as HTMLButtonElement).disabled = !racing || phase === 'cancelled';
   }
 
@@ -242,6 +245,10 @@ export class LossRaceElement extends EngineElement<Heavy> {
     super.teardown();
     this.race?.cancel();
     this.race = null;
+  }
+
+  private holds(): boolean {
+    return this.race !== null && (this.phase === 'paused' || this.phase === 'pausing');
   }
 
   private say(text: string): void {

@@ -17,7 +17,7 @@ type Run = { kind: string; train: [number, number][]; validation: { step: number
 type State = { phase: string; runs: Run[]; totalSteps: number };
 type Detail = { backend: string; phase: string; fallbackReason: string | null; runs: Run[] };
 
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 600_000 });
 
 async function open(page: Page, query: string): Promise<Detail> {
   await page.addInitScript(() => {
@@ -28,28 +28,30 @@ async function open(page: Page, query: string): Promise<Detail> {
     document.addEventListener('fm-progress', (e) => w.progress.push((e as CustomEvent).detail));
   });
   await page.goto(`${EMBED}?${query}`);
-  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 150_000 });
+  // First use compiles the GPU programs: seconds on a real GPU, minutes on a loaded software one.
+  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 400_000 });
   return page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
 }
 const history = (page: Page) => el(page).evaluate((e) => (e as unknown as { getHistory(): Promise<State> }).getHistory());
 const phase = (page: Page) => el(page).evaluate((e) => (e as unknown as { phase: string }).phase);
 const lastStep = (page: Page) => page.evaluate(() => (window as unknown as { progress: { step: number }[] }).progress.at(-1)?.step ?? 0);
 
-test('a short seeded race on the engine: both losses, CE training loss falls, identical reruns; keyboard', async ({ page, watch }, info) => {
+test('seeded races on the engine: both losses, CE training loss falls, identical reruns; pause, resume, cancel without leaks; reduced motion; keyboard', async ({ page, watch }, info) => {
   void watch;
-  const ready = await open(page, 'per-class=2&epochs=3&seed=7&learning-rate=0.01');
+  test.setTimeout(1_200_000); // one page, so the GPU programs compile once; a software GPU under load is slow
+  const ready = await open(page, 'per-class=2&epochs=3&seed=7');
   if (info.project.name === 'webgpu') expect(ready.backend).toBe('webgpu');
   else { expect(ready.backend).not.toBe('webgpu'); expect(ready.fallbackReason).toBeTruthy(); }
   expect(ready.phase).toBe('ready');
   // Same seed, same weights: one starting point for both networks.
   expect(ready.runs[1]!.validation).toEqual(ready.runs[0]!.validation);
   expect(await shadowText(page, 'status')).toMatch(/^Ready\. Both networks start from the same weights/);
+  const before = await numTensors(page);
 
   const race = async (): Promise<State> => {
-    const start = el(page).getByRole('button', { name: 'Start' });
-    await start.focus();
+    await el(page).getByRole('button', { name: 'Start' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => phase(page), { timeout: 240_000, intervals: [500] }).toBe('done');
+    await expect.poll(() => phase(page), { timeout: 400_000, intervals: [500] }).toBe('done');
     return history(page);
   };
   const first = await race();
@@ -73,47 +75,47 @@ test('a short seeded race on the engine: both losses, CE training loss falls, id
   const done = await page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
   expect(done.phase).toBe('done');
   expect(done.runs).toEqual(first.runs);
-  // Focus returns to Start for the next race.
+  // Focus returns to Start for the next race; nothing is left on the GPU.
   expect(await el(page).evaluate((e) => (e.shadowRoot!.activeElement as HTMLElement | null)?.textContent)).toBe('Start');
+  expect(await numTensors(page)).toBe(before);
 
-  const second = await race();
-  expect(second.runs).toEqual(first.runs);
-});
+  // Seeded: the same race again gives the same numbers, to the last bit.
+  expect((await race()).runs).toEqual(first.runs);
 
-test('pause holds, resume continues, cancel stops within a step and leaves no tensors; reduced motion', async ({ page, watch }) => {
-  void watch;
+  // A longer race with two steps per epoch, under reduced motion.
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await open(page, 'per-class=4&epochs=20&seed=2');
-  const before = await numTensors(page);
+  await el(page).evaluate((e) => { e.setAttribute('per-class', '4'); e.setAttribute('epochs', '20'); });
+  await expect.poll(() => phase(page), { timeout: 150_000 }).toBe('ready');
+  await expect(el(page)).toHaveAttribute('status', 'ready');
+  const start = await numTensors(page);
+  const progressBefore = await page.evaluate(() => (window as unknown as { progress: unknown[] }).progress.length);
   await el(page).getByRole('button', { name: 'Start' }).click();
-  await expect.poll(() => lastStep(page), { timeout: 240_000, intervals: [250] }).toBeGreaterThanOrEqual(1);
-  // Reduced motion: mid-epoch (2 steps per epoch) the charts have not moved, though the step counter has.
-  const midEpoch = await el(page).evaluate((e) => e.shadowRoot!.querySelector('path.line.ce.train')?.getAttribute('d') ?? null);
-  expect(midEpoch).toBeNull();
-  // At the epoch's end (its validation point) they catch up.
-  await expect.poll(() => el(page).evaluate((e) => e.shadowRoot!.querySelector('path.line.ce.train')?.getAttribute('d') ?? null), { timeout: 240_000, intervals: [250] }).not.toBeNull();
+  const stepNow = () => page.evaluate((n) => (window as unknown as { progress: { step: number }[] }).progress.slice(n).at(-1)?.step ?? 0, progressBefore);
+  await expect.poll(stepNow, { timeout: 200_000, intervals: [250] }).toBeGreaterThanOrEqual(1);
+  const line = () => el(page).evaluate((e) => e.shadowRoot!.querySelector('path.line.ce.train')?.getAttribute('d') ?? null);
+  // Mid-epoch the charts have not moved, though the step counter has; at the epoch's end they catch up.
+  if ((await stepNow()) === 1) expect(await line()).toBeNull();
+  await expect.poll(line, { timeout: 200_000, intervals: [250] }).not.toBeNull();
 
   await el(page).getByRole('button', { name: 'Pause' }).click();
   await expect(el(page).getByRole('button', { name: 'Resume' })).toBeVisible();
-  await expect.poll(() => phase(page)).toBe('paused');
-  await expect.poll(() => shadowText(page, 'status'), { timeout: 60_000 }).toMatch(/^Paused at step \d+ of 40\.$/);
+  await expect.poll(() => shadowText(page, 'status'), { timeout: 120_000 }).toMatch(/^Paused at step \d+ of 40\.$/);
   const held = (await history(page)).runs.map((r) => r.steps);
   await page.waitForTimeout(3000);
   expect((await history(page)).runs.map((r) => r.steps)).toEqual(held);
 
   await el(page).getByRole('button', { name: 'Resume' }).click();
-  await expect.poll(async () => Math.min(...(await history(page)).runs.map((r) => r.steps)), { timeout: 120_000 }).toBeGreaterThan(Math.min(...held));
+  await expect.poll(async () => Math.min(...(await history(page)).runs.map((r) => r.steps)), { timeout: 200_000 }).toBeGreaterThan(Math.min(...held));
   const atCancel = Math.max(...(await history(page)).runs.map((r) => r.steps));
   const t0 = Date.now();
   await el(page).getByRole('button', { name: 'Cancel' }).click();
-  await expect.poll(() => shadowText(page, 'status'), { timeout: 60_000 }).toMatch(/^Cancelled at step \d+ of 40\. Press Start to race again\.$/);
-  const cancelMs = Date.now() - t0;
+  await expect.poll(() => shadowText(page, 'status'), { timeout: 120_000 }).toMatch(/^Cancelled at step \d+ of 40\. Press Start to race again\.$/);
+  info.annotations.push({ type: 'cancel latency', description: `${Date.now() - t0} ms (${info.project.name})` });
   const end = await history(page);
   expect(end.phase).toBe('cancelled');
   // Each loop finishes at most the step it had queued.
   expect(Math.max(...end.runs.map((r) => r.steps))).toBeLessThanOrEqual(atCancel + 1);
-  test.info().annotations.push({ type: 'cancel latency', description: `${cancelMs} ms` });
-  expect(await numTensors(page)).toBe(before);
+  expect(await numTensors(page)).toBe(start);
   await expect(el(page)).toHaveAttribute('status', 'ready');
   await expect(el(page).getByRole('button', { name: 'Start' })).toBeEnabled();
 });
@@ -147,19 +149,25 @@ test('bad attributes and URL values: readable messages, last good values, the wi
   await expect(el(page).getByRole('button', { name: 'Start' })).toBeEnabled();
 });
 
-test('axe: the embed page (also with a message) and Chapter 4 with the race ready, light and dark', async ({ page, watch }) => {
+test('axe: the embed page, also with a message shown', async ({ page, watch }) => {
   void watch;
   await open(page, 'per-class=2&epochs=1');
   expect(await axeViolations(page)).toEqual([]);
   await el(page).evaluate((e) => e.setAttribute('epochs', '0'));
+  expect(await shadowText(page, 'message')).toContain('epochs must be from 1 to 50');
   expect(await axeViolations(page)).toEqual([]);
-  for (const theme of ['light', 'dark'] as const) {
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: Chapter 4 with the race ready (${theme})`, async ({ page, watch }) => {
+    void watch;
     await page.emulateMedia({ colorScheme: theme });
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await page.goto('/chapters/loss-functions/');
     const race = el(page);
     await race.scrollIntoViewIfNeeded();
-    await expect(race).toHaveAttribute('status', 'ready', { timeout: 150_000 });
-    expect(await axeViolations(page), theme).toEqual([]);
-  }
-});
+    await expect(race).toHaveAttribute('status', 'ready', { timeout: 400_000 });
+    expect(await page.locator('#fig-loss-race figcaption').textContent()).toMatch(/filters 8 and 16/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

@@ -10,40 +10,12 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { buildSmallCnn } from '../models/small-cnn.ts';
 import { Trainer } from '../train/trainer.ts';
-import type { ImageSet } from '../train/batches.ts';
 import type { LossKind } from '../train/forward.ts';
 import { BATCH_SIZE, RACE_MODEL, raceSteps, type RaceConfig, type RaceModel } from './config.ts';
-import { Validator, type Metrics } from './validation.ts';
+import { Validator } from './validation.ts';
 
-export interface ValidationPoint extends Metrics { step: number }
-
-export interface RunHistory {
-  kind: LossKind;
-  /** Training loss of each batch, in the run's own loss: [step, loss]. */
-  train: [number, number][];
-  /** Before training (step 0) and after each epoch. */
-  validation: ValidationPoint[];
-  steps: number;
-}
-
-/** `ready`: not started (only the starting point is known). */
-export type RacePhase = 'ready' | 'running' | 'paused' | 'done' | 'cancelled';
-
-export interface RaceState {
-  config: RaceConfig;
-  perEpoch: number;
-  totalSteps: number;
-  runs: RunHistory[];
-  phase: RacePhase;
-  elapsedMs: number;
-  /** Images per second over both networks together. */
-  imagesPerSecond: number;
-}
-
-export interface RaceData { train: ImageSet; validation: ImageSet }
-
-export type { RaceModel };
-export interface RaceOptions { kinds?: readonly LossKind[]; model?: RaceModel }
+export type { ValidationPoint, RunHistory, RacePhase, RaceState, RaceData, RaceModel, RaceOptions } from './types.ts';
+import type { RaceData, RaceOptions, RacePhase, RaceState } from './types.ts';
 
 export class LossRace {
   readonly kinds: readonly LossKind[];
@@ -57,6 +29,9 @@ export class LossRace {
   private readonly onUpdate: (state: RaceState) => void;
 
   private readonly model: RaceModel;
+  /** Per loop: holds at a pause (reset on resume) / has finished its steps. */
+  private readonly holding: boolean[];
+  private readonly finished: boolean[];
 
   /**
    * `options.kinds` defaults to the race (tests pass ['ce', 'ce'] to show both sides get the same weights and
@@ -69,6 +44,8 @@ export class LossRace {
     this.kinds = options.kinds ?? ['ce', 'mse'];
     this.model = options.model ?? RACE_MODEL;
     const kinds = this.kinds;
+    this.holding = kinds.map(() => false);
+    this.finished = kinds.map(() => false);
     const { perEpoch, total } = raceSteps(config);
     this.state = {
       config: { ...config }, perEpoch, totalSteps: total, phase: 'running', elapsedMs: 0, imagesPerSecond: 0,
@@ -84,14 +61,16 @@ export class LossRace {
 
   pause(): void {
     if (this.phase !== 'running') return;
-    this.phase = 'paused';
+    this.phase = 'pausing';
     for (const t of this.trainers) t.pause();
     this.emit();
+    this.settle();
   }
 
   resume(): void {
-    if (this.phase !== 'paused') return;
+    if (this.phase !== 'paused' && this.phase !== 'pausing') return;
     this.phase = 'running';
+    this.holding.fill(false);
     for (const t of this.trainers) t.resume();
     this.emit();
   }
@@ -122,14 +101,20 @@ export class LossRace {
             history.steps = p.step;
             if (p.step % perEpoch === 0) history.validation.push({ step: p.step, ...(await validator.measure(models[i]!)) });
             this.emit();
+            // The loop holds right after this callback when a pause was asked for.
+            if (this.phase === 'pausing') this.holding[i] = true;
+            this.settle();
           },
         });
         this.trainers.push(trainer);
         // A pause pressed before this loop existed still holds it at its first read-back.
-        if (this.phase === 'paused') trainer.pause();
+        if (this.phase === 'pausing') trainer.pause();
         if (this.phase === 'cancelled') trainer.cancel();
         // If one loop fails, stop the other before the models go.
-        return trainer.run().catch((err: unknown) => {
+        return trainer.run().then(() => {
+          this.finished[i] = true; // a loop that has finished holds nothing up
+          this.settle();
+        }, (err: unknown) => {
           this.cancel();
           throw err;
         });
@@ -146,6 +131,14 @@ export class LossRace {
     }
     this.emit();
     return this.snapshot();
+  }
+
+  /** `pausing` becomes `paused` once every loop holds (or has finished). */
+  private settle(): void {
+    if (this.phase === 'pausing' && this.trainers.length === this.kinds.length && this.holding.every((h, i) => h || this.finished[i])) {
+      this.phase = 'paused';
+      this.emit();
+    }
   }
 
   private async validate(validator: Validator, models: LayersModel[], step: number): Promise<void> {

@@ -51,18 +51,27 @@ describe('LossRace (cpu backend)', { timeout: 240_000 }, () => {
     expect(Math.max(...r.runs.map((x) => x.steps))).toBeLessThanOrEqual(2);
     expect(tf.memory().numTensors).toBe(before);
 
-    let held = 0;
-    const paused: LossRace = new LossRace(tf, data, { ...config, epochs: 2 }, (s) => {
-      if (s.phase === 'running' && s.runs[0]!.steps === 1 && held === 0) paused.pause();
+    // Pause asked while one loop is mid-step: 'pausing' until both hold, then 'paused', and nothing moves.
+    const phases: string[] = [];
+    let asked = false;
+    const paused: LossRace = new LossRace(tf, data, { ...config, epochs: 3 }, (s) => {
+      if (phases.at(-1) !== s.phase) phases.push(s.phase);
+      if (!asked && s.runs[0]!.steps === 1) (asked = true), paused.pause();
     }, { model });
     const run = paused.run();
+    const until = Date.now() + 120_000;
+    while (paused.snapshot().phase !== 'paused' && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    const held = paused.snapshot().runs.map((r) => r.steps);
     await new Promise((r) => setTimeout(r, 1500));
-    held = paused.snapshot().runs[0]!.steps;
-    expect(paused.snapshot().phase).toBe('paused');
+    expect(paused.snapshot().runs.map((r) => r.steps)).toEqual(held);
+    expect(phases).toEqual(['running', 'pausing', 'paused']);
+    expect(held[1]).toBeLessThanOrEqual(2);
+    expect(held[0]).toBe(1);
     paused.resume();
     const end = await run;
-    expect(held).toBe(1);
-    expect(end.runs[0]!.steps).toBe(2);
+    expect(end.phase).toBe('done');
+    expect(phases.slice(3)).toEqual(['running', 'done']);
+    expect(end.runs.map((r) => r.steps)).toEqual([3, 3]);
     expect(tf.memory().numTensors).toBe(before);
   });
 });
