@@ -94,13 +94,32 @@ export function crossEntropy(tf: Tf, z: Tensor, labels: Tensor): Tensor {
   return tf.losses.softmaxCrossEntropy(tf.oneHot(labels, classes), z);
 }
 
+/** The training objective: softmax cross-entropy, or squared error on the softmax probabilities. */
+export type LossKind = 'ce' | 'mse';
+export const LOSS_KINDS: readonly LossKind[] = ['ce', 'mse'];
+
+/**
+ * Squared error on probabilities (the Brier score), averaged over the batch:
+ *   L = (1/N) Σ_n Σ_k (softmax(z_n)_k − y_nk)²,  y one-hot.
+ * Summed over the K classes, not averaged: Chapter 4's definition (src/lib/losses/squared-error.ts).
+ */
+export function squaredError(tf: Tf, z: Tensor, labels: Tensor): Tensor {
+  const classes = z.shape[z.shape.length - 1]!;
+  return tf.mean(tf.sum(tf.squaredDifference(tf.softmax(z), tf.oneHot(labels, classes)), -1));
+}
+
+/** The batch loss of the chosen kind, from logits [N, classes] and int32 labels [N]. */
+export function classificationLoss(tf: Tf, kind: LossKind, z: Tensor, labels: Tensor): Tensor {
+  return kind === 'mse' ? squaredError(tf, z, labels) : crossEntropy(tf, z, labels);
+}
+
 /** The trainable tf.Variables of a model, in `model.trainableWeights` order. */
 export function trainableVariables(model: LayersModel): Variable[] {
   return model.trainableWeights.map((w) => w.read() as Variable);
 }
 
 /** Loss and gradients of one batch: what the fast path feeds to the optimizer (and what tests compare). */
-export function lossAndGrads(tf: Tf, model: LayersModel, x: Tensor, labels: Tensor, vars = trainableVariables(model)): { loss: Tensor; grads: Tensor[] } {
-  const { value, grads } = tf.variableGrads(() => crossEntropy(tf, logits(tf, model, x, true), labels) as never, vars);
+export function lossAndGrads(tf: Tf, model: LayersModel, x: Tensor, labels: Tensor, vars = trainableVariables(model), loss: LossKind = 'ce'): { loss: Tensor; grads: Tensor[] } {
+  const { value, grads } = tf.variableGrads(() => classificationLoss(tf, loss, logits(tf, model, x, true), labels) as never, vars);
   return { loss: value, grads: vars.map((v) => grads[v.name]!) };
 }

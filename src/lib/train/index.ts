@@ -3,5 +3,5 @@ export { evaluate, predictClasses, summarise, type Evaluation } from './evaluate
 export { saveModel, loadModel, urlReader, WEIGHTS_FILE, type FileReader, type FileWriter } from './model-io.ts';
 export { installFastConvGrad, uninstallFastConvGrad, fastConvGradInstalled } from './fast-conv-grad.ts';
 export { FusedAdam } from './fused-adam.ts';
-export { logits, crossEntropy, lossAndGrads, trainableVariables } from './forward.ts';
+export { logits, crossEntropy, squaredError, classificationLoss, lossAndGrads, trainableVariables, LOSS_KINDS, type LossKind } from './forward.ts';
 export { permutation, upload, gatherBatch, stepsPerEpoch, type ImageSet } from './batches.ts';

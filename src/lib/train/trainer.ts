@@ -9,7 +9,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { gatherBatch, permutation, stepsPerEpoch, upload, type ImageSet } from './batches.ts';
 import { installFastConvGrad } from './fast-conv-grad.ts';
-import { lossAndGrads, trainableVariables } from './forward.ts';
+import { lossAndGrads, trainableVariables, type LossKind } from './forward.ts';
 import { FusedAdam } from './fused-adam.ts';
 
 export interface TrainOptions {
@@ -21,6 +21,12 @@ export interface TrainOptions {
   readEvery?: number;
   /** Stop after this many steps in all (smoke runs, benchmarks). */
   maxSteps?: number;
+  /** The objective: softmax cross-entropy (default) or squared error on probabilities (Chapter 4's race). */
+  loss?: LossKind;
+  /**
+   * Called at each read-back. If it returns a promise (an async function), the loop waits for it to settle,
+   * e.g. for a validation pass. Typed `void` so existing callbacks keep their inferred types.
+   */
   onProgress?: (p: Progress) => void;
 }
 
@@ -101,7 +107,7 @@ export class Trainer {
         }
         const loss = tf.tidy(() => {
           const { xb, yb } = gatherBatch(tf, data, order!, inEpoch, batch);
-          const { loss, grads } = lossAndGrads(tf, model, xb, yb, vars);
+          const { loss, grads } = lossAndGrads(tf, model, xb, yb, vars, options.loss);
           adam.applyGradients(grads);
           return loss;
         });
@@ -112,7 +118,7 @@ export class Trainer {
           const value = (await loss.data())[0]!;
           losses.push([step, value]);
           const elapsedMs = performance.now() - start;
-          options.onProgress?.({ epoch, step, totalSteps, loss: value, imagesPerSecond: (step * batch) / (elapsedMs / 1000), elapsedMs });
+          await options.onProgress?.({ epoch, step, totalSteps, loss: value, imagesPerSecond: (step * batch) / (elapsedMs / 1000), elapsedMs });
           if (this.paused) await this.paused.promise;
         }
       }

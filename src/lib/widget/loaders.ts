@@ -11,4 +11,5 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'pool-explorer': () => import('@components/pool-explorer/pool-explorer.element.ts'),
   'receptive-field': () => import('@components/receptive-field/receptive-field.element.ts'),
   'network-explorer': () => import('@components/network-explorer/network-explorer.element.ts'),
+  'loss-race': () => import('@components/loss-race/loss-race.element.ts'),
 };

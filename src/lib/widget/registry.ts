@@ -89,6 +89,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['model', 'image', 'layer', 'map'],
     chapter: 'pooling-and-networks',
   },
+  {
+    slug: 'loss-race',
+    tag: 'fm-loss-race',
+    title: 'Loss race: cross-entropy vs squared error, trained live',
+    attributes: ['per-class', 'epochs', 'seed', 'learning-rate'],
+    chapter: 'loss-functions',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {

@@ -24,4 +24,14 @@ describe('buildSmallCnn', () => {
     expect(maxAbsDiff(wa![0]!, wc![0]!)).toBeGreaterThan(0);
     [a, b, c].forEach((m) => m!.dispose());
   });
+
+  it('batchNormMomentum sets both BatchNorm layers\' momentum; tfjs\'s 0.99 without it', async () => {
+    await cpu();
+    const [plain, quick] = [undefined, 0.9].map((m) => buildSmallCnn({ classes: 5, seed: 1, filters: [4, 8], hidden: 16, batchNormMomentum: m }));
+    for (const name of ['bn1', 'bn2']) {
+      expect(plain!.getLayer(name).getConfig().momentum).toBe(0.99);
+      expect(quick!.getLayer(name).getConfig().momentum).toBe(0.9);
+    }
+    [plain, quick].forEach((m) => m!.dispose());
+  });
 });

@@ -1,0 +1,263 @@
+/**
+ * @summary `<fm-loss-race>`: the same small CNN trained live on a Fashion-MNIST subset twice, side by side —
+ * with cross-entropy and with squared error on probabilities; same seed (same initial weights), same data, same
+ * batches (src/lib/race/loss-race.ts on the shared trainer). Training and validation loss per network and both
+ * validation accuracies, drawn with d3; Start, Pause/Resume, Cancel. Contract: README.md beside this file.
+ *
+ * @attr per-class training images per class, 2–500 (default 20) · @attr epochs 1–50 (default 5)
+ * @attr seed 0–2147483647 (default 1) · @attr learning-rate Adam's step, 0.00001–1 (default 0.003)
+ * @event fm-result `{ backend, ms, phase: 'ready' | 'done', config, runs, fallbackReason }`
+ * @event fm-progress `{ phase, step, totalSteps }` after every step and every change of phase
+ * @event fm-error `{ message }`; a refused attribute keeps the last good value and the widget keeps working
+ */
+import '@lib/engine/global.ts';
+import '@components/device-badge/device-badge.element.ts';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
+import { ParamError } from '@lib/params/index.ts';
+import { DEFAULT_RACE, LIMITS, RACE_ATTRS, ATTR_KEY, withRaceAttribute, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
+import type { LossRace, RaceState, RaceData } from '@lib/race/loss-race.ts';
+import { SHELL } from './race-shell.ts';
+import css from './loss-race.css?inline';
+
+type Lib = typeof import('@lib/race/loss-race.ts') & typeof import('@lib/race/start.ts') & typeof import('@lib/race/data.ts') & typeof import('@lib/race/summary.ts');
+type Heavy = { engine: Engine; lib: Lib; view: import('./race-view.ts').RaceView };
+export type Phase = 'idle' | RaceState['phase'];
+
+/** Where the packed files live: <site base>/data/, resolved against this module so a host page loads ours. */
+const DATA_BASE = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/`, import.meta.url).href;
+
+export class LossRaceElement extends EngineElement<Heavy> {
+  static observedAttributes = [...RACE_ATTRS];
+  protected debounceMs = 150;
+  private config: RaceConfig = DEFAULT_RACE;
+  private errors = new Map<string, string>();
+  private data: { perClass: number; data: RaceData } | null = null;
+  private race: LossRace | null = null;
+  private state: RaceState | null = null;
+  private autoPaused = false;
+  private lastEpochSaid = -1;
+
+  get perClass(): number { return this.config.perClass; }
+  set perClass(v: number) { this.setAttribute('per-class', String(v)); }
+  get epochs(): number { return this.config.epochs; }
+  set epochs(v: number) { this.setAttribute('epochs', String(v)); }
+  get seed(): number { return this.config.seed; }
+  set seed(v: number) { this.setAttribute('seed', String(v)); }
+  get learningRate(): number { return this.config.learningRate; }
+  set learningRate(v: number) { this.setAttribute('learning-rate', String(v)); }
+  get phase(): Phase { return this.state?.phase ?? 'idle'; }
+
+  /** The histories on screen (plain arrays): before a race, the starting point; during and after, every step. */
+  async getHistory(): Promise<RaceState> {
+    await this.ready;
+    return structuredClone(this.state!);
+  }
+
+  /** Starts a race with the settings in force (as the Start button does); resolves when it ends. */
+  async startRace(): Promise<RaceState> {
+    await this.ready;
+    await this.run();
+    return structuredClone(this.state!);
+  }
+  pause(): void { this.race?.pause(); }
+  resume(): void { this.autoPaused = false; this.race?.resume(); }
+  cancel(): void { this.race?.cancel(); }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.root.firstChild) return;
+    const before = this.config;
+    this.apply(name as RaceAttr, value);
+    if (JSON.stringify(this.config) === JSON.stringify(before)) return; // refused or unchanged: nothing to redo
+    // A new setting makes the race on screen stale: stop it and show the new starting point.
+    this.race?.cancel();
+    this.schedule();
+  }
+
+  protected render(): void {
+    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    for (const c of this.root.querySelectorAll<HTMLInputElement>('[data-attr]')) {
+      const [min, max] = LIMITS[ATTR_KEY[c.dataset.attr as RaceAttr]];
+      c.min = String(min);
+      c.max = String(max);
+      c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
+    }
+    this.q('start').addEventListener('click', () => void this.run());
+    this.q('pause').addEventListener('click', () => (this.holds() ? this.resume() : this.pause()));
+    this.q('cancel').addEventListener('click', () => this.cancel());
+    for (const n of RACE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    for (const n of RACE_ATTRS) this.showValue(n);
+    this.sync();
+  }
+
+  private apply(name: RaceAttr, raw: string | null): void {
+    try {
+      this.config = withRaceAttribute(this.config, name, raw);
+      this.errors.delete(name);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.errors.set(name, `${e.message} Still using ${this.config[ATTR_KEY[name]]}.`);
+    }
+    const text = [...this.errors.values()].join(' ');
+    if (text) this.emitError(text); else this.clearMessage();
+    this.showValue(name);
+  }
+
+  /** Puts the value in force into one input — never into the field the reader is typing in, unless refused. */
+  private showValue(name: RaceAttr): void {
+    const c = this.root.querySelector<HTMLInputElement>(`[data-attr="${name}"]`)!;
+    if (this.root.activeElement === c && !this.errors.has(name)) return;
+    c.value = String(this.config[ATTR_KEY[name]]);
+  }
+
+  protected async load(): Promise<Heavy> {
+    const [engine, race, start, data, summary, { RaceView }] = await Promise.all([
+      getEngine(), import('@lib/race/loss-race.ts'), import('@lib/race/start.ts'), import('@lib/race/data.ts'), import('@lib/race/summary.ts'), import('./race-view.ts'),
+    ]);
+    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView(this.q('charts')) };
+  }
+
+  /** Loads the images the settings need and measures the shared starting point; the race waits for Start. */
+  protected async compute(): Promise<void> {
+    const gen = ++this.gen;
+    const heavy = this.heavy;
+    if (!heavy) return;
+    const config = { ...this.config };
+    const t0 = performance.now();
+    // A race on screen belongs to the old settings (or the old backend): stop it.
+    this.race?.cancel();
+    this.race = null;
+    this.setStatus('loading');
+    this.sync();
+    try {
+      if (this.data?.perClass !== config.perClass) {
+        this.say(`Loading ${config.perClass * 10} training and the validation images…`);
+        const data = await heavy.lib.loadRaceData({ base: DATA_BASE, perClass: config.perClass });
+        if (gen !== this.gen) return;
+        this.data = { perClass: config.perClass, data };
+      }
+      this.say('Measuring the starting point…');
+      const start = await heavy.lib.startingPoint(heavy.engine.tf, this.data.data.validation, config.seed);
+      if (gen !== this.gen) return;
+      this.show(heavy.lib.readyState(config, start), true);
+      this.say(`Ready. Both networks start from the same weights: validation accuracy ${(start.accuracy * 100).toFixed(1)}%. Press Start to train them.`);
+      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, phase: 'ready', config, runs: this.state!.runs, fallbackReason: heavy.engine.fallbackReason ?? null });
+    } catch (err) {
+      if (gen !== this.gen) return;
+      this.setStatus('error');
+      this.say('');
+      this.emitError(`The race could not be prepared: ${(err as Error).message}`);
+    }
+    this.sync();
+  }
+
+  /** One race from the starting point on screen; a second Start while one runs does nothing. */
+  private async run(): Promise<void> {
+    const heavy = this.heavy;
+    if (!heavy || !this.data || this.race || this.status !== 'ready') return;
+    const { lib, engine } = heavy;
+    const race = new lib.LossRace(engine.tf, this.data.data, { ...this.config }, (s) => this.race === race && this.onUpdate(s));
+    this.race = race;
+    this.lastEpochSaid = 0;
+    this.setStatus('running');
+    this.sync();
+    this.q('pause').focus();
+    this.say('Training both networks…');
+    try {
+      const end = await race.run();
+      if (this.race !== race) return;
+      this.show(end, true);
+      if (end.phase === 'done') {
+        this.say(`Finished. ${lib.raceSummary(end)}`);
+        this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null });
+      } else {
+        this.say(`Cancelled at step ${Math.min(...end.runs.map((r) => r.steps))} of ${end.totalSteps}. Press Start to race again.`);
+        this.setStatus('ready');
+      }
+    } catch (err) {
+      if (this.race !== race) return;
+      this.setStatus('ready');
+      this.emitError(`Training stopped: ${(err as Error).message}`);
+    } finally {
+      if (this.race === race) {
+        this.race = null;
+        const focusInside = this.root.activeElement !== null;
+        this.sync();
+        if (focusInside) this.q('start').focus();
+      }
+    }
+  }
+
+  private onUpdate(s: RaceState): void {
+    const epochs = Math.min(...s.runs.map((r) => r.validation.length)) - 1;
+    const phaseChanged = s.phase !== this.state?.phase;
+    // Reduced motion: the charts move only at each epoch's validation point and when the race stops.
+    this.show(s, !prefersReducedMotion() || phaseChanged || epochs !== this.lastEpochSaid);
+    if (phaseChanged && s.phase === 'pausing') this.say('Pausing after the current step…');
+    else if (phaseChanged && s.phase === 'paused') this.say(`${this.autoPaused ? 'Paused while out of view' : 'Paused'} at step ${Math.min(...s.runs.map((r) => r.steps))} of ${s.totalSteps}.`);
+    else if (phaseChanged && s.phase === 'running') this.say('Resumed.');
+    else if (epochs > this.lastEpochSaid && s.phase === 'running') this.say(`Epoch ${epochs} of ${s.config.epochs}: validation accuracy ${this.heavy!.lib.accuracyLine(s)}.`);
+    this.lastEpochSaid = Math.max(this.lastEpochSaid, epochs);
+    this.sync();
+    const step = Math.min(...s.runs.map((r) => r.steps));
+    this.dispatchEvent(new CustomEvent('fm-progress', { detail: { phase: s.phase, step, totalSteps: s.totalSteps }, bubbles: true, composed: true }));
+  }
+
+  private show(s: RaceState, redraw: boolean): void {
+    this.state = s;
+    const heavy = this.heavy!;
+    const summary = heavy.lib.raceSummary(s);
+    const step = Math.min(...s.runs.map((r) => r.steps));
+    (this.q('progress') as HTMLProgressElement).value = s.totalSteps ? step / s.totalSteps : 0;
+    this.q('steps').textContent = s.phase === 'ready' ? `${s.totalSteps} steps per network (${s.perEpoch} per epoch).`
+      : `Step ${step} of ${s.totalSteps} · ${s.imagesPerSecond.toFixed(1)} images/s over both networks.`;
+    if (!redraw) return;
+    heavy.view.draw(s);
+    this.q('summary').textContent = summary;
+    this.q('charts').setAttribute('aria-label', `Loss and accuracy curves. ${summary}`);
+  }
+
+  /** Buttons and inputs follow the phase: settings are locked while a race runs. */
+  private sync(): void {
+    const racing = this.race !== null;
+    const phase = this.phase;
+    for (const c of this.root.querySelectorAll<HTMLInputElement>('[data-attr]')) c.disabled = racing;
+    (this.q('start') as HTMLButtonElement).disabled = racing || this.status !== 'ready';
+    const pause = this.q('pause') as HTMLButtonElement;
+    pause.disabled = !racing || phase === 'cancelled';
+    pause.textContent = this.holds() ? 'Resume' : 'Pause';
+    (this.q('cancel') as HTMLButtonElement).disabled = !racing || phase === 'cancelled';
+  }
+
+  protected onVisibilityChange(): void {
+    if (!this.race) return;
+    if (!this.active && this.phase === 'running') {
+      this.autoPaused = true;
+      this.race.pause();
+    } else if (this.active && this.autoPaused) {
+      this.resume();
+    }
+  }
+
+  protected teardown(): void {
+    super.teardown();
+    this.race?.cancel();
+    this.race = null;
+  }
+
+  private holds(): boolean {
+    return this.race !== null && (this.phase === 'paused' || this.phase === 'pausing');
+  }
+
+  private say(text: string): void {
+    this.q('status').textContent = text;
+  }
+
+  private q(role: string): HTMLElement {
+    return this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+  }
+}
+
+define('fm-loss-race', LossRaceElement);

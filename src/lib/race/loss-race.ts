@@ -1,0 +1,156 @@
+/**
+ * The loss race: two copies of the same small CNN — same seed, so the same initial weights; same data and
+ * the same seeded batch order — trained side by side with the shared Trainer, one on cross-entropy, one on
+ * squared error on probabilities. The two loops run concurrently and read their loss back after every step,
+ * so they interleave step by step on the engine's backend, the page stays responsive, and pause and cancel
+ * act within one step. Validation metrics are measured before training and after every epoch. Every tensor
+ * the race makes (two models, the data, the optimiser state) is released when `run()` ends.
+ */
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Tf } from '../engine/types.ts';
+import { buildSmallCnn } from '../models/small-cnn.ts';
+import { Trainer } from '../train/trainer.ts';
+import type { LossKind } from '../train/forward.ts';
+import { BATCH_SIZE, RACE_MODEL, raceSteps, type RaceConfig, type RaceModel } from './config.ts';
+import { Validator } from './validation.ts';
+
+export type { ValidationPoint, RunHistory, RacePhase, RaceState, RaceData, RaceModel, RaceOptions } from './types.ts';
+import type { RaceData, RaceOptions, RacePhase, RaceState } from './types.ts';
+
+export class LossRace {
+  readonly kinds: readonly LossKind[];
+  private readonly trainers: Trainer[] = [];
+  private phase: RacePhase = 'running';
+  private started = 0;
+  private readonly state: RaceState;
+  // No constructor parameter properties: Node's type stripping (scripts/loss-race.mts) rejects them.
+  private readonly tf: Tf;
+  private readonly data: RaceData;
+  private readonly onUpdate: (state: RaceState) => void;
+
+  private readonly model: RaceModel;
+  /** Per loop: holds at a pause (reset on resume) / has finished its steps. */
+  private readonly holding: boolean[];
+  private readonly finished: boolean[];
+
+  /**
+   * `options.kinds` defaults to the race (tests pass ['ce', 'ce'] to show both sides get the same weights and
+   * batches); `options.model` to the widget's network (tests use a smaller one on the CPU backend).
+   */
+  constructor(tf: Tf, data: RaceData, config: RaceConfig, onUpdate: (state: RaceState) => void = () => {}, options: RaceOptions = {}) {
+    this.tf = tf;
+    this.data = data;
+    this.onUpdate = onUpdate;
+    this.kinds = options.kinds ?? ['ce', 'mse'];
+    this.model = options.model ?? RACE_MODEL;
+    const kinds = this.kinds;
+    this.holding = kinds.map(() => false);
+    this.finished = kinds.map(() => false);
+    const { perEpoch, total } = raceSteps(config);
+    this.state = {
+      config: { ...config }, perEpoch, totalSteps: total, phase: 'running', elapsedMs: 0, imagesPerSecond: 0,
+      runs: kinds.map((kind) => ({ kind, train: [], validation: [], steps: 0 })),
+    };
+  }
+
+  /** A copy of the histories so far (plain arrays). */
+  snapshot(): RaceState {
+    const s = this.state;
+    return { ...s, config: { ...s.config }, phase: this.phase, runs: s.runs.map((r) => ({ ...r, train: r.train.map((p) => [...p] as [number, number]), validation: r.validation.map((v) => ({ ...v })) })) };
+  }
+
+  pause(): void {
+    if (this.phase !== 'running') return;
+    this.phase = 'pausing';
+    for (const t of this.trainers) t.pause();
+    this.emit();
+    this.settle();
+  }
+
+  resume(): void {
+    if (this.phase !== 'paused' && this.phase !== 'pausing') return;
+    this.phase = 'running';
+    this.holding.fill(false);
+    for (const t of this.trainers) t.resume();
+    this.emit();
+  }
+
+  /** Stops both loops at their next read-back (within one step); `run()` then resolves, every tensor released. */
+  cancel(): void {
+    if (this.phase === 'done' || this.phase === 'cancelled') return;
+    this.phase = 'cancelled';
+    for (const t of this.trainers) t.cancel();
+  }
+
+  async run(): Promise<RaceState> {
+    const { tf, data, state } = this;
+    const { config, perEpoch } = state;
+    this.started = performance.now();
+    const models: LayersModel[] = [];
+    const validator = new Validator(tf, data.validation, BATCH_SIZE);
+    try {
+      for (const _ of this.kinds) models.push(buildSmallCnn({ ...this.model, seed: config.seed, name: 'race_cnn' }));
+      await this.validate(validator, models, 0);
+      this.emit();
+      const runs = this.kinds.map((kind, i) => {
+        const history = state.runs[i]!;
+        const trainer = new Trainer(tf, models[i]!, data.train, {
+          epochs: config.epochs, batchSize: BATCH_SIZE, seed: config.seed, learningRate: config.learningRate, readEvery: 1, loss: kind,
+          onProgress: async (p) => {
+            history.train.push([p.step, p.loss]);
+            history.steps = p.step;
+            if (p.step % perEpoch === 0) history.validation.push({ step: p.step, ...(await validator.measure(models[i]!)) });
+            this.emit();
+            // The loop holds right after this callback when a pause was asked for.
+            if (this.phase === 'pausing') this.holding[i] = true;
+            this.settle();
+          },
+        });
+        this.trainers.push(trainer);
+        // A pause pressed before this loop existed still holds it at its first read-back.
+        if (this.phase === 'pausing') trainer.pause();
+        if (this.phase === 'cancelled') trainer.cancel();
+        // If one loop fails, stop the other before the models go.
+        return trainer.run().then(() => {
+          this.finished[i] = true; // a loop that has finished holds nothing up
+          this.settle();
+        }, (err: unknown) => {
+          this.cancel();
+          throw err;
+        });
+      });
+      const failed = (await Promise.allSettled(runs)).find((r) => r.status === 'rejected');
+      if (failed) throw (failed as PromiseRejectedResult).reason;
+      if (this.phase !== 'cancelled') this.phase = 'done';
+    } catch (err) {
+      this.phase = 'cancelled';
+      throw err;
+    } finally {
+      validator.dispose();
+      for (const m of models) m.dispose();
+    }
+    this.emit();
+    return this.snapshot();
+  }
+
+  /** `pausing` becomes `paused` once every loop holds (or has finished). */
+  private settle(): void {
+    if (this.phase === 'pausing' && this.trainers.length === this.kinds.length && this.holding.every((h, i) => h || this.finished[i])) {
+      this.phase = 'paused';
+      this.emit();
+    }
+  }
+
+  private async validate(validator: Validator, models: LayersModel[], step: number): Promise<void> {
+    for (const [i, m] of models.entries()) this.state.runs[i]!.validation.push({ step, ...(await validator.measure(m)) });
+  }
+
+  private emit(): void {
+    const s = this.state;
+    s.elapsedMs = performance.now() - this.started;
+    const images = s.runs.reduce((n, r) => n + r.steps, 0) * BATCH_SIZE;
+    s.imagesPerSecond = s.elapsedMs > 0 ? images / (s.elapsedMs / 1000) : 0;
+    this.onUpdate(this.snapshot());
+  }
+}
+

@@ -1,0 +1,41 @@
+/**
+ * The race in words: the text alternative of the charts (and the script's closing line). Each network's
+ * losses are stated in its own loss; the accuracies are directly comparable.
+ */
+import type { LossKind } from '../train/forward.ts';
+import type { RaceState } from './loss-race.ts';
+import { ownLoss } from './series.ts';
+
+export const LOSS_NAMES: Record<LossKind, string> = { ce: 'cross-entropy', mse: 'squared error' };
+
+const num = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/** One sentence per network at the latest point, after a lead sentence on where the race stands. */
+export function raceSummary(s: RaceState): string {
+  const steps = Math.min(...s.runs.map((r) => r.steps));
+  const epochs = s.perEpoch ? steps / s.perEpoch : 0;
+  const where = s.phase === 'done'
+    ? `After ${s.config.epochs} epoch${s.config.epochs === 1 ? '' : 's'} (${s.totalSteps} steps per network)`
+    : steps === 0
+      ? 'Before training, both networks have the same weights'
+      : `${s.phase === 'cancelled' ? 'Cancelled' : s.phase === 'paused' ? 'Paused' : 'Running'} at step ${steps} of ${s.totalSteps} (epoch ${+epochs.toFixed(2)})`;
+  const parts = s.runs.map((run) => {
+    const name = `${LOSS_NAMES[run.kind]} network`;
+    const v = run.validation.at(-1);
+    const t = run.train.at(-1);
+    const bits: string[] = [];
+    if (t) bits.push(`training loss ${num(t[1])} (last batch)`);
+    if (v) bits.push(`validation ${LOSS_NAMES[run.kind]} ${num(ownLoss(run, v))}${v.step < run.steps ? ` at step ${v.step}` : ''}`, `validation accuracy ${pct(v.accuracy)}`);
+    return `${name}: ${bits.join(', ') || 'no numbers yet'}`;
+  });
+  return `${where}. ${parts.join('; ')}.`;
+}
+
+/** The accuracies at the latest common validation point, for the status line ("CE 71.2% vs SE 64.0%"). */
+export function accuracyLine(s: RaceState): string {
+  return s.runs.map((r) => {
+    const v = r.validation.at(-1);
+    return `${LOSS_NAMES[r.kind]} ${v ? pct(v.accuracy) : '—'}`;
+  }).join(' vs ');
+}

@@ -1,0 +1,173 @@
+/**
+ * <fm-loss-race> on its embed page and in Chapter 4: a short seeded race on the engine (WebGPU asserted in the
+ * `webgpu` project; the `fallback` project asserts another backend and its reason), both losses reported, the
+ * cross-entropy training loss falls, a second identical race gives identical numbers; pause holds, cancel stops
+ * within a step and leaves tf.memory().numTensors where it started; reduced motion; bad attributes and URL
+ * values; axe on the embed page and the chapter. Races are tiny (2 images per class: one batch per epoch) so a
+ * software GPU finishes them; the first race pays for compiling the GPU programs.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, axeViolations, numTensors } from './support.ts';
+
+const EMBED = '/embed/loss-race/';
+const el = (page: Page) => page.locator('fm-loss-race');
+const shadowText = (page: Page, role: string) =>
+  el(page).evaluate((e, r) => { const n = e.shadowRoot!.querySelector<HTMLElement>(`[data-role="${r}"]`)!; return n.hidden ? '' : n.textContent!; }, role);
+type Run = { kind: string; train: [number, number][]; validation: { step: number; ce: number; mse: number; accuracy: number }[]; steps: number };
+type State = { phase: string; runs: Run[]; totalSteps: number };
+type Detail = { backend: string; phase: string; fallbackReason: string | null; runs: Run[] };
+
+test.describe.configure({ timeout: 600_000 });
+
+async function open(page: Page, query: string): Promise<Detail> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { results: unknown[]; progress: { step: number; phase: string }[] };
+    w.results = [];
+    w.progress = [];
+    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
+    document.addEventListener('fm-progress', (e) => w.progress.push((e as CustomEvent).detail));
+  });
+  await page.goto(`${EMBED}?${query}`);
+  // First use compiles the GPU programs: seconds on a real GPU, minutes on a loaded software one.
+  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 400_000 });
+  return page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
+}
+const history = (page: Page) => el(page).evaluate((e) => (e as unknown as { getHistory(): Promise<State> }).getHistory());
+const phase = (page: Page) => el(page).evaluate((e) => (e as unknown as { phase: string }).phase);
+const lastStep = (page: Page) => page.evaluate(() => (window as unknown as { progress: { step: number }[] }).progress.at(-1)?.step ?? 0);
+
+test('seeded races on the engine: both losses, CE training loss falls, identical reruns; pause, resume, cancel without leaks; reduced motion; keyboard', async ({ page, watch }, info) => {
+  void watch;
+  test.setTimeout(1_200_000); // one page, so the GPU programs compile once; a software GPU under load is slow
+  const ready = await open(page, 'per-class=2&epochs=3&seed=7');
+  if (info.project.name === 'webgpu') expect(ready.backend).toBe('webgpu');
+  else { expect(ready.backend).not.toBe('webgpu'); expect(ready.fallbackReason).toBeTruthy(); }
+  expect(ready.phase).toBe('ready');
+  // Same seed, same weights: one starting point for both networks.
+  expect(ready.runs[1]!.validation).toEqual(ready.runs[0]!.validation);
+  expect(await shadowText(page, 'status')).toMatch(/^Ready\. Both networks start from the same weights/);
+  const before = await numTensors(page);
+
+  const race = async (): Promise<State> => {
+    await el(page).getByRole('button', { name: 'Start' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => phase(page), { timeout: 400_000, intervals: [500] }).toBe('done');
+    return history(page);
+  };
+  const first = await race();
+  const [ce, mse] = first.runs;
+  expect([ce!.kind, mse!.kind]).toEqual(['ce', 'mse']);
+  for (const run of first.runs) {
+    expect(run.train.map(([s]) => s)).toEqual([1, 2, 3]);
+    expect(run.validation.map((v) => v.step)).toEqual([0, 1, 2, 3]);
+    for (const v of [...run.train.map(([, l]) => l), ...run.validation.flatMap((v) => [v.ce, v.mse, v.accuracy])]) expect(Number.isFinite(v)).toBe(true);
+  }
+  // One batch per epoch is the whole training set, so the training loss is measured on the same 20 images.
+  expect(ce!.train[2]![1]).toBeLessThan(ce!.train[0]![1]);
+  // Squared error on probabilities lies in [0, 2]; cross-entropy starts near log 10.
+  expect(mse!.train[0]![1]).toBeLessThan(1.2);
+  expect(ce!.train[0]![1]).toBeGreaterThan(1.5);
+  const summary = await shadowText(page, 'summary');
+  expect(summary).toContain('After 3 epochs (3 steps per network)');
+  expect(summary).toContain(`training loss ${ce!.train[2]![1].toFixed(3)} (last batch), validation cross-entropy ${ce!.validation[3]!.ce.toFixed(3)}`);
+  expect(summary).toContain(`validation squared error ${mse!.validation[3]!.mse.toFixed(3)}, validation accuracy ${(mse!.validation[3]!.accuracy * 100).toFixed(1)}%`);
+  expect(await shadowText(page, 'status')).toMatch(/^Finished\./);
+  const done = await page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
+  expect(done.phase).toBe('done');
+  expect(done.runs).toEqual(first.runs);
+  // Focus returns to Start for the next race; nothing is left on the GPU.
+  expect(await el(page).evaluate((e) => (e.shadowRoot!.activeElement as HTMLElement | null)?.textContent)).toBe('Start');
+  expect(await numTensors(page)).toBe(before);
+
+  // Seeded: the same race again gives the same numbers, to the last bit.
+  expect((await race()).runs).toEqual(first.runs);
+
+  // A longer race with two steps per epoch, under reduced motion.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await el(page).evaluate((e) => { e.setAttribute('per-class', '4'); e.setAttribute('epochs', '20'); });
+  await expect.poll(() => phase(page), { timeout: 150_000 }).toBe('ready');
+  await expect(el(page)).toHaveAttribute('status', 'ready');
+  const start = await numTensors(page);
+  const progressBefore = await page.evaluate(() => (window as unknown as { progress: unknown[] }).progress.length);
+  await el(page).getByRole('button', { name: 'Start' }).click();
+  const stepNow = () => page.evaluate((n) => (window as unknown as { progress: { step: number }[] }).progress.slice(n).at(-1)?.step ?? 0, progressBefore);
+  await expect.poll(stepNow, { timeout: 200_000, intervals: [250] }).toBeGreaterThanOrEqual(1);
+  const line = () => el(page).evaluate((e) => e.shadowRoot!.querySelector('path.line.ce.train')?.getAttribute('d') ?? null);
+  // Mid-epoch the charts have not moved, though the step counter has; at the epoch's end they catch up.
+  if ((await stepNow()) === 1) expect(await line()).toBeNull();
+  await expect.poll(line, { timeout: 200_000, intervals: [250] }).not.toBeNull();
+
+  await el(page).getByRole('button', { name: 'Pause' }).click();
+  await expect(el(page).getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect.poll(() => shadowText(page, 'status'), { timeout: 120_000 }).toMatch(/^Paused at step \d+ of 40\.$/);
+  const held = (await history(page)).runs.map((r) => r.steps);
+  await page.waitForTimeout(3000);
+  expect((await history(page)).runs.map((r) => r.steps)).toEqual(held);
+
+  await el(page).getByRole('button', { name: 'Resume' }).click();
+  await expect.poll(async () => Math.min(...(await history(page)).runs.map((r) => r.steps)), { timeout: 200_000 }).toBeGreaterThan(Math.min(...held));
+  const atCancel = Math.max(...(await history(page)).runs.map((r) => r.steps));
+  const t0 = Date.now();
+  await el(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => shadowText(page, 'status'), { timeout: 120_000 }).toMatch(/^Cancelled at step \d+ of 40\. Press Start to race again\.$/);
+  info.annotations.push({ type: 'cancel latency', description: `${Date.now() - t0} ms (${info.project.name})` });
+  const end = await history(page);
+  expect(end.phase).toBe('cancelled');
+  // Each loop finishes at most the step it had queued.
+  expect(Math.max(...end.runs.map((r) => r.steps))).toBeLessThanOrEqual(atCancel + 1);
+  expect(await numTensors(page)).toBe(start);
+  await expect(el(page)).toHaveAttribute('status', 'ready');
+  await expect(el(page).getByRole('button', { name: 'Start' })).toBeEnabled();
+});
+
+test('bad attributes and URL values: readable messages, last good values, the widget keeps working', async ({ page, watch }) => {
+  void watch;
+  const q = new URLSearchParams({ 'per-class': '1', epochs: 'many', 'learning-rate': '0', seed: '<img src=x onerror=alert(1)>' }).toString();
+  await open(page, q);
+  const msg = await shadowText(page, 'message');
+  expect(msg).toContain('per-class must be from 2 to 500; got 1. Still using 20.');
+  expect(msg).toContain('epochs must be a whole number from 1 to 50; got "many". Still using 5.');
+  expect(msg).toContain('learning-rate must be from 0.00001 to 1 (e.g. 0.003); got "0". Still using 0.003.');
+  expect(msg).toContain('seed must be a whole number from 0 to 2147483647; got "<img src=x onerror=alert(1)>"');
+  expect(await el(page).evaluate((e) => e.shadowRoot!.querySelector('img'))).toBeNull();
+  const props = await el(page).evaluate((e) => { const x = e as unknown as Record<string, number>; return [x.perClass, x.epochs, x.seed, x.learningRate]; });
+  expect(props).toEqual([20, 5, 1, 0.003]);
+  await expect(el(page).getByLabel('Epochs')).toHaveValue('5');
+
+  // Typing good values clears the messages one by one; properties reflect to attributes.
+  for (const [label, value] of [['Examples per class', '3'], ['Epochs', '2'], ['Learning rate', '0.01'], ['Seed', '4']] as const) {
+    await el(page).getByLabel(label).fill(value);
+    await el(page).getByLabel(label).press('Tab');
+  }
+  await expect.poll(() => shadowText(page, 'message')).toBe('');
+  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 150_000 });
+  expect(await el(page).getAttribute('per-class')).toBe('3');
+  await el(page).evaluate((e) => { (e as unknown as { epochs: number }).epochs = 500; });
+  expect(await shadowText(page, 'message')).toBe('epochs must be from 1 to 50; got 500. Still using 2.');
+  const s = await history(page);
+  expect(s.totalSteps).toBe(2); // 30 images → one batch of 20 per epoch (the rest dropped), 2 epochs
+  await expect(el(page).getByRole('button', { name: 'Start' })).toBeEnabled();
+});
+
+test('axe: the embed page, also with a message shown', async ({ page, watch }) => {
+  void watch;
+  await open(page, 'per-class=2&epochs=1');
+  expect(await axeViolations(page)).toEqual([]);
+  await el(page).evaluate((e) => e.setAttribute('epochs', '0'));
+  expect(await shadowText(page, 'message')).toContain('epochs must be from 1 to 50');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: Chapter 4 with the race ready (${theme})`, async ({ page, watch }) => {
+    void watch;
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto('/chapters/loss-functions/');
+    const race = el(page);
+    await race.scrollIntoViewIfNeeded();
+    await expect(race).toHaveAttribute('status', 'ready', { timeout: 400_000 });
+    expect(await page.locator('#fig-loss-race figcaption').textContent()).toMatch(/filters 8 and 16/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
