@@ -1,0 +1,106 @@
+/**
+ * `npm run experiments [-- --only <task id,…>] [--seeds 1,2,3] [--per-class 1,5,10,50,200] [--smoke] [--out FILE]`
+ * Seeded transfer-learning runs in Node on the CPU net (src/lib/train/cpu, tfjs-wasm matrix products, one
+ * thread): strategies × labelled examples per class × seeds for each target task (scripts/experiments/tasks.ts),
+ * evaluated on the whole shipped test split of the target classes. Writes src/data/experiments.json, which the
+ * transfer-learning chapter renders; with --only, the other tasks already in the file are kept as they are.
+ * --smoke: one seed, 1 and 5 per class, a few steps, to a temporary file (checks the pipeline, not a result).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { wasmGemm } from './pretrain/wasm-gemm.ts';
+import { TASKS, UNLABELLED, loadTask, missing } from './experiments/tasks.ts';
+import { table } from './experiments/report.ts';
+import { describeBudget, type Budget } from '../src/lib/experiments/budget.ts';
+import { BN_IMAGES, runTask } from '../src/lib/experiments/grid.ts';
+import { summariseRuns, type RunRecord } from '../src/lib/experiments/stats.ts';
+import { STRATEGIES, STRATEGY_IDS } from '../src/lib/experiments/strategies.ts';
+import type { ExperimentResults, TaskResult } from '../src/lib/experiments/results.ts';
+import { percent } from '../src/lib/experiments/format.ts';
+
+const argv = process.argv.slice(2);
+const opt = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+const list = (s: string | undefined, dflt: number[]) => (s ? s.split(',').map(Number) : dflt);
+const smoke = argv.includes('--smoke');
+const seeds = list(opt('seeds'), smoke ? [1] : [1, 2, 3]);
+const perClass = list(opt('per-class'), smoke ? [1, 5] : [1, 5, 10, 50, 200]);
+const only = opt('only')?.split(',');
+const out = opt('out') ?? (smoke ? join(mkdtempSync(join(tmpdir(), 'fm-experiments-')), 'experiments.json') : 'src/data/experiments.json');
+if (only?.some((id) => !TASKS.some((t) => t.id === id))) {
+  console.error(`--only takes task ids: ${TASKS.map((t) => t.id).join(', ')}`);
+  process.exit(2);
+}
+if ([...seeds, ...perClass].some((v) => !Number.isInteger(v) || v < 1)) {
+  console.error('--seeds and --per-class take comma-separated positive integers');
+  process.exit(2);
+}
+
+const budget: Budget = smoke ? { epochs: 2, minSteps: 2, maxSteps: 3, maxBatch: 32 } : { epochs: 20, minSteps: 30, maxSteps: 40, maxBatch: 32 };
+const learningRate = 0.001, headMultiplier = 10;
+const gemm = await wasmGemm(); // also makes tfjs-wasm the backend that builds the random nets below
+const { buildSmallCnn } = await import('../src/lib/models/small-cnn.ts');
+const { cpuNetFromModel } = await import('../src/lib/train/cpu/convert.ts');
+const hardware = `${cpus()[0]?.model.trim() ?? 'CPU'} (${cpus().length} cores shared with other jobs), one thread; Node ${process.version}, tfjs-wasm matrix products`;
+const command = `npm run experiments${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+console.log(`${command}\n${hardware}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`budget: ${describeBudget(budget)}; Adam lr ${learningRate}, new head ×${headMultiplier}`);
+
+const fresh = new Map<number, Awaited<ReturnType<typeof cpuNetFromModel>>>();
+for (const seed of seeds) {
+  const model = buildSmallCnn({ classes: 5, seed });
+  fresh.set(seed, await cpuNetFromModel(model));
+  model.dispose();
+}
+
+const previous: ExperimentResults | null = only && existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
+const scratchCache = new Map<string, RunRecord>();
+const t0 = performance.now();
+const tasks: TaskResult[] = [];
+for (const spec of TASKS) {
+  const base = { id: spec.id, title: spec.title, source: spec.source, sourceData: spec.sourceData, targetClasses: spec.targetClasses };
+  if (only && !only.includes(spec.id)) {
+    const kept = previous?.tasks.find((t) => t.id === spec.id);
+    tasks.push(kept ?? { ...base, status: 'skipped', reason: 'not run (--only)' });
+    continue;
+  }
+  const why = missing(spec);
+  if (why) {
+    console.log(`\n${spec.title}: SKIPPED — ${why}.`);
+    tasks.push({ ...base, status: 'skipped', reason: why });
+    continue;
+  }
+  const started = performance.now();
+  const task = await loadTask(spec);
+  console.log(`\n${spec.title}: source ${spec.source}; ${task.poolCount} target training images to pick from, ${task.test.count} test images`);
+  const { runs, bnShift } = runTask(task, {
+    strategies: STRATEGY_IDS, perClass, seeds, budget, learningRate, headMultiplier, gemm, scratchCache,
+    fresh: (seed) => fresh.get(seed)!,
+    onRun: (r, done, total) => {
+      const min = (performance.now() - t0) / 60000;
+      console.log(`  [${String(done).padStart(3)}/${total}] ${STRATEGIES[r.strategy as keyof typeof STRATEGIES].label.padEnd(27)} ${String(r.perClass).padStart(3)}/class seed ${r.seed}: ${percent(r.accuracy).padStart(6)}  (${r.steps} steps × ${r.batch}, ${(r.ms / 1000).toFixed(1)} s; ${min.toFixed(1)} min so far)`);
+    },
+  });
+  const wallSeconds = (performance.now() - started) / 1000;
+  tasks.push({
+    ...base, status: 'done', poolCount: task.poolCount, testCount: task.test.count, unlabelledCount: Math.min(UNLABELLED, task.poolCount),
+    bnShift, summary: summariseRuns(runs), runs, wallSeconds: Math.round(wallSeconds), hardware, date: new Date().toISOString(), command,
+  });
+}
+
+const results: ExperimentResults = {
+  format: 1,
+  description: 'Seeded transfer-learning runs of the book\'s small CNN on the CPU net (src/lib/train/cpu), made by scripts/experiments.mts. Accuracy is on the whole shipped test split of the target classes.',
+  perClass, seeds,
+  strategies: STRATEGY_IDS.map((id) => ({ id, label: STRATEGIES[id].label, description: STRATEGIES[id].description })),
+  budget: { ...budget, rule: describeBudget(budget) },
+  learningRate, headMultiplier,
+  optimizer: `Adam (β₁ 0.9, β₂ 0.999, ε 1e-7), learning rate ${learningRate} for every trained layer and ${learningRate * headMultiplier} for the new head; softmax cross-entropy`,
+  batchNorm: `Trained BatchNorm layers normalise with batch statistics while training; afterwards their moving statistics are replaced by the population statistics of the labelled images (the first ${BN_IMAGES} when there are more; the momentum-0.99 averages would still mostly hold their starting values after a few dozen steps). Frozen BatchNorm layers keep the source statistics, except in AdaBN, which re-estimates them on unlabelled target images before training the head.`,
+  tasks,
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
+console.log(table(results));
+console.log(`\nwall time ${((performance.now() - t0) / 60000).toFixed(1)} min; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}; wrote ${out}`);
+process.exit(0);
