@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { wasmGemm } from './pretrain/wasm-gemm.ts';
-import { TASKS, UNLABELLED, loadTask, missing } from './experiments/tasks.ts';
+import { TASKS, UNLABELLED, loadTask, missing, targetOf } from './experiments/tasks.ts';
 import { table } from './experiments/report.ts';
 import { describeBudget, type Budget } from '../src/lib/experiments/budget.ts';
 import { BN_IMAGES, runTask } from '../src/lib/experiments/grid.ts';
@@ -55,6 +55,13 @@ for (const seed of seeds) {
 
 const previous: ExperimentResults | null = only && existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : null;
 const scratchCache = new Map<string, RunRecord>();
+// From-scratch runs depend only on the target, the seeds and the budget: reuse those of a task already in the
+// file with the same target when they were made under the same settings.
+const sameSettings = previous && JSON.stringify({ ...previous.budget, rule: undefined }) === JSON.stringify({ ...budget, rule: undefined })
+  && previous.learningRate === learningRate && previous.headMultiplier === headMultiplier;
+for (const t of sameSettings ? previous!.tasks : []) {
+  for (const r of t.runs ?? []) if (r.strategy === 'scratch') scratchCache.set(`${targetOf(t.targetClasses)}|${r.perClass}|${r.seed}`, r);
+}
 const t0 = performance.now();
 const tasks: TaskResult[] = [];
 for (const spec of TASKS) {

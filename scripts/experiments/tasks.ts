@@ -31,6 +31,9 @@ export function missing(spec: TaskSpec): string | null {
   return existsSync(`${dir}/model.json`) ? null : `source model ${spec.source} is not in ${dir}/ yet (run \`npm run pretrain -- ${spec.source}\` or merge the branch that ships it), so this task was skipped`;
 }
 
+/** The key under which tasks share from-scratch runs. */
+export const targetOf = (classes: number[]) => `digits ${classes.join(',')}`;
+
 const digits = (split: string) => loadSlice({ base: 'data/', fetch: fileFetch('public'), dataset: 'digits', split });
 
 export async function loadTask(spec: TaskSpec): Promise<TaskData & { poolCount: number }> {
@@ -42,5 +45,5 @@ export async function loadTask(spec: TaskSpec): Promise<TaskData & { poolCount: 
   const model = await loadModel(tf as never, dirReader(modelDir(spec.source)), modelDir(spec.source), [28, 28, 1]);
   const source = await cpuNetFromModel(model);
   model.dispose();
-  return { id: spec.id, target: `digits ${spec.targetClasses.join(',')}`, classes: spec.targetClasses.length, source, pool, test, unlabelled, poolCount: pool.count };
+  return { id: spec.id, target: targetOf(spec.targetClasses), classes: spec.targetClasses.length, source, pool, test, unlabelled, poolCount: pool.count };
 }

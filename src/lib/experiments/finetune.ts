@@ -85,7 +85,7 @@ export function fit(net: CpuNet, data: Samples, o: FitOptions): number[] {
   const multipliers = net.paramOps().flatMap(({ name, arrays }) => arrays.map(() => o.lrMultiplier?.(name) ?? 1));
   const x = new Float32Array(o.batch * px), y = new Int32Array(o.batch);
   const losses: number[] = [];
-  let order = new Int32Array(0);
+  let order: Int32Array = new Int32Array(0);
   for (let step = 0; step < o.steps; step++) {
     const epoch = Math.floor(step / perEpoch), first = (step % perEpoch) * o.batch;
     if (step % perEpoch === 0) order = permutation(data.count, o.seed * 7919 + epoch);
