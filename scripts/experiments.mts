@@ -1,5 +1,5 @@
 /**
- * `npm run experiments [-- --only <task id,…>] [--seeds 1,2,3] [--per-class 1,5,10,50,200] [--smoke] [--out FILE]`
+ * `npm run experiments [-- --only <task id,…>] [--seeds 1,2,3] [--per-class 1,5,10,50,200] [--lr 0.001] [--head-multiplier 10] [--smoke] [--out FILE]`
  * Seeded transfer-learning runs in Node on the CPU net (src/lib/train/cpu, tfjs-wasm matrix products, one
  * thread): strategies × labelled examples per class × seeds for each target task (scripts/experiments/tasks.ts),
  * evaluated on the whole shipped test split of the target classes. Writes src/data/experiments.json, which the
@@ -37,7 +37,11 @@ if ([...seeds, ...perClass].some((v) => !Number.isInteger(v) || v < 1)) {
 }
 
 const budget: Budget = smoke ? { epochs: 2, minSteps: 2, maxSteps: 3, maxBatch: 32 } : { epochs: 20, minSteps: 30, maxSteps: 40, maxBatch: 32 };
-const learningRate = 0.001, headMultiplier = 10;
+const learningRate = Number(opt('lr') ?? 0.001), headMultiplier = Number(opt('head-multiplier') ?? 10);
+if (!(learningRate > 0) || !(headMultiplier > 0)) {
+  console.error('--lr and --head-multiplier take positive numbers');
+  process.exit(2);
+}
 const gemm = await wasmGemm(); // also makes tfjs-wasm the backend that builds the random nets below
 const { buildSmallCnn } = await import('../src/lib/models/small-cnn.ts');
 const { cpuNetFromModel } = await import('../src/lib/train/cpu/convert.ts');
@@ -63,6 +67,8 @@ for (const t of sameSettings ? previous!.tasks : []) {
   for (const r of t.runs ?? []) if (r.strategy === 'scratch') scratchCache.set(`${targetOf(t.targetClasses)}|${r.perClass}|${r.seed}`, r);
 }
 const t0 = performance.now();
+const cpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
+const cpu0 = process.cpuUsage();
 const tasks: TaskResult[] = [];
 for (const spec of TASKS) {
   const base = { id: spec.id, title: spec.title, source: spec.source, sourceData: spec.sourceData, targetClasses: spec.targetClasses };
@@ -77,7 +83,7 @@ for (const spec of TASKS) {
     tasks.push({ ...base, status: 'skipped', reason: why });
     continue;
   }
-  const started = performance.now();
+  const started = performance.now(), startedCpu = process.cpuUsage();
   const task = await loadTask(spec);
   console.log(`\n${spec.title}: source ${spec.source}; ${task.poolCount} target training images to pick from, ${task.test.count} test images`);
   const { runs, bnShift } = runTask(task, {
@@ -85,13 +91,13 @@ for (const spec of TASKS) {
     fresh: (seed) => fresh.get(seed)!,
     onRun: (r, done, total) => {
       const min = (performance.now() - t0) / 60000;
-      console.log(`  [${String(done).padStart(3)}/${total}] ${STRATEGIES[r.strategy as keyof typeof STRATEGIES].label.padEnd(27)} ${String(r.perClass).padStart(3)}/class seed ${r.seed}: ${percent(r.accuracy).padStart(6)}  (${r.steps} steps × ${r.batch}, ${(r.ms / 1000).toFixed(1)} s; ${min.toFixed(1)} min so far)`);
+      console.log(`  [${String(done).padStart(3)}/${total}] ${STRATEGIES[r.strategy as keyof typeof STRATEGIES].label.padEnd(27)} ${String(r.perClass).padStart(3)}/class seed ${r.seed}: ${percent(r.accuracy).padStart(6)}  (${r.steps} steps × ${r.batch}, ${(r.ms / 1000).toFixed(1)} s; ${min.toFixed(1)} min so far, ${(cpuSeconds(cpu0) / 60).toFixed(1)} min of CPU)`);
     },
   });
   const wallSeconds = (performance.now() - started) / 1000;
   tasks.push({
     ...base, status: 'done', poolCount: task.poolCount, testCount: task.test.count, unlabelledCount: Math.min(UNLABELLED, task.poolCount),
-    bnShift, summary: summariseRuns(runs), runs, wallSeconds: Math.round(wallSeconds), hardware, date: new Date().toISOString(), command,
+    bnShift, summary: summariseRuns(runs), runs, wallSeconds: Math.round(wallSeconds), cpuSeconds: Math.round(cpuSeconds(startedCpu)), loadAverage: loadavg()[2], hardware, date: new Date().toISOString(), command,
   });
 }
 
@@ -109,5 +115,5 @@ const results: ExperimentResults = {
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
 console.log(table(results));
-console.log(`\nwall time ${((performance.now() - t0) / 60000).toFixed(1)} min; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}; wrote ${out}`);
+console.log(`\nwall time ${((performance.now() - t0) / 60000).toFixed(1)} min, CPU time ${(cpuSeconds(cpu0) / 60).toFixed(1)} min; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}; wrote ${out}`);
 process.exit(0);

@@ -24,6 +24,10 @@ export interface TaskResult {
   summary?: ConfigSummary[];
   runs?: RunRecord[];
   wallSeconds?: number;
+  /** CPU time of the process while it ran this task (user + system): what one core would need unshared. */
+  cpuSeconds?: number;
+  /** The machine's 15-minute load average when the task ended (how shared the core was). */
+  loadAverage?: number;
   hardware?: string;
   date?: string;
   command?: string;
