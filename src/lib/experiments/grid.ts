@@ -34,8 +34,14 @@ export interface GridOptions {
   seeds: number[];
   budget: Budget;
   learningRate: number;
-  /** The new head's learning rate is learningRate × headMultiplier in every strategy. */
+  /** The new head's learning rate is learningRate × headMultiplier when layers below it train too. */
   headMultiplier: number;
+  /**
+   * Runs that train only the head (feature extraction) on features computed once: trained to convergence, with
+   * their own step count and learning rate — a few thousand steps of a 64 → k layer cost less than one
+   * fine-tuning run's forward passes, and the fine-tuning budget leaves such a head far from converged.
+   */
+  headOnly: { steps: number; learningRate: number };
   /** A randomly initialised net of the source's architecture with the target's classes, one per seed. */
   fresh: (seed: number) => CpuNet;
   gemm?: Gemm;
@@ -87,9 +93,11 @@ function oneRun(id: StrategyId, adapted: CpuNet | null, task: TaskData, data: Sa
   const strategy = STRATEGIES[id];
   const t0 = performance.now();
   const net = startingNet(strategy, strategy.adabn ? adapted : task.source, fresh, o.gemm);
-  const { batch, steps } = schedule(data.count, o.budget);
-  const fitOptions = { steps, batch, seed, learningRate: o.learningRate, lrMultiplier: (layer: string) => (layer === 'logits' ? o.headMultiplier : 1) };
   const { frozen, trained, cacheable } = splitFrozen(net, o.gemm);
+  const { batch, steps } = cacheable ? { batch: Math.min(o.budget.maxBatch, data.count), steps: o.headOnly.steps } : schedule(data.count, o.budget);
+  const fitOptions = cacheable
+    ? { steps, batch, seed, learningRate: o.headOnly.learningRate }
+    : { steps, batch, seed, learningRate: o.learningRate, lrMultiplier: (layer: string) => (layer === 'logits' ? o.headMultiplier : 1) };
   let acc: number;
   if (cacheable) {
     // Only dense layers train: run the frozen layers once (the test set's once per task and variant).

@@ -7,6 +7,9 @@ import type { Budget } from './budget.ts';
 import type { ConfigSummary, RunRecord } from './stats.ts';
 import type { StrategyId } from './strategies.ts';
 
+/** One run of the script that contributed to a task's results. */
+export interface Invocation { command: string; date: string; wallSeconds: number; cpuSeconds?: number; loadAverage?: number; hardware: string; strategies: StrategyId[] }
+
 export interface TaskResult {
   id: string;
   title: string;
@@ -23,6 +26,9 @@ export interface TaskResult {
   bnShift?: { name: string; meanShift: number; sdRatio: number }[];
   summary?: ConfigSummary[];
   runs?: RunRecord[];
+  /** Every invocation whose runs the task holds (one unless strategies were re-run with --strategies). */
+  invocations?: Invocation[];
+  /** Totals over the invocations. */
   wallSeconds?: number;
   /** CPU time of the process while it ran this task (user + system): what one core would need unshared. */
   cpuSeconds?: number;
@@ -42,6 +48,8 @@ export interface ExperimentResults {
   budget: Budget & { rule: string };
   learningRate: number;
   headMultiplier: number;
+  /** Head-only runs (feature extraction): steps and learning rate, see grid.ts. */
+  headOnly?: { steps: number; learningRate: number };
   optimizer: string;
   batchNorm: string;
   tasks: TaskResult[];

@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 const options = (extra: Partial<GridOptions> = {}): GridOptions => ({
   strategies: STRATEGY_IDS, perClass: [1, 8], seeds: [1, 2], budget: { epochs: 10, minSteps: 12, maxSteps: 20, maxBatch: 16 },
-  learningRate: 0.01, headMultiplier: 10, fresh: (s) => fresh.get(s)!, ...extra,
+  learningRate: 0.01, headMultiplier: 10, headOnly: { steps: 60, learningRate: 0.01 }, fresh: (s) => fresh.get(s)!, ...extra,
 });
 
 describe('runTask on synthetic bars', { timeout: 300_000 }, () => {
@@ -52,6 +52,8 @@ describe('runTask on synthetic bars', { timeout: 300_000 }, () => {
     const a = runTask(task, options({ onRun: (_, done) => seen.push(done) }));
     expect(a.runs).toHaveLength(STRATEGY_IDS.length * 2 * 2);
     expect(seen).toEqual(a.runs.map((_, i) => i + 1));
+    // Head-only runs train to their own step count; the others follow the budget (12 steps at these sizes).
+    for (const r of a.runs) expect(r.steps, r.strategy).toBe(r.strategy.startsWith('feature-extraction') ? 60 : 12);
     expect(source.ops).toEqual(before);
     const summary = summariseRuns(a.runs);
     expect(summary).toHaveLength(STRATEGY_IDS.length * 2);
