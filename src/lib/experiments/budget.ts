@@ -1,0 +1,22 @@
+/**
+ * The training budget of one run, the same rule for every label count: batch = min(maxBatch, examples), and
+ * `epochs` passes over the labelled set, but never fewer than `minSteps` Adam steps (one image per class
+ * would otherwise get a handful of updates) nor more than `maxSteps` (large sets would otherwise cost far
+ * more compute than small ones, and the experiment has to fit on one CPU core).
+ */
+export interface Budget { epochs: number; minSteps: number; maxSteps: number; maxBatch: number }
+
+export interface Schedule { batch: number; steps: number; epochs: number }
+
+export function schedule(count: number, b: Budget): Schedule {
+  if (count < 1) throw new Error('no labelled examples to train on');
+  const batch = Math.min(b.maxBatch, count);
+  const perEpoch = Math.floor(count / batch);
+  const steps = Math.min(b.maxSteps, Math.max(b.minSteps, b.epochs * perEpoch));
+  return { batch, steps, epochs: (steps * batch) / count };
+}
+
+/** The rule in words, for the results file and the chapter. */
+export function describeBudget(b: Budget): string {
+  return `batch = min(${b.maxBatch}, labelled images); ${b.epochs} epochs, but at least ${b.minSteps} and at most ${b.maxSteps} Adam steps (last partial batch of each epoch dropped)`;
+}

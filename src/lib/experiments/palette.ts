@@ -1,0 +1,36 @@
+/**
+ * One colour, dash pattern and marker per transfer strategy (Okabe–Ito hues, darker for light pages and
+ * lighter for dark ones), so the same strategy looks the same in every figure and widget, and no figure relies
+ * on colour alone. Use `var(--fm-strategy-<id>)` after including STRATEGY_CSS (page or shadow root).
+ */
+import type { StrategyId } from './strategies.ts';
+
+export const STRATEGY_STYLE: Record<StrategyId, { light: string; dark: string; dash: string; marker: 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' }> = {
+  'feature-extraction': { light: '#c04f00', dark: '#f5a05a', dash: '2 3', marker: 'triangle' },
+  'feature-extraction-adabn': { light: '#a0457f', dark: '#e3a6cc', dash: '9 3 2 3', marker: 'diamond' },
+  partial: { light: '#007a5a', dark: '#3fd0a8', dash: '7 3', marker: 'square' },
+  full: { light: '#0072b2', dark: '#56b4e9', dash: '', marker: 'circle' },
+  scratch: { light: '#555555', dark: '#c8c8c8', dash: '4 2', marker: 'cross' },
+};
+
+const vars = (mode: 'light' | 'dark') => Object.entries(STRATEGY_STYLE).map(([id, s]) => `--fm-strategy-${id}:${s[mode]};`).join('');
+
+/** Starlight's theme attribute wins; elsewhere the reader's system preference decides. */
+export const STRATEGY_CSS = `:root,:host{${vars('light')}}
+@media (prefers-color-scheme: dark){:root:not([data-theme='light']),:host{${vars('dark')}}}
+:root[data-theme='light']{${vars('light')}}
+:root[data-theme='dark']{${vars('dark')}}`;
+
+export const strategyColor = (id: StrategyId): string => `var(--fm-strategy-${id})`;
+
+/** An SVG path for a marker of radius r centred on (x, y). */
+export function markerPath(kind: (typeof STRATEGY_STYLE)[StrategyId]['marker'], x: number, y: number, r = 4): string {
+  const f = (v: number) => +v.toFixed(2);
+  switch (kind) {
+    case 'circle': return `M${f(x - r)},${f(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+    case 'square': return `M${f(x - r)},${f(y - r)}h${2 * r}v${2 * r}h${-2 * r}Z`;
+    case 'triangle': return `M${f(x)},${f(y - r * 1.15)}L${f(x + r)},${f(y + r * 0.85)}L${f(x - r)},${f(y + r * 0.85)}Z`;
+    case 'diamond': return `M${f(x)},${f(y - r * 1.2)}L${f(x + r)},${f(y)}L${f(x)},${f(y + r * 1.2)}L${f(x - r)},${f(y)}Z`;
+    case 'cross': return `M${f(x - r)},${f(y - r)}L${f(x + r)},${f(y + r)}M${f(x - r)},${f(y + r)}L${f(x + r)},${f(y - r)}`;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Chapter 5's page: listed on the landing page and in the sidebar, its measured-results tables and charts
+ * built from src/data/experiments.json (numbers checked against the file), and axe clean (WCAG 2 A/AA) in
+ * light and dark. The page ships no script for the results: they are static HTML and SVG.
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect, axeViolations } from './support.ts';
+import type { ExperimentResults } from '../../src/lib/experiments/results.ts';
+
+const results = JSON.parse(readFileSync('src/data/experiments.json', 'utf8')) as ExperimentResults;
+const done = results.tasks.filter((t) => t.status === 'done');
+const URL = '/chapters/transfer-learning/';
+
+test('landing page and sidebar list the chapter as Chapter 5', async ({ page, watch }) => {
+  void watch;
+  await page.goto('/');
+  const item = page.locator('.fm-chapter-list li', { hasText: 'Transfer learning' });
+  await expect(item).toHaveAttribute('value', '5');
+  await item.getByRole('link', { name: 'Transfer learning' }).click();
+  await expect(page).toHaveURL(new RegExp(`${URL}$`));
+  await expect(page.locator('nav[aria-label="Main"]').getByRole('link', { name: 'Transfer learning' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.fm-chapter-meta')).toContainText('Chapter 5');
+});
+
+test('the results tables print the measured means ± sd and every seed, the charts one line per strategy', async ({ page, watch }) => {
+  void watch;
+  await page.goto(URL);
+  expect(done.length).toBeGreaterThan(0);
+  for (const task of done) {
+    const table = page.locator('.fm-experiment-table table', { has: page.locator('caption', { hasText: task.title }) });
+    await expect(table).toHaveCount(1);
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(results.strategies.length);
+    for (const [r, s] of results.strategies.entries()) {
+      await expect(rows.nth(r).locator('th')).toHaveText(s.label);
+      for (const [col, n] of results.perClass.entries()) {
+        const c = task.summary!.find((x) => x.strategy === s.id && x.perClass === n)!;
+        const cell = rows.nth(r).locator('td').nth(col);
+        await expect(cell).toContainText(`${(c.mean * 100).toFixed(1)} ± ${(c.sd * 100).toFixed(1)}`);
+        await expect(cell).toContainText(c.accuracies.map((a) => (a * 100).toFixed(1)).join(' · '));
+      }
+    }
+    const chart = page.locator('figure.fm-experiment-chart', { has: page.locator('figcaption', { hasText: task.title }) });
+    await expect(chart.locator('svg[role="img"]')).toHaveCount(1);
+    await expect(chart.locator('.fm-chart-legend li')).toHaveCount(results.strategies.length);
+  }
+  // No number in running text is typed by hand where the file has it: all come through the components.
+  expect(await page.locator('.fm-measured').count()).toBeGreaterThan(10);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`chapter page: math, predict questions, axe clean (${theme})`, async ({ page, watch }) => {
+    void watch;
+    await page.emulateMedia({ colorScheme: theme });
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await page.goto(URL);
+    await expect(page.locator('h1')).toHaveText('Transfer learning');
+    expect(await page.locator('.katex math').count()).toBeGreaterThan(5);
+    expect(await page.locator('.fm-predict').count()).toBeGreaterThanOrEqual(6);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

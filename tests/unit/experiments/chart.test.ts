@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { chartGeometry, DEFAULT_SIZE } from '../../../src/lib/experiments/chart.ts';
+import { markerPath, STRATEGY_CSS, STRATEGY_STYLE } from '../../../src/lib/experiments/palette.ts';
+import type { ConfigSummary } from '../../../src/lib/experiments/stats.ts';
+
+const c = (strategy: string, perClass: number, mean: number, sd: number): ConfigSummary => ({ strategy, perClass, mean, sd, n: 3, seeds: [1, 2, 3], accuracies: [] });
+const summary = [c('full', 1, 0.5, 0.1), c('full', 10, 0.8, 0.05), c('full', 100, 0.95, 0.1), c('scratch', 1, 0.3, 0), c('scratch', 100, 0.9, 0.02)];
+const { width, height, margin: m } = DEFAULT_SIZE;
+const yOf = (v: number) => height - m.bottom - v * (height - m.bottom - m.top);
+
+describe('chartGeometry', () => {
+  const g = chartGeometry(summary, ['full', 'scratch'], [1, 10, 100], 5);
+
+  it('puts label counts on a log axis: 10 halfway between 1 and 100', () => {
+    expect(g.xTicks.map((t) => t.value)).toEqual([1, 10, 100]);
+    expect(g.xTicks[0]!.x).toBeCloseTo(m.left, 9);
+    expect(g.xTicks[2]!.x).toBeCloseTo(width - m.right, 9);
+    expect(g.xTicks[1]!.x).toBeCloseTo((m.left + width - m.right) / 2, 9);
+  });
+
+  it('maps accuracy 0–1 linearly to the plot height, with chance at 1 / classes', () => {
+    expect(g.yTicks.map((t) => t.value)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    g.yTicks.forEach((t) => expect(t.y).toBeCloseTo(yOf(t.value), 9));
+    expect(g.chanceY).toBeCloseTo(yOf(0.2), 9);
+  });
+
+  it('draws a point per measured configuration and skips the missing ones', () => {
+    const [full, scratch] = g.series;
+    expect(full!.points.map((p) => p.perClass)).toEqual([1, 10, 100]);
+    expect(scratch!.points.map((p) => p.perClass)).toEqual([1, 100]);
+    expect(full!.points[1]!.y).toBeCloseTo(yOf(0.8), 9);
+    expect(full!.line.startsWith('M')).toBe(true);
+  });
+
+  it('bands span mean ± sd, clamped to 0–100%', () => {
+    const ys = (path: string) => [...path.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((mm) => Number(mm[2]));
+    const band = ys(g.series[0]!.band);
+    // upper edge left to right, then lower edge right to left
+    expect(band[0]).toBeCloseTo(yOf(0.6), 1);
+    expect(band[2]).toBeCloseTo(yOf(1), 1); // 0.95 + 0.1 clamped at 1
+    expect(band[3]).toBeCloseTo(yOf(0.85), 1);
+    expect(band[5]).toBeCloseTo(yOf(0.4), 1);
+  });
+});
+
+describe('strategy palette', () => {
+  it('gives every strategy a colour for light and dark pages, a distinct dash and a distinct marker', () => {
+    const styles = Object.values(STRATEGY_STYLE);
+    expect(new Set(styles.map((s) => s.dash)).size).toBe(styles.length);
+    expect(new Set(styles.map((s) => s.marker)).size).toBe(styles.length);
+    for (const id of Object.keys(STRATEGY_STYLE)) expect(STRATEGY_CSS).toContain(`--fm-strategy-${id}:`);
+    for (const kind of ['circle', 'square', 'triangle', 'diamond', 'cross'] as const) expect(markerPath(kind, 10, 10)).toMatch(/^M[\d.]+,[\d.]+/);
+  });
+});
