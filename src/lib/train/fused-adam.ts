@@ -15,6 +15,9 @@ export interface AdamOptions {
   beta2?: number;
   /** Defaults to the backend's epsilon, as tfjs's optimizer does (1e-7 for float32). */
   epsilon?: number;
+  /** Learning-rate factor per variable (same order as `variables`), e.g. a new head trained faster than a
+   *  pretrained base; default 1 each. Adam's step is lr·m̂/(√v̂+ε), so a factor k is Adam with lr·k there. */
+  multipliers?: readonly number[];
 }
 
 export class FusedAdam {
@@ -28,6 +31,7 @@ export class FusedAdam {
   private sizes: number[];
   private tf: Tf;
   private variables: Variable[];
+  private multipliers: number[];
 
   constructor(tf: Tf, variables: Variable[], options: AdamOptions = {}) {
     this.tf = tf;
@@ -37,6 +41,9 @@ export class FusedAdam {
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? tf.backend().epsilon();
     this.sizes = variables.map((v) => v.size);
+    this.multipliers = variables.map((_, i) => options.multipliers?.[i] ?? 1);
+    if (options.multipliers && options.multipliers.length !== variables.length) throw new Error(`expected ${variables.length} learning-rate multipliers, got ${options.multipliers.length}`);
+    if (this.multipliers.some((k) => !Number.isFinite(k) || k < 0)) throw new Error('learning-rate multipliers must be finite and ≥ 0');
     const total = this.sizes.reduce((a, b) => a + b, 0);
     // tidy releases the zeros the variables were made from (variables themselves survive it).
     this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
@@ -61,7 +68,11 @@ export class FusedAdam {
       this.v.assign(v);
       const step = tf.div(tf.mul(m, c1), tf.add(tf.sqrt(tf.mul(v, c2)), this.epsilon));
       const parts = tf.split(step, this.sizes);
-      this.variables.forEach((p, i) => p.assign(tf.sub(p, tf.reshape(parts[i]!, p.shape))));
+      this.variables.forEach((p, i) => {
+        const part = tf.reshape(parts[i]!, p.shape);
+        const k = this.multipliers[i]!;
+        p.assign(tf.sub(p, k === 1 ? part : tf.mul(part, k)));
+      });
     });
   }
 
