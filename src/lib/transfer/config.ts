@@ -31,7 +31,7 @@ export interface RunConfig {
 export interface LabSettings { seed: number; holdout: number }
 
 export const RUN_DEFAULTS: RunConfig = {
-  source: 'digits04-cnn', target: 'digits-5-9', perClass: 10, freeze: 'conv2', lr: 0.003, headLr: 10, epochs: 10, augment: false,
+  source: 'digits04-cnn', target: 'digits-5-9', perClass: 10, freeze: 'conv2', lr: 0.001, headLr: 10, epochs: 10, augment: false,
 };
 export const LAB_DEFAULTS: LabSettings = { seed: 1, holdout: 20 };
 

@@ -6,6 +6,6 @@ export { transferModel, applyFreeze, frozenUpTo, lrMultipliers, BASE_LAYERS, FRE
 export { cacheable, computeFeatures, headModel, copyHeadBack, type Gate } from './features.ts';
 export { shifts, shiftImage, withShiftedCopies, shiftBatch, MAX_SHIFT, FEATURE_COPIES } from './augment.ts';
 export { evaluateOn, type HeldOut } from './evaluate.ts';
-export { LabRun, MAX_BATCH, type RunInput, type RunResult, type RunProgress, type EpochPoint } from './run.ts';
+export { LabRun, MAX_BATCH, batchFor, type RunInput, type RunResult, type RunProgress, type EpochPoint } from './run.ts';
 export { JobQueue, engineQueue } from './queue.ts';
 export * from './summary.ts';

@@ -20,6 +20,12 @@ import { evaluateOn } from './evaluate.ts';
 
 export const MAX_BATCH = 16;
 
+/** Batches of at most MAX_BATCH that use (nearly) every example each epoch: the loop drops a partial last batch,
+ *  so 25 examples train as 2 × 12 (one left out, a different one each epoch), not 1 × 16. */
+export function batchFor(count: number): number {
+  return Math.max(1, Math.floor(count / Math.ceil(count / MAX_BATCH)));
+}
+
 export interface RunProgress { phase: 'features' | 'training' | 'evaluating'; done: number; total: number; epoch: number; epochs: number; loss?: number }
 /** Epoch 0 is before training (no training loss yet). */
 export interface EpochPoint { epoch: number; trainLoss: number | null; testLoss: number; testAccuracy: number }
@@ -45,7 +51,12 @@ export interface RunResult {
   model?: LayersModel;
 }
 
-export interface RunInput { config: RunConfig; seed: number; data: TaskData; source: LayersModel | null; keepModel?: boolean; onProgress?: (p: RunProgress) => void }
+export interface RunInput {
+  config: RunConfig; seed: number; data: TaskData; source: LayersModel | null; keepModel?: boolean;
+  onProgress?: (p: RunProgress) => void;
+  /** Each point of the curve as soon as it is measured (live charts). */
+  onEpoch?: (point: EpochPoint) => void;
+}
 
 type Sets = { train: { x: Tensor; y: Tensor; count: number }; test: { x: Tensor; y: Tensor } };
 
@@ -118,7 +129,7 @@ export class LabRun {
     const path = cacheable(model, k) ? 'features' : 'full';
     const owned: Tensor[] = [];
     let head: LayersModel | null = null;
-    const batchSize = Math.min(MAX_BATCH, data.train.count);
+    const batchSize = batchFor(data.train.count);
     const curve: EpochPoint[] = [];
     let featureMs = 0;
     let trainMs = 0;
@@ -136,7 +147,8 @@ export class LabRun {
         return r;
       };
       let last = train && (await evaluate(0));
-      if (last) curve.push({ epoch: 0, trainLoss: null, testLoss: last.loss, testAccuracy: last.accuracy });
+      const point = (p: EpochPoint) => { curve.push(p); this.input.onEpoch?.(p); };
+      if (last) point({ epoch: 0, trainLoss: null, testLoss: last.loss, testAccuracy: last.accuracy });
       if (last && train && !this.cancelled) {
         let epochStart = performance.now();
         let stepLosses: number[] = [];
@@ -153,7 +165,7 @@ export class LabRun {
             const r = await evaluate(e + 1);
             if (r) {
               last = r;
-              curve.push({ epoch: e + 1, trainLoss: stepLosses.reduce((a, b) => a + b, 0) / stepLosses.length, testLoss: r.loss, testAccuracy: r.accuracy });
+              point({ epoch: e + 1, trainLoss: stepLosses.reduce((a, b) => a + b, 0) / stepLosses.length, testLoss: r.loss, testAccuracy: r.accuracy });
             }
             stepLosses = [];
             epochStart = performance.now();

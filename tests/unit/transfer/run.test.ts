@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { RUN_DEFAULTS, type RunConfig } from '../../../src/lib/transfer/config.ts';
-import { LabRun, type RunProgress } from '../../../src/lib/transfer/run.ts';
+import { LabRun, batchFor, type RunProgress } from '../../../src/lib/transfer/run.ts';
 import { cpu } from '../train/helpers.ts';
 import { digits04, task } from './fixtures.ts';
 
 const config = (over: Partial<RunConfig>): RunConfig => ({ ...RUN_DEFAULTS, ...over });
+
+describe('batchFor', () => {
+  it.each([[1, 1], [5, 5], [16, 16], [17, 8], [25, 12], [50, 12], [5000, 15]])('%i examples → batches of %i', (n, b) => {
+    expect(batchFor(n)).toBe(b);
+    expect(n - Math.floor(n / b) * b).toBeLessThan(Math.ceil(n / 16)); // fewer left out than there are steps
+  });
+});
 
 describe('LabRun on the cpu backend', { timeout: 300_000 }, () => {
   it('frozen digits 0–4 base → digits 5–9: features path, accuracy far above chance, seeded (identical twice), no leak', async () => {
@@ -22,7 +29,7 @@ describe('LabRun on the cpu backend', { timeout: 300_000 }, () => {
     expect(a.curve[0]!.trainLoss).toBeNull();
     expect(a.accuracy).toBeGreaterThan(0.5); // chance is 0.2
     expect(a.accuracy).toBeGreaterThan(a.curve[0]!.testAccuracy + 0.2);
-    expect(a.losses).toHaveLength(6 * 3); // 50 examples, batches of 16
+    expect(a.losses).toHaveLength(6 * 4); // 50 examples: 4 batches of 12
     expect(a.confusion.flat().reduce((s, n) => s + n, 0)).toBe(50);
     expect(a.perClass).toHaveLength(5);
     const b = await run();
