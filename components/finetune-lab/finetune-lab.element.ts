@@ -76,7 +76,9 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   /** Queues every run on the engine; resolves with their summaries (cancelled runs included). */
   async train(): Promise<RunSummary[]> {
     await this.whenLoaded();
-    return this.heavy!.runner.train(this.runs, { ...this.lab }, this.custom);
+    const out = await this.heavy!.runner.train(this.runs, { ...this.lab }, this.custom);
+    this.sync(); // marks runs whose set-up changed while they trained
+    return out;
   }
   pause(): void { this.heavy?.runner.pause(); }
   resume(): void { this.heavy?.runner.resume(); }
