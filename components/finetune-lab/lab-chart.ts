@@ -65,7 +65,7 @@ export class LabCharts {
 
   update(series: CurveSeries[], maxEpoch: number): void {
     const losses = series.flatMap((s) => s.points.flatMap((p) => [p.trainLoss ?? 0, p.testLoss]));
-    this.loss.axes(maxEpoch, [0, Math.max(0.5, Math.min(5, ...losses.length ? [Math.max(...losses) * 1.05] : [1]))], false);
+    this.loss.axes(maxEpoch, [0, Math.max(0.5, Math.min(10, ...losses.length ? [Math.max(...losses) * 1.05] : [1]))], false);
     this.loss.lines(series, 'train', (p) => p.trainLoss, false);
     this.loss.lines(series, 'test', (p) => p.testLoss, true);
     this.acc.axes(maxEpoch, [0, 1], true);
