@@ -12,7 +12,7 @@ import { FASHION_DIR, FASHION_FILES, fashionVersion, mnistPackageDir, readDigits
 
 export const DIGITS_SEED = 1998;
 export const DIGITS_TEST_FRACTION = 0.2;
-export const FASHION_TRAIN_PER_CLASS = 500;
+export const FASHION_TRAIN_PER_CLASS = 200;
 const PIXELS = 28 * 28;
 export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
 

@@ -104,7 +104,7 @@ describe('fashion (Debian dataset-fashion-mnist)', () => {
 
   it.each([
     ['test', 't10k', 1000],
-    ['train', 'train', 500],
+    ['train', 'train', 200],
   ] as const)('packs %s as the first images per class of the official %s file (%i per class), unchanged', (name, file, perClass) => {
     const srcImages = idx(`${file}-images-idx3-ubyte.gz`, 16);
     const srcLabels = idx(`${file}-labels-idx1-ubyte.gz`, 8);
