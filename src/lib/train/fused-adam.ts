@@ -71,8 +71,9 @@ export class FusedAdam {
     const c2 = 1 / (1 - b2 ** this.t);
     if (this.mv) {
       const mv = this.mv;
-      const attrs = { beta1: b1, beta2: b2, c1, c2, epsilon: this.epsilon };
       tf.tidy(() => this.variables.forEach((p, i) => {
+        // c1 holds the learning rate, so a variable's multiplier scales it there.
+        const attrs = { beta1: b1, beta2: b2, c1: c1 * this.multipliers[i]!, c2, epsilon: this.epsilon };
         mv[i]!.assign(tf.engine().runKernel(ADAM_MOMENTS, { g: grads[i]!, mv: mv[i]! }, attrs as never) as Tensor);
         p.assign(tf.engine().runKernel(ADAM_STEP, { p, mv: mv[i]! }, attrs as never) as Tensor);
       }));
