@@ -18,6 +18,9 @@ export interface AdamOptions {
   beta2?: number;
   /** Defaults to the backend's epsilon, as tfjs's optimizer does (1e-7 for float32). */
   epsilon?: number;
+  /** Learning-rate factor per variable (same order as `variables`), e.g. a new head trained faster than a
+   *  pretrained base; default 1 each. Adam's step is lr·m̂/(√v̂+ε), so a factor k is Adam with lr·k there. */
+  multipliers?: readonly number[];
 }
 
 export class FusedAdam {
@@ -33,6 +36,7 @@ export class FusedAdam {
   private sizes: number[];
   private tf: Tf;
   private variables: Variable[];
+  private multipliers: number[];
 
   constructor(tf: Tf, variables: Variable[], options: AdamOptions = {}) {
     this.tf = tf;
@@ -42,6 +46,9 @@ export class FusedAdam {
     this.beta2 = options.beta2 ?? 0.999;
     this.epsilon = options.epsilon ?? tf.backend().epsilon();
     this.sizes = variables.map((v) => v.size);
+    this.multipliers = variables.map((_, i) => options.multipliers?.[i] ?? 1);
+    if (options.multipliers && options.multipliers.length !== variables.length) throw new Error(`expected ${variables.length} learning-rate multipliers, got ${options.multipliers.length}`);
+    if (this.multipliers.some((k) => !Number.isFinite(k) || k < 0)) throw new Error('learning-rate multipliers must be finite and ≥ 0');
     const total = this.sizes.reduce((a, b) => a + b, 0);
     // tidy releases the zeros the variables were made from (variables themselves survive it).
     if (tf.getBackend() === 'webgpu' && installGpuKernels(tf)) {
@@ -64,8 +71,9 @@ export class FusedAdam {
     const c2 = 1 / (1 - b2 ** this.t);
     if (this.mv) {
       const mv = this.mv;
-      const attrs = { beta1: b1, beta2: b2, c1, c2, epsilon: this.epsilon };
       tf.tidy(() => this.variables.forEach((p, i) => {
+        // c1 holds the learning rate, so a variable's multiplier scales it there.
+        const attrs = { beta1: b1, beta2: b2, c1: c1 * this.multipliers[i]!, c2, epsilon: this.epsilon };
         mv[i]!.assign(tf.engine().runKernel(ADAM_MOMENTS, { g: grads[i]!, mv: mv[i]! }, attrs as never) as Tensor);
         p.assign(tf.engine().runKernel(ADAM_STEP, { p, mv: mv[i]! }, attrs as never) as Tensor);
       }));
@@ -80,7 +88,11 @@ export class FusedAdam {
       vVar.assign(v);
       const step = tf.div(tf.mul(m, c1), tf.add(tf.sqrt(tf.mul(v, c2)), this.epsilon));
       const parts = tf.split(step, this.sizes);
-      this.variables.forEach((p, i) => p.assign(tf.sub(p, tf.reshape(parts[i]!, p.shape))));
+      this.variables.forEach((p, i) => {
+        const part = tf.reshape(parts[i]!, p.shape);
+        const k = this.multipliers[i]!;
+        p.assign(tf.sub(p, k === 1 ? part : tf.mul(part, k)));
+      });
     });
   }
 

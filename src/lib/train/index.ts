@@ -1,4 +1,4 @@
-export { Trainer, train, type TrainOptions, type TrainResult, type Progress } from './trainer.ts';
+export { Trainer, train, type TrainOptions, type TrainResult, type Progress, type TensorSet } from './trainer.ts';
 export { evaluate, predictClasses, summarise, type Evaluation } from './evaluate.ts';
 export { saveModel, loadModel, urlReader, WEIGHTS_FILE, type FileReader, type FileWriter } from './model-io.ts';
 export { installFastConvGrad, uninstallFastConvGrad, fastConvGradInstalled } from './fast-conv-grad.ts';

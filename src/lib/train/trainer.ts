@@ -28,6 +28,20 @@ export interface TrainOptions {
    * e.g. for a validation pass. Typed `void` so existing callbacks keep their inferred types.
    */
   onProgress?: (p: Progress) => void;
+  /** Learning-rate factor per trainable weight (`model.trainableWeights` order); default 1 each. */
+  lrMultipliers?: readonly number[];
+  /** Changes each batch's images on the device (augmentation); synchronous, runs inside the step's tidy. */
+  augment?: (xb: Tensor, step: number) => Tensor;
+  /** Awaited after each full epoch, once its loss is read back (validation curves); pause/cancel apply after it. */
+  onEpochEnd?: (epoch: number) => Promise<void> | void;
+}
+
+/** Inputs already on the device (e.g. features a frozen base computed once): x [N, …], y int32 [N]. The
+ *  caller keeps ownership; the loop gathers batches from them as from uploaded images. */
+export interface TensorSet {
+  x: Tensor;
+  y: Tensor;
+  count: number;
 }
 
 export interface Progress {
@@ -53,10 +67,10 @@ export class Trainer {
 
   private tf: Tf;
   private model: LayersModel;
-  private set: ImageSet;
+  private set: ImageSet | TensorSet;
   private options: TrainOptions;
 
-  constructor(tf: Tf, model: LayersModel, set: ImageSet, options: TrainOptions) {
+  constructor(tf: Tf, model: LayersModel, set: ImageSet | TensorSet, options: TrainOptions) {
     this.tf = tf;
     this.model = model;
     this.set = set;
@@ -89,9 +103,10 @@ export class Trainer {
     if (perEpoch === 0) throw new Error(`need at least one full batch of ${batch} images, got ${this.set.count}`);
     const totalSteps = Math.min(perEpoch * options.epochs, options.maxSteps ?? Infinity);
     installFastConvGrad(tf);
-    const data = upload(tf, this.set);
+    const owned = !('x' in this.set);
+    const data = 'x' in this.set ? { x: this.set.x, y: this.set.y } : upload(tf, this.set);
     const vars = trainableVariables(model);
-    const adam = new FusedAdam(tf, vars, { learningRate: options.learningRate ?? 0.001 });
+    const adam = new FusedAdam(tf, vars, { learningRate: options.learningRate ?? 0.001, multipliers: options.lrMultipliers });
     const losses: [number, number][] = [];
     const start = performance.now();
     let order: Tensor | null = null;
@@ -107,23 +122,26 @@ export class Trainer {
         }
         const loss = tf.tidy(() => {
           const { xb, yb } = gatherBatch(tf, data, order!, inEpoch, batch);
-          const { loss, grads } = lossAndGrads(tf, model, xb, yb, vars, options.loss);
+          const x = options.augment ? options.augment(xb, step) : xb;
+          const { loss, grads } = lossAndGrads(tf, model, x, yb, vars, options.loss);
           adam.applyGradients(grads);
           return loss;
         });
         pending?.dispose();
         pending = loss;
         step++;
-        if (step % readEvery === 0 || step === totalSteps) {
+        const epochDone = options.onEpochEnd !== undefined && step % perEpoch === 0;
+        if (step % readEvery === 0 || step === totalSteps || epochDone) {
           const value = (await loss.data())[0]!;
           losses.push([step, value]);
           const elapsedMs = performance.now() - start;
           await options.onProgress?.({ epoch, step, totalSteps, loss: value, imagesPerSecond: (step * batch) / (elapsedMs / 1000), elapsedMs });
+          if (epochDone) await options.onEpochEnd!(epoch);
           if (this.paused) await this.paused.promise;
         }
       }
     } finally {
-      tf.dispose([data.x, data.y]);
+      if (owned) tf.dispose([data.x, data.y]);
       order?.dispose();
       pending?.dispose();
       adam.dispose();
@@ -133,6 +151,6 @@ export class Trainer {
 }
 
 /** Convenience: train and return the result (no pause/cancel handle). */
-export function train(tf: Tf, model: LayersModel, set: ImageSet, options: TrainOptions): Promise<TrainResult> {
+export function train(tf: Tf, model: LayersModel, set: ImageSet | TensorSet, options: TrainOptions): Promise<TrainResult> {
   return new Trainer(tf, model, set, options).run();
 }

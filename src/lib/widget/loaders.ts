@@ -12,4 +12,5 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'receptive-field': () => import('@components/receptive-field/receptive-field.element.ts'),
   'network-explorer': () => import('@components/network-explorer/network-explorer.element.ts'),
   'loss-race': () => import('@components/loss-race/loss-race.element.ts'),
+  'finetune-lab': () => import('@components/finetune-lab/finetune-lab.element.ts'),
 };

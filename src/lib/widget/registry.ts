@@ -96,6 +96,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['per-class', 'epochs', 'seed', 'learning-rate'],
     chapter: 'loss-functions',
   },
+  {
+    slug: 'finetune-lab',
+    tag: 'fm-finetune-lab',
+    title: 'Fine-tuning lab: transfer a pretrained CNN to a new task',
+    attributes: ['source', 'target', 'per-class', 'freeze', 'lr', 'head-lr', 'epochs', 'augment', 'seed', 'holdout', 'compare'],
+    chapter: 'transfer-learning',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {

@@ -29,4 +29,35 @@ describe('FusedAdam', () => {
     adam.dispose();
     tf.dispose([...ours, ...theirs]);
   });
+
+  it('per-variable learning-rate multipliers equal tfjs Adam with lr × multiplier on each variable', async () => {
+    const tf = await cpu();
+    const shapes = [[3, 3, 1, 4], [4], [7, 5]];
+    const multipliers = [1, 0.1, 10];
+    const mk = () => shapes.map((s, i) => tf.variable(tf.tensor(uniform(20 + i, s.reduce((a, b) => a * b)), s)));
+    const ours = mk();
+    const theirs = mk();
+    const fused = new FusedAdam(tf, ours, { learningRate: 0.01, multipliers });
+    const adams = multipliers.map((k) => tf.train.adam(0.01 * k));
+    for (let step = 0; step < 4; step++) {
+      const grads = shapes.map((s, i) => tf.tensor(uniform(300 + 10 * step + i, s.reduce((a, b) => a * b), -2, 2), s));
+      fused.applyGradients(grads);
+      theirs.forEach((v, i) => adams[i]!.applyGradients([{ name: v.name, tensor: grads[i]! }]));
+      tf.dispose(grads);
+    }
+    const moved: number[] = [];
+    for (let i = 0; i < shapes.length; i++) {
+      const a = await ours[i]!.data();
+      // float32 rounding grows with the step size (lr·k up to 0.1 here)
+      expect(maxAbsDiff(a, await theirs[i]!.data())).toBeLessThan(1e-6 * Math.max(1, multipliers[i]!));
+      moved.push(maxAbsDiff(a, uniform(20 + i, a.length)));
+    }
+    // Each step moves a weight by about lr·k, so the distances order as the multipliers do.
+    expect(moved[1]!).toBeLessThan(moved[0]!);
+    expect(moved[2]!).toBeGreaterThan(5 * moved[0]!);
+    expect(() => new FusedAdam(tf, ours, { multipliers: [1, 2] })).toThrow(/expected 3/);
+    fused.dispose();
+    adams.forEach((a) => a.dispose());
+    tf.dispose([...ours, ...theirs]);
+  });
 });

@@ -97,4 +97,34 @@ describe('Trainer', { timeout: 120_000 }, () => {
     }
     model.dispose();
   });
+
+  it('trains on a TensorSet it does not own, calls onEpochEnd after each epoch, augments each batch, and applies lr multipliers', async () => {
+    const tf = await cpu();
+    const model = small(1);
+    for (const l of model.layers.slice(0, -2)) l.trainable = false; // only the logits layer trains
+    const set = upload(tf, synthetic(32, 5, 3));
+    const before = tf.memory().numTensors;
+    const epochs: number[] = [];
+    let augmented = 0;
+    const logitWeights = () => values(model.getLayer('logits').getWeights());
+    const [k0, b0] = await logitWeights();
+    const r = await train(tf, model, { ...set, count: 32 }, {
+      ...opts, epochs: 3, readEvery: 100, learningRate: 0.01,
+      // logits kernel frozen by a 0 multiplier; its bias still trains
+      lrMultipliers: [0, 1],
+      augment: (xb) => { augmented++; return tf.mul(xb, 0.5); },
+      onEpochEnd: async (e) => { epochs.push(e); },
+    });
+    expect(r.steps).toBe(12);
+    expect(epochs).toEqual([0, 1, 2]);
+    expect(augmented).toBe(12);
+    expect(r.losses.map(([s]) => s)).toEqual([4, 8, 12]);
+    const [k1, b1] = await logitWeights();
+    expect(maxAbsDiff(k1!, k0!)).toBe(0);
+    expect(maxAbsDiff(b1!, b0!)).toBeGreaterThan(1e-3);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(set.x.isDisposed).toBe(false);
+    tf.dispose([set.x, set.y]);
+    model.dispose();
+  });
 });

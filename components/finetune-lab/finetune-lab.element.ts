@@ -1,0 +1,209 @@
+/**
+ * @summary `<fm-finetune-lab>`: transfer learning by hand. Up to three runs side by side, each a source model
+ * (digits 0–4 CNN, Fashion-MNIST CNN or random initialisation), a target task, labelled examples per class and a
+ * strategy (what to freeze, learning rate, head multiplier, epochs, augmentation); they train in turn on the
+ * engine with live curves, then show held-out accuracy, per-class accuracy and a confusion matrix whose cells
+ * list their images. Logic in src/lib/transfer; contract in README.md beside this file.
+ *
+ * @attr source · target · per-class · freeze · lr · head-lr · epochs · augment — run A (see README for values)
+ * @attr compare runs B and C as overrides of A: `compare="source=random freeze=none; epochs=3"`
+ * @attr seed · holdout (held-out images per class) — shared by all runs
+ * @event fm-result `{ backend, ms, trained, runs: RunSummary[] }` once ready (trained: false) and after each Train
+ * @event fm-progress `{ run, phase, done, total, epoch, epochs }` while training
+ * @event fm-error `{ message }` for an unusable attribute (the last good value stays) or a run that failed
+ */
+import '@lib/engine/global.ts';
+import '@components/device-badge/device-badge.element.ts';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
+import { ParamError } from '@lib/params/index.ts';
+import { LAB_DEFAULTS, LAB_PARSE, MAX_RUNS, RUN_ATTRS, RUN_DEFAULTS, RUN_KEYS, RUN_PARSE, formatCompare, parseCompare, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
+import { checkCustomTask, type CustomTask } from '@lib/transfer/targets.ts';
+import { FORM_HTML, bindForm, syncButtons, syncForm } from './lab-form.ts';
+import { slotCard, showSlot, summary, type RunSummary, type Slot } from './lab-results.ts';
+import type { LabRunner } from './lab-runner.ts';
+import css from './finetune-lab.css?inline';
+
+type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
+const ATTRS = [...RUN_ATTRS, 'seed', 'holdout', 'compare'] as const;
+type Attr = (typeof ATTRS)[number];
+/** What "Add a run" adds: first a from-scratch baseline, then full fine-tuning. */
+const ADDED: Partial<RunConfig>[] = [{ source: 'random', freeze: 'none' }, { freeze: 'none' }];
+
+const SHELL = `${FORM_HTML}
+<p data-role="message" role="alert" hidden></p>
+<p class="live" data-role="live" aria-live="polite"></p>
+<div class="charts"><figure data-role="loss-chart"><figcaption>Loss: training (solid) and held-out (dashed)</figcaption></figure>
+<figure data-role="acc-chart"><figcaption>Held-out accuracy</figcaption></figure></div>
+<div class="results" data-role="results"></div>
+<p data-role="summary" class="summary-all">Press Train to run the set-up above.</p>
+<p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
+
+export class FinetuneLabElement extends EngineElement<Heavy> {
+  static observedAttributes = [...ATTRS];
+  private base: RunConfig = RUN_DEFAULTS;
+  private compareText = '';
+  private extra: RunConfig[] = [];
+  private lab: LabSettings = LAB_DEFAULTS;
+  private errors = new Map<string, string>();
+  private custom: CustomTask | null = null;
+  private slots: Slot[] = [];
+  private firstResult = true;
+
+  get seed(): number { return this.lab.seed; }
+  set seed(v: number) { this.setAttribute('seed', String(v)); }
+  get holdout(): number { return this.lab.holdout; }
+  set holdout(v: number) { this.setAttribute('holdout', String(v)); }
+  get compare(): string { return this.compareText; }
+  set compare(v: string) { this.setAttribute('compare', v); }
+  /** The runs in force (A, then B and C from `compare`), as parsed. */
+  get runs(): RunConfig[] { return [this.base, ...this.extra].map((r) => ({ ...r })); }
+  get running(): boolean { return this.heavy?.runner.running ?? false; }
+  /** One plain summary per run of the last Train (curves, accuracy, per-class, confusion, timings). */
+  getResults(): RunSummary[] { return this.slots.map((s, i) => summary(i, s)); }
+
+  /** The hook for `<fm-doodle-classes>`: the reader's own classes, trained with `target="custom"`. Returns why
+   *  they cannot be used (also shown in the widget), or null when they were taken; null clears them. */
+  setCustomTarget(task: CustomTask | null): string | null {
+    const problem = task && checkCustomTask(task);
+    if (problem) this.emitError(problem);
+    else this.custom = task;
+    this.sync();
+    return problem;
+  }
+
+  /** Queues every run on the engine; resolves with their summaries (cancelled runs included). */
+  async train(): Promise<RunSummary[]> {
+    await this.whenLoaded();
+    const out = await this.heavy!.runner.train(this.runs, { ...this.lab }, this.custom);
+    this.sync(); // marks runs whose set-up changed while they trained
+    return out;
+  }
+  pause(): void { this.heavy?.runner.pause(); }
+  resume(): void { this.heavy?.runner.resume(); }
+  /** Stops every run of this lab now (the step in flight finishes on the device in the background). */
+  cancel(): void { this.heavy?.runner.cancel(); }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.root.firstChild) return;
+    this.apply(name as Attr, value);
+  }
+
+  protected render(): void {
+    if (this.root.firstChild) return;
+    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    bindForm(this.root, {
+      run: (i, attr, value) => this.editRun(i, attr, value),
+      lab: (attr, value) => this.setAttribute(attr, value),
+      action: (name) => {
+        if (name === 'train') void this.train();
+        else if (name === 'cancel') this.cancel();
+        else if (name === 'pause') this.heavy?.runner.paused ? this.resume() : this.pause();
+        else this.setRuns([...this.extra, { ...this.base, ...ADDED[this.extra.length] }]);
+      },
+      remove: (i) => this.setRuns(this.extra.filter((_, k) => k !== i - 1)),
+    });
+    for (const n of ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n), false);
+    this.sync();
+  }
+
+  private apply(name: Attr, raw: string | null, sync = true): void {
+    try {
+      if (name === 'seed' || name === 'holdout') this.lab = { ...this.lab, [name]: raw === null ? LAB_DEFAULTS[name] : LAB_PARSE[name](raw) };
+      else if (name !== 'compare') this.base = { ...this.base, [RUN_KEYS[name]]: raw === null ? RUN_DEFAULTS[RUN_KEYS[name]] : RUN_PARSE[name](raw) };
+      this.errors.delete(name);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.errors.set(name, e.message);
+    }
+    // Runs B and C are overrides of A: re-read them whenever A or the list changes.
+    try {
+      const text = name === 'compare' ? (raw ?? '') : this.compareText;
+      this.extra = parseCompare(text, this.base);
+      this.compareText = text;
+      this.errors.delete('compare');
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.errors.set('compare', e.message);
+    }
+    const text = [...this.errors.values()].join(' ');
+    if (text) this.emitError(text);
+    else if (this.running) this.showMessage('Settings changed while training: the runs in progress keep the set-up they started with. Press Train again to run the new one.');
+    else this.clearMessage();
+    if (sync) this.sync();
+  }
+
+  private editRun(i: number, attr: RunAttr, value: string): void {
+    if (i === 0) return this.setAttribute(attr, value);
+    try {
+      const next = this.extra.map((r, k) => (k === i - 1 ? { ...r, [RUN_KEYS[attr]]: RUN_PARSE[attr](value) } : r));
+      this.setRuns(next);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.emitError(`Run ${runLabel(i)}: ${e.message}`);
+      this.sync();
+    }
+  }
+
+  private setRuns(extra: RunConfig[]): void {
+    const text = formatCompare([this.base, ...extra.slice(0, MAX_RUNS - 1)]);
+    if (text) this.setAttribute('compare', text);
+    else this.removeAttribute('compare');
+  }
+
+  private sync(): void {
+    syncForm(this.root, this.runs, this.lab, this.custom !== null);
+    this.heavy?.runner.markStale(this.runs);
+  }
+
+  protected async load(): Promise<Heavy> {
+    const [engine, runnerMod, chartMod] = await Promise.all([getEngine(), import('./lab-runner.ts'), import('./lab-chart.ts')]);
+    const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+    const charts = new chartMod.LabCharts($('loss-chart'), $('acc-chart'));
+    const runner = await runnerMod.createRunner(this, this.root, charts);
+    return { engine, runner, charts };
+  }
+
+  private async whenLoaded(): Promise<void> {
+    while (!this.heavy) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  protected async compute(): Promise<void> {
+    const heavy = this.heavy;
+    if (!heavy) return;
+    if (this.firstResult) {
+      this.firstResult = false;
+      this.emitResult({ backend: heavy.engine.backend, ms: 0, trained: false, runs: [], fallbackReason: heavy.engine.fallbackReason ?? null });
+    } else if (heavy.runner.running) {
+      heavy.runner.cancel();
+      this.showMessage(`The engine changed to ${heavy.engine.backend}; the runs were stopped. Press Train to run them again.`);
+    }
+  }
+
+  protected teardown(): void {
+    super.teardown();
+    this.heavy?.runner.dispose();
+  }
+
+  /** For the runner: the element's own status, messages and events. */
+  report = {
+    status: (s: 'running' | 'ready') => this.setStatus(s),
+    error: (message: string) => this.emitError(message),
+    result: (detail: { backend: string; ms: number; [k: string]: unknown }) => this.emitResult(detail),
+    progress: (detail: object) => this.dispatchEvent(new CustomEvent('fm-progress', { detail, bubbles: true, composed: true })),
+    buttons: (running: boolean, paused: boolean) => syncButtons(this.root, running, paused),
+    card: (i: number, slot: Slot, detail: boolean) => {
+      const host = this.root.querySelector<HTMLElement>('[data-role="results"]')!;
+      let card = host.querySelector<HTMLElement>(`[data-run="${i}"]`);
+      if (!card) host.append((card = slotCard(i)));
+      showSlot(card, i, slot, detail);
+    },
+    clearCards: (n: number) => {
+      for (const c of this.root.querySelectorAll<HTMLElement>('[data-role="results"] > [data-run]')) if (Number(c.dataset.run) >= n) c.remove();
+    },
+    slots: (slots: Slot[]) => { this.slots = slots; },
+  };
+}
+
+define('fm-finetune-lab', FinetuneLabElement);

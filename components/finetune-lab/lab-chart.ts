@@ -1,0 +1,74 @@
+/**
+ * The lab's live curves in d3, redrawn after every epoch: loss (training solid, held-out dashed) and held-out
+ * accuracy against the epoch, one colour per run plus a marker shape and a letter at the line's end, so the
+ * runs stay apart without colour. No transitions: nothing moves that the reader did not ask for.
+ */
+import { select, type Selection } from 'd3-selection';
+import { scaleLinear } from 'd3-scale';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { line, symbol, symbolCircle, symbolSquare, symbolTriangle } from 'd3-shape';
+import type { EpochPoint } from '@lib/transfer/run.ts';
+import { runLabel } from '@lib/transfer/config.ts';
+
+const W = 360, H = 220, M = { top: 12, right: 26, bottom: 36, left: 46 };
+const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle];
+
+export interface CurveSeries { run: number; points: EpochPoint[] }
+
+class Chart {
+  readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  readonly x = scaleLinear().range([M.left, W - M.right]);
+  readonly y = scaleLinear().range([H - M.bottom, M.top]);
+  private readonly xAxis: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly yAxis: Selection<SVGGElement, unknown, null, undefined>;
+  readonly plot: Selection<SVGGElement, unknown, null, undefined>;
+
+  constructor(host: HTMLElement, label: string, yLabel: string) {
+    this.svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img').attr('aria-label', label);
+    this.xAxis = this.svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.bottom})`);
+    this.yAxis = this.svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
+    this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle').text('epoch (0 = before training)');
+    this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).text(yLabel);
+    this.plot = this.svg.append('g');
+  }
+
+  axes(maxEpoch: number, y: [number, number], percent: boolean): void {
+    this.x.domain([0, Math.max(1, maxEpoch)]);
+    this.y.domain(y);
+    this.xAxis.call(axisBottom(this.x).ticks(Math.min(10, Math.max(1, maxEpoch))).tickFormat((d) => String(d)));
+    this.yAxis.call(axisLeft(this.y).ticks(5).tickFormat((d) => (percent ? `${Math.round(100 * Number(d))}%` : String(d))));
+  }
+
+  /** One line per run for `value`, with markers and the run's letter after the last point. */
+  lines(series: CurveSeries[], key: string, value: (p: EpochPoint) => number | null, dashed: boolean): void {
+    const top = this.y.domain()[1]!; // values past the axis sit on its edge (the text summary has them exactly)
+    const pts = (s: CurveSeries) => s.points.filter((p) => value(p) !== null).map((p) => [this.x(p.epoch), this.y(Math.min(top, value(p)!))] as [number, number]);
+    const g = this.plot.selectAll<SVGGElement, CurveSeries>(`g.${key}`).data(series, (s) => String(s.run)).join('g').attr('class', (s) => `${key} run-${s.run}`);
+    g.selectAll('path.curve').data((s) => [s]).join('path').attr('class', `curve${dashed ? ' dashed' : ''}`).attr('d', (s) => line()(pts(s)));
+    g.selectAll<SVGPathElement, [number, number]>('path.mark').data((s) => pts(s).map((p) => [p, s.run] as const)).join('path').attr('class', 'mark')
+      .attr('transform', ([p]) => `translate(${p[0]},${p[1]})`).attr('d', ([, run]) => symbol(SYMBOLS[run]!, 28)());
+    if (!dashed) {
+      g.selectAll('text.end').data((s) => (pts(s).length ? [s] : [])).join('text').attr('class', 'end')
+        .attr('x', (s) => pts(s).at(-1)![0] + 6).attr('y', (s) => pts(s).at(-1)![1] + 4).text((s) => runLabel(s.run));
+    }
+  }
+}
+
+export class LabCharts {
+  private loss: Chart;
+  private acc: Chart;
+
+  constructor(lossHost: HTMLElement, accHost: HTMLElement) {
+    this.loss = new Chart(lossHost, 'Training and held-out loss against the epoch, per run', 'cross-entropy loss');
+    this.acc = new Chart(accHost, 'Held-out accuracy against the epoch, per run', 'held-out accuracy');
+  }
+
+  update(series: CurveSeries[], maxEpoch: number): void {
+    const losses = series.flatMap((s) => s.points.flatMap((p) => [p.trainLoss ?? 0, p.testLoss]));
+    this.loss.axes(maxEpoch, [0, Math.max(0.5, Math.min(10, ...losses.length ? [Math.max(...losses) * 1.05] : [1]))], false);
+    this.loss.lines(series, 'train', (p) => p.trainLoss, false);
+    this.loss.lines(series, 'test', (p) => p.testLoss, true);
+    this.acc.axes(maxEpoch, [0, 1], true);
+    this.acc.lines(series, 'test', (p) => p.testAccuracy, false);
+  }
+}

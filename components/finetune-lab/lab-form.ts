@@ -1,0 +1,89 @@
+/**
+ * The lab's set-up as a table: one row per setting, one column per run (A, B, C), every control labelled with
+ * its setting and run; the lab-wide seed and held-out count; the action buttons. Only fixed, trusted strings
+ * are written as HTML — values reach the controls through `.value` / `.checked`.
+ */
+import { FREEZE, MAX_RUNS, RUN_ATTRS, SOURCES, TARGETS, formatValue, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
+import { FREEZE_TITLES, SOURCE_TITLES, TARGET_TITLES } from '@lib/transfer/summary.ts';
+
+const ROWS: Record<RunAttr, { label: string; control: (id: string) => string }> = {
+  source: { label: 'Source model', control: (id) => select(id, SOURCES.map((s) => [s, SOURCE_TITLES[s]])) },
+  target: { label: 'Target task', control: (id) => select(id, TARGETS.map((t) => [t, TARGET_TITLES[t]])) },
+  'per-class': { label: 'Labelled examples per class', control: (id) => `<input id="${id}" type="number" min="1" max="500" step="1">` },
+  freeze: { label: 'Frozen', control: (id) => select(id, FREEZE.map((f) => [f, FREEZE_TITLES[f]])) },
+  lr: { label: 'Learning rate', control: (id) => `<input id="${id}" type="number" min="0.00001" max="1" step="any">` },
+  'head-lr': { label: 'Head learning rate ×', control: (id) => `<input id="${id}" type="number" min="0.1" max="100" step="any">` },
+  epochs: { label: 'Epochs', control: (id) => `<input id="${id}" type="number" min="1" max="50" step="1">` },
+  augment: { label: 'Augmentation (±2 px shifts)', control: (id) => `<input id="${id}" type="checkbox">` },
+};
+
+function select(id: string, options: [string, string][]): string {
+  return `<select id="${id}">${options.map(([v, t]) => `<option value="${v}">${t}</option>`).join('')}</select>`;
+}
+
+const cellId = (attr: string, run: number) => `fm-lab-${attr}-${run}`;
+
+export const FORM_HTML = `
+<div class="setup">
+  <table class="runs">
+    <caption>Runs to compare: one column each (at most ${MAX_RUNS}). Runs B and C start from run A's settings.</caption>
+    <thead><tr><th scope="col">Setting</th>${Array.from({ length: MAX_RUNS }, (_, i) => `<th scope="col" data-run="${i}"><span class="swatch run-${i}" aria-hidden="true"></span>Run ${runLabel(i)}${i ? ` <button type="button" class="remove" data-remove="${i}" aria-label="Remove run ${runLabel(i)}">×</button>` : ''}</th>`).join('')}</tr></thead>
+    <tbody>${RUN_ATTRS.map((a) => `<tr><th scope="row">${ROWS[a].label}</th>${Array.from({ length: MAX_RUNS }, (_, i) => `<td data-run="${i}"><label class="sr-only" for="${cellId(a, i)}">${ROWS[a].label}, run ${runLabel(i)}</label>${ROWS[a].control(cellId(a, i))}</td>`).join('')}</tr>`).join('')}</tbody>
+  </table>
+</div>
+<div class="lab-wide">
+  <label>Seed <input type="number" data-lab="seed" min="0" max="999999" step="1"></label>
+  <label>Held-out images per class <input type="number" data-lab="holdout" min="5" max="150" step="1"></label>
+</div>
+<div class="actions">
+  <button type="button" data-action="train" class="primary">Train</button>
+  <button type="button" data-action="pause" aria-pressed="false" disabled>Pause</button>
+  <button type="button" data-action="cancel" disabled>Cancel</button>
+  <button type="button" data-action="add">Add a run</button>
+</div>`;
+
+export interface FormHandlers {
+  run(index: number, attr: RunAttr, value: string): void;
+  lab(attr: keyof LabSettings, value: string): void;
+  action(name: 'train' | 'pause' | 'cancel' | 'add'): void;
+  remove(index: number): void;
+}
+
+export function bindForm(root: ShadowRoot, on: FormHandlers): void {
+  for (const a of RUN_ATTRS) {
+    for (let i = 0; i < MAX_RUNS; i++) {
+      const c = root.getElementById(cellId(a, i)) as HTMLInputElement | HTMLSelectElement;
+      c.addEventListener('change', () => on.run(i, a, c instanceof HTMLInputElement && c.type === 'checkbox' ? (c.checked ? 'on' : 'off') : c.value));
+    }
+  }
+  for (const c of root.querySelectorAll<HTMLInputElement>('[data-lab]')) c.addEventListener('change', () => on.lab(c.dataset.lab as keyof LabSettings, c.value));
+  for (const b of root.querySelectorAll<HTMLButtonElement>('[data-action]')) b.addEventListener('click', () => on.action(b.dataset.action as 'train'));
+  for (const b of root.querySelectorAll<HTMLButtonElement>('[data-remove]')) b.addEventListener('click', () => on.remove(Number(b.dataset.remove)));
+}
+
+/** Shows the settings in force; columns beyond the runs are hidden; `custom` is offered only with classes. */
+export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabSettings, hasCustom: boolean): void {
+  for (const cell of root.querySelectorAll<HTMLElement>('.runs [data-run]')) cell.hidden = Number(cell.dataset.run) >= runs.length;
+  runs.forEach((r, i) => {
+    for (const a of RUN_ATTRS) {
+      const c = root.getElementById(cellId(a, i)) as HTMLInputElement | HTMLSelectElement;
+      if (c instanceof HTMLInputElement && c.type === 'checkbox') c.checked = r.augment;
+      else c.value = formatValue(a, r);
+    }
+    const custom = root.querySelector<HTMLOptionElement>(`#${cellId('target', i)} option[value="custom"]`)!;
+    custom.disabled = !hasCustom;
+    custom.hidden = !hasCustom && r.target !== 'custom';
+  });
+  for (const c of root.querySelectorAll<HTMLInputElement>('[data-lab]')) c.value = String(lab[c.dataset.lab as keyof LabSettings]);
+  root.querySelector<HTMLButtonElement>('[data-action="add"]')!.disabled = runs.length >= MAX_RUNS;
+}
+
+/** Buttons for the running state. */
+export function syncButtons(root: ShadowRoot, running: boolean, paused: boolean): void {
+  const b = (name: string) => root.querySelector<HTMLButtonElement>(`[data-action="${name}"]`)!;
+  b('train').disabled = running;
+  b('pause').disabled = !running;
+  b('cancel').disabled = !running;
+  b('pause').textContent = paused ? 'Resume' : 'Pause';
+  b('pause').setAttribute('aria-pressed', String(paused));
+}

@@ -1,0 +1,136 @@
+/**
+ * One card per run: its set-up, progress, final held-out accuracy, per-class accuracy, and a confusion matrix
+ * of buttons — pressing a cell (mouse or keyboard) lists the held-out images behind it. Built with DOM calls
+ * and textContent only.
+ */
+import { runLabel } from '@lib/transfer/config.ts';
+import { cellImages, describeConfig, describeResult, pct } from '@lib/transfer/summary.ts';
+import type { RunConfig } from '@lib/transfer/config.ts';
+import type { EpochPoint, RunResult } from '@lib/transfer/run.ts';
+import type { TaskData } from '@lib/transfer/targets.ts';
+
+export type SlotState = 'queued' | 'running' | 'done' | 'cancelled' | 'error';
+export interface Slot { config: RunConfig; state: SlotState; progress: number; note: string; curve: EpochPoint[]; result?: RunResult; data?: TaskData; stale?: boolean }
+
+/** A run as plain data: what `getResults()` and `fm-result` give embedding pages and tests. */
+export interface RunSummary {
+  run: string; state: Slot['state']; config: RunConfig; cancelled: boolean; accuracy: number | null; perClass: number[]; confusion: number[][];
+  curve: EpochPoint[]; path: string | null; steps: number; batchSize: number | null; msPerEpoch: number | null; featureMs: number | null; totalMs: number | null;
+}
+
+export function summary(i: number, s: Slot): RunSummary {
+  const r = s.result;
+  return {
+    run: runLabel(i), state: s.state, config: { ...s.config }, cancelled: s.state === 'cancelled', accuracy: r && r.pred.length ? r.accuracy : null,
+    perClass: r?.perClass ?? [], confusion: r?.confusion ?? [], curve: [...s.curve], path: r?.path ?? null, steps: r?.losses.length ?? 0,
+    batchSize: r?.batchSize ?? null, msPerEpoch: r?.msPerEpoch ?? null, featureMs: r?.featureMs ?? null, totalMs: r?.totalMs ?? null,
+  };
+}
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+
+/** Card skeleton for run `i` (reused while the run progresses). */
+export function slotCard(i: number): HTMLElement {
+  const card = el('section', `card run-${i}`);
+  card.dataset.run = String(i);
+  card.setAttribute('aria-label', `Run ${runLabel(i)}`);
+  const h = el('h3', undefined, `Run ${runLabel(i)}`);
+  const swatch = el('span', `swatch run-${i}`);
+  swatch.setAttribute('aria-hidden', 'true');
+  h.prepend(swatch);
+  card.append(h, el('p', 'config'), el('progress'), el('p', 'note'), el('p', 'accuracy'), el('div', 'detail'));
+  return card;
+}
+
+/** Updates the parts that change during a run; rebuilds the details when a result arrives. */
+export function showSlot(card: HTMLElement, i: number, slot: Slot, withDetail: boolean): void {
+  const q = <T extends HTMLElement>(s: string) => card.querySelector<T>(s)!;
+  q('.config').textContent = describeConfig(slot.config) + (slot.stale ? ' (settings changed since this run)' : '');
+  const bar = q<HTMLProgressElement>('progress');
+  bar.hidden = slot.state !== 'running' && slot.state !== 'queued';
+  bar.value = slot.progress;
+  bar.setAttribute('aria-label', `Run ${runLabel(i)} progress`);
+  q('.note').textContent = slot.note;
+  q('.note').dataset.kind = slot.state;
+  const r = slot.result;
+  q('.accuracy').textContent = r && r.pred.length ? `${pct(r.accuracy)} held-out accuracy${r.cancelled ? ' (stopped early)' : ''}` : '';
+  if (withDetail) q('.detail').replaceChildren(...(r && slot.data && r.pred.length ? detail(i, r, slot.data) : []));
+}
+
+function detail(i: number, r: RunResult, data: TaskData): HTMLElement[] {
+  const names = data.classNames;
+  const summary = el('p', 'summary', describeResult(r, names));
+  const per = el('ul', 'per-class');
+  per.setAttribute('aria-label', `Held-out accuracy per class, run ${runLabel(i)}`);
+  r.perClass.forEach((a, c) => {
+    const li = el('li');
+    const bar = el('span', 'bar');
+    bar.style.width = `${Math.round(100 * (Number.isFinite(a) ? a : 0))}%`;
+    li.append(el('span', 'name', names[c]), el('span', 'track'), el('span', 'value', pct(a)));
+    li.querySelector('.track')!.append(bar);
+    per.append(li);
+  });
+  const viewer = el('div', 'viewer');
+  viewer.hidden = true;
+  return [summary, per, matrix(i, r, data, viewer), viewer];
+}
+
+function matrix(i: number, r: RunResult, data: TaskData, viewer: HTMLElement): HTMLElement {
+  const names = data.classNames;
+  const table = el('table', 'confusion');
+  table.append(el('caption', undefined, `Confusion matrix, run ${runLabel(i)}: rows are the true class, columns the predicted class. Press a cell to see its images.`));
+  const head = el('tr');
+  head.append(el('th', 'corner', 'true ↓ / predicted →'), ...names.map((n) => Object.assign(el('th', undefined, n), { scope: 'col' })));
+  table.append(head);
+  r.confusion.forEach((row, t) => {
+    const tr = el('tr');
+    tr.append(Object.assign(el('th', undefined, names[t]), { scope: 'row' }));
+    const total = row.reduce((a, b) => a + b, 0) || 1;
+    row.forEach((n, p) => {
+      const td = el('td', t === p ? 'diag' : undefined);
+      const b = el('button', undefined, String(n));
+      b.type = 'button';
+      b.style.setProperty('--share', `${Math.round(40 * (n / total))}%`);
+      b.setAttribute('aria-label', `True ${names[t]}, predicted ${names[p]}: ${n} image${n === 1 ? '' : 's'}`);
+      b.disabled = n === 0;
+      b.addEventListener('click', () => showImages(viewer, r, data, t, p));
+      td.append(b);
+      tr.append(td);
+    });
+    table.append(tr);
+  });
+  return table;
+}
+
+function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number, p: number): void {
+  const names = data.classNames;
+  const idx = cellImages(r.pred, data.test.labels, t, p);
+  const heading = el('p', 'viewer-title', `${t === p ? 'Right' : 'Mistaken'}: true ${names[t]}, predicted ${names[p]} — ${idx.length} held-out image${idx.length === 1 ? '' : 's'}`);
+  heading.tabIndex = -1;
+  const list = el('div', 'thumbs');
+  for (const k of idx.slice(0, 48)) {
+    const c = el('canvas');
+    c.width = 28;
+    c.height = 28;
+    c.setAttribute('role', 'img');
+    c.setAttribute('aria-label', `Held-out image ${k + 1}: true ${names[t]}, predicted ${names[p]}`);
+    const img = new ImageData(28, 28);
+    for (let j = 0; j < 784; j++) {
+      const v = 255 - data.test.images[k * 784 + j]!;
+      img.data.set([v, v, v, 255], 4 * j);
+    }
+    c.getContext('2d')!.putImageData(img, 0, 0);
+    list.append(c);
+  }
+  const close = el('button', 'close', 'Close');
+  close.type = 'button';
+  close.addEventListener('click', () => { viewer.hidden = true; });
+  viewer.replaceChildren(heading, list, ...(idx.length > 48 ? [el('p', undefined, `(first 48 of ${idx.length} shown)`)] : []), close);
+  viewer.hidden = false;
+  heading.focus();
+}

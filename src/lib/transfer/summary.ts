@@ -1,0 +1,51 @@
+/**
+ * Words for the lab's results — the text alternative of its charts and matrices — and the images behind a
+ * confusion-matrix cell.
+ */
+import type { RunConfig } from './config.ts';
+import type { EpochPoint, RunResult } from './run.ts';
+
+export const SOURCE_TITLES: Record<RunConfig['source'], string> = {
+  'digits04-cnn': 'digits 0–4 CNN', 'fashion-cnn': 'Fashion-MNIST CNN', random: 'random initialisation',
+};
+export const FREEZE_TITLES: Record<RunConfig['freeze'], string> = {
+  none: 'nothing frozen (full fine-tuning)', conv1: 'block 1 frozen', conv2: 'both conv blocks frozen', hidden: 'whole base frozen (new head only)',
+};
+export const TARGET_TITLES: Record<RunConfig['target'], string> = {
+  'digits-5-9': 'digits 5–9', 'digits-0-9': 'all digits 0–9', custom: 'your own classes',
+};
+
+export const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
+
+/** Held-out indices whose true class is `t` and predicted class `p`. */
+export function cellImages(pred: ArrayLike<number>, labels: ArrayLike<number>, t: number, p: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < pred.length; i++) if (labels[i] === t && pred[i] === p) out.push(i);
+  return out;
+}
+
+/** One line naming a run's set-up. */
+export function describeConfig(c: RunConfig): string {
+  return `${SOURCE_TITLES[c.source]} → ${TARGET_TITLES[c.target]}, ${c.perClass} per class, ${FREEZE_TITLES[c.freeze]}, learning rate ${c.lr} (head ×${c.headLr}), ${c.epochs} epoch${c.epochs === 1 ? '' : 's'}${c.augment ? ', shifted copies' : ''}`;
+}
+
+/** The curve in words: held-out accuracy before training, best, and at the end. */
+export function describeCurve(curve: readonly EpochPoint[]): string {
+  if (curve.length === 0) return 'No held-out evaluation yet.';
+  const first = curve[0]!;
+  const lastPoint = curve[curve.length - 1]!;
+  const best = curve.reduce((b, p) => (p.testAccuracy > b.testAccuracy ? p : b), first);
+  const loss = lastPoint.trainLoss === null ? '' : `, training loss ${lastPoint.trainLoss.toFixed(3)}`;
+  return `held-out accuracy ${pct(first.testAccuracy)} before training, ${pct(lastPoint.testAccuracy)} after epoch ${lastPoint.epoch}${loss}, held-out loss ${lastPoint.testLoss.toFixed(3)}; best ${pct(best.testAccuracy)} at epoch ${best.epoch}`;
+}
+
+/** Final accuracy, the weakest class and the most frequent confusion. */
+export function describeResult(r: RunResult, classNames: readonly string[]): string {
+  if (r.pred.length === 0) return r.cancelled ? 'Cancelled before any evaluation.' : 'No result.';
+  let worst = 0;
+  r.perClass.forEach((a, c) => { if (a < r.perClass[worst]!) worst = c; });
+  let most: [number, number, number] = [0, 0, 0];
+  r.confusion.forEach((row, t) => row.forEach((n, p) => { if (t !== p && n > most[2]) most = [t, p, n]; }));
+  const conf = most[2] > 0 ? ` Most frequent mistake: ${classNames[most[0]]} taken for ${classNames[most[1]]} (${most[2]}×).` : ' No mistakes.';
+  return `${r.cancelled ? 'Stopped early: ' : ''}${pct(r.accuracy)} of ${r.pred.length} held-out images right; weakest class ${classNames[worst]} (${pct(r.perClass[worst]!)}).${conf}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * Target tasks of the lab and the labelled examples a run gets: a seeded, stratified pick of `perClass` images
+ * per class from a pool of the digits train split (each class's pool shuffled with its own seeded stream and
+ * the first `perClass` taken, so 5 examples are a subset of 10 for the same seed), held-out images from the
+ * test split, labels renumbered 0…k−1. A reader's own classes (<fm-doodle-classes>) arrive as a CustomTask.
+ */
+import { lcg } from '../random/lcg.ts';
+import type { ImageSet } from '../train/batches.ts';
+import type { TargetId } from './config.ts';
+
+export interface TargetTask { id: TargetId; title: string; dataset: 'digits'; classes: number[]; classNames: string[] }
+
+const digits = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+export const TARGET_TASKS: Record<Exclude<TargetId, 'custom'>, TargetTask> = {
+  'digits-5-9': { id: 'digits-5-9', title: 'Digits 5–9', dataset: 'digits', classes: digits(5, 9), classNames: digits(5, 9).map(String) },
+  'digits-0-9': { id: 'digits-0-9', title: 'All digits 0–9', dataset: 'digits', classes: digits(0, 9), classNames: digits(0, 9).map(String) },
+};
+
+/** Images and labels of a task as the lab trains on them: labels 0…k−1, pixels 0–255 (28×28). */
+export interface TaskData { classNames: string[]; train: ImageSet; test: ImageSet }
+
+/** The hook for a reader's own classes: any 28×28 images with labels 0…k−1 (k = classNames.length, 2–10). */
+export type CustomTask = TaskData;
+
+/** Indices into `labels` (a pool): `perClass` of each of `classes`, seeded, interleaved by class. */
+export function pickPerClass(labels: ArrayLike<number>, classes: readonly number[], perClass: number, seed: number): Int32Array {
+  const lists = classes.map((c, k) => {
+    const idx: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (labels[i] === c) idx.push(i);
+    if (idx.length < perClass) throw new Error(`class ${c} has ${idx.length} images in the pool, fewer than ${perClass}`);
+    const next = lcg(seed * 1009 + k + 1);
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    }
+    return idx.slice(0, perClass);
+  });
+  const out = new Int32Array(classes.length * perClass);
+  for (let r = 0, o = 0; r < perClass; r++) for (const l of lists) out[o++] = l[r]!;
+  return out;
+}
+
+/** The images at `indices` of a slice, labels mapped through `classes` (source label → its position). */
+export function subset(images: Uint8Array, labels: ArrayLike<number>, indices: ArrayLike<number>, classes: readonly number[], px = 784): ImageSet {
+  const out = new Uint8Array(indices.length * px);
+  const y = new Uint8Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    const k = indices[i]!;
+    out.set(images.subarray(k * px, (k + 1) * px), i * px);
+    y[i] = classes.indexOf(labels[k]!);
+  }
+  return { images: out, labels: y, count: indices.length };
+}
+
+/** Indices of the images whose label is one of `classes`, in order. */
+export function ofClasses(labels: ArrayLike<number>, classes: readonly number[]): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < labels.length; i++) if (classes.includes(labels[i]!)) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** Why a custom task cannot be trained (a message for the reader), or null when it can. */
+export function checkCustomTask(task: CustomTask): string | null {
+  const k = task.classNames.length;
+  if (k < 2 || k > 10) return `Your classes: need 2 to 10 classes, got ${k}.`;
+  for (const [name, set] of [['training', task.train], ['test', task.test]] as const) {
+    if (set.images.length !== set.count * 784 || set.labels.length !== set.count) return `Your classes: the ${name} images are not ${set.count} images of 28×28 pixels with one label each.`;
+    const counts = new Array<number>(k).fill(0);
+    for (let i = 0; i < set.count; i++) {
+      const l = set.labels[i]!;
+      if (!(l >= 0 && l < k)) return `Your classes: a ${name} label is ${l}, outside 0–${k - 1}.`;
+      counts[l]!++;
+    }
+    const empty = counts.findIndex((n) => n === 0);
+    if (empty >= 0) return `Your classes: “${task.classNames[empty]}” has no ${name} example; draw at least one.`;
+  }
+  return null;
+}

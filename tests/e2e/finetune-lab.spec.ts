@@ -1,0 +1,127 @@
+/**
+ * The fine-tuning lab on every backend: cancel and start again, tensors stable over repeated runs, switching
+ * the source mid-run, bad attributes and URL values, the URL round trip, keyboard access to the confusion
+ * matrix, axe in light and dark. Runs are tiny (1 example per class, 5 held-out per class): SwiftShader is slow.
+ */
+import { test, expect, axeViolations, numTensors } from './support.ts';
+import { message, openLab, train } from './finetune-lab/helpers.ts';
+
+test.describe.configure({ timeout: 600_000 });
+const TINY = 'per-class=1&holdout=5&epochs=1';
+
+test('cancel acts within a second and keeps the page responsive; training again works; tensors stable; switching source mid-run', async ({ page }) => {
+  const lab = await openLab(page, TINY);
+  await train(lab); // warm-up: loads the data and the source model, which the lab keeps
+  const settled = await numTensors(page);
+
+  await lab.locator('[data-action="train"]').click();
+  await expect(lab.locator('.card .note')).toContainText(/features|Evaluating|Epoch/);
+  // A timer on the page still fires promptly while the engine works.
+  const lag = await page.evaluate(async () => {
+    let worst = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await new Promise((r) => setTimeout(r, 50));
+      worst = Math.max(worst, performance.now() - t - 50);
+    }
+    return worst;
+  });
+  expect(lag).toBeLessThan(500);
+  const reaction = await lab.evaluate(async (e) => {
+    const t = performance.now();
+    (e.shadowRoot!.querySelector('[data-action="cancel"]') as HTMLButtonElement).click();
+    while (e.getAttribute('status') !== 'ready' || (e.shadowRoot!.querySelector('[data-action="train"]') as HTMLButtonElement).disabled) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return performance.now() - t;
+  });
+  expect(reaction).toBeLessThan(1000);
+  await expect(lab.locator('.card .note')).toContainText('Cancelled');
+
+  // Start again at once (it waits for the step in flight), then switch the source while it runs.
+  const again = train(lab);
+  await expect(lab).toHaveAttribute('status', 'running');
+  await lab.locator('#fm-lab-source-0').selectOption('random');
+  await expect(message(lab)).toContainText('the runs in progress keep the set-up they started with');
+  const [r] = await again;
+  expect(r!.state).toBe('done');
+  expect(r!.config.source).toBe('digits04-cnn');
+  await expect(lab.locator('.card .config')).toContainText('settings changed since this run');
+  expect(await numTensors(page)).toBe(settled);
+
+  await lab.locator('#fm-lab-source-0').selectOption('digits04-cnn');
+  for (let i = 0; i < 2; i++) {
+    await train(lab);
+    expect(await numTensors(page), `after run ${i + 3}`).toBe(settled);
+  }
+});
+
+test('bad attributes and URL values: readable messages, last good values kept, widget still usable', async ({ page }) => {
+  const lab = await openLab(page, `per-class=0&source=resnet50&compare=freeze%3Dconv9&lr=abc&holdout=1000`);
+  const text = message(lab);
+  await expect(text).toContainText('per-class must be at least 1');
+  await expect(text).toContainText('Unknown source "resnet50"');
+  await expect(text).toContainText('run B: Unknown freeze "conv9"');
+  await expect(text).toContainText('lr must be a number');
+  await expect(text).toContainText('holdout must be from 5 to 150');
+  const runs = await lab.evaluate((e) => (e as unknown as { runs: { perClass: number; source: string }[] }).runs);
+  expect(runs).toEqual([expect.objectContaining({ perClass: 10, source: 'digits04-cnn' })]);
+  await expect(lab.locator('#fm-lab-per-class-0')).toHaveValue('10');
+  // Nothing from the URL became markup.
+  await lab.evaluate((e) => e.setAttribute('source', '<img src=x onerror=alert(1)>'));
+  await expect(text).toContainText('Unknown source "<img src=x onerror=alert(1)>"');
+  expect(await lab.locator('img').count()).toBe(0);
+  // Fixing each value clears its message; the typed 0 in the form is refused the same way.
+  for (const [k, v] of [['per-class', '2'], ['source', 'random'], ['compare', 'freeze=none'], ['lr', '0.01'], ['holdout', '5']]) await lab.evaluate((e, [a, b]) => e.setAttribute(a!, b!), [k, v]);
+  await expect(text).toBeHidden();
+  await lab.locator('#fm-lab-per-class-1').fill('0');
+  await lab.locator('#fm-lab-per-class-1').dispatchEvent('change');
+  await expect(text).toContainText('Run B: per-class must be at least 1');
+  await expect(lab.locator('#fm-lab-per-class-1')).toHaveValue('2');
+  // A custom target with no classes of one's own: a message, and the lab goes back to ready.
+  const problem = await lab.evaluate((e) => (e as unknown as { setCustomTarget(t: unknown): string | null }).setCustomTarget({
+    classNames: ['cat', 'dog'], train: { images: new Uint8Array(2 * 784), labels: [0, 0], count: 2 }, test: { images: new Uint8Array(784), labels: [1], count: 1 },
+  }));
+  expect(problem).toContain('“dog” has no training example');
+  await lab.evaluate((e) => { e.setAttribute('target', 'custom'); e.removeAttribute('compare'); });
+  const [r] = await train(lab);
+  expect(r!.state).toBe('error');
+  await expect(text).toContainText('target "custom" needs your own classes');
+  await expect(lab).toHaveAttribute('status', 'ready');
+});
+
+test('the set-up round-trips through the embed URL', async ({ page }) => {
+  const lab = await openLab(page, 'per-class=7&seed=4&compare=source%3Drandom');
+  await lab.locator('#fm-lab-lr-1').fill('0.02');
+  await lab.locator('#fm-lab-lr-1').dispatchEvent('change');
+  await lab.locator('#fm-lab-augment-0').check();
+  await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('source=random lr=0.02');
+  expect(new URL(page.url()).searchParams.get('augment')).toBe('on');
+  const before = await lab.evaluate((e) => (e as unknown as { runs: unknown }).runs);
+  const again = await openLab(page, new URL(page.url()).search.slice(1));
+  expect(await again.evaluate((e) => (e as unknown as { runs: unknown }).runs)).toEqual(before);
+  await expect(again.locator('#fm-lab-per-class-1')).toHaveValue('7');
+  await lab.locator('button[data-remove="1"]').click();
+  await expect.poll(() => new URL(page.url()).searchParams.has('compare')).toBe(false);
+});
+
+test('keyboard opens a confusion-matrix cell; the trained lab passes axe in light and dark', async ({ page }, info) => {
+  const lab = await openLab(page, `${TINY}&epochs=2`);
+  await train(lab);
+  const cell = lab.locator('table.confusion button:not([disabled])').first();
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  const viewer = lab.locator('.viewer');
+  await expect(viewer).toBeVisible();
+  await expect(lab.locator('.viewer-title')).toBeFocused();
+  const label = await cell.getAttribute('aria-label');
+  const n = Number(/: (\d+) image/.exec(label!)![1]);
+  expect(await viewer.locator('canvas').count()).toBe(Math.min(48, n));
+  await page.screenshot({ path: info.outputPath('finetune-lab-light.png'), fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await page.screenshot({ path: info.outputPath('finetune-lab-dark.png'), fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+  await viewer.getByRole('button', { name: 'Close' }).click();
+  await expect(viewer).toBeHidden();
+});
