@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
+import { existsSync } from 'node:fs';
 import { loadSlice } from '../src/lib/data/index.ts';
 import { loadModel } from '../src/lib/train/model-io.ts';
 import { dirReader } from '../src/lib/train/node-files.ts';
@@ -51,6 +52,40 @@ if (which === 'all' || which === 'domain-shift') {
     console.log(`| ${shift} | ${s.strength} | ${pct(clean.pass.evaluation.accuracy)} | ${pct(o.before.evaluation.accuracy)} | ${pct(o.adabn.evaluation.accuracy)} | ${pct(f.shifted.evaluation.accuracy)} / ${pct(f.clean.evaluation.accuracy)} | ${gap(clean.pass.hidden, o.before.hidden)} / ${gap(clean.pass.hidden, o.adabn.hidden)} / ${gap(f.clean.hidden, f.shifted.hidden)} |`);
   }
   base.dispose();
+  console.log();
+}
+if (which === 'all' || which === 'feature-reuse') {
+  const { REUSE_DEFAULTS } = await import('../src/lib/transfer/settings.ts');
+  const r = await import('../src/lib/transfer/reuse.ts');
+  const { buildSmallCnn } = await import('../src/lib/models/small-cnn.ts');
+  const { MODELS } = await import('../src/lib/models/shipped.ts');
+  const { subset, firstOfClasses } = await import('../src/lib/transfer/picks.ts');
+  const [testAll, trainAll] = await Promise.all([load('test'), load('train', r.POOL_PER_CLASS)]);
+  const data = { test: subset(testAll, firstOfClasses(testAll, r.TARGET_CLASSES, 5 * r.TEST_PER_CLASS)), pool: subset(trainAll, firstOfClasses(trainAll, r.TARGET_CLASSES)) };
+  const names = args.includes('--all-models') ? Object.keys(MODELS).filter((m) => existsSync(`public/models/${m}/model.json`)) : [REUSE_DEFAULTS.model];
+  const seeds = args.includes('--seeds') ? args[args.indexOf('--seeds') + 1]!.split(',').map(Number) : [REUSE_DEFAULTS.seed];
+  const labelsList = args.includes('--labels') ? args[args.indexOf('--labels') + 1]!.split(',').map(Number) : [REUSE_DEFAULTS.labels];
+  console.log(`## <fm-feature-reuse> (target: digits 5–9, ${data.test.count} test digits)\n`);
+  console.log('| model | labels/class | seed | pixels | ' + r.PROBE_LAYERS.map((l) => `${l} pretrained / random`).join(' | ') + ' |');
+  console.log('|---|---|---|---|' + r.PROBE_LAYERS.map(() => '---').join('|') + '|');
+  const test = r.relabelledTest(data);
+  for (const name of names) {
+    const pre = await model(name);
+    const preTest = await r.probeFeatures(T, pre, test);
+    for (const seed of seeds) {
+      const rand = buildSmallCnn({ classes: MODELS[name]!.classes, seed });
+      const randTest = await r.probeFeatures(T, rand, test);
+      for (const labels of labelsList) {
+        const train = r.probeTrainingSet(data, labels, seed);
+        const a = r.scoreModel(await r.probeFeatures(T, pre, train), train.labels, preTest, test.labels);
+        const b = r.scoreModel(await r.probeFeatures(T, rand, train), train.labels, randTest, test.labels);
+        const px = r.scoreLayer('pixels', r.pixelRows(train), train.labels, r.pixelRows(test), test.labels);
+        console.log(`| ${name} | ${labels} | ${seed} | ${pct(px.accuracy)} | ${a.map((x, i) => `${pct(x.accuracy)} / ${pct(b[i]!.accuracy)}`).join(' | ')} |`);
+      }
+      rand.dispose();
+    }
+    pre.dispose();
+  }
   console.log();
 }
 console.log(`Wall time ${((performance.now() - started) / 1000).toFixed(0)} s; tensors left: ${tf.memory().numTensors}.`);
