@@ -68,6 +68,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['image', 'activation', 'slope', 'channel'],
     chapter: 'activations',
   },
+  {
+    slug: 'domain-shift',
+    tag: 'fm-domain-shift',
+    title: 'Domain shift and adaptation (AdaBN, fine-tuning)',
+    attributes: ['shift', 'strength', 'seed', 'images', 'labels', 'after'],
+    chapter: 'transfer-learning',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
