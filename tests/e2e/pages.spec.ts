@@ -23,6 +23,7 @@ test.describe('the book shell', () => {
   });
 
   test('chapter 1: math, sidebar, previous/next, axe clean', async ({ page }) => {
+    test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');
     await expect(page.getByRole('heading', { level: 1, name: 'Convolution' })).toBeVisible();
     expect(await page.locator('.katex').count()).toBeGreaterThan(5);
@@ -65,6 +66,8 @@ test.describe('the book shell', () => {
   });
 
   test('embed pages render one widget alone and are axe clean', async ({ page }) => {
+    // Each page compiles its widget's GPU programs afresh: on SwiftShader that is up to a minute a widget.
+    test.setTimeout(90_000 * WIDGETS.length);
     for (const { slug } of WIDGETS) {
       await page.goto(`/embed/${slug}/`);
       await expect(page.locator(`fm-${slug}`)).toHaveCount(1);
