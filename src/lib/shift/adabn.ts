@@ -9,8 +9,18 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import type { ImageSet } from '../train/batches.ts';
 import type { BnLayer } from '../train/batch-norm.ts';
+import { MOMENTS, installGpuKernels } from '../train/gpu/kernels.ts';
 import { batchTensor, runLayers } from '../transfer/layer-features.ts';
 import { emptyMoments, mergeMoments, type Moments } from './moments.ts';
+
+/** Per-channel mean and biased variance of [n, h, w, c]: the book's barrier-free kernel on WebGPU, tfjs elsewhere. */
+function channelStats(tf: Tf, x: Tensor): [Tensor, Tensor] {
+  if (x.shape[3]! % 4 === 0 && tf.getBackend() === 'webgpu' && installGpuKernels(tf)) {
+    return tf.engine().runKernel(MOMENTS, { x } as never) as unknown as [Tensor, Tensor];
+  }
+  const m = tf.moments(x, [0, 1, 2]);
+  return [m.mean, m.variance];
+}
 
 export interface BnStatistics { layer: string; mean: Float32Array; variance: Float32Array; count: number }
 
@@ -27,11 +37,10 @@ export async function adaptBatchNorm(tf: Tf, model: LayersModel, set: ImageSet, 
       let perChannel = 0;
       const [mean, variance] = tf.tidy(() => {
         let h = batchTensor(tf, set, start, batchSize);
-        if (i > 0) h = runLayers(model, h, i - 1, [i - 1])[0]!;
+        if (i > 0) h = runLayers(tf, model, h, i - 1, [i - 1])[0]!;
         if (rows < batchSize) h = tf.slice(h, 0, rows); // padding images are not target data
         perChannel = h.size / h.shape[3]!;
-        const m = tf.moments(h, [0, 1, 2]);
-        return [m.mean, m.variance];
+        return channelStats(tf, h);
       }) as [Tensor, Tensor];
       const [m, v] = await Promise.all([mean.data(), variance.data()]);
       tf.dispose([mean, variance]);
