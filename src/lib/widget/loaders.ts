@@ -12,4 +12,5 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'receptive-field': () => import('@components/receptive-field/receptive-field.element.ts'),
   'network-explorer': () => import('@components/network-explorer/network-explorer.element.ts'),
   'domain-shift': () => import('@components/domain-shift/domain-shift.element.ts'),
+  'feature-reuse': () => import('@components/feature-reuse/feature-reuse.element.ts'),
 };

@@ -96,6 +96,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['shift', 'strength', 'seed', 'images', 'labels', 'after'],
     chapter: 'transfer-learning',
   },
+  {
+    slug: 'feature-reuse',
+    tag: 'fm-feature-reuse',
+    title: 'Which layers transfer: pretrained vs random features',
+    attributes: ['model', 'digit', 'labels', 'seed'],
+    chapter: 'transfer-learning',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
