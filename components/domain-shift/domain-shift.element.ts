@@ -241,8 +241,8 @@ export class DomainShiftElement extends EngineElement<Heavy> {
     const a = panel(source, o.adabn.hidden);
     const f = o.finetuned ? panel(o.finetuned.clean.hidden, o.finetuned.shifted.hidden) : null;
     const shown = this.afterPanel === 'finetuned' && f ? f : a;
-    heavy.view.drawScatter(this.$('pca-before'), before.points, 'Before adaptation', before.explained);
-    heavy.view.drawScatter(this.$('pca-after'), shown.points, shown === f ? 'After fine-tuning the head' : 'After AdaBN', shown.explained);
+    heavy.view.drawScatter(this.$('pca-before'), before.points, `Before adaptation · gap ${before.gap.toFixed(2)}`, before.explained);
+    heavy.view.drawScatter(this.$('pca-after'), shown.points, `${shown === f ? 'After fine-tuning the head' : 'After AdaBN'} · gap ${shown.gap.toFixed(2)}`, shown.explained);
     heavy.view.drawLegend(this.$('legend'), ['0', '1', '2', '3', '4']);
     return { before: before.gap, adabn: a.gap, finetuned: f?.gap ?? null };
   }
