@@ -13,4 +13,6 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'network-explorer': () => import('@components/network-explorer/network-explorer.element.ts'),
   'loss-race': () => import('@components/loss-race/loss-race.element.ts'),
   'finetune-lab': () => import('@components/finetune-lab/finetune-lab.element.ts'),
+  'domain-shift': () => import('@components/domain-shift/domain-shift.element.ts'),
+  'feature-reuse': () => import('@components/feature-reuse/feature-reuse.element.ts'),
 };

@@ -101,6 +101,19 @@ export const WIDGETS: readonly WidgetEntry[] = [
     tag: 'fm-finetune-lab',
     title: 'Fine-tuning lab: transfer a pretrained CNN to a new task',
     attributes: ['source', 'target', 'per-class', 'freeze', 'lr', 'head-lr', 'epochs', 'augment', 'seed', 'holdout', 'compare'],
+  },
+  {
+    slug: 'domain-shift',
+    tag: 'fm-domain-shift',
+    title: 'Domain shift and adaptation (AdaBN, fine-tuning)',
+    attributes: ['shift', 'strength', 'seed', 'images', 'labels', 'after'],
+    chapter: 'transfer-learning',
+  },
+  {
+    slug: 'feature-reuse',
+    tag: 'fm-feature-reuse',
+    title: 'Which layers transfer: pretrained vs random features',
+    attributes: ['model', 'digit', 'labels', 'seed'],
     chapter: 'transfer-learning',
   },
 ];

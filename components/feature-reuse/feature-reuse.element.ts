@@ -1,0 +1,207 @@
+/**
+ * @summary `<fm-feature-reuse>`: which layers transfer. A shipped pretrained model beside a randomly initialised
+ * one of the same architecture (seeded): their first-layer filters, their first block's feature maps on one
+ * test digit, and a linear probe's accuracy on a new task (digits 5–9, a few labels per class) from each
+ * layer's features (pool1, pool2, hidden) and from raw pixels. Contract: README.md beside this file.
+ *
+ * @attr model digits04-cnn|fashion-cnn · @attr digit the test digit whose maps are shown, 0–9
+ * @attr labels labelled training digits per class for the probe, 1–50 · @attr seed 1–999999 (random model, picks)
+ * @event fm-result `{ backend, ms, model, digit, labels, seed, pixels, pretrained: LayerScore[], random: LayerScore[], smoothness, fallbackReason }`
+ * @event fm-error `{ message }`; the widget keeps the last valid set-up
+ */
+import '@lib/engine/global.ts';
+import '@components/device-badge/device-badge.element.ts';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
+import { ParamError } from '@lib/params/index.ts';
+import { MODEL_NAMES, MODELS } from '@lib/models/shipped.ts';
+import { REUSE_ATTRS, REUSE_DEFAULTS, REUSE_LIMITS, REUSE_PARSE, type ReuseAttr, type ReuseSettings } from '@lib/transfer/settings.ts';
+import type { LayerScore, ModelView, ReuseData } from '@lib/transfer/reuse.ts';
+import type { FeatureRows } from '@lib/transfer/layer-features.ts';
+import { describeReuse, describeViews } from './reuse-summary.ts';
+import css from './feature-reuse.css?inline';
+
+type Lib = typeof import('@lib/transfer/reuse.ts');
+type Heavy = {
+  engine: Engine; lib: Lib; view: typeof import('./reuse-view.ts'); stats: typeof import('@lib/transfer/filter-stats.ts');
+  data: ReuseData; digits: ImageSetLike; load(name: string): Promise<LayersModel>; random(classes: number, seed: number): LayersModel;
+};
+type ImageSetLike = import('@lib/train/batches.ts').ImageSet;
+const num = (attr: string, label: string, [min, max]: readonly [number, number]) =>
+  `<label>${label} <input type="number" data-attr="${attr}" min="${min}" max="${max}" step="1"></label>`;
+const column = (kind: string, title: string) => `
+  <section class="model" aria-labelledby="${kind}-title"><h3 id="${kind}-title" data-role="${kind}-title">${title}</h3>
+    <p class="caption">First-layer filters (3×3)</p><canvas data-role="${kind}-filters" role="img" aria-label="${title}: first-layer filters"></canvas>
+    <p class="caption">Feature maps after the first block's ReLU</p><canvas data-role="${kind}-maps" role="img" aria-label="${title}: feature maps"></canvas></section>`;
+
+const SHELL = `
+<div class="controls">
+  <label>Pretrained model <select data-attr="model">${MODEL_NAMES.map((m) => `<option value="${m}">${m}</option>`).join('')}</select></label>
+  <label>Digit <select data-attr="digit">${Array.from({ length: 10 }, (_, d) => `<option value="${d}">${d}</option>`).join('')}</select></label>
+  ${num('labels', 'Probe labels per class', REUSE_LIMITS.labels)} ${num('seed', 'Seed', REUSE_LIMITS.seed)}
+</div>
+<p data-role="message" role="alert" hidden></p>
+<div class="input"><canvas data-role="digit" role="img" aria-label="The test digit"></canvas><span data-role="digit-caption">input digit</span></div>
+<div class="pair">${column('pretrained', 'Pretrained')}${column('random', 'Random initialisation')}</div>
+<p class="legend"><span>Filters: purple negative, white 0, orange positive (each model on its own symmetric scale). Maps: black 0, white the model's strongest response.</span></p>
+<p data-role="views-summary" class="summary" aria-live="polite"></p>
+<div class="probe" data-role="probe"></div>
+<p data-role="summary" class="summary" aria-live="polite">Waiting to compute…</p>
+<p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
+
+export class FeatureReuseElement extends EngineElement<Heavy> {
+  static observedAttributes = [...REUSE_ATTRS];
+  private s: ReuseSettings = REUSE_DEFAULTS;
+  private errors = new Map<string, string>();
+  private last: { views: { pretrained: ModelView; random: ModelView }; pretrained: LayerScore[]; random: LayerScore[]; pixels: LayerScore } | null = null;
+  /** Test-set features per model key (they do not depend on labels or picks). */
+  private testFeatures = new Map<string, Record<string, FeatureRows>>();
+
+  get model(): string { return this.s.model; }
+  set model(v: string) { this.setAttribute('model', v); }
+  get digit(): number { return this.s.digit; }
+  set digit(v: number) { this.setAttribute('digit', String(v)); }
+  get labels(): number { return this.s.labels; }
+  set labels(v: number) { this.setAttribute('labels', String(v)); }
+  get seed(): number { return this.s.seed; }
+  set seed(v: number) { this.setAttribute('seed', String(v)); }
+  /** The last result: filters and maps of both models, and the probe scores per layer. */
+  async getResult(): Promise<NonNullable<FeatureReuseElement['last']>> { await this.ready; return this.last!; }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.root.firstChild) return;
+    this.apply(name as ReuseAttr, value);
+    this.schedule();
+  }
+
+  protected render(): void {
+    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
+      c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
+    }
+    for (const n of REUSE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    this.sync();
+  }
+
+  private apply(name: ReuseAttr, raw: string | null): void {
+    try {
+      this.s = { ...this.s, ...(raw === null ? { [name]: REUSE_DEFAULTS[name] } : REUSE_PARSE[name](raw)) };
+      this.errors.delete(name);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.errors.set(name, e.message);
+    }
+    const text = [...this.errors.values()].join(' ');
+    if (text) this.emitError(text); else this.clearMessage();
+    this.sync();
+  }
+
+  private sync(): void {
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.value = String(this.s[c.dataset.attr as ReuseAttr]);
+  }
+
+  private $<T extends HTMLElement = HTMLElement>(role: string): T {
+    return this.root.querySelector<T>(`[data-role="${role}"]`)!;
+  }
+
+  protected async load(): Promise<Heavy> {
+    const [engine, lib, view, stats, shipped, assets, dataLib, picks, cnn] = await Promise.all([
+      getEngine(), import('@lib/transfer/reuse.ts'), import('./reuse-view.ts'), import('@lib/transfer/filter-stats.ts'),
+      import('@lib/models/shipped.ts'), import('@lib/widget/assets.ts'), import('@lib/data/index.ts'), import('@lib/transfer/picks.ts'), import('@lib/models/small-cnn.ts'),
+    ]);
+    const slice = (split: string, perClass?: number) => dataLib.loadSlice({ base: assets.DATA_BASE, dataset: 'digits', split, perClass });
+    const [testAll, trainAll] = await Promise.all([slice('test'), slice('train', lib.POOL_PER_CLASS)]);
+    const data: ReuseData = {
+      test: picks.subset(testAll, picks.firstOfClasses(testAll, lib.TARGET_CLASSES, lib.TARGET_CLASSES.length * lib.TEST_PER_CLASS)),
+      pool: picks.subset(trainAll, picks.firstOfClasses(trainAll, lib.TARGET_CLASSES)),
+    };
+    const digits = picks.subset(testAll, Array.from({ length: 10 }, (_, d) => picks.firstOfClasses(testAll, [d], 1)[0]!));
+    // One pretrained model per name and one random model (the latest seed) are kept; the rest is disposed.
+    const loaded = new Map<string, Promise<LayersModel>>();
+    let random: { key: string; model: LayersModel } | null = null;
+    this.onDisconnect(() => { for (const m of loaded.values()) void m.then((x) => x.dispose(), () => {}); random?.model.dispose(); });
+    return {
+      engine, lib, view, stats, data, digits,
+      load: (name) => { if (!loaded.has(name)) loaded.set(name, shipped.loadShippedModel(engine.tf, name, assets.MODELS_BASE)); return loaded.get(name)!; },
+      random: (classes, seed) => {
+        const key = `${classes}/${seed}`;
+        if (random?.key !== key) {
+          random?.model.dispose();
+          this.testFeatures.delete(`random/${random?.key}`);
+          random = { key, model: cnn.buildSmallCnn({ classes, seed }) };
+        }
+        return random.model;
+      },
+    };
+  }
+
+  protected async compute(): Promise<void> {
+    const gen = ++this.gen;
+    const heavy = this.heavy;
+    if (!heavy) return;
+    const s = { ...this.s };
+    const { tf } = heavy.engine;
+    const { lib } = heavy;
+    const t0 = performance.now();
+    this.setStatus('running');
+    try {
+      const pre = await heavy.load(s.model);
+      if (gen !== this.gen) return;
+      const rand = heavy.random(MODELS[s.model]!.classes, s.seed);
+      const digit = { ...heavy.digits, count: 1, images: heavy.digits.images.subarray(s.digit * 784, (s.digit + 1) * 784), labels: [s.digit] };
+      const views = { pretrained: await lib.modelView(tf, pre, digit), random: await lib.modelView(tf, rand, digit) };
+      if (gen !== this.gen) return;
+      this.drawViews(heavy, s, views);
+      this.$('summary').textContent = `Training linear probes on ${s.labels} labelled digits of each class 5–9, from each layer of both models…`;
+      const test = lib.relabelledTest(heavy.data);
+      const train = lib.probeTrainingSet(heavy.data, s.labels, s.seed);
+      const scores = async (model: LayersModel, key: string) => {
+        const testRows = this.testFeatures.get(key) ?? await lib.probeFeatures(tf, model, test);
+        this.testFeatures.set(key, testRows);
+        return lib.scoreModel(await lib.probeFeatures(tf, model, train), train.labels, testRows, test.labels);
+      };
+      const pretrained = await scores(pre, `pretrained/${s.model}`);
+      if (gen !== this.gen) return;
+      const random = await scores(rand, `random/${MODELS[s.model]!.classes}/${s.seed}`);
+      if (gen !== this.gen) return;
+      const pixels = lib.scoreLayer('pixels', lib.pixelRows(train), train.labels, lib.pixelRows(test), test.labels);
+      this.last = { views, pretrained, random, pixels };
+      heavy.view.drawProbe(this.$('probe'), [
+        { layer: 'pixels', pretrained: pixels.accuracy, random: null },
+        ...pretrained.map((p, i) => ({ layer: p.layer, pretrained: p.accuracy, random: random[i]!.accuracy })),
+      ], 1 / lib.TARGET_CLASSES.length, s.model);
+      this.$('summary').textContent = describeReuse(s, test.count, pixels, pretrained, random);
+      const ms = performance.now() - t0;
+      this.$('timing').textContent = `Computed in ${(ms / 1000).toFixed(1)} s.`;
+      this.emitResult({ backend: heavy.engine.backend, ms, ...s, pixels: pixels.accuracy, pretrained, random, smoothness: this.smoothness(heavy, views), fallbackReason: heavy.engine.fallbackReason ?? null });
+    } catch (err) {
+      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The comparison could not run: ${(err as Error).message}`); }
+    }
+  }
+
+  private smoothness(heavy: Heavy, v: { pretrained: ModelView; random: ModelView }): { pretrained: number; random: number } {
+    const r = (m: ModelView) => heavy.stats.neighbourCorrelation(m.filters.data, m.filters.shape[0]!, m.filters.shape[1]!, m.filters.shape[3]!);
+    return { pretrained: r(v.pretrained), random: r(v.random) };
+  }
+
+  private drawViews(heavy: Heavy, s: ReuseSettings, v: { pretrained: ModelView; random: ModelView }): void {
+    heavy.view.paintDigit(this.$('digit'), heavy.digits.images.subarray(s.digit * 784, (s.digit + 1) * 784));
+    this.$('digit-caption').textContent = `input: the first test image of digit ${s.digit}`;
+    this.$('digit').setAttribute('aria-label', `The first test image of the digit ${s.digit}`);
+    this.$('pretrained-title').textContent = `Pretrained: ${s.model}`;
+    this.$('random-title').textContent = `Random initialisation (seed ${s.seed})`;
+    const smooth = this.smoothness(heavy, v);
+    const texts = describeViews(s, v, smooth, heavy.stats.activeShare);
+    for (const kind of ['pretrained', 'random'] as const) {
+      const range = heavy.view.paintFilters(this.$(`${kind}-filters`), v[kind].filters.data, v[kind].filters.shape);
+      const max = heavy.view.paintMaps(this.$(`${kind}-maps`), v[kind].maps.data, v[kind].maps.shape);
+      this.$(`${kind}-filters`).setAttribute('aria-label', texts[kind].filters(range));
+      this.$(`${kind}-maps`).setAttribute('aria-label', texts[kind].maps(max));
+    }
+    this.$('views-summary').textContent = texts.summary;
+  }
+}
+
+define('fm-feature-reuse', FeatureReuseElement);

@@ -1,0 +1,73 @@
+/**
+ * The views of `<fm-feature-reuse>` (d3, loaded on demand): first-layer filters on one symmetric diverging
+ * scale per model, the first block's feature maps in grey (black 0, white the model's strongest response),
+ * the input digit, and the probe's accuracies as grouped bars (pretrained solid, random hatched: the two
+ * differ in pattern as well as colour).
+ */
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { axisBottom, axisLeft } from 'd3-axis';
+import { select } from 'd3-selection';
+import { divergingScale, extentOf } from '@lib/charts/diverging.ts';
+import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
+
+function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, w: number, h: number): void {
+  canvas.width = w;
+  canvas.height = h;
+  canvas.getContext('2d')!.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+}
+
+/** Kernel [kh, kw, 1, c] as c small images, 8 to a row; returns the weights' range. */
+export function paintFilters(canvas: HTMLCanvasElement, data: Float32Array, shape: number[]): [number, number] {
+  const [kh, kw, , c] = shape as [number, number, number, number];
+  const l = sheetLayout(kh, kw, c, 8);
+  const [lo, hi] = extentOf(data);
+  put(canvas, paintSheet(l, data, divergingScale(lo, hi).rgb, [128, 128, 128, 255]), l.width, l.height);
+  return [lo, hi];
+}
+
+/** Maps [h, w, c] (after ReLU, ≥ 0) as c grey images, 8 to a row, scaled to the largest value. */
+export function paintMaps(canvas: HTMLCanvasElement, data: Float32Array, shape: number[]): number {
+  const [h, w, c] = shape as [number, number, number];
+  const l = sheetLayout(h, w, c, 8, 2);
+  const max = extentOf(data)[1] || 1;
+  put(canvas, paintSheet(l, data, (v) => { const g = Math.round(255 * Math.max(0, v) / max); return [g, g, g]; }, [128, 128, 128, 255]), l.width, l.height);
+  return max;
+}
+
+export function paintDigit(canvas: HTMLCanvasElement, pixels: ArrayLike<number>): void {
+  const rgba = new Uint8ClampedArray(784 * 4);
+  for (let p = 0; p < 784; p++) rgba.set([pixels[p]!, pixels[p]!, pixels[p]!, 255], p * 4);
+  put(canvas, rgba, 28, 28);
+}
+
+export interface ProbeRow { layer: string; pretrained: number | null; random: number | null }
+
+export function drawProbe(host: HTMLElement, rows: ProbeRow[], chance: number, pretrainedName: string): void {
+  const W = 560, M = { top: 30, right: 60, bottom: 34, left: 120 }, band = 44;
+  const H = M.top + M.bottom + band * rows.length;
+  host.replaceChildren();
+  const svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('aria-hidden', 'true');
+  const defs = svg.append('defs');
+  defs.append('pattern').attr('id', 'fm-hatch').attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse')
+    .attr('patternTransform', 'rotate(45)').append('rect').attr('width', 3).attr('height', 6).attr('class', 'hatch');
+  const x = scaleLinear().domain([0, 1]).range([M.left, W - M.right]);
+  const y = scaleBand().domain(rows.map((r) => r.layer)).range([M.top, H - M.bottom]).padding(0.15);
+  const sub = scaleBand().domain(['pretrained', 'random']).range([0, y.bandwidth()]).padding(0.1);
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(5, '.0%'));
+  svg.append('g').attr('class', 'axis labels').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).tickSize(0).tickPadding(6));
+  for (const kind of ['pretrained', 'random'] as const) {
+    const g = svg.append('g').selectAll('g').data(rows.filter((r) => kind === 'pretrained' || r.layer !== 'pixels')).join('g');
+    g.append('rect').attr('class', (r) => `bar ${r.layer === 'pixels' ? 'pixels' : kind}`).attr('x', x(0)).attr('y', (r) => y(r.layer)! + sub(kind)!)
+      .attr('height', sub.bandwidth()).attr('width', (r) => x(r[kind] ?? 0) - x(0));
+    g.append('text').attr('class', 'value').attr('x', (r) => x(r[kind] ?? 0) + 4).attr('y', (r) => y(r.layer)! + sub(kind)! + sub.bandwidth() / 2)
+      .attr('dy', '0.35em').text((r) => (r[kind] === null ? '…' : `${(100 * r[kind]!).toFixed(1)}%`));
+  }
+  svg.append('line').attr('class', 'chance').attr('x1', x(chance)).attr('x2', x(chance)).attr('y1', M.top).attr('y2', H - M.bottom);
+  const legend = svg.append('g').attr('transform', `translate(${M.left},8)`);
+  [['pretrained', `pretrained (${pretrainedName})`], ['random', 'random initialisation'], ['pixels', 'raw pixels']].forEach(([cls, text], i) => {
+    legend.append('rect').attr('class', `bar ${cls}`).attr('x', i * 150).attr('width', 14).attr('height', 12);
+    legend.append('text').attr('class', 'legend-text').attr('x', i * 150 + 18).attr('y', 10).text(text!);
+  });
+  svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle')
+    .text(`linear probe accuracy on held-out digits 5–9 (dashed: chance, ${Math.round(chance * 100)}%)`);
+}

@@ -1,0 +1,113 @@
+/**
+ * One domain-shift experiment on the engine: the digits model on clean and shifted test digits, then adapted
+ * by AdaBN (unlabelled shifted training images) and by fine-tuning its head on a few labelled ones (the shared
+ * Trainer, on the frozen layers' outputs: transfer/head.ts). One forward pass per model and image set gives
+ * the accuracy (logits) and the hidden layer's features for the PCA view.
+ * Seeds: the test images' shift draws from `seed`, the target pool's from seed + 1, the labelled picks from
+ * seed + 2; the Trainer's batch order from `seed`. The base model is never changed (adaptations use copies).
+ */
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Tf } from '../engine/types.ts';
+import { summarise, Trainer, type Evaluation, type ImageSet, type Progress } from '../train/index.ts';
+import { cloneModel } from '../transfer/clone.ts';
+import { featuresAsImages, headModel } from '../transfer/head.ts';
+import { layerFeatures, type FeatureRows } from '../transfer/layer-features.ts';
+import { pickPerClass, subset } from '../transfer/picks.ts';
+import { adaptBatchNorm, type BnStatistics } from './adabn.ts';
+import { applyShift, type Shift } from './transforms.ts';
+
+export interface ShiftSettings { shift: Shift; strength: number; seed: number; images: number; labels: number }
+export interface ShiftData { test: ImageSet; pool: ImageSet; classes: number }
+
+/** Fine-tuning budget: a fixed number of Adam steps on the head (hidden + logits), the layers below frozen. */
+export const FINETUNE = { steps: 60, batchSize: 25, learningRate: 0.003, from: 'flatten' };
+export const FEATURE_LAYER = 'hidden';
+/** Test digits per class (the first of the 0–4 test split in packed order): accuracy and the PCA points. */
+export const TEST_PER_CLASS = 50;
+
+/** What one model computes on one image set: its accuracy and the hidden layer's rows. */
+export interface Pass { evaluation: Evaluation; hidden: FeatureRows }
+export interface ShiftOutcome {
+  /** Base model on the shifted test digits; the AdaBN copy on them; the fine-tuned model on clean and shifted ones. */
+  before: Pass; adabn: Pass; finetuned: { clean: Pass; shifted: Pass } | null;
+  bn: BnStatistics[];
+  finetuneSteps: number; finetuneLoss: number | null;
+}
+
+export interface Hooks {
+  /** Called when AdaBN's numbers are in, before fine-tuning starts (the view can show them). */
+  onPartial?: (o: ShiftOutcome) => void;
+  onProgress?: (p: Progress) => void;
+  /** Hands over the Trainer so the caller can cancel it (e.g. the settings changed). */
+  onTrainer?: (t: Trainer) => void;
+}
+
+/** The shifted test set and target pool for these settings (pure TS). */
+export function shiftedSets(data: ShiftData, s: ShiftSettings): { test: ImageSet; pool: ImageSet } {
+  const pool = subset(data.pool, Array.from({ length: Math.min(s.images, data.pool.count) }, (_, i) => i));
+  return {
+    test: { ...data.test, images: applyShift(data.test.images, data.test.count, s.shift, s.strength, s.seed) },
+    pool: { ...pool, images: applyShift(pool.images, pool.count, s.shift, s.strength, s.seed + 1) },
+  };
+}
+
+/** The base model on the clean test digits (the same for every shift: computed once, kept by the caller). */
+export interface Clean { pass: Pass; flatten: FeatureRows }
+
+export async function cleanPass(tf: Tf, base: LayersModel, data: ShiftData): Promise<Clean> {
+  const r = await layerFeatures(tf, base, data.test, [FINETUNE.from, FEATURE_LAYER, 'logits']);
+  return { pass: { evaluation: summarise(argmaxRows(r.logits!), data.test.labels, data.classes), hidden: r[FEATURE_LAYER]! }, flatten: r[FINETUNE.from]! };
+}
+
+/** Accuracy and hidden features of `model` on `set` in one pass. */
+export async function pass(tf: Tf, model: LayersModel, set: ImageSet, classes: number): Promise<Pass> {
+  const r = await layerFeatures(tf, model, set, [FEATURE_LAYER, 'logits']);
+  return { evaluation: summarise(argmaxRows(r.logits!), set.labels, classes), hidden: r[FEATURE_LAYER]! };
+}
+
+export function argmaxRows(rows: FeatureRows): Int32Array {
+  const out = new Int32Array(rows.count);
+  for (let i = 0; i < rows.count; i++) {
+    let best = 0;
+    for (let c = 1; c < rows.dim; c++) if (rows.data[i * rows.dim + c]! > rows.data[i * rows.dim + best]!) best = c;
+    out[i] = best;
+  }
+  return out;
+}
+
+export async function runShift(tf: Tf, base: LayersModel, data: ShiftData, clean: Clean, s: ShiftSettings, hooks: Hooks = {}): Promise<ShiftOutcome> {
+  const { test, pool } = shiftedSets(data, s);
+  const shifted = await layerFeatures(tf, base, test, [FINETUNE.from, FEATURE_LAYER, 'logits']);
+  const before: Pass = { evaluation: summarise(argmaxRows(shifted.logits!), test.labels, data.classes), hidden: shifted[FEATURE_LAYER]! };
+  const adapted = await cloneModel(base);
+  let outcome: ShiftOutcome;
+  try {
+    const bn = await adaptBatchNorm(tf, adapted, pool);
+    outcome = { before, adabn: await pass(tf, adapted, test, data.classes), finetuned: null, bn, finetuneSteps: 0, finetuneLoss: null };
+  } finally {
+    adapted.dispose();
+  }
+  if (s.labels === 0) return outcome;
+  hooks.onPartial?.(outcome);
+  const labelled = subset(pool, pickPerClass(pool.labels, Array.from({ length: data.classes }, (_, c) => c), s.labels, s.seed + 2));
+  const lab = await layerFeatures(tf, base, labelled, [FINETUNE.from]);
+  const head = headModel(base, FINETUNE.from);
+  try {
+    for (const layer of head.layers) layer.trainable = layer.name !== 'features';
+    const trainer = new Trainer(tf, head, featuresAsImages(lab[FINETUNE.from]!, labelled.labels), {
+      epochs: FINETUNE.steps, maxSteps: FINETUNE.steps, batchSize: Math.min(FINETUNE.batchSize, labelled.count),
+      learningRate: FINETUNE.learningRate, seed: s.seed, readEvery: 5, onProgress: hooks.onProgress,
+    });
+    hooks.onTrainer?.(trainer);
+    const r = await trainer.run();
+    if (r.cancelled) return outcome;
+    const headPass = (rows: FeatureRows, labels: ImageSet['labels']) => pass(tf, head, featuresAsImages(rows, labels), data.classes);
+    outcome = {
+      ...outcome, finetuneSteps: r.steps, finetuneLoss: r.losses.at(-1)?.[1] ?? null,
+      finetuned: { clean: await headPass(clean.flatten, data.test.labels), shifted: await headPass(shifted[FINETUNE.from]!, test.labels) },
+    };
+  } finally {
+    head.dispose();
+  }
+  return outcome;
+}

@@ -1,0 +1,11 @@
+/**
+ * A copy of a LayersModel with its own variables (same architecture from its JSON, weights copied), so an
+ * adaptation can change the copy and leave the original as it was. The caller disposes the copy.
+ */
+import * as tfl from '@tensorflow/tfjs-layers';
+
+export async function cloneModel(model: tfl.LayersModel): Promise<tfl.LayersModel> {
+  const copy = await tfl.models.modelFromJSON({ modelTopology: model.toJSON(null, false) } as never);
+  copy.setWeights(model.getWeights());
+  return copy;
+}

@@ -1,0 +1,71 @@
+/**
+ * What a sequential model's named layers output for a set of images, in inference mode (BatchNorm with its
+ * moving statistics), as plain float32 rows: one row per image, the layer's output flattened (HWC order).
+ * Fixed-size batches (the last one padded with blank images whose rows are dropped) keep tensor shapes fixed.
+ */
+import type { Tensor } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { Tf } from '../engine/types.ts';
+import type { ImageSet } from '../train/batches.ts';
+import { logits } from '../train/forward.ts';
+
+export interface FeatureRows { data: Float32Array; count: number; dim: number; shape: number[] }
+
+/** x/255 of images `start … start + batchSize` as [batchSize, h, w, 1], blank past the end of the set. */
+export function batchTensor(tf: Tf, set: ImageSet, start: number, batchSize: number): Tensor {
+  const px = (set.height ?? 28) * (set.width ?? 28);
+  const buf = new Float32Array(batchSize * px);
+  const n = Math.max(0, Math.min(batchSize, set.count - start));
+  for (let i = 0; i < n * px; i++) buf[i] = set.images[start * px + i]! / 255;
+  return tf.tensor4d(buf, [batchSize, set.height ?? 28, set.width ?? 28, 1]);
+}
+
+/** Index of each named layer; throws naming the model's layers when one is missing. */
+export function layerIndex(model: LayersModel, name: string): number {
+  const i = model.layers.findIndex((l) => l.name === name);
+  if (i < 0) throw new Error(`the model has no layer "${name}" (it has ${model.layers.map((l) => l.name).join(', ')})`);
+  return i;
+}
+
+/**
+ * Runs layers [0, upTo] on x in inference mode and returns the outputs of the layers in `keep` (by index).
+ * Each stretch between kept layers goes through the training code's forward walk (`logits` reads only the
+ * layer list), which on WebGPU uses the book's barrier-free kernels — several times faster than tfjs's own on
+ * a software adapter — and tfjs's ops elsewhere.
+ */
+export function runLayers(tf: Tf, model: LayersModel, x: Tensor, upTo: number, keep: number[]): Tensor[] {
+  const out = new Map<number, Tensor>();
+  const stops = [...new Set([...keep, upTo])].sort((a, b) => a - b);
+  let h = x;
+  let from = 0;
+  for (const k of stops) {
+    h = logits(tf, { layers: model.layers.slice(from, k + 1) } as LayersModel, h, false);
+    out.set(k, h);
+    from = k + 1;
+  }
+  return keep.map((k) => out.get(k)!);
+}
+
+export async function layerFeatures(tf: Tf, model: LayersModel, set: ImageSet, names: string[], batchSize = 128): Promise<Record<string, FeatureRows>> {
+  const idx = names.map((n) => layerIndex(model, n));
+  const upTo = Math.max(...idx);
+  const parts: Tensor[][] = names.map(() => []);
+  try {
+    for (let start = 0; start < set.count; start += batchSize) {
+      const outs = tf.tidy(() => runLayers(tf, model, batchTensor(tf, set, start, batchSize), upTo, idx).map((t) => tf.reshape(t, [batchSize, -1])));
+      outs.forEach((t, k) => parts[k]!.push(t));
+    }
+    const result: Record<string, FeatureRows> = {};
+    for (const [k, name] of names.entries()) {
+      const shape = (model.layers[idx[k]!]!.outputShape as number[]).slice(1);
+      const dim = shape.reduce((a, b) => a * b, 1);
+      const all = tf.concat(parts[k]!);
+      const data = (await all.data()) as Float32Array;
+      all.dispose();
+      result[name] = { data: data.slice(0, set.count * dim), count: set.count, dim, shape };
+    }
+    return result;
+  } finally {
+    for (const p of parts) tf.dispose(p);
+  }
+}

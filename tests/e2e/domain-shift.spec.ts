@@ -1,0 +1,120 @@
+/**
+ * <fm-domain-shift> on its embed page: the shipped digits model on inverted digits, AdaBN and head fine-tuning
+ * (the ordering of the seeded run, not its figures), AdaBN's statistics as written, stopping the fine-tuning,
+ * bad inputs, no tensor leak, axe. Runs are long on SwiftShader (a full default run is ~100 s here), so the
+ * later tests use small set-ups (few target images, no or few labels).
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, axeViolations, numTensors } from './support.ts';
+
+const EMBED = '/embed/domain-shift/';
+const el = (page: Page) => page.locator('fm-domain-shift');
+type Detail = {
+  backend: string; fallbackReason: string | null; shift: string; strength: number; images: number; labels: number;
+  source: number; before: number; adabn: number; finetuned: number | null; finetunedClean: number | null; finetuneSteps: number;
+  gaps: { before: number; adabn: number; finetuned: number | null };
+};
+
+async function open(page: Page, query = ''): Promise<Detail> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { results: unknown[] };
+    w.results = [];
+    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
+  });
+  await page.goto(`${EMBED}${query ? `?${query}` : ''}`);
+  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 400_000 });
+  return last(page);
+}
+const last = (page: Page) => page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
+const count = (page: Page) => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length);
+const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
+const summary = (page: Page) => el(page).evaluate((e) => e.shadowRoot!.querySelector('[data-role="summary"]')!.textContent!);
+
+test('inverted digits: accuracy drops, AdaBN raises it, fine-tuning the head raises it further (seeded ordering)', async ({ page, watch }, info) => {
+  void watch;
+  test.setTimeout(600_000);
+  const d = await open(page);
+  if (info.project.name === 'webgpu') expect(d.backend).toBe('webgpu');
+  else { expect(d.backend).not.toBe('webgpu'); expect(d.fallbackReason).toBeTruthy(); }
+  expect([d.shift, d.strength, d.images, d.labels]).toEqual(['inverted', 1, 200, 10]);
+  // The seeded default run (scripts/transfer-figures.mts): clean > fine-tuned > AdaBN > no adaptation > chance.
+  expect(d.source).toBeGreaterThan(d.finetuned!);
+  expect(d.finetuned!).toBeGreaterThan(d.adabn);
+  expect(d.adabn).toBeGreaterThan(d.before);
+  expect(d.before).toBeGreaterThan(0.2);
+  expect(d.finetuneSteps).toBe(60);
+  // AdaBN moves the inverted digits' hidden features towards the clean ones.
+  expect(d.gaps.adabn).toBeLessThan(d.gaps.before);
+  // The statistics AdaBN wrote: one set per BatchNorm layer, over every position of every target image.
+  const bn = await el(page).evaluate(async (e) => (await (e as unknown as { getOutcome(): Promise<{ bn: { layer: string; count: number; mean: Float32Array; variance: Float32Array }[] }> }).getOutcome())
+    .bn.map((s) => ({ layer: s.layer, count: s.count, channels: s.mean.length, positive: Array.from(s.variance).every((v) => v > 0) })));
+  expect(bn).toEqual([
+    { layer: 'bn1', count: 200 * 28 * 28, channels: 32, positive: true },
+    { layer: 'bn2', count: 200 * 14 * 14, channels: 64, positive: true },
+  ]);
+  const text = await summary(page);
+  expect(text).toContain(`${(100 * d.before).toFixed(1)}%`);
+  expect(text).toContain(`${(100 * d.adabn).toFixed(1)}%`);
+  expect(text).toContain(`${(100 * d.finetuned!).toFixed(1)}%`);
+  await page.screenshot({ path: `test-results/domain-shift-${info.project.name}.png`, fullPage: true });
+});
+
+test('bad shift, strength, images, labels, seed and after: messages, defaults kept, nothing injected; the widget still runs', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(400_000);
+  const q = new URLSearchParams({ shift: '<img src=x onerror=alert(1)>', strength: 'lots', images: '5', labels: '2', seed: '-1', after: 'both' });
+  const d = await open(page, q.toString());
+  const m = await message(page);
+  expect(m).toContain('Unknown shift "<img src=x onerror=alert(1)>"');
+  expect(m).toContain('strength must be a number; got "lots".');
+  expect(m).toContain('images must be from 10 to 1000; got 5.');
+  expect(m).toContain('seed must be from 1 to 999999; got -1.');
+  expect(m).toContain('Unknown after "both"');
+  expect(await el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('img').length)).toBe(0);
+  expect([d.shift, d.strength, d.images, d.labels]).toEqual(['inverted', 1, 200, 2]);
+  // A strength out of the shift's own range, and more labels than the target images hold.
+  const n = await count(page);
+  await el(page).evaluate((e) => { e.setAttribute('shift', 'rotated'); e.setAttribute('strength', '400'); e.setAttribute('images', '20'); e.setAttribute('labels', '6'); });
+  await expect.poll(() => count(page), { timeout: 300_000 }).toBeGreaterThan(n);
+  const m2 = await message(page);
+  expect(m2).toContain('For rotated digits, strength is the angle in degrees, counter-clockwise: a number from -180 to 180; got "400".');
+  expect(m2).toContain('labels asks for 6 labelled images of each digit, but 20 target images hold only 4 of each');
+  const d2 = await last(page);
+  expect([d2.shift, d2.strength, d2.images, d2.labels]).toEqual(['rotated', 45, 20, 4]);
+});
+
+test('stopping the fine-tuning keeps the AdaBN result; repeated runs leave no tensors behind', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(600_000);
+  await open(page, 'images=20&labels=0');
+  const before = await numTensors(page);
+  for (const q of [['shift', 'noisy'], ['images', '30'], ['shift', 'thickened']]) {
+    const n = await count(page);
+    await el(page).evaluate((e, [k, v]) => e.setAttribute(k!, v!), q);
+    await expect.poll(() => count(page), { timeout: 300_000 }).toBeGreaterThan(n);
+    await expect(el(page)).toHaveAttribute('status', 'ready');
+  }
+  expect(await numTensors(page)).toBe(before);
+  // Fine-tuning, stopped from its button: the run ends with AdaBN's numbers and says fine-tuning was stopped.
+  const n = await count(page);
+  await el(page).evaluate((e) => e.setAttribute('labels', '4'));
+  const stop = page.locator('fm-domain-shift').getByRole('button', { name: 'Stop fine-tuning' });
+  await expect(stop).toBeVisible({ timeout: 300_000 });
+  await stop.click();
+  await expect.poll(() => count(page), { timeout: 120_000 }).toBeGreaterThan(n);
+  const d = await last(page);
+  expect(d.finetuned).toBeNull();
+  expect(await summary(page)).toContain('Fine-tuning was stopped before it finished.');
+  expect(await numTensors(page)).toBe(before);
+});
+
+test('the embed page passes axe in light and dark, with a message shown', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(400_000);
+  await open(page, 'images=20&labels=0');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, 'images=20&labels=0&seed=0');
+  expect(await message(page)).toContain('seed must be from 1');
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -1,0 +1,108 @@
+/**
+ * <fm-feature-reuse> on its embed page: filters and maps of a pretrained and a random model, linear probes per
+ * layer for both (the ordering of the seeded run where pretraining matters most), the maps against the
+ * element's own filters for the random model (conv1 → BatchNorm at its initial statistics → ReLU, float64), a
+ * second shipped model, bad inputs, no tensor leak, axe.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, axeViolations, numTensors } from './support.ts';
+import { conv2dReference } from '../../src/lib/conv/reference.ts';
+
+const EMBED = '/embed/feature-reuse/';
+const el = (page: Page) => page.locator('fm-feature-reuse');
+type Score = { layer: string; dim: number; accuracy: number; trainAccuracy: number };
+type Detail = { backend: string; fallbackReason: string | null; model: string; digit: number; labels: number; seed: number; pixels: number; pretrained: Score[]; random: Score[]; smoothness: { pretrained: number; random: number } };
+
+async function open(page: Page, query = ''): Promise<Detail> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { results: unknown[] };
+    w.results = [];
+    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
+  });
+  await page.goto(`${EMBED}${query ? `?${query}` : ''}`);
+  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 400_000 });
+  return last(page);
+}
+const last = (page: Page) => page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
+const count = (page: Page) => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length);
+const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
+async function setAndWait(page: Page, attrs: Record<string, string>): Promise<Detail> {
+  const n = await count(page);
+  await el(page).evaluate((e, a) => { for (const [k, v] of Object.entries(a)) e.setAttribute(k, v); }, attrs);
+  await expect.poll(() => count(page), { timeout: 400_000 }).toBeGreaterThan(n);
+  await expect(el(page)).toHaveAttribute('status', 'ready');
+  return last(page);
+}
+
+test('probes report every layer of both models; pretraining helps at pool2 (seeded ordering); random maps match a float64 reference', async ({ page, watch }, info) => {
+  void watch;
+  test.setTimeout(600_000);
+  const d = await open(page);
+  if (info.project.name === 'webgpu') expect(d.backend).toBe('webgpu');
+  else { expect(d.backend).not.toBe('webgpu'); expect(d.fallbackReason).toBeTruthy(); }
+  expect([d.model, d.digit, d.labels, d.seed]).toEqual(['digits04-cnn', 7, 10, 1]);
+  for (const scores of [d.pretrained, d.random]) {
+    expect(scores.map((s) => [s.layer, s.dim])).toEqual([['pool1', 6272], ['pool2', 3136], ['hidden', 64]]);
+    for (const s of scores) { expect(s.accuracy).toBeGreaterThan(0.2); expect(s.accuracy).toBeLessThanOrEqual(1); expect(s.trainAccuracy).toBeGreaterThanOrEqual(s.accuracy - 0.2); }
+  }
+  // The seeded default run (scripts/transfer-figures.mts): at pool2 the pretrained features beat random ones and
+  // the pixels, and pool2 is the pretrained model's best layer.
+  const [p1, p2, ph] = d.pretrained.map((s) => s.accuracy) as [number, number, number];
+  expect(p2).toBeGreaterThan(d.random[1]!.accuracy);
+  expect(p2).toBeGreaterThan(d.pixels);
+  expect(p2).toBeGreaterThan(Math.max(p1, ph));
+  const text = await el(page).evaluate((e) => e.shadowRoot!.querySelector('[data-role="summary"]')!.textContent!);
+  for (const s of [...d.pretrained, ...d.random]) expect(text).toContain(`${(100 * s.accuracy).toFixed(1)}%`);
+  await page.screenshot({ path: `test-results/feature-reuse-${info.project.name}.png`, fullPage: true });
+
+  // The random model's maps: its BatchNorm still has its initial statistics (mean 0, variance 1, γ 1, β 0).
+  const r = await el(page).evaluate(async (e) => {
+    const res = await (e as unknown as { getResult(): Promise<{ views: { random: { filters: { data: Float32Array; shape: number[] }; maps: { data: Float32Array; shape: number[] } } } }> }).getResult();
+    const digits = e.shadowRoot!.querySelector('canvas[data-role="digit"]') as HTMLCanvasElement;
+    const px = Array.from(digits.getContext('2d')!.getImageData(0, 0, 28, 28).data.filter((_, i) => i % 4 === 0));
+    return { kernel: Array.from(res.views.random.filters.data), kshape: res.views.random.filters.shape, maps: Array.from(res.views.random.maps.data), mshape: res.views.random.maps.shape, px };
+  });
+  expect(r.kshape).toEqual([3, 3, 1, 32]);
+  expect(r.mshape).toEqual([28, 28, 32]);
+  const ref = conv2dReference({ data: Float32Array.from(r.px, (v) => v / 255), shape: [1, 28, 28, 1] }, { data: Float32Array.from(r.kernel), shape: r.kshape }, { stride: 1, padding: 'same', dilation: 1 });
+  const scale = 1 / Math.sqrt(1 + 1e-3);
+  let worst = 0;
+  for (let i = 0; i < ref.data.length; i++) {
+    const want = Math.max(0, ref.data[i]! * scale);
+    worst = Math.max(worst, Math.abs(r.maps[i]! - want) / (1e-5 + 1e-4 * ref.absSum[i]!));
+  }
+  expect(worst).toBeLessThanOrEqual(1);
+});
+
+test('another digit and another shipped model; bad inputs keep the last good set-up; no tensor leak', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(900_000);
+  const q = new URLSearchParams({ model: '<b>vgg16</b>', digit: '12', labels: '0', seed: 'abc' });
+  const d = await open(page, q.toString());
+  const m = await message(page);
+  expect(m).toContain('Unknown model "<b>vgg16</b>". Choose one of: fashion-cnn, digits04-cnn.');
+  expect(m).toContain('digit must be from 0 to 9; got 12.');
+  expect(m).toContain('labels must be from 1 to 50; got 0.');
+  expect(m).toContain('seed must be a whole number from 1 to 999999; got "abc".');
+  expect(await el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('b').length)).toBe(0);
+  expect([d.model, d.digit, d.labels, d.seed]).toEqual(['digits04-cnn', 7, 10, 1]);
+  const before = await numTensors(page);
+  await setAndWait(page, { digit: '3' });
+  await setAndWait(page, { seed: '5' });
+  await setAndWait(page, { labels: '3', seed: '1' });
+  expect(await numTensors(page)).toBe(before);
+  const f = await setAndWait(page, { model: 'fashion-cnn' });
+  expect(f.model).toBe('fashion-cnn');
+  expect(f.pretrained.map((s) => s.dim)).toEqual([6272, 3136, 64]);
+  expect(await message(page)).toContain('seed must be'); // messages stay until the attribute is fixed
+});
+
+test('the embed page passes axe in light and dark', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(400_000);
+  await open(page, 'labels=2');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, 'labels=2&digit=x');
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Tensor } from '@tensorflow/tfjs-core';
+import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
+import { featuresAsImages, headModel } from '../../../src/lib/transfer/head.ts';
+import { layerFeatures } from '../../../src/lib/transfer/layer-features.ts';
+import { cloneModel } from '../../../src/lib/transfer/clone.ts';
+import { logits, train } from '../../../src/lib/train/index.ts';
+import { cpu, synthetic, maxAbsDiff } from '../train/helpers.ts';
+
+describe('layerFeatures', () => {
+  it('returns each named layer\'s rows in inference mode, batch padding dropped, no tensors left', async () => {
+    const tf = await cpu();
+    const model = buildSmallCnn({ classes: 3, seed: 3, filters: [4, 8], hidden: 8 });
+    const set = synthetic(7, 3, 2);
+    const before = tf.memory().numTensors;
+    const f = await layerFeatures(tf, model, set, ['pool1', 'hidden', 'logits'], 4);
+    expect(tf.memory().numTensors).toBe(before);
+    expect([f.pool1!.dim, f.hidden!.dim, f.logits!.dim]).toEqual([14 * 14 * 4, 8, 3]);
+    expect(f.pool1!.shape).toEqual([14, 14, 4]);
+    expect(f.hidden!.data.length).toBe(7 * 8);
+    const x = tf.tensor4d(Float32Array.from(set.images, (v) => v / 255), [7, 28, 28, 1]);
+    const z = logits(tf, model, x, false);
+    expect(maxAbsDiff(f.logits!.data, await z.data())).toBeLessThan(1e-5);
+    tf.dispose([x, z]);
+    await expect(layerFeatures(tf, model, set, ['nope'])).rejects.toThrow(/no layer "nope".*conv1, bn1/);
+    model.dispose();
+  });
+});
+
+describe('headModel', () => {
+  it('computes what the whole model computes from the flatten layer\'s output, with copied weights', async () => {
+    const tf = await cpu();
+    const model = buildSmallCnn({ classes: 3, seed: 5, filters: [4, 8], hidden: 8 });
+    const set = synthetic(6, 3, 4);
+    const f = await layerFeatures(tf, model, set, ['flatten', 'logits']);
+    const head = headModel(model, 'flatten');
+    expect(head.layers.map((l) => l.name)).toEqual(['features', 'hidden', 'logits', 'probs']);
+    const h = await layerFeatures(tf, head, featuresAsImages(f.flatten!, set.labels), ['logits']);
+    expect(maxAbsDiff(h.logits!.data, f.logits!.data)).toBeLessThan(1e-4);
+    // Training the head leaves the original model's weights alone.
+    const w0 = await model.getLayer('hidden').getWeights()[0]!.data();
+    await train(tf, head, featuresAsImages(f.flatten!, set.labels), { epochs: 3, batchSize: 3, seed: 1, learningRate: 0.05 });
+    expect(Array.from(await model.getLayer('hidden').getWeights()[0]!.data())).toEqual(Array.from(w0));
+    const w1 = await head.getLayer('hidden').getWeights()[0]!.data();
+    expect(maxAbsDiff(w1, w0)).toBeGreaterThan(1e-4);
+    head.dispose();
+    model.dispose();
+  });
+});
+
+describe('cloneModel', () => {
+  it('copies architecture and weights into new variables', async () => {
+    const tf = await cpu();
+    const model = buildSmallCnn({ classes: 2, seed: 8, filters: [2, 2], hidden: 4 });
+    const copy = await cloneModel(model);
+    const a = model.getWeights(), b = copy.getWeights();
+    expect(b.length).toBe(a.length);
+    for (let i = 0; i < a.length; i++) expect(Array.from(await b[i]!.data())).toEqual(Array.from(await a[i]!.data()));
+    const [k, bias] = model.getLayer('hidden').getWeights() as [Tensor, Tensor];
+    const kept = Array.from(await k.data());
+    const zeros = [tf.zerosLike(k), tf.zerosLike(bias)];
+    copy.getLayer('hidden').setWeights(zeros);
+    tf.dispose(zeros);
+    expect(Array.from(await copy.getLayer('hidden').getWeights()[0]!.data()).every((v) => v === 0)).toBe(true);
+    expect(Array.from(await model.getLayer('hidden').getWeights()[0]!.data())).toEqual(kept);
+    model.dispose();
+    copy.dispose();
+  });
+});
