@@ -8,4 +8,5 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'activation-plot': () => import('@components/activation-plot/activation-plot.element.ts'),
   'vanishing-gradients': () => import('@components/vanishing-gradients/vanishing-gradients.element.ts'),
   'activation-maps': () => import('@components/activation-maps/activation-maps.element.ts'),
+  'doodle-classes': () => import('@components/doodle-classes/doodle-classes.element.ts'),
 };

@@ -68,6 +68,13 @@ export const WIDGETS: readonly WidgetEntry[] = [
     attributes: ['image', 'activation', 'slope', 'channel'],
     chapter: 'activations',
   },
+  {
+    slug: 'doodle-classes',
+    tag: 'fm-doodle-classes',
+    title: 'Teach a network your own doodles',
+    attributes: ['source', 'classes', 'epochs', 'seed'],
+    chapter: 'transfer-learning',
+  },
 ];
 
 export function widgetBySlug(slug: string): WidgetEntry | undefined {
