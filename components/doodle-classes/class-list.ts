@@ -3,7 +3,7 @@
  * sees them (28×28 each), and buttons to add the pad's drawing, remove the last drawing, or remove the class
  * (only when it has no drawings, so no drawing is lost by a slip). Rebuilt on structural changes only.
  */
-import { MAX_CLASSES, MIN_CLASSES, MAX_NAME } from '@lib/doodle/classes.ts';
+import { MIN_CLASSES, MAX_NAME } from '@lib/doodle/classes.ts';
 import type { DoodleClass } from '@lib/doodle/state.ts';
 
 export interface ClassActions {
@@ -82,4 +82,12 @@ function paintStrip(canvas: HTMLCanvasElement, c: DoodleClass, act: ClassActions
   ctx.putImageData(img, 0, 0);
 }
 
-export const canAddClass = (n: number) => n < MAX_CLASSES;
+/** The pad's drawing as the network sees it (white ink on black, like MNIST), with words for screen readers. */
+export function paintSeen(canvas: HTMLCanvasElement, px: Uint8Array | null): void {
+  const ctx = canvas.getContext('2d')!;
+  const img = ctx.createImageData(28, 28);
+  for (let i = 0; i < 784; i++) img.data.set([px?.[i] ?? 0, px?.[i] ?? 0, px?.[i] ?? 0, 255], i * 4);
+  ctx.putImageData(img, 0, 0);
+  const inked = px ? px.reduce((n, v) => n + (v > 127 ? 1 : 0), 0) : 0;
+  canvas.setAttribute('aria-label', px ? `The pad's drawing as the network sees it: 28 by 28 pixels, ${inked} of them mostly ink.` : 'The pad is empty.');
+}

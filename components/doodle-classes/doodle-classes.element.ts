@@ -15,14 +15,15 @@ import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { MODEL_NAMES } from '@lib/models/shipped.ts';
-import { MAX_EXAMPLES, cleanName, nameProblems, trainingProblems } from '@lib/doodle/classes.ts';
-import { parseState, serialise, type DoodleClass, type DoodleState } from '@lib/doodle/state.ts';
+import { cleanName, nameProblems, trainingProblems } from '@lib/doodle/classes.ts';
+import { addClass, addDrawing, describeModel, percent, plural, removeClass, withNames } from '@lib/doodle/edits.ts';
+import { parseState, serialise, type DoodleState } from '@lib/doodle/state.ts';
 import { loadRecord, saveRecord } from '@lib/doodle/store.ts';
 import { rasterise, type Drawing } from '@lib/doodle/strokes.ts';
 import { toInput, toMnist } from '@lib/doodle/preprocess.ts';
 import { DOODLE_ATTRS, DOODLE_DEFAULTS, DOODLE_PARSE, type DoodleAttr, type DoodleSettings } from './doodle-settings.ts';
 import { DoodlePad } from './doodle-pad.ts';
-import { canAddClass, renderClasses } from './class-list.ts';
+import { paintSeen, renderClasses } from './class-list.ts';
 import { formatPct, renderBars } from './prob-bars.ts';
 import { download, picked } from './file-io.ts';
 import type { DoodleSession } from './doodle-session.ts';
@@ -30,8 +31,6 @@ import { SHELL } from './shell.ts';
 import css from './doodle-classes.css?inline';
 
 type Heavy = { engine: Engine; session: DoodleSession };
-const percent = (a: number | null) => (a === null || Number.isNaN(a) ? 'unknown' : `${(100 * a).toFixed(0)}%`);
-const plural = (n: number, w: string) => `${n} ${n === 1 ? w : w.endsWith('s') ? `${w}es` : `${w}s`}`;
 
 export class DoodleClassesElement extends EngineElement<Heavy> {
   static observedAttributes = [...DOODLE_ATTRS];
@@ -102,13 +101,9 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     this.note('');
   }
 
-  /** Class names from the attribute, by position; refused when it would drop a class that has drawings. */
   private usePreset(names: string[]): void {
-    const cs = this.state.classes;
-    if (names.join('\n') === cs.map((c) => c.name).join('\n')) return;
-    const lost = cs.slice(names.length).find((c) => c.drawings.length);
-    if (lost) throw new ParamError('classes', `classes: “${lost.name}” has ${plural(lost.drawings.length, 'drawing')}; remove them before dropping the class.`);
-    this.state.classes = names.map((name, i) => ({ name, drawings: cs[i]?.drawings ?? [] }));
+    if (names.join('\n') === this.classes.join('\n')) return;
+    this.state.classes = withNames(this.state.classes, names);
     this.changed(true);
   }
 
@@ -125,7 +120,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
       add: (i) => this.addTo(i), removeLast: (i) => this.removeLast(i), removeClass: (i) => this.removeClass(i),
       rename: (i, name) => this.rename(i, name), pixels: (d) => this.pixels(d),
     }, busy);
-    (this.root.querySelector('[data-act="add-class"]') as HTMLButtonElement).disabled = busy || !canAddClass(this.state.classes.length);
+    (this.root.querySelector('[data-act="add-class"]') as HTMLButtonElement).disabled = busy || this.state.classes.length >= 5;
     (this.root.querySelector('[data-act="train"]') as HTMLButtonElement).disabled = busy;
     (this.root.querySelector('[data-act="cancel"]') as HTMLButtonElement).disabled = !busy;
     const total = this.state.classes.reduce((s, c) => s + c.drawings.length, 0);
@@ -153,38 +148,36 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     return this.pixelCache.get(d)!;
   }
 
-  private addTo(i: number): void {
-    const c = this.state.classes[i]!;
-    const d = this.pad.drawing;
-    if (this.pad.blank || !this.pixels(d)) return this.note('The pad is empty: draw something, then add it to a class.');
-    if (c.drawings.length >= MAX_EXAMPLES) return this.note(`“${c.name}” already has ${MAX_EXAMPLES} drawings, the most a class can hold.`);
-    c.drawings.push(d);
-    this.pad.clear(false);
-    this.padChanged();
+  /** Runs a class edit; a refusal becomes the message, a change is saved and announced. */
+  private edit(fn: () => string | null, done: () => string): void {
+    const refusal = fn();
+    if (refusal) return this.note(refusal);
     this.changed(true);
     this.note('');
-    this.$('announce').textContent = `Drawing added to “${c.name}”: ${plural(c.drawings.length, 'drawing')}.`;
+    this.$('announce').textContent = done();
+  }
+
+  private addTo(i: number): void {
+    const c = this.state.classes[i]!;
+    this.edit(() => addDrawing(this.state.classes, i, this.pad.drawing, !this.pad.blank && this.pixels(this.pad.drawing) !== null), () => {
+      this.pad.clear(false);
+      this.padChanged();
+      return `Drawing added to “${c.name}”: ${plural(c.drawings.length, 'drawing')}.`;
+    });
   }
 
   private removeLast(i: number): void {
     const c = this.state.classes[i]!;
-    c.drawings.pop();
-    this.changed(true);
-    this.$('announce').textContent = `Removed the last drawing of “${c.name}”: ${plural(c.drawings.length, 'drawing')} left.`;
+    this.edit(() => (c.drawings.pop() ? null : 'There is no drawing to remove.'), () => `Removed the last drawing of “${c.name}”: ${plural(c.drawings.length, 'drawing')} left.`);
   }
 
   private removeClass(i: number): void {
-    if (this.state.classes[i]!.drawings.length || this.state.classes.length <= 2) return;
-    this.state.classes.splice(i, 1);
-    this.changed(true);
+    const name = this.state.classes[i]?.name;
+    this.edit(() => removeClass(this.state.classes, i), () => `Removed the class “${name}”.`);
   }
 
   private addClass(): void {
-    const names = new Set(this.state.classes.map((c) => c.name.trim().toLowerCase()));
-    let k = this.state.classes.length + 1;
-    while (names.has(`class ${k}`)) k++;
-    this.state.classes.push({ name: `class ${k}`, drawings: [] });
-    this.changed(true);
+    this.edit(() => addClass(this.state.classes), () => `Added “${this.state.classes.at(-1)!.name}”.`);
     this.root.querySelector<HTMLInputElement>(`[data-role="name"][data-index="${this.state.classes.length - 1}"]`)?.focus();
   }
 
@@ -241,13 +234,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 
   private padChanged(): void {
-    const px = this.pixels(this.pad.drawing);
-    const seen = this.$('seen') as HTMLCanvasElement;
-    const ctx = seen.getContext('2d')!;
-    const img = ctx.createImageData(28, 28);
-    if (px) px.forEach((v, i) => img.data.set([v, v, v, 255], i * 4)); else for (let i = 3; i < img.data.length; i += 4) img.data[i] = 255;
-    ctx.putImageData(img, 0, 0);
-    seen.setAttribute('aria-label', px ? `The pad's drawing as the network sees it: 28 by 28 pixels, ${px.reduce((n, v) => n + (v > 127 ? 1 : 0), 0)} of them mostly ink.` : 'The pad is empty.');
+    paintSeen(this.$('seen') as HTMLCanvasElement, this.pixels(this.pad.drawing));
     void this.classifyPad();
   }
 
@@ -263,10 +250,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 
   private showModel(): void {
-    const m = this.state.model;
-    const same = m && m.classNames.join('\n') === this.state.classes.map((c) => cleanName(c.name)).join('\n');
-    this.$('model-line').textContent = !m ? 'No trained model yet.'
-      : `${m.made === 'imported' ? 'Imported model' : `Model trained from ${m.source} (${m.epochs} epochs, seed ${m.seed}, training accuracy ${percent(m.trainAccuracy)})`} for: ${m.classNames.join(', ')}.${same ? '' : ' Your classes have changed since: train again to use them.'}`;
+    this.$('model-line').textContent = describeModel(this.state.model, this.state.classes);
   }
 
   /** Trains on the drawings; returns what happened (also what the Train button does). */
