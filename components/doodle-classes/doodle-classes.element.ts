@@ -270,6 +270,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     this.note('');
     const progress = this.$('progress') as HTMLProgressElement;
     this.$('announce').textContent = `Training a new head for ${names.join(', ')} on ${plural(drawings.flat().length, 'drawing')}…`;
+    this.$('progress-text').textContent = `Passing the drawings through the frozen ${source} base…`;
     const work = heavy.session.train(drawings, {
       epochs, seed, stop: () => run.stop,
       onProgress: (p) => { progress.value = p.epoch / p.epochs; this.$('progress-text').textContent = `Epoch ${p.epoch} of ${p.epochs}, loss ${p.loss.toFixed(3)}`; },

@@ -40,7 +40,8 @@ export function trainingProblems(classes: readonly ClassCount[]): string[] {
   if (total === 0) return [`There are no drawings yet: draw at least ${MIN_EXAMPLES} examples of each class.`];
   const only = classes.filter((c) => c.count > 0);
   if (only.length === 1) {
-    return [`All ${total} drawings are in ${show(only[0]!.name.trim())}: a classifier needs examples of at least two classes to tell them apart. Draw ${MIN_EXAMPLES} or more of each of the others.`];
+    const where = total === 1 ? `The only drawing is in ${show(only[0]!.name.trim())}` : `All ${total} drawings are in ${show(only[0]!.name.trim())}`;
+    return [`${where}: a classifier needs examples of at least two classes to tell them apart. Draw ${MIN_EXAMPLES} or more of each of the others.`];
   }
   return classes
     .filter((c) => c.count < MIN_EXAMPLES)

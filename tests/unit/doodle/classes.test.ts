@@ -29,6 +29,7 @@ describe('trainingProblems', () => {
   });
   it('says so when all drawings are in one class, and when there are none', () => {
     expect(trainingProblems([c('a', 0), c('b', 4)])[0]).toMatch(/^All 4 drawings are in “b”: a classifier needs examples of at least two classes/);
+    expect(trainingProblems([c('a', 1), c('b', 0)])[0]).toMatch(/^The only drawing is in “a”: a classifier needs/);
     expect(trainingProblems([c('a', 0), c('b', 0)])[0]).toMatch(/^There are no drawings yet/);
   });
   it('reports name problems first', () => {
