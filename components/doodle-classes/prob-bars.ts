@@ -19,3 +19,11 @@ export function renderBars(list: HTMLUListElement, names: readonly string[], pro
 export function formatPct(p: number): string {
   return p >= 0.9995 ? '>99.9%' : p < 0.0005 ? '<0.1%' : `${(100 * p).toFixed(1)}%`;
 }
+
+/** The sentence under the bars. */
+export function verdict(hasModel: boolean, names: readonly string[], probs: readonly number[] | null): string {
+  if (!hasModel) return 'No model yet: draw at least 2 examples of each class, then press Train.';
+  if (!probs) return 'Draw on the pad: the model will classify the drawing.';
+  const top = probs.indexOf(Math.max(...probs));
+  return `The model says “${names[top]}” (${formatPct(probs[top]!)}).`;
+}

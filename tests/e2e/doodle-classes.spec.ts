@@ -12,9 +12,9 @@ import { rasterise, PAD_SIZE, type Drawing } from '../../src/lib/doodle/strokes.
 import { toInput, toMnist } from '../../src/lib/doodle/preprocess.ts';
 
 const EMBED = '/embed/doodle-classes/';
-/** fashion-cnn (the widget's default) lands with the models; until then the lab is tested on digits04-cnn. */
-const SOURCE = 'digits04-cnn';
-type Detail = { backend: string; event: string; accuracy?: number; classes: { name: string; count: number }[]; model: { classNames: string[] } | null; fallbackReason: string | null };
+/** The other shipped source (the default is fashion-cnn). */
+const OTHER = 'digits04-cnn';
+type Detail = { backend: string; event: string; source: string; accuracy?: number; classes: { name: string; count: number }[]; model: { classNames: string[] } | null; fallbackReason: string | null };
 const el = (page: Page) => page.locator('fm-doodle-classes');
 const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
 const results = (page: Page) => page.evaluate(() => (window as unknown as { results: Detail[] }).results);
@@ -28,7 +28,7 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-async function open(page: Page, query = `source=${SOURCE}`): Promise<Detail> {
+async function open(page: Page, query = ''): Promise<Detail> {
   await page.goto(`${EMBED}?${query}`);
   await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 90_000 });
   return (await results(page)).at(-1)!;
@@ -70,7 +70,8 @@ test('drawn doodles are preprocessed as in the library, a head is trained, and n
   void watch;
   test.setTimeout(300_000);
   const classes: Shape[] = ['circle', 'cross', 'zigzag'];
-  const d0 = await open(page, `source=${SOURCE}&classes=${classes.join(',')}&epochs=100&seed=3`);
+  const d0 = await open(page, `classes=${classes.join(',')}&epochs=100&seed=3`);
+  expect(d0.source).toBe('fashion-cnn');
   if (info.project.name === 'webgpu') expect(d0.backend).toBe('webgpu');
   else { expect(d0.backend).not.toBe('webgpu'); expect(d0.fallbackReason).toBeTruthy(); }
   // What the reader drew, read back, goes through the same pure preprocessing in Node and in the page.
@@ -111,7 +112,7 @@ test('drawings and the model survive a reload; export then import gives the same
   void watch;
   test.setTimeout(300_000);
   const classes: Shape[] = ['circle', 'cross'];
-  await prepare(page, `source=${SOURCE}&classes=${classes.join(',')}&epochs=60`, classes, [1, 2]);
+  await prepare(page, `source=${OTHER}&classes=${classes.join(',')}&epochs=60`, classes, [1, 2]);
   const probe = doodle('circle', 60);
   const before = await probabilities(page, probe);
   expect(argmax(before)).toBe(0);
@@ -137,7 +138,7 @@ test('drawings and the model survive a reload; export then import gives the same
   const errors: string[] = [];
   page2.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page2.addInitScript(() => { const w = window as unknown as { results: unknown[] }; w.results = []; document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail)); });
-  await open(page2, `source=${SOURCE}`);
+  await open(page2);
   expect(await el(page2).evaluate(async (e) => (e as unknown as { getProbabilities(): Promise<unknown> }).getProbabilities())).toBeNull();
   await page2.locator('fm-doodle-classes input[data-role="import"]').setInputFiles(files);
   await expect.poll(async () => (await results(page2)).some((r) => r.event === 'imported')).toBe(true);
@@ -150,7 +151,7 @@ test('drawings and the model survive a reload; export then import gives the same
 test('keyboard drawing, undo and clear; the widget passes axe in light and dark, also with a message', async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
-  await open(page, `source=${SOURCE}`);
+  await open(page);
   const pad = page.locator('fm-doodle-classes canvas[data-role="pad"]');
   await pad.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
@@ -180,7 +181,7 @@ test('keyboard drawing, undo and clear; the widget passes axe in light and dark,
 test('bad attributes, classes, drawings and files: a message each, nothing lost', async ({ page, watch }, info) => {
   void watch;
   test.setTimeout(300_000);
-  await open(page, `source=${SOURCE}&classes=solo&epochs=0&seed=-1`);
+  await open(page, 'classes=solo&epochs=0&seed=-1');
   let m = await message(page);
   expect(m).toContain('classes "solo": Name at least 2 classes (there is 1).');
   expect(m).toContain('epochs must be from 1 to 1000; got 0.');
@@ -197,7 +198,7 @@ test('bad attributes, classes, drawings and files: a message each, nothing lost'
   await el(page).evaluate((e) => { e.setAttribute('classes', 'sun, house, tree'); e.setAttribute('epochs', '40'); e.setAttribute('seed', '2'); e.setAttribute('source', '<img src=x onerror=alert(1)>'); });
   expect(await message(page)).toBe('Unknown source "<img src=x onerror=alert(1)>". Choose one of: fashion-cnn, digits04-cnn.');
   expect(await el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('img').length)).toBe(0);
-  await el(page).evaluate((e) => e.setAttribute('source', 'digits04-cnn'));
+  await el(page).evaluate((e) => e.setAttribute('source', 'fashion-cnn'));
   await expect.poll(() => message(page)).toBe('');
   // Drawings: none, an empty pad, all in one class, one in a class.
   await button(page, 'Train').click();
@@ -243,11 +244,11 @@ test('bad attributes, classes, drawings and files: a message each, nothing lost'
   void info;
 });
 
-test('cancelling mid-run keeps everything and training starts again; no tensor leak over five runs', async ({ page, watch }) => {
+test('cancelling or switching the source mid-run keeps everything and training starts again; no tensor leak over five runs', async ({ page, watch }) => {
   void watch;
-  test.setTimeout(300_000);
+  test.setTimeout(400_000);
   const classes: Shape[] = ['circle', 'cross'];
-  await open(page, `source=${SOURCE}&classes=${classes.join(',')}&epochs=1000`);
+  await open(page, `classes=${classes.join(',')}&epochs=1000`);
   await teach(page, classes, [1, 2]);
   await button(page, 'Train').click();
   await expect(el(page).locator('[data-role="progress-text"]')).toContainText('Epoch', { timeout: 120_000 });
@@ -256,8 +257,18 @@ test('cancelling mid-run keeps everything and training starts again; no tensor l
   await expect(el(page)).toHaveAttribute('status', 'ready');
   expect(await el(page).evaluate(async (e) => (e as unknown as { getProbabilities(): Promise<unknown> }).getProbabilities())).toBeNull();
   expect(await call(page, 'getClasses')).toEqual([{ name: 'circle', count: 2 }, { name: 'cross', count: 2 }]);
+  // Switching the source mid-run stops the run; the lab reloads with the new base.
+  await button(page, 'Train').click();
+  await expect(el(page).locator('[data-role="progress-text"]')).toContainText('Epoch', { timeout: 120_000 });
+  const n = (await results(page)).length;
+  await page.locator('fm-doodle-classes select[data-attr="source"]').selectOption(OTHER);
+  await expect.poll(() => message(page)).toBe('Training stopped because the source model changed. Your drawings are kept: press Train to start again.');
+  await expect.poll(async () => (await results(page)).slice(n).find((r) => r.event === 'ready')?.source).toBe(OTHER);
+  await expect(el(page)).toHaveAttribute('source', OTHER);
+  expect(await call(page, 'getClasses')).toEqual([{ name: 'circle', count: 2 }, { name: 'cross', count: 2 }]);
   await el(page).evaluate((e) => e.setAttribute('epochs', '30'));
-  await trained(page);
+  const r = await trained(page);
+  expect(r.source).toBe(OTHER);
   const counts: number[] = [];
   for (let i = 0; i < 5; i++) {
     await trained(page);
