@@ -62,21 +62,19 @@ function row(c: DoodleClass, i: number, n: number, act: ClassActions, busy: bool
     el('div', { className: 'strip-wrap' }, strip));
 }
 
+/** The class's drawings side by side as the network sees them: white ink on black, like MNIST and the pad's preview. */
 function paintStrip(canvas: HTMLCanvasElement, c: DoodleClass, act: ClassActions): void {
   const n = Math.max(1, c.drawings.length);
-  canvas.width = 29 * n;
+  const w = 29 * n;
+  canvas.width = w;
   canvas.height = 28;
   const ctx = canvas.getContext('2d')!;
-  const img = ctx.createImageData(29 * n, 28);
-  const ink = getComputedStyle(canvas).color.match(/\d+/g)?.map(Number) ?? [0, 0, 0];
+  const img = ctx.createImageData(w, 28);
   c.drawings.forEach((d, k) => {
     const px = act.pixels(d);
-    if (!px) return;
-    for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++) {
-        const o = (y * 29 * n + k * 29 + x) * 4;
-        img.data.set([ink[0]!, ink[1]!, ink[2]!, px[y * 28 + x]!], o);
-      }
+    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) {
+      const v = px?.[y * 28 + x] ?? 0;
+      img.data.set([v, v, v, 255], (y * w + k * 29 + x) * 4);
     }
   });
   ctx.putImageData(img, 0, 0);
