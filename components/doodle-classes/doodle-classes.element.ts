@@ -39,15 +39,12 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   private pad!: DoodlePad;
   private pixelCache = new WeakMap<Drawing, Uint8Array | null>();
   private reflecting = false;
+  private shown = 0;
 
-  get source(): string { return this.s.source; }
-  set source(v: string) { this.setAttribute('source', v); }
-  get classes(): string[] { return this.lab.state.classes.map((c) => c.name); }
-  set classes(v: string[]) { this.setAttribute('classes', v.join(', ')); }
-  get epochs(): number { return this.s.epochs; }
-  set epochs(v: number) { this.setAttribute('epochs', String(v)); }
-  get seed(): number { return this.s.seed; }
-  set seed(v: number) { this.setAttribute('seed', String(v)); }
+  get source(): string { return this.s.source; } set source(v: string) { this.setAttribute('source', v); }
+  get classes(): string[] { return this.lab.state.classes.map((c) => c.name); } set classes(v: string[]) { this.setAttribute('classes', v.join(', ')); }
+  get epochs(): number { return this.s.epochs; } set epochs(v: number) { this.setAttribute('epochs', String(v)); }
+  get seed(): number { return this.s.seed; } set seed(v: number) { this.setAttribute('seed', String(v)); }
   /** Each class's name and number of drawings. */
   getClasses() { return this.lab.counts(); }
   /** The pad's strokes, pad units (0–256). */
@@ -166,7 +163,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 
   protected async load(): Promise<Heavy> {
-    const restoring = this.lab.restore().then((had) => { if (had) this.errors.delete('classes'); }, (err) => this.note(`${(err as Error).message} Starting from the preset classes.`));
+    const restoring = this.lab.restore().then((had) => { if (had) { this.errors.delete('classes'); this.note(''); } }, (err) => this.note(`${(err as Error).message} Starting from the preset classes.`));
     const [engine, lib] = await Promise.all([getEngine(), import('./doodle-session.ts')]);
     await restoring;
     this.changed();
@@ -186,7 +183,11 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     this.setStatus('loading');
     try {
       await session.useSource(this.s.source);
-      if (!session.model && this.lab.state.model) await session.restore();
+      if (!session.model && this.lab.state.model && !(await session.restore())) {
+        this.lab.state.model = null;
+        this.changed();
+        this.note('The saved model could not be read back from this browser: train again (your drawings are kept).');
+      }
       if (gen !== this.gen) return;
       await this.classifyPad();
       this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, event: 'ready', ...this.facts() });
@@ -208,9 +209,11 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 
   private async classifyPad(): Promise<void> {
+    const n = ++this.shown;
     const model = this.lab.state.model;
     const names = model?.classNames ?? this.classes;
     const probs = model ? await this.heavy?.session.classify(this.pad.drawing) ?? null : null;
+    if (n !== this.shown) return; // a newer drawing is being classified
     renderBars(this.$('bars') as HTMLUListElement, names, probs);
     this.$('verdict').textContent = verdict(model !== null, names, probs);
   }
