@@ -2,7 +2,8 @@
  * `npm run bench:train`: images/second of the book's training step vs tfjs-layers' model.fit (same model,
  * batch 64, same backend, same process), in Node on WebGPU (the `webgpu` package; SwiftShader without a GPU)
  * and in Chromium on WebGPU and WebGL (the same code bundled with esbuild into a page served on 127.0.0.1).
- * Options: --reps N (default 5), --steps K (training steps per rep, default 2), --only node|webgpu|webgl.
+ * Options: --reps N (default 5), --steps K (training steps per rep, default 2), --only node|webgpu|webgl,
+ * --profile 0 (skip the per-kernel profile: on a loaded software adapter one profiled model.fit step takes minutes).
  */
 import { relaunchWithVulkan, getNodeEngine } from '../src/lib/engine/node.ts';
 relaunchWithVulkan();
@@ -16,13 +17,14 @@ const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--
 const reps = Number(arg('reps', '5'));
 const steps = Number(arg('steps', '2'));
 const only = arg('only', 'all');
+const profile = arg('profile', '1') !== '0';
 const rows: { where: string; r: BenchResult; device: string }[] = [];
 
 if (only === 'all' || only === 'node') {
   const engine = await getNodeEngine();
   const { runBench } = await import('./bench-train/run.ts');
   console.error(`Node: ${engine.backend} (${engine.adapter?.description ?? engine.fallbackReason})`);
-  const r = await runBench(engine.tf, { reps, stepsPerRep: steps, profile: true, log: (s) => console.error(`  node ${s}`) });
+  const r = await runBench(engine.tf, { reps, stepsPerRep: steps, profile, log: (s) => console.error(`  node ${s}`) });
   rows.push({ where: 'Node + Dawn', r, device: engine.adapter ? `${engine.adapter.vendor}/${engine.adapter.architecture}` : 'cpu' });
 }
 
@@ -64,7 +66,7 @@ async function inChromium(backend: 'webgpu' | 'webgl'): Promise<{ where: string;
   try {
     const page = await browser.newPage();
     page.on('console', (m) => m.type() === 'error' && console.error(`  chromium ${backend}: ${m.text()}`));
-    await page.goto(`http://127.0.0.1:${port}/?backend=${backend}&reps=${reps}&steps=${steps}&profile=1`);
+    await page.goto(`http://127.0.0.1:${port}/?backend=${backend}&reps=${reps}&steps=${steps}&profile=${profile ? 1 : 0}`);
     let shown = 0;
     for (;;) {
       const state = await page.evaluate(() => ({ r: (window as any).benchResult, e: (window as any).benchError, log: document.getElementById('out')!.textContent! }));

@@ -65,6 +65,8 @@ test.describe('the book shell', () => {
   });
 
   test('embed pages render one widget alone and are axe clean', async ({ page }) => {
+    // Each page compiles its widget's GPU programs afresh: on SwiftShader that is up to a minute a widget.
+    test.setTimeout(90_000 * WIDGETS.length);
     for (const { slug } of WIDGETS) {
       await page.goto(`/embed/${slug}/`);
       await expect(page.locator(`fm-${slug}`)).toHaveCount(1);

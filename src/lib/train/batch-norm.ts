@@ -4,9 +4,13 @@
  * the closed form needs six in the backward pass (Ioffe & Szegedy 2015, with x̂ = (x − μ)/σ, n values per channel):
  *   dβ = Σ dy,  dγ = Σ dy·x̂,  dx = (γ/σ) · (dy − dβ/n − x̂ · dγ/n)
  * Moving statistics are updated exactly as tfjs-layers does: m ← m − (m − batch)·(1 − momentum), batch variance biased.
+ * On WebGPU (channels a multiple of 4) the statistics and the backward pass are the barrier-free kernels of
+ * gpu/batch-norm.ts: tfjs's reductions, and its broadcast of a per-channel vector over a feature map, use
+ * workgroup barriers that cost seconds per step on a software adapter (gpu/program.ts).
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Tf } from '../engine/types.ts';
+import { BN_APPLY, BN_DX, BN_PARAMS, BN_SUMS, MOMENTS, installGpuKernels } from './gpu/kernels.ts';
 
 export interface BnLayer {
   gamma: { read(): Tensor } | null; beta: { read(): Tensor } | null;
@@ -24,14 +28,23 @@ export function batchNormTraining(tf: Tf, layer: BnLayer, x: Tensor): Tensor {
   const gamma = layer.gamma?.read() ?? tf.onesLike(layer.movingMean.read());
   const beta = layer.beta?.read() ?? tf.zerosLike(layer.movingMean.read());
   let stats: Tensor[] = [];
+  const gpu = channels % 4 === 0 && tf.getBackend() === 'webgpu' && installGpuKernels(tf);
+  const run = (name: string, inputs: Record<string, Tensor>) => tf.engine().runKernel(name, inputs as never, { epsilon: eps } as never);
   const bn = tf.customGrad(((xi: Tensor, g: Tensor, b: Tensor, save: (t: Tensor[]) => void) => {
-    const { mean, variance } = tf.moments(xi, axes);
+    const { mean, variance } = gpu
+      ? (([mean, variance]) => ({ mean, variance }))(run(MOMENTS, { x: xi }) as Tensor[])
+      : tf.moments(xi, axes);
     stats = [tf.keep(mean), tf.keep(variance)];
     save([xi, mean, variance, g]);
     return {
-      value: tf.batchNorm(xi, mean, variance, b, g, eps),
+      value: gpu ? run(BN_APPLY, { x: xi, mean, variance, gamma: g, beta: b }) as Tensor : tf.batchNorm(xi, mean, variance, b, g, eps),
       gradFunc: (dy: Tensor, saved: Tensor[]) => {
         const [xs, m, v, gs] = saved as [Tensor, Tensor, Tensor, Tensor];
+        if (gpu) {
+          const sums = run(BN_SUMS, { dy, x: xs, mean: m }) as Tensor;
+          const [dgamma, dbeta] = run(BN_PARAMS, { sums, variance: v }) as Tensor[];
+          return [run(BN_DX, { dy, x: xs, mean: m, variance: v, gamma: gs, sums }) as Tensor, dgamma!, dbeta!];
+        }
         const xhat = tf.batchNorm(xs, m, v, undefined, undefined, eps);
         const dbeta = tf.sum(dy, axes);
         const dgamma = tf.sum(tf.mul(dy, xhat), axes);

@@ -6,43 +6,86 @@
  * - a Conv2D layer runs as plain `conv2d` (+ bias, activation). tfjs-layers uses the fused conv, whose gradient
  *   always computes the input gradient as well — for the first layer a whole convolution of wasted work per
  *   step; plain conv2d's gradient is evaluated only for inputs that lead to a variable;
- * - a trainable BatchNormalization in training mode uses the closed-form gradient in batch-norm.ts.
+ * - a trainable BatchNormalization in training mode uses the closed-form gradient in batch-norm.ts;
+ * - on WebGPU, convolutions (stride 1), ReLU + 2×2 max pooling, and dense layers run as the barrier-free
+ *   kernels of gpu/ (see gpu/program.ts for why), each with its gradient; other layers and shapes, and other
+ *   backends, use tfjs's ops.
  * Sequential models only (the book's models are): a list of layers applied in order.
  */
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { batchNormTraining, type BnLayer } from './batch-norm.ts';
+import { BIAS_ADD, CONV, MATMUL, RELU_POOL, installGpuKernels } from './gpu/kernels.ts';
+import { reluPoolSupported } from './gpu/relu-pool.ts';
 
 type Layer = LayersModel['layers'][number];
 type ConvLayer = {
   kernel: { read(): Tensor }; bias: { read(): Tensor } | null; strides: number[]; padding: 'same' | 'valid';
   dilationRate: number[]; dataFormat: string; activation: { apply(t: Tensor): Tensor };
 };
+type DenseLayer = { kernel: { read(): Tensor }; bias: { read(): Tensor } | null; activation: { apply(t: Tensor): Tensor } };
+type PoolLayer = { poolSize: number[]; strides: number[]; padding: string; dataFormat: string };
 
 /** Logits: every layer but a final Softmax (the loss applies softmax itself, stably). */
 export function logits(tf: Tf, model: LayersModel, x: Tensor, training: boolean): Tensor {
   const layers = model.layers;
   const last = layers.length - 1;
   const end = layers[last]!.getClassName() === 'Softmax' ? last : layers.length;
+  const gpu = tf.getBackend() === 'webgpu' && installGpuKernels(tf);
   let h: Tensor = x;
-  for (let i = 0; i < end; i++) h = applyLayer(tf, layers[i]!, h, training);
+  for (let i = 0; i < end; i++) {
+    if (gpu && i + 1 < end && isReluPool(layers[i]!, layers[i + 1]!) && reluPoolSupported(h.shape)) {
+      h = tf.engine().runKernel(RELU_POOL, { a: h }) as Tensor;
+      i++;
+    } else {
+      h = applyLayer(tf, layers[i]!, h, training, gpu);
+    }
+  }
   return h;
 }
 
-function applyLayer(tf: Tf, layer: Layer, h: Tensor, training: boolean): Tensor {
-  if (layer.getClassName() === 'Conv2D') return conv(tf, layer as unknown as ConvLayer, h);
+function isReluPool(relu: Layer, pool: Layer): boolean {
+  if (relu.getClassName() !== 'ReLU' || (relu as unknown as { maxValue?: number | null }).maxValue != null) return false;
+  if (pool.getClassName() !== 'MaxPooling2D') return false;
+  const p = pool as unknown as PoolLayer;
+  return p.poolSize.every((d) => d === 2) && p.strides.every((d) => d === 2) && p.padding === 'valid' && p.dataFormat === 'channelsLast';
+}
+
+function applyLayer(tf: Tf, layer: Layer, h: Tensor, training: boolean, gpu: boolean): Tensor {
+  if (layer.getClassName() === 'Conv2D') return conv(tf, layer as unknown as ConvLayer, h, gpu);
+  if (gpu && layer.getClassName() === 'Dense' && h.rank === 2) return dense(tf, layer as unknown as DenseLayer, h);
   if (layer.getClassName() === 'BatchNormalization' && training && layer.trainable) return batchNormTraining(tf, layer as unknown as BnLayer, h);
   return layer.apply(h, { training: training && layer.trainable }) as Tensor;
 }
 
-function conv(tf: Tf, layer: ConvLayer, h: Tensor): Tensor {
+function conv(tf: Tf, layer: ConvLayer, h: Tensor, gpu: boolean): Tensor {
   if (layer.dataFormat !== 'channelsLast') throw new Error('the training loop expects channels-last convolutions');
   const [sh, sw] = layer.strides as [number, number];
   const [dh, dw] = layer.dilationRate as [number, number];
-  let y = tf.conv2d(h as never, layer.kernel.read() as never, [sh, sw], layer.padding, 'NHWC', [dh, dw]) as Tensor;
-  if (layer.bias) y = tf.add(y, layer.bias.read());
+  const w = layer.kernel.read();
+  let y: Tensor;
+  if (gpu && sh === 1 && sw === 1 && dh === 1 && dw === 1 && w.shape[3]! % 4 === 0) {
+    const info = tf.backend_util.computeConv2DInfo(h.shape as never, w.shape as never, 1, 1, layer.padding);
+    y = tf.engine().runKernel(CONV, { x: h, w }, { pt: info.padInfo.top, pl: info.padInfo.left, oh: info.outHeight, ow: info.outWidth } as never) as Tensor;
+  } else {
+    y = tf.conv2d(h as never, w as never, [sh, sw], layer.padding, 'NHWC', [dh, dw]) as Tensor;
+  }
+  if (layer.bias) y = gpu ? addBias(tf, y, layer.bias.read()) : tf.add(y, layer.bias.read());
   return layer.activation.apply(y);
+}
+
+function dense(tf: Tf, layer: DenseLayer, h: Tensor): Tensor {
+  let y = tf.engine().runKernel(MATMUL, { a: h, b: layer.kernel.read() }, { transposeA: false, transposeB: false } as never) as Tensor;
+  if (layer.bias) y = addBias(tf, y, layer.bias.read());
+  return layer.activation.apply(y);
+}
+
+/** y + bias over the last axis: FmBiasAdd wants [rows, channels]. */
+function addBias(tf: Tf, y: Tensor, bias: Tensor): Tensor {
+  const c = y.shape[y.rank - 1]!;
+  const flat = tf.reshape(y, [-1, c]);
+  return tf.reshape(tf.engine().runKernel(BIAS_ADD, { x: flat, bias }) as Tensor, y.shape);
 }
 
 /** Mean softmax cross-entropy of integer labels (int32 [N]) against logits [N, classes]. */

@@ -4,10 +4,13 @@
  * moments m and v are two flat vectors and the gradients are concatenated once, so a step is ~12 dispatches
  * for the whole model plus a slice and a subtract per variable. Same formula as tfjs's optimizer:
  *   m ← β₁m + (1−β₁)g,  v ← β₂v + (1−β₂)g²,  p ← p − lr · (m / (1−β₁ᵗ)) / (√(v / (1−β₂ᵗ)) + ε)
- * Numbers agree with tfjs's AdamOptimizer to float tolerance (tests/unit/train/fused-adam.test.ts).
+ * On WebGPU the moments live per variable ([2, size]: m then v) and a step is two barrier-free programs per
+ * variable (gpu/adam.ts), with no concatenation or split: ~20 small dispatches instead of ~45.
+ * Numbers agree with tfjs's AdamOptimizer to float tolerance (tests/unit/train/fused-adam*.test.ts).
  */
 import type { Tensor, Variable } from '@tensorflow/tfjs-core';
 import type { Tf } from '../engine/types.ts';
+import { ADAM_MOMENTS, ADAM_STEP, installGpuKernels } from './gpu/kernels.ts';
 
 export interface AdamOptions {
   learningRate?: number;
@@ -22,8 +25,10 @@ export class FusedAdam {
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
-  private m: Variable;
-  private v: Variable;
+  private m: Variable | null = null;
+  private v: Variable | null = null;
+  /** WebGPU: per variable, m and v in one [2, size] variable. */
+  private mv: Variable[] | null = null;
   private t = 0;
   private sizes: number[];
   private tf: Tf;
@@ -39,8 +44,12 @@ export class FusedAdam {
     this.sizes = variables.map((v) => v.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
     // tidy releases the zeros the variables were made from (variables themselves survive it).
-    this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
-    this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    if (tf.getBackend() === 'webgpu' && installGpuKernels(tf)) {
+      this.mv = this.sizes.map((s) => tf.tidy(() => tf.variable(tf.zeros([2, s]), false)));
+    } else {
+      this.m = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+      this.v = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+    }
   }
 
   get iterations(): number {
@@ -53,12 +62,22 @@ export class FusedAdam {
     this.t++;
     const c1 = this.learningRate / (1 - b1 ** this.t);
     const c2 = 1 / (1 - b2 ** this.t);
+    if (this.mv) {
+      const mv = this.mv;
+      const attrs = { beta1: b1, beta2: b2, c1, c2, epsilon: this.epsilon };
+      tf.tidy(() => this.variables.forEach((p, i) => {
+        mv[i]!.assign(tf.engine().runKernel(ADAM_MOMENTS, { g: grads[i]!, mv: mv[i]! }, attrs as never) as Tensor);
+        p.assign(tf.engine().runKernel(ADAM_STEP, { p, mv: mv[i]! }, attrs as never) as Tensor);
+      }));
+      return;
+    }
+    const [mVar, vVar] = [this.m!, this.v!];
     tf.tidy(() => {
       const g = tf.concat(grads.map((x) => tf.reshape(x, [-1])));
-      const m = tf.add(tf.mul(this.m, b1), tf.mul(g, 1 - b1));
-      const v = tf.add(tf.mul(this.v, b2), tf.mul(tf.square(g), 1 - b2));
-      this.m.assign(m);
-      this.v.assign(v);
+      const m = tf.add(tf.mul(mVar, b1), tf.mul(g, 1 - b1));
+      const v = tf.add(tf.mul(vVar, b2), tf.mul(tf.square(g), 1 - b2));
+      mVar.assign(m);
+      vVar.assign(v);
       const step = tf.div(tf.mul(m, c1), tf.add(tf.sqrt(tf.mul(v, c2)), this.epsilon));
       const parts = tf.split(step, this.sizes);
       this.variables.forEach((p, i) => p.assign(tf.sub(p, tf.reshape(parts[i]!, p.shape))));
@@ -66,7 +85,8 @@ export class FusedAdam {
   }
 
   dispose(): void {
-    this.m.dispose();
-    this.v.dispose();
+    this.m?.dispose();
+    this.v?.dispose();
+    this.mv?.forEach((t) => t.dispose());
   }
 }

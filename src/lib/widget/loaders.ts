@@ -8,5 +8,8 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'activation-plot': () => import('@components/activation-plot/activation-plot.element.ts'),
   'vanishing-gradients': () => import('@components/vanishing-gradients/vanishing-gradients.element.ts'),
   'activation-maps': () => import('@components/activation-maps/activation-maps.element.ts'),
+  'pool-explorer': () => import('@components/pool-explorer/pool-explorer.element.ts'),
+  'receptive-field': () => import('@components/receptive-field/receptive-field.element.ts'),
+  'network-explorer': () => import('@components/network-explorer/network-explorer.element.ts'),
   'doodle-classes': () => import('@components/doodle-classes/doodle-classes.element.ts'),
 };

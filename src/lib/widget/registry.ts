@@ -69,6 +69,27 @@ export const WIDGETS: readonly WidgetEntry[] = [
     chapter: 'activations',
   },
   {
+    slug: 'pool-explorer',
+    tag: 'fm-pool-explorer',
+    title: 'Pooling explorer: max, average and global average',
+    attributes: ['image', 'kernel', 'relu', 'mode', 'size', 'stride', 'cell'],
+    chapter: 'pooling-and-networks',
+  },
+  {
+    slug: 'receptive-field',
+    tag: 'fm-receptive-field',
+    title: 'Receptive field of a unit in a deep layer',
+    attributes: ['preset', 'layers', 'input-size', 'layer', 'unit'],
+    chapter: 'pooling-and-networks',
+  },
+  {
+    slug: 'network-explorer',
+    tag: 'fm-network-explorer',
+    title: 'Inside a trained CNN: every layer, kernel and probability',
+    attributes: ['model', 'image', 'layer', 'map'],
+    chapter: 'pooling-and-networks',
+  },
+  {
     slug: 'doodle-classes',
     tag: 'fm-doodle-classes',
     title: 'Teach a network your own doodles',

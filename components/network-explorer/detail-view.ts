@@ -1,0 +1,126 @@
+/**
+ * The selected feature map, enlarged, with the kernels that made it and the arithmetic behind the selected
+ * pixel (src/lib/nets/pixel-explain.ts). The enlarged map is focusable: arrow keys move the selected pixel;
+ * pointing reads values, a click selects. Everything is written as text (no HTML from data).
+ */
+import { divergingScale, formatValue, paintChannel } from '@lib/charts/diverging.ts';
+import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
+import type { Explanation, MapKernels } from '@lib/nets/pixel-explain.ts';
+
+export interface DetailData {
+  layer: string; label: string; below: string; map: number; y: number; x: number;
+  h: number; w: number; channels: number; values: Float32Array; kernels: MapKernels | null; explanation: Explanation | null;
+}
+
+const f = formatValue;
+const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''): HTMLElementTagNameMap[K] => {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  e.textContent = text;
+  return e;
+};
+
+/** A small grid of numbers as a table (kh×kw), `mark` highlighting one cell. */
+function grid(caption: string, values: number[], cols: number, mark = -1): HTMLTableElement {
+  const t = make('table', 'numgrid');
+  t.append(make('caption', '', caption));
+  for (let r = 0; r < values.length / cols; r++) {
+    const tr = make('tr');
+    for (let c = 0; c < cols; c++) tr.append(make('td', r * cols + c === mark ? 'mark' : '', f(values[r * cols + c]!)));
+    t.append(tr);
+  }
+  return t;
+}
+
+export class DetailView {
+  private readonly $: (role: string) => HTMLElement;
+  private d: DetailData | null = null;
+
+  constructor(root: HTMLElement, onPixel: (y: number, x: number) => void) {
+    this.$ = (role) => root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+    const zoom = this.$('zoom') as HTMLCanvasElement;
+    const cell = (e: MouseEvent) => {
+      const r = zoom.getBoundingClientRect(), d = this.d!;
+      return { y: Math.min(d.h - 1, Math.floor(((e.clientY - r.top) / r.height) * d.h)), x: Math.min(d.w - 1, Math.floor(((e.clientX - r.left) / r.width) * d.w)) };
+    };
+    zoom.addEventListener('click', (e) => { if (this.d) { const c = cell(e); onPixel(c.y, c.x); } });
+    zoom.addEventListener('pointermove', (e) => {
+      if (!this.d) return;
+      const c = cell(e);
+      this.$('zoom-read').textContent = `Under the cursor: row ${c.y + 1}, column ${c.x + 1}: ${f(this.d.values[(c.y * this.d.w + c.x) * this.d.channels + this.d.map]!)}`;
+    });
+    zoom.addEventListener('keydown', (e) => {
+      const step = ({ ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as Record<string, [number, number]>)[e.key];
+      if (!step || !this.d) return;
+      e.preventDefault();
+      onPixel(Math.min(this.d.h - 1, Math.max(0, this.d.y + step[0])), Math.min(this.d.w - 1, Math.max(0, this.d.x + step[1])));
+    });
+  }
+
+  show(d: DetailData): void {
+    this.d = d;
+    const zoom = this.$('zoom') as HTMLCanvasElement;
+    zoom.width = d.w;
+    zoom.height = d.h;
+    let lo = Infinity, hi = -Infinity;
+    for (let p = d.map; p < d.values.length; p += d.channels) { lo = Math.min(lo, d.values[p]!); hi = Math.max(hi, d.values[p]!); }
+    const px = paintChannel(d.values, d.h * d.w, d.channels, d.map, divergingScale(lo, hi));
+    zoom.getContext('2d')!.putImageData(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, d.w, d.h), 0, 0);
+    const pct = (v: number, of: number) => `${(v / of) * 100}%`;
+    Object.assign(this.$('zoom-ring').style, { left: pct(d.x, d.w), top: pct(d.y, d.h), width: pct(1, d.w), height: pct(1, d.h) });
+    const value = d.values[(d.y * d.w + d.x) * d.channels + d.map]!;
+    const where = `${d.layer}, map ${d.map + 1} of ${d.channels}`;
+    zoom.setAttribute('aria-label', `${where} (${d.label}), ${d.h}×${d.w}, values ${f(lo)} to ${f(hi)}. Selected pixel row ${d.y + 1}, column ${d.x + 1}: ${f(value)}. Arrow keys move the selection.`);
+    this.$('zoom-caption').textContent = `${where} (${d.label}), values ${f(lo)} to ${f(hi)}.`;
+    this.$('zoom-read').textContent = 'Click a pixel, or focus the map and use the arrow keys.';
+    this.kernels(d.kernels);
+    this.explain(d, value);
+  }
+
+  private kernels(k: MapKernels | null): void {
+    const canvas = this.$('kernels') as HTMLCanvasElement;
+    const cap = this.$('kernels-caption');
+    canvas.hidden = !k;
+    if (!k) { cap.textContent = 'This layer has no kernels.'; return; }
+    const l = sheetLayout(k.kh, k.kw, k.cin, Math.min(8, k.cin));
+    const nhwc = new Float32Array(k.data.length);
+    for (let c = 0; c < k.cin; c++) for (let p = 0; p < k.kh * k.kw; p++) nhwc[p * k.cin + c] = k.data[c * k.kh * k.kw + p]!;
+    let lo = Infinity, hi = -Infinity;
+    for (const v of k.data) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    canvas.width = l.width;
+    canvas.height = l.height;
+    canvas.style.width = k.cin === 1 ? '5rem' : `${Math.min(16, l.width * 0.45)}rem`;
+    canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, nhwc, divergingScale(lo, hi).rgb) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
+    const text = `${k.layer} filter ${k.channel + 1}: ${k.cin === 1 ? `one ${k.kh}×${k.kw} kernel` : `${k.cin} kernels of ${k.kh}×${k.kw}, one per input map`}, weights ${f(lo)} to ${f(hi)}.`;
+    cap.textContent = text;
+    canvas.setAttribute('aria-label', text);
+  }
+
+  private explain(d: DetailData, value: number): void {
+    const box = this.$('explain');
+    const e = d.explanation;
+    const parts: (HTMLElement | string)[] = [];
+    if (!e) parts.push(make('p', '', `Value ${f(value)}.`));
+    else if (e.kind === 'conv' && e.contributions.length === 1) {
+      const k = d.kernels!;
+      const row = make('div', 'grids');
+      row.append(grid(`${d.below} window`, e.window, k.kw), make('span', 'op', '×'), grid('kernel', e.kernel, k.kw), make('span', 'op', '='), grid('products', e.products, k.kw));
+      parts.push(row, make('p', '', `Sum of the ${e.products.length} products${e.bias ? ` + bias ${f(e.bias)}` : ''} = ${f(e.value)}.`));
+    } else if (e.kind === 'conv') {
+      const top = e.contributions.slice(0, 5);
+      const rest = e.contributions.slice(5).reduce((s, c) => s + c.sum, 0);
+      parts.push(make('p', '', `${f(e.value)} = the sum over ${e.contributions.length} input maps of ${d.below} of (3×3 window · kernel)${e.bias ? ` + bias ${f(e.bias)}` : ''}. Largest contributions:`));
+      const ol = make('ol', 'contrib');
+      for (const c of top) ol.append(make('li', '', `${d.below} map ${c.channel + 1}: ${c.sum >= 0 ? '+' : ''}${f(c.sum)}`));
+      parts.push(ol, make('p', '', `The other ${e.contributions.length - top.length} maps together: ${rest >= 0 ? '+' : ''}${f(rest)}.`));
+    } else if (e.kind === 'bn') {
+      parts.push(make('p', '', `${d.below} value ${f(e.input)} × ${f(e.scale)} + ${f(e.shift)} = ${f(e.value)}. Scale γ/√(σ² + ε) and shift β − μ·scale come from training; at inference they are fixed.`));
+    } else if (e.kind === 'relu') {
+      parts.push(make('p', '', `max(0, ${d.below} value ${f(e.input)}) = ${f(e.value)}.`));
+    } else {
+      parts.push(grid(`${d.below} 2×2 window`, e.window, Math.sqrt(e.window.length), e.op === 'max' ? e.picked : -1),
+        make('p', '', e.op === 'max' ? `The largest of the ${e.window.length}: ${f(e.value)}.` : `Their mean: ${f(e.value)}.`));
+    }
+    box.replaceChildren(make('p', 'pixel-title', `Row ${d.y + 1}, column ${d.x + 1} of ${d.layer} map ${d.map + 1} = ${f(value)}`), ...parts);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Every layer's output as small multiples: one canvas per layer holding all its maps (src/lib/nets/map-sheet.ts),
+ * grouped in blocks (a block starts at each convolution), then the classifier's dense layers as rows of cells.
+ * Each layer has its own symmetric colour scale (its caption states the range). Pointing reads the value under
+ * the cursor into the layer's caption; a click on a map layer picks that map and pixel.
+ */
+import { divergingScale, formatValue } from '@lib/charts/diverging.ts';
+import { hitTest, mapOrigin, paintSheet, sheetLayout, type SheetLayout } from '@lib/nets/map-sheet.ts';
+import { formatShape, type LayerRow } from '@lib/nets/layer-table.ts';
+import type { LayerSpec } from '@lib/nets/layer-spec.ts';
+import type { LayerOutput } from '@lib/nets/explorer-forward.ts';
+
+/** Dense units are drawn as cells of this many pixels, so a row of units reads like a strip of maps. */
+const CELL = 4;
+
+interface Sheet { index: number; name: string; dense: boolean; layout: SheetLayout; canvas: HTMLCanvasElement; ring: HTMLElement; info: HTMLElement; read: HTMLElement; section: HTMLElement; values: Float32Array | null }
+
+const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] => {
+  const e = document.createElement(tag);
+  e.className = cls;
+  e.textContent = text;
+  return e;
+};
+
+export class MapsView {
+  readonly el = make('div', 'maps');
+  private sheets: Sheet[] = [];
+  private readonly onPick: (index: number, map: number, y: number, x: number) => void;
+
+  constructor(onPick: (index: number, map: number, y: number, x: number) => void) {
+    this.onPick = onPick;
+  }
+
+  /** Builds the canvases for a model (once per model). */
+  build(layers: readonly LayerSpec[], rows: readonly LayerRow[]): void {
+    // Only the blocks go: the explorer parks its detail panel between them.
+    for (const old of this.el.querySelectorAll(':scope > section.block')) old.remove();
+    this.sheets = [];
+    let section: HTMLElement | null = null;
+    let block = 0;
+    layers.forEach((spec, i) => {
+      const shape = rows[i]!.outShape;
+      if (spec.kind === 'flatten' || spec.kind === 'softmax') return;
+      if (spec.kind === 'conv' || (spec.kind === 'dense' && section?.dataset.block !== 'classifier')) {
+        section = make('section', 'block');
+        const classifier = spec.kind === 'dense';
+        section.dataset.block = classifier ? 'classifier' : String(++block);
+        const run = [spec.name];
+        for (let k = i + 1; k < layers.length && (classifier ? layers[k]!.kind !== 'flatten' : ['bn', 'relu', 'pool'].includes(layers[k]!.kind)); k++) run.push(layers[k]!.name);
+        const title = classifier
+          ? `Classifier: ${rows[i - 1]?.kind === 'flatten' ? `the ${formatShape(rows[i - 1]!.inShape)} maps flattened to ` : ''}${rows[i]!.inShape[0]!.toLocaleString('en')} values, then ${run.join(' → ')} (probabilities above)`
+          : `Block ${block}: ${run.join(' → ')}`;
+        section.append(make('p', 'block-title', title), make('div', 'sheets'));
+        this.el.append(section);
+      }
+      const dense = shape.length === 1;
+      const layout = dense ? sheetLayout(CELL, CELL, shape[0]!, Math.min(16, shape[0]!)) : sheetLayout(shape[0]!, shape[1]!, shape[2]!);
+      const fig = make('figure', dense ? 'sheet dense' : 'sheet');
+      const wrap = make('div', 'sheet-wrap');
+      const canvas = make('canvas', '');
+      canvas.width = layout.width;
+      canvas.height = layout.height;
+      canvas.setAttribute('role', 'img');
+      if (dense) canvas.style.width = `${layout.width * 3}px`;
+      const ring = make('div', 'ring');
+      ring.hidden = true;
+      wrap.append(canvas, ring);
+      const cap = make('figcaption', '');
+      const info = make('span', 'info');
+      const read = make('span', 'read');
+      cap.append(info, read);
+      fig.append(wrap, cap);
+      section!.querySelector('.sheets')!.append(fig);
+      const sheet: Sheet = { index: i, name: spec.name, dense, layout, canvas, ring, info, read, section: section!, values: null };
+      this.sheets.push(sheet);
+      canvas.addEventListener('pointermove', (e) => this.hover(sheet, e));
+      canvas.addEventListener('pointerleave', () => (sheet.read.textContent = ''));
+      if (!dense) canvas.addEventListener('click', (e) => {
+        const hit = this.at(sheet, e);
+        if (hit) this.onPick(sheet.index, hit.map, hit.y, hit.x);
+      });
+    });
+  }
+
+  paint(outs: readonly LayerOutput[]): void {
+    for (const s of this.sheets) {
+      const out = outs[s.index]!;
+      s.values = out.data;
+      let lo = Infinity, hi = -Infinity, best = 0, bestMean = -1;
+      for (const v of out.data) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      const c = s.layout.channels;
+      for (let k = 0; k < c; k++) {
+        let m = 0;
+        for (let p = k; p < out.data.length; p += c) m += Math.abs(out.data[p]!);
+        if (m > bestMean) { bestMean = m; best = k; }
+      }
+      const scale = divergingScale(lo, hi);
+      const values = s.dense ? replicate(out.data, CELL) : out.data;
+      const px = paintSheet(s.layout, values, scale.rgb);
+      s.canvas.getContext('2d')!.putImageData(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, s.layout.width, s.layout.height), 0, 0);
+      const what = s.dense ? `${c} units` : `${c} maps of ${s.layout.h}×${s.layout.w}`;
+      s.info.textContent = `${s.name} · ${what} · ${formatValue(lo)} to ${formatValue(hi)}`;
+      s.canvas.setAttribute('aria-label', `${s.name}: ${what}, values from ${formatValue(lo)} to ${formatValue(hi)}; the most active ${s.dense ? 'unit' : 'map'} is number ${best + 1}.`);
+    }
+  }
+
+  /** Rings the selected map; returns the block it sits in (the detail panel goes after it). */
+  select(index: number, map: number): HTMLElement | null {
+    let section: HTMLElement | null = null;
+    for (const s of this.sheets) {
+      s.ring.hidden = s.index !== index;
+      if (s.index !== index) continue;
+      const o = mapOrigin(s.layout, map);
+      const pct = (v: number, of: number) => `${(v / of) * 100}%`;
+      Object.assign(s.ring.style, { left: pct(o.x, s.layout.width), top: pct(o.y, s.layout.height), width: pct(s.layout.w, s.layout.width), height: pct(s.layout.h, s.layout.height) });
+      section = s.section;
+    }
+    return section;
+  }
+
+  private at(s: Sheet, e: MouseEvent) {
+    const r = s.canvas.getBoundingClientRect();
+    return hitTest(s.layout, ((e.clientX - r.left) / r.width) * s.layout.width, ((e.clientY - r.top) / r.height) * s.layout.height);
+  }
+
+  private hover(s: Sheet, e: PointerEvent): void {
+    const hit = this.at(s, e);
+    if (!hit || !s.values) return;
+    const c = s.layout.channels;
+    if (s.dense) s.read.textContent = `unit ${hit.map + 1}: ${formatValue(s.values[hit.map]!)}`;
+    else s.read.textContent = `map ${hit.map + 1}, row ${hit.y + 1}, column ${hit.x + 1}: ${formatValue(s.values[(hit.y * s.layout.w + hit.x) * c + hit.map]!)}`;
+  }
+}
+
+/** n unit values as n cells of size×size pixels, in the NHWC layout paintSheet reads. */
+function replicate(values: Float32Array, size: number): Float32Array {
+  const n = values.length;
+  const out = new Float32Array(size * size * n);
+  for (let p = 0; p < size * size; p++) out.set(values, p * n);
+  return out;
+}

@@ -1,0 +1,263 @@
+/**
+ * @summary `<fm-network-explorer>`: a shipped CNN (public/models/) run forward on the engine, on a test image or
+ * the reader's drawing: every layer's feature maps, the selected map's kernels and the arithmetic behind a
+ * pixel, the class probabilities, the first layer's filters and a table of shapes, parameters and multiply-adds.
+ * Contract: README.md beside this file; arithmetic in src/lib/nets/.
+ *
+ * @attr model fashion-cnn|digits04-cnn · @attr image test image number (0-based) · @attr layer a map layer
+ * (conv1 … pool2) · @attr map 1-based map number within that layer
+ * @event fm-result `{ backend, ms, model, source, image, label, predicted, probabilities, fallbackReason }`
+ * @event fm-error `{ message }`; the widget keeps the last valid set-up
+ */
+import '@lib/engine/global.ts';
+import '@components/device-badge/device-badge.element.ts';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { getEngine, label as backendLabel, onEngineChange, type Engine } from '@lib/engine/index.ts';
+import { ParamError } from '@lib/params/index.ts';
+import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
+import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
+import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
+import { SHELL } from './shell.ts';
+import css from './network-explorer.css?inline';
+
+type Heavy = {
+  engine: Engine; nets: typeof import('@lib/nets/explorer.ts'); session: import('@lib/nets/explorer.ts').ExplorerSession; views: typeof import('./side-views.ts');
+  maps: import('./maps-view.ts').MapsView; detail: import('./detail-view.ts').DetailView; pad: import('./draw-pad.ts').DrawPad;
+};
+type Last = { fwd: ForwardResult; pixels: Uint8Array; label: number | null; image: number | null; model: ExplorerModel };
+const copy = (t: { data: Float32Array; shape: number[] }) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
+
+export class NetworkExplorerElement extends EngineElement<Heavy> {
+  static observedAttributes = [...EXPLORER_ATTRS];
+  private s: ExplorerSettings = EXPLORER_DEFAULTS;
+  private errors = new Map<string, string>();
+  private source: 'test' | 'draw' = 'test';
+  private last: Last | null = null;
+  private built: ExplorerModel | null = null;
+  private validImage = 0;
+  private sel = { layer: EXPLORER_DEFAULTS.layer, map: EXPLORER_DEFAULTS.map };
+  /** The selected pixel as a fraction of the map's height and width, so it survives a change of layer. */
+  private pixel: { fy: number; fx: number } | null = null;
+
+  get model(): string { return this.s.model; }
+  set model(v: string) { this.setAttribute('model', v); }
+  get image(): number { return this.s.image; }
+  set image(v: number) { this.setAttribute('image', String(v)); }
+  get layer(): string { return this.s.layer; }
+  set layer(v: string) { this.setAttribute('layer', v); }
+  get map(): number { return this.s.map; }
+  set map(v: number) { this.setAttribute('map', String(v)); }
+  /** The input [1, 28, 28, 1] (pixel / 255) and every layer's output (batch axis kept), as computed. */
+  async getInput() { await this.ready; return copy(this.last!.fwd.input); }
+  async getActivations() { await this.ready; return this.last!.fwd.layers.map((l) => ({ name: l.name, ...copy(l) })); }
+  async getProbabilities() { await this.ready; return new Float32Array(this.last!.fwd.layers.at(-1)!.data); }
+  async getLayerTable() { await this.ready; return structuredClone(this.last!.model.table); }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.root.firstChild) return;
+    this.apply(name as ExplorerAttr, value);
+    if (name === 'layer' || name === 'map') this.renderSelection();
+    else this.schedule();
+  }
+
+  protected render(): void {
+    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
+      c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
+    }
+    for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="source"]')) r.addEventListener('change', () => this.setSource(r.value as 'test' | 'draw'));
+    const step = (d: number) => {
+      const count = this.last?.model.testSet.count;
+      if (count) this.setAttribute('image', String((this.validImage + d + count) % count));
+    };
+    this.$('prev').addEventListener('click', () => step(-1));
+    this.$('next').addEventListener('click', () => step(1));
+    for (const n of EXPLORER_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    this.sync();
+  }
+
+  private $(role: string): HTMLElement {
+    return this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+  }
+
+  private apply(name: ExplorerAttr, raw: string | null): void {
+    try {
+      this.s = { ...this.s, ...(raw === null ? { [name]: EXPLORER_DEFAULTS[name] } : EXPLORER_PARSE[name](raw)) };
+      this.errors.delete(name);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.errors.set(name, e.message);
+      // The map shown stays the last one the model accepted (not a name it never had).
+      if (name === 'layer' || name === 'map') this.s = { ...this.s, [name]: this.sel[name] };
+    }
+    if (name === 'layer' || name === 'map') { this.errors.delete('layer-choice'); this.errors.delete('map-choice'); }
+    this.showErrors();
+    this.sync();
+  }
+
+  private showErrors(): void {
+    const text = [...this.errors.values()].join(' ');
+    if (text) this.emitError(text); else this.clearMessage();
+  }
+
+  private sync(): void {
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.value = String(this.s[c.dataset.attr as ExplorerAttr]);
+  }
+
+  private setSource(source: 'test' | 'draw'): void {
+    this.source = source;
+    (this.root.querySelector('.test-only') as HTMLElement).hidden = source !== 'test';
+    this.$('input').hidden = source !== 'test';
+    this.$('pad-slot').hidden = source !== 'draw';
+    if (source === 'test') this.errors.delete('drawing');
+    this.schedule();
+  }
+
+  protected async load(): Promise<Heavy> {
+    const [engine, nets, views, { MapsView }, { DetailView }, { DrawPad }, { MODELS_BASE, DATA_BASE }] = await Promise.all([
+      getEngine(), import('@lib/nets/explorer.ts'), import('./side-views.ts'), import('./maps-view.ts'), import('./detail-view.ts'), import('./draw-pad.ts'), import('@lib/widget/assets.ts'),
+    ]);
+    const maps = new MapsView((index, map, y, x) => this.pick(index, map, y, x));
+    this.$('maps').replaceWith(maps.el);
+    const detail = new DetailView(this.$('detail'), (y, x) => this.pick(null, null, y, x));
+    const pad = new DrawPad(() => this.source === 'draw' && this.schedule());
+    this.$('pad-slot').append(pad.el);
+    const session = new nets.ExplorerSession(MODELS_BASE, DATA_BASE);
+    // Tensors do not survive a lost device: reopen the model on the new backend.
+    this.onDisconnect(onEngineChange(() => session.dispose()));
+    return { engine, nets, session, views, maps, detail, pad };
+  }
+
+  protected teardown(): void {
+    super.teardown();
+    this.heavy?.session.dispose();
+    this.heavy = null;
+    this.built = null;
+  }
+
+  protected async compute(): Promise<void> {
+    const gen = ++this.gen;
+    const h = this.heavy;
+    if (!h) return;
+    this.setStatus('running');
+    try {
+      let m: ExplorerModel;
+      try {
+        m = await h.session.useModel(h.engine.tf, this.s.model);
+        this.errors.delete('load');
+      } catch (err) {
+        if (gen !== this.gen) return;
+        this.errors.set('load', err instanceof ParamError ? err.message : `The model ${this.s.model} could not be loaded: ${(err as Error).message}.`);
+        if (!h.session.model) return this.fail();
+        m = h.session.model;
+      }
+      if (gen !== this.gen) return;
+      if (this.built !== m) this.build(h, m);
+      let pixels: Uint8Array, label: number | null = null, image: number | null = null;
+      if (this.source === 'draw') {
+        if (h.pad.blank) {
+          this.errors.set('drawing', `Your drawing is empty: draw ${m.spec.dataset === 'digits' ? 'a digit from 0 to 4' : 'a piece of clothing'} on the black square (mouse, finger or pen; or focus it and use the arrow keys with Space).`);
+          this.showErrors();
+          this.setStatus(this.last ? 'ready' : 'idle');
+          return;
+        }
+        this.errors.delete('drawing');
+        pixels = h.pad.pixels();
+      } else {
+        image = this.s.image;
+        try { h.nets.checkImageIndex(m.testSet, m.name, image); this.errors.delete('image-range'); } catch (e) {
+          this.errors.set('image-range', (e as Error).message);
+          image = this.validImage < m.testSet.count ? this.validImage : 0;
+        }
+        const img = await h.session.testImage(image);
+        if (gen !== this.gen) return;
+        ({ pixels, label } = img);
+        this.validImage = image;
+      }
+      const fwd = await h.session.run(h.engine.tf, pixels);
+      if (gen !== this.gen) return;
+      this.last = { fwd, pixels, label, image, model: m };
+      const predicted = this.draw(h);
+      this.showErrors();
+      this.emitResult({ backend: fwd.backend, ms: fwd.ms, model: m.name, source: this.source, image, label, predicted, probabilities: Array.from(fwd.layers.at(-1)!.data), fallbackReason: h.engine.fallbackReason ?? null });
+    } catch (err) {
+      if (gen !== this.gen) return;
+      this.errors.set('run', `The network could not run: ${(err as Error).message}`);
+      this.fail();
+      this.errors.delete('run');
+    }
+  }
+
+  private fail(): void {
+    this.setStatus('error');
+    this.showErrors();
+  }
+
+  /** Per model: the map canvases, the layer list, the table and the first layer's filters. */
+  private build(h: Heavy, m: ExplorerModel): void {
+    h.maps.build(m.layers, m.table.rows);
+    const select = this.root.querySelector<HTMLSelectElement>('select[data-attr="layer"]')!;
+    select.replaceChildren(...h.nets.mapChoices(m.layers, m.table.rows).map((c) => new Option(`${c.name} (${m.table.rows[c.index]!.outShape.join('×')})`, c.name)));
+    h.views.renderTable(this.$('table') as HTMLTableElement, m.layers, m.table, m.model.countParams());
+    const first = m.layers.find((l) => l.kind === 'conv')!;
+    this.$('filters-caption').textContent = h.views.paintFilters(this.$('filters') as HTMLCanvasElement, m.weights[first.name]![0]!, first.name);
+    this.root.querySelector<HTMLInputElement>('input[data-attr="image"]')!.max = String(m.testSet.count - 1);
+    this.built = m;
+    this.sync();
+  }
+
+  /** Draws one result; returns the predicted class. */
+  private draw(h: Heavy): number {
+    const { fwd, pixels, label, image, model: m } = this.last!;
+    const probs = fwd.layers.at(-1)!.data;
+    const names = m.spec.classNames;
+    const words = h.nets.describePrediction(m.name, names, probs, image, label, m.testSet.count);
+    h.views.paintInput(this.$('input') as HTMLCanvasElement, pixels);
+    this.$('input-caption').textContent = image === null ? 'Your drawing, 28×28 pixels' : `Test image ${image}, labelled “${names[label!]}”`;
+    this.$('input').setAttribute('aria-label', `Input: ${words.input}, 28×28 pixels`);
+    h.views.renderProbs(this.$('probs'), names, probs, label);
+    h.maps.paint(fwd.layers);
+    this.$('summary').textContent = words.summary;
+    this.$('timing').textContent = `Forward pass through ${m.layers.length} layers in ${fwd.ms.toFixed(0)} ms on ${backendLabel(fwd.backend as Engine['backend'])}.`;
+    this.renderSelection();
+    return words.predicted;
+  }
+
+  /** A click on a map (index, map given) or a pixel move in the enlarged map (nulls: same map). */
+  private pick(index: number | null, map: number | null, y: number, x: number): void {
+    const h = this.heavy, m = this.last?.model;
+    if (!h || !m) return;
+    const [hh, ww] = m.table.rows[index ?? m.layers.findIndex((l) => l.name === this.sel.layer)]!.outShape as [number, number];
+    this.pixel = h.nets.pixelFraction(y, x, hh, ww);
+    if (index === null || map === null) return this.renderSelection();
+    this.setAttribute('layer', m.layers[index]!.name);
+    this.setAttribute('map', String(map + 1));
+  }
+
+  private renderSelection(): void {
+    const h = this.heavy, last = this.last;
+    if (!h || !last) return;
+    const { layers, table, weights } = last.model;
+    const outs = last.fwd.layers;
+    const r = h.nets.resolveSelection(layers, table.rows, outs, { layer: this.s.layer, map: this.s.map }, this.sel, this.pixel);
+    this.sel = r.choice;
+    if (r.error) this.errors.set(`${r.error.param}-choice`, r.error.message);
+    this.showErrors();
+    const out = outs[r.index]!;
+    const below = r.index === 0 ? last.fwd.input : outs[r.index - 1]!;
+    const [, hh, ww, c] = out.shape as [number, number, number, number];
+    h.detail.show({
+      layer: r.choice.layer, label: h.nets.layerLabel(layers[r.index]!), below: r.index === 0 ? 'input image' : layers[r.index - 1]!.name,
+      map: r.map, y: r.y, x: r.x, h: hh, w: ww, channels: c, values: out.data,
+      kernels: h.nets.kernelsOf(layers, weights, r.index, r.map), explanation: h.nets.explainPixel(layers[r.index]!, weights, below, out, r.map, r.y, r.x),
+    });
+    h.maps.select(r.index, r.map)?.after(this.$('detail'));
+    const mapInput = this.root.querySelector<HTMLInputElement>('input[data-attr="map"]')!;
+    mapInput.max = String(c);
+    mapInput.value = String(r.choice.map);
+    this.root.querySelector<HTMLSelectElement>('select[data-attr="layer"]')!.value = r.choice.layer;
+  }
+}
+
+define('fm-network-explorer', NetworkExplorerElement);

@@ -1,0 +1,79 @@
+/**
+ * The explorer's plain-DOM read-outs: the class probabilities as a bar list (text first, bars decorate),
+ * the input image, the layer table, and the first layer's trained filters as small images.
+ */
+import { divergingScale, formatValue } from '@lib/charts/diverging.ts';
+import { formatShape, type LayerTable } from '@lib/nets/layer-table.ts';
+import { layerLabel, type LayerSpec } from '@lib/nets/layer-spec.ts';
+import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
+import type { PlainTensor } from '@lib/conv/tensor.ts';
+
+const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''): HTMLElementTagNameMap[K] => {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  e.textContent = text;
+  return e;
+};
+const pct = (p: number) => `${(100 * p).toFixed(p >= 0.9995 || p < 0.0005 ? 0 : 1)}%`;
+const n = (v: number) => v.toLocaleString('en');
+
+/** One row per class in class order (so bars keep their place from image to image); the largest is bold, `label` (a test image's class) is marked in words. */
+export function renderProbs(list: HTMLElement, names: readonly string[], probs: ArrayLike<number>, label: number | null): void {
+  const top = Array.from(probs).indexOf(Math.max(...Array.from(probs)));
+  list.replaceChildren(...names.map((_, i) => {
+    const li = make('li', i === top ? 'top' : '');
+    const name = make('span', 'name', names[i]!);
+    const bar = make('span', 'bar');
+    bar.setAttribute('aria-hidden', 'true');
+    bar.style.setProperty('--p', String(probs[i]));
+    // Four cells a row (the list is a grid): the last one says "true label" or stays empty.
+    li.append(name, bar, make('span', 'p', pct(probs[i]!)), make('span', i === label ? 'truth' : '', i === label ? 'true label' : ''));
+    return li;
+  }));
+}
+
+export function paintInput(canvas: HTMLCanvasElement, pixels: Uint8Array): void {
+  const px = new Uint8ClampedArray(pixels.length * 4);
+  pixels.forEach((v, i) => px.set([v, v, v, 255], i * 4));
+  canvas.getContext('2d')!.putImageData(new ImageData(px, 28, 28), 0, 0);
+}
+
+export function renderTable(table: HTMLTableElement, layers: readonly LayerSpec[], t: LayerTable, countParams: number): void {
+  table.replaceChildren();
+  table.append(make('caption', '', 'Each layer of the model: what it does, the shape it outputs (one image), its parameters and its multiply-adds.'));
+  const head = make('tr');
+  for (const h of ['Layer', 'Operation', 'Output', 'Parameters', 'Multiply-adds']) {
+    const th = make('th', '', h);
+    th.scope = 'col';
+    head.append(th);
+  }
+  table.append(make('thead'), make('tbody'), make('tfoot'));
+  table.tHead!.append(head);
+  const cells = (name: string, op: string, shape: string, params: string, macs: string, headerRow = false) => {
+    const tr = make('tr');
+    const th = make('th', '', name);
+    th.scope = 'row';
+    tr.append(th, make('td', '', op), make('td', 'num', shape), make('td', 'num', params), make('td', 'num', macs));
+    if (headerRow) tr.className = 'total';
+    return tr;
+  };
+  t.rows.forEach((r, i) => {
+    const params = r.trainable + r.fixed === 0 ? '0' : r.fixed ? `${n(r.trainable)} + ${n(r.fixed)} fixed` : n(r.trainable);
+    table.tBodies[0]!.append(cells(r.name, layerLabel(layers[i]!), formatShape(r.outShape), params, n(r.macs)));
+  });
+  table.tFoot!.append(cells('Total', `tfjs countParams(): ${n(countParams)}`, '', `${n(t.trainable)} + ${n(t.fixed)} fixed = ${n(t.params)}`, n(t.macs), true));
+}
+
+/** The first conv layer's kernels [kh, kw, 1, c] (grayscale input) as c small images on one symmetric scale; returns the caption. */
+export function paintFilters(canvas: HTMLCanvasElement, w: PlainTensor, name: string): string {
+  const [kh, kw, , c] = w.shape as [number, number, number, number];
+  const l = sheetLayout(kh, kw, c, Math.min(16, c));
+  let lo = Infinity, hi = -Infinity;
+  for (const v of w.data) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  canvas.width = l.width;
+  canvas.height = l.height;
+  canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, w.data, divergingScale(lo, hi).rgb) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
+  const text = `The ${c} trained ${kh}×${kw} filters of ${name}, weights ${formatValue(lo)} (purple) to ${formatValue(hi)} (orange), white = 0. Filters with a purple side and an orange side detect edges across that direction; all one colour, brightness.`;
+  canvas.setAttribute('aria-label', text);
+  return text;
+}

@@ -1,0 +1,254 @@
+/**
+ * @summary `<fm-pool-explorer>`: a real feature map — a sample photo (shrunk to 64 pixels) or the reader's
+ * 16×16 drawing, convolved with an edge kernel and optionally passed through ReLU — pooled live on the engine
+ * (tfjs maxPool / avgPool, or tf.mean for global average pooling). The reader picks a pooled cell (click or
+ * arrow keys); its window is outlined on the feature map, its values listed, and the max's winner marked.
+ * Contract: README.md beside this file.
+ *
+ * @attr image chelsea|astronaut|camera|coins|brick|draw · @attr kernel sobel-x|sobel-y|laplacian|identity
+ * @attr relu on|off · @attr mode max|avg|global · @attr size 1–8 · @attr stride 1–8
+ * @attr cell "row,column" of the pooled cell shown, from 1 (default: the strongest output); reflected
+ * @event fm-result `{ backend, ms, image, kernel, relu, mode, size, stride, mapShape, outShape, cell, value, window, fallbackReason }`
+ * @event fm-error `{ message }`; the widget keeps the last valid set-up
+ */
+import '@lib/engine/global.ts';
+import '@components/device-badge/device-badge.element.ts';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
+import { ParamError } from '@lib/params/index.ts';
+import { formatValue, extentOf, symmetricExtent } from '@lib/charts/diverging.ts';
+import type { PlainTensor } from '@lib/conv/tensor.ts';
+import { poolOutput } from '@lib/pool/geometry.ts';
+import { globalWindow, poolWindow, type PoolWindow } from '@lib/pool/window.ts';
+import { drawingTensor, isEmptyDrawing } from '@lib/pool/drawing.ts';
+import { SAMPLES } from '@components/conv-playground/settings.ts';
+import { attrText, kernelTensor, POOL_ATTRS, POOL_DEFAULTS, POOL_PARSE, type PoolAttr, type PoolSettings } from './pool-settings.ts';
+import { fillWindowTable, mapCaptions, paintMap, placeBox, rampCss, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
+import { DrawGrid } from './draw-grid.ts';
+import { loadSmallSample } from './small-sample.ts';
+import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
+import css from './pool-explorer.css?inline';
+
+type Heavy = { engine: Engine; lib: typeof import('@lib/pool/tf-pool.ts') };
+type Last = { s: PoolSettings; input: PlainTensor; kernel: PlainTensor; featureMap: PlainTensor; output: PlainTensor; ms: number; backend: string };
+const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
+const dims = (t: PlainTensor) => [t.shape[1]!, t.shape[2]!] as const;
+
+export class PoolExplorerElement extends EngineElement<Heavy> {
+  static observedAttributes = [...POOL_ATTRS];
+  private s: PoolSettings = POOL_DEFAULTS;
+  private last: Last | null = null;
+  private errors = new Map<string, string>();
+  private info = '';
+  private grid: DrawGrid | null = null;
+  private shown: [number, number] = [0, 0];
+  /** Set while the element writes `cell` itself, so the write does not redraw twice. */
+  private reflecting = false;
+  /** Set when the reader changes the pool: a cell that no longer exists is then clamped silently. */
+  private clampCell = false;
+
+  get image(): string { return this.s.image; }
+  set image(v: string) { this.setAttribute('image', v); }
+  get kernel(): string { return this.s.kernel; }
+  set kernel(v: string) { this.setAttribute('kernel', v); }
+  get relu(): boolean { return this.s.relu; }
+  set relu(v: boolean) { this.setAttribute('relu', v ? 'on' : 'off'); }
+  get mode(): string { return this.s.mode; }
+  set mode(v: string) { this.setAttribute('mode', v); }
+  get size(): number { return this.s.size; }
+  set size(v: number) { this.setAttribute('size', String(v)); }
+  get stride(): number { return this.s.stride; }
+  set stride(v: number) { this.setAttribute('stride', String(v)); }
+  /** The pooled cell shown, 0-based [row, col]. */
+  get cell(): [number, number] { return [...this.shown]; }
+  set cell(v: [number, number]) { this.setAttribute('cell', `${v[0] + 1},${v[1] + 1}`); }
+  /** Input [1, h, w, 1] in [0, 1]; kernel [3, 3, 1, 1]; feature map [1, h, w, 1] (after ReLU if on); pooled [1, oh, ow, 1]. */
+  async getInput() { await this.ready; return copy(this.last!.input); }
+  async getKernel() { await this.ready; return copy(this.last!.kernel); }
+  async getFeatureMap() { await this.ready; return copy(this.last!.featureMap); }
+  async getOutput() { await this.ready; return copy(this.last!.output); }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.root.firstChild) return;
+    this.apply(name as PoolAttr, value);
+    if (name !== 'cell') this.schedule();
+    else if (this.last && !this.reflecting) this.showCell();
+  }
+
+  protected render(): void {
+    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.$('ramp').style.background = rampCss();
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
+      c.addEventListener('change', () => {
+        const v = c instanceof HTMLInputElement && c.type === 'checkbox' ? (c.checked ? 'on' : 'off') : c.value;
+        // A new picture starts at its strongest cell; a new pool keeps the reader's place where it can.
+        if (c.dataset.attr === 'image') this.reflectCell(null);
+        this.clampCell = ['size', 'stride', 'mode'].includes(c.dataset.attr!);
+        this.setAttribute(c.dataset.attr!, v);
+      });
+    }
+    this.grid = new DrawGrid(() => this.schedule(), (off) => this.onDisconnect(off));
+    this.$('draw').append(this.grid.el);
+    const out = this.$('out');
+    out.addEventListener('keydown', (e) => this.key(e));
+    out.addEventListener('click', (e) => {
+      if (!this.last) return;
+      const [oh, ow] = dims(this.last.output);
+      const r = out.getBoundingClientRect();
+      this.pick(...cellAt(e.clientX - r.left, e.clientY - r.top, r.width, r.height, oh, ow));
+    });
+    for (const n of POOL_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    this.sync();
+  }
+
+  private $<T extends HTMLElement = HTMLElement>(role: string): T {
+    return this.root.querySelector<T>(`[data-role="${role}"]`)!;
+  }
+
+  private apply(name: PoolAttr, raw: string | null): void {
+    try {
+      this.s = { ...this.s, ...(raw === null ? { [name]: POOL_DEFAULTS[name] } : POOL_PARSE[name](raw)) };
+      this.errors.delete(name);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.errors.set(name, e.message);
+      if (name === 'cell') this.s = { ...this.s, cell: null }; // an unreadable cell: show the strongest
+    }
+    this.updateMessage();
+    this.sync();
+  }
+
+  private updateMessage(): void {
+    const errors = [...this.errors.values()].join(' ');
+    if (errors) this.emitError([errors, this.info].filter(Boolean).join(' '));
+    else this.showMessage(this.info, 'info');
+  }
+
+  private sync(): void {
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
+      if (c instanceof HTMLInputElement && c.type === 'checkbox') c.checked = this.s.relu;
+      else c.value = attrText(this.s, c.dataset.attr as PoolAttr);
+    }
+    const pooled = this.s.mode !== 'global';
+    for (const n of ['size', 'stride']) this.root.querySelector<HTMLInputElement>(`[data-attr="${n}"]`)!.disabled = !pooled;
+    this.$('draw').hidden = this.s.image !== 'draw';
+  }
+
+  protected async load(): Promise<Heavy> {
+    const [engine, lib] = await Promise.all([getEngine(), import('@lib/pool/tf-pool.ts')]);
+    return { engine, lib };
+  }
+
+  protected async compute(): Promise<void> {
+    const gen = ++this.gen;
+    const heavy = this.heavy;
+    if (!heavy) return;
+    const s = { ...this.s };
+    this.setStatus('running');
+    try {
+      const drawing = s.image === 'draw' ? Uint8Array.from(this.grid!.cells) : null;
+      const input = drawing ? drawingTensor(drawing) : await loadSmallSample(SAMPLES.find((x) => x.name === s.image)!);
+      if (gen !== this.gen) return;
+      const [h, w] = dims(input);
+      const geo = poolOutput(h, w, s.size, s.stride);
+      if ('error' in geo) throw new ParamError('geometry', geo.error);
+      const kernel = kernelTensor(s.kernel);
+      const r = await heavy.lib.runPool(heavy.engine.tf, input, kernel, s.relu, s.mode, s.size, s.stride);
+      if (gen !== this.gen) return;
+      this.last = { s, input, kernel, featureMap: r.featureMap, output: r.output, ms: r.ms, backend: r.backend };
+      this.info = drawing && isEmptyDrawing(drawing)
+        ? 'The drawing is empty, so every feature-map value is 0 and so is every pooled value. Draw a few cells (or press Example) to see pooling at work.'
+        : '';
+      this.errors.delete('geometry');
+      this.updateMessage();
+      this.drawMaps();
+      this.showCell();
+    } catch (err) {
+      if (gen !== this.gen) return;
+      if (err instanceof ParamError) { this.errors.set(err.param, err.message); this.updateMessage(); this.setStatus(this.last ? 'ready' : 'error'); return; }
+      this.setStatus('error');
+      this.emitError(`The pooling could not be computed: ${(err as Error).message}`);
+    }
+  }
+
+  private drawMaps(): void {
+    const { featureMap, output, s } = this.last!;
+    const [h, w] = dims(featureMap), [oh, ow] = dims(output);
+    const [lo, hi] = extentOf(featureMap.data);
+    const extent = symmetricExtent(lo, hi);
+    paintMap(this.$('fm'), featureMap.data, h, w, extent);
+    paintMap(this.$('out'), output.data, oh, ow, extent);
+    this.$('lo').textContent = formatValue(-extent);
+    this.$('hi').textContent = formatValue(extent);
+    const words = mapCaptions(s, [h, w], [oh, ow], [lo, hi]);
+    this.$('fm-caption').textContent = words.featureMap;
+    this.$('fm').setAttribute('aria-label', words.featureMap);
+    this.$('out-caption').textContent = words.pooled;
+    this.$('timing').textContent = `Convolution and pooling in ${this.last!.ms.toFixed(0)} ms.`;
+  }
+
+  /** Shows the cell asked for (or the strongest), its window and its words, and reports them. */
+  private showCell(): void {
+    const last = this.last!;
+    const { s } = last;
+    const [h, w] = dims(last.featureMap), [oh, ow] = dims(last.output);
+    let cell = s.mode === 'global' ? [0, 0] as [number, number] : this.s.cell;
+    const outside = cell !== null && (cell[0] >= oh || cell[1] >= ow);
+    this.errors.delete('cell-range');
+    if (outside && this.clampCell) {
+      cell = [Math.min(cell![0], oh - 1), Math.min(cell![1], ow - 1)];
+      this.reflectCell(cell);
+    } else if (outside) {
+      this.errors.set('cell-range', `cell ${cell![0] + 1},${cell![1] + 1} is outside the ${oh}×${ow} pooled map (rows 1–${oh}, columns 1–${ow}); showing the strongest cell instead.`);
+      cell = null;
+    }
+    this.clampCell = false;
+    this.updateMessage();
+    cell ??= strongest(last.output.data, ow);
+    this.shown = cell;
+    const [r, c] = cell;
+    const value = last.output.data[r * ow + c]!;
+    const win: PoolWindow = s.mode === 'global' ? globalWindow(last.featureMap.data, h, w) : poolWindow(last.featureMap.data, w, r, c, s.size, s.stride);
+    placeBox(this.$('window'), win.top, win.left, win.rows, win.cols, h, w);
+    placeBox(this.$('winner'), win.argmax[0], win.argmax[1], 1, 1, h, w);
+    this.$('winner').hidden = s.mode !== 'max';
+    placeBox(this.$('cursor'), r, c, 1, 1, oh, ow);
+    fillWindowTable(this.$<HTMLTableElement>('window-table'), win, s.mode);
+    const words = windowWords(win, s.mode, value);
+    this.$('window-title').textContent = `Cell row ${r + 1}, column ${c + 1}: ${words.title}`;
+    this.$('window-text').textContent = words.text;
+    const out = this.$('out');
+    out.setAttribute('aria-valuemax', String(oh * ow));
+    out.setAttribute('aria-valuenow', String(r * ow + c + 1));
+    out.setAttribute('aria-valuetext', `row ${r + 1}, column ${c + 1} of ${oh}×${ow}: ${words.title}`);
+    this.$('summary').textContent = summaryWords(s, h, w, oh, ow, `${words.title} at row ${r + 1}, column ${c + 1}.`);
+    this.emitResult({
+      backend: last.backend, ms: last.ms, image: s.image, kernel: s.kernel, relu: s.relu, mode: s.mode, size: s.size, stride: s.stride,
+      mapShape: [...last.featureMap.shape], outShape: [...last.output.shape], cell: [r, c], value,
+      window: { top: win.top, left: win.left, rows: win.rows, cols: win.cols, max: win.max, argmax: win.argmax, ties: win.ties, mean: win.mean },
+      fallbackReason: this.heavy?.engine.fallbackReason ?? null,
+    });
+  }
+
+  private reflectCell(cell: [number, number] | null): void {
+    this.reflecting = true;
+    if (cell) this.cell = cell; else this.removeAttribute('cell');
+    this.reflecting = false;
+  }
+
+  private pick(r: number, c: number): void {
+    if (!this.last) return;
+    const [oh, ow] = dims(this.last.output);
+    this.cell = [Math.max(0, Math.min(oh - 1, r)), Math.max(0, Math.min(ow - 1, c))];
+  }
+
+  private key(e: KeyboardEvent): void {
+    const to = this.last && arrowTarget(e.key, this.shown, dims(this.last.output)[1]);
+    if (!to) return;
+    e.preventDefault();
+    this.pick(...to);
+  }
+}
+
+define('fm-pool-explorer', PoolExplorerElement);

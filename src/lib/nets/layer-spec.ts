@@ -1,0 +1,78 @@
+/**
+ * A sequential network described as plain data: what each layer does and with which settings, read once from
+ * a tfjs-layers model. The layer table, the float64 oracle and the explorer's explanations work from this, not
+ * from tfjs objects. Only the layer kinds the book's CNNs use are accepted; anything else is refused by name.
+ */
+import type { Padding } from '../params/padding.ts';
+
+export type LayerSpec =
+  | { kind: 'conv'; name: string; kernel: [number, number]; filters: number; stride: number; padding: Padding; bias: boolean; relu: boolean }
+  | { kind: 'bn'; name: string; epsilon: number }
+  | { kind: 'relu' | 'flatten' | 'softmax'; name: string }
+  | { kind: 'pool'; name: string; size: number; stride: number; op: 'max' | 'avg' }
+  | { kind: 'dense'; name: string; units: number; bias: boolean; relu: boolean };
+
+export type LayerKind = LayerSpec['kind'];
+
+/** What a tfjs-layers layer offers us: its class name, config and name (no tensors are touched). */
+export interface LayerLike { name: string; getClassName(): string; getConfig(): Record<string, unknown> }
+
+const square = (v: unknown, what: string, name: string): number => {
+  const [a, b = a] = [v].flat() as number[];
+  if (a !== b) throw new Error(`layer "${name}": non-square ${what} ${a}×${b} is not supported`);
+  return a!;
+};
+
+const act = (cfg: Record<string, unknown>, name: string): boolean => {
+  const a = (cfg.activation as string | undefined) ?? 'linear';
+  if (a !== 'linear' && a !== 'relu') throw new Error(`layer "${name}": activation ${a} is not supported (linear or relu)`);
+  return a === 'relu';
+};
+
+export function describeLayer(layer: LayerLike): LayerSpec {
+  const cfg = layer.getConfig();
+  const name = layer.name;
+  switch (layer.getClassName()) {
+    case 'Conv2D': {
+      if ([cfg.dilationRate].flat().some((d) => d !== undefined && d !== 1)) throw new Error(`layer "${name}": dilated convolutions are not supported`);
+      const k = cfg.kernelSize as number[];
+      return { kind: 'conv', name, kernel: [k[0]!, k[1] ?? k[0]!], filters: cfg.filters as number, stride: square(cfg.strides, 'stride', name), padding: cfg.padding as 'same' | 'valid', bias: cfg.useBias !== false, relu: act(cfg, name) };
+    }
+    case 'BatchNormalization':
+      if (![-1, 3].includes([cfg.axis as number].flat()[0]!) || cfg.center === false || cfg.scale === false) throw new Error(`layer "${name}": only last-axis batch norm with γ and β is supported`);
+      return { kind: 'bn', name, epsilon: cfg.epsilon as number };
+    case 'ReLU':
+      return { kind: 'relu', name };
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const size = square(cfg.poolSize, 'pool size', name);
+      if (cfg.padding !== 'valid') throw new Error(`layer "${name}": only 'valid' pooling is supported`);
+      return { kind: 'pool', name, size, stride: square(cfg.strides ?? size, 'stride', name), op: layer.getClassName() === 'MaxPooling2D' ? 'max' : 'avg' };
+    }
+    case 'Flatten':
+      return { kind: 'flatten', name };
+    case 'Dense':
+      return { kind: 'dense', name, units: cfg.units as number, bias: cfg.useBias !== false, relu: act(cfg, name) };
+    case 'Softmax':
+      return { kind: 'softmax', name };
+    default:
+      throw new Error(`layer "${name}" (${layer.getClassName()}) is not one the explorer can show`);
+  }
+}
+
+export function describeLayers(layers: readonly LayerLike[]): LayerSpec[] {
+  return layers.map(describeLayer);
+}
+
+/** Words for a layer, e.g. "3×3 conv, 32 filters, same padding". */
+export function layerLabel(s: LayerSpec): string {
+  switch (s.kind) {
+    case 'conv': return `${s.kernel[0]}×${s.kernel[1]} conv, ${s.filters} filters${s.stride > 1 ? `, stride ${s.stride}` : ''}, ${s.padding} padding${s.bias ? '' : ', no bias'}${s.relu ? ', ReLU' : ''}`;
+    case 'bn': return 'batch normalisation (inference: stored mean and variance)';
+    case 'relu': return 'ReLU';
+    case 'pool': return `${s.size}×${s.size} ${s.op === 'max' ? 'max' : 'average'} pooling, stride ${s.stride}`;
+    case 'flatten': return 'flatten';
+    case 'dense': return `dense, ${s.units} units${s.relu ? ', ReLU' : ''}`;
+    case 'softmax': return 'softmax';
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Small multiples on one canvas: a layer's c feature maps of h×w pixels tiled in rows of `cols`, one pixel of
+ * gap between maps. Drawing one canvas per layer (not one per map) keeps hundreds of maps cheap; a click is
+ * mapped back to (map, y, x) here, so the view holds no arithmetic.
+ */
+export interface SheetLayout { h: number; w: number; channels: number; cols: number; rows: number; gap: number; width: number; height: number }
+
+/** 8 columns for the book's 32- and 64-map layers (4 or 8 rows); fewer maps get one row. */
+export function sheetLayout(h: number, w: number, channels: number, cols = Math.min(8, channels), gap = 1): SheetLayout {
+  const rows = Math.ceil(channels / cols);
+  return { h, w, channels, cols, rows, gap, width: cols * w + (cols - 1) * gap, height: rows * h + (rows - 1) * gap };
+}
+
+/** Top-left pixel of map k (0-based) on the sheet. */
+export function mapOrigin(l: SheetLayout, k: number): { x: number; y: number } {
+  return { x: (k % l.cols) * (l.w + l.gap), y: Math.floor(k / l.cols) * (l.h + l.gap) };
+}
+
+/** The map and pixel under sheet coordinates (px, py), or null over a gap or outside. */
+export function hitTest(l: SheetLayout, px: number, py: number): { map: number; y: number; x: number } | null {
+  const cx = Math.floor(px), cy = Math.floor(py);
+  if (cx < 0 || cy < 0 || cx >= l.width || cy >= l.height) return null;
+  const col = Math.floor(cx / (l.w + l.gap)), row = Math.floor(cy / (l.h + l.gap));
+  const x = cx - col * (l.w + l.gap), y = cy - row * (l.h + l.gap);
+  const map = row * l.cols + col;
+  if (x >= l.w || y >= l.h || map >= l.channels) return null;
+  return { map, y, x };
+}
+
+/** RGBA bytes for the whole sheet: `rgb(value)` colours each map pixel, `gapRgba` fills the gaps. */
+export function paintSheet(l: SheetLayout, values: ArrayLike<number>, rgb: (v: number) => readonly [number, number, number], gapRgba: readonly number[] = [0, 0, 0, 0]): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(l.width * l.height * 4);
+  for (let i = 0; i < out.length; i += 4) out.set(gapRgba, i);
+  for (let k = 0; k < l.channels; k++) {
+    const o = mapOrigin(l, k);
+    for (let y = 0; y < l.h; y++)
+      for (let x = 0; x < l.w; x++) {
+        const [r, g, b] = rgb(values[(y * l.w + x) * l.channels + k]!);
+        const p = ((o.y + y) * l.width + o.x + x) * 4;
+        out[p] = r; out[p + 1] = g; out[p + 2] = b; out[p + 3] = 255;
+      }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * Small WGSL programs for tfjs's WebGPU backend, written without workgroup barriers or shared memory.
+ *
+ * Why: on SwiftShader (the software WebGPU of machines without a GPU) a `workgroupBarrier()` is ruinous — the
+ * invocations of a workgroup run as coroutines that must all be switched at each barrier. Measured here:
+ * `x · γ` over [64, 28, 28, 32] with γ of shape [32] takes ~8 s through tfjs's shared-memory broadcast
+ * shader and ~0.15 s as a plain element-wise vec4 shader. tfjs's matrix products, convolutions and
+ * reductions all synchronise their workgroups many times, so the training step's kernels are rewritten here
+ * as one thread per output block, each looping over its own sum. On a real GPU these are plain, coalesced
+ * (consecutive threads read consecutive channels) programs; tiled ones would be faster there for large layers.
+ *
+ * Shapes are baked into each shader as constants (one compile per shape; training keeps shapes fixed), and
+ * the shader key names every constant. Programs run on TensorInfos, inside kernels (see kernels.ts).
+ */
+export type Info = { dataId: object; shape: number[]; dtype: string };
+export type Backend = {
+  runWebGPUProgram(p: object, inputs: Info[], dtype: string, uniforms?: object[]): Info;
+  disposeData(id: object): boolean;
+};
+
+export interface ProgramSpec {
+  /** Unique per generated source: include every constant baked into `body`. */
+  key: string;
+  /** Input buffer names, read in `body` as arrays (`x[i]`), with 1 or 4 floats per element. */
+  inputs: [name: string, components: 1 | 4][];
+  outShape: number[];
+  /** Floats per element of `result` (1 or 4). */
+  outComponents?: 1 | 4;
+  /** Threads to run; `body` sees `index` in [0, threads). */
+  threads: number;
+  body: string;
+  /** Values that change between runs (not baked in): WGSL fields `name : f32,`, read as `uniforms.name`. */
+  uniforms?: { decl: string; data: number[] };
+}
+
+const WORKGROUP = 64;
+
+export function program(spec: ProgramSpec): object {
+  const groups = Math.ceil(spec.threads / WORKGROUP);
+  return {
+    variableNames: spec.inputs.map(([n]) => n),
+    variableComponents: spec.inputs.map(([, c]) => c),
+    outputComponent: spec.outComponents ?? 1,
+    outputShape: spec.outShape,
+    shaderKey: `fm_${spec.key}`,
+    dispatchLayout: { x: spec.outShape.map((_, i) => i) },
+    dispatch: [groups, 1, 1],
+    workgroupSize: [WORKGROUP, 1, 1],
+    ...(spec.uniforms ? { uniforms: spec.uniforms.decl } : {}),
+    getUserCode: () => `
+    fn main(index : i32) {
+      // Shapes are baked in, but the backend binds its uniforms and every input: keep them all in the layout.
+      _ = uniforms.NAN;
+      ${spec.inputs.map(([n]) => `_ = &${n};`).join(' ')}
+      if (index >= ${spec.threads}) { return; }
+      ${spec.body}
+    }`,
+  };
+}
+
+export function run(backend: Backend, spec: ProgramSpec, inputs: Info[]): Info {
+  const uniforms = (spec.uniforms?.data ?? []).map((v) => ({ type: 'float32', data: [v] }));
+  return backend.runWebGPUProgram(program(spec), inputs, 'float32', uniforms);
+}
+
+/** WGSL for a float literal (always with a decimal point or exponent). */
+export function f(v: number): string {
+  const s = String(v);
+  return /[.e]/.test(s) ? s : `${s}.0`;
+}
+
+/**
+ * Column sums of a [rows, cols] buffer in two barrier-free passes: `groups` threads per column block each sum
+ * a stretch of rows, then one thread per column block adds the groups. `term` is the WGSL expression summed
+ * for row `r`, column block `c` (it may read any of `inputs`); `outputs` > 1 sums several terms into
+ * [terms, cols]. The result is multiplied by `scale`.
+ */
+export function columnSums(backend: Backend, opts: {
+  key: string; rows: number; cols: number; inputs: [string, Info][]; terms: string[]; scale?: number; pre?: string;
+}): Info {
+  const { rows, cols, terms } = opts;
+  const comp: 1 | 4 = cols % 4 === 0 ? 4 : 1;
+  const cb = cols / comp;
+  const k = terms.length;
+  const groups = Math.max(1, Math.min(64, Math.floor(rows / 64)));
+  const per = Math.ceil(rows / groups);
+  const vt = comp === 4 ? 'vec4<f32>' : 'f32';
+  const acc = terms.map((_, t) => `var s${t} = ${vt}(0.0);`).join(' ');
+  const add = terms.map((term, t) => `s${t} += ${term};`).join(' ');
+  const store = terms.map((_, t) => `result[(g * ${k} + ${t}) * ${cb} + c] = s${t};`).join(' ');
+  const partial = run(backend, {
+    key: `colsum_${opts.key}_${rows}_${cols}_${groups}`,
+    inputs: opts.inputs.map(([n, info]) => [n, info.shape.at(-1)! % 4 === 0 && comp === 4 ? 4 : 1]),
+    outShape: [groups, k, cols], outComponents: comp, threads: groups * cb,
+    body: `
+      let c = index % ${cb};
+      let g = index / ${cb};
+      ${opts.pre ?? ''}
+      ${acc}
+      let end = min(${rows}, (g + 1) * ${per});
+      for (var r = g * ${per}; r < end; r++) { ${add} }
+      ${store}`,
+  }, opts.inputs.map(([, i]) => i));
+  try {
+    return sumGroups(backend, partial, groups, k * cols, opts.scale ?? 1, k === 1 ? [cols] : [k, cols]);
+  } finally {
+    backend.disposeData(partial.dataId);
+  }
+}
+
+/** out[j] = scale · Σ_g part[g, j] for a [groups, size] buffer; `shape` is the output's shape. */
+export function sumGroups(backend: Backend, part: Info, groups: number, size: number, scale: number, shape: number[]): Info {
+  const comp: 1 | 4 = size % 4 === 0 ? 4 : 1;
+  const n = size / comp;
+  const vt = comp === 4 ? 'vec4<f32>' : 'f32';
+  return run(backend, {
+    key: `sumgroups_${groups}_${size}_${scale}`,
+    inputs: [['part', comp]], outShape: shape, outComponents: comp, threads: n,
+    body: `
+      var s = ${vt}(0.0);
+      for (var g = 0; g < ${groups}; g++) { s += part[g * ${n} + index]; }
+      result[index] = s * ${f(scale)};`,
+  }, [part]);
+}

@@ -1,0 +1,183 @@
+/**
+ * <fm-network-explorer> on its embed page: the forward pass on the engine (WebGPU in `webgpu`, WebGL/CPU in
+ * `fallback`) against TensorFlow.js's CPU backend run in Node on the same model files and the same input, every
+ * layer, held to GUIDE §4's bound carried through the network (src/lib/nets/forward-oracle.ts); the map a click or
+ * the keyboard selects, with its kernels and the arithmetic of its pixel; the layer table against countParams();
+ * drawing by pointer and by keyboard; bad inputs; corrupted model files; no tensor leak; axe.
+ */
+import { test, expect, axeViolations, numTensors } from './support.ts';
+import { compareToReference } from '../../src/lib/conv/tolerance.ts';
+import { formatValue } from '../../src/lib/charts/format.ts';
+import { mapOrigin, sheetLayout } from '../../src/lib/nets/map-sheet.ts';
+import { blankGrid, gridToPixels, stamp } from '../../src/lib/nets/drawing.ts';
+import { activations, el, message, nextResult, open, part, text } from './network-explorer/page.ts';
+import { cpuReference, testImage } from './network-explorer/reference.ts';
+
+import { MODELS } from '../../src/lib/models/shipped.ts';
+
+/** The chapter's model (the default) for the numeric checks; the smaller one for inputs and files. */
+const FASHION = 'fashion-cnn';
+const MODEL = 'digits04-cnn';
+const attr = (page: import('@playwright/test').Page, name: string, value: string) => el(page).evaluate((e, [n, v]) => e.setAttribute(n!, v!), [name, value]);
+
+test('every layer on the engine matches TensorFlow.js on the CPU for the same test image; clicks and keys explain a pixel; no leak', async ({ page, watch }, info) => {
+  void watch;
+  test.setTimeout(600_000);
+  const d = await open(page, 'image=7'); // the default model: fashion-cnn
+  if (info.project.name === 'webgpu') expect(d.backend).toBe('webgpu');
+  else { expect(d.backend).not.toBe('webgpu'); expect(d.fallbackReason).toBeTruthy(); }
+  expect(d.backend).toBe(await page.evaluate(async () => (await (window as unknown as { FeatureMaps: { getEngine(): Promise<{ backend: string }> } }).FeatureMaps.getEngine()).backend));
+  expect(d.model).toBe(FASHION);
+  const got = await activations(page);
+  const img = await testImage(FASHION, 7);
+  expect(got.input.shape).toEqual([1, 28, 28, 1]);
+  expect(got.input.data).toEqual(img.input); // test image 7, as the book's loader reads it in Node
+  expect(d.label).toBe(img.label);
+
+  const ref = await cpuReference(FASHION, got.input);
+  expect(got.layers.map((l) => l.name)).toEqual(['conv1', 'bn1', 'relu1', 'pool1', 'conv2', 'bn2', 'relu2', 'pool2', 'flatten', 'hidden', 'logits', 'probs']);
+  got.layers.forEach((l, i) => {
+    const o = ref.oracle[i]!;
+    expect(l.shape, l.name).toEqual(ref.layers[i]!.shape);
+    // Each of the two float32 runs is within the float64 oracle's bound, so they are within twice it of each other.
+    const vsCpu = compareToReference(l.data, { data: Float64Array.from(ref.layers[i]!.data), absSum: o.mag, shape: o.shape }, 2);
+    expect(vsCpu.ok, `${l.name} vs tfjs cpu: ${vsCpu.detail}`).toBe(true);
+    const vsOracle = compareToReference(l.data, { data: o.data, absSum: o.mag, shape: o.shape });
+    expect(vsOracle.ok, `${l.name} vs float64: ${vsOracle.detail}`).toBe(true);
+  });
+  const probs = Array.from(got.layers.at(-1)!.data);
+  expect(d.probabilities).toEqual(probs);
+  expect(d.predicted).toBe(probs.indexOf(Math.max(...probs)));
+  const names = MODELS[FASHION]!.classNames;
+  await expect(part(page, '[data-role="summary"]')).toContainText(`${FASHION} predicts ${names[d.predicted]} (${(100 * probs[d.predicted]!).toFixed(1)}%) for test image 7 of 10,000 (labelled ${names[img.label]})`);
+
+  // The table: the model's own parameter count, and the hand formulas' total.
+  const table = await el(page).evaluate((e) => (e as unknown as { getLayerTable(): Promise<{ params: number; macs: number }> }).getLayerTable());
+  expect(table.params).toBe(ref.countParams);
+  expect(table).toMatchObject({ params: ref.table.params, macs: ref.table.macs });
+  await expect(part(page, 'table[data-role="table"] tfoot')).toContainText(`tfjs countParams(): ${ref.countParams.toLocaleString('en')}`);
+
+  // A click on conv2's map 11 at row 7, column 6 selects it and explains that pixel.
+  const sheet = part(page, '.sheet canvas').nth(4);
+  const box = (await sheet.boundingBox())!;
+  const l = sheetLayout(14, 14, 64);
+  const o = mapOrigin(l, 10);
+  await sheet.click({ position: { x: ((o.x + 5.5) / l.width) * box.width, y: ((o.y + 6.5) / l.height) * box.height } });
+  await expect(el(page)).toHaveAttribute('layer', 'conv2');
+  await expect(el(page)).toHaveAttribute('map', '11');
+  const conv2 = got.layers[4]!.data;
+  await expect(part(page, '.pixel-title')).toHaveText(`Row 7, column 6 of conv2 map 11 = ${formatValue(conv2[(6 * 14 + 5) * 64 + 10]!)}`);
+  await expect(part(page, '[data-role="kernels-caption"]')).toContainText('conv2 filter 11: 32 kernels of 3×3, one per input map');
+  await expect(part(page, '.contrib li')).toHaveCount(5);
+  // Keyboard: arrows move the selected pixel; the layer list and map number pick another map.
+  await part(page, '[data-role="zoom"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(part(page, '.pixel-title')).toHaveText(`Row 7, column 7 of conv2 map 11 = ${formatValue(conv2[(6 * 14 + 6) * 64 + 10]!)}`);
+  await part(page, 'select[data-attr="layer"]').selectOption('relu1');
+  await part(page, 'input[data-attr="map"]').fill('3');
+  await part(page, 'input[data-attr="map"]').press('Tab');
+  // The pixel keeps its place: (6.5/14, 6.5/14) of the map is row 14, column 14 at 28×28.
+  const at = (13 * 28 + 13) * 32 + 2;
+  const [bn1, relu1] = [got.layers[1]!.data[at]!, got.layers[2]!.data[at]!];
+  await expect(part(page, '.pixel-title')).toHaveText(`Row 14, column 14 of relu1 map 3 = ${formatValue(relu1)}`);
+  await expect(part(page, '[data-role="explain"]')).toContainText(`max(0, bn1 value ${formatValue(bn1)}) = ${formatValue(relu1)}.`);
+  await expect(part(page, '[data-role="kernels-caption"]')).toContainText('conv1 filter 3: one 3×3 kernel');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // No tensor leak over three runs; removing the widget frees the model's weights.
+  const before = await numTensors(page);
+  for (const i of ['1', '2', '3']) await nextResult(page, () => attr(page, 'image', i));
+  expect(await numTensors(page)).toBe(before);
+  // Switching models frees the old one's weights (both have the same layers, so the same number of tensors).
+  const other = await nextResult(page, () => part(page, 'select[data-attr="model"]').selectOption(MODEL));
+  expect([other.model, other.probabilities.length]).toEqual([MODEL, 5]);
+  await expect(part(page, 'table[data-role="table"] tfoot')).toContainText('tfjs countParams(): 220,197');
+  expect(await numTensors(page)).toBe(before);
+  await el(page).evaluate((e) => e.remove());
+  expect(await numTensors(page)).toBe(before - ref.weights);
+});
+
+test('bad model, image, layer and map: readable messages, the last good set-up kept, the widget still runs', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(600_000);
+  const d = await open(page, new URLSearchParams({ model: MODEL, image: '5000', layer: 'conv1', map: '40' }).toString());
+  expect(d.image).toBe(0);
+  let m = await message(page);
+  expect(m).toContain('image must be a test image number from 0 to 1024 for digits04-cnn (its 1,025 test images); got 5000.');
+  expect(m).toContain('map must be from 1 to 32 for layer conv1 (it has 32 feature maps); got 40.');
+  expect(await axeViolations(page)).toEqual([]); // with a message shown
+  await nextResult(page, () => attr(page, 'image', '12'));
+  await attr(page, 'map', '5');
+  await expect.poll(() => message(page)).toBe('');
+  await attr(page, 'layer', 'hidden');
+  await expect.poll(() => message(page)).toBe('Unknown layer "hidden". Choose one of: conv1, bn1, relu1, pool1, conv2, bn2, relu2, pool2.');
+  await expect(part(page, '.pixel-title')).toContainText('of conv1 map 5 =');
+  await attr(page, 'layer', '<img src=x onerror=alert(1)>');
+  await expect.poll(() => message(page)).toBe('layer must be a layer name such as conv1 or pool2; got "<img src=x onerror=alert(1)>".');
+  expect(await el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('img').length)).toBe(0);
+  await attr(page, 'layer', 'pool2');
+  await attr(page, 'model', 'resnet');
+  await attr(page, 'image', 'abc');
+  m = await message(page);
+  expect(m).toContain('Unknown model "resnet". Choose one of: fashion-cnn, digits04-cnn.');
+  expect(m).toContain('image must be a test image number (a whole number from 0); got "abc".');
+  const r = await nextResult(page, () => attr(page, 'image', '13'));
+  expect([r.model, r.image]).toEqual([MODEL, 13]);
+  expect(await message(page)).toBe('Unknown model "resnet". Choose one of: fashion-cnn, digits04-cnn.'); // until fixed
+  await nextResult(page, () => attr(page, 'model', MODEL));
+  expect(await message(page)).toBe('');
+
+  // Drawing: empty → a message and no run; by keyboard → the input is exactly what the same strokes give in Node.
+  const n = (await page.evaluate(() => (window as unknown as { results: unknown[] }).results.length));
+  await part(page, 'input[value="draw"]').check();
+  await expect.poll(() => message(page)).toContain('Your drawing is empty: draw a digit from 0 to 4 on the black square');
+  expect(await page.evaluate(() => (window as unknown as { results: unknown[] }).results.length)).toBe(n);
+  expect(await axeViolations(page)).toEqual([]);
+  const pad = part(page, '.pad canvas');
+  await pad.focus();
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(async () => (await text(page, 'summary')).includes('for your drawing')).toBe(true);
+  await expect(el(page)).toHaveAttribute('status', 'ready');
+  const grid = blankGrid();
+  for (let y = 13; y <= 19; y++) stamp(grid, 13.5, y + 0.5);
+  const want = Float32Array.from(gridToPixels(grid), (v) => v / 255);
+  await expect.poll(async () => Array.from((await activations(page)).input.data)).toEqual(Array.from(want));
+  expect(await message(page)).toBe('');
+  // By pointer: a stroke across the pad runs the network on it.
+  await part(page, '[data-role="clear"]').click();
+  await expect.poll(() => message(page)).toContain('Your drawing is empty');
+  const pb = (await pad.boundingBox())!;
+  const drawn = await nextResult(page, async () => {
+    await page.mouse.move(pb.x + pb.width * 0.3, pb.y + pb.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(pb.x + pb.width * 0.7, pb.y + pb.height * 0.5, { steps: 8 });
+    await page.mouse.up();
+  });
+  expect(drawn.source).toBe('draw');
+  const row = (await activations(page)).input.data.slice(14 * 28, 15 * 28);
+  expect(row[14]).toBeGreaterThan(0.9); // the middle of the stroke
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page)).toEqual([]);
+  const back = await nextResult(page, () => part(page, 'input[value="test"]').check());
+  expect([back.source, back.image]).toEqual(['test', 13]);
+});
+
+test('a corrupted or truncated model file: a message naming the file, and the widget recovers', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(600_000);
+  const weights = `**/models/${MODEL}/weights.bin`;
+  await page.route(weights, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(1000) }));
+  await page.goto(`/embed/network-explorer/?model=${MODEL}`);
+  await expect(el(page)).toHaveAttribute('status', 'error', { timeout: 120_000 });
+  expect(await message(page)).toMatch(new RegExp(`The model ${MODEL} could not be loaded: .*/models/${MODEL}/weights\\.bin: 1000 bytes of weights, but model\\.json describes 880788 bytes \\(truncated or wrong file\\)`));
+  await page.unroute(weights);
+  const json = `**/models/${MODEL}/model.json`;
+  await page.route(json, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"modelTopology": {' }));
+  await attr(page, 'image', '1');
+  await expect.poll(() => message(page), { timeout: 60_000 }).toMatch(new RegExp(`/models/${MODEL}/model\\.json is not valid JSON`));
+  await page.unroute(json);
+  await attr(page, 'image', '2');
+  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 240_000 });
+  expect(await message(page)).toBe('');
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { hitTest, mapOrigin, paintSheet, sheetLayout } from '../../../src/lib/nets/map-sheet.ts';
+
+describe('sheetLayout / mapOrigin / hitTest', () => {
+  it('tiles 32 maps of 28×28 in 8 columns and 4 rows with 1-pixel gaps', () => {
+    const l = sheetLayout(28, 28, 32);
+    expect(l).toMatchObject({ cols: 8, rows: 4, width: 8 * 28 + 7, height: 4 * 28 + 3 });
+    expect(mapOrigin(l, 0)).toEqual({ x: 0, y: 0 });
+    expect(mapOrigin(l, 9)).toEqual({ x: 29, y: 29 });
+  });
+
+  it.each([[28, 28, 32], [14, 14, 64], [7, 7, 64], [1, 1, 5]])('maps every pixel of every map back to itself (%i×%i×%i)', (h, w, c) => {
+    const l = sheetLayout(h, w, c);
+    for (let k = 0; k < c; k++) {
+      const o = mapOrigin(l, k);
+      for (const [y, x] of [[0, 0], [h - 1, w - 1], [h >> 1, w >> 1]] as const) expect(hitTest(l, o.x + x + 0.7, o.y + y + 0.2)).toEqual({ map: k, y, x });
+    }
+  });
+
+  it('answers null over gaps, outside, and past the last map', () => {
+    const l = sheetLayout(7, 7, 10); // 8 columns, 2 rows: the second row holds maps 8 and 9 only
+    expect(hitTest(l, 7.5, 3)).toBeNull(); // the gap after map 0
+    expect(hitTest(l, -1, 0)).toBeNull();
+    expect(hitTest(l, l.width, 0)).toBeNull();
+    expect(hitTest(l, mapOrigin(l, 7).x + 1, mapOrigin(l, 8).y + 1)).toBeNull(); // map 15 does not exist
+  });
+});
+
+describe('paintSheet', () => {
+  it('colours each map pixel from its own channel and fills the gaps', () => {
+    const l = sheetLayout(1, 2, 2, 2); // two 1×2 maps side by side: [m0 m0 gap m1 m1]
+    const values = [1, 2, 3, 4]; // NHWC: (x0: c0 = 1, c1 = 2), (x1: c0 = 3, c1 = 4)
+    const px = paintSheet(l, values, (v) => [v, 10 * v, 0], [9, 9, 9, 0]);
+    expect(Array.from(px)).toEqual([1, 10, 0, 255, 3, 30, 0, 255, 9, 9, 9, 0, 2, 20, 0, 255, 4, 40, 0, 255]);
+  });
+});
