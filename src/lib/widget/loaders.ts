@@ -15,4 +15,5 @@ export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
   'finetune-lab': () => import('@components/finetune-lab/finetune-lab.element.ts'),
   'domain-shift': () => import('@components/domain-shift/domain-shift.element.ts'),
   'feature-reuse': () => import('@components/feature-reuse/feature-reuse.element.ts'),
+  'doodle-classes': () => import('@components/doodle-classes/doodle-classes.element.ts'),
 };

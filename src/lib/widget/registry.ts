@@ -114,6 +114,12 @@ export const WIDGETS: readonly WidgetEntry[] = [
     tag: 'fm-feature-reuse',
     title: 'Which layers transfer: pretrained vs random features',
     attributes: ['model', 'digit', 'labels', 'seed'],
+  },
+  {
+    slug: 'doodle-classes',
+    tag: 'fm-doodle-classes',
+    title: 'Teach a network your own doodles',
+    attributes: ['source', 'classes', 'epochs', 'seed'],
     chapter: 'transfer-learning',
   },
 ];

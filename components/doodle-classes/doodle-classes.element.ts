@@ -1,0 +1,285 @@
+/**
+ * @summary `<fm-doodle-classes>`: the reader names 2–5 classes, draws a few examples of each, and the shipped
+ * model is fine-tuned live — its base frozen (features computed once per drawing), a new seeded softmax head
+ * trained on the engine — then classifies new drawings with probabilities. Classes, drawings and the model are
+ * kept in IndexedDB; the model can be exported and imported as a tfjs model. Contract: README.md beside this file.
+ *
+ * @attr source fashion-cnn|digits04-cnn · @attr classes names, comma-separated (2–5) · @attr epochs 1–1000 · @attr seed
+ * @event fm-result `{ backend, ms, event: 'ready'|'trained'|'imported', source, classes: {name, count}[], model, accuracy?, losses? }`
+ * @event fm-error `{ message }`; nothing the reader drew is dropped
+ */
+import '@lib/engine/global.ts';
+import '@components/device-badge/device-badge.element.ts';
+import { define } from '@lib/widget/fm-element.ts';
+import { EngineElement } from '@lib/widget/engine-element.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
+import { ParamError } from '@lib/params/index.ts';
+import { MODEL_NAMES } from '@lib/models/shipped.ts';
+import { nameProblems } from '@lib/doodle/classes.ts';
+import { addClass, addDrawing, describeModel, percent, plural, removeClass, withNames } from '@lib/doodle/edits.ts';
+import { rasterise, type Drawing } from '@lib/doodle/strokes.ts';
+import { toInput, toMnist } from '@lib/doodle/preprocess.ts';
+import { DOODLE_ATTRS, DOODLE_DEFAULTS, DOODLE_PARSE, type DoodleAttr, type DoodleSettings } from './doodle-settings.ts';
+import { DoodlePad } from './doodle-pad.ts';
+import { DoodleLab } from './doodle-lab.ts';
+import { paintSeen, renderClasses } from './class-list.ts';
+import { renderBars, verdict } from './prob-bars.ts';
+import { download, picked } from './file-io.ts';
+import type { DoodleSession } from './doodle-session.ts';
+import { SHELL } from './shell.ts';
+import css from './doodle-classes.css?inline';
+
+type Heavy = { engine: Engine; session: DoodleSession };
+
+export class DoodleClassesElement extends EngineElement<Heavy> {
+  static observedAttributes = [...DOODLE_ATTRS];
+  private s: DoodleSettings = DOODLE_DEFAULTS;
+  private errors = new Map<string, string>();
+  private lab!: DoodleLab;
+  private pad!: DoodlePad;
+  private pixelCache = new WeakMap<Drawing, Uint8Array | null>();
+  private reflecting = false;
+  private shown = 0;
+
+  get source(): string { return this.s.source; } set source(v: string) { this.setAttribute('source', v); }
+  get classes(): string[] { return this.lab.state.classes.map((c) => c.name); } set classes(v: string[]) { this.setAttribute('classes', v.join(', ')); }
+  get epochs(): number { return this.s.epochs; } set epochs(v: number) { this.setAttribute('epochs', String(v)); }
+  get seed(): number { return this.s.seed; } set seed(v: number) { this.setAttribute('seed', String(v)); }
+  /** Each class's name and number of drawings. */
+  getClasses() { return this.lab.counts(); }
+  /** The pad's strokes, pad units (0–256). */
+  getDrawing() { return this.pad.drawing; }
+  /** The pad's drawing as the network's input, x / 255 in [1, 28, 28, 1]; null when the pad is empty. */
+  getInput() { const px = this.pixels(this.pad.drawing); return px ? { data: toInput(px), shape: [1, 28, 28, 1] } : null; }
+  /** The model's class names and its probabilities for the pad's drawing (null without a model or a drawing). */
+  async getProbabilities() { const m = this.lab.state.model, p = await this.heavy?.session.classify(this.pad.drawing); return p && m ? { classNames: [...m.classNames], probs: p } : null; }
+  /** Resolves when every change so far is in IndexedDB. */
+  whenSaved(): Promise<void> { return this.lab.whenSaved(); }
+  /** Stops a training run within one epoch; the drawings and the previous model stay. */
+  cancel(): void { this.lab.stop('cancelled'); }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.root.firstChild || this.reflecting) return;
+    this.apply(name as DoodleAttr, value);
+    if (name === 'source') { this.lab.stop('stopped because the source model changed'); this.schedule(); }
+  }
+
+  protected render(): void {
+    // The id names the saved record, so the lab is made once the element is in the page (ids are set by then).
+    this.lab ??= new DoodleLab(this.id || 'doodle', DOODLE_DEFAULTS.classes, (m) => this.note(m));
+    this.root.innerHTML = `<style>${css}</style>${SHELL(MODEL_NAMES)}`;
+    this.pad = new DoodlePad(this.$('pad') as HTMLCanvasElement, () => this.padChanged(), (t) => (this.$('pad-status').textContent = t));
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
+    const on = (act: string, fn: () => void) => this.root.querySelector(`[data-act="${act}"]`)!.addEventListener('click', fn);
+    on('undo', () => this.pad.undo());
+    on('clear', () => this.pad.clear());
+    on('train', () => void this.train());
+    on('cancel', () => this.cancel());
+    on('add-class', () => this.edit(() => addClass(this.lab.state.classes), () => `Added “${this.classes.at(-1)}”.`));
+    on('export', () => void this.exportModel());
+    this.$('import').addEventListener('change', () => void this.importModel(this.$('import') as HTMLInputElement));
+    for (const n of DOODLE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    this.sync();
+  }
+
+  private $(role: string): HTMLElement { return this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!; }
+
+  private apply(name: DoodleAttr, raw: string | null): void {
+    try {
+      const v = raw === null ? { [name]: DOODLE_DEFAULTS[name] } : DOODLE_PARSE[name](raw);
+      if (name !== 'classes') this.s = { ...this.s, ...v };
+      else if (v.classes!.join('\n') !== this.classes.join('\n')) { this.lab.state.classes = withNames(this.lab.state.classes, v.classes!); this.changed(); }
+      this.errors.delete(name);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      this.errors.set(name, e.message);
+    }
+    this.note('');
+  }
+
+  /** Shows the attribute problems followed by `text` (an action's message). */
+  private note(text: string, kind: 'error' | 'info' = 'error'): void {
+    const all = [...this.errors.values(), text].filter(Boolean).join(' ');
+    if (all && (kind === 'error' || this.errors.size)) this.emitError(all); else this.showMessage(all, 'info');
+  }
+
+  private sync(): void {
+    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.value = String(this.s[c.dataset.attr as Exclude<DoodleAttr, 'classes'>]);
+    const busy = this.lab.run !== null;
+    const cs = this.lab.state.classes;
+    renderClasses(this.$('classes') as HTMLOListElement, cs, {
+      add: (i) => this.addTo(i), rename: (i, name) => this.rename(i, name), pixels: (d) => this.pixels(d),
+      removeLast: (i) => this.edit(() => (cs[i]!.drawings.pop() ? null : 'There is no drawing to remove.'), () => `Removed the last drawing of “${cs[i]!.name}”: ${plural(cs[i]!.drawings.length, 'drawing')} left.`),
+      removeClass: (i) => { const name = cs[i]!.name; this.edit(() => removeClass(cs, i), () => `Removed the class “${name}”.`); },
+    }, busy);
+    const act = (a: string) => this.root.querySelector<HTMLButtonElement>(`[data-act="${a}"]`)!;
+    act('add-class').disabled = busy || cs.length >= 5;
+    act('train').disabled = busy;
+    act('cancel').disabled = !busy;
+    this.$('classes-summary').textContent = `${plural(cs.length, 'class')}, ${plural(cs.reduce((s, c) => s + c.drawings.length, 0), 'drawing')} in all.`;
+    this.$('model-line').textContent = describeModel(this.lab.state.model, cs);
+  }
+
+  /** After any change to the classes: redraw, reflect valid names to the attribute, save. */
+  private changed(redraw = true): void {
+    if (redraw) this.sync();
+    const names = this.lab.names;
+    if (nameProblems(names).length === 0 && this.getAttribute('classes') !== names.join(', ')) {
+      this.reflecting = true;
+      this.setAttribute('classes', names.join(', '));
+      this.reflecting = false;
+    }
+    this.lab.save();
+  }
+
+  private pixels(d: Drawing): Uint8Array | null {
+    if (!this.pixelCache.has(d)) this.pixelCache.set(d, toMnist(rasterise(d), 256, 256));
+    return this.pixelCache.get(d)!;
+  }
+
+  /** Runs a class edit; a refusal becomes the message, a change is saved and announced. */
+  private edit(fn: () => string | null, done: () => string): void {
+    const refusal = fn();
+    if (refusal) return this.note(refusal);
+    this.changed();
+    this.note('');
+    this.$('announce').textContent = done();
+  }
+
+  private addTo(i: number): void {
+    const c = this.lab.state.classes[i]!;
+    const d = this.pad.drawing;
+    this.edit(() => addDrawing(this.lab.state.classes, i, d, this.pixels(d) !== null), () => {
+      this.pad.clear(false);
+      this.padChanged();
+      return `Drawing added to “${c.name}”: ${plural(c.drawings.length, 'drawing')}.`;
+    });
+  }
+
+  private rename(i: number, name: string): void {
+    this.lab.state.classes[i]!.name = name;
+    this.note(nameProblems(this.classes).join(' '));
+    this.changed(false);
+  }
+
+  protected async load(): Promise<Heavy> {
+    const restoring = this.lab.restore().then((had) => { if (had) { this.errors.delete('classes'); this.note(''); } }, (err) => this.note(`${(err as Error).message} Starting from the preset classes.`));
+    const [engine, lib] = await Promise.all([getEngine(), import('./doodle-session.ts')]);
+    await restoring;
+    this.changed();
+    return { engine, session: new lib.DoodleSession(engine, this.lab.key) };
+  }
+
+  /** Loads the source model and the saved model (again after a backend change), then shows where things stand. */
+  protected async compute(): Promise<void> {
+    const gen = ++this.gen;
+    const heavy = this.heavy;
+    if (!heavy) return;
+    const t0 = performance.now();
+    const { session } = heavy;
+    if (session.engine !== heavy.engine) { this.lab.stop('stopped because the compute backend changed'); await this.lab.run?.done; session.dispose(); session.engine = heavy.engine; }
+    await this.lab.run?.done; // a run stopped by a new source ends before its base is replaced
+    if (gen !== this.gen) return;
+    this.setStatus('loading');
+    try {
+      await session.useSource(this.s.source);
+      if (!session.model && this.lab.state.model && !(await session.restore())) {
+        this.lab.state.model = null;
+        this.changed();
+        this.note('The saved model could not be read back from this browser: train again (your drawings are kept).');
+      }
+      if (gen !== this.gen) return;
+      await this.classifyPad();
+      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, event: 'ready', ...this.facts() });
+    } catch (err) {
+      if (gen !== this.gen) return;
+      this.setStatus('error');
+      this.note(`The source model “${this.s.source}” could not be loaded: ${(err as Error).message}`);
+    }
+  }
+
+  private facts() {
+    const m = this.lab.state.model;
+    return { source: this.s.source, classes: this.getClasses(), model: m ? { ...m } : null, fallbackReason: this.heavy?.engine.fallbackReason ?? null };
+  }
+
+  private padChanged(): void {
+    paintSeen(this.$('seen') as HTMLCanvasElement, this.pixels(this.pad.drawing));
+    void this.classifyPad();
+  }
+
+  private async classifyPad(): Promise<void> {
+    const n = ++this.shown;
+    const model = this.lab.state.model;
+    const names = model?.classNames ?? this.classes;
+    const probs = model ? await this.heavy?.session.classify(this.pad.drawing) ?? null : null;
+    if (n !== this.shown) return; // a newer drawing is being classified
+    renderBars(this.$('bars') as HTMLUListElement, names, probs);
+    this.$('verdict').textContent = verdict(model !== null, names, probs);
+  }
+
+  /** What the Train button does: trains on the drawings as they are, or says why not. */
+  async train(): Promise<string> {
+    const heavy = this.heavy;
+    if (!heavy || this.status === 'error') { this.note('The source model is not loaded yet.'); return 'refused'; }
+    const progress = this.$('progress') as HTMLProgressElement;
+    const text = this.$('progress-text');
+    const o = { epochs: this.s.epochs, seed: this.s.seed, source: this.s.source };
+    const r = await this.lab.train(heavy.session, o, (epoch, epochs, loss) => {
+      progress.value = epoch / epochs;
+      text.textContent = `Epoch ${epoch} of ${epochs}, loss ${loss.toFixed(3)}`;
+    }, () => {
+      this.sync();
+      this.setStatus('running');
+      this.note('');
+      text.textContent = `Passing the drawings through the frozen ${o.source} base…`;
+      this.$('announce').textContent = `Training a new head for ${this.lab.names.join(', ')}…`;
+    });
+    progress.value = 0;
+    text.textContent = '';
+    this.sync();
+    if (r.kind !== 'trained') {
+      if (r.kind !== 'refused') this.setStatus('ready');
+      this.note(r.text, r.kind === 'cancelled' ? 'info' : 'error');
+      return r.kind;
+    }
+    await this.classifyPad();
+    this.$('announce').textContent = `Trained in ${(r.ms / 1000).toFixed(1)} s: training accuracy ${percent(r.accuracy)}.`;
+    this.emitResult({ backend: heavy.engine.backend, ms: r.ms, event: 'trained', accuracy: r.accuracy, losses: r.losses, ...this.facts() });
+    return 'trained';
+  }
+
+  private async exportModel(): Promise<void> {
+    const session = this.heavy?.session;
+    const m = this.lab.state.model;
+    if (!session?.model || !m) return this.note('There is no model to export yet: train one first.');
+    await download(await session.exportFiles(m.classNames));
+    this.note('Exported model.json and weights.bin (a TensorFlow.js model). Import both files to use it again.', 'info');
+  }
+
+  private async importModel(input: HTMLInputElement): Promise<void> {
+    const files = await picked(input.files);
+    input.value = '';
+    const heavy = this.heavy;
+    if (!heavy) return this.note('Wait for the lab to be ready before importing a model.');
+    try {
+      const m = await this.lab.importFiles(heavy.session, files);
+      this.sync();
+      await this.classifyPad();
+      this.note(`Imported ${files.map((f) => f.name).join(' and ')}: a model for ${m.classNames.join(', ')}.`, 'info');
+      this.emitResult({ backend: heavy.engine.backend, ms: 0, event: 'imported', ...this.facts() });
+    } catch (err) {
+      this.note((err as Error).message);
+    }
+  }
+
+  protected teardown(): void {
+    super.teardown();
+    const session = this.heavy?.session;
+    this.heavy = null;
+    this.lab.stop('stopped');
+    void (this.lab.run?.done ?? Promise.resolve()).then(() => session?.dispose());
+  }
+}
+
+define('fm-doodle-classes', DoodleClassesElement);

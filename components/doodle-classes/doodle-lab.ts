@@ -1,0 +1,93 @@
+/**
+ * The state behind `<fm-doodle-classes>`, without the view: the reader's classes and drawings (saved to IndexedDB
+ * after every change, in order), the note on the trained model, and the one training run at a time (stoppable).
+ * Each action answers with a sentence for the reader; the element only shows things.
+ */
+import { cleanName, trainingProblems } from '@lib/doodle/classes.ts';
+import { parseState, serialise, type DoodleState, type ModelNote } from '@lib/doodle/state.ts';
+import { loadRecord, saveRecord } from '@lib/doodle/store.ts';
+import type { PickedFile } from '@lib/doodle/model-files.ts';
+import type { DoodleSession } from './doodle-session.ts';
+
+export interface Run { stop: boolean; why: string; done: Promise<unknown> }
+export type TrainOutcome =
+  | { kind: 'refused' | 'cancelled' | 'failed'; text: string }
+  | { kind: 'trained'; accuracy: number; losses: [number, number][]; ms: number };
+
+export class DoodleLab {
+  state: DoodleState;
+  run: Run | null = null;
+  readonly key: string;
+  private saving: Promise<void> = Promise.resolve();
+  private restored = false;
+  private onSaveError: (message: string) => void;
+
+  constructor(key: string, preset: string[], onSaveError: (message: string) => void) {
+    this.key = key;
+    this.state = { classes: preset.map((name) => ({ name, drawings: [] })), model: null };
+    this.onSaveError = onSaveError;
+  }
+
+  get names(): string[] { return this.state.classes.map((c) => cleanName(c.name)); }
+  counts() { return this.state.classes.map((c) => ({ name: c.name, count: c.drawings.length })); }
+  whenSaved(): Promise<void> { return this.saving; }
+
+  /** Reads the saved record; true when there was one. A damaged one throws a message (the preset stays). */
+  async restore(): Promise<boolean> {
+    try {
+      const raw = await loadRecord(this.key);
+      if (raw === undefined) return false;
+      this.state = parseState(raw);
+      return true;
+    } finally {
+      this.restored = true;
+    }
+  }
+
+  /** Queues a save of the current state (nothing is written before the saved record was read). */
+  save(): void {
+    if (!this.restored) return;
+    const record = serialise(this.state);
+    this.saving = this.saving.then(() => saveRecord(this.key, record)).catch((err) => this.onSaveError(`Your drawings could not be saved in this browser: ${(err as Error).message}`));
+  }
+
+  stop(why: string): void {
+    if (this.run) { this.run.stop = true; this.run.why = why; }
+  }
+
+  /** Trains a new head on the drawings as they are now; the model note changes only when it succeeds. */
+  async train(session: DoodleSession, o: { epochs: number; seed: number; source: string }, onProgress: (epoch: number, epochs: number, loss: number) => void, onStart: () => void): Promise<TrainOutcome> {
+    if (this.run) return { kind: 'refused', text: 'Training is already running.' };
+    if (!session.sourceName) return { kind: 'refused', text: 'The source model is not loaded yet.' };
+    const problems = trainingProblems(this.counts());
+    if (problems.length) return { kind: 'refused', text: problems.join(' ') };
+    const names = this.names;
+    const run: Run = { stop: false, why: 'cancelled', done: Promise.resolve() };
+    this.run = run;
+    onStart();
+    const work = session.train(this.state.classes.map((c) => [...c.drawings]), {
+      epochs: o.epochs, seed: o.seed, stop: () => run.stop, onProgress: (p) => onProgress(p.epoch, p.epochs, p.loss),
+    });
+    run.done = work.catch(() => undefined);
+    try {
+      const r = await work;
+      if (r.cancelled) return { kind: 'cancelled', text: `Training ${run.why}. Your drawings${this.state.model ? ' and the previous model' : ''} are kept: press Train to start again.` };
+      this.state.model = { classNames: names, source: o.source, epochs: o.epochs, seed: o.seed, trainAccuracy: r.accuracy, made: new Date().toISOString() };
+      this.save();
+      return { kind: 'trained', accuracy: r.accuracy, losses: r.losses, ms: r.ms };
+    } catch (err) {
+      return { kind: 'failed', text: `Training failed: ${(err as Error).message}. Your drawings are kept.` };
+    } finally {
+      this.run = null;
+    }
+  }
+
+  /** Replaces the model with the picked files'; throws a message naming the file when they are not a usable model. */
+  async importFiles(session: DoodleSession, files: PickedFile[]): Promise<ModelNote> {
+    if (this.run) throw new Error('Wait for training to end before importing a model.');
+    const classNames = await session.importFiles(files);
+    this.state.model = { classNames, source: 'imported', epochs: 0, seed: 0, trainAccuracy: null, made: 'imported' };
+    this.save();
+    return this.state.model;
+  }
+}

@@ -1,0 +1,29 @@
+/** Class probabilities as labelled bars with their numbers (the bars are decoration; the text carries the values). */
+export function renderBars(list: HTMLUListElement, names: readonly string[], probs: readonly number[] | null): void {
+  const top = probs ? probs.indexOf(Math.max(...probs)) : -1;
+  list.replaceChildren(...names.map((name, i) => {
+    const li = document.createElement('li');
+    if (i === top) li.className = 'top';
+    const label = Object.assign(document.createElement('span'), { className: 'name', textContent: name });
+    const bar = Object.assign(document.createElement('span'), { className: 'bar' });
+    bar.setAttribute('aria-hidden', 'true');
+    const fill = document.createElement('span');
+    fill.style.width = `${probs ? (100 * probs[i]!).toFixed(1) : 0}%`;
+    bar.append(fill);
+    const pct = Object.assign(document.createElement('span'), { className: 'pct', textContent: probs ? formatPct(probs[i]!) : '–' });
+    li.append(label, bar, pct);
+    return li;
+  }));
+}
+
+export function formatPct(p: number): string {
+  return p >= 0.9995 ? '>99.9%' : p < 0.0005 ? '<0.1%' : `${(100 * p).toFixed(1)}%`;
+}
+
+/** The sentence under the bars. */
+export function verdict(hasModel: boolean, names: readonly string[], probs: readonly number[] | null): string {
+  if (!hasModel) return 'No model yet: draw at least 2 examples of each class, then press Train.';
+  if (!probs) return 'Draw on the pad: the model will classify the drawing.';
+  const top = probs.indexOf(Math.max(...probs));
+  return `The model says “${names[top]}” (${formatPct(probs[top]!)}).`;
+}
