@@ -24,15 +24,20 @@ export default defineConfig({
     timeout: 30_000,
   },
   // Specs named *.webgpu.spec.ts / *.fallback.spec.ts hold checks that only mean something in one project.
+  // Within a shared spec, a test tagged @webgpu-only checks what does not depend on the backend (bad inputs, keyboard,
+  // a widget's own axe run, chapter pages), so the fallback project does not repeat it; it runs each widget's
+  // computation, leak and cancel checks, and (@fallback-only) axe on every embed page with its fallback notice shown.
   projects: [
     {
       name: 'webgpu',
       testIgnore: /\.fallback\.spec\.ts$/,
+      grepInvert: /@fallback-only/,
       use: { launchOptions: { executablePath, args: [...quiet, '--enable-unsafe-webgpu'] } },
     },
     {
       name: 'fallback',
       testIgnore: /\.webgpu\.spec\.ts$/,
+      grepInvert: /@webgpu-only/,
       // No WebGPU at all: the engine must fall back to WebGL (SwiftShader GL) or the CPU and say why.
       use: { launchOptions: { executablePath, args: [...quiet, '--disable-features=WebGPU'] } },
     },

@@ -55,7 +55,7 @@ for (const spec of CASES) {
   });
 }
 
-test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, last good network, still working', async ({ page, watch }) => {
+test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, last good network, still working', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   const first = await open(page, new URLSearchParams({ depth: '0', activation: 'swish', init: '<b>he</b>', layer: '99' }).toString());
   const m = await message(page);
@@ -82,7 +82,7 @@ test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, las
   expect(await message(page)).toContain('layer must be from 1 to 5; got 6.');
 });
 
-test('overflowing float32 (ReLU, N(0,1), 40 layers) is explained and nothing non-finite is plotted', async ({ page, watch }) => {
+test('overflowing float32 (ReLU, N(0,1), 40 layers) is explained and nothing non-finite is plotted', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'activation=relu&init=naive&depth=40');
   expect(await summary(page)).toContain('overflowed float32');
@@ -104,7 +104,7 @@ test('no tensor leak over repeated runs', async ({ page, watch }) => {
   expect(await numTensors(page)).toBe(before);
 });
 
-test('the embed page passes axe, also with a message shown', async ({ page, watch }) => {
+test('the embed page passes axe, also with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'depth=6');
   expect(await axeViolations(page)).toEqual([]);

@@ -147,7 +147,7 @@ test('output agrees with the float64 reference for seeded kernels, strides, padd
   }
 });
 
-test('bad files: a message inside the widget, which keeps computing; large pictures are scaled down', async ({ page }) => {
+test('bad files: a message inside the widget, which keeps computing; large pictures are scaled down', { tag: '@webgpu-only' }, async ({ page }) => {
   await open(page);
   const file = page.locator('fm-conv-playground input[type="file"]');
   await expect(file).toHaveAccessibleName(/Open a picture/);
@@ -173,7 +173,7 @@ test('bad files: a message inside the widget, which keeps computing; large pictu
   await expect(page.locator('fm-conv-playground select[data-role="image"]')).toHaveValue('upload');
 });
 
-test('bad kernel cells keep the last valid kernel; a fixed cell computes again', async ({ page }) => {
+test('bad kernel cells keep the last valid kernel; a fixed cell computes again', { tag: '@webgpu-only' }, async ({ page }) => {
   await open(page);
   const cell = page.getByRole('textbox', { name: 'kernel row 1, column 2' });
   const before = (await readTensors(page)).kernel;
@@ -191,7 +191,7 @@ test('bad kernel cells keep the last valid kernel; a fixed cell computes again',
   await expect(widget(page)).toHaveAttribute('kernel', '-1,0.5,1; -2,0,2; -1,0,1');
 });
 
-test('bad sizes, strides and names: a message, the previous setting kept, and the widget computes after', async ({ page }) => {
+test('bad sizes, strides and names: a message, the previous setting kept, and the widget computes after', { tag: '@webgpu-only' }, async ({ page }) => {
   await open(page, '?kernel=box-blur&kernel-size=5');
   const cases: [Record<string, string>, RegExp][] = [
     [{ 'kernel-size': '0' }, /kernel-size must be a whole number from 1 to 7; got "0"/],
@@ -226,7 +226,7 @@ test('bad sizes, strides and names: a message, the previous setting kept, and th
   expect(page.url()).toContain('stride=2');
 });
 
-test('HTML in the query string is shown as text and injects nothing', async ({ page }) => {
+test('HTML in the query string is shown as text and injects nothing', { tag: '@webgpu-only' }, async ({ page }) => {
   await open(page, `?kernel=${encodeURIComponent('<script>window.__xss=1</script>')}&image=${encodeURIComponent('<img src=x onerror="window.__xss=2">')}`);
   await expect(message(page)).toContainText('kernel cell (row 1, column 1) must be a number; got "<script>window.__xss=1</script>"');
   await expect(message(page)).toContainText('Unknown image "<img src=x onerror=\\"window.__xss=2\\">"');
@@ -251,7 +251,7 @@ test('no tensor leaks over 20 re-runs', async ({ page }) => {
   expect(await numTensors(page)).toBe(start);
 });
 
-test('axe finds no WCAG 2 A/AA violation on the embed page', async ({ page }) => {
+test('axe finds no WCAG 2 A/AA violation on the embed page', { tag: '@webgpu-only' }, async ({ page }) => {
   await open(page);
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -59,7 +59,7 @@ test('inverted digits: accuracy drops, AdaBN raises it, fine-tuning the head rai
   await page.screenshot({ path: `test-results/domain-shift-${info.project.name}.png`, fullPage: true });
 });
 
-test('bad shift, strength, images, labels, seed and after: messages, defaults kept, nothing injected; the widget still runs', async ({ page, watch }) => {
+test('bad shift, strength, images, labels, seed and after: messages, defaults kept, nothing injected; the widget still runs', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(400_000);
   const q = new URLSearchParams({ shift: '<img src=x onerror=alert(1)>', strength: 'lots', images: '5', labels: '2', seed: '-1', after: 'both' });
@@ -83,7 +83,7 @@ test('bad shift, strength, images, labels, seed and after: messages, defaults ke
   expect([d2.shift, d2.strength, d2.images, d2.labels]).toEqual(['rotated', 45, 20, 4]);
 });
 
-test('stopping the fine-tuning keeps the AdaBN result; repeated runs leave no tensors behind', async ({ page, watch }) => {
+test('stopping the fine-tuning keeps the AdaBN result; repeated runs leave no tensors behind', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(600_000);
   await open(page, 'images=20&labels=0');
@@ -108,7 +108,7 @@ test('stopping the fine-tuning keeps the AdaBN result; repeated runs leave no te
   expect(await numTensors(page)).toBe(before);
 });
 
-test('the embed page passes axe in light and dark, with a message shown', async ({ page, watch }) => {
+test('the embed page passes axe in light and dark, with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(400_000);
   await open(page, 'images=20&labels=0');

@@ -108,7 +108,7 @@ async function prepare(page: Page, query: string, classes: Shape[], seeds: numbe
 }
 const close = (a: number[], b: number[]) => { expect(b.length).toBe(a.length); a.forEach((v, i) => expect(b[i]).toBeCloseTo(v, 6)); };
 
-test('drawings and the model survive a reload; export then import gives the same probabilities', async ({ page, watch, browser }, info) => {
+test('drawings and the model survive a reload; export then import gives the same probabilities', { tag: '@webgpu-only' }, async ({ page, watch, browser }, info) => {
   void watch;
   test.setTimeout(300_000);
   const classes: Shape[] = ['circle', 'cross'];
@@ -148,7 +148,7 @@ test('drawings and the model survive a reload; export then import gives the same
   await other.close();
 });
 
-test('keyboard drawing, undo and clear; the widget passes axe in light and dark, also with a message', async ({ page, watch }) => {
+test('keyboard drawing, undo and clear; the widget passes axe in light and dark, also with a message', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
   await open(page);
@@ -178,7 +178,7 @@ test('keyboard drawing, undo and clear; the widget passes axe in light and dark,
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('bad attributes, classes, drawings and files: a message each, nothing lost', async ({ page, watch }, info) => {
+test('bad attributes, classes, drawings and files: a message each, nothing lost', { tag: '@webgpu-only' }, async ({ page, watch }, info) => {
   void watch;
   test.setTimeout(300_000);
   await open(page, 'classes=solo&epochs=0&seed=-1');
@@ -244,7 +244,7 @@ test('bad attributes, classes, drawings and files: a message each, nothing lost'
   void info;
 });
 
-test('cancelling or switching the source mid-run keeps everything and training starts again; no tensor leak over five runs', async ({ page, watch }) => {
+test('cancelling or switching the source mid-run keeps everything and training starts again; no tensor leak over five runs', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(400_000);
   const classes: Shape[] = ['circle', 'cross'];

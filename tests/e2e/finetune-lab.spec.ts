@@ -56,7 +56,7 @@ test('cancel acts within a second and keeps the page responsive; training again 
   }
 });
 
-test('bad attributes and URL values: readable messages, last good values kept, widget still usable', async ({ page }) => {
+test('bad attributes and URL values: readable messages, last good values kept, widget still usable', { tag: '@webgpu-only' }, async ({ page }) => {
   const lab = await openLab(page, `per-class=0&source=resnet50&compare=freeze%3Dconv9&lr=abc&holdout=1000`);
   const text = message(lab);
   await expect(text).toContainText('per-class must be at least 1');
@@ -90,7 +90,7 @@ test('bad attributes and URL values: readable messages, last good values kept, w
   await expect(lab).toHaveAttribute('status', 'ready');
 });
 
-test('the set-up round-trips through the embed URL', async ({ page }) => {
+test('the set-up round-trips through the embed URL', { tag: '@webgpu-only' }, async ({ page }) => {
   const lab = await openLab(page, 'per-class=7&seed=4&compare=source%3Drandom');
   await lab.locator('#fm-lab-lr-1').fill('0.02');
   await lab.locator('#fm-lab-lr-1').dispatchEvent('change');
@@ -105,7 +105,7 @@ test('the set-up round-trips through the embed URL', async ({ page }) => {
   await expect.poll(() => new URL(page.url()).searchParams.has('compare')).toBe(false);
 });
 
-test('keyboard opens a confusion-matrix cell; the trained lab passes axe in light and dark', async ({ page }, info) => {
+test('keyboard opens a confusion-matrix cell; the trained lab passes axe in light and dark', { tag: '@webgpu-only' }, async ({ page }, info) => {
   const lab = await openLab(page, `${TINY}&epochs=2`);
   await train(lab);
   const cell = lab.locator('table.confusion button:not([disabled])').first();

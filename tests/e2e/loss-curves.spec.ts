@@ -66,7 +66,7 @@ test('curves and read-out equal the closed forms; the chapter\'s numbers at p = 
   expect(await page.evaluate(() => window.FeatureMaps!.peekEngine())).toBeNull();
 });
 
-test('keyboard and hover move the read-out', async ({ page, watch }) => {
+test('keyboard and hover move the read-out', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await open(page, '?p=0.5');
   const slider = page.locator('fm-loss-curves [data-role="p"]');
@@ -87,7 +87,7 @@ test('keyboard and hover move the read-out', async ({ page, watch }) => {
   await expect(slider).toHaveValue(String(d.p));
 });
 
-test('bad inputs: a message, the last good values stay, HTML is text', async ({ page, watch }) => {
+test('bad inputs: a message, the last good values stay, HTML is text', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await open(page, `?classes=500&gradient=${encodeURIComponent('<script>x</script>')}&p=0`);
   await expect(message(page)).toContainText('classes must be from 2 to 10; got 500');
@@ -108,7 +108,7 @@ test('bad inputs: a message, the last good values stay, HTML is text', async ({ 
   }
 });
 
-test('axe: the embed page', async ({ page, watch }) => {
+test('axe: the embed page', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   expect(await axeViolations(page)).toEqual([]);

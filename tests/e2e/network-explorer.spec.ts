@@ -99,7 +99,7 @@ test('every layer on the engine matches TensorFlow.js on the CPU for the same te
   expect(await numTensors(page)).toBe(before - ref.weights);
 });
 
-test('bad model, image, layer and map: readable messages, the last good set-up kept, the widget still runs', async ({ page, watch }) => {
+test('bad model, image, layer and map: readable messages, the last good set-up kept, the widget still runs', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(600_000);
   const d = await open(page, new URLSearchParams({ model: MODEL, image: '5000', layer: 'conv1', map: '40' }).toString());
@@ -165,7 +165,7 @@ test('bad model, image, layer and map: readable messages, the last good set-up k
   expect([back.source, back.image]).toEqual(['test', 13]);
 });
 
-test('a corrupted or truncated model file: a message naming the file, and the widget recovers', async ({ page, watch }) => {
+test('a corrupted or truncated model file: a message naming the file, and the widget recovers', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(600_000);
   const weights = `**/models/${MODEL}/weights.bin`;

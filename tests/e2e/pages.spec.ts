@@ -65,7 +65,7 @@ test.describe('the book shell', () => {
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
   });
 
-  test('embed pages render one widget alone and are axe clean', async ({ page }) => {
+  test('embed pages render one widget alone and are axe clean', { tag: '@fallback-only' }, async ({ page }) => {
     // Each page compiles its widget's GPU programs afresh: on SwiftShader that is up to a minute a widget.
     test.setTimeout(90_000 * WIDGETS.length);
     for (const { slug } of WIDGETS) {

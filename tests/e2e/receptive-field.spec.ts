@@ -59,7 +59,7 @@ async function paintedCells(page: Page, n: number): Promise<number[]> {
   }, n);
 }
 
-test('presets and edited stacks: reported and painted fields are the oracle\'s; the formula matches it', async ({ page, watch }) => {
+test('presets and edited stacks: reported and painted fields are the oracle\'s; the formula matches it', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   const scripts: string[] = [];
   page.on('response', async (res) => { if (res.request().resourceType() === 'script') scripts.push(await res.text()); });
@@ -97,7 +97,7 @@ test('presets and edited stacks: reported and painted fields are the oracle\'s; 
   expect(scripts.filter((s) => s.includes(TFJS_MARKER)), 'no tfjs on this page').toHaveLength(0);
 });
 
-test('keyboard and pointer: arrow keys move the unit, the strip and the select pick layers, the table edits a layer', async ({ page, watch }) => {
+test('keyboard and pointer: arrow keys move the unit, the strip and the select pick layers, the table edits a layer', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'preset=small-cnn');
   const picked = page.locator('fm-receptive-field canvas[data-role="picked"]');
@@ -141,7 +141,7 @@ test('keyboard and pointer: arrow keys move the unit, the strip and the select p
   expect(await message(page)).toBe('');
 });
 
-test('bad preset, stacks, sizes, layer and unit: messages, last good stack, still working', async ({ page, watch }) => {
+test('bad preset, stacks, sizes, layer and unit: messages, last good stack, still working', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   let d = await open(page, new URLSearchParams({ preset: 'alexnet', layer: '9', unit: '0,0' }).toString());
   let m = await message(page);
@@ -174,7 +174,7 @@ test('bad preset, stacks, sizes, layer and unit: messages, last good stack, stil
   await expect(el(page)).toHaveAttribute('unit', '2,3');
 });
 
-test('the embed page passes axe in light and dark, also with a message shown', async ({ page, watch }) => {
+test('the embed page passes axe in light and dark, also with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'preset=vgg&layer=5');
   expect(await axeViolations(page)).toEqual([]);
