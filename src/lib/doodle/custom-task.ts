@@ -8,7 +8,7 @@
 import type { CustomTask } from '../transfer/targets.ts';
 import { cleanName } from './classes.ts';
 import { toMnist } from './preprocess.ts';
-import type { DoodleState } from './state.ts';
+import { parseState, type DoodleState } from './state.ts';
 import { PAD_SIZE, rasterise, type Drawing } from './strokes.ts';
 
 /** One drawing to train on and one to test on is the least that means anything. */
@@ -54,4 +54,20 @@ export function doodleTask(state: DoodleState): DoodleTask {
     return { images: out, labels, count };
   };
   return { ok: true, task: { classNames: names, train: pack('train'), test: pack('test') }, split };
+}
+
+/**
+ * Of the saved records (one per doodle widget), the one saved last that holds any drawing, parsed; null when no
+ * record has a drawing (a widget saves its empty preset classes as soon as it opens). Damaged records are skipped.
+ */
+export function latestDoodles(records: readonly { key: string; value: unknown }[]): { key: string; state: DoodleState } | null {
+  let best: { key: string; state: DoodleState; saved: number } | null = null;
+  for (const { key, value } of records) {
+    let state: DoodleState;
+    try { state = parseState(value); } catch { continue; }
+    if (!state.classes.some((c) => c.drawings.length > 0)) continue;
+    const saved = typeof (value as { saved?: unknown }).saved === 'number' ? (value as { saved: number }).saved : 0;
+    if (!best || saved >= best.saved) best = { key, state, saved };
+  }
+  return best && { key: best.key, state: best.state };
 }

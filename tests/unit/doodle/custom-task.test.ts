@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doodleTask, heldOutOf, MIN_DRAWINGS } from '../../../src/lib/doodle/custom-task.ts';
+import { doodleTask, heldOutOf, latestDoodles, MIN_DRAWINGS } from '../../../src/lib/doodle/custom-task.ts';
 import { parseState, serialise, type DoodleState } from '../../../src/lib/doodle/state.ts';
 import { rasterise } from '../../../src/lib/doodle/strokes.ts';
 import { toMnist } from '../../../src/lib/doodle/preprocess.ts';
@@ -74,5 +74,24 @@ describe('doodleTask', () => {
     const state = classes([['circle', 2], ['cross', 1]]);
     state.classes[1]!.drawings.push([[]]);
     expect(doodleTask(state)).toMatchObject({ ok: false, problem: expect.stringContaining('“cross” has only 1 drawing') });
+  });
+});
+
+describe('latestDoodles', () => {
+  const record = (spec: [Shape, number][], saved?: number) => ({ ...serialise(classes(spec)), ...(saved === undefined ? {} : { saved }) });
+  it('picks the record saved last among those with drawings, skipping empty and damaged ones', () => {
+    const r = latestDoodles([
+      { key: 'old', value: record([['circle', 2], ['cross', 2]], 100) },
+      { key: 'new', value: record([['zigzag', 3], ['square', 2]], 200) },
+      { key: 'empty', value: record([['circle', 0], ['cross', 0]], 300) },
+      { key: 'broken', value: { version: 1, classes: 'x', saved: 400 } },
+      { key: 'unstamped', value: record([['triangle', 2], ['cross', 2]]) },
+    ]);
+    expect(r?.key).toBe('new');
+    expect(r?.state.classes.map((c) => c.name)).toEqual(['zigzag', 'square']);
+  });
+  it('is null when nothing has a drawing', () => {
+    expect(latestDoodles([])).toBeNull();
+    expect(latestDoodles([{ key: 'doodle', value: record([['circle', 0], ['cross', 0]], 1) }])).toBeNull();
   });
 });
