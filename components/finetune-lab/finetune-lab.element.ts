@@ -53,6 +53,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   private custom: CustomTask | null = null;
   /** What the saved doodles gave when last read (null: not read yet). */
   private doodles: DoodleNews | null = null;
+  private fromDoodles = false;
   private slots: Slot[] = [];
   private firstResult = true;
 
@@ -68,12 +69,16 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   /** One plain summary per run of the last Train (curves, accuracy, per-class, confusion, timings). */
   getResults(): RunSummary[] { return this.slots.map((s, i) => summary(i, s)); }
 
-  /** The hook for `<fm-doodle-classes>`: the reader's own classes, trained with `target="custom"`. Returns why
-   *  they cannot be used (also shown in the widget), or null when they were taken; null clears them. */
+  /** The reader's own classes for `target="custom"` (the lab also reads them from the saved doodles itself; the
+   *  latest wins). Returns why they cannot be used (also shown in the widget), or null when taken; null clears them. */
   setCustomTarget(task: CustomTask | null): string | null {
+    return this.useCustom(task, false);
+  }
+
+  private useCustom(task: CustomTask | null, fromDoodles: boolean): string | null {
     const problem = task && checkCustomTask(task);
     if (problem) this.emitError(problem);
-    else this.custom = task;
+    else [this.custom, this.fromDoodles] = [task, fromDoodles && task !== null];
     this.sync();
     return problem;
   }
@@ -159,7 +164,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
 
   private sync(): void {
     const custom = this.runs.filter((r) => r.target === 'custom').map((r) => r.perClass);
-    const note = this.doodles ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null) : '';
+    const note = this.doodles && (this.fromDoodles || !this.custom) ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null) : '';
     syncForm(this.root, this.runs, this.lab, { classes: this.custom?.classNames.length ?? null, note });
     this.heavy?.runner.markStale(this.runs);
   }
@@ -167,7 +172,9 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   protected async load(): Promise<Heavy> {
     const doodles = watchDoodles((news) => {
       this.doodles = news;
-      this.setCustomTarget(news.kind === 'task' ? news.task : null);
+      // Unusable drawings clear only classes that came from drawings, never a host's setCustomTarget.
+      if (news.kind === 'task' || this.fromDoodles) this.useCustom(news.kind === 'task' ? news.task : null, true);
+      else this.sync();
     });
     this.onDisconnect(doodles.stop);
     await doodles.first; // so that `ready` knows the reader's classes
