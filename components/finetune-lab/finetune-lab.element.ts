@@ -165,7 +165,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   private sync(): void {
     const custom = this.runs.filter((r) => r.target === 'custom').map((r) => r.perClass);
     const note = this.doodles && (this.fromDoodles || !this.custom) ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null) : '';
-    syncForm(this.root, this.runs, this.lab, { classes: this.custom?.classNames.length ?? null, note });
+    syncForm(this.root, this.runs, this.lab, { classes: this.custom?.classNames.length ?? null, fromDoodles: this.fromDoodles, note });
     this.heavy?.runner.markStale(this.runs);
   }
 

@@ -63,7 +63,7 @@ export function bindForm(root: ShadowRoot, on: FormHandlers): void {
 }
 
 /** The reader's own classes as the target select offers them: how many (null: none usable yet) and the note. */
-export interface CustomOffer { classes: number | null; note: string }
+export interface CustomOffer { classes: number | null; fromDoodles: boolean; note: string }
 
 /** Shows the settings in force; columns beyond the runs are hidden; `custom` is offered only with classes. */
 export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabSettings, custom: CustomOffer): void {
@@ -78,7 +78,7 @@ export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabS
     const has = custom.classes !== null;
     option.disabled = !has;
     option.hidden = !has && r.target !== 'custom';
-    option.textContent = has ? `${TARGET_TITLES.custom} (${custom.classes} classes from the drawing lab)` : `${TARGET_TITLES.custom} (none drawn yet)`;
+    option.textContent = has ? `${TARGET_TITLES.custom} (${custom.classes} classes${custom.fromDoodles ? ' from the drawing lab' : ''})` : `${TARGET_TITLES.custom} (none drawn yet)`;
   });
   const note = root.querySelector<HTMLElement>('[data-role="custom-note"]')!;
   if (note.textContent !== custom.note) note.textContent = custom.note;

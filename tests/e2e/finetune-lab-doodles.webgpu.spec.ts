@@ -79,3 +79,20 @@ test('saved doodle classes train on webgpu and the held-out drawings are classif
   await expect(lab.locator('[data-role="summary"]')).toContainText('held-out images right');
   expect(await axeViolations(page, 'fm-finetune-lab')).toEqual([]);
 });
+
+test("a host's setCustomTarget is kept when the saved drawings cannot be used", async ({ page }) => {
+  const lab = await openLab(page, 'target=custom');
+  const problem = await lab.evaluate((e) => (e as unknown as { setCustomTarget(t: unknown): string | null }).setCustomTarget({
+    classNames: ['cat', 'dog'], train: { images: new Uint8Array(2 * 784), labels: [0, 1], count: 2 }, test: { images: new Uint8Array(2 * 784), labels: [0, 1], count: 2 },
+  }));
+  expect(problem).toBeNull();
+  await expect(option(page)).toHaveText('your own classes (2 classes)');
+  await saveDoodles(page, [['circle', 1], ['cross', 1], ['zigzag', 2]]);
+  await page.waitForTimeout(1000); // the lab re-reads the record (it shows nothing while a host's classes are in force)
+  await expect(option(page)).toBeEnabled();
+  await expect(option(page)).toHaveText('your own classes (2 classes)');
+  await expect(note(page)).toBeHidden();
+  // Usable drawings, saved: they replace the host's classes (the latest wins).
+  await saveDoodles(page, [['circle', 2], ['cross', 2], ['zigzag', 2]]);
+  await expect(option(page)).toHaveText('your own classes (3 classes from the drawing lab)');
+});
