@@ -7,6 +7,7 @@
  * @attr source fashion-cnn|digits04-cnn · @attr classes names, comma-separated (2–5) · @attr epochs 1–1000 · @attr seed
  * @event fm-result `{ backend, ms, event: 'ready'|'trained'|'imported', source, classes: {name, count}[], model, accuracy?, losses? }`
  * @event fm-error `{ message }`; nothing the reader drew is dropped
+ * @event fm-doodles-saved on window, `{ key }`, after each save to IndexedDB (`<fm-finetune-lab>` reads the classes then)
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';

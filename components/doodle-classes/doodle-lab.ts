@@ -47,7 +47,7 @@ export class DoodleLab {
   /** Queues a save of the current state (nothing is written before the saved record was read). */
   save(): void {
     if (!this.restored) return;
-    const record = serialise(this.state);
+    const record = { ...serialise(this.state), saved: Date.now() };
     this.saving = this.saving.then(() => saveRecord(this.key, record)).catch((err) => this.onSaveError(`Your drawings could not be saved in this browser: ${(err as Error).message}`));
   }
 

@@ -8,6 +8,8 @@
  * @attr source · target · per-class · freeze · lr · head-lr · epochs · augment — run A (see README for values)
  * @attr compare runs B and C as overrides of A: `compare="source=random freeze=none; epochs=3"`
  * @attr seed · holdout (held-out images per class) — shared by all runs
+ * Target `custom` trains on the reader's own doodle classes, read from `<fm-doodle-classes>`'s saved drawings on
+ * start and after each `fm-doodles-saved` (or given by a host through `setCustomTarget`).
  * @event fm-result `{ backend, ms, trained, runs: RunSummary[] }` once ready (trained: false) and after each Train
  * @event fm-progress `{ run, phase, done, total, epoch, epochs }` while training
  * @event fm-error `{ message }` for an unusable attribute (the last good value stays) or a run that failed
@@ -21,6 +23,7 @@ import { ParamError } from '@lib/params/index.ts';
 import { LAB_DEFAULTS, LAB_PARSE, MAX_RUNS, RUN_ATTRS, RUN_DEFAULTS, RUN_KEYS, RUN_PARSE, formatCompare, parseCompare, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
 import { checkCustomTask, type CustomTask } from '@lib/transfer/targets.ts';
 import { FORM_HTML, bindForm, syncButtons, syncForm } from './lab-form.ts';
+import { doodleNote, watchDoodles, type DoodleNews } from './lab-doodles.ts';
 import { slotCard, showSlot, summary, type RunSummary, type Slot } from './lab-results.ts';
 import type { LabRunner } from './lab-runner.ts';
 import css from './finetune-lab.css?inline';
@@ -48,6 +51,9 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   private lab: LabSettings = LAB_DEFAULTS;
   private errors = new Map<string, string>();
   private custom: CustomTask | null = null;
+  /** What the saved doodles gave when last read (null: not read yet). */
+  private doodles: DoodleNews | null = null;
+  private fromDoodles = false;
   private slots: Slot[] = [];
   private firstResult = true;
 
@@ -63,12 +69,16 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   /** One plain summary per run of the last Train (curves, accuracy, per-class, confusion, timings). */
   getResults(): RunSummary[] { return this.slots.map((s, i) => summary(i, s)); }
 
-  /** The hook for `<fm-doodle-classes>`: the reader's own classes, trained with `target="custom"`. Returns why
-   *  they cannot be used (also shown in the widget), or null when they were taken; null clears them. */
+  /** The reader's own classes for `target="custom"` (the lab also reads them from the saved doodles itself; the
+   *  latest wins). Returns why they cannot be used (also shown in the widget), or null when taken; null clears them. */
   setCustomTarget(task: CustomTask | null): string | null {
+    return this.useCustom(task, false);
+  }
+
+  private useCustom(task: CustomTask | null, fromDoodles: boolean): string | null {
     const problem = task && checkCustomTask(task);
     if (problem) this.emitError(problem);
-    else this.custom = task;
+    else [this.custom, this.fromDoodles] = [task, fromDoodles && task !== null];
     this.sync();
     return problem;
   }
@@ -153,11 +163,21 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   }
 
   private sync(): void {
-    syncForm(this.root, this.runs, this.lab, this.custom !== null);
+    const custom = this.runs.filter((r) => r.target === 'custom').map((r) => r.perClass);
+    const note = this.doodles && (this.fromDoodles || !this.custom) ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null) : '';
+    syncForm(this.root, this.runs, this.lab, { classes: this.custom?.classNames.length ?? null, fromDoodles: this.fromDoodles, note });
     this.heavy?.runner.markStale(this.runs);
   }
 
   protected async load(): Promise<Heavy> {
+    const doodles = watchDoodles((news) => {
+      this.doodles = news;
+      // Unusable drawings clear only classes that came from drawings, never a host's setCustomTarget.
+      if (news.kind === 'task' || this.fromDoodles) this.useCustom(news.kind === 'task' ? news.task : null, true);
+      else this.sync();
+    });
+    this.onDisconnect(doodles.stop);
+    await doodles.first; // so that `ready` knows the reader's classes
     const [engine, runnerMod, chartMod] = await Promise.all([getEngine(), import('./lab-runner.ts'), import('./lab-chart.ts')]);
     const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
     const charts = new chartMod.LabCharts($('loss-chart'), $('acc-chart'));

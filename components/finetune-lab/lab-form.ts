@@ -31,6 +31,7 @@ export const FORM_HTML = `
     <tbody>${RUN_ATTRS.map((a) => `<tr><th scope="row">${ROWS[a].label}</th>${Array.from({ length: MAX_RUNS }, (_, i) => `<td data-run="${i}"><label class="sr-only" for="${cellId(a, i)}">${ROWS[a].label}, run ${runLabel(i)}</label>${ROWS[a].control(cellId(a, i))}</td>`).join('')}</tr>`).join('')}</tbody>
   </table>
 </div>
+<p class="custom-note" data-role="custom-note" aria-live="polite"></p>
 <div class="lab-wide">
   <label>Seed <input type="number" data-lab="seed" min="0" max="999999" step="1"></label>
   <label>Held-out images per class <input type="number" data-lab="holdout" min="5" max="150" step="1"></label>
@@ -61,8 +62,11 @@ export function bindForm(root: ShadowRoot, on: FormHandlers): void {
   for (const b of root.querySelectorAll<HTMLButtonElement>('[data-remove]')) b.addEventListener('click', () => on.remove(Number(b.dataset.remove)));
 }
 
+/** The reader's own classes as the target select offers them: how many (null: none usable yet) and the note. */
+export interface CustomOffer { classes: number | null; fromDoodles: boolean; note: string }
+
 /** Shows the settings in force; columns beyond the runs are hidden; `custom` is offered only with classes. */
-export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabSettings, hasCustom: boolean): void {
+export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabSettings, custom: CustomOffer): void {
   for (const cell of root.querySelectorAll<HTMLElement>('.runs [data-run]')) cell.hidden = Number(cell.dataset.run) >= runs.length;
   runs.forEach((r, i) => {
     for (const a of RUN_ATTRS) {
@@ -70,10 +74,15 @@ export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabS
       if (c instanceof HTMLInputElement && c.type === 'checkbox') c.checked = r.augment;
       else c.value = formatValue(a, r);
     }
-    const custom = root.querySelector<HTMLOptionElement>(`#${cellId('target', i)} option[value="custom"]`)!;
-    custom.disabled = !hasCustom;
-    custom.hidden = !hasCustom && r.target !== 'custom';
+    const option = root.querySelector<HTMLOptionElement>(`#${cellId('target', i)} option[value="custom"]`)!;
+    const has = custom.classes !== null;
+    option.disabled = !has;
+    option.hidden = !has && r.target !== 'custom';
+    option.textContent = has ? `${TARGET_TITLES.custom} (${custom.classes} classes${custom.fromDoodles ? ' from the drawing lab' : ''})` : `${TARGET_TITLES.custom} (none drawn yet)`;
   });
+  const note = root.querySelector<HTMLElement>('[data-role="custom-note"]')!;
+  if (note.textContent !== custom.note) note.textContent = custom.note;
+  note.hidden = custom.note === '';
   for (const c of root.querySelectorAll<HTMLInputElement>('[data-lab]')) c.value = String(lab[c.dataset.lab as keyof LabSettings]);
   root.querySelector<HTMLButtonElement>('[data-action="add"]')!.disabled = runs.length >= MAX_RUNS;
 }

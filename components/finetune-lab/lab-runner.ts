@@ -11,6 +11,8 @@ import { loadShippedModel } from '@lib/models/shipped.ts';
 import { LabRun, TaskLoader, engineQueue, describeConfig, describeCurve, describeResult, type EpochPoint, type RunProgress } from '@lib/transfer/index.ts';
 import { runLabel, type LabSettings, type RunConfig } from '@lib/transfer/config.ts';
 import type { CustomTask, TaskData } from '@lib/transfer/targets.ts';
+import { limitPerClass, shortNote } from '@lib/transfer/custom.ts';
+import { WHERE } from './lab-doodles.ts';
 import type { LabCharts } from './lab-chart.ts';
 import { summary, type RunSummary, type Slot } from './lab-results.ts';
 
@@ -86,8 +88,8 @@ export class LabRunner {
     const c = slot.config;
     try {
       set({ state: 'running', note: 'Loading the labelled examples and held-out images…' });
-      const data: TaskData = c.target === 'custom'
-        ? (custom ?? fail('target "custom" needs your own classes: draw some in the doodle widget first.'))
+      const own = c.target === 'custom' ? limitPerClass(custom ?? fail(`target "custom" needs your own classes: draw at least 2 classes, 2 drawings each, in ${WHERE} first.`), c.perClass) : null;
+      const data: TaskData = c.target === 'custom' ? own!.task
         : await this.loader.load({ target: c.target, perClass: c.perClass, holdout: lab.holdout, seed: lab.seed }, (p) => set({ progress: 0.05 * (p.loaded / (p.total || 1)) }));
       if (c.source !== 'random') set({ note: `Loading the source model ${c.source}…` });
       const source = c.source === 'random' ? null : await this.source(c.source);
@@ -109,6 +111,7 @@ export class LabRunner {
       const result = await run.run().finally(() => this.active.delete(run));
       const note = `${result.cancelled ? 'Stopped' : 'Finished'} in ${(result.totalMs / 1000).toFixed(1)} s: ${(result.msPerEpoch / 1000).toFixed(2)} s per epoch, batches of ${result.batchSize}` +
         (result.path === 'features' ? `, after ${(result.featureMs / 1000).toFixed(1)} s computing the frozen layers' features once.` : ', every layer run on every batch.') +
+        (own && own.short.length ? ` ${shortNote(c.perClass, own.short)}` : '') +
         (c.perClass <= 2 ? ` With ${c.perClass} example${c.perClass > 1 ? 's' : ''} per class, expect results to change a lot with the seed.` : '');
       set({ state: result.cancelled ? 'cancelled' : 'done', progress: 1, result, note }, true);
       this.text('live', `Run ${runLabel(i)} finished: ${describeResult(result, data.classNames)}`);

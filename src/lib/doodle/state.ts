@@ -29,6 +29,8 @@ export interface StoredState {
   version: number;
   classes: { name: string; drawings: number[][][] }[];
   model: ModelNote | null;
+  /** When it was written (ms since 1970); absent in records written before this field existed. */
+  saved?: number;
 }
 
 export function serialise(state: DoodleState): StoredState {

@@ -7,6 +7,8 @@ import type { StoredState } from './state.ts';
 
 const DB_NAME = 'feature-maps-doodles';
 const STORE = 'states';
+/** Dispatched on `window` after each save (detail `{ key }`), so a fine-tuning lab on the page can pick it up. */
+export const SAVED_EVENT = 'fm-doodles-saved';
 
 export const modelUrl = (key: string) => `indexeddb://fm-doodle-${key}`;
 
@@ -43,4 +45,12 @@ export function loadRecord(key: string): Promise<unknown> {
 
 export async function saveRecord(key: string, value: StoredState): Promise<void> {
   await run('readwrite', (s) => s.put(value, key));
+  globalThis.dispatchEvent?.(new CustomEvent(SAVED_EVENT, { detail: { key } }));
+}
+
+/** Every saved record with its key (unchecked), e.g. for the fine-tuning lab's "your own classes". */
+export async function loadAllRecords(): Promise<{ key: string; value: unknown }[]> {
+  let keys!: IDBRequest<IDBValidKey[]>;
+  const values = await run('readonly', (s) => { keys = s.getAllKeys(); return s.getAll(); }); // one transaction: pairs match
+  return keys.result.map((key, i) => ({ key: String(key), value: values[i] }));
 }
