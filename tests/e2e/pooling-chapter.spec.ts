@@ -43,13 +43,13 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('the landing page lists the four chapters in order, numbered 1 to 4', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the landing page lists the five chapters in order, numbered 1 to 5', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await page.goto('/');
   const items = page.locator('.fm-chapter-list li');
-  await expect(items).toHaveCount(4);
+  await expect(items).toHaveCount(5);
   expect(await items.evaluateAll((li) => li.map((l) => [(l as HTMLLIElement).value, l.querySelector('a')!.textContent]))).toEqual([
-    [1, 'Convolution'], [2, 'Pooling, fully connected layers and the whole network'], [3, 'Activation functions'], [4, 'Loss functions'],
+    [1, 'Convolution'], [2, 'Pooling, fully connected layers and the whole network'], [3, 'Activation functions'], [4, 'Loss functions'], [5, 'Transfer learning'],
   ]);
 });
 
