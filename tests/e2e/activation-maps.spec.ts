@@ -5,27 +5,15 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, numTensors } from './support.ts';
+import { widgetHarness } from './widget-harness.ts';
 import { conv2dReference } from '../../src/lib/conv/reference.ts';
 import { activation, type ActivationName } from '../../src/lib/activations/functions.ts';
 import { channelOf, mapStats } from '../../src/lib/activations/stats.ts';
 
-const EMBED = '/embed/activation-maps/';
-const el = (page: Page) => page.locator('fm-activation-maps');
 type Detail = { backend: string; activation: string; zerosBefore: number[]; zerosAfter: number[]; shape: number[]; fallbackReason: string | null };
 type Plain = { data: Float32Array; shape: number[] };
 
-async function open(page: Page, query = ''): Promise<Detail> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { results: unknown[] };
-    w.results = [];
-    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
-  });
-  await page.goto(`${EMBED}${query ? `?${query}` : ''}`);
-  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 90_000 });
-  return page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
-}
-const count = (page: Page) => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length);
-const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
+const { el, open, count, message } = widgetHarness<Detail>('activation-maps');
 
 async function read(page: Page): Promise<Record<'input' | 'kernel' | 'before' | 'after', Plain>> {
   const raw = await el(page).evaluate(async (node) => {

@@ -6,28 +6,15 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, numTensors } from './support.ts';
+import { widgetHarness } from './widget-harness.ts';
 
-const EMBED = '/embed/domain-shift/';
-const el = (page: Page) => page.locator('fm-domain-shift');
 type Detail = {
   backend: string; fallbackReason: string | null; shift: string; strength: number; images: number; labels: number;
   source: number; before: number; adabn: number; finetuned: number | null; finetunedClean: number | null; finetuneSteps: number;
   gaps: { before: number; adabn: number; finetuned: number | null };
 };
 
-async function open(page: Page, query = ''): Promise<Detail> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { results: unknown[] };
-    w.results = [];
-    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
-  });
-  await page.goto(`${EMBED}${query ? `?${query}` : ''}`);
-  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 400_000 });
-  return last(page);
-}
-const last = (page: Page) => page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
-const count = (page: Page) => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length);
-const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
+const { el, open, last, count, message } = widgetHarness<Detail>('domain-shift', { timeout: 400_000 });
 const summary = (page: Page) => el(page).evaluate((e) => e.shadowRoot!.querySelector('[data-role="summary"]')!.textContent!);
 
 test('inverted digits: accuracy drops, AdaBN raises it, fine-tuning the head raises it further (seeded ordering)', async ({ page, watch }, info) => {

@@ -4,35 +4,14 @@
  * element's own filters for the random model (conv1 → BatchNorm at its initial statistics → ReLU, float64), a
  * second shipped model, bad inputs, no tensor leak, axe.
  */
-import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, numTensors } from './support.ts';
+import { widgetHarness } from './widget-harness.ts';
 import { conv2dReference } from '../../src/lib/conv/reference.ts';
 
-const EMBED = '/embed/feature-reuse/';
-const el = (page: Page) => page.locator('fm-feature-reuse');
 type Score = { layer: string; dim: number; accuracy: number; trainAccuracy: number };
 type Detail = { backend: string; fallbackReason: string | null; model: string; digit: number; labels: number; seed: number; pixels: number; pretrained: Score[]; random: Score[]; smoothness: { pretrained: number; random: number } };
 
-async function open(page: Page, query = ''): Promise<Detail> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { results: unknown[] };
-    w.results = [];
-    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
-  });
-  await page.goto(`${EMBED}${query ? `?${query}` : ''}`);
-  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 400_000 });
-  return last(page);
-}
-const last = (page: Page) => page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
-const count = (page: Page) => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length);
-const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
-async function setAndWait(page: Page, attrs: Record<string, string>): Promise<Detail> {
-  const n = await count(page);
-  await el(page).evaluate((e, a) => { for (const [k, v] of Object.entries(a)) e.setAttribute(k, v); }, attrs);
-  await expect.poll(() => count(page), { timeout: 400_000 }).toBeGreaterThan(n);
-  await expect(el(page)).toHaveAttribute('status', 'ready');
-  return last(page);
-}
+const { el, open, last, count, message, set: setAndWait } = widgetHarness<Detail>('feature-reuse', { timeout: 400_000 });
 
 test('probes report every layer of both models; pretraining helps at pool2 (seeded ordering); random maps match a float64 reference', async ({ page, watch }, info) => {
   void watch;

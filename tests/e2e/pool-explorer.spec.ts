@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, numTensors } from './support.ts';
+import { widgetHarness } from './widget-harness.ts';
 import { conv2dReference } from '../../src/lib/conv/reference.ts';
 import { compareToReference } from '../../src/lib/conv/tolerance.ts';
 import { globalAvgPoolReference, poolReference } from '../../src/lib/pool/reference.ts';
@@ -16,36 +17,11 @@ import { parseKernel } from '../../src/lib/conv/kernels.ts';
 import { formatValue } from '../../src/lib/charts/format.ts';
 import manifest from '../../public/samples/manifest.json' with { type: 'json' };
 
-const EMBED = '/embed/pool-explorer/';
-const el = (page: Page) => page.locator('fm-pool-explorer');
 type Win = { top: number; left: number; rows: number; cols: number; max: number; argmax: [number, number]; ties: number; mean: number };
 type Detail = { backend: string; mode: string; size: number; stride: number; mapShape: number[]; outShape: number[]; cell: [number, number]; value: number; window: Win; fallbackReason: string | null };
 type Plain = { data: Float32Array; shape: number[] };
 
-async function open(page: Page, query = ''): Promise<Detail> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { results: unknown[] };
-    w.results = [];
-    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
-  });
-  await page.goto(`${EMBED}${query ? `?${query}` : ''}`);
-  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 90_000 });
-  return latest(page);
-}
-const latest = (page: Page) => page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
-const count = (page: Page) => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length);
-const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
-
-/** Sets attributes and waits for the result they cause. */
-async function set(page: Page, attrs: Record<string, string>): Promise<Detail> {
-  const n = await count(page);
-  await el(page).evaluate((e, a) => { for (const [k, v] of Object.entries(a)) e.setAttribute(k, v); }, attrs);
-  await expect.poll(() => count(page)).toBeGreaterThan(n);
-  await expect(el(page)).toHaveAttribute('status', 'ready');
-  await page.waitForTimeout(100); // a debounced run may follow the first result
-  await expect(el(page)).toHaveAttribute('status', 'ready');
-  return latest(page);
-}
+const { el, open, last: latest, count, message, set } = widgetHarness<Detail>('pool-explorer', { settle: 100 });
 
 async function read(page: Page): Promise<Record<'input' | 'kernel' | 'featureMap' | 'output', Plain>> {
   const raw = await el(page).evaluate(async (node) => {

@@ -5,36 +5,17 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations } from './support.ts';
+import { widgetHarness } from './widget-harness.ts';
 import { parseLayers, PRESETS } from '../../src/lib/receptive-field/layers.ts';
 import { planLayers, sizeAt, type Plan } from '../../src/lib/receptive-field/plan.ts';
 import { fieldAlong, fieldSteps } from '../../src/lib/receptive-field/formula.ts';
 import { dependencyCounts, maskBounds } from '../../src/lib/receptive-field/mask.ts';
 
-const EMBED = '/embed/receptive-field/';
 const TFJS_MARKER = 'Conv2DBackpropFilter';
-const el = (page: Page) => page.locator('fm-receptive-field');
 type Detail = { backend: string; layers: string; input: number; sizes: number[]; layer: number; unit: [number, number]; r: number; j: number; start: number;
   field: { rows: [number, number]; cols: [number, number] }; formulaField: { rows: [number, number]; cols: [number, number] }; mask: { rows: [number, number]; cols: [number, number]; cells: number } };
 
-async function open(page: Page, query = ''): Promise<Detail> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { results: unknown[] };
-    w.results = [];
-    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
-  });
-  await page.goto(`${EMBED}${query ? `?${query}` : ''}`);
-  await expect(el(page)).toHaveAttribute('status', 'ready');
-  return latest(page);
-}
-const latest = (page: Page) => page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
-const count = (page: Page) => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length);
-const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
-async function set(page: Page, attrs: Record<string, string | null>): Promise<Detail> {
-  const n = await count(page);
-  await el(page).evaluate((e, a) => { for (const [k, v] of Object.entries(a)) if (v === null) e.removeAttribute(k); else e.setAttribute(k, v); }, attrs);
-  await expect.poll(() => count(page)).toBeGreaterThan(n);
-  return latest(page);
-}
+const { el, open, last: latest, count, message, set } = widgetHarness<Detail>('receptive-field', { timeout: 30_000 });
 
 /** The oracle's answer for a stack, computed here in Node from the same library code the widget runs. */
 function oracle(layers: string, input: number, layer: number, unit: [number, number]) {
