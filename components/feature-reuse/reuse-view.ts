@@ -64,10 +64,12 @@ export function drawProbe(host: HTMLElement, rows: ProbeRow[], chance: number, p
   }
   svg.append('line').attr('class', 'chance').attr('x1', x(chance)).attr('x2', x(chance)).attr('y1', M.top).attr('y2', H - M.bottom);
   const legend = svg.append('g').attr('transform', `translate(${M.left},8)`);
-  [['pretrained', `pretrained (${pretrainedName})`], ['random', 'random initialisation'], ['pixels', 'raw pixels']].forEach(([cls, text], i) => {
-    legend.append('rect').attr('class', `bar ${cls}`).attr('x', i * 150).attr('width', 14).attr('height', 12);
-    legend.append('text').attr('class', 'legend-text').attr('x', i * 150 + 18).attr('y', 10).text(text!);
-  });
+  let at = 0; // each entry starts after the previous one's measured text, so long model names never overlap
+  for (const [cls, text] of [['pretrained', `pretrained (${pretrainedName})`], ['random', 'random initialisation'], ['pixels', 'raw pixels']]) {
+    legend.append('rect').attr('class', `bar ${cls}`).attr('x', at).attr('width', 14).attr('height', 12);
+    const label = legend.append('text').attr('class', 'legend-text').attr('x', at + 18).attr('y', 10).text(text!);
+    at += 18 + (label.node()?.getComputedTextLength() || 8 * text!.length) + 16;
+  }
   svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle')
     .text(`linear probe accuracy on held-out digits 5–9 (dashed: chance, ${Math.round(chance * 100)}%)`);
 }

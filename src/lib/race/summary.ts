@@ -29,7 +29,8 @@ export function raceSummary(s: RaceState): string {
     if (v) bits.push(`validation ${LOSS_NAMES[run.kind]} ${num(ownLoss(run, v))}${v.step < run.steps ? ` at step ${v.step}` : ''}`, `validation accuracy ${pct(v.accuracy)}`);
     return `${name}: ${bits.join(', ') || 'no numbers yet'}`;
   });
-  return `${where}. ${parts.join('; ')}.`;
+  const text = parts.join('; ');
+  return `${where}. ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** The accuracies at the latest common validation point, for the status line ("CE 71.2% vs SE 64.0%"). */

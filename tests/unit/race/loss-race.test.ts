@@ -38,7 +38,7 @@ describe('LossRace (cpu backend)', { timeout: 240_000 }, () => {
     expect(mse!.train[0]![1]).toBeLessThan(1.1);
     expect(updates.at(-1)!.phase).toBe('done');
     expect(updates.some((u) => u.runs.every((x) => x.steps === 1))).toBe(true);
-    expect(raceSummary(r)).toMatch(/^After 2 epochs \(2 steps per network\)\. cross-entropy network: training loss \d\.\d{3} \(last batch\), validation cross-entropy \d\.\d{3}, validation accuracy \d+\.\d%; squared error network: .*validation squared error/);
+    expect(raceSummary(r)).toMatch(/^After 2 epochs \(2 steps per network\)\. Cross-entropy network: training loss \d\.\d{3} \(last batch\), validation cross-entropy \d\.\d{3}, validation accuracy \d+\.\d%; squared error network: .*validation squared error/);
   });
 
   it('cancel stops both loops within a step and releases every tensor; pause holds both until resume', async () => {
@@ -81,7 +81,7 @@ describe('readyState, series and summary', () => {
   it('before a race: both networks at step 0 with the same metrics, in words', () => {
     const s = readyState({ perClass: 20, epochs: 5, seed: 1, learningRate: 0.003 }, m);
     expect(s.totalSteps).toBe(50);
-    expect(raceSummary(s)).toBe('Before training, both networks have the same weights. cross-entropy network: validation cross-entropy 2.310, validation accuracy 10.0%; squared error network: validation squared error 0.910, validation accuracy 10.0%.');
+    expect(raceSummary(s)).toBe('Before training, both networks have the same weights. Cross-entropy network: validation cross-entropy 2.310, validation accuracy 10.0%; squared error network: validation squared error 0.910, validation accuracy 10.0%.');
     expect(lossPanel(s, s.runs[1]!).series[1]!.points).toEqual([[0, 0.91]]);
     expect(accuracySeries(s).map((x) => x.points)).toEqual([[[0, 10]], [[0, 10]]]);
   });
