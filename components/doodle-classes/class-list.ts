@@ -49,6 +49,7 @@ function row(c: DoodleClass, i: number, n: number, act: ClassActions, busy: bool
   };
   const strip = el('canvas', { className: 'strip' });
   paintStrip(strip, c, act);
+  strip.hidden = c.drawings.length === 0; // the count beside the name already says "0 drawings"
   strip.setAttribute('role', 'img');
   strip.setAttribute('aria-label', c.drawings.length ? `${c.drawings.length} drawing${c.drawings.length === 1 ? '' : 's'} of “${shown}”, each as the network sees it (28×28)` : `No drawings of “${shown}” yet`);
   const count = el('span', { className: 'count', textContent: `${c.drawings.length} drawing${c.drawings.length === 1 ? '' : 's'}` });
