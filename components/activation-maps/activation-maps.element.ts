@@ -14,7 +14,7 @@ import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
-import { ParamError } from '@lib/params/index.ts';
+import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { formatValue } from '@lib/charts/format.ts';
 import { divergingLut, extentOf } from '@lib/charts/diverging.ts';
 import { rgbaToTensor } from '@lib/image/index.ts';
@@ -50,9 +50,9 @@ const SHELL = `
 
 export class ActivationMapsElement extends EngineElement<Heavy> {
   static observedAttributes = [...MAPS_ATTRS];
-  private s: MapsSettings = MAPS_DEFAULTS;
+  private settings = new AttributeSettings<MapsSettings, MapsAttr>(MAPS_DEFAULTS, MAPS_PARSE);
+  private get s(): MapsSettings { return this.settings.values; }
   private last: Last | null = null;
-  private errors = new Map<string, string>();
 
   get image(): string { return this.s.image; }
   set image(v: string) { this.setAttribute('image', v); }
@@ -79,28 +79,16 @@ export class ActivationMapsElement extends EngineElement<Heavy> {
     const lut = divergingLut();
     const stops = [0, 64, 128, 191, 255].map((i) => `rgb(${lut[i * 3]},${lut[i * 3 + 1]},${lut[i * 3 + 2]})`);
     this.root.querySelector<HTMLElement>('[data-role="ramp"]')!.style.background = `linear-gradient(90deg, ${stops.join(', ')})`;
-    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
-      c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
-    }
+    bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const n of MAPS_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
-    this.sync();
+    this.settings.syncControls(this.root);
   }
 
   private apply(name: MapsAttr, raw: string | null): void {
-    try {
-      this.s = { ...this.s, ...(raw === null ? { [name]: MAPS_DEFAULTS[name] } : MAPS_PARSE[name](raw)) };
-      this.errors.delete(name);
-    } catch (e) {
-      if (!(e instanceof ParamError)) throw e;
-      this.errors.set(name, e.message);
-    }
-    const text = [...this.errors.values()].join(' ');
+    this.settings.apply(name, raw);
+    const text = this.settings.message;
     if (text) this.emitError(text); else this.clearMessage();
-    this.sync();
-  }
-
-  private sync(): void {
-    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.value = String(this.s[c.dataset.attr as MapsAttr]);
+    this.settings.syncControls(this.root);
   }
 
   protected async load(): Promise<Heavy> {

@@ -16,7 +16,8 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
-import { ParamError, parseKeyword } from '@lib/params/index.ts';
+import { parseKeyword } from '@lib/params/index.ts';
+import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { SHIFTS, STRENGTH, applyShift, describeShift } from '@lib/shift/transforms.ts';
 import type { Clean, ShiftData, ShiftOutcome, ShiftSettings } from '@lib/shift/run.ts';
 import type { Trainer } from '@lib/train/index.ts';
@@ -52,10 +53,10 @@ const SHELL = `
 
 export class DomainShiftElement extends EngineElement<Heavy> {
   static observedAttributes = [...SHIFT_ATTRS, 'after'];
-  private raw: ShiftAttrs = SHIFT_DEFAULTS;
+  /** The attributes as read (strength still as text), and every message shown: the widget's own checks included. */
+  private attrs = new AttributeSettings<ShiftAttrs, ShiftAttr>(SHIFT_DEFAULTS, SHIFT_PARSE);
   private s: ShiftSettings = { ...SHIFT_DEFAULTS, strength: STRENGTH[SHIFT_DEFAULTS.shift].default };
   private afterPanel: (typeof AFTER)[number] = 'adabn';
-  private errors = new Map<string, string>();
   private last: ShiftOutcome | null = null;
   private trainer: Trainer | null = null;
 
@@ -82,13 +83,11 @@ export class DomainShiftElement extends EngineElement<Heavy> {
 
   protected render(): void {
     this.root.innerHTML = `<style>${css}</style>${SHELL}`;
-    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
-      c.addEventListener('change', () => {
-        // A new shift starts at its own default strength (another shift's strength means something else).
-        if (c.dataset.attr === 'shift') this.removeAttribute('strength');
-        this.setAttribute(c.dataset.attr!, c.value);
-      });
-    }
+    bindControls(this.root, (name, value) => {
+      // A new shift starts at its own default strength (another shift's strength means something else).
+      if (name === 'shift') this.removeAttribute('strength');
+      this.setAttribute(name, value);
+    });
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="after"]')) r.addEventListener('change', () => this.setAttribute('after', r.value));
     this.root.querySelector('[data-role="stop"]')!.addEventListener('click', () => this.trainer?.cancel());
     for (const n of SHIFT_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
@@ -97,30 +96,25 @@ export class DomainShiftElement extends EngineElement<Heavy> {
   }
 
   private readAfter(raw: string | null): void {
-    try { this.afterPanel = raw === null ? 'adabn' : parseKeyword('after', raw, AFTER); this.errors.delete('after'); } catch (e) { this.errors.set('after', (e as Error).message); }
+    try { this.afterPanel = raw === null ? 'adabn' : parseKeyword('after', raw, AFTER); this.attrs.setMessage('after', null); } catch (e) { this.attrs.setMessage('after', (e as Error).message); }
     this.showErrors();
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="after"]')) r.checked = r.value === this.afterPanel;
   }
 
   private apply(name: ShiftAttr, value: string | null): void {
-    try {
-      this.raw = { ...this.raw, ...(value === null ? { [name]: SHIFT_DEFAULTS[name] } : SHIFT_PARSE[name](value)) };
-      this.errors.delete(name);
-    } catch (e) {
-      if (!(e instanceof ParamError)) throw e;
-      this.errors.set(name, e.message);
-    }
+    this.attrs.apply(name, value);
+    const raw = this.attrs.values;
     const prev = this.s;
-    const next: ShiftSettings = { ...prev, shift: this.raw.shift, seed: this.raw.seed, images: this.raw.images, labels: this.raw.labels };
+    const next: ShiftSettings = { ...prev, shift: raw.shift, seed: raw.seed, images: raw.images, labels: raw.labels };
     // Range checks that depend on two attributes: keyed apart from the attributes' own parse errors.
-    this.errors.delete('strength-range');
-    this.errors.delete('labels-range');
-    try { next.strength = resolveStrength(next.shift, this.raw.strength); } catch (e) {
-      this.errors.set('strength-range', (e as Error).message);
+    this.attrs.setMessage('strength-range', null);
+    this.attrs.setMessage('labels-range', null);
+    try { next.strength = resolveStrength(next.shift, raw.strength); } catch (e) {
+      this.attrs.setMessage('strength-range', (e as Error).message);
       next.strength = next.shift === prev.shift ? prev.strength : STRENGTH[next.shift].default;
     }
     try { checkLabels(next.labels, next.images, 5); } catch (e) {
-      this.errors.set('labels-range', (e as Error).message);
+      this.attrs.setMessage('labels-range', (e as Error).message);
       next.labels = Math.floor(next.images / 5);
     }
     this.s = next;
@@ -129,16 +123,15 @@ export class DomainShiftElement extends EngineElement<Heavy> {
   }
 
   private showErrors(): void {
-    const text = [...this.errors.values()].join(' ');
+    const text = this.attrs.message;
     if (text) this.emitError(text); else this.clearMessage();
   }
 
   private sync(): void {
     const spec = STRENGTH[this.s.shift];
-    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
-      if (c.dataset.attr === 'strength') Object.assign(c, { min: String(spec.min), max: String(spec.max), step: String(spec.step) });
-      c.value = String(this.s[c.dataset.attr as keyof ShiftSettings]);
-    }
+    // The range first: a range input clamps the value to the bounds it has when the value is written.
+    for (const c of this.root.querySelectorAll('[data-attr="strength"]')) Object.assign(c, { min: String(spec.min), max: String(spec.max), step: String(spec.step) });
+    this.attrs.syncControls(this.root, this.s);
     const label = `Strength: ${spec.label}`;
     this.$('strength-range').setAttribute('aria-label', label);
     this.$('strength-number').setAttribute('aria-label', `${label} (number)`);

@@ -15,7 +15,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
-import { ParamError } from '@lib/params/index.ts';
+import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { MODEL_NAMES, MODELS } from '@lib/models/shipped.ts';
 import { REUSE_ATTRS, REUSE_DEFAULTS, REUSE_LIMITS, REUSE_PARSE, type ReuseAttr, type ReuseSettings } from '@lib/transfer/settings.ts';
 import type { LayerScore, ModelView, ReuseData } from '@lib/transfer/reuse.ts';
@@ -53,8 +53,8 @@ const SHELL = `
 
 export class FeatureReuseElement extends EngineElement<Heavy> {
   static observedAttributes = [...REUSE_ATTRS];
-  private s: ReuseSettings = REUSE_DEFAULTS;
-  private errors = new Map<string, string>();
+  private settings = new AttributeSettings<ReuseSettings, ReuseAttr>(REUSE_DEFAULTS, REUSE_PARSE);
+  private get s(): ReuseSettings { return this.settings.values; }
   private last: { views: { pretrained: ModelView; random: ModelView }; pretrained: LayerScore[]; random: LayerScore[]; pixels: LayerScore } | null = null;
   /** Test-set features per model key (they do not depend on labels or picks). */
   private testFeatures = new Map<string, Record<string, FeatureRows>>();
@@ -78,28 +78,16 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
 
   protected render(): void {
     this.root.innerHTML = `<style>${css}</style>${SHELL}`;
-    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
-      c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
-    }
+    bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const n of REUSE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
-    this.sync();
+    this.settings.syncControls(this.root);
   }
 
   private apply(name: ReuseAttr, raw: string | null): void {
-    try {
-      this.s = { ...this.s, ...(raw === null ? { [name]: REUSE_DEFAULTS[name] } : REUSE_PARSE[name](raw)) };
-      this.errors.delete(name);
-    } catch (e) {
-      if (!(e instanceof ParamError)) throw e;
-      this.errors.set(name, e.message);
-    }
-    const text = [...this.errors.values()].join(' ');
+    this.settings.apply(name, raw);
+    const text = this.settings.message;
     if (text) this.emitError(text); else this.clearMessage();
-    this.sync();
-  }
-
-  private sync(): void {
-    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.value = String(this.s[c.dataset.attr as ReuseAttr]);
+    this.settings.syncControls(this.root);
   }
 
   private $<T extends HTMLElement = HTMLElement>(role: string): T {

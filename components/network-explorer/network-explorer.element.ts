@@ -15,6 +15,7 @@ import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, label as backendLabel, onEngineChange, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
+import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
@@ -30,8 +31,9 @@ const copy = (t: { data: Float32Array; shape: number[] }) => ({ data: new Float3
 
 export class NetworkExplorerElement extends EngineElement<Heavy> {
   static observedAttributes = [...EXPLORER_ATTRS];
-  private s: ExplorerSettings = EXPLORER_DEFAULTS;
-  private errors = new Map<string, string>();
+  /** The settings in force, and every message shown: the attributes' and the run's. */
+  private settings = new AttributeSettings<ExplorerSettings, ExplorerAttr>(EXPLORER_DEFAULTS, EXPLORER_PARSE);
+  private get s(): ExplorerSettings { return this.settings.values; }
   private source: 'test' | 'draw' = 'test';
   private last: Last | null = null;
   private built: ExplorerModel | null = null;
@@ -63,9 +65,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
 
   protected render(): void {
     this.root.innerHTML = `<style>${css}</style>${SHELL}`;
-    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
-      c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
-    }
+    bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="source"]')) r.addEventListener('change', () => this.setSource(r.value as 'test' | 'draw'));
     const step = (d: number) => {
       const count = this.last?.model.testSet.count;
@@ -82,27 +82,20 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   }
 
   private apply(name: ExplorerAttr, raw: string | null): void {
-    try {
-      this.s = { ...this.s, ...(raw === null ? { [name]: EXPLORER_DEFAULTS[name] } : EXPLORER_PARSE[name](raw)) };
-      this.errors.delete(name);
-    } catch (e) {
-      if (!(e instanceof ParamError)) throw e;
-      this.errors.set(name, e.message);
-      // The map shown stays the last one the model accepted (not a name it never had).
-      if (name === 'layer' || name === 'map') this.s = { ...this.s, [name]: this.sel[name] };
-    }
-    if (name === 'layer' || name === 'map') { this.errors.delete('layer-choice'); this.errors.delete('map-choice'); }
+    // A refused layer or map: the one shown stays the last one the model accepted (not a name it never had).
+    if (!this.settings.apply(name, raw) && (name === 'layer' || name === 'map')) this.settings.values = { ...this.s, [name]: this.sel[name] };
+    if (name === 'layer' || name === 'map') { this.settings.setMessage('layer-choice', null); this.settings.setMessage('map-choice', null); }
     this.showErrors();
     this.sync();
   }
 
   private showErrors(): void {
-    const text = [...this.errors.values()].join(' ');
+    const text = this.settings.message;
     if (text) this.emitError(text); else this.clearMessage();
   }
 
   private sync(): void {
-    for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.value = String(this.s[c.dataset.attr as ExplorerAttr]);
+    this.settings.syncControls(this.root);
   }
 
   private setSource(source: 'test' | 'draw'): void {
@@ -110,7 +103,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
     (this.root.querySelector('.test-only') as HTMLElement).hidden = source !== 'test';
     this.$('input').hidden = source !== 'test';
     this.$('pad-slot').hidden = source !== 'draw';
-    if (source === 'test') this.errors.delete('drawing');
+    if (source === 'test') this.settings.setMessage('drawing', null);
     this.schedule();
   }
 
@@ -145,10 +138,10 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
       let m: ExplorerModel;
       try {
         m = await h.session.useModel(h.engine.tf, this.s.model);
-        this.errors.delete('load');
+        this.settings.setMessage('load', null);
       } catch (err) {
         if (gen !== this.gen) return;
-        this.errors.set('load', err instanceof ParamError ? err.message : `The model ${this.s.model} could not be loaded: ${(err as Error).message}.`);
+        this.settings.setMessage('load', err instanceof ParamError ? err.message : `The model ${this.s.model} could not be loaded: ${(err as Error).message}.`);
         if (!h.session.model) return this.fail();
         m = h.session.model;
       }
@@ -157,17 +150,17 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
       let pixels: Uint8Array, label: number | null = null, image: number | null = null;
       if (this.source === 'draw') {
         if (h.pad.blank) {
-          this.errors.set('drawing', `Your drawing is empty: draw ${m.spec.dataset === 'digits' ? 'a digit from 0 to 4' : 'a piece of clothing'} on the black square (mouse, finger or pen; or focus it and use the arrow keys with Space).`);
+          this.settings.setMessage('drawing', `Your drawing is empty: draw ${m.spec.dataset === 'digits' ? 'a digit from 0 to 4' : 'a piece of clothing'} on the black square (mouse, finger or pen; or focus it and use the arrow keys with Space).`);
           this.showErrors();
           this.setStatus(this.last ? 'ready' : 'idle');
           return;
         }
-        this.errors.delete('drawing');
+        this.settings.setMessage('drawing', null);
         pixels = h.pad.pixels();
       } else {
         image = this.s.image;
-        try { h.nets.checkImageIndex(m.testSet, m.name, image); this.errors.delete('image-range'); } catch (e) {
-          this.errors.set('image-range', (e as Error).message);
+        try { h.nets.checkImageIndex(m.testSet, m.name, image); this.settings.setMessage('image-range', null); } catch (e) {
+          this.settings.setMessage('image-range', (e as Error).message);
           image = this.validImage < m.testSet.count ? this.validImage : 0;
         }
         const img = await h.session.testImage(image);
@@ -183,9 +176,9 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
       this.emitResult({ backend: fwd.backend, ms: fwd.ms, model: m.name, source: this.source, image, label, predicted, probabilities: Array.from(fwd.layers.at(-1)!.data), fallbackReason: h.engine.fallbackReason ?? null });
     } catch (err) {
       if (gen !== this.gen) return;
-      this.errors.set('run', `The network could not run: ${(err as Error).message}`);
+      this.settings.setMessage('run', `The network could not run: ${(err as Error).message}`);
       this.fail();
-      this.errors.delete('run');
+      this.settings.setMessage('run', null);
     }
   }
 
@@ -237,7 +230,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
     const outs = last.fwd.layers;
     const r = h.nets.resolveSelection(layers, table.rows, outs, { layer: this.s.layer, map: this.s.map }, this.sel, this.pixel);
     this.sel = r.choice;
-    if (r.error) this.errors.set(`${r.error.param}-choice`, r.error.message);
+    if (r.error) this.settings.setMessage(`${r.error.param}-choice`, r.error.message);
     this.showErrors();
     const out = outs[r.index]!;
     const below = r.index === 0 ? last.fwd.input : outs[r.index - 1]!;

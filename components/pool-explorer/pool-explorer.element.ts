@@ -17,6 +17,7 @@ import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
+import { AttributeSettings } from '@lib/widget/attribute-settings.ts';
 import { formatValue, extentOf, symmetricExtent } from '@lib/charts/diverging.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import { poolOutput } from '@lib/pool/geometry.ts';
@@ -37,9 +38,10 @@ const dims = (t: PlainTensor) => [t.shape[1]!, t.shape[2]!] as const;
 
 export class PoolExplorerElement extends EngineElement<Heavy> {
   static observedAttributes = [...POOL_ATTRS];
-  private s: PoolSettings = POOL_DEFAULTS;
+  /** The settings in force, and every error shown: the attributes' and the pooling's. */
+  private settings = new AttributeSettings<PoolSettings, PoolAttr>(POOL_DEFAULTS, POOL_PARSE);
+  private get s(): PoolSettings { return this.settings.values; }
   private last: Last | null = null;
-  private errors = new Map<string, string>();
   private info = '';
   private grid: DrawGrid | null = null;
   private shown: [number, number] = [0, 0];
@@ -107,20 +109,14 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
   }
 
   private apply(name: PoolAttr, raw: string | null): void {
-    try {
-      this.s = { ...this.s, ...(raw === null ? { [name]: POOL_DEFAULTS[name] } : POOL_PARSE[name](raw)) };
-      this.errors.delete(name);
-    } catch (e) {
-      if (!(e instanceof ParamError)) throw e;
-      this.errors.set(name, e.message);
-      if (name === 'cell') this.s = { ...this.s, cell: null }; // an unreadable cell: show the strongest
-    }
+    // An unreadable cell: show the strongest.
+    if (!this.settings.apply(name, raw) && name === 'cell') this.settings.values = { ...this.s, cell: null };
     this.updateMessage();
     this.sync();
   }
 
   private updateMessage(): void {
-    const errors = [...this.errors.values()].join(' ');
+    const errors = this.settings.message;
     if (errors) this.emitError([errors, this.info].filter(Boolean).join(' '));
     else this.showMessage(this.info, 'info');
   }
@@ -160,13 +156,13 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
       this.info = drawing && isEmptyDrawing(drawing)
         ? 'The drawing is empty, so every feature-map value is 0 and so is every pooled value. Draw a few cells (or press Example) to see pooling at work.'
         : '';
-      this.errors.delete('geometry');
+      this.settings.setMessage('geometry', null);
       this.updateMessage();
       this.drawMaps();
       this.showCell();
     } catch (err) {
       if (gen !== this.gen) return;
-      if (err instanceof ParamError) { this.errors.set(err.param, err.message); this.updateMessage(); this.setStatus(this.last ? 'ready' : 'error'); return; }
+      if (err instanceof ParamError) { this.settings.setMessage(err.param, err.message); this.updateMessage(); this.setStatus(this.last ? 'ready' : 'error'); return; }
       this.setStatus('error');
       this.emitError(`The pooling could not be computed: ${(err as Error).message}`);
     }
@@ -195,12 +191,12 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
     const [h, w] = dims(last.featureMap), [oh, ow] = dims(last.output);
     let cell = s.mode === 'global' ? [0, 0] as [number, number] : this.s.cell;
     const outside = cell !== null && (cell[0] >= oh || cell[1] >= ow);
-    this.errors.delete('cell-range');
+    this.settings.setMessage('cell-range', null);
     if (outside && this.clampCell) {
       cell = [Math.min(cell![0], oh - 1), Math.min(cell![1], ow - 1)];
       this.reflectCell(cell);
     } else if (outside) {
-      this.errors.set('cell-range', `cell ${cell![0] + 1},${cell![1] + 1} is outside the ${oh}×${ow} pooled map (rows 1–${oh}, columns 1–${ow}); showing the strongest cell instead.`);
+      this.settings.setMessage('cell-range', `cell ${cell![0] + 1},${cell![1] + 1} is outside the ${oh}×${ow} pooled map (rows 1–${oh}, columns 1–${ow}); showing the strongest cell instead.`);
       cell = null;
     }
     this.clampCell = false;
