@@ -34,11 +34,14 @@ for (const backend of ['webgpu', 'webgl'] as const) {
   if (r) rows.push(r);
 }
 
-const fmt = (p: BenchResult['ours']) => `${p.median.toFixed(1)} (${p.min.toFixed(1)}–${p.max.toFixed(1)})`;
+const fmt = (p: { median: number; min: number; max: number }, d = 1) => `${p.median.toFixed(d)} (${p.min.toFixed(d)}–${p.max.toFixed(d)})`;
+const spread = (xs: number[]) => { const s = [...xs].sort((p, q) => p - q); return { median: s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2, min: s[0]!, max: s.at(-1)! }; };
 console.log(`\nTraining throughput, small CNN (${220522} weights), batch 64, ${reps} reps × ${steps} steps after warm-up; img/s median (min–max)\n`);
-console.log('| where | backend | device | ours img/s | model.fit img/s | ours / fit |');
-console.log('|---|---|---|---|---|---|');
-for (const { where, r, device } of rows) console.log(`| ${where} | ${r.backend} | ${device} | ${fmt(r.ours)} | ${fmt(r.fit)} | ${(r.ours.median / r.fit.median).toFixed(2)}× |`);
+console.log('| where | backend | device | ours img/s | model.fit img/s | ours / fit (medians) | ours / fit per rep, median (min–max) |');
+console.log('|---|---|---|---|---|---|---|');
+for (const { where, r, device } of rows) {
+  console.log(`| ${where} | ${r.backend} | ${device} | ${fmt(r.ours, 2)} | ${fmt(r.fit, 2)} | ${(r.ours.median / r.fit.median).toFixed(2)}× | ${fmt(spread(r.ratios), 2)}× |`);
+}
 for (const { where, r } of rows) {
   if (!r.profile) continue;
   for (const [name, p] of [['ours', r.profile.ours], ['model.fit', r.profile.fit]] as [string, Profile][]) {

@@ -13,7 +13,12 @@ import { lcg } from '../../src/lib/random/lcg.ts';
 
 export interface PathResult { median: number; min: number; max: number; imagesPerSecond: number[] }
 export interface Profile { wallMs: number; gpuMs: number; dispatches: number; top: [string, number, number][] }
-export interface BenchResult { backend: string; batch: number; stepsPerRep: number; ours: PathResult; fit: PathResult; profile?: { ours: Profile; fit: Profile } }
+export interface BenchResult {
+  backend: string; batch: number; stepsPerRep: number; ours: PathResult; fit: PathResult;
+  /** ours / fit of each rep (the two paths of one rep ran back to back, under about the same load). */
+  ratios: number[];
+  profile?: { ours: Profile; fit: Profile };
+}
 
 const BATCH = 64;
 
@@ -64,9 +69,9 @@ export async function runBench(tf: Tf, options: { reps: number; stepsPerRep: num
   for (let r = 0; r < reps; r++) {
     a.push(await time(ours));
     b.push(await time(fit));
-    log(`rep ${r + 1}/${reps}: ours ${a.at(-1)!.toFixed(1)} img/s, fit ${b.at(-1)!.toFixed(1)} img/s`);
+    log(`rep ${r + 1}/${reps}: ours ${a.at(-1)!.toFixed(2)} img/s, fit ${b.at(-1)!.toFixed(2)} img/s, ratio ${(a.at(-1)! / b.at(-1)!).toFixed(2)}`);
   }
-  const result: BenchResult = { backend: tf.getBackend(), batch: BATCH, stepsPerRep: k, ours: summary(a), fit: summary(b) };
+  const result: BenchResult = { backend: tf.getBackend(), batch: BATCH, stepsPerRep: k, ours: summary(a), fit: summary(b), ratios: a.map((x, i) => x / b[i]!) };
   if (options.profile && tf.getBackend() === 'webgpu') result.profile = { ours: await profile(tf, ours, k), fit: await profile(tf, fit, k) };
   tf.dispose([data.x, data.y, yFloat, order]);
   adam.dispose();
