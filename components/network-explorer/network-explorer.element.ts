@@ -20,6 +20,7 @@ import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
 import { SHELL } from './shell.ts';
+import { toMnist } from '@lib/doodle/preprocess.ts';
 import css from './network-explorer.css?inline';
 
 type Heavy = {
@@ -156,7 +157,9 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
           return;
         }
         this.settings.setMessage('drawing', null);
-        pixels = h.pad.pixels();
+        // Like MNIST and Fashion-MNIST: the ink scaled into a 20-pixel box and centred by mass in 28×28.
+        const raw = h.pad.pixels();
+        pixels = toMnist(raw, 28, 28) ?? raw;
       } else {
         image = this.s.image;
         try { h.nets.checkImageIndex(m.testSet, m.name, image); this.settings.setMessage('image-range', null); } catch (e) {

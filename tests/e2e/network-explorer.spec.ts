@@ -10,6 +10,7 @@ import { compareToReference } from '../../src/lib/conv/tolerance.ts';
 import { formatValue } from '../../src/lib/charts/format.ts';
 import { mapOrigin, sheetLayout } from '../../src/lib/nets/map-sheet.ts';
 import { blankGrid, gridToPixels, stamp } from '../../src/lib/nets/drawing.ts';
+import { centreOfMass, toInput, toMnist } from '../../src/lib/doodle/preprocess.ts';
 import { activations, el, message, nextResult, open, part, text } from './network-explorer/page.ts';
 import { cpuReference, testImage } from './network-explorer/reference.ts';
 
@@ -143,7 +144,8 @@ test('bad model, image, layer and map: readable messages, the last good set-up k
   await expect(el(page)).toHaveAttribute('status', 'ready');
   const grid = blankGrid();
   for (let y = 13; y <= 19; y++) stamp(grid, 13.5, y + 0.5);
-  const want = Float32Array.from(gridToPixels(grid), (v) => v / 255);
+  // The network sees the drawing as MNIST prepared its digits: scaled into a 20-pixel box, centred by mass.
+  const want = toInput(toMnist(gridToPixels(grid), 28, 28)!);
   await expect.poll(async () => Array.from((await activations(page)).input.data)).toEqual(Array.from(want));
   expect(await message(page)).toBe('');
   // By pointer: a stroke across the pad runs the network on it.
@@ -157,8 +159,11 @@ test('bad model, image, layer and map: readable messages, the last good set-up k
     await page.mouse.up();
   });
   expect(drawn.source).toBe('draw');
-  const row = (await activations(page)).input.data.slice(14 * 28, 15 * 28);
-  expect(row[14]).toBeGreaterThan(0.9); // the middle of the stroke
+  const input = Array.from((await activations(page)).input.data);
+  expect(Math.max(...input)).toBe(1); // the stroke's peak, as in MNIST
+  const com = centreOfMass(input, 28, 28); // and the ink centred by mass
+  expect(Math.abs(com.x - 14)).toBeLessThanOrEqual(0.75);
+  expect(Math.abs(com.y - 14)).toBeLessThanOrEqual(0.75);
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await axeViolations(page)).toEqual([]);
   const back = await nextResult(page, () => part(page, 'input[value="test"]').check());
