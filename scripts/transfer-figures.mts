@@ -3,6 +3,9 @@
  * the two transfer widgets show with their default (seeded) settings, computed in Node by the same library code
  * (src/lib/shift, src/lib/transfer) on tfjs's wasm backend, for the chapter to quote. The browser computes on
  * WebGPU/WebGL: accuracies can differ there by an image or two where a logit is a near tie.
+ * Modes: `domain-shift [--all-shifts]` (the default shift, or every shift at its default strength);
+ * `feature-reuse [--all-models] [--seeds 1,2,3] [--labels 5,10]` (with several seeds it adds a row with the mean
+ * over them and, per layer, in how many seeds the pretrained model's probe beat the random one's).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +75,7 @@ if (which === 'all' || which === 'feature-reuse') {
   for (const name of names) {
     const pre = await model(name);
     const preTest = await r.probeFeatures(T, pre, test);
+    const rows: Record<number, number[][]> = {};
     for (const seed of seeds) {
       const rand = buildSmallCnn({ classes: MODELS[name]!.classes, seed });
       const randTest = await r.probeFeatures(T, rand, test);
@@ -81,8 +85,18 @@ if (which === 'all' || which === 'feature-reuse') {
         const b = r.scoreModel(await r.probeFeatures(T, rand, train), train.labels, randTest, test.labels);
         const px = r.scoreLayer('pixels', r.pixelRows(train), train.labels, r.pixelRows(test), test.labels);
         console.log(`| ${name} | ${labels} | ${seed} | ${pct(px.accuracy)} | ${a.map((x, i) => `${pct(x.accuracy)} / ${pct(b[i]!.accuracy)}`).join(' | ')} |`);
+        (rows[labels] ??= []).push([px.accuracy, ...a.flatMap((x, i) => [x.accuracy, b[i]!.accuracy])]);
       }
       rand.dispose();
+    }
+    // With several seeds: the mean over them, and in how many seeds the pretrained layer beat the random one.
+    if (seeds.length > 1) {
+      for (const labels of labelsList) {
+        const rs = rows[labels]!;
+        const mean = (k: number) => rs.reduce((s, row) => s + row[k]!, 0) / rs.length;
+        const cols = r.PROBE_LAYERS.map((_, i) => `${pct(mean(1 + 2 * i))} / ${pct(mean(2 + 2 * i))} (ahead in ${rs.filter((row) => row[1 + 2 * i]! > row[2 + 2 * i]!).length})`);
+        console.log(`| ${name} | ${labels} | mean of ${rs.length} | ${pct(mean(0))} | ${cols.join(' | ')} |`);
+      }
     }
     pre.dispose();
   }
