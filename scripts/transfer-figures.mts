@@ -45,7 +45,7 @@ if (which === 'all' || which === 'domain-shift') {
   const clean = await run.cleanPass(T, base, data);
   const only = args.includes('--all-shifts') ? SHIFTS : [SHIFT_DEFAULTS.shift];
   console.log(`## <fm-domain-shift> (digits04-cnn; ${data.test.count} test digits; images ${SHIFT_DEFAULTS.images}, labels ${SHIFT_DEFAULTS.labels}, seed ${SHIFT_DEFAULTS.seed})\n`);
-  console.log('| shift | strength | clean | no adaptation | AdaBN | fine-tuned head (shifted / clean) | gap before / AdaBN / fine-tuned |');
+  console.log('| shift | strength | clean | no adaptation | AdaBN | fine-tuned hidden + logits (shifted / clean) | gap before / AdaBN / fine-tuned |');
   console.log('|---|---|---|---|---|---|---|');
   for (const shift of only) {
     const s = { ...SHIFT_DEFAULTS, shift, strength: STRENGTH[shift].default };

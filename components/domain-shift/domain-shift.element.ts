@@ -1,7 +1,7 @@
 /**
  * @summary `<fm-domain-shift>`: the shipped digits model (digits04-cnn, digits 0–4) on shifted test digits —
  * inverted, rotated, noisy, thickened or shifted — its accuracy drop, and two adaptations: AdaBN (BatchNorm
- * statistics re-estimated on unlabelled shifted images) and fine-tuning the head on a few labelled ones; with a
+ * statistics re-estimated on unlabelled shifted images) and fine-tuning the dense layers (hidden, logits) on a few labelled ones; with a
  * 2-D PCA of the hidden layer's features of clean vs shifted digits before and after. Contract: README.md.
  *
  * @attr shift inverted|rotated|noisy|thickened|shifted · @attr strength its amount (range depends on the shift)
@@ -205,7 +205,7 @@ export class DomainShiftElement extends EngineElement<Heavy> {
   private progress(step: number, total: number, loss: number): void {
     this.$('progress-row').hidden = false;
     Object.assign(this.$<HTMLProgressElement>('progress'), { value: step / total });
-    this.$('progress-text').textContent = `Fine-tuning the head: step ${step} of ${total}, loss ${loss.toFixed(3)}`;
+    this.$('progress-text').textContent = `Fine-tuning hidden and logits: step ${step} of ${total}, loss ${loss.toFixed(3)}`;
   }
 
   /** Draws bars, PCA and the summary; `partial`: fine-tuning still running. Returns the domain gaps. */
@@ -217,7 +217,7 @@ export class DomainShiftElement extends EngineElement<Heavy> {
       { label: 'clean digits (source)', value: acc(clean.pass), kind: 'source' },
       { label: `${s.shift}, no adaptation`, value: acc(o.before), kind: 'target' },
       { label: `${s.shift}, AdaBN`, value: acc(o.adabn), kind: 'adapted' },
-      ...(s.labels > 0 ? [{ label: `${s.shift}, fine-tuned head`, value: partial ? null : acc(o.finetuned?.shifted), kind: 'adapted' as const }] : []),
+      ...(s.labels > 0 ? [{ label: `${s.shift}, fine-tuned`, value: partial ? null : acc(o.finetuned?.shifted), kind: 'adapted' as const }] : []),
     ], 1 / heavy.data.classes);
     const gaps = this.drawPca();
     this.$('summary').textContent = summaryText(s, clean.pass, o, gaps, partial);
@@ -235,7 +235,7 @@ export class DomainShiftElement extends EngineElement<Heavy> {
     const f = o.finetuned ? panel(o.finetuned.clean.hidden, o.finetuned.shifted.hidden) : null;
     const shown = this.afterPanel === 'finetuned' && f ? f : a;
     heavy.view.drawScatter(this.$('pca-before'), before.points, `Before adaptation · gap ${before.gap.toFixed(2)}`, before.explained);
-    heavy.view.drawScatter(this.$('pca-after'), shown.points, `${shown === f ? 'After fine-tuning the head' : 'After AdaBN'} · gap ${shown.gap.toFixed(2)}`, shown.explained);
+    heavy.view.drawScatter(this.$('pca-after'), shown.points, `${shown === f ? 'After fine-tuning' : 'After AdaBN'} · gap ${shown.gap.toFixed(2)}`, shown.explained);
     heavy.view.drawLegend(this.$('legend'), ['0', '1', '2', '3', '4']);
     return { before: before.gap, adabn: a.gap, finetuned: f?.gap ?? null };
   }

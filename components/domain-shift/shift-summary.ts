@@ -16,8 +16,8 @@ export function summaryText(s: ShiftSettings, clean: Pass, o: ShiftOutcome, gaps
     `AdaBN, re-estimating BatchNorm statistics on ${s.images} unlabelled ${s.shift} training digits: ${pct(adabn.accuracy)} (${points(adabn.accuracy - before.accuracy)}).`,
   ];
   if (s.labels > 0) {
-    parts.push(partial ? `Fine-tuning the head on ${s.labels} labelled digits of each class is running…`
-      : tuned ? `Fine-tuning the head (hidden and output layers, ${o.finetuneSteps} steps) on ${s.labels} labelled ${s.shift} digits of each class: ${pct(tuned.accuracy)} (${points(tuned.accuracy - before.accuracy)}); on clean digits it is now ${pct(o.finetuned!.clean.evaluation.accuracy)}.`
+    parts.push(partial ? `Fine-tuning the dense layers (hidden and logits) on ${s.labels} labelled digits of each class is running…`
+      : tuned ? `Fine-tuning the dense layers (hidden and logits, ${o.finetuneSteps} steps, the convolutions frozen) on ${s.labels} labelled ${s.shift} digits of each class: ${pct(tuned.accuracy)} (${points(tuned.accuracy - before.accuracy)}); on clean digits it is now ${pct(o.finetuned!.clean.evaluation.accuracy)}.`
       : 'Fine-tuning was stopped before it finished.');
   }
   const g = (v: number) => v.toFixed(2);

@@ -1,5 +1,5 @@
 /**
- * <fm-domain-shift> on its embed page: the shipped digits model on inverted digits, AdaBN and head fine-tuning
+ * <fm-domain-shift> on its embed page: the shipped digits model on inverted digits, AdaBN and fine-tuning of the dense layers
  * (the ordering of the seeded run, not its figures), AdaBN's statistics as written, stopping the fine-tuning,
  * bad inputs, no tensor leak, axe. Runs are long on SwiftShader (a full default run is ~100 s here), so the
  * later tests use small set-ups (few target images, no or few labels).
@@ -17,7 +17,7 @@ type Detail = {
 const { el, open, last, count, message } = widgetHarness<Detail>('domain-shift', { timeout: 400_000 });
 const summary = (page: Page) => el(page).evaluate((e) => e.shadowRoot!.querySelector('[data-role="summary"]')!.textContent!);
 
-test('inverted digits: accuracy drops, AdaBN raises it, fine-tuning the head raises it further (seeded ordering)', async ({ page, watch }, info) => {
+test('inverted digits: accuracy drops, AdaBN raises it, fine-tuning hidden and logits raises it further (seeded ordering)', async ({ page, watch }, info) => {
   void watch;
   test.setTimeout(600_000);
   const d = await open(page);

@@ -1,6 +1,6 @@
 /**
  * One domain-shift experiment on the engine: the digits model on clean and shifted test digits, then adapted
- * by AdaBN (unlabelled shifted training images) and by fine-tuning its head on a few labelled ones (the shared
+ * by AdaBN (unlabelled shifted training images) and by fine-tuning its dense layers (hidden, logits) on a few labelled ones (the shared
  * Trainer, on the frozen layers' outputs: transfer/head.ts). One forward pass per model and image set gives
  * the accuracy (logits) and the hidden layer's features for the PCA view.
  * Seeds: the test images' shift draws from `seed`, the target pool's from seed + 1, the labelled picks from
@@ -19,7 +19,7 @@ import { applyShift, type Shift } from './transforms.ts';
 export interface ShiftSettings { shift: Shift; strength: number; seed: number; images: number; labels: number }
 export interface ShiftData { test: ImageSet; pool: ImageSet; classes: number }
 
-/** Fine-tuning budget: a fixed number of Adam steps on the head (hidden + logits), the layers below frozen. */
+/** Fine-tuning budget: a fixed number of Adam steps on the dense layers (hidden + logits), the layers below frozen. */
 export const FINETUNE = { steps: 60, batchSize: 25, learningRate: 0.003, from: 'flatten' };
 export const FEATURE_LAYER = 'hidden';
 /** Test digits per class (the first of the 0–4 test split in packed order): accuracy and the PCA points. */
