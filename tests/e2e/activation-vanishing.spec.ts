@@ -31,9 +31,9 @@ const summary = (page: Page) => el(page).evaluate((e) => e.shadowRoot!.querySele
  * depth 20; errors grow roughly linearly with depth, and saturated sigmoids amplify them), 1e-3 between backends.
  */
 const CASES: NetSpec[] = [
-  { depth: 20, width: 64, activation: 'sigmoid', init: 'glorot', seed: 1 },
-  { depth: 12, width: 32, activation: 'relu', init: 'he', seed: 7 },
-  { depth: 6, width: 16, activation: 'tanh', init: 'naive', seed: 3 },
+  { depth: 20, width: 64, activation: 'sigmoid', init: 'glorot', seed: 1, architecture: 'plain' },
+  { depth: 12, width: 32, activation: 'relu', init: 'he', seed: 7, architecture: 'plain' },
+  { depth: 6, width: 16, activation: 'tanh', init: 'naive', seed: 3, architecture: 'plain' },
 ];
 
 for (const spec of CASES) {

@@ -1,6 +1,6 @@
 /**
- * Float64 forward and backward pass of the plain network (plain-net.ts): the oracle for the engine's
- * per-layer gradient norms. Written out loop by loop so it shares no code with tfjs.
+ * Float64 forward and backward pass of the network of plain-net.ts, plain or residual: the oracle for the
+ * engine's per-layer gradient norms. Written out loop by loop so it shares no code with tfjs.
  */
 import { activation } from '../activations/functions.ts';
 import { BATCH, type NetData, type NetSpec } from './plain-net.ts';
@@ -30,6 +30,7 @@ function std(v: Float64Array): number {
 
 export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
   const { width: w, depth } = spec;
+  const residual = spec.architecture === 'residual';
   const act = activation(spec.activation);
   const B = BATCH;
   const hs: Float64Array[] = [Float64Array.from(data.x)];
@@ -37,7 +38,8 @@ export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
   for (let l = 0; l < depth; l++) {
     const z = matmul(hs[l]!, data.weights[l]!, B, w, w);
     zs.push(z);
-    hs.push(z.map((v) => act.f(v)));
+    const prev = hs[l]!;
+    hs.push(z.map((v, i) => (residual ? prev[i]! : 0) + act.f(v)));
   }
   const out = hs[depth]!;
   let loss = 0;
@@ -56,7 +58,10 @@ export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
     let s = 0;
     for (const v of dW) s += v * v;
     gradNorms[l] = Math.sqrt(s);
-    if (l > 0) g = matmul(dz, data.weights[l]!, B, w, w, false, true); // dz · W_lᵀ
+    if (l === 0) break;
+    const through = matmul(dz, data.weights[l]!, B, w, w, false, true); // dz · W_lᵀ
+    // The skip's Jacobian is the identity: ∂L/∂h_{l−1} = ∂L/∂h_l + dz · W_lᵀ.
+    g = residual ? through.map((v, i) => v + g[i]!) : through;
   }
   return { loss, gradNorms, activationStd: hs.slice(1).map(std) };
 }
