@@ -23,7 +23,8 @@ for (const act of NET_ACTIVATIONS)
   }
 
 console.log(`\nResidual network h_l = h_{l−1} + φ(W_l h_{l−1}), the same weights; plain ratio repeated for comparison`);
-console.log('activation  init     ‖∇W_1‖     ‖∇W_D‖   res. first/last  plain first/last  std(h_D) res.  std(h_D) plain');
+console.log('‖∂L/∂x‖/‖∂L/∂h_D‖: how much of the output\'s gradient reaches the input (the backward signal, before any weight)');
+console.log('activation  init     ‖∇W_1‖     ‖∇W_D‖   res. first/last  plain first/last  std(h_D) res.  std(h_D) plain  ‖∂L/∂x‖/‖∂L/∂h_D‖ res.  plain');
 for (const act of NET_ACTIVATIONS)
   for (const init of INITS) {
     const spec = { depth, width: 64, activation: act, init, seed };
@@ -31,7 +32,8 @@ for (const act of NET_ACTIVATIONS)
     const res = oracleGradNorms({ ...spec, architecture: 'residual' }, data);
     const plain = oracleGradNorms({ ...spec, architecture: 'plain' }, data);
     const [g, p] = [res.gradNorms, plain.gradNorms];
-    console.log(`${act.padEnd(11)} ${init.padEnd(8)} ${e(g[0]!).padStart(10)} ${e(g[depth - 1]!).padStart(10)} ${e(g[0]! / g[depth - 1]!).padStart(16)} ${e(p[0]! / p[depth - 1]!).padStart(17)} ${e(res.activationStd[depth - 1]!).padStart(14)} ${e(plain.activationStd[depth - 1]!).padStart(15)}`);
+    const reach = (r: typeof res) => e(r.signalNorms[0]! / r.signalNorms[depth]!);
+    console.log(`${act.padEnd(11)} ${init.padEnd(8)} ${e(g[0]!).padStart(10)} ${e(g[depth - 1]!).padStart(10)} ${e(g[0]! / g[depth - 1]!).padStart(16)} ${e(p[0]! / p[depth - 1]!).padStart(17)} ${e(res.activationStd[depth - 1]!).padStart(14)} ${e(plain.activationStd[depth - 1]!).padStart(15)} ${reach(res).padStart(23)} ${reach(plain).padStart(9)}`);
   }
 
 let gap = 0;

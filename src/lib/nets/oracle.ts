@@ -5,7 +5,13 @@
 import { activation } from '../activations/functions.ts';
 import { BATCH, type NetData, type NetSpec } from './plain-net.ts';
 
-export interface OracleResult { loss: number; gradNorms: number[]; activationStd: number[] }
+/**
+ * gradNorms[l−1] = ‖∂L/∂W_l‖; activationStd[l−1] = std of h_l; signalNorms[l] = ‖∂L/∂h_l‖ for l = 0 (the
+ * input x) … D: the backward signal itself, before it meets a layer's input.
+ */
+export interface OracleResult { loss: number; gradNorms: number[]; activationStd: number[]; signalNorms: number[] }
+
+const norm = (v: Float64Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
 /** a [r, k] · b [k, c] → [r, c]; `ta` reads a transposed ([k, r] storage), `tb` reads b transposed. */
 function matmul(a: ArrayLike<number>, b: ArrayLike<number>, r: number, k: number, c: number, ta = false, tb = false): Float64Array {
@@ -51,6 +57,8 @@ export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
   }
   loss /= 2 * B;
   const gradNorms = new Array<number>(depth);
+  const signalNorms = new Array<number>(depth + 1);
+  signalNorms[depth] = norm(g);
   for (let l = depth - 1; l >= 0; l--) {
     const z = zs[l]!;
     const dz = g.map((v, i) => v * act.df(z[i]!));
@@ -58,10 +66,10 @@ export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
     let s = 0;
     for (const v of dW) s += v * v;
     gradNorms[l] = Math.sqrt(s);
-    if (l === 0) break;
     const through = matmul(dz, data.weights[l]!, B, w, w, false, true); // dz · W_lᵀ
     // The skip's Jacobian is the identity: ∂L/∂h_{l−1} = ∂L/∂h_l + dz · W_lᵀ.
     g = residual ? through.map((v, i) => v + g[i]!) : through;
+    signalNorms[l] = norm(g);
   }
-  return { loss, gradNorms, activationStd: hs.slice(1).map(std) };
+  return { loss, gradNorms, activationStd: hs.slice(1).map(std), signalNorms };
 }
