@@ -137,7 +137,9 @@ test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, las
   const n = await count(page);
   await el(page).evaluate((e) => e.setAttribute('depth', '500'));
   expect(await message(page)).toContain('depth must be from 1 to 50; got 500.');
-  await el(page).evaluate((e) => { e.setAttribute('depth', '5'); e.setAttribute('layer', '4'); e.setAttribute('activation', 'relu'); e.setAttribute('init', 'he'); });
+  await el(page).evaluate((e) => {
+    e.setAttribute('depth', '5'); e.setAttribute('layer', '4'); e.setAttribute('activation', 'relu'); e.setAttribute('init', 'he'); e.setAttribute('architecture', 'plain');
+  });
   await expect.poll(() => count(page)).toBeGreaterThan(n);
   await expect.poll(() => message(page)).toBe('');
   // The refused depth=500 may still finish a run with the old network first; wait for the new one.
@@ -178,11 +180,16 @@ test('the embed page passes axe, also with a message shown', { tag: '@webgpu-onl
   void watch;
   await open(page, 'depth=6');
   expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page, 'depth=0&architecture=resnet');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the residual view (two series, legend) passes axe in light and dark', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
   await open(page, 'depth=6&architecture=residual');
+  await expect(el(page).locator('[data-role="legend"]')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await open(page, 'depth=6&architecture=residual');
-  expect(await axeViolations(page)).toEqual([]);
-  await open(page, 'depth=0&architecture=resnet');
   expect(await axeViolations(page)).toEqual([]);
 });
