@@ -1,7 +1,8 @@
 /**
  * The d3 chart of `<fm-vanishing-gradients>`: ‖∂L/∂W_l‖ per layer on a log scale, layer 1 (next to the input)
- * on the left, the selected layer marked. Values that are not finite and positive are left out (the element
- * explains them). Loaded on demand (d3).
+ * on the left, the selected layer marked; optionally a comparison series (the plain network beside the
+ * residual one), drawn faint and dashed with hollow markers so it differs by more than colour. Values that are
+ * not finite and positive are left out (the element explains them). Loaded on demand (d3).
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -18,17 +19,19 @@ export class GradientChart {
     this.svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement)
       .attr('viewBox', `0 0 ${W} ${H}`).attr('class', 'chart').attr('aria-hidden', 'true');
     this.el = this.svg.node()!;
-    for (const cls of ['x-axis', 'y-axis', 'grid', 'series', 'selected']) this.svg.append('g').attr('class', cls);
+    for (const cls of ['x-axis', 'y-axis', 'grid', 'comparison', 'series', 'selected']) this.svg.append('g').attr('class', cls);
     this.svg.append('text').attr('class', 'axis-label').attr('x', (W + M.left) / 2).attr('y', H - 4).attr('text-anchor', 'middle')
       .text('layer (1 = next to the input)');
     this.svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${(H - M.bottom + M.top) / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle').text('‖∂L/∂W‖ (log scale)');
   }
 
-  draw(norms: ArrayLike<number>, selected: number): void {
+  draw(norms: ArrayLike<number>, selected: number, comparison: ArrayLike<number> | null = null): void {
     const n = norms.length;
-    const pts = Array.from(norms, (v, i) => ({ layer: i + 1, v })).filter((p) => Number.isFinite(p.v) && p.v > 0);
-    const vals = pts.map((p) => p.v);
+    const plottable = (s: ArrayLike<number>) => Array.from(s, (v, i) => ({ layer: i + 1, v })).filter((p) => Number.isFinite(p.v) && p.v > 0);
+    const pts = plottable(norms);
+    const cmp = comparison ? plottable(comparison) : [];
+    const vals = [...pts, ...cmp].map((p) => p.v);
     let lo = vals.length ? Math.min(...vals) : 1e-3;
     let hi = vals.length ? Math.max(...vals) : 1;
     if (hi / lo < 100) { const mid = Math.sqrt(hi * lo); lo = mid / 10; hi = mid * 10; }
@@ -41,6 +44,9 @@ export class GradientChart {
     this.svg.select<SVGGElement>('g.y-axis').attr('transform', `translate(${M.left},0)`)
       .call(axisLeft(y).ticks(Math.min(8, Math.max(2, Math.round(decades))), '.0e'));
     const path = line<{ layer: number; v: number }>().x((p) => x(p.layer)).y((p) => y(p.v));
+    this.svg.select('g.comparison').selectAll('path').data(cmp.length ? [cmp] : []).join('path').attr('d', path);
+    this.svg.select('g.comparison').selectAll('circle').data(cmp).join('circle')
+      .attr('cx', (p) => x(p.layer)).attr('cy', (p) => y(p.v)).attr('r', n > 30 ? 2 : 3);
     this.svg.select('g.series').selectAll('path').data([pts]).join('path').attr('d', path);
     this.svg.select('g.series').selectAll('circle').data(pts).join('circle')
       .attr('cx', (p) => x(p.layer)).attr('cy', (p) => y(p.v)).attr('r', n > 30 ? 2.5 : 3.5);

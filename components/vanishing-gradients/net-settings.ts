@@ -1,7 +1,7 @@
 /** `<fm-vanishing-gradients>`'s attributes: the network spec (src/lib/nets) plus the read-out layer. */
 import { DEFAULT_NET, NET_PARSERS, type NetSpec } from '@lib/nets/plain-net.ts';
 
-export const NET_ATTRS = ['depth', 'width', 'activation', 'init', 'seed'] as const;
+export const NET_ATTRS = ['depth', 'width', 'activation', 'init', 'seed', 'architecture'] as const;
 export type NetAttr = (typeof NET_ATTRS)[number];
 export { DEFAULT_NET, NET_PARSERS, type NetSpec };
 

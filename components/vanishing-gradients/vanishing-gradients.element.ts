@@ -1,11 +1,14 @@
 /**
- * @summary `<fm-vanishing-gradients>`: a deep plain fully connected network (src/lib/nets/plain-net.ts) whose
- * per-layer gradient norms ‖∂L/∂W_l‖ are computed by real backprop (tf.valueAndGrads) on the engine's backend,
- * plotted on a log scale, with the first/last ratio in the caption. Contract: README.md beside this file.
+ * @summary `<fm-vanishing-gradients>`: a deep fully connected network, plain or residual (src/lib/nets/plain-net.ts),
+ * whose per-layer gradient norms ‖∂L/∂W_l‖ are computed by real backprop (tf.valueAndGrads) on the engine's
+ * backend, plotted on a log scale, with the first/last ratio in the caption. A residual network is drawn over
+ * the plain network with the same weights (dashed), so the skip's effect shows at a glance.
+ * Contract: README.md beside this file.
  *
  * @attr depth 1–50 · @attr width 4–128 · @attr activation sigmoid|tanh|relu · @attr init naive|glorot|he
- * @attr seed integer · @attr layer the read-out layer, 1…depth (default: 1)
- * @event fm-result `{ backend, ms, depth, width, activation, init, seed, loss, gradNorms, ratio, layer, fallbackReason }`
+ * @attr seed integer · @attr architecture plain|residual (default: plain) · @attr layer the read-out layer, 1…depth (default: 1)
+ * @event fm-result `{ backend, ms, depth, width, activation, init, seed, architecture, loss, gradNorms, ratio,
+ *   plainGradNorms, plainRatio, layer, fallbackReason }` (plainGradNorms/plainRatio: null for a plain network)
  * @event fm-error `{ message }`; the widget keeps the last valid network and keeps working
  */
 import '@lib/engine/global.ts';
@@ -14,8 +17,8 @@ import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
-import { formatValue } from '@lib/charts/format.ts';
-import { INITS, INIT_LABELS, MAX_DEPTH, MAX_WIDTH, MIN_DEPTH, MIN_WIDTH, NET_ACTIVATIONS, netData, parseLayer } from '@lib/nets/plain-net.ts';
+import { ARCHITECTURES, ARCHITECTURE_LABELS, INITS, INIT_LABELS, MAX_DEPTH, MAX_WIDTH, MIN_DEPTH, MIN_WIDTH, NET_ACTIVATIONS, netData, parseLayer } from '@lib/nets/plain-net.ts';
+import { gradientCaption } from './gradient-caption.ts';
 import { DEFAULT_NET, NET_ATTRS, withNetAttribute, type NetAttr, type NetSpec } from './net-settings.ts';
 import css from './vanishing-gradients.css?inline';
 
@@ -29,9 +32,14 @@ const SHELL = `
   <label>Activation <select data-attr="activation">${opts(NET_ACTIVATIONS)}</select></label>
   <label>Initialisation <select data-attr="init">${opts(INITS, (v) => INIT_LABELS[v as 'he'])}</select></label>
   <label>Seed <input type="number" data-attr="seed" min="0" step="1"></label>
+  <label>Architecture <select data-attr="architecture">${opts(ARCHITECTURES, (v) => ARCHITECTURE_LABELS[v as 'plain'])}</select></label>
   <label>Read-out layer <input type="number" data-attr="layer" min="1" step="1"></label>
 </div>
 <div data-role="chart" role="img" aria-label="Gradient norm per layer, log scale"></div>
+<ul class="legend" data-role="legend" hidden>
+  <li><svg aria-hidden="true" viewBox="0 0 30 10"><line class="swatch-series" x1="0" y1="5" x2="30" y2="5"/><circle class="swatch-series" cx="15" cy="5" r="3"/></svg>with the skip (residual)</li>
+  <li><svg aria-hidden="true" viewBox="0 0 30 10"><line class="swatch-comparison" x1="0" y1="5" x2="30" y2="5"/><circle class="swatch-comparison" cx="15" cy="5" r="3"/></svg>without the skip (plain, same weights)</li>
+</ul>
 <p class="summary" data-role="summary" aria-live="polite">Waiting to compute…</p>
 <p data-role="message" role="alert" hidden></p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
@@ -42,6 +50,10 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
   private spec: NetSpec = DEFAULT_NET;
   private sel = 1;
   private norms: Float32Array | null = null;
+  /** The plain network's norms on the same weights; null when the network in force is plain. */
+  private plainNorms: Float32Array | null = null;
+  /** The settings the shown norms were computed with (the caption names them, not newer pending ones). */
+  private shown: NetSpec = DEFAULT_NET;
   private errors = new Map<string, string>();
 
   get depth(): number { return this.spec.depth; }
@@ -54,12 +66,20 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
   set init(v: string) { this.setAttribute('init', v); }
   get seed(): number { return this.spec.seed; }
   set seed(v: number) { this.setAttribute('seed', String(v)); }
+  get architecture(): string { return this.spec.architecture; }
+  set architecture(v: string) { this.setAttribute('architecture', v); }
   get layer(): number { return this.sel; }
   set layer(v: number) { this.setAttribute('layer', String(v)); }
   /** ‖∂L/∂W_l‖ for l = 1…depth from the last run on the engine (float32). */
   async getGradientNorms(): Promise<{ data: Float32Array; shape: number[] }> {
     await this.ready;
     return { data: new Float32Array(this.norms!), shape: [this.norms!.length] };
+  }
+  /** The plain network's ‖∂L/∂W_l‖ on the same weights (for a plain network, the same as getGradientNorms). */
+  async getPlainGradientNorms(): Promise<{ data: Float32Array; shape: number[] }> {
+    await this.ready;
+    const n = this.plainNorms ?? this.norms!;
+    return { data: new Float32Array(n), shape: [n.length] };
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -114,8 +134,6 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
     return { engine, lib, chart };
   }
 
-
-
   protected async compute(): Promise<void> {
     const gen = ++this.gen;
     const heavy = this.heavy;
@@ -123,19 +141,29 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
     const spec = { ...this.spec };
     this.setStatus('running');
     let r: Awaited<ReturnType<Heavy['lib']['engineGradNorms']>>;
+    let plain: typeof r | null = null;
     try {
-      r = await heavy.lib.engineGradNorms(heavy.engine.tf, spec, netData(spec));
+      const data = netData(spec);
+      r = await heavy.lib.engineGradNorms(heavy.engine.tf, spec, data);
+      // The comparison: the same weights without the skip. Its time is not added to the read-out's.
+      if (spec.architecture === 'residual' && gen === this.gen) plain = await heavy.lib.engineGradNorms(heavy.engine.tf, { ...spec, architecture: 'plain' }, data);
     } catch (err) {
       if (gen === this.gen) { this.setStatus('error'); this.emitError(`Backprop failed: ${(err as Error).message}`); }
       return;
     }
     if (gen !== this.gen) return;
     this.norms = r.gradNorms;
+    this.plainNorms = plain?.gradNorms ?? null;
+    this.shown = spec;
     this.draw();
-    this.root.querySelector('[data-role="timing"]')!.textContent = `Forward and backward pass in ${r.ms.toFixed(0)} ms.`;
+    this.root.querySelector('[data-role="timing"]')!.textContent = plain
+      ? `Forward and backward pass in ${r.ms.toFixed(0)} ms (the plain comparison: ${plain.ms.toFixed(0)} ms).`
+      : `Forward and backward pass in ${r.ms.toFixed(0)} ms.`;
     const g = Array.from(r.gradNorms);
+    const p = plain ? Array.from(plain.gradNorms) : null;
     this.emitResult({
-      backend: r.backend, ms: r.ms, ...spec, loss: r.loss, gradNorms: g, ratio: g[0]! / g[g.length - 1]!, layer: this.sel,
+      backend: r.backend, ms: r.ms, ...spec, loss: r.loss, gradNorms: g, ratio: g[0]! / g[g.length - 1]!,
+      plainGradNorms: p, plainRatio: p ? p[0]! / p[p.length - 1]! : null, layer: this.sel,
       fallbackReason: heavy.engine.fallbackReason ?? null,
     });
   }
@@ -143,18 +171,10 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
   /** Chart and caption from the last norms; non-finite or zero norms are explained, never plotted. */
   private draw(): void {
     if (!this.norms || !this.heavy) return;
-    const n = this.norms;
-    const layer = Math.min(this.sel, n.length);
-    this.heavy.chart.draw(n, layer);
-    const bad = Array.from(n).flatMap((v, i) => (Number.isFinite(v) ? [] : [i + 1]));
-    const zero = Array.from(n).flatMap((v, i) => (v === 0 ? [i + 1] : []));
-    const { activation, init, depth } = this.spec;
-    const first = n[0]!, last = n[n.length - 1]!;
-    let text = `${activation}, ${INIT_LABELS[init]} initialisation, ${n.length} layers: ‖∂L/∂W‖ is ${formatValue(first)} at layer 1 and ${formatValue(last)} at layer ${n.length}`;
-    if (Number.isFinite(first) && Number.isFinite(last) && last > 0 && first > 0) text += `, a ratio first/last of ${formatValue(first / last)}`;
-    text += `. Layer ${layer}: ${formatValue(n[layer - 1]!)}.`;
-    if (bad.length) text = `The numbers overflowed float32 (larger than about 3.4e38) in ${bad.length} of ${depth} layers: exploding activations and gradients. Only finite norms are plotted; try Glorot or He initialisation or fewer layers.`;
-    else if (zero.length) text += ` ${zero.length} layer${zero.length > 1 ? 's have' : ' has'} a gradient of exactly 0 (it underflowed float32 or no unit was active): not plotted on the log scale.`;
+    const layer = Math.min(this.sel, this.norms.length);
+    this.heavy.chart.draw(this.norms, layer, this.plainNorms);
+    this.root.querySelector<HTMLElement>('[data-role="legend"]')!.hidden = !this.plainNorms;
+    const text = gradientCaption({ spec: this.shown, norms: this.norms, plain: this.plainNorms, layer });
     this.root.querySelector('[data-role="summary"]')!.textContent = text;
     this.root.querySelector('[data-role="chart"]')!.setAttribute('aria-label', text);
   }

@@ -12,9 +12,10 @@ for (const theme of ['light', 'dark'] as const) {
     await page.goto('/chapters/activations/');
     await expect(page.locator('h1')).toHaveText('Activation functions');
     for (const tag of TAGS) {
-      const widget = page.locator(tag).first();
-      await widget.scrollIntoViewIfNeeded();
-      await expect(widget).toHaveAttribute('status', 'ready', { timeout: 120_000 });
+      for (const widget of await page.locator(tag).all()) {
+        await widget.scrollIntoViewIfNeeded();
+        await expect(widget).toHaveAttribute('status', 'ready', { timeout: 120_000 });
+      }
     }
     expect(await page.locator('.fm-predict').count()).toBeGreaterThanOrEqual(10);
     expect(await axeViolations(page)).toEqual([]);

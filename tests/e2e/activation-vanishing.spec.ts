@@ -1,7 +1,8 @@
 /**
  * <fm-vanishing-gradients> on its embed page: per-layer gradient norms by backprop on the engine agree with a
- * cpu-backend run of the same seeded network (?backend=cpu) and with the float64 oracle; bad depth/layer/names;
- * overflow is explained, not plotted; no tensor leak over repeated runs; axe.
+ * cpu-backend run of the same seeded network (?backend=cpu) and with the float64 oracle, plain and residual (with
+ * the plain network on the same weights drawn for comparison); bad depth/layer/names/architecture; the
+ * architecture control reaches the URL; overflow is explained, not plotted; no tensor leak; axe.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, numTensors } from './support.ts';
@@ -10,7 +11,10 @@ import { oracleGradNorms } from '../../src/lib/nets/oracle.ts';
 
 const EMBED = '/embed/vanishing-gradients/';
 const el = (page: Page) => page.locator('fm-vanishing-gradients');
-type Detail = { backend: string; gradNorms: number[]; depth: number; layer: number; ratio: number; fallbackReason: string | null; activation: string; init: string };
+type Detail = {
+  backend: string; gradNorms: number[]; depth: number; layer: number; ratio: number; fallbackReason: string | null; activation: string; init: string;
+  architecture: string; plainGradNorms: number[] | null; plainRatio: number | null;
+};
 
 async function open(page: Page, query: string): Promise<Detail> {
   await page.addInitScript(() => {
@@ -24,6 +28,8 @@ async function open(page: Page, query: string): Promise<Detail> {
 }
 const count = (page: Page) => page.evaluate(() => (window as unknown as { results: unknown[] }).results.length);
 const message = (page: Page) => el(page).evaluate((e) => { const m = e.shadowRoot!.querySelector<HTMLElement>('[data-role="message"]')!; return m.hidden ? '' : m.textContent!; });
+/** The caption's number format (src/lib/charts/format.ts, for positive values). */
+const fmt = (v: number) => (v >= 1e4 || v < 1e-3 ? v.toExponential(2) : String(+v.toPrecision(3)));
 const summary = (page: Page) => el(page).evaluate((e) => e.shadowRoot!.querySelector('[data-role="summary"]')!.textContent!);
 
 /**
@@ -31,9 +37,9 @@ const summary = (page: Page) => el(page).evaluate((e) => e.shadowRoot!.querySele
  * depth 20; errors grow roughly linearly with depth, and saturated sigmoids amplify them), 1e-3 between backends.
  */
 const CASES: NetSpec[] = [
-  { depth: 20, width: 64, activation: 'sigmoid', init: 'glorot', seed: 1 },
-  { depth: 12, width: 32, activation: 'relu', init: 'he', seed: 7 },
-  { depth: 6, width: 16, activation: 'tanh', init: 'naive', seed: 3 },
+  { depth: 20, width: 64, activation: 'sigmoid', init: 'glorot', seed: 1, architecture: 'plain' },
+  { depth: 12, width: 32, activation: 'relu', init: 'he', seed: 7, architecture: 'plain' },
+  { depth: 6, width: 16, activation: 'tanh', init: 'naive', seed: 3, architecture: 'plain' },
 ];
 
 for (const spec of CASES) {
@@ -50,27 +56,90 @@ for (const spec of CASES) {
     expect(cpu.backend).toBe('cpu');
     cpu.gradNorms.forEach((c, l) => expect(Math.abs(c - gpu.gradNorms[l]!) / c, `layer ${l + 1}`).toBeLessThan(1e-3));
     // The caption states the numbers the chart shows.
-    const fmt = (v: number) => (v >= 1e4 || v < 1e-3 ? v.toExponential(2) : String(+v.toPrecision(3)));
     expect(await summary(page)).toContain(`is ${fmt(cpu.gradNorms[0]!)} at layer 1`);
   });
 }
 
+const RESIDUAL: NetSpec[] = [
+  { depth: 20, width: 64, activation: 'sigmoid', init: 'glorot', seed: 1, architecture: 'residual' },
+  { depth: 12, width: 32, activation: 'relu', init: 'he', seed: 7, architecture: 'residual' },
+];
+
+for (const spec of RESIDUAL) {
+  test(`residual ${spec.activation}/${spec.init}, depth ${spec.depth}: residual and plain norms = float64 oracle, both in the caption`, async ({ page, watch }, info) => {
+    void watch;
+    const q = new URLSearchParams(Object.entries(spec).map(([k, v]) => [k, String(v)])).toString();
+    const got = await open(page, q);
+    if (info.project.name === 'webgpu') expect(got.backend).toBe('webgpu');
+    else { expect(got.backend).not.toBe('webgpu'); expect(got.fallbackReason).toBeTruthy(); }
+    expect(got.architecture).toBe('residual');
+    const data = netData(spec);
+    const ref = oracleGradNorms(spec, data).gradNorms;
+    const plainRef = oracleGradNorms({ ...spec, architecture: 'plain' }, data).gradNorms;
+    expect(got.gradNorms).toHaveLength(spec.depth);
+    expect(got.plainGradNorms).toHaveLength(spec.depth);
+    got.gradNorms.forEach((g, l) => expect(Math.abs(g - ref[l]!) / ref[l]!, `residual layer ${l + 1}: ${g} vs ${ref[l]}`).toBeLessThan(2e-3));
+    got.plainGradNorms!.forEach((g, l) => expect(Math.abs(g - plainRef[l]!) / plainRef[l]!, `plain layer ${l + 1}: ${g} vs ${plainRef[l]}`).toBeLessThan(2e-3));
+    const getter = await el(page).evaluate(async (e) => {
+      const w = e as unknown as { getGradientNorms(): Promise<{ data: Float32Array }>; getPlainGradientNorms(): Promise<{ data: Float32Array }> };
+      return [Array.from((await w.getGradientNorms()).data), Array.from((await w.getPlainGradientNorms()).data)];
+    });
+    expect(getter).toEqual([got.gradNorms, got.plainGradNorms]);
+    const text = await summary(page);
+    expect(text).toContain(`Residual network (identity skip), ${spec.activation}`);
+    expect(text).toContain(`a ratio first/last of ${fmt(got.ratio)}.`);
+    expect(text).toContain(`dashed line): ${fmt(got.plainGradNorms![0]!)} at layer 1 and ${fmt(got.plainGradNorms!.at(-1)!)} at layer ${spec.depth}, a ratio of ${fmt(got.plainRatio!)}.`);
+    expect(await el(page).getAttribute('architecture')).toBe('residual');
+    expect(await el(page).evaluate((e) => (e as unknown as { architecture: string }).architecture)).toBe('residual');
+    // Both series are drawn (every norm here is finite and positive), and the legend names them.
+    expect(await el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('.comparison circle').length)).toBe(spec.depth);
+    expect(await el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('.series circle').length)).toBe(spec.depth);
+    await expect(el(page).locator('[data-role="legend"]')).toBeVisible();
+    await expect(el(page).locator('[data-role="legend"]')).toContainText('without the skip (plain, same weights)');
+  });
+}
+
+test('the architecture control switches residual ↔ plain, reaches the URL, and the comparison goes away', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  const first = await open(page, 'depth=10&activation=sigmoid&init=glorot');
+  expect(first).toMatchObject({ architecture: 'plain', plainGradNorms: null, plainRatio: null });
+  await expect(el(page).locator('[data-role="legend"]')).toBeHidden();
+  const select = el(page).getByLabel('Architecture');
+  await select.focus();
+  await select.selectOption('residual');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!.architecture)).toBe('residual');
+  await expect.poll(() => page.url()).toContain('architecture=residual');
+  await expect(el(page).locator('[data-role="legend"]')).toBeVisible();
+  // The residual network's first-layer gradient does not vanish; the plain one's does (float64: script).
+  const res = await page.evaluate(() => (window as unknown as { results: Detail[] }).results.at(-1)!);
+  const ref = oracleGradNorms({ depth: 10, width: 64, activation: 'sigmoid', init: 'glorot', seed: 1, architecture: 'residual' }, netData({ depth: 10, width: 64, activation: 'sigmoid', init: 'glorot', seed: 1 }));
+  expect(Math.abs(res.ratio - ref.gradNorms[0]! / ref.gradNorms[9]!) / res.ratio).toBeLessThan(2e-3);
+  expect(res.ratio).toBeGreaterThan(1e3 * res.plainRatio!);
+  await select.selectOption('plain');
+  await expect.poll(() => page.url()).toContain('architecture=plain');
+  await expect(el(page).locator('[data-role="legend"]')).toBeHidden();
+  await expect.poll(() => el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('.comparison circle, .comparison path').length)).toBe(0);
+});
+
 test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, last good network, still working', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
-  const first = await open(page, new URLSearchParams({ depth: '0', activation: 'swish', init: '<b>he</b>', layer: '99' }).toString());
+  const first = await open(page, new URLSearchParams({ depth: '0', activation: 'swish', init: '<b>he</b>', architecture: 'resnet', layer: '99' }).toString());
   const m = await message(page);
+  expect(m).toContain('Unknown architecture "resnet". Choose one of: plain, residual.');
   expect(m).toContain('depth must be from 1 to 50; got 0.');
   expect(m).toContain('Unknown activation "swish"');
   expect(m).toContain('Unknown init "<b>he</b>"');
   expect(m).toContain('layer must be from 1 to 20; got 99. The network has 20 layers.');
   expect(await el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('b').length)).toBe(0);
-  expect(first).toMatchObject({ depth: 20, activation: 'sigmoid', init: 'naive', layer: 1 });
+  expect(first).toMatchObject({ depth: 20, activation: 'sigmoid', init: 'naive', architecture: 'plain', layer: 1 });
   expect(first.gradNorms.every(Number.isFinite)).toBe(true);
 
   const n = await count(page);
   await el(page).evaluate((e) => e.setAttribute('depth', '500'));
   expect(await message(page)).toContain('depth must be from 1 to 50; got 500.');
-  await el(page).evaluate((e) => { e.setAttribute('depth', '5'); e.setAttribute('layer', '4'); e.setAttribute('activation', 'relu'); e.setAttribute('init', 'he'); });
+  await el(page).evaluate((e) => {
+    e.setAttribute('depth', '5'); e.setAttribute('layer', '4'); e.setAttribute('activation', 'relu'); e.setAttribute('init', 'he'); e.setAttribute('architecture', 'plain');
+  });
   await expect.poll(() => count(page)).toBeGreaterThan(n);
   await expect.poll(() => message(page)).toBe('');
   // The refused depth=500 may still finish a run with the old network first; wait for the new one.
@@ -80,6 +149,9 @@ test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, las
   expect(await summary(page)).toContain('Layer 4:');
   await el(page).evaluate((e) => e.setAttribute('layer', '6'));
   expect(await message(page)).toContain('layer must be from 1 to 5; got 6.');
+  await el(page).evaluate((e) => e.setAttribute('architecture', 'dense'));
+  expect(await message(page)).toContain('Unknown architecture "dense". Choose one of: plain, residual.');
+  expect(await el(page).evaluate((e) => (e as unknown as { architecture: string }).architecture)).toBe('plain');
 });
 
 test('overflowing float32 (ReLU, N(0,1), 40 layers) is explained and nothing non-finite is plotted', { tag: '@webgpu-only' }, async ({ page, watch }) => {
@@ -92,9 +164,9 @@ test('overflowing float32 (ReLU, N(0,1), 40 layers) is explained and nothing non
   expect(dPath).not.toMatch(/NaN|Infinity/);
 });
 
-test('no tensor leak over repeated runs', async ({ page, watch }) => {
+test('no tensor leak over repeated runs (residual: two backprops per run)', async ({ page, watch }) => {
   void watch;
-  await open(page, 'depth=8&width=16');
+  await open(page, 'depth=8&width=16&architecture=residual');
   const before = await numTensors(page);
   for (let i = 0; i < 6; i++) {
     const n = await count(page);
@@ -109,6 +181,15 @@ test('the embed page passes axe, also with a message shown', { tag: '@webgpu-onl
   await open(page, 'depth=6');
   expect(await axeViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await open(page, 'depth=0');
+  await open(page, 'depth=0&architecture=resnet');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the residual view (two series, legend) passes axe in light and dark', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await open(page, 'depth=6&architecture=residual');
+  await expect(el(page).locator('[data-role="legend"]')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -1,11 +1,17 @@
 /**
- * Float64 forward and backward pass of the plain network (plain-net.ts): the oracle for the engine's
- * per-layer gradient norms. Written out loop by loop so it shares no code with tfjs.
+ * Float64 forward and backward pass of the network of plain-net.ts, plain or residual: the oracle for the
+ * engine's per-layer gradient norms. Written out loop by loop so it shares no code with tfjs.
  */
 import { activation } from '../activations/functions.ts';
 import { BATCH, type NetData, type NetSpec } from './plain-net.ts';
 
-export interface OracleResult { loss: number; gradNorms: number[]; activationStd: number[] }
+/**
+ * gradNorms[l−1] = ‖∂L/∂W_l‖; activationStd[l−1] = std of h_l; signalNorms[l] = ‖∂L/∂h_l‖ for l = 0 (the
+ * input x) … D: the backward signal itself, before it meets a layer's input.
+ */
+export interface OracleResult { loss: number; gradNorms: number[]; activationStd: number[]; signalNorms: number[] }
+
+const norm = (v: Float64Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
 /** a [r, k] · b [k, c] → [r, c]; `ta` reads a transposed ([k, r] storage), `tb` reads b transposed. */
 function matmul(a: ArrayLike<number>, b: ArrayLike<number>, r: number, k: number, c: number, ta = false, tb = false): Float64Array {
@@ -30,6 +36,7 @@ function std(v: Float64Array): number {
 
 export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
   const { width: w, depth } = spec;
+  const residual = spec.architecture === 'residual';
   const act = activation(spec.activation);
   const B = BATCH;
   const hs: Float64Array[] = [Float64Array.from(data.x)];
@@ -37,7 +44,8 @@ export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
   for (let l = 0; l < depth; l++) {
     const z = matmul(hs[l]!, data.weights[l]!, B, w, w);
     zs.push(z);
-    hs.push(z.map((v) => act.f(v)));
+    const prev = hs[l]!;
+    hs.push(z.map((v, i) => (residual ? prev[i]! : 0) + act.f(v)));
   }
   const out = hs[depth]!;
   let loss = 0;
@@ -49,6 +57,8 @@ export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
   }
   loss /= 2 * B;
   const gradNorms = new Array<number>(depth);
+  const signalNorms = new Array<number>(depth + 1);
+  signalNorms[depth] = norm(g);
   for (let l = depth - 1; l >= 0; l--) {
     const z = zs[l]!;
     const dz = g.map((v, i) => v * act.df(z[i]!));
@@ -56,7 +66,10 @@ export function oracleGradNorms(spec: NetSpec, data: NetData): OracleResult {
     let s = 0;
     for (const v of dW) s += v * v;
     gradNorms[l] = Math.sqrt(s);
-    if (l > 0) g = matmul(dz, data.weights[l]!, B, w, w, false, true); // dz · W_lᵀ
+    const through = matmul(dz, data.weights[l]!, B, w, w, false, true); // dz · W_lᵀ
+    // The skip's Jacobian is the identity: ∂L/∂h_{l−1} = ∂L/∂h_l + dz · W_lᵀ.
+    g = residual ? through.map((v, i) => v + g[i]!) : through;
+    signalNorms[l] = norm(g);
   }
-  return { loss, gradNorms, activationStd: hs.slice(1).map(std) };
+  return { loss, gradNorms, activationStd: hs.slice(1).map(std), signalNorms };
 }

@@ -1,8 +1,10 @@
 /**
- * A deep plain fully connected network, the subject of the vanishing-gradient experiment: `depth` layers
- * h_l = φ(h_{l−1} W_l) of `width` units (no biases), a seeded batch x and targets t, and the loss
+ * A deep fully connected network, the subject of the vanishing-gradient experiment: `depth` layers of `width`
+ * units (no biases), plain h_l = φ(h_{l−1} W_l) or residual h_l = h_{l−1} + φ(h_{l−1} W_l) (an identity skip;
+ * rows are examples, so W_l here is the book's column-form W_lᵀ), a seeded batch x and targets t, and the loss
  * L = ‖h_D − t‖² / (2B). Everything random comes from one seeded LCG stream, rounded to float32, so the
- * engine and the float64 oracle start from identical numbers.
+ * engine and the float64 oracle start from identical numbers; the architecture draws nothing, so a plain and
+ * a residual network of the same seed share every weight and can be compared layer by layer.
  */
 import { ParamError, parseInteger, parseKeyword } from '../params/index.ts';
 import { lcg } from '../random/lcg.ts';
@@ -11,6 +13,8 @@ export const NET_ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
 export type NetActivation = (typeof NET_ACTIVATIONS)[number];
 export const INITS = ['naive', 'glorot', 'he'] as const;
 export type InitName = (typeof INITS)[number];
+export const ARCHITECTURES = ['plain', 'residual'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const MIN_DEPTH = 1;
 export const MAX_DEPTH = 50;
@@ -18,8 +22,8 @@ export const MIN_WIDTH = 4;
 export const MAX_WIDTH = 128;
 export const BATCH = 16;
 
-export interface NetSpec { depth: number; width: number; activation: NetActivation; init: InitName; seed: number }
-export const DEFAULT_NET: NetSpec = { depth: 20, width: 64, activation: 'sigmoid', init: 'naive', seed: 1 };
+export interface NetSpec { depth: number; width: number; activation: NetActivation; init: InitName; seed: number; architecture: Architecture }
+export const DEFAULT_NET: NetSpec = { depth: 20, width: 64, activation: 'sigmoid', init: 'naive', seed: 1, architecture: 'plain' };
 
 /** The standard deviation of each weight: naive N(0, 1); Glorot N(0, 2/(fan_in + fan_out)); He N(0, 2/fan_in). */
 export function initStd(init: InitName, width: number): number {
@@ -31,6 +35,11 @@ export const INIT_LABELS: Record<InitName, string> = {
   naive: 'naive, N(0, 1)',
   glorot: 'Glorot, N(0, 1/width)',
   he: 'He, N(0, 2/width)',
+};
+
+export const ARCHITECTURE_LABELS: Record<Architecture, string> = {
+  plain: 'plain',
+  residual: 'residual (identity skip)',
 };
 
 export interface NetData { x: Float32Array; t: Float32Array; weights: Float32Array[] }
@@ -49,7 +58,7 @@ function gaussian(next: () => number): () => number {
 }
 
 /** x [B, width] ~ N(0,1), t [B, width] ~ N(0,1), then W_1 … W_D [width, width] ~ N(0, std²), in that order. */
-export function netData(spec: NetSpec): NetData {
+export function netData(spec: Omit<NetSpec, 'architecture'>): NetData {
   const g = gaussian(lcg(spec.seed));
   const fill = (n: number, std: number) => Float32Array.from({ length: n }, () => g() * std);
   const w = spec.width;
@@ -67,6 +76,7 @@ export const NET_PARSERS: Parsers = {
   activation: (raw) => parseKeyword('activation', raw, NET_ACTIVATIONS),
   init: (raw) => parseKeyword('init', raw, INITS),
   seed: (raw) => parseInteger('seed', raw, 0, 2 ** 31 - 1),
+  architecture: (raw) => parseKeyword('architecture', raw, ARCHITECTURES),
 };
 
 /** The selected layer (1-based) for the read-out, within the network's depth. */

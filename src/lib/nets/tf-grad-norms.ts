@@ -1,6 +1,6 @@
 /**
- * The per-layer gradient norms by real backprop on the engine: the network of plain-net.ts built from
- * tensors, tf.grads of the loss with respect to every weight matrix, and each gradient's Frobenius norm
+ * The per-layer gradient norms by real backprop on the engine: the network of plain-net.ts (plain or
+ * residual) built from tensors, tf.grads of the loss with respect to every weight matrix, and each gradient's Frobenius norm
  * reduced on the engine. Norms are computed as m·‖g/m‖ with m = max|g|, so that squaring entries of 1e-20
  * does not underflow float32. Every tensor made here is disposed before returning.
  */
@@ -30,7 +30,10 @@ export async function engineGradNorms(tf: Tf, spec: NetSpec, data: NetData): Pro
     out = tf.tidy(() => {
       const lossOf = (...ws: T[]) => {
         let h: T = x;
-        for (const W of ws) h = act(tf, spec.activation, tf.matMul(h, W));
+        for (const W of ws) {
+          const a = act(tf, spec.activation, tf.matMul(h, W));
+          h = spec.architecture === 'residual' ? tf.add(h, a) : a;
+        }
         return tf.div(tf.sum(tf.square(tf.sub(h, t))), 2 * BATCH);
       };
       const { value, grads } = tf.valueAndGrads(lossOf)(weights);

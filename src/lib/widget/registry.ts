@@ -58,7 +58,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
     slug: 'vanishing-gradients',
     tag: 'fm-vanishing-gradients',
     title: 'Gradient norms through a deep network',
-    attributes: ['depth', 'width', 'activation', 'init', 'seed', 'layer'],
+    attributes: ['depth', 'width', 'activation', 'init', 'seed', 'architecture', 'layer'],
     chapter: 'activations',
   },
   {
