@@ -64,15 +64,12 @@ function epsilonCheck(p: Piece): { rule: RuleId; found: string }[] {
   return /noise/i.test(p.context) ? [] : hits('epsilon-not-noise', p.text, EPSILON);
 }
 
-/** Splits an MDX file into math pieces and prose lines, skipping frontmatter code, fenced code and inline code. */
+/** Splits an MDX file into math pieces and prose lines (frontmatter included: objectives name symbols too), skipping imports and code. */
 function pieces(mdx: string): Piece[] {
   const lines = mdx.split('\n');
   const out: Piece[] = [];
   let fence = false;
   let i = 0;
-  if (lines[0]?.trim() === '---') {
-    i = lines.findIndex((l, n) => n > 0 && l.trim() === '---') + 1;
-  }
   const near = (from: number, step: number): string => {
     for (let n = from; n >= 0 && n < lines.length; n += step) if (lines[n]!.trim() && lines[n]!.trim() !== '$$') return lines[n]!;
     return '';

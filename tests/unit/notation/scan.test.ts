@@ -40,6 +40,11 @@ describe('scanMdx flags', () => {
     expect(scanMdx(mdx)).toEqual([expect.objectContaining({ line: 9, rule: 'dense-row-form' })]);
   });
 
+  it('reads the frontmatter’s objectives too', () => {
+    const mdx = '---\ntitle: T\nobjectives:\n  - Build a $k$-way classifier.\n---\n';
+    expect(scanMdx(mdx)).toEqual([expect.objectContaining({ line: 4, rule: 'class-count' })]);
+  });
+
   it('names the table’s symbol in its message', () => {
     const [v] = scanMdx(inChapter('A classifier for $k$ classes.'));
     expect(v!.message).toContain('$K$');
