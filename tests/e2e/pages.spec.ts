@@ -23,8 +23,10 @@ test.describe('the book shell', () => {
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
   });
 
-  test('the Notation page: every symbol rendered, linked from each chapter, not a chapter itself, axe clean', async ({ page }) => {
+  test('the Notation page: every symbol rendered, linked from a chapter’s intro box and the sidebar, not a chapter itself, axe clean', async ({ page }) => {
     await page.goto('/chapters/activations/');
+    // Its prerequisites name the chain rule in math, rendered like the chapter's own.
+    await expect(page.locator('.fm-chapter-intro .katex').first()).toBeVisible();
     await page.locator('.fm-chapter-intro').getByRole('link', { name: 'Notation' }).click();
     await expect(page).toHaveURL(/\/notation\/$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Notation' })).toBeVisible();
