@@ -51,6 +51,7 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapterSidebar() },
+        'notation',
         { label: 'Your device', link: '/device/' },
       ],
       lastUpdated: false,

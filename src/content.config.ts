@@ -5,7 +5,8 @@ import { docsSchema } from '@astrojs/starlight/schema';
 /**
  * Chapters live in content/en/ (content/<lang>/ once translated). Every chapter must state what the
  * reader will learn, what they need first, how long it takes and where it sits: a missing field fails the build.
- * Splash pages (the landing page and 404, built by Starlight from the same schema) are not chapters.
+ * Splash pages (the landing page and 404, built by Starlight from the same schema) are not chapters, and neither
+ * are reference pages (content/en/notation.mdx).
  */
 const chapterFields = {
   objectives: z.array(z.string().min(1)).min(1),
@@ -14,14 +15,15 @@ const chapterFields = {
   order: z.number().int().positive(),
 };
 
-const extend = z.object(chapterFields).partial();
+/** `kind: reference` marks a page that is not a chapter (the Notation page): no chapter fields required. */
+const extend = z.object(chapterFields).partial().extend({ kind: z.enum(['chapter', 'reference']).default('chapter') });
 
 export const collections = {
   docs: defineCollection({
     loader: glob({ base: './content/en', pattern: '**/[^_]*.mdx' }),
     schema: (context) =>
       docsSchema({ extend })(context).superRefine((data, ctx) => {
-        if (data.template === 'splash') return;
+        if (data.template === 'splash' || data.kind === 'reference') return;
         for (const key of Object.keys(chapterFields) as (keyof typeof chapterFields)[]) {
           if (data[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `A chapter needs \`${key}\` in its frontmatter.` });
         }

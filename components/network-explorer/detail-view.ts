@@ -114,7 +114,7 @@ export class DetailView {
       for (const c of top) ol.append(make('li', '', `${d.below} map ${c.channel + 1}: ${c.sum >= 0 ? '+' : ''}${f(c.sum)}`));
       parts.push(ol, make('p', '', `The other ${e.contributions.length - top.length} maps together: ${rest >= 0 ? '+' : ''}${f(rest)}.`));
     } else if (e.kind === 'bn') {
-      parts.push(make('p', '', `${d.below} value ${f(e.input)} × ${f(e.scale)} + ${f(e.shift)} = ${f(e.value)}. Scale γ/√(σ² + ε) and shift β − μ·scale come from training; at inference they are fixed.`));
+      parts.push(make('p', '', `${d.below} value ${f(e.input)} × ${f(e.scale)} + ${f(e.shift)} = ${f(e.value)}. Scale γ/√(σ² + κ) and shift β − μ·scale come from training; at inference they are fixed.`));
     } else if (e.kind === 'relu') {
       parts.push(make('p', '', `max(0, ${d.below} value ${f(e.input)}) = ${f(e.value)}.`));
     } else {

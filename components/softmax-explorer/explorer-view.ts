@@ -10,8 +10,8 @@ export const SHELL = `
   <label>True class <select data-role="target"></select></label>
   <label>Temperature T
     <span class="pair"><input type="range" data-role="temperature-range" min="-2" max="2" step="0.01" aria-label="Temperature T (slider, logarithmic)"><input type="number" data-role="temperature" min="0.01" max="100" step="0.01" aria-label="Temperature T"></span></label>
-  <label>Label smoothing ε
-    <span class="pair"><input type="range" data-role="smoothing-range" min="0" max="0.5" step="0.01" aria-label="Label smoothing ε (slider)"><input type="number" data-role="smoothing" min="0" max="1" step="0.01" aria-label="Label smoothing ε"></span></label>
+  <label>Label smoothing α
+    <span class="pair"><input type="range" data-role="smoothing-range" min="0" max="0.5" step="0.01" aria-label="Label smoothing α (slider)"><input type="number" data-role="smoothing" min="0" max="1" step="0.01" aria-label="Label smoothing α"></span></label>
 </div>
 <p data-role="message" role="alert" hidden></p>
 <div class="charts">

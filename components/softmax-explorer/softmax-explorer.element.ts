@@ -1,11 +1,11 @@
 /**
  * @summary `<fm-softmax-explorer>`: logits the reader drags or types, a temperature, a true class and a
- * label-smoothing ε; shows p = softmax(z/T), the cross-entropy and its gradient on every logit. The numbers
+ * label-smoothing α; shows p = softmax(z/T), the cross-entropy and its gradient on every logit. The numbers
  * come from TensorFlow.js on the engine's backend (`tf.softmax`, and `tf.valueAndGrad` of the cross-entropy
  * built from `tf.logSoftmax`); the float64 formula (p − q)/T is shown beside them as a check.
  *
  * @attr logits 3–10 numbers, each within ±1e6 (default "2, 1, 0.1") · @attr temperature 0.01–100 (default 1)
- * @attr target the true class, 0-based (default 0) · @attr smoothing label smoothing ε, 0–1 (default 0)
+ * @attr target the true class, 0-based (default 0) · @attr smoothing label smoothing α, 0–1 (default 0)
  * @event fm-result `{ backend, ms, logits, temperature, target, smoothing, probabilities, loss, gradient, fallbackReason }`
  * @event fm-error `{ message }` when a value cannot be used (the last good value stays in force)
  */

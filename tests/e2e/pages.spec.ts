@@ -1,5 +1,6 @@
 import { test, expect, axeViolations } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
+import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 
 /** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
 const TFJS_MARKER = 'Conv2DBackpropFilter';
@@ -20,6 +21,22 @@ test.describe('the book shell', () => {
     await page.waitForLoadState('networkidle');
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
+  });
+
+  test('the Notation page: every symbol rendered, linked from a chapter’s intro box and the sidebar, not a chapter itself, axe clean', async ({ page }) => {
+    await page.goto('/chapters/activations/');
+    // Its prerequisites name the chain rule in math, rendered like the chapter's own.
+    await expect(page.locator('.fm-chapter-intro .katex').first()).toBeVisible();
+    await page.locator('.fm-chapter-intro').getByRole('link', { name: 'Notation' }).click();
+    await expect(page).toHaveURL(/\/notation\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Notation' })).toBeVisible();
+    await expect(page.locator('table.fm-notation tbody tr')).toHaveCount(ENTRIES.length);
+    expect(await page.locator('table.fm-notation td.fm-notation-symbol .katex math').count()).toBe(ENTRIES.length);
+    await expect(page.locator('nav[aria-label="Main"]').getByRole('link', { name: 'Notation' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('.fm-chapter-intro')).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto('/');
+    await expect(page.locator('.fm-chapter-list li', { hasText: 'Notation' })).toHaveCount(0);
   });
 
   test('chapter 1: math, sidebar, previous/next, axe clean', async ({ page }) => {

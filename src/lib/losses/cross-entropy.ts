@@ -22,7 +22,7 @@ export function crossEntropyGradWith(logits: readonly number[], q: readonly numb
   return p.map((pi, i) => (pi - q[i]!) / temperature);
 }
 
-/** Categorical cross-entropy for true class `target`, optionally label-smoothed by ε. */
+/** Categorical cross-entropy for true class `target`, optionally label-smoothed by α. */
 export function crossEntropy(logits: readonly number[], target: number, o: SoftmaxLossOptions = {}): number {
   return crossEntropyWith(logits, smoothedTarget(logits.length, target, o.smoothing ?? 0), o.temperature ?? 1);
 }

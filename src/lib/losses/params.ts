@@ -49,7 +49,7 @@ export function parseTemperature(name: string, raw: string): number {
   return parseReal(name, raw, MIN_TEMPERATURE, MAX_TEMPERATURE);
 }
 
-/** The label-smoothing ε, from 0 (one-hot targets) to 1 (uniform targets). */
+/** The label-smoothing α, from 0 (one-hot targets) to 1 (uniform targets). */
 export function parseSmoothing(name: string, raw: string): number {
   return parseReal(name, raw, 0, 1);
 }

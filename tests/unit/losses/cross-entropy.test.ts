@@ -24,7 +24,7 @@ describe('crossEntropy', () => {
   const cases = [1, 2, 3, 4, 5, 6].map((seed) => ({
     seed, z: [...uniform(seed, 3 + (seed % 5), -4, 4)].map(Number), t: [1, 0.5, 2, 0.25, 3, 1][seed - 1]!, eps: [0, 0.1, 0, 0.2, 0.05, 1][seed - 1]!,
   }));
-  it.each(cases)('gradient (p − q)/T matches central differences (seed $seed, T $t, ε $eps)', ({ z, t, eps }) => {
+  it.each(cases)('gradient (p − q)/T matches central differences (seed $seed, T $t, α $eps)', ({ z, t, eps }) => {
     const target = z.length - 1;
     const g = crossEntropyGrad(z, target, { temperature: t, smoothing: eps });
     const fd = centralDifference((x) => crossEntropy(x, target, { temperature: t, smoothing: eps }), z, 1e-5);
@@ -37,20 +37,20 @@ describe('crossEntropy', () => {
 });
 
 describe('label smoothing', () => {
-  it('gives 1 − ε + ε/K to the true class and ε/K to the others', () => {
+  it('gives 1 − α + α/K to the true class and α/K to the others', () => {
     const q = smoothedTarget(4, 1, 0.1);
     expect(q[1]).toBeCloseTo(0.925, 15);
     expect(q[0]).toBeCloseTo(0.025, 15);
     expect(q.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 15);
     expect(smoothedTarget(4, 1, 0)).toEqual(oneHot(4, 1));
   });
-  it('is (1 − ε)·CE(one-hot) + ε·mean over classes of −log p_i', () => {
+  it('is (1 − α)·CE(one-hot) + α·mean over classes of −log p_i', () => {
     const z = [3, -1, 0.5, 2];
     const lp = softmax(z).map(Math.log);
     const mix = 0.9 * -lp[0]! + 0.1 * -(lp.reduce((a, b) => a + b, 0) / 4);
     expect(crossEntropy(z, 0, { smoothing: 0.1 })).toBeCloseTo(mix, 13);
   });
-  it('is minimised at p = q, with a finite optimal logit gap of log((1 − ε + ε/K)/(ε/K))', () => {
+  it('is minimised at p = q, with a finite optimal logit gap of log((1 − α + α/K)/(α/K))', () => {
     const q = smoothedTarget(3, 0, 0.1);
     const gap = Math.log(q[0]! / q[1]!);
     const best = [gap, 0, 0];

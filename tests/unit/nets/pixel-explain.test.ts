@@ -34,7 +34,7 @@ describe('explainPixel', () => {
     expect(mags).toEqual([...mags].sort((a, b) => b - a));
   });
 
-  it('bn: x·s + t with s = γ/√(σ² + ε), t = β − μ·s; relu: max(0, x); pool: the largest of the 2×2 window', () => {
+  it('bn: x·s + t with s = γ/√(σ² + κ), t = β − μ·s; relu: max(0, x); pool: the largest of the 2×2 window', () => {
     const bn = explainPixel(net.layers[1]!, net.weights, at(1), at(2), 9, 10, 11)!;
     if (bn.kind !== 'bn') throw new Error(bn.kind);
     const [g, b, m, v] = net.weights.bn1!.map((t) => t.data[9]!);
