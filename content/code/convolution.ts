@@ -24,9 +24,12 @@ const w = tf.tensor4d(sobelX.flat(), [3, 3, 1, 1]);
 
 // Stride 1, no padding ('valid'): the 3×3 window fits 7 − 3 + 1 = 5 times across and 5 times down.
 const y = tf.conv2d(x, w, 1, 'valid');
-console.log('output shape:', JSON.stringify(y.shape));
 const out = (await y.array())[0]!.map((row) => row.map((cell) => cell[0]!));
-for (const row of out) console.log(row.map((v) => String(v).padStart(4)).join(''));
+const print = (rows: number[][]) => rows.forEach((row) => console.log(row.map((v) => String(v).padStart(4)).join('')));
+console.log('image:');
+print(pixels);
+console.log('Sobel x response, shape', JSON.stringify(y.shape));
+print(out);
 console.log('top-left output (25 by hand in the chapter):', out[0]![0]);
 
 // The same numbers from a plain loop: y[i][j] = Σ_u Σ_v w[u][v] · x[i + u][j + v].

@@ -48,11 +48,11 @@ for (const layer of model.layers) {
 }
 // BatchNorm's moving mean and variance are saved with the model but not trained by gradient descent.
 const size = (ws: tf.LayerVariable[]) => ws.reduce((sum, w) => sum + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
-console.log('all weights:', model.countParams(), '  trained:', size(model.trainableWeights), '  not trained:', size(model.nonTrainableWeights));
+console.log(`all weights: ${model.countParams()}, trained: ${size(model.trainableWeights)}, not trained: ${size(model.nonTrainableWeights)}`);
 
 // One forward pass on a blank image: ten probabilities that add up to 1.
 const probs = tf.tidy(() => model.predict(tf.zeros([1, 28, 28, 1])) as tf.Tensor);
 const total = probs.sum();
-console.log('output shape:', JSON.stringify(probs.shape), '  sum of probabilities:', (await total.data())[0]!.toFixed(4));
+console.log(`output shape: ${JSON.stringify(probs.shape)}, sum of probabilities: ${(await total.data())[0]!.toFixed(4)}`);
 tf.dispose([probs, total]);
 model.dispose();
