@@ -53,8 +53,9 @@ for (const [s, padding, d] of settings) {
   console.log(`stride ${s}, ${padding}, dilation ${d}: formula ${predicted}, tfjs ${shape[1]}×${shape[2]}`);
 }
 
-// A convolution *layer* with the chapter's shapes: 3×3, 64 → 64 channels on a 224×224 map.
-// It holds 3·3·64·64 weights + 64 biases, whatever the size of the image.
+// A convolution *layer* with the chapter's shapes: 3×3, 64 → 64 channels on a 224×224 map. Applied to
+// tf.input, a placeholder, it works out shapes without computing anything. It holds 3·3·64·64 weights
+// + 64 biases, whatever the size of the image.
 const layer = tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same' });
 const mapOut = layer.apply(tf.input({ shape: [224, 224, 64] })) as tf.SymbolicTensor;
 console.log('layer output shape:', JSON.stringify(mapOut.shape), 'parameters:', layer.countParams());
