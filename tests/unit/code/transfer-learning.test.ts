@@ -28,6 +28,7 @@ describe('content/code/transfer-learning.ts', () => {
     const nTest = (await labels('test', 500)).filter((l) => l >= 5).length;
     expect(numbersIn(lineStarting(out, 'before fine-tuning:'))[1]).toBe(nTest);
     expect(numbersIn(lineStarting(out, 'after 5 epochs on'))[1]).toBe(nTrain);
+    expect(numbersIn(lineStarting(out, 'after 5 epochs on'))[3]).toBe(nTest);
     // The first test digit 5–9 and its label, as the file has it.
     const first = (await labels('test', 500)).find((l) => l >= 5)!;
     expect(numbersIn(lineStarting(out, 'first test image:'))[1]).toBe(first);
@@ -53,7 +54,7 @@ describe('content/code/transfer-learning.ts', () => {
     const manifest = JSON.parse(await readFile(join(ROOT, 'public/models/digits04-cnn/model.json'), 'utf8')) as { weightsManifest: { weights: { name: string }[] }[] };
     const base = manifest.weightsManifest.flatMap((g) => g.weights).filter((w) => /^(conv1|bn1|conv2|bn2)\//.test(w.name));
     expect(base.length).toBe(2 + 2 * 4); // two kernels; γ, β, moving mean and variance of two BatchNorms
-    expect(lineStarting(out, 'frozen base:')).toBe(`frozen base: ${base.length} of ${base.length} weight tensors identical to the shipped model`);
+    expect(lineStarting(out, 'frozen base:')).toBe(`frozen base: ${base.length} of ${base.length} weight tensors as shipped`);
   });
 
   it('prints exactly what the page shows under the listing', async () => {
