@@ -1,7 +1,7 @@
 // Chapter 3 in code: activation functions, their derivatives by automatic
-// differentiation (tf.grad), and the gradient of every layer of a deep plain
-// network. Run it with Node 22.18 or later (`node activations.ts`, after
-// `npm install @tensorflow/tfjs`).
+// differentiation (tf.grad), and the gradient of every layer of a deep
+// plain network. Run it with Node 22.18 or later (`node activations.ts`,
+// after `npm install @tensorflow/tfjs`).
 import * as tf from '@tensorflow/tfjs';
 
 type Fn = (z: tf.Tensor) => tf.Tensor;
@@ -31,8 +31,8 @@ for (const [name, f] of activations) {
 }
 
 // A plain network of 20 dense layers of 64 units without biases,
-// h_l = f(h_{l−1} W_l) (the book's z_l = W_l h_{l−1}, written for a batch of
-// 16 row vectors), and the loss L = ‖h_20 − t‖² / (2 · 16).
+// h_l = f(h_{l−1} W_l) (the book's z_l = W_l h_{l−1}, written for a batch
+// of 16 row vectors), and the loss L = ‖h_20 − t‖² / (2 · 16).
 const depth = 20, width = 64, batch = 16;
 const x = tf.randomNormal([batch, width], 0, 1, 'float32', 1);
 const t = tf.randomNormal([batch, width], 0, 1, 'float32', 2);

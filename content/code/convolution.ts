@@ -41,7 +41,8 @@ console.log('Sobel x response, shape', JSON.stringify(y.shape));
 print(out);
 console.log('top-left output (25 by hand in the chapter):', out[0]![0]);
 
-// The same numbers from a plain loop: y[i][j] = Σ_u Σ_v w[u][v]·x[i+u][j+v].
+// The same numbers from a plain loop:
+// y[i][j] = Σ_u Σ_v w[u][v] · x[i + u][j + v].
 let largestDifference = 0;
 for (let i = 0; i < 5; i++) {
   for (let j = 0; j < 5; j++) {
@@ -77,7 +78,9 @@ for (const [s, padding, d] of settings) {
 // a 224×224 map. Applied to tf.input, a placeholder, it works out shapes
 // without computing anything. It holds 3·3·64·64 weights + 64 biases,
 // whatever the size of the image.
-const layer = tf.layers.conv2d({ filters: 64, kernelSize: 3, padding: 'same' });
+const layer = tf.layers.conv2d({
+  filters: 64, kernelSize: 3, padding: 'same',
+});
 const input = tf.input({ shape: [224, 224, 64] });
 const symbolic = layer.apply(input) as tf.SymbolicTensor;
 console.log('layer output shape:', JSON.stringify(symbolic.shape),

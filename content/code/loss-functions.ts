@@ -1,7 +1,8 @@
-// Chapter 4 in code: softmax, cross-entropy and its gradient p − y, squared
-// error on probabilities, label smoothing and the stable softmax, with
-// TensorFlow.js and its automatic differentiation. Run it with Node 22.18 or
-// later (`node loss-functions.ts`, after `npm install @tensorflow/tfjs`).
+// Chapter 4 in code: softmax, cross-entropy and its gradient p − y,
+// squared error on probabilities, label smoothing and the stable softmax,
+// with TensorFlow.js and its automatic differentiation. Run it with Node
+// 22.18 or later (`node loss-functions.ts`, after
+// `npm install @tensorflow/tfjs`).
 import * as tf from '@tensorflow/tfjs';
 
 // Prints a tensor's values to 4 decimals. (A short script can leave its few
@@ -42,14 +43,16 @@ console.log('push on the true logit:',
   'cross-entropy', await show(first(tf.grad(ce10)(wrong))),
   ' squared error', await show(first(tf.grad(se10)(wrong))));
 
-// Label smoothing, ε = 0.1: the target becomes q = 0.9·y + 0.1/10, that is
-// 0.91 for the true class and 0.01 for each other, and the gradient p − q.
-// With a lead of 10 the true logit is pushed *down*. The loss is smallest at
-// a lead of log(0.91 / 0.01) ≈ 4.51, where it equals the entropy of q.
+// Label smoothing, ε = 0.1: the target becomes q = 0.9·y + 0.1/10, that
+// is 0.91 for the true class and 0.01 for each other, and the gradient
+// p − q. With a lead of 10 the true logit is pushed *down*. The loss is
+// smallest at a lead of log(0.91 / 0.01) ≈ 4.51, where it equals the
+// entropy of q.
 const smoothed = (l: tf.Tensor) =>
   tf.losses.softmaxCrossEntropy(y10, l, undefined, 0.1);
 const lead10 = tf.tensor2d([[10, 0, 0, 0, 0, 0, 0, 0, 0, 0]]);
-const best = tf.tensor2d([[Math.log(0.91 / 0.01), 0, 0, 0, 0, 0, 0, 0, 0, 0]]);
+const lead = Math.log(0.91 / 0.01);
+const best = tf.tensor2d([[lead, 0, 0, 0, 0, 0, 0, 0, 0, 0]]);
 console.log('smoothed, lead 10:    gradient on the true logit',
   await show(first(tf.grad(smoothed)(lead10))));
 const [largest] = await tf.grad(smoothed)(best).abs().max().data();

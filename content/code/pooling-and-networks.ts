@@ -61,7 +61,7 @@ for (const layer of model.layers) {
 // BatchNorm's moving mean and variance are saved with the model, but
 // gradient descent does not train them.
 const size = (ws: tf.LayerVariable[]) =>
-  ws.reduce((sum, w) => sum + w.shape.reduce<number>((a, b) => a * b!, 1), 0);
+  ws.reduce((sum, w) => sum + w.read().size, 0);
 console.log(`all weights: ${model.countParams()}, ` +
   `trained: ${size(model.trainableWeights)}, ` +
   `not trained: ${size(model.nonTrainableWeights)}`);

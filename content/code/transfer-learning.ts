@@ -28,7 +28,8 @@ async function loadDigits(split: 'train' | 'test', count: number) {
   const x = keep.flatMap((i) =>
     Array.from(pixels.subarray(i * 784, (i + 1) * 784), (v) => v / 255));
   const y = tf.tensor1d(keep.map((i) => labels[i]! - 5), 'int32');
-  return { x: tf.tensor4d(x, [keep.length, 28, 28, 1]), y: tf.oneHot(y, 5) };
+  const n = keep.length;
+  return { x: tf.tensor4d(x, [n, 28, 28, 1]), y: tf.oneHot(y, 5) };
 }
 const train = await loadDigits('train', 500); // 50 of each digit 5–9
 const test = await loadDigits('test', 500); // 50 more of each, held out
