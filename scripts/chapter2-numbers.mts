@@ -1,10 +1,12 @@
 /**
  * Every number Chapter 2 (Pooling, fully connected layers and the whole network) states, computed from src/lib:
- * the small CNN's layer table (held to the real tfjs-layers model by tests/unit/network/layer-table.test.ts),
+ * the small CNN's layer table (src/lib/nets, held to the real tfjs-layers model by tests/unit/nets/small-cnn-spec.test.ts),
  * what its pooling layers save, a global-average-pooling head, the worked pooling example, and receptive fields.
  * Deterministic: no random numbers, so no seed. Run: `npx node scripts/chapter2-numbers.mts`.
  */
-import { layerTable, smallCnnLayers, totals, type NetLayer } from '../src/lib/network/layer-table.ts';
+import { layerTable as netTable } from '../src/lib/nets/layer-table.ts';
+import { smallCnnSpecs as smallCnnLayers } from '../src/lib/nets/small-cnn-spec.ts';
+import type { LayerSpec } from '../src/lib/nets/layer-spec.ts';
 import { poolReference, globalAvgPoolReference } from '../src/lib/pool/reference.ts';
 import { explorerMapSize, poolOutputLength } from '../src/lib/pool/geometry.ts';
 import { defaultDrawing, drawingTensor, shiftDrawing, DRAW_SIZE } from '../src/lib/pool/drawing.ts';
@@ -16,6 +18,11 @@ import { planLayers, type Plan } from '../src/lib/receptive-field/plan.ts';
 import { fieldSteps } from '../src/lib/receptive-field/formula.ts';
 import { dependencyCounts, maskBounds } from '../src/lib/receptive-field/mask.ts';
 
+/** Rows as this script prints them: output shape, all weights (trained and BatchNorm's statistics), MACs. */
+const layerTable = (input: number[], specs: LayerSpec[]) =>
+  netTable(specs, input).rows.map((r) => ({ name: r.name, shape: r.outShape, params: r.trainable + r.fixed, trainable: r.trainable, macs: r.macs }));
+type Row = ReturnType<typeof layerTable>[number];
+const totals = (rows: Row[]) => rows.reduce((t, r) => ({ params: t.params + r.params, trainable: t.trainable + r.trainable, macs: t.macs + r.macs }), { params: 0, trainable: 0, macs: 0 });
 const n = (v: number) => v.toLocaleString('en');
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
 const line = (label: string, value: string) => console.log(`${label.padEnd(62)} ${value}`);
@@ -35,7 +42,7 @@ line('conv2: share of the multiply-adds', pct(by('conv2').macs, t.macs));
 line('two convs: share of the multiply-adds', pct(by('conv1').macs + by('conv2').macs, t.macs));
 
 console.log('\n§ What the pooling layers save');
-const noPools = smallCnnLayers().filter((l) => l.kind !== 'maxpool');
+const noPools = smallCnnLayers().filter((l) => l.kind !== 'pool');
 const np = layerTable([28, 28, 1], noPools);
 const npBy = (name: string) => np.find((r) => r.name === name)!;
 line('without pooling: conv2 MACs (28×28 instead of 14×14)', `${n(npBy('conv2').macs)} (${(npBy('conv2').macs / by('conv2').macs).toFixed(0)}×)`);
@@ -62,7 +69,7 @@ line('total weights with GAP head', `${n(totals(gap).params)} (${pct(totals(gap)
 line('total MACs with GAP head', n(totals(gap).macs));
 
 console.log('\n§ Dense layer on the raw 28×28 image, for comparison');
-const mlp: NetLayer[] = [{ kind: 'flatten', name: 'flatten' }, { kind: 'dense', name: 'hidden', units: 64, bias: true }, { kind: 'dense', name: 'logits', units: 10, bias: true }];
+const mlp: LayerSpec[] = [{ kind: 'flatten', name: 'flatten' }, { kind: 'dense', name: 'hidden', units: 64, bias: true, relu: true }, { kind: 'dense', name: 'logits', units: 10, bias: true, relu: false }];
 line('784 → 64 → 10 weights', n(totals(layerTable([28, 28, 1], mlp)).params));
 
 console.log('\n§ Worked pooling example (4×4 map, 2×2 windows, stride 2)');

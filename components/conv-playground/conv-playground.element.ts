@@ -190,7 +190,10 @@ export class ConvPlaygroundElement extends EngineElement<Heavy> {
     try {
       r = await heavy.conv.runConv(heavy.engine.tf, input, kernel, s, op);
     } catch (err) {
-      if (gen === this.gen) this.fail(`The convolution failed: ${(err as Error).message}`);
+      if (gen === this.gen) {
+        this.fail(`The convolution failed: ${(err as Error).message}`);
+        this.offerRetry(() => this.recompute());
+      }
       return;
     }
     if (gen !== this.gen) return;

@@ -4,6 +4,7 @@
  * playground computes at (longest side ≤ MAX_INPUT_SIDE).
  */
 import { ImageFileError, inspectImageFile } from '@lib/image/index.ts';
+import { SAMPLES_BASE } from '@lib/widget/assets.ts';
 import type { Sample } from './settings.ts';
 
 export interface Pixels { rgba: Uint8ClampedArray; width: number; height: number; original: { width: number; height: number } }
@@ -37,8 +38,9 @@ const cache = new Map<string, Promise<Pixels>>();
 export function loadSample(sample: Sample): Promise<Pixels> {
   let hit = cache.get(sample.name);
   if (!hit) {
-    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-    hit = fetch(`${base}samples/${sample.file}`).then(async (res) => {
+    // From the book's own site (resolved against this module's URL), never the host page's: a playground
+    // embedded on another site would otherwise ask that site for /samples/….
+    hit = fetch(`${SAMPLES_BASE}${sample.file}`).then(async (res) => {
       if (!res.ok) throw new ImageFileError(`The sample picture ${sample.name} could not be loaded (HTTP ${res.status}).`);
       return decodeBytes(new Uint8Array(await res.arrayBuffer()));
     });

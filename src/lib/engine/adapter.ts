@@ -7,7 +7,9 @@ export async function probeWebGPU(): Promise<{ adapter: AdapterInfo } | { reason
   }
   let adapter: GPUAdapter | null = null;
   try {
-    adapter = await navigator.gpu.requestAdapter();
+    // The same request tfjs-backend-webgpu makes (its WEBGPU_USE_LOW_POWER_GPU flag is off by default), so the
+    // badge names the adapter that really computes on a machine with two GPUs.
+    adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (err) {
     return { reason: `the browser's WebGPU adapter request failed (${(err as Error).message})` };
   }

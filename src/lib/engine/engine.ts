@@ -14,8 +14,16 @@ const changes = new EventTarget();
 
 /** The shared engine; the first call loads tfjs and chooses a backend. */
 export function getEngine(): Promise<Engine> {
-  current ??= announce(chooseEngine(requestedBackend(), []), 'ready');
+  current ??= forgetOnFailure(announce(chooseEngine(requestedBackend(), []), 'ready'));
   return current;
+}
+
+/** A failed start is not cached: the next call (a widget's Retry) tries every backend again. */
+function forgetOnFailure(engine: Promise<Engine>): Promise<Engine> {
+  engine.catch(() => {
+    if (current === engine) current = null;
+  });
+  return engine;
 }
 
 /** Called with the engine once it is chosen, and again after every change (for the device badge). */
@@ -46,8 +54,9 @@ export function onEngineChange(listener: (engine: Engine) => void): () => void {
 /** Drops to the next backend, telling every listener; used when the GPU device is lost. */
 export function fallBack(reason: string, from: BackendName): Promise<Engine> {
   const skip = BACKENDS.slice(0, BACKENDS.indexOf(from) + 1);
-  current = announce(chooseEngine(null, [`${from} stopped working: ${reason}`], skip), 'ready', 'change');
-  return current;
+  const next = forgetOnFailure(announce(chooseEngine(null, [`${from} stopped working: ${reason}`], skip), 'ready', 'change'));
+  current = next;
+  return next;
 }
 
 /**

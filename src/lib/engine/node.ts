@@ -7,7 +7,7 @@
  * real GPU's Vulkan driver we point Vulkan at SwiftShader (Debian's lavapipe is rejected by Dawn).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { getEngine } from './engine.ts';
 import type { Engine } from './types.ts';
 
@@ -16,14 +16,31 @@ const SWIFTSHADER_ICD = `${CHROMIUM_DIR}/vk_swiftshader_icd.json`;
 const LOADER_DIRS = ['/usr/lib/x86_64-linux-gnu', '/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib'];
 const ICD_DIRS = ['/usr/share/vulkan/icd.d', '/etc/vulkan/icd.d', '/usr/local/share/vulkan/icd.d'];
 
+/**
+ * Vulkan drivers (ICD manifests) in `dirs` that Dawn can use. Lavapipe (Mesa's software Vulkan, `libvulkan_lvp`)
+ * is installed by many Debian desktops but rejected by Dawn: counting it as a driver left Node on the CPU backend.
+ */
+export function usableIcds(dirs: string[] = ICD_DIRS): string[] {
+  return dirs.flatMap((d) => (existsSync(d) ? readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => `${d}/${f}`) : []))
+    .filter((file) => !/lvp|lavapipe/i.test(`${file} ${icdLibrary(file)}`));
+}
+
+function icdLibrary(file: string): string {
+  try {
+    return String((JSON.parse(readFileSync(file, 'utf8')) as { ICD?: { library_path?: string } }).ICD?.library_path ?? '');
+  } catch {
+    return '';
+  }
+}
+
 /** The environment variables this process lacks for Dawn to find Vulkan ({} when it has them). */
-export function vulkanEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function vulkanEnv(env: NodeJS.ProcessEnv = process.env, icdDirs: string[] = ICD_DIRS): Record<string, string> {
   const out: Record<string, string> = {};
   const libPath = (env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean);
   const hasLoader = [...libPath, ...LOADER_DIRS].some((d) => existsSync(`${d}/libvulkan.so.1`));
   if (!hasLoader && existsSync(`${CHROMIUM_DIR}/libvulkan.so.1`)) out.LD_LIBRARY_PATH = [...libPath, CHROMIUM_DIR].join(':');
-  const hasDriver = ICD_DIRS.some((d) => existsSync(d) && readdirSync(d).some((f) => f.endsWith('.json')));
-  if (!env.VK_ICD_FILENAMES && !hasDriver && existsSync(SWIFTSHADER_ICD)) out.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  const hasDriver = usableIcds(icdDirs).length > 0;
+  if (!env.VK_ICD_FILENAMES && !env.VK_DRIVER_FILES && !hasDriver && existsSync(SWIFTSHADER_ICD)) out.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   return out;
 }
 

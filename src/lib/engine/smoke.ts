@@ -7,16 +7,22 @@ import type { Tf } from './types.ts';
 export const SMOKE_EXPECTED = [37, 47, 67, 77];
 
 export async function smokeCheck(tf: Tf): Promise<string | null> {
-  const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
-  const w = tf.tensor4d([1, 2, 3, 4], [2, 2, 1, 1]);
-  const y = tf.conv2d(x, w, 1, 'valid');
+  // Everything, tensor creation included, inside the try: a backend that throws synchronously (a shader that
+  // fails to compile, a lost context) must make the engine fall back, not reject the engine.
+  const made: { dispose(): void }[] = [];
   try {
+    const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
+    made.push(x);
+    const w = tf.tensor4d([1, 2, 3, 4], [2, 2, 1, 1]);
+    made.push(w);
+    const y = tf.conv2d(x, w, 1, 'valid');
+    made.push(y);
     const got = Array.from(await y.data());
     const ok = got.length === 4 && got.every((v, i) => Math.abs(v - SMOKE_EXPECTED[i]!) < 1e-3);
     return ok ? null : `it computed [${got.map((v) => +v.toPrecision(4)).join(', ')}] instead of [${SMOKE_EXPECTED.join(', ')}]`;
   } catch (err) {
     return `it failed while computing (${(err as Error).message})`;
   } finally {
-    tf.dispose([x, w, y]);
+    for (const t of made) t.dispose();
   }
 }

@@ -96,6 +96,16 @@ function pool(spec: Extract<LayerSpec, { kind: 'pool' }>, x: Block): Block {
   return { v, a, shape: [1, oh, ow, c] };
 }
 
+function globalAverage(x: Block): Block {
+  const c = x.shape[x.shape.length - 1]!, n = x.v.length / c;
+  const v = new Float64Array(c), a = new Float64Array(c);
+  for (let i = 0; i < x.v.length; i++) {
+    v[i % c] += x.v[i]! / n;
+    a[i % c] = Math.max(a[i % c]!, x.a[i]!);
+  }
+  return { v, a, shape: [1, c] };
+}
+
 function softmax(x: Block): Block {
   const top = Math.max(...x.v);
   const e = x.v.map((z) => Math.exp(z - top));
@@ -117,6 +127,7 @@ export function oracleForward(specs: readonly LayerSpec[], weights: Weights, inp
     else if (spec.kind === 'relu') x = { v: x.v.map((z) => Math.max(0, z)), a: x.a, shape: x.shape };
     else if (spec.kind === 'pool') x = pool(spec, x);
     else if (spec.kind === 'flatten') x = { ...x, shape: [1, x.v.length] };
+    else if (spec.kind === 'gap') x = globalAverage(x);
     else x = softmax(x);
     return { name: spec.name, data: x.v, mag: x.a, shape: x.shape };
   });

@@ -10,6 +10,8 @@ export type LayerSpec =
   | { kind: 'bn'; name: string; epsilon: number }
   | { kind: 'relu' | 'flatten' | 'softmax'; name: string }
   | { kind: 'pool'; name: string; size: number; stride: number; op: 'max' | 'avg' }
+  /** Global average pooling: each channel's mean over the whole map ([h, w, c] → [c]). */
+  | { kind: 'gap'; name: string }
   | { kind: 'dense'; name: string; units: number; bias: boolean; relu: boolean };
 
 export type LayerKind = LayerSpec['kind'];
@@ -72,6 +74,7 @@ export function layerLabel(s: LayerSpec): string {
     case 'relu': return 'ReLU';
     case 'pool': return `${s.size}×${s.size} ${s.op === 'max' ? 'max' : 'average'} pooling, stride ${s.stride}`;
     case 'flatten': return 'flatten';
+    case 'gap': return 'global average pooling';
     case 'dense': return `dense, ${s.units} units${s.relu ? ', ReLU' : ''}`;
     case 'softmax': return 'softmax';
   }

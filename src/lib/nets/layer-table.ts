@@ -6,7 +6,8 @@
  * - batch norm, ReLU, pooling, flatten and softmax multiply nothing by a weight: 0 multiply-adds (a trained
  *   batch norm folds into the convolution before it);
  * - batch norm has 4 numbers per channel: γ and β are trained, the moving mean and variance are not.
- * The chapter's own table (src/lib/network/layer-table.ts, written from a hand description) must agree: a unit test checks.
+ * Chapter 2's table of the small CNN comes from here too (smallCnnSpecs in small-cnn-spec.ts, a hand description that
+ * a unit test holds to the real tfjs-layers model).
  */
 import { convCost } from '../conv/cost.ts';
 import { outputLength } from '../conv/geometry.ts';
@@ -61,6 +62,8 @@ export function layerRow(spec: LayerSpec, inShape: Shape): LayerRow {
     }
     case 'flatten':
       return row([size(inShape)]);
+    case 'gap':
+      return row([needMap(spec, inShape)[2]]);
     case 'dense': {
       if (inShape.length !== 1) throw new Error(`layer "${spec.name}" (dense) needs a flat input, got [${inShape.join(', ')}]`);
       const n = inShape[0]!;

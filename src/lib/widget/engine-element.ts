@@ -4,7 +4,7 @@
  * `gen` numbers each run so a result that arrives after a newer request, or after disconnect, is dropped.
  */
 import { onEngineChange, type Engine } from '../engine/index.ts';
-import { FmElement } from './fm-element.ts';
+import { FmElement, describeError } from './fm-element.ts';
 
 export abstract class EngineElement<Heavy extends { engine: Engine }> extends FmElement {
   protected heavy: Heavy | null = null;
@@ -23,8 +23,10 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
     try {
       this.heavy = await this.load();
     } catch (err) {
+      // A failed engine start is not cached (engine.ts), so Retry tries every backend again.
       this.setStatus('error');
-      this.emitError(`The compute engine could not start: ${(err as Error).message}`);
+      this.emitError(`The compute engine could not start: ${describeError(err)}`);
+      this.offerRetry(() => this.restart());
       return;
     }
     this.onDisconnect(onEngineChange((engine) => {
@@ -34,6 +36,13 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
     await this.compute();
   }
 
+  /** Recomputes, with an unexpected failure reported (and a Retry) unless a newer run superseded it. */
+  protected recompute(): void {
+    const gen = this.gen;
+    // compute() increments gen itself: the run this call starts is gen + 1.
+    this.guard(this.compute(), () => this.recompute(), () => this.gen > gen + 1);
+  }
+
   protected teardown(): void {
     this.gen++;
     clearTimeout(this.timer);
@@ -41,6 +50,6 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
 
   protected schedule(): void {
     clearTimeout(this.timer);
-    if (this.heavy) this.timer = setTimeout(() => void this.compute(), this.debounceMs);
+    if (this.heavy) this.timer = setTimeout(() => this.recompute(), this.debounceMs);
   }
 }

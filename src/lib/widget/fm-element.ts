@@ -36,7 +36,7 @@ export abstract class FmElement extends HTMLElement {
           this.started = true;
           // Marks let benchmarks time "visible → first output" without hooks in each widget.
           performance.mark('fm-start', { detail: { tag: this.localName, id: this.id } });
-          void this.start();
+          this.guard(this.start(), () => this.restart());
         }
         this.onVisibilityChange();
       },
@@ -89,6 +89,43 @@ export abstract class FmElement extends HTMLElement {
     line.hidden = message === '';
   }
 
+  /**
+   * Runs work nobody awaits (a start, a debounced recomputation, a click) so that an unexpected failure can
+   * never leave the widget at `status="running"`: it ends in `status="error"`, the message, an `fm-error` event
+   * and a Retry button that calls `retry`. `stale()` true at failure time means newer work superseded this
+   * one, and its failure is dropped.
+   */
+  protected guard(work: Promise<unknown>, retry: () => void, stale: () => boolean = () => false): void {
+    work.catch((err: unknown) => {
+      if (stale() || !this.isConnected) return;
+      this.setStatus('error');
+      this.emitError(`Something went wrong: ${describeError(err)}`);
+      this.offerRetry(retry);
+    });
+  }
+
+  /** A Retry button after the message line (one at a time; it removes itself when pressed). */
+  protected offerRetry(retry: () => void): void {
+    const line = this.root.querySelector<HTMLElement>('[data-role="message"]');
+    if (!line) return;
+    this.root.querySelector('[data-role="retry"]')?.remove();
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.role = 'retry';
+    button.textContent = 'Retry';
+    button.addEventListener('click', () => {
+      button.remove();
+      this.clearMessage();
+      retry();
+    });
+    line.after(button);
+  }
+
+  /** Starts again from the beginning (the Retry of a failed start). */
+  protected restart(): void {
+    this.guard(this.start(), () => this.restart());
+  }
+
   protected clearMessage(): void {
     this.showMessage('');
   }
@@ -101,6 +138,12 @@ export abstract class FmElement extends HTMLElement {
   protected abstract teardown(): void;
   /** Pauses or resumes loops; `this.active` says which. */
   protected onVisibilityChange(): void {}
+}
+
+/** An error's message in words a reader can use (never HTML; `String()` of whatever was thrown otherwise). */
+export function describeError(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.trim() || 'an unknown error';
 }
 
 /** Defines a custom element once, so a page (or a host site) may load a widget's script twice. */

@@ -3,7 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
 import { describeLayers, type LayerSpec } from '../../../src/lib/nets/layer-spec.ts';
 import { formatShape, layerRow, layerTable } from '../../../src/lib/nets/layer-table.ts';
-import { layerTable as chapterTable, smallCnnLayers } from '../../../src/lib/network/layer-table.ts';
+import { smallCnnSpecs } from '../../../src/lib/nets/small-cnn-spec.ts';
 import { cpu } from '../train/helpers.ts';
 
 describe('layerTable on the book small CNN', () => {
@@ -41,15 +41,25 @@ describe('layerTable on the book small CNN', () => {
     model.dispose();
   });
 
-  it("agrees with Chapter 2's table (written by hand) on every shape, weight count and multiply-add", async () => {
+  it.each([
+    { classes: 10, filters: [32, 64] as [number, number], hidden: 64 },
+    { classes: 5, filters: [4, 8] as [number, number], hidden: 16 },
+  ])("Chapter 2's hand description (smallCnnSpecs) is the real model, layer for layer ($classes classes, filters $filters)", async (o) => {
     await cpu();
-    const model = buildSmallCnn({ classes: 10, seed: 3 });
-    const ours = layerTable(describeLayers(model.layers), [28, 28, 1]);
-    // The chapter lists the hidden layer's ReLU as its own row; the model folds it into the dense layer.
-    const chapter = chapterTable([28, 28, 1], smallCnnLayers()).filter((r) => r.name !== 'hidden_relu');
-    expect(ours.rows.map((r) => [r.name, r.outShape, r.trainable + r.fixed, r.trainable, r.macs])).toEqual(chapter.map((r) => [r.name, r.shape, r.params, r.trainable, r.macs]));
-    expect([ours.params, ours.macs]).toEqual([220_522, 4_039_808]); // the totals the chapter states
+    const model = buildSmallCnn({ ...o, seed: 3 });
+    expect(smallCnnSpecs(o)).toEqual(describeLayers(model.layers));
     model.dispose();
+  });
+
+  it('gives the totals Chapter 2 states, and a global-average-pooling head drops exactly the hidden layer', () => {
+    const flat = layerTable(smallCnnSpecs(), [28, 28, 1]);
+    expect([flat.params, flat.trainable, flat.macs]).toEqual([220_522, 220_330, 4_039_808]);
+    const gap = layerTable(smallCnnSpecs({ head: 'gap' }), [28, 28, 1]);
+    expect(gap.rows.find((r) => r.name === 'gap')!.outShape).toEqual([64]);
+    expect(gap.rows.find((r) => r.name === 'logits')!.trainable).toBe(64 * 10 + 10);
+    const hidden = flat.rows.find((r) => r.name === 'hidden')!;
+    expect(flat.params - gap.params).toBe(hidden.trainable);
+    expect(flat.macs - gap.macs).toBe(hidden.macs);
   });
 
   it('follows stride, valid padding and bias like tfjs', async () => {

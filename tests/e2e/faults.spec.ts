@@ -1,0 +1,44 @@
+/**
+ * Faults a reader can meet, injected with real TensorFlow.js (no mock): a kernel that throws inside a widget's
+ * computation must end in status="error" with the message and a Retry that works once the fault is gone.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './support.ts';
+
+type Kernel = { kernelName: string; backendName: string; kernelFunc: (...a: unknown[]) => unknown };
+type TfLike = { getBackend(): string; getKernel(n: string, b: string): Kernel | undefined; unregisterKernel(n: string, b: string): void; registerKernel(k: Kernel): void };
+
+/** Replaces the current backend's kernel `name` with one that throws (or puts the original back). */
+async function breakKernel(page: Page, name: string, broken: boolean): Promise<string> {
+  return page.evaluate(async ({ name, broken }) => {
+    const w = window as unknown as { FeatureMaps: { getEngine(): Promise<{ tf: TfLike }> }; __saved?: Kernel };
+    const { tf } = await w.FeatureMaps.getEngine();
+    const backend = tf.getBackend();
+    if (broken) {
+      w.__saved = tf.getKernel(name, backend);
+      tf.unregisterKernel(name, backend);
+      tf.registerKernel({ kernelName: name, backendName: backend, kernelFunc: () => { throw new Error(`injected fault in ${name}`); } });
+    } else {
+      tf.unregisterKernel(name, backend);
+      tf.registerKernel(w.__saved!);
+    }
+    return backend;
+  }, { name, broken });
+}
+
+test('a kernel that throws: status error, the message, and Retry recomputes once it works again', { tag: '@webgpu-only' }, async ({ page }) => {
+  await page.goto('/embed/conv-playground/?image=coins&kernel=sobel-x');
+  const el = page.locator('fm-conv-playground');
+  await expect(el).toHaveAttribute('status', 'ready', { timeout: 90_000 });
+  expect(await breakKernel(page, 'Conv2D', true)).toBe('webgpu');
+  await el.evaluate((e) => e.setAttribute('stride', '2'));
+  await expect(el).toHaveAttribute('status', 'error');
+  await expect(el.locator('[data-role="message"]')).toContainText('injected fault in Conv2D');
+  const retry = el.getByRole('button', { name: 'Retry' });
+  await expect(retry).toBeVisible();
+  await breakKernel(page, 'Conv2D', false);
+  await retry.click();
+  await expect(el).toHaveAttribute('status', 'ready', { timeout: 60_000 });
+  await expect(retry).toHaveCount(0);
+  await expect(el.locator('[data-role="message"]')).toBeHidden();
+});
