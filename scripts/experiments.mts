@@ -15,13 +15,14 @@ import { dirname, join } from 'node:path';
 import { wasmGemm } from './pretrain/wasm-gemm.ts';
 import { TASKS, UNLABELLED, loadTask, missing, targetOf } from './experiments/tasks.ts';
 import { table } from './experiments/report.ts';
-import { describeBudget, type Budget } from '../src/lib/experiments/budget.ts';
+import { GRID_DEFAULTS, SMOKE_BUDGET, describeBudget, type Budget } from '../src/lib/experiments/budget.ts';
 import { BN_IMAGES, runTask } from '../src/lib/experiments/grid.ts';
 import type { RunRecord } from '../src/lib/experiments/stats.ts';
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../src/lib/experiments/strategies.ts';
 import { mergeTask, settingsDiffer, type Settings } from '../src/lib/experiments/merge.ts';
 import type { ExperimentResults, TaskResult } from '../src/lib/experiments/results.ts';
 import { percent } from '../src/lib/experiments/format.ts';
+import { FEATURE_COPIES } from '../src/lib/transfer/augment.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
@@ -45,9 +46,9 @@ if ([...seeds, ...perClass].some((v) => !Number.isInteger(v) || v < 1)) {
   process.exit(2);
 }
 
-const budget: Budget = smoke ? { epochs: 2, minSteps: 2, maxSteps: 3, maxBatch: 32 } : { epochs: 20, minSteps: 30, maxSteps: 40, maxBatch: 32 };
-const learningRate = Number(opt('lr') ?? 0.001), headMultiplier = Number(opt('head-multiplier') ?? 10);
-const headOnly = smoke ? { steps: 5, learningRate: 0.003 } : { steps: Number(opt('head-steps') ?? 2000), learningRate: 0.003 };
+const budget: Budget = smoke ? SMOKE_BUDGET : GRID_DEFAULTS.budget;
+const learningRate = Number(opt('lr') ?? GRID_DEFAULTS.learningRate), headMultiplier = Number(opt('head-multiplier') ?? GRID_DEFAULTS.headMultiplier);
+const headOnly = smoke ? { steps: 5, learningRate: GRID_DEFAULTS.headOnly.learningRate } : { steps: Number(opt('head-steps') ?? GRID_DEFAULTS.headOnly.steps), learningRate: GRID_DEFAULTS.headOnly.learningRate };
 if (!(learningRate > 0) || !(headMultiplier > 0)) {
   console.error('--lr and --head-multiplier take positive numbers');
   process.exit(2);
@@ -102,7 +103,7 @@ for (const spec of TASKS) {
     fresh: (seed) => fresh.get(seed)!,
     onRun: (r, done, total) => {
       const min = (performance.now() - t0) / 60000;
-      console.log(`  [${String(done).padStart(3)}/${total}] ${STRATEGIES[r.strategy as StrategyId].label.padEnd(27)} ${String(r.perClass).padStart(3)}/class seed ${r.seed}: ${percent(r.accuracy).padStart(6)}  (${r.steps} steps × ${r.batch}, ${(r.ms / 1000).toFixed(1)} s; ${min.toFixed(1)} min so far, ${(cpuSeconds(cpu0) / 60).toFixed(1)} min of CPU)`);
+      console.log(`  [${String(done).padStart(3)}/${total}] ${STRATEGIES[r.strategy as StrategyId].label.padEnd(38)} ${String(r.perClass).padStart(3)}/class seed ${r.seed}: ${percent(r.accuracy).padStart(6)}  (${r.steps} steps × ${r.batch}, ${(r.ms / 1000).toFixed(1)} s; ${min.toFixed(1)} min so far, ${(cpuSeconds(cpu0) / 60).toFixed(1)} min of CPU)`);
     },
   });
   const invocation = {
@@ -117,10 +118,15 @@ const results: ExperimentResults = {
   format: 1,
   description: 'Seeded transfer-learning runs of the book\'s small CNN on the CPU net (src/lib/train/cpu), made by scripts/experiments.mts. Accuracy is on the whole shipped test split of the target classes.',
   perClass, seeds,
-  strategies: STRATEGY_IDS.map((id) => ({ id, label: STRATEGIES[id].label, description: STRATEGIES[id].description })),
+  strategies: STRATEGY_IDS.map((id) => {
+    const { label, description, group, baseline, perClass: at } = STRATEGIES[id];
+    return { id, label, description, group, ...(baseline ? { baseline } : {}), ...(at ? { perClass: [...at] } : {}) };
+  }),
   budget: { ...budget, rule: describeBudget(budget) },
   learningRate, headMultiplier, headOnly,
-  optimizer: `Adam (β₁ 0.9, β₂ 0.999, ε 1e-7) and softmax cross-entropy. Fine-tuning and training from scratch: learning rate ${learningRate} for every trained layer and ${learningRate * headMultiplier} for the new head, within the budget above. Feature extraction: the head alone, ${headOnly.steps} steps at ${headOnly.learningRate} (trained to convergence on features computed once; cheaper than any fine-tuning run)`,
+  optimizer: `Adam (β₁ 0.9, β₂ 0.999, ε 1e-7) and softmax cross-entropy. Fine-tuning and training from scratch: learning rate ${learningRate} for every trained layer and ${learningRate * headMultiplier} for the new head, within the budget above. Feature extraction (at pool1, pool2 or hidden): a new linear head alone, ${headOnly.steps} steps at ${headOnly.learningRate} (trained to convergence on features computed once; cheaper than any fine-tuning run)`,
+  labDefault: `"Conv blocks frozen" is the fine-tuning lab's default (src/lib/transfer/config.ts: freeze=conv2, lr 0.001, head-lr ×10, frozen BatchNorm layers keep the source statistics) with the grid's budget above; the lab itself trains 10 epochs in batches of at most 16 (at 10 per class: 40 steps of 12 images) and tests on 20 held-out images per class.`,
+  augmentation: `The fine-tuning lab's augmentation (src/lib/transfer/augment.ts): each image moved by a seeded whole-pixel shift of up to ±2 in x and y, the border filled with background. Full fine-tuning shifts every training batch (shiftBatch's shifts, seed·7907 + step); with the conv blocks frozen, the head trains on the labelled images plus ${FEATURE_COPIES} shifted copies of each (withShiftedCopies), features computed once. Either way the run keeps the steps and batch size of its labelled images (the lab instead trains 10 epochs over the ${FEATURE_COPIES + 1}× larger set).`,
   batchNorm: `Trained BatchNorm layers normalise with batch statistics while training; afterwards their moving statistics are replaced by the population statistics of the labelled images (the first ${BN_IMAGES} when there are more; the momentum-0.99 averages would still mostly hold their starting values after a few dozen steps). Frozen BatchNorm layers keep the source statistics, except in AdaBN, which re-estimates them on unlabelled target images before training the head.`,
   tasks,
 };

@@ -36,6 +36,12 @@ export const targetOf = (classes: number[]) => `digits ${classes.join(',')}`;
 
 const digits = (split: string) => loadSlice({ base: 'data/', fetch: fileFetch('public'), dataset: 'digits', split });
 
+/** The whole shipped digits test split of `classes`, relabelled 0…k−1 in that order, scaled. */
+export async function digitsTest(classes: number[]): Promise<TaskData['test']> {
+  const set = selectClasses(await digits('test'), classes);
+  return { ...gatherScaled(set, Int32Array.from({ length: set.count }, (_, i) => i)), h: 28, w: 28 };
+}
+
 export async function loadTask(spec: TaskSpec): Promise<TaskData & { poolCount: number }> {
   const pool: Pool = selectClasses(await digits('train'), spec.targetClasses);
   const testPool = selectClasses(await digits('test'), spec.targetClasses);

@@ -20,3 +20,14 @@ export function schedule(count: number, b: Budget): Schedule {
 export function describeBudget(b: Budget): string {
   return `batch = min(${b.maxBatch}, labelled images); ${b.epochs} epochs, but at least ${b.minSteps} and at most ${b.maxSteps} Adam steps (last partial batch of each epoch dropped)`;
 }
+
+/** The grid's settings (`npm run experiments` without flags), shared by the scripts that reuse its runs. */
+export const GRID_DEFAULTS = {
+  budget: { epochs: 20, minSteps: 30, maxSteps: 40, maxBatch: 32 } satisfies Budget,
+  learningRate: 0.001,
+  headMultiplier: 10,
+  headOnly: { steps: 2000, learningRate: 0.003 },
+};
+
+/** A few steps: checks a pipeline, measures nothing. */
+export const SMOKE_BUDGET: Budget = { epochs: 2, minSteps: 2, maxSteps: 3, maxBatch: 32 };

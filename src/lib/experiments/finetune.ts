@@ -6,6 +6,8 @@
 import { permutation } from '../train/batches.ts';
 import type { Gemm } from '../train/cpu/gemm.ts';
 import { CpuNet, type Op } from '../train/cpu/net.ts';
+import { addL2spGradient, type L2spTerm } from '../train/cpu/l2sp.ts';
+import { uniform } from '../random/lcg.ts';
 import type { Strategy } from './strategies.ts';
 
 /** Images (or features) already scaled, `count` rows of h·w values, with labels 0…k−1. */
@@ -27,16 +29,40 @@ export const indexOfLayer = (net: CpuNet, name: string): number => {
 /**
  * The network a strategy starts from: the source's layers (or `fresh`'s for training from scratch) with
  * `fresh`'s `logits` layer as the new head — sized for the target's classes, seeded — and the layers below
- * `strategy.firstTrained` frozen. `fresh` is a randomly initialised net of the same architecture.
+ * `strategy.firstTrained` frozen. `fresh` is a randomly initialised net of the same architecture. A strategy
+ * with a `cut` keeps the layers up to the cut and puts a new linear head (`newDense`, seeded by `seed`) on
+ * their flattened output.
  */
-export function startingNet(strategy: Strategy, source: CpuNet | null, fresh: CpuNet, gemm?: Gemm): CpuNet {
+export function startingNet(strategy: Strategy, source: CpuNet | null, fresh: CpuNet, gemm?: Gemm, seed = 1): CpuNet {
   if (strategy.pretrained && !source) throw new Error(`strategy "${strategy.id}" needs a pretrained source network`);
   const base = strategy.pretrained ? source! : fresh;
   const head = fresh.ops[indexOfLayer(fresh, 'logits')]!;
-  const ops = base.ops.map((op) => structuredClone(op.name === 'logits' ? head : op));
-  const net = new CpuNet(ops as Op[], gemmOption(gemm));
+  let ops: Op[];
+  if (strategy.cut) {
+    const kept = base.ops.slice(0, indexOfLayer(base, strategy.cut) + 1).map((op) => structuredClone(op));
+    const classes = (head as Extract<Op, { kind: 'dense' }>).bias.length;
+    ops = [...kept, { kind: 'flatten', name: 'flatten' }, newDense('logits', outputWidth(kept), classes, seed), { kind: 'softmax', name: 'probs' }];
+  } else ops = base.ops.map((op) => structuredClone(op.name === 'logits' ? head : op));
+  const net = new CpuNet(ops, gemmOption(gemm));
   net.freezeBelow(indexOfLayer(net, strategy.firstTrained));
   return net;
+}
+
+/** A dense layer with Glorot-uniform weights (limit √(6 / (in + out)), tfjs's default) from `seed`, zero bias. */
+export function newDense(name: string, inDim: number, outDim: number, seed: number, relu = false): Extract<Op, { kind: 'dense' }> {
+  const limit = Math.sqrt(6 / (inDim + outDim));
+  return { kind: 'dense', name, kernel: uniform(seed * 7919 + inDim, inDim * outDim, -limit, limit), bias: new Float32Array(outDim), relu };
+}
+
+/** Values per image after `ops` for h×w single-channel input (convolutions are "same", pooling halves). */
+export function outputWidth(ops: readonly Op[], h = 28, w = 28): number {
+  let c = 1;
+  for (const op of ops) {
+    if (op.kind === 'conv') c = op.cout;
+    else if (op.kind === 'pool') { h >>= 1; w >>= 1; }
+    else if (op.kind === 'dense') { c = op.bias.length; h = 1; w = 1; }
+  }
+  return h * w * c;
 }
 
 /**
@@ -75,9 +101,13 @@ export interface FitOptions {
   learningRate: number;
   /** Learning-rate multiplier of a layer, by name (e.g. 0.1 for pretrained layers, 1 for the new head). */
   lrMultiplier?: (layer: string) => number;
+  /** Changes each batch's images (augmentation), given the batch, its size and the step (0, 1, …). */
+  augment?: (x: Float32Array, n: number, step: number) => Float32Array;
+  /** An L2-SP penalty whose gradient is added to the loss's (src/lib/train/cpu/l2sp.ts). */
+  l2sp?: L2spTerm;
 }
 
-/** Adam on seeded batches: epoch e visits `permutation(count, seed·7919 + e)`; returns the loss of each step. */
+/** Adam on seeded batches: epoch e visits `permutation(count, seed·7919 + e)`; returns the loss of each step (without Ω). */
 export function fit(net: CpuNet, data: Samples, o: FitOptions): number[] {
   const px = data.h * data.w;
   const perEpoch = Math.floor(data.count / o.batch);
@@ -94,7 +124,8 @@ export function fit(net: CpuNet, data: Samples, o: FitOptions): number[] {
       x.set(data.x.subarray(i * px, (i + 1) * px), b * px);
       y[b] = data.labels[i]!;
     }
-    const { loss, grads } = net.lossAndGrads(x, y, o.batch, data.h, data.w);
+    const { loss, grads } = net.lossAndGrads(o.augment ? o.augment(x, o.batch, step) : x, y, o.batch, data.h, data.w);
+    if (o.l2sp) addL2spGradient(net.params(), grads, o.l2sp);
     net.applyAdam(grads, { learningRate: o.learningRate, lrMultipliers: multipliers });
     losses.push(loss);
   }

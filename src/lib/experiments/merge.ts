@@ -7,12 +7,12 @@
 import type { Budget } from './budget.ts';
 import type { Invocation, TaskResult } from './results.ts';
 import { summariseRuns, type RunRecord } from './stats.ts';
-import { STRATEGIES, STRATEGY_IDS, type StrategyId } from './strategies.ts';
+import { STRATEGIES, STRATEGY_IDS, headOnly as trainsHeadOnly, type StrategyId } from './strategies.ts';
 
 /** What a run's number depends on, besides its strategy, label count and seed. */
 export interface Settings { perClass: number[]; seeds: number[]; budget: Budget; learningRate: number; headMultiplier: number; headOnly?: { steps: number; learningRate: number } }
 
-const headOnly = (id: string) => STRATEGIES[id as StrategyId]?.firstTrained === 'logits';
+const headOnly = (id: string) => { const s = STRATEGIES[id as StrategyId]; return s ? trainsHeadOnly(s) : false; };
 
 /** The first setting that differs in a way that matters for runs of `kept` strategies, or null. */
 export function settingsDiffer(before: Settings, now: Settings, kept: readonly string[]): string | null {

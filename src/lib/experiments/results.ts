@@ -44,15 +44,25 @@ export interface ExperimentResults {
   description: string;
   perClass: number[];
   seeds: number[];
-  strategies: { id: StrategyId; label: string; description: string }[];
+  /** In the order the tables list them; `group` says which table, `perClass` where an arm runs at fewer label counts. */
+  strategies: { id: StrategyId; label: string; description: string; group?: 'grid' | 'augmentation'; baseline?: StrategyId; perClass?: number[] }[];
   budget: Budget & { rule: string };
   learningRate: number;
   headMultiplier: number;
   /** Head-only runs (feature extraction): steps and learning rate, see grid.ts. */
   headOnly?: { steps: number; learningRate: number };
   optimizer: string;
+  /** How the "conv blocks frozen" arm matches the fine-tuning lab's default and where it differs. */
+  labDefault?: string;
+  /** The augmentation the augmented arms use. */
+  augmentation?: string;
   batchNorm: string;
   tasks: TaskResult[];
+}
+
+/** The strategies of one table, in order (files written before groups existed hold only grid strategies). */
+export function strategiesIn(results: ExperimentResults, group: 'grid' | 'augmentation'): ExperimentResults['strategies'] {
+  return results.strategies.filter((s) => (s.group ?? 'grid') === group);
 }
 
 /** The summary of one configuration, or a clear error naming what is missing. */

@@ -2,7 +2,9 @@
  * Augmentation: each image moved by a small seeded whole-pixel shift (up to ±MAX_SHIFT in x and y), the
  * uncovered border filled with background (0). On the device for batches of the full training loop (a gather
  * with indices made here: tf.image.transform would do, but tfjs-backend-cpu 4.22's Transform returns after the
- * first image of a batch); on the CPU for the copies whose features the frozen-base path computes once.
+ * first image of a batch); on the CPU for the copies whose features the frozen-base path computes once. The
+ * experiments' CPU net (src/lib/experiments) uses the same functions on float pixels: `shiftBatchArray` is
+ * `shiftBatch` without a device, `shiftedCopies` the copies `withShiftedCopies` makes.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { Tf } from '../engine/types.ts';
@@ -21,9 +23,9 @@ export function shifts(n: number, seed: number): Int8Array {
   return out;
 }
 
-/** One 28×28 (h×w) image moved by (dx, dy): out[y][x] = in[y − dy][x − dx], 0 outside. */
-export function shiftImage(src: ArrayLike<number>, dx: number, dy: number, h = 28, w = 28): Uint8Array {
-  const out = new Uint8Array(h * w);
+/** One 28×28 (h×w) image moved by (dx, dy): out[y][x] = in[y − dy][x − dx], 0 outside (written into `out`, zeroed). */
+export function shiftImage<T extends Uint8Array | Float32Array = Uint8Array>(src: ArrayLike<number>, dx: number, dy: number, h = 28, w = 28, out: T = new Uint8Array(h * w) as T): T {
+  out.fill(0);
   for (let y = 0; y < h; y++) {
     const sy = y - dy;
     if (sy < 0 || sy >= h) continue;
@@ -37,20 +39,28 @@ export function shiftImage(src: ArrayLike<number>, dx: number, dy: number, h = 2
 
 /** The set followed by `copies` shifted copies of it (labels repeated), shifts seeded by `seed`. */
 export function withShiftedCopies(set: ImageSet, copies: number, seed: number): ImageSet {
-  const px = 784;
   const n = set.count;
-  const images = new Uint8Array(n * px * (copies + 1));
   const labels = new Uint8Array(n * (copies + 1));
-  const s = shifts(n * copies, seed);
-  for (let c = 0; c <= copies; c++) {
-    for (let i = 0; i < n; i++) {
-      const src = set.images.subarray(i * px, (i + 1) * px);
-      const j = c * n + i;
-      images.set(c === 0 ? src : shiftImage(src, s[2 * ((c - 1) * n + i)]!, s[2 * ((c - 1) * n + i) + 1]!), j * px);
-      labels[j] = set.labels[i]!;
+  for (let c = 0; c <= copies; c++) for (let i = 0; i < n; i++) labels[c * n + i] = set.labels[i]!;
+  return { images: shiftedCopies(set.images, n, copies, seed), labels, count: n * (copies + 1) };
+}
+
+/**
+ * `count` images of h×w pixels followed by `copies` shifted copies of them, in the pixel type given: copy c
+ * (1…copies) of image i moves by pair (c − 1)·count + i of `shifts(count · copies, seed)`.
+ */
+export function shiftedCopies<T extends Uint8Array | Float32Array>(images: T, count: number, copies: number, seed: number, h = 28, w = 28): T {
+  const px = h * w;
+  const out = new (images.constructor as new (n: number) => T)(count * px * (copies + 1));
+  out.set(images.subarray(0, count * px));
+  const s = shifts(count * copies, seed);
+  for (let c = 1; c <= copies; c++) {
+    for (let i = 0; i < count; i++) {
+      const k = (c - 1) * count + i, j = c * count + i;
+      shiftImage(images.subarray(i * px, (i + 1) * px), s[2 * k]!, s[2 * k + 1]!, h, w, out.subarray(j * px, (j + 1) * px) as T);
     }
   }
-  return { images, labels, count: n * (copies + 1) };
+  return out;
 }
 
 /** For a batch of `b` images h×w shifted by `s` (pairs dx, dy): the source index of every output pixel in the
@@ -66,10 +76,23 @@ export function shiftIndices(b: number, s: ArrayLike<number>, h = 28, w = 28): I
   return out;
 }
 
+/** The gather indices of training step `step`'s batch of `b` images: a seeded shift per image. */
+export function batchShiftIndices(b: number, seed: number, step: number, h = 28, w = 28): Int32Array {
+  return shiftIndices(b, shifts(b, seed * 7907 + step), h, w);
+}
+
 /** Shifts a batch [B, 28, 28, 1] on the device, a seeded shift per image for training step `step`. Use in tidy. */
 export function shiftBatch(tf: Tf, xb: Tensor, seed: number, step: number): Tensor {
   const [b, h, w] = xb.shape as number[];
-  const idx = shiftIndices(b!, shifts(b!, seed * 7907 + step), h, w);
+  const idx = batchShiftIndices(b!, seed, step, h, w);
   const flat = tf.concat([tf.reshape(xb, [-1]), tf.zeros([1])]);
   return tf.reshape(tf.gather(flat, tf.tensor1d(idx, 'int32')), xb.shape);
+}
+
+/** `shiftBatch` on the CPU: the same shifts of a batch of `b` float images [b, h, w, 1], as a new array. */
+export function shiftBatchArray(x: Float32Array, b: number, seed: number, step: number, h = 28, w = 28): Float32Array {
+  const idx = batchShiftIndices(b, seed, step, h, w);
+  const out = new Float32Array(b * h * w);
+  for (let i = 0; i < out.length; i++) out[i] = idx[i]! < out.length ? x[idx[i]!]! : 0;
+  return out;
 }

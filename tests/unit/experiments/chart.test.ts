@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartGeometry, DEFAULT_SIZE } from '../../../src/lib/experiments/chart.ts';
-import { markerPath, STRATEGY_CSS, STRATEGY_STYLE } from '../../../src/lib/experiments/palette.ts';
+import { markerFill, markerPath, STRATEGY_CSS, STRATEGY_STYLE } from '../../../src/lib/experiments/palette.ts';
+import { STRATEGIES, STRATEGY_IDS } from '../../../src/lib/experiments/strategies.ts';
 import type { ConfigSummary } from '../../../src/lib/experiments/stats.ts';
 
 const c = (strategy: string, perClass: number, mean: number, sd: number): ConfigSummary => ({ strategy, perClass, mean, sd, n: 3, seeds: [1, 2, 3], accuracies: [] });
@@ -47,8 +48,37 @@ describe('strategy palette', () => {
   it('gives every strategy a colour for light and dark pages, a distinct dash and a distinct marker', () => {
     const styles = Object.values(STRATEGY_STYLE);
     expect(new Set(styles.map((s) => s.dash)).size).toBe(styles.length);
-    expect(new Set(styles.map((s) => s.marker)).size).toBe(styles.length);
+    expect(new Set(styles.map((s) => `${s.marker}${s.hollow ? ' (hollow)' : ''}`)).size).toBe(styles.length);
+    // The strategies a chart shows by default (the grid) differ in the marker's shape itself.
+    const grid = STRATEGY_IDS.filter((id) => STRATEGIES[id].group === 'grid');
+    expect(new Set(grid.map((id) => STRATEGY_STYLE[id].marker)).size).toBe(grid.length);
+    // An augmented arm: its baseline's colour, a hollow marker.
+    for (const id of STRATEGY_IDS.filter((i) => STRATEGIES[i].baseline)) {
+      const base = STRATEGY_STYLE[STRATEGIES[id].baseline!];
+      expect([STRATEGY_STYLE[id].light, STRATEGY_STYLE[id].dark, STRATEGY_STYLE[id].hollow]).toEqual([base.light, base.dark, true]);
+      expect(markerFill(id)).toBe('none');
+    }
+    expect(markerFill('full')).toBe('var(--fm-strategy-full)');
     for (const id of Object.keys(STRATEGY_STYLE)) expect(STRATEGY_CSS).toContain(`--fm-strategy-${id}:`);
-    for (const kind of ['circle', 'square', 'triangle', 'diamond', 'cross'] as const) expect(markerPath(kind, 10, 10)).toMatch(/^M[\d.]+,[\d.]+/);
+    for (const kind of ['circle', 'square', 'triangle', 'triangle-down', 'diamond', 'cross', 'plus', 'star'] as const) expect(markerPath(kind, 10, 10)).toMatch(/^M[\d.]+,[\d.]+/);
+  });
+
+  it('light colours keep at least 3:1 contrast on white, dark ones on the dark page (WCAG non-text contrast)', () => {
+    const lum = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x! + 0.05) / (y! + 0.05); };
+    for (const [id, s] of Object.entries(STRATEGY_STYLE)) {
+      expect(contrast(s.light, '#ffffff'), id).toBeGreaterThanOrEqual(3);
+      expect(contrast(s.dark, '#17181c'), id).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('a star has five points, the first straight up', () => {
+    const pts = [...markerPath('star', 0, 0, 4).matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(pts).toHaveLength(10);
+    expect(pts[0]![0]).toBeCloseTo(0, 6);
+    expect(pts[0]![1]).toBeCloseTo(-5.2, 6);
   });
 });

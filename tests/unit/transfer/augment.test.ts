@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SHIFT, shiftBatch, shiftImage, shifts, withShiftedCopies } from '../../../src/lib/transfer/augment.ts';
+import { MAX_SHIFT, shiftBatch, shiftBatchArray, shiftImage, shiftedCopies, shifts, withShiftedCopies } from '../../../src/lib/transfer/augment.ts';
 import { uniform } from '../../../src/lib/random/lcg.ts';
 import { cpu } from '../train/helpers.ts';
 
@@ -33,6 +33,17 @@ describe('withShiftedCopies', () => {
   });
 });
 
+describe('shiftedCopies (float pixels, the experiments’ CPU path)', () => {
+  it('makes exactly the copies withShiftedCopies makes, in the pixel type it is given', () => {
+    const images = Uint8Array.from(uniform(4, 3 * 784, 0, 255), Math.floor);
+    const bytes = withShiftedCopies({ images, labels: [0, 1, 2], count: 3 }, 2, 5).images;
+    const floats = shiftedCopies(Float32Array.from(images, (v) => v / 255), 3, 2, 5);
+    expect(floats).toBeInstanceOf(Float32Array);
+    expect(floats.length).toBe(bytes.length);
+    expect(Array.from(floats)).toEqual(Array.from(bytes, (v) => Math.fround(v / 255)));
+  });
+});
+
 describe('shiftBatch (a gather on the engine)', () => {
   it('equals shiftImage with the same seeded shifts, image by image', async () => {
     const tf = await cpu();
@@ -47,5 +58,19 @@ describe('shiftBatch (a gather on the engine)', () => {
     }
     expect(s.some((v) => v !== 0)).toBe(true);
     tf.dispose([x, y]);
+  });
+});
+
+describe('shiftBatchArray (shiftBatch on the CPU)', () => {
+  it('equals shiftBatch on the engine for the same seed and step', async () => {
+    const tf = await cpu();
+    const px = Float32Array.from(uniform(6, 5 * 784, 0, 1));
+    const x = tf.tensor4d(px, [5, 28, 28, 1]);
+    for (const step of [0, 3]) {
+      const y = shiftBatch(tf, x, 2, step);
+      expect(Array.from(shiftBatchArray(px, 5, 2, step)), `step ${step}`).toEqual(Array.from(await y.data()));
+      y.dispose();
+    }
+    x.dispose();
   });
 });
