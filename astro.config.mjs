@@ -33,6 +33,19 @@ function chapterSidebar() {
  */
 const katexCss = createRequire(createRequire(import.meta.url).resolve('rehype-katex')).resolve('katex/dist/katex.min.css');
 
+/**
+ * Starlight lets a wide table scroll sideways inside the text column (on a phone, most tables do). A scrolling
+ * region must be reachable by keyboard (WCAG 2.1.1; axe's scrollable-region-focusable), so every table in a chapter
+ * can take focus and be scrolled with the arrow keys.
+ */
+function rehypeFocusableTables() {
+  const visit = (node) => {
+    if (node.type === 'element' && node.tagName === 'table') node.properties = { ...node.properties, tabIndex: 0 };
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree) => visit(tree);
+}
+
 export default defineConfig({
   trailingSlash: 'always',
   devToolbar: { enabled: false },
@@ -40,7 +53,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // strict: a malformed formula fails the build instead of printing red text to a reader.
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }]],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeFocusableTables],
     }),
   },
   integrations: [
