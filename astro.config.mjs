@@ -38,11 +38,14 @@ const katexCss = createRequire(createRequire(import.meta.url).resolve('rehype-ka
  * region must be reachable by keyboard (WCAG 2.1.1; axe's scrollable-region-focusable), so every table in a chapter
  * can take focus and be scrolled with the arrow keys.
  */
+/** @typedef {{ type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }} HastNode */
 function rehypeFocusableTables() {
+  /** @param {HastNode} node */
   const visit = (node) => {
     if (node.type === 'element' && node.tagName === 'table') node.properties = { ...node.properties, tabIndex: 0 };
-    for (const child of node.children ?? []) visit(child);
+    for (const child of node.children ?? []) visit(/** @type {HastNode} */ (child));
   };
+  /** @param {HastNode} tree */
   return (tree) => visit(tree);
 }
 

@@ -5,6 +5,7 @@
  * of a set are the same whatever its length. Output: float32 pixels 0–255 (the training code divides by 255).
  */
 import { lcg } from '../random/lcg.ts';
+import { shiftImage } from '../transfer/augment.ts';
 
 export const SHIFTS = ['inverted', 'rotated', 'noisy', 'thickened', 'shifted'] as const;
 export type Shift = (typeof SHIFTS)[number];
@@ -42,7 +43,8 @@ function shiftOne(x: Float32Array, shift: Shift, s: number, next: () => number):
     case 'thickened': return dilate(x, s);
     case 'shifted': {
       const phi = 2 * Math.PI * next();
-      return translate(x, Math.round(s * Math.cos(phi)), Math.round(s * Math.sin(phi)));
+      // Moved `dx` right and `dy` down; what leaves the frame is lost, what enters is background (the lab's shift).
+      return shiftImage(x, Math.round(s * Math.cos(phi)), Math.round(s * Math.sin(phi)), S, S, new Float32Array(PX));
     }
   }
 }
@@ -100,20 +102,6 @@ export function dilate(x: Float32Array, r: number): Float32Array {
         if (yy >= 0 && yy < S && xs >= 0 && xs < S) m = Math.max(m, x[yy * S + xs]!);
       }
       out[y * S + xx] = m;
-    }
-  }
-  return out;
-}
-
-/** Moves the image `dx` pixels right and `dy` down; what leaves the frame is lost, what enters is background. */
-export function translate(x: Float32Array, dx: number, dy: number): Float32Array {
-  const out = new Float32Array(PX);
-  for (let y = 0; y < S; y++) {
-    const sy = y - dy;
-    if (sy < 0 || sy >= S) continue;
-    for (let xx = 0; xx < S; xx++) {
-      const sx = xx - dx;
-      if (sx >= 0 && sx < S) out[y * S + xx] = x[sy * S + sx]!;
     }
   }
   return out;

@@ -50,7 +50,7 @@ describe('content/code/activations.ts', () => {
     for (const [label, act, init] of runs) {
       const std = initStd(init, width);
       const weights = await Promise.all(Array.from({ length: depth }, (_, l) => draw([width, width], std, 100 + l)));
-      const ref = oracleGradNorms({ depth, width, activation: act, init, seed: 0 }, { x, t, weights });
+      const ref = oracleGradNorms({ depth, width, activation: act, init, seed: 0, architecture: 'plain' }, { x, t, weights });
       const [, ...printed] = /‖∇W1‖ = (\S+)\s+‖∇W20‖ = (\S+)\s+ratio (\S+)$/.exec(lineStarting(out, label))!;
       const [first, last, ratio] = printed.map(Number);
       const want = [ref.gradNorms[0]!, ref.gradNorms[depth - 1]!, ref.gradNorms[0]! / ref.gradNorms[depth - 1]!];

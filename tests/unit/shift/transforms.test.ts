@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SHIFTS, STRENGTH, addNoise, applyShift, describeShift, dilate, invert, rotate, translate } from '../../../src/lib/shift/transforms.ts';
+import { SHIFTS, STRENGTH, addNoise, applyShift, describeShift, dilate, invert, rotate } from '../../../src/lib/shift/transforms.ts';
+import { shiftImage } from '../../../src/lib/transfer/augment.ts';
 import { lcg } from '../../../src/lib/random/lcg.ts';
 
 const blank = () => new Float32Array(784);
@@ -80,14 +81,14 @@ describe('dilate', () => {
   });
 });
 
-describe('translate', () => {
+describe('the shifted domain uses the lab\'s one whole-pixel shift (shiftImage)', () => {
   it('moves pixels right and down, filling with background', () => {
     const x = blank();
     x[at(5, 6)] = 99;
     x[at(27, 27)] = 50;
-    const t = translate(x, 3, -2);
+    const t = shiftImage(x, 3, -2, 28, 28, new Float32Array(784));
     expect(t[at(3, 9)]).toBe(99);
-    expect(t.reduce((s, v) => s + v, 0)).toBe(99); // the corner pixel left the frame
+    expect(t.reduce((s: number, v: number) => s + v, 0)).toBe(99); // the corner pixel left the frame
   });
 });
 
@@ -108,7 +109,7 @@ describe('applyShift', () => {
     const out = applyShift(img, 1, 'shifted', 6, 5);
     const next = lcg(5);
     const phi = 2 * Math.PI * next();
-    expect(out).toEqual(translate(img, Math.round(6 * Math.cos(phi)), Math.round(6 * Math.sin(phi))));
+    expect(out).toEqual(shiftImage(img, Math.round(6 * Math.cos(phi)), Math.round(6 * Math.sin(phi)), 28, 28, new Float32Array(784)));
   });
   it('describes itself in words', () => {
     expect(describeShift('rotated', -30)).toBe('rotated by −30°');
