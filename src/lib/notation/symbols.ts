@@ -52,6 +52,7 @@ export const NOTATION: NotationGroup[] = [
       { tex: 'n_{\\text{in}},\\ n_{\\text{out}}', meaning: 'numbers of inputs and outputs of a layer (fan-in, fan-out)', first: 'pooling-and-networks' },
       { tex: 'W,\\ W_l', meaning: 'a dense layer’s weight matrix, $n_{\\text{out}} \\times n_{\\text{in}}$ (vectors are columns; tfjs stores $W^{\\top}$)', first: 'pooling-and-networks' },
       { tex: 'z_l = W_l h_{l-1} + b_l,\\quad h_l = f(z_l)', meaning: 'a dense layer: pre-activation $z_l$, activation $h_l$, input $h_0 = x$. Backpropagation: $\\partial L/\\partial h_{l-1} = W_l^{\\top}(\\partial L/\\partial h_l \\odot f\'(z_l))$ and $\\partial L/\\partial W_l = (\\partial L/\\partial h_l \\odot f\'(z_l))\\, h_{l-1}^{\\top}$', first: 'activations', role: 'dense-layer' },
+      { tex: '\\mathcal F,\\ \\mathcal F_l', meaning: 'the residual branch of a block (of block $l$), $h_l = h_{l-1} + \\mathcal F(h_{l-1})$', first: 'activations' },
       { tex: '\\gamma,\\ \\beta', meaning: 'BatchNorm’s learned scale and shift, one of each per channel', first: 'pooling-and-networks' },
       { tex: '\\mu_c,\\ \\sigma_c^2', meaning: 'BatchNorm’s mean and variance of channel $c$', first: 'transfer-learning' },
       { tex: '\\kappa', meaning: 'BatchNorm’s small constant in $\\sqrt{\\sigma_c^2 + \\kappa}$ (0.001 in the book’s networks)', first: 'transfer-learning', role: 'bn-constant' },
