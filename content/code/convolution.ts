@@ -58,8 +58,9 @@ for (let i = 0; i < 5; i++) {
 }
 console.log('largest difference from the loop:', largestDifference);
 
-// Output size along one axis: o = ⌊(n + 2p − d(k − 1) − 1) / s⌋ + 1, with
-// p = 0 for 'valid'; TensorFlow's 'same' pads so that o = ⌈n / s⌉.
+// Output size along one axis: H_out = ⌊(H + 2p − d(k − 1) − 1) / s⌋ + 1,
+// with p = 0 for 'valid'; TensorFlow's 'same' pads so that H_out = ⌈H / s⌉.
+// Below, n is H and o is H_out.
 const n = 7, k = 3;
 const settings = [
   [1, 'valid', 1], [1, 'same', 1], [2, 'valid', 1], [2, 'same', 1],
