@@ -16,6 +16,12 @@ export interface LoadOptions {
   split: string;
   /** The first `perClass` images of each class (all of a class that has fewer). */
   perClass?: number;
+  /**
+   * With `perClass`: leave out the first `skipPerClass` images of each class, so the slice holds the images of
+   * within-class rank [skipPerClass, perClass) — e.g. a reserve at the end of a split that a prefix never reaches.
+   * Only the chunks holding them are fetched.
+   */
+  skipPerClass?: number;
   /** Otherwise the first `limit` images in packed order; neither: the whole split. */
   limit?: number;
   fetch?: FetchLike;
@@ -49,9 +55,18 @@ export async function loadSlice(opts: LoadOptions): Promise<DataSlice> {
     const known = Object.entries(manifest.datasets).flatMap(([d, e]) => Object.keys(e.splits).map((s) => `${d}/${s}`));
     throw new DataError('manifest.json', `No split ${opts.dataset}/${opts.split} in manifest.json (it has ${known.join(', ')}).`);
   }
-  const count =
+  const end =
     opts.perClass !== undefined ? prefixForPerClass(split.classCounts, opts.perClass) : Math.min(opts.limit ?? split.count, split.count);
-  const chunks = split.images.filter((c) => c.start < count);
+  const skip = opts.skipPerClass ?? 0;
+  if (skip > 0 && opts.perClass === undefined) throw new DataError('manifest.json', 'skipPerClass needs perClass.');
+  // Packed positions [0, end) whose within-class rank is at least `skip`, in packed order.
+  const expected = interleavedLabels(split.classCounts);
+  const keep: number[] = [];
+  const rank = new Array<number>(split.classCounts.length).fill(0);
+  for (let i = 0; i < end; i++) if (rank[expected[i]!]!++ >= skip) keep.push(i);
+  const first = keep[0] ?? end;
+  const count = keep.length;
+  const chunks = split.images.filter((c) => c.start < end && c.start + c.count > first);
   const total = split.labels.bytes + chunks.reduce((s, c) => s + c.bytes, 0);
   let loaded = 0;
   const onBytes = (n: number) => {
@@ -65,16 +80,16 @@ export async function loadSlice(opts: LoadOptions): Promise<DataSlice> {
     ...chunks.map((c) => fetchVerified(fetchFn, opts.base, c, onBytes, opts.signal)),
   ]);
   // The packed order is fixed by the class counts; a labels file that disagrees is a packing error.
-  const expected = interleavedLabels(split.classCounts);
   if (labelsAll!.length !== expected.length || labelsAll!.some((v, i) => v !== expected[i])) {
     throw new DataError(split.labels.path, `Data file ${split.labels.path} does not match the class counts in manifest.json.`);
   }
   const [h, w] = manifest.imageShape;
-  const images = new Uint8Array(count * h * w);
-  for (const [k, c] of chunks.entries()) {
-    const part = parts[k]!;
-    const take = Math.min(c.count, count - c.start) * h * w;
-    images.set(part.subarray(0, take), c.start * h * w);
+  const px = h * w;
+  const images = new Uint8Array(count * px);
+  let k = 0;
+  for (const [j, c] of chunks.entries()) {
+    const part = parts[j]!;
+    for (; k < count && keep[k]! < c.start + c.count; k++) images.set(part.subarray((keep[k]! - c.start) * px, (keep[k]! - c.start + 1) * px), k * px);
   }
-  return { images, labels: labelsAll!.slice(0, count), count, shape: [count, h, w], classNames: ds.classNames };
+  return { images, labels: Uint8Array.from(keep, (i) => labelsAll![i]!), count, shape: [count, h, w], classNames: ds.classNames };
 }
