@@ -5,7 +5,7 @@
 import { DataError } from './data-error.ts';
 import { fetchBytes, fetchVerified, type FetchLike } from './fetch-file.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
-import { interleavedLabels, prefixForPerClass } from './order.ts';
+import { interleavedLabels, positionsOfRanks } from './order.ts';
 
 export interface Progress { loaded: number; total: number }
 
@@ -55,18 +55,15 @@ export async function loadSlice(opts: LoadOptions): Promise<DataSlice> {
     const known = Object.entries(manifest.datasets).flatMap(([d, e]) => Object.keys(e.splits).map((s) => `${d}/${s}`));
     throw new DataError('manifest.json', `No split ${opts.dataset}/${opts.split} in manifest.json (it has ${known.join(', ')}).`);
   }
-  const end =
-    opts.perClass !== undefined ? prefixForPerClass(split.classCounts, opts.perClass) : Math.min(opts.limit ?? split.count, split.count);
   const skip = opts.skipPerClass ?? 0;
   if (skip > 0 && opts.perClass === undefined) throw new DataError('manifest.json', 'skipPerClass needs perClass.');
-  // Packed positions [0, end) whose within-class rank is at least `skip`, in packed order.
-  const expected = interleavedLabels(split.classCounts);
-  const keep: number[] = [];
-  const rank = new Array<number>(split.classCounts.length).fill(0);
-  for (let i = 0; i < end; i++) if (rank[expected[i]!]!++ >= skip) keep.push(i);
-  const first = keep[0] ?? end;
+  // The packed positions wanted, ascending: ranks [skip, perClass) of each class, or a prefix.
+  const keep = opts.perClass !== undefined
+    ? positionsOfRanks(split.classCounts, skip, opts.perClass)
+    : Array.from({ length: Math.min(opts.limit ?? split.count, split.count) }, (_, i) => i);
   const count = keep.length;
-  const chunks = split.images.filter((c) => c.start < end && c.start + c.count > first);
+  const [first, last] = count ? [keep[0]!, keep[count - 1]!] : [0, -1];
+  const chunks = split.images.filter((c) => c.start <= last && c.start + c.count > first);
   const total = split.labels.bytes + chunks.reduce((s, c) => s + c.bytes, 0);
   let loaded = 0;
   const onBytes = (n: number) => {
@@ -80,6 +77,7 @@ export async function loadSlice(opts: LoadOptions): Promise<DataSlice> {
     ...chunks.map((c) => fetchVerified(fetchFn, opts.base, c, onBytes, opts.signal)),
   ]);
   // The packed order is fixed by the class counts; a labels file that disagrees is a packing error.
+  const expected = interleavedLabels(split.classCounts);
   if (labelsAll!.length !== expected.length || labelsAll!.some((v, i) => v !== expected[i])) {
     throw new DataError(split.labels.path, `Data file ${split.labels.path} does not match the class counts in manifest.json.`);
   }
