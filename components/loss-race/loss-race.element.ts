@@ -239,9 +239,13 @@ export class LossRaceElement extends EngineElement<Heavy> {
     for (const c of this.root.querySelectorAll<HTMLInputElement>('[data-attr]')) c.disabled = racing;
     (this.q('start') as HTMLButtonElement).disabled = racing || this.status !== 'ready';
     const pause = this.q('pause') as HTMLButtonElement;
-    pause.disabled = !racing || phase === 'cancelled' || phase === 'testing';
+    const cancel = this.q('cancel') as HTMLButtonElement;
+    cancel.disabled = !racing || phase === 'cancelled';
+    // Nothing to pause while the test images are measured; focus on Pause moves to Cancel rather than being lost.
+    const noPause = !racing || phase === 'cancelled' || phase === 'testing';
+    if (noPause && !pause.disabled && this.root.activeElement === pause && !cancel.disabled) cancel.focus();
+    pause.disabled = noPause;
     pause.textContent = this.holds() ? 'Resume' : 'Pause';
-    (this.q('cancel') as HTMLButtonElement).disabled = !racing || phase === 'cancelled';
   }
 
   protected onVisibilityChange(): void {
