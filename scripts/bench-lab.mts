@@ -48,9 +48,9 @@ try {
   server.kill();
 }
 
-console.log(`\nFine-tuning lab, digits 0–4 → 5–9, ${perClass} examples per class, ${holdout} held-out per class, ${epochs} epochs, seed 1;`);
+console.log(`\nFine-tuning lab, digits 0–4 → 5–9, ${perClass} examples per class, ${holdout} test images per class, ${epochs} epochs, seed 1;`);
 console.log(`Chromium (Debian), ${cpus().length} cores; load average (1, 5, 15 min) after each backend. Training time per epoch excludes evaluation.\n`);
-console.log('| backend | device | run | path | s per epoch | feature pass s | whole run s | held-out acc | load |');
+console.log('| backend | device | run | path | s per epoch | feature pass s | whole run s | test acc | load |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   for (const x of r.runs) {

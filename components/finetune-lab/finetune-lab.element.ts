@@ -2,12 +2,13 @@
  * @summary `<fm-finetune-lab>`: transfer learning by hand. Up to three runs side by side, each a source model
  * (digits 0–4 CNN, Fashion-MNIST CNN or random initialisation), a target task, labelled examples per class and a
  * strategy (what to freeze, learning rate, head multiplier, epochs, augmentation); they train in turn on the
- * engine with live curves, then show held-out accuracy, per-class accuracy and a confusion matrix whose cells
- * list their images. Logic in src/lib/transfer; contract in README.md beside this file.
+ * engine with live validation curves (images held back from the training pool), then show the test accuracy,
+ * measured once after the last epoch, with per-class accuracy and a confusion matrix on the same test images whose
+ * cells list their images. Logic in src/lib/transfer; contract in README.md beside this file.
  *
  * @attr source · target · per-class · freeze · lr · head-lr · epochs · augment — run A (see README for values)
  * @attr compare runs B and C as overrides of A: `compare="source=random freeze=none; epochs=3"`
- * @attr seed · holdout (held-out images per class) — shared by all runs
+ * @attr seed · holdout (test images per class) — shared by all runs
  * Target `custom` trains on the reader's own doodle classes, read from `<fm-doodle-classes>`'s saved drawings on
  * start and after each `fm-doodles-saved` (or given by a host through `setCustomTarget`).
  * @event fm-result `{ backend, ms, trained, runs: RunSummary[] }` once ready (trained: false) and after each Train
@@ -37,8 +38,8 @@ const ADDED: Partial<RunConfig>[] = [{ source: 'random', freeze: 'none' }, { fre
 const SHELL = `${FORM_HTML}
 <p data-role="message" role="alert" hidden></p>
 <p class="live" data-role="live" aria-live="polite"></p>
-<div class="charts"><figure data-role="loss-chart"><figcaption>Loss: training (solid) and held-out (dashed)</figcaption></figure>
-<figure data-role="acc-chart"><figcaption>Held-out accuracy</figcaption></figure></div>
+<div class="charts"><figure data-role="loss-chart"><figcaption>Loss: training (solid) and validation (dashed)</figcaption></figure>
+<figure data-role="acc-chart"><figcaption>Validation accuracy (the test accuracy is measured once, after the last epoch: see each run's card)</figcaption></figure></div>
 <div class="results" data-role="results"></div>
 <p data-role="summary" class="summary-all">Press Train to run the set-up above.</p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
@@ -68,6 +69,14 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   get running(): boolean { return this.heavy?.runner.running ?? false; }
   /** One plain summary per run of the last Train (curves, accuracy, per-class, confusion, timings). */
   getResults(): RunSummary[] { return this.slots.map((s, i) => summary(i, s)); }
+  /**
+   * Per run of the last Train, where its images came from: positions in the packed digits splits (`train`,
+   * `validation` in digits/train; `test` in digits/test), so the sets can be checked disjoint; null for the
+   * reader's own classes and for a run that has not loaded its data.
+   */
+  getSources(): ({ train: number[]; validation: number[]; test: number[] } | null)[] {
+    return this.slots.map((s) => (s.data?.sources ? structuredClone(s.data.sources) : null));
+  }
 
   /** The reader's own classes for `target="custom"` (the lab also reads them from the saved doodles itself; the
    *  latest wins). Returns why they cannot be used (also shown in the widget), or null when taken; null clears them. */

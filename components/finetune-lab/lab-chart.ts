@@ -1,5 +1,5 @@
 /**
- * The lab's live curves in d3, redrawn after every epoch: loss (training solid, held-out dashed) and held-out
+ * The lab's live curves in d3, redrawn after every epoch: loss (training solid, validation dashed) and validation
  * accuracy against the epoch, one colour per run plus a marker shape and a letter at the line's end, so the
  * runs stay apart without colour. No transitions: nothing moves that the reader did not ask for.
  */
@@ -59,16 +59,16 @@ export class LabCharts {
   private acc: Chart;
 
   constructor(lossHost: HTMLElement, accHost: HTMLElement) {
-    this.loss = new Chart(lossHost, 'Training and held-out loss against the epoch, per run', 'cross-entropy loss');
-    this.acc = new Chart(accHost, 'Held-out accuracy against the epoch, per run', 'held-out accuracy');
+    this.loss = new Chart(lossHost, 'Training and validation loss against the epoch, per run', 'cross-entropy loss');
+    this.acc = new Chart(accHost, 'Validation accuracy against the epoch, per run', 'validation accuracy');
   }
 
   update(series: CurveSeries[], maxEpoch: number): void {
-    const losses = series.flatMap((s) => s.points.flatMap((p) => [p.trainLoss ?? 0, p.testLoss]));
+    const losses = series.flatMap((s) => s.points.flatMap((p) => [p.trainLoss ?? 0, p.valLoss ?? 0]));
     this.loss.axes(maxEpoch, [0, Math.max(0.5, Math.min(10, ...losses.length ? [Math.max(...losses) * 1.05] : [1]))], false);
     this.loss.lines(series, 'train', (p) => p.trainLoss, false);
-    this.loss.lines(series, 'test', (p) => p.testLoss, true);
+    this.loss.lines(series, 'val', (p) => p.valLoss, true);
     this.acc.axes(maxEpoch, [0, 1], true);
-    this.acc.lines(series, 'test', (p) => p.testAccuracy, false);
+    this.acc.lines(series, 'val', (p) => p.valAccuracy, false);
   }
 }

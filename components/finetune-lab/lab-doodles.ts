@@ -6,7 +6,7 @@
  */
 import { doodleTask, latestDoodles, type DoodleSplit } from '@lib/doodle/custom-task.ts';
 import { SAVED_EVENT, loadAllRecords } from '@lib/doodle/store.ts';
-import { shortNote } from '@lib/transfer/custom.ts';
+import { shortNote, validationOf } from '@lib/transfer/custom.ts';
 import type { CustomTask } from '@lib/transfer/targets.ts';
 
 export type DoodleNews =
@@ -40,8 +40,14 @@ export function watchDoodles(onNews: (news: DoodleNews) => void): { first: Promi
 export function doodleNote(news: DoodleNews, perClass: number | null): string {
   if (news.kind === 'none') return `Your own classes: draw at least 2 classes, 2 drawings each, in ${WHERE}; they appear here as a target task.`;
   if (news.kind === 'problem') return `Your own classes cannot be used yet: ${news.problem} Add drawings in ${WHERE}.`;
-  const parts = news.split.map((s) => `“${s.name}” ${s.train} to learn from, ${s.test} held out`);
-  const short = perClass === null ? [] : news.split.filter((s) => s.train < perClass).map((s) => ({ name: s.name, have: s.train }));
-  return `Your own classes from the drawing lab: ${parts.join('; ')}. The last drawing of each class (one in four when there are more) is held out to test and never trained on; “Held-out images per class” applies to digits only.` +
+  // Validation drawings come out of the drawings to learn from, for every class or for none (src/lib/transfer/custom.ts).
+  const validates = news.split.every((s) => validationOf(s.train) > 0);
+  const val = (n: number) => (validates ? validationOf(n) : 0);
+  const parts = news.split.map((s) => `“${s.name}” ${s.train - val(s.train)} to learn from, ${validates ? `${val(s.train)} to validate on, ` : ''}${s.test} held out to test`);
+  const short = perClass === null ? [] : news.split.filter((s) => s.train - val(s.train) < perClass).map((s) => ({ name: s.name, have: s.train - val(s.train) }));
+  const how = validates
+    ? 'The last drawing of each class (one in four when there are more) is held out to test, measured once after training; of the rest, the last (one in four, rounded down, when there are more) are validation drawings for the curves. Neither is ever trained on.'
+    : 'The last drawing of each class (one in four when there are more) is held out to test, measured once after training, and never trained on. A class has only one drawing to learn from, so none is spared for validation: the curves show the training loss only.';
+  return `Your own classes from the drawing lab: ${parts.join('; ')}. ${how} “Test images per class” applies to digits only.` +
     (perClass === null ? '' : ` ${shortNote(perClass, short)}`).trimEnd();
 }

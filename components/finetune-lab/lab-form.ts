@@ -1,10 +1,12 @@
 /**
  * The lab's set-up as a table: one row per setting, one column per run (A, B, C), every control labelled with
- * its setting and run; the lab-wide seed and held-out count; the action buttons. Only fixed, trusted strings
+ * its setting and run; the lab-wide seed and test-image count, and a line saying which images the curves and the
+ * final figures are measured on; the action buttons. Only fixed, trusted strings
  * are written as HTML — values reach the controls through `.value` / `.checked`.
  */
 import { FREEZE, MAX_RUNS, RUN_ATTRS, SOURCES, TARGETS, formatValue, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
 import { FREEZE_TITLES, SOURCE_TITLES, TARGET_TITLES } from '@lib/transfer/summary.ts';
+import { VALIDATION_PER_CLASS } from '@lib/transfer/data.ts';
 
 const ROWS: Record<RunAttr, { label: string; control: (id: string) => string }> = {
   source: { label: 'Source model', control: (id) => select(id, SOURCES.map((s) => [s, SOURCE_TITLES[s]])) },
@@ -34,8 +36,9 @@ export const FORM_HTML = `
 <p class="custom-note" data-role="custom-note" aria-live="polite"></p>
 <div class="lab-wide">
   <label>Seed <input type="number" data-lab="seed" min="0" max="999999" step="1"></label>
-  <label>Held-out images per class <input type="number" data-lab="holdout" min="5" max="150" step="1"></label>
+  <label>Test images per class <input type="number" data-lab="holdout" min="5" max="150" step="1"></label>
 </div>
+<p class="split-note" data-role="split-note"></p>
 <div class="actions">
   <button type="button" data-action="train" class="primary">Train</button>
   <button type="button" data-action="pause" aria-pressed="false" disabled>Pause</button>
@@ -84,7 +87,18 @@ export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabS
   if (note.textContent !== custom.note) note.textContent = custom.note;
   note.hidden = custom.note === '';
   for (const c of root.querySelectorAll<HTMLInputElement>('[data-lab]')) c.value = String(lab[c.dataset.lab as keyof LabSettings]);
+  root.querySelector<HTMLElement>('[data-role="split-note"]')!.textContent = splitNote(lab, runs);
   root.querySelector<HTMLButtonElement>('[data-action="add"]')!.disabled = runs.length >= MAX_RUNS;
+}
+
+/** Which images the curves and the final figures are measured on, for the digits targets and the reader's own. */
+export function splitNote(lab: LabSettings, runs: readonly RunConfig[]): string {
+  const digits = runs.some((r) => r.target !== 'custom');
+  const own = runs.some((r) => r.target === 'custom');
+  return [
+    digits ? `Digits: the curves are measured after every epoch on ${VALIDATION_PER_CLASS} validation images per class, drawn (seeded) from the training split and never among the labelled examples; accuracy, per-class accuracy and the confusion matrix on the first ${lab.holdout} test images per class, measured once, after the last epoch.` : '',
+    own ? 'Your own classes: the curves use the last quarter of each class\'s drawings to learn from as validation drawings (when every class has at least 2 to learn from; otherwise there are no validation curves), and the held-out drawings are measured once, after the last epoch.' : '',
+  ].filter(Boolean).join(' ');
 }
 
 /** Buttons for the running state. */

@@ -1,7 +1,7 @@
 /**
- * One card per run: its set-up, progress, final held-out accuracy, per-class accuracy, and a confusion matrix
- * of buttons — pressing a cell (mouse or keyboard) lists the held-out images behind it. Built with DOM calls
- * and textContent only.
+ * One card per run: its set-up, progress, the test accuracy (measured once, after the last epoch), per-class
+ * accuracy and a confusion matrix on the same test images, of buttons — pressing a cell (mouse or keyboard) lists
+ * the test images behind it. Built with DOM calls and textContent only.
  */
 import { runLabel } from '@lib/transfer/config.ts';
 import { cellImages, describeConfig, describeResult, pct } from '@lib/transfer/summary.ts';
@@ -12,17 +12,22 @@ import type { TaskData } from '@lib/transfer/targets.ts';
 export type SlotState = 'queued' | 'running' | 'done' | 'cancelled' | 'error';
 export interface Slot { config: RunConfig; state: SlotState; progress: number; note: string; curve: EpochPoint[]; result?: RunResult; data?: TaskData; stale?: boolean }
 
-/** A run as plain data: what `getResults()` and `fm-result` give embedding pages and tests. */
+/**
+ * A run as plain data: what `getResults()` and `fm-result` give embedding pages and tests. `curve`: per epoch, on
+ * the validation images; `accuracy`, `perClass`, `confusion`: on the test images, measured once after the last
+ * epoch (null / empty for a run that did not finish); `counts`: images in each set.
+ */
 export interface RunSummary {
   run: string; state: Slot['state']; config: RunConfig; cancelled: boolean; accuracy: number | null; perClass: number[]; confusion: number[][];
-  curve: EpochPoint[]; path: string | null; steps: number; batchSize: number | null; msPerEpoch: number | null; featureMs: number | null; totalMs: number | null;
+  curve: EpochPoint[]; counts: RunResult['counts'] | null; path: string | null; steps: number; batchSize: number | null; msPerEpoch: number | null;
+  featureMs: number | null; totalMs: number | null;
 }
 
 export function summary(i: number, s: Slot): RunSummary {
   const r = s.result;
   return {
     run: runLabel(i), state: s.state, config: { ...s.config }, cancelled: s.state === 'cancelled', accuracy: r && r.pred.length ? r.accuracy : null,
-    perClass: r?.perClass ?? [], confusion: r?.confusion ?? [], curve: [...s.curve], path: r?.path ?? null, steps: r?.losses.length ?? 0,
+    perClass: r?.perClass ?? [], confusion: r?.confusion ?? [], curve: [...s.curve], counts: r ? { ...r.counts } : null, path: r?.path ?? null, steps: r?.losses.length ?? 0,
     batchSize: r?.batchSize ?? null, msPerEpoch: r?.msPerEpoch ?? null, featureMs: r?.featureMs ?? null, totalMs: r?.totalMs ?? null,
   };
 }
@@ -58,7 +63,7 @@ export function showSlot(card: HTMLElement, i: number, slot: Slot, withDetail: b
   q('.note').textContent = slot.note;
   q('.note').dataset.kind = slot.state;
   const r = slot.result;
-  q('.accuracy').textContent = r && r.pred.length ? `${pct(r.accuracy)} held-out accuracy${r.cancelled ? ' (stopped early)' : ''}` : '';
+  q('.accuracy').textContent = r && r.pred.length ? `${pct(r.accuracy)} test accuracy` : '';
   if (withDetail) q('.detail').replaceChildren(...(r && slot.data && r.pred.length ? detail(i, r, slot.data) : []));
 }
 
@@ -66,7 +71,7 @@ function detail(i: number, r: RunResult, data: TaskData): HTMLElement[] {
   const names = data.classNames;
   const summary = el('p', 'summary', describeResult(r, names));
   const per = el('ul', 'per-class');
-  per.setAttribute('aria-label', `Held-out accuracy per class, run ${runLabel(i)}`);
+  per.setAttribute('aria-label', `Test accuracy per class, run ${runLabel(i)}`);
   r.perClass.forEach((a, c) => {
     const li = el('li');
     const bar = el('span', 'bar');
@@ -83,7 +88,7 @@ function detail(i: number, r: RunResult, data: TaskData): HTMLElement[] {
 function matrix(i: number, r: RunResult, data: TaskData, viewer: HTMLElement): HTMLElement {
   const names = data.classNames;
   const table = el('table', 'confusion');
-  table.append(el('caption', undefined, `Confusion matrix, run ${runLabel(i)}: rows are the true class, columns the predicted class. Press a cell to see its images.`));
+  table.append(el('caption', undefined, `Confusion matrix on the ${r.pred.length} test images, run ${runLabel(i)}: rows are the true class, columns the predicted class. Press a cell to see its images.`));
   const head = el('tr');
   head.append(el('th', 'corner', 'true ↓ / predicted →'), ...names.map((n) => Object.assign(el('th', undefined, n), { scope: 'col' })));
   table.append(head);
@@ -110,7 +115,7 @@ function matrix(i: number, r: RunResult, data: TaskData, viewer: HTMLElement): H
 function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number, p: number): void {
   const names = data.classNames;
   const idx = cellImages(r.pred, data.test.labels, t, p);
-  const heading = el('p', 'viewer-title', `${t === p ? 'Right' : 'Mistaken'}: true ${names[t]}, predicted ${names[p]} — ${idx.length} held-out image${idx.length === 1 ? '' : 's'}`);
+  const heading = el('p', 'viewer-title', `${t === p ? 'Right' : 'Mistaken'}: true ${names[t]}, predicted ${names[p]} — ${idx.length} test image${idx.length === 1 ? '' : 's'}`);
   heading.tabIndex = -1;
   const list = el('div', 'thumbs');
   for (const k of idx.slice(0, 48)) {
@@ -118,7 +123,7 @@ function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number
     c.width = 28;
     c.height = 28;
     c.setAttribute('role', 'img');
-    c.setAttribute('aria-label', `Held-out image ${k + 1}: true ${names[t]}, predicted ${names[p]}`);
+    c.setAttribute('aria-label', `Test image ${k + 1}: true ${names[t]}, predicted ${names[p]}`);
     const img = new ImageData(28, 28);
     for (let j = 0; j < 784; j++) {
       const v = 255 - data.test.images[k * 784 + j]!;

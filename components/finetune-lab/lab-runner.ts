@@ -11,7 +11,7 @@ import { loadShippedModel } from '@lib/models/shipped.ts';
 import { LabRun, TaskLoader, engineQueue, describeConfig, describeCurve, describeResult, type EpochPoint, type RunProgress } from '@lib/transfer/index.ts';
 import { runLabel, type LabSettings, type RunConfig } from '@lib/transfer/config.ts';
 import type { CustomTask, TaskData } from '@lib/transfer/targets.ts';
-import { limitPerClass, shortNote } from '@lib/transfer/custom.ts';
+import { limitPerClass, shortNote, withValidation } from '@lib/transfer/custom.ts';
 import { WHERE } from './lab-doodles.ts';
 import type { LabCharts } from './lab-chart.ts';
 import { summary, type RunSummary, type Slot } from './lab-results.ts';
@@ -27,7 +27,7 @@ export interface Report {
   slots(slots: Slot[]): void;
 }
 
-const PHASE_SHARE = { features: [0.05, 0.35], evaluating: [0.4, 0.4], training: [0.4, 0.6] } as const;
+const PHASE_SHARE = { features: [0.05, 0.35], validating: [0.4, 0.4], training: [0.4, 0.55], testing: [0.95, 0.05] } as const;
 
 export class LabRunner {
   running = false;
@@ -87,8 +87,8 @@ export class LabRunner {
     };
     const c = slot.config;
     try {
-      set({ state: 'running', note: 'Loading the labelled examples and held-out images…' });
-      const own = c.target === 'custom' ? limitPerClass(custom ?? fail(`target "custom" needs your own classes: draw at least 2 classes, 2 drawings each, in ${WHERE} first.`), c.perClass) : null;
+      set({ state: 'running', note: 'Loading the labelled examples, the validation and the test images…' });
+      const own = c.target === 'custom' ? limitPerClass(withValidation(custom ?? fail(`target "custom" needs your own classes: draw at least 2 classes, 2 drawings each, in ${WHERE} first.`)), c.perClass) : null;
       const data: TaskData = c.target === 'custom' ? own!.task
         : await this.loader.load({ target: c.target, perClass: c.perClass, holdout: lab.holdout, seed: lab.seed }, (p) => set({ progress: 0.05 * (p.loaded / (p.total || 1)) }));
       if (c.source !== 'random') set({ note: `Loading the source model ${c.source}…` });
@@ -103,7 +103,8 @@ export class LabRunner {
           if (gen !== this.gen) return;
           slot.curve.push(point);
           this.drawCharts();
-          this.text('live', `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: held-out accuracy ${(100 * point.testAccuracy).toFixed(1)}%.`);
+          this.text('live', point.valAccuracy === null ? `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: training loss ${point.trainLoss?.toFixed(3)}.`
+            : `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: validation accuracy ${(100 * point.valAccuracy).toFixed(1)}%.`);
         },
       });
       this.active.add(run);
@@ -111,6 +112,7 @@ export class LabRunner {
       const result = await run.run().finally(() => this.active.delete(run));
       const note = `${result.cancelled ? 'Stopped' : 'Finished'} in ${(result.totalMs / 1000).toFixed(1)} s: ${(result.msPerEpoch / 1000).toFixed(2)} s per epoch, batches of ${result.batchSize}` +
         (result.path === 'features' ? `, after ${(result.featureMs / 1000).toFixed(1)} s computing the frozen layers' features once.` : ', every layer run on every batch.') +
+        ` Curves on ${result.counts.validation ? `${result.counts.validation} validation images (never trained on)` : 'the training loss only (no validation set: a class has too few drawings to spare one)'}; test accuracy on ${result.counts.test} test images, measured once after the last epoch.` +
         (own && own.short.length ? ` ${shortNote(c.perClass, own.short)}` : '') +
         (c.perClass <= 2 ? ` With ${c.perClass} example${c.perClass > 1 ? 's' : ''} per class, expect results to change a lot with the seed.` : '');
       set({ state: result.cancelled ? 'cancelled' : 'done', progress: 1, result, note }, true);
@@ -139,10 +141,11 @@ export class LabRunner {
     if (gen !== this.gen) return;
     const slot = this.slots[i]!;
     const [from, share] = PHASE_SHARE[p.phase];
-    slot.progress = p.phase === 'evaluating' ? slot.progress : from + share * (p.done / (p.total || 1));
+    slot.progress = p.phase === 'validating' ? slot.progress : from + share * (p.done / (p.total || 1));
     slot.note = p.phase === 'features' ? `Computing the frozen layers' features once: ${p.done} of ${p.total} images…`
       : p.phase === 'training' ? `Epoch ${p.epoch} of ${p.epochs}: step ${p.done} of ${p.total}, training loss ${p.loss?.toFixed(3)}`
-        : `Evaluating the held-out images (${p.epoch === 0 ? 'before training' : `epoch ${p.epoch}`}): ${p.done} of ${p.total}…`;
+        : p.phase === 'testing' ? `Trained: measuring the test images, once: ${p.done} of ${p.total}…`
+          : `Evaluating the validation images (${p.epoch === 0 ? 'before training' : `epoch ${p.epoch}`}): ${p.done} of ${p.total}…`;
     this.report.card(i, slot, false);
     this.report.progress({ run: runLabel(i), ...p });
   }

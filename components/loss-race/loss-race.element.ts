@@ -2,11 +2,13 @@
  * @summary `<fm-loss-race>`: the same small CNN trained live on a Fashion-MNIST subset twice, side by side —
  * with cross-entropy and with squared error on probabilities; same seed (same initial weights), same data, same
  * batches (src/lib/race/loss-race.ts on the shared trainer). Training and validation loss per network and both
- * validation accuracies, drawn with d3; Start, Pause/Resume, Cancel. Contract: README.md beside this file.
+ * validation accuracies (validation images held back from the training split), drawn with d3; both networks' test
+ * accuracy measured once, after the last epoch; Start, Pause/Resume, Cancel. Contract: README.md beside this file.
  *
- * @attr per-class training images per class, 2–500 (default 20) · @attr epochs 1–50 (default 5)
+ * @attr per-class training images per class, 2–160 (default 20) · @attr epochs 1–50 (default 5)
  * @attr seed 0–2147483647 (default 1) · @attr learning-rate Adam's step, 0.00001–1 (default 0.003)
- * @event fm-result `{ backend, ms, phase: 'ready' | 'done', config, runs, fallbackReason }`
+ * @event fm-result `{ backend, ms, phase: 'ready' | 'done', config, runs, fallbackReason }`; at 'done' each run's
+ *   `test` holds its test figures
  * @event fm-progress `{ phase, step, totalSteps }` after every step and every change of phase
  * @event fm-error `{ message }`; a refused attribute keeps the last good value and the widget keeps working
  */
@@ -19,6 +21,7 @@ import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { DEFAULT_RACE, LIMITS, RACE_ATTRS, ATTR_KEY, withRaceAttribute, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
 import type { LossRace, RaceState, RaceData } from '@lib/race/loss-race.ts';
+import type { RaceSources } from '@lib/race/data.ts';
 import { SHELL } from './race-shell.ts';
 import css from './loss-race.css?inline';
 
@@ -34,7 +37,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
   protected debounceMs = 150;
   private config: RaceConfig = DEFAULT_RACE;
   private errors = new Map<string, string>();
-  private data: { perClass: number; data: RaceData } | null = null;
+  private data: { perClass: number; data: RaceData & { sources: RaceSources } } | null = null;
   private race: LossRace | null = null;
   private state: RaceState | null = null;
   private autoPaused = false;
@@ -54,6 +57,15 @@ export class LossRaceElement extends EngineElement<Heavy> {
   async getHistory(): Promise<RaceState> {
     await this.ready;
     return structuredClone(this.state!);
+  }
+
+  /**
+   * Where the images of the race on screen come from: packed positions in the shipped Fashion-MNIST training
+   * split (`train`, `validation`) and test split (`test`), so a host or a test can check the sets are disjoint.
+   */
+  async getSources(): Promise<RaceSources> {
+    await this.ready;
+    return structuredClone(this.data!.data.sources);
   }
 
   /** Starts a race with the settings in force (as the Start button does); resolves when it ends. */
@@ -133,7 +145,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
     this.sync();
     try {
       if (this.data?.perClass !== config.perClass) {
-        this.say(`Loading ${config.perClass * 10} training and the validation images…`);
+        this.say(`Loading ${config.perClass * 10} training images, the validation images and the test images…`);
         const data = await heavy.lib.loadRaceData({ base: DATA_BASE, perClass: config.perClass });
         if (gen !== this.gen) return;
         this.data = { perClass: config.perClass, data };
@@ -173,7 +185,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
         this.say(`Finished. ${lib.raceSummary(end)}`);
         this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null });
       } else {
-        this.say(`Cancelled at step ${Math.min(...end.runs.map((r) => r.steps))} of ${end.totalSteps}. Press Start to race again.`);
+        this.say(`Cancelled at step ${Math.min(...end.runs.map((r) => r.steps))} of ${end.totalSteps}, without a test accuracy. Press Start to race again.`);
         this.setStatus('ready');
       }
     } catch (err) {
@@ -198,6 +210,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
     if (phaseChanged && s.phase === 'pausing') this.say('Pausing after the current step…');
     else if (phaseChanged && s.phase === 'paused') this.say(`${this.autoPaused ? 'Paused while out of view' : 'Paused'} at step ${Math.min(...s.runs.map((r) => r.steps))} of ${s.totalSteps}.`);
     else if (phaseChanged && s.phase === 'running') this.say('Resumed.');
+    else if (phaseChanged && s.phase === 'testing') this.say(`Both networks trained: measuring their test accuracy on the ${this.data!.data.test.count} test images, once…`);
     else if (epochs > this.lastEpochSaid && s.phase === 'running') this.say(`Epoch ${epochs} of ${s.config.epochs}: validation accuracy ${this.heavy!.lib.accuracyLine(s)}.`);
     this.lastEpochSaid = Math.max(this.lastEpochSaid, epochs);
     this.sync();
@@ -226,9 +239,13 @@ export class LossRaceElement extends EngineElement<Heavy> {
     for (const c of this.root.querySelectorAll<HTMLInputElement>('[data-attr]')) c.disabled = racing;
     (this.q('start') as HTMLButtonElement).disabled = racing || this.status !== 'ready';
     const pause = this.q('pause') as HTMLButtonElement;
-    pause.disabled = !racing || phase === 'cancelled';
+    const cancel = this.q('cancel') as HTMLButtonElement;
+    cancel.disabled = !racing || phase === 'cancelled';
+    // Nothing to pause while the test images are measured; focus on Pause moves to Cancel rather than being lost.
+    const noPause = !racing || phase === 'cancelled' || phase === 'testing';
+    if (noPause && !pause.disabled && this.root.activeElement === pause && !cancel.disabled) cancel.focus();
+    pause.disabled = noPause;
     pause.textContent = this.holds() ? 'Resume' : 'Pause';
-    (this.q('cancel') as HTMLButtonElement).disabled = !racing || phase === 'cancelled';
   }
 
   protected onVisibilityChange(): void {

@@ -1,5 +1,5 @@
 /** The static markup of `<fm-loss-race>` (no values from attributes: those are set as properties). */
-import { BATCH_SIZE, RACE_MODEL, VALIDATION_PER_CLASS } from '@lib/race/config.ts';
+import { BATCH_SIZE, RACE_MODEL, TEST_PER_CLASS, VALIDATION_PER_CLASS } from '@lib/race/config.ts';
 
 export const SHELL = `
 <div class="controls">
@@ -18,4 +18,4 @@ export const SHELL = `
 <p data-role="message" role="alert" hidden></p>
 <div class="charts" data-role="charts" role="img" aria-label="Loss and accuracy curves; they appear once the engine has started."></div>
 <p class="summary" data-role="summary"></p>
-<p class="engine">Both networks: conv ${RACE_MODEL.filters[0]} → conv ${RACE_MODEL.filters[1]} → dense ${RACE_MODEL.hidden} → ${RACE_MODEL.classes} classes, batch ${BATCH_SIZE}, Adam; validation on ${VALIDATION_PER_CLASS * RACE_MODEL.classes} test images. <fm-device-badge></fm-device-badge></p>`;
+<p class="engine">Both networks: conv ${RACE_MODEL.filters[0]} → conv ${RACE_MODEL.filters[1]} → dense ${RACE_MODEL.hidden} → ${RACE_MODEL.classes} classes, batch ${BATCH_SIZE}, Adam; validation on ${VALIDATION_PER_CLASS * RACE_MODEL.classes} images held back from the training split (never trained on); test accuracy on ${TEST_PER_CLASS * RACE_MODEL.classes} test images, measured once after the last epoch. <fm-device-badge></fm-device-badge></p>`;

@@ -1,12 +1,13 @@
 /**
  * The fine-tuning lab's "your own classes": drawings saved in <fm-doodle-classes>'s IndexedDB record (written here in
  * the state module's own format, as the widget writes it) become the custom target — on a doodle save event and on
- * start — and a short seeded run on WebGPU classifies the held-out drawings far above chance; a class with one
+ * start — and a short seeded run on WebGPU, with validation drawings carved from the drawings to learn from, classifies
+ * the held-out test drawings far above chance; a class with one
  * drawing is refused with its sentence. WebGPU only: one short training run (SwiftShader is slow).
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations } from './support.ts';
-import { backend, message, openLab, train } from './finetune-lab/helpers.ts';
+import { backend, message, openLab, sources, train } from './finetune-lab/helpers.ts';
 import { doodle, type Shape } from './doodle-shapes.ts';
 import { serialise } from '../../src/lib/doodle/state.ts';
 
@@ -52,13 +53,14 @@ test('a class with one drawing is refused with its sentence; no drawings at all 
 
 test('saved doodle classes train on webgpu and the held-out drawings are classified far above chance', async ({ page }) => {
   const shapes: Shape[] = ['circle', 'cross', 'zigzag'];
-  // 8 drawings each: 6 to learn from, the last 2 held out. per-class=10 asks for more than there are.
+  // 8 drawings each: the last 2 held out to test; of the other 6, the last validates and 5 are to learn from.
+  // per-class=10 asks for more than there are.
   const query = 'target=custom&per-class=10&epochs=5&seed=1';
   await openLab(page, query);
   await saveDoodles(page, shapes.map((s) => [s, 8]));
   await expect(option(page)).toHaveText('your own classes (3 classes from the drawing lab)');
-  await expect(note(page)).toContainText('“circle” 6 to learn from, 2 held out; “cross” 6 to learn from, 2 held out; “zigzag” 6 to learn from, 2 held out');
-  await expect(note(page)).toContainText('You asked for 10 labelled examples per class, but not every class has that many drawings to learn from (“circle” has 6, “cross” has 6, “zigzag” has 6)');
+  await expect(note(page)).toContainText('“circle” 5 to learn from, 1 to validate on, 2 held out to test; “cross” 5 to learn from, 1 to validate on, 2 held out to test; “zigzag” 5 to learn from, 1 to validate on, 2 held out to test');
+  await expect(note(page)).toContainText('You asked for 10 labelled examples per class, but not every class has that many drawings to learn from (“circle” has 5, “cross” has 5, “zigzag” has 5)');
   expect(await axeViolations(page, 'fm-finetune-lab')).toEqual([]);
   // A new visit: the lab reads the saved classes when it starts.
   const lab = await openLab(page, query);
@@ -67,16 +69,19 @@ test('saved doodle classes train on webgpu and the held-out drawings are classif
   expect(await lab.locator('#fm-lab-target-0').inputValue()).toBe('custom');
   const t0 = Date.now();
   const [a] = await train(lab);
-  console.log(`custom doodles: ${a!.curve.map((p) => p.testAccuracy.toFixed(2)).join(' ')} held-out accuracy per epoch, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`custom doodles: ${a!.curve.map((p) => p.valAccuracy!.toFixed(2)).join(' ')} validation accuracy per epoch, test ${a!.accuracy!.toFixed(2)}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   expect(a!.state).toBe('done');
   expect(a!.path).toBe('features');
-  expect(a!.steps).toBe(5 * 2); // 18 drawings to learn from, batches of 9
+  expect(a!.counts).toEqual({ train: 15, validation: 3, test: 6 });
+  expect(a!.steps).toBe(5 * 1); // 15 drawings to learn from, one batch of 15
+  expect(a!.curve.map((p) => p.epoch)).toEqual([0, 1, 2, 3, 4, 5]);
   expect(a!.confusion.length).toBe(3);
-  expect(a!.confusion.flat().reduce((s, n) => s + n, 0)).toBe(6); // the 6 held-out drawings
+  expect(a!.confusion.flat().reduce((s, n) => s + n, 0)).toBe(6); // the 6 held-out test drawings
   // Chance is 1/3; the frozen digits base's features separate circles, crosses and zigzags.
   expect(a!.accuracy!).toBeGreaterThanOrEqual(0.65);
   await expect(lab.locator('.card .note').first()).toContainText('those classes use all they have');
-  await expect(lab.locator('[data-role="summary"]')).toContainText('held-out images right');
+  await expect(lab.locator('[data-role="summary"]')).toContainText('test images right, measured once after the last epoch');
+  expect(await sources(lab)).toEqual([null]);
   expect(await axeViolations(page, 'fm-finetune-lab')).toEqual([]);
 });
 

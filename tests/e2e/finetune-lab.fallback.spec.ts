@@ -12,7 +12,8 @@ test('a short Fashion → digits run works on the fallback backend and the badge
   expect(a!.curve).toHaveLength(4);
   expect(a!.perClass).toHaveLength(10);
   expect(a!.accuracy!).toBeGreaterThanOrEqual(0);
-  expect(a!.curve.every((p) => Number.isFinite(p.testLoss))).toBe(true);
+  expect(a!.curve.every((p) => Number.isFinite(p.valLoss))).toBe(true);
+  expect(a!.counts).toEqual({ train: 20, validation: 200, test: 50 });
   await expect(lab.locator('fm-device-badge')).toContainText(/WebGL|CPU/);
-  await expect(lab.locator('.card .accuracy')).toContainText('held-out accuracy');
+  await expect(lab.locator('.card .accuracy')).toContainText('test accuracy');
 });

@@ -1,7 +1,8 @@
 /**
  * <fm-loss-race> on its embed page and in Chapter 4: a short seeded race on the engine (WebGPU asserted in the
  * `webgpu` project; the `fallback` project asserts another backend and its reason), both losses reported, the
- * cross-entropy training loss falls, a second identical race gives identical numbers; pause holds, cancel stops
+ * cross-entropy training loss falls, the curves on validation images disjoint from the training images, the test
+ * images measured once at the end, a second identical race gives identical numbers; pause holds, cancel stops
  * within a step and leaves tf.memory().numTensors where it started; reduced motion; bad attributes and URL
  * values; axe on the embed page and the chapter. Races are tiny (2 images per class: one batch per epoch) so a
  * software GPU finishes them; the first race pays for compiling the GPU programs.
@@ -13,7 +14,8 @@ const EMBED = '/embed/loss-race/';
 const el = (page: Page) => page.locator('fm-loss-race');
 const shadowText = (page: Page, role: string) =>
   el(page).evaluate((e, r) => { const n = e.shadowRoot!.querySelector<HTMLElement>(`[data-role="${r}"]`)!; return n.hidden ? '' : n.textContent!; }, role);
-type Run = { kind: string; train: [number, number][]; validation: { step: number; ce: number; mse: number; accuracy: number }[]; steps: number };
+type Metrics = { ce: number; mse: number; accuracy: number };
+type Run = { kind: string; train: [number, number][]; validation: (Metrics & { step: number })[]; test: (Metrics & { count: number }) | null; steps: number };
 type State = { phase: string; runs: Run[]; totalSteps: number };
 type Detail = { backend: string; phase: string; fallbackReason: string | null; runs: Run[] };
 
@@ -43,15 +45,35 @@ test('seeded races on the engine: both losses, CE training loss falls, identical
   if (info.project.name === 'webgpu') expect(ready.backend).toBe('webgpu');
   else { expect(ready.backend).not.toBe('webgpu'); expect(ready.fallbackReason).toBeTruthy(); }
   expect(ready.phase).toBe('ready');
-  // Same seed, same weights: one starting point for both networks.
+  // Same seed, same weights: one starting point for both networks, on the validation set; no test figure yet.
   expect(ready.runs[1]!.validation).toEqual(ready.runs[0]!.validation);
+  expect(ready.runs.map((r) => r.test)).toEqual([null, null]);
+  // Three disjoint sets: training (the prefix of fashion/train), validation (200 from that split's reserve, never
+  // a training image), test (500 from fashion/test).
+  const sources = await el(page).evaluate((e) => (e as unknown as { getSources(): Promise<{ train: number[]; validation: number[]; test: number[] }> }).getSources());
+  expect(sources.train).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  expect(sources.validation).toHaveLength(200);
+  expect(new Set(sources.validation).size).toBe(200);
+  expect(sources.validation.filter((p) => p < 1600)).toEqual([]); // beyond the most any race may train on (160 per class)
+  expect(sources.test).toHaveLength(500);
+  await expect(el(page).locator('.engine')).toContainText('validation on 200 images held back from the training split (never trained on); test accuracy on 500 test images, measured once after the last epoch');
   expect(await shadowText(page, 'status')).toMatch(/^Ready\. Both networks start from the same weights/);
   const before = await numTensors(page);
 
   const race = async (): Promise<State> => {
+    const from = await page.evaluate(() => (window as unknown as { progress: unknown[] }).progress.length);
     await el(page).getByRole('button', { name: 'Start' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => phase(page), { timeout: 400_000, intervals: [500] }).toBe('done');
+    // This race's own end (the element still says 'done' from the last race until this one reports).
+    const since = () => page.evaluate((n) => (window as unknown as { progress: { phase: string; step: number }[] }).progress.slice(n), from);
+    await expect.poll(async () => (await since()).some((p) => p.phase === 'done'), { timeout: 400_000, intervals: [500] }).toBe(true);
+    expect(await phase(page)).toBe('done');
+    // The test phase comes once, after the last step, and the race ends right after it.
+    const phases = await since();
+    const testing = phases.flatMap((p, i) => (p.phase === 'testing' && phases[i - 1]?.phase !== 'testing' ? [i] : []));
+    expect(testing).toHaveLength(1);
+    expect(phases[testing[0]!]!.step).toBe(3);
+    expect(phases.slice(testing[0]!).map((p) => p.phase)).toEqual(['testing', 'done']);
     return history(page);
   };
   const first = await race();
@@ -67,8 +89,14 @@ test('seeded races on the engine: both losses, CE training loss falls, identical
   // Squared error on probabilities lies in [0, 2]; cross-entropy starts near log 10.
   expect(mse!.train[0]![1]).toBeLessThan(1.2);
   expect(ce!.train[0]![1]).toBeGreaterThan(1.5);
+  // The test figures: measured once, on the 500 test images, each network's own — and not its validation figures.
+  for (const run of first.runs) {
+    expect(run.test!.count).toBe(500);
+    for (const v of [run.test!.ce, run.test!.mse, run.test!.accuracy]) expect(Number.isFinite(v)).toBe(true);
+  }
   const summary = await shadowText(page, 'summary');
   expect(summary).toContain('After 3 epochs (3 steps per network)');
+  expect(summary).toContain(`Test accuracy, measured once after training on 500 test images: cross-entropy ${(ce!.test!.accuracy * 100).toFixed(1)}%, squared error ${(mse!.test!.accuracy * 100).toFixed(1)}%.`);
   expect(summary).toContain(`training loss ${ce!.train[2]![1].toFixed(3)} (last batch), validation cross-entropy ${ce!.validation[3]!.ce.toFixed(3)}`);
   expect(summary).toContain(`validation squared error ${mse!.validation[3]!.mse.toFixed(3)}, validation accuracy ${(mse!.validation[3]!.accuracy * 100).toFixed(1)}%`);
   expect(await shadowText(page, 'status')).toMatch(/^Finished\./);
@@ -110,10 +138,11 @@ test('seeded races on the engine: both losses, CE training loss falls, identical
   const atCancel = Math.max(...(await history(page)).runs.map((r) => r.steps));
   const t0 = Date.now();
   await el(page).getByRole('button', { name: 'Cancel' }).click();
-  await expect.poll(() => shadowText(page, 'status'), { timeout: 120_000 }).toMatch(/^Cancelled at step \d+ of 40\. Press Start to race again\.$/);
+  await expect.poll(() => shadowText(page, 'status'), { timeout: 120_000 }).toMatch(/^Cancelled at step \d+ of 40, without a test accuracy\. Press Start to race again\.$/);
   info.annotations.push({ type: 'cancel latency', description: `${Date.now() - t0} ms (${info.project.name})` });
   const end = await history(page);
   expect(end.phase).toBe('cancelled');
+  expect(end.runs.map((r) => r.test)).toEqual([null, null]); // a cancelled race never measures the test images
   // Each loop finishes at most the step it had queued.
   expect(Math.max(...end.runs.map((r) => r.steps))).toBeLessThanOrEqual(atCancel + 1);
   expect(await numTensors(page)).toBe(start);
@@ -126,7 +155,7 @@ test('bad attributes and URL values: readable messages, last good values, the wi
   const q = new URLSearchParams({ 'per-class': '1', epochs: 'many', 'learning-rate': '0', seed: '<img src=x onerror=alert(1)>' }).toString();
   await open(page, q);
   const msg = await shadowText(page, 'message');
-  expect(msg).toContain('per-class must be from 2 to 500; got 1. Still using 20.');
+  expect(msg).toContain('per-class must be from 2 to 160; got 1. Still using 20.');
   expect(msg).toContain('epochs must be a whole number from 1 to 50; got "many". Still using 5.');
   expect(msg).toContain('learning-rate must be from 0.00001 to 1 (e.g. 0.003); got "0". Still using 0.003.');
   expect(msg).toContain('seed must be a whole number from 0 to 2147483647; got "<img src=x onerror=alert(1)>"');

@@ -5,7 +5,7 @@
 import { DataError } from './data-error.ts';
 import { fetchBytes, fetchVerified, type FetchLike } from './fetch-file.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
-import { interleavedLabels, prefixForPerClass } from './order.ts';
+import { interleavedLabels, positionsOfRanks } from './order.ts';
 
 export interface Progress { loaded: number; total: number }
 
@@ -16,6 +16,12 @@ export interface LoadOptions {
   split: string;
   /** The first `perClass` images of each class (all of a class that has fewer). */
   perClass?: number;
+  /**
+   * With `perClass`: leave out the first `skipPerClass` images of each class, so the slice holds the images of
+   * within-class rank [skipPerClass, perClass) — e.g. a reserve at the end of a split that a prefix never reaches.
+   * Only the chunks holding them are fetched.
+   */
+  skipPerClass?: number;
   /** Otherwise the first `limit` images in packed order; neither: the whole split. */
   limit?: number;
   fetch?: FetchLike;
@@ -49,9 +55,15 @@ export async function loadSlice(opts: LoadOptions): Promise<DataSlice> {
     const known = Object.entries(manifest.datasets).flatMap(([d, e]) => Object.keys(e.splits).map((s) => `${d}/${s}`));
     throw new DataError('manifest.json', `No split ${opts.dataset}/${opts.split} in manifest.json (it has ${known.join(', ')}).`);
   }
-  const count =
-    opts.perClass !== undefined ? prefixForPerClass(split.classCounts, opts.perClass) : Math.min(opts.limit ?? split.count, split.count);
-  const chunks = split.images.filter((c) => c.start < count);
+  const skip = opts.skipPerClass ?? 0;
+  if (skip > 0 && opts.perClass === undefined) throw new DataError('manifest.json', 'skipPerClass needs perClass.');
+  // The packed positions wanted, ascending: ranks [skip, perClass) of each class, or a prefix.
+  const keep = opts.perClass !== undefined
+    ? positionsOfRanks(split.classCounts, skip, opts.perClass)
+    : Array.from({ length: Math.min(opts.limit ?? split.count, split.count) }, (_, i) => i);
+  const count = keep.length;
+  const [first, last] = count ? [keep[0]!, keep[count - 1]!] : [0, -1];
+  const chunks = split.images.filter((c) => c.start <= last && c.start + c.count > first);
   const total = split.labels.bytes + chunks.reduce((s, c) => s + c.bytes, 0);
   let loaded = 0;
   const onBytes = (n: number) => {
@@ -70,11 +82,12 @@ export async function loadSlice(opts: LoadOptions): Promise<DataSlice> {
     throw new DataError(split.labels.path, `Data file ${split.labels.path} does not match the class counts in manifest.json.`);
   }
   const [h, w] = manifest.imageShape;
-  const images = new Uint8Array(count * h * w);
-  for (const [k, c] of chunks.entries()) {
-    const part = parts[k]!;
-    const take = Math.min(c.count, count - c.start) * h * w;
-    images.set(part.subarray(0, take), c.start * h * w);
+  const px = h * w;
+  const images = new Uint8Array(count * px);
+  let k = 0;
+  for (const [j, c] of chunks.entries()) {
+    const part = parts[j]!;
+    for (; k < count && keep[k]! < c.start + c.count; k++) images.set(part.subarray((keep[k]! - c.start) * px, (keep[k]! - c.start + 1) * px), k * px);
   }
-  return { images, labels: labelsAll!.slice(0, count), count, shape: [count, h, w], classNames: ds.classNames };
+  return { images, labels: Uint8Array.from(keep, (i) => labelsAll![i]!), count, shape: [count, h, w], classNames: ds.classNames };
 }

@@ -31,6 +31,24 @@ export function prefixForPerClass(classCounts: readonly number[], perClass: numb
 }
 
 /**
+ * Packed positions of the images whose within-class rank is in [from, to) — the 1st image of a class has rank
+ * 0 — in packed order. [0, perClass) is the prefix of `prefixForPerClass`; a later range is a split's reserve.
+ */
+export function positionsOfRanks(classCounts: readonly number[], from: number, to: number): number[] {
+  const out: number[] = [];
+  const most = Math.max(0, ...classCounts);
+  let i = 0;
+  for (let rank = 0; rank < Math.min(most, to); rank++) {
+    for (let c = 0; c < classCounts.length; c++) {
+      if (rank >= classCounts[c]!) continue;
+      if (rank >= from) out.push(i);
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
  * Chunk boundaries for `count` images: [0, 100), [100, 200), [200, 400), [400, 800), … doubling, the last one
  * cut at `count`. A prefix of length L is served by whole chunks with at most ~2× L (and ≥ 100) images.
  */

@@ -1,12 +1,12 @@
 /**
  * The loss race's settings: what a reader (attribute, URL, MDX prop) may choose, with one parser each, and
- * what is fixed — the network, the batch size and the validation slice — so every race is comparable.
+ * what is fixed — the network, the batch size, the validation and test sets — so every race is comparable.
  */
 import { parseInteger } from '../params/integer.ts';
 import { parseReal } from '../losses/params.ts';
 
 export interface RaceConfig {
-  /** Training images per class: the first N of each class of Fashion-MNIST's shipped training split. */
+  /** Training images per class: the first N of each class of Fashion-MNIST's shipped training split (N ≤ TRAIN_MAX_PER_CLASS). */
   perClass: number;
   epochs: number;
   /** Seeds the initial weights (the same for both networks) and the batch order (the same for both). */
@@ -26,12 +26,22 @@ export const RACE_MODEL: RaceModel = { filters: [8, 16], hidden: 32, classes: 10
 
 export interface RaceModel { filters: [number, number]; hidden: number; classes: number; batchNormMomentum?: number }
 export const BATCH_SIZE = 20;
-/** Validation: the first this many images of each class of the shipped test split (never trained on). */
-export const VALIDATION_PER_CLASS = 20;
 export const DATASET = 'fashion';
+/**
+ * The shipped training split holds 200 images per class. Training takes a prefix of at most the first 160 of
+ * each class; the last 40 of each class (ranks 160–199, one 313 KB file) are the validation reserve, which no
+ * race ever trains on.
+ */
+export const TRAIN_MAX_PER_CLASS = 160;
+export const SHIPPED_TRAIN_PER_CLASS = 200;
+/** Validation: a seeded, stratified draw of this many images per class from the reserve — the same for every race. */
+export const VALIDATION_PER_CLASS = 20;
+export const VALIDATION_SEED = 1;
+/** Test: the first this many images of each class of the shipped test split, measured once, after the last epoch. */
+export const TEST_PER_CLASS = 50;
 
 export const LIMITS = {
-  perClass: [2, 500], // 2 × 10 classes = one batch of 20; 500 per class is all of the shipped training subset
+  perClass: [2, TRAIN_MAX_PER_CLASS], // 2 × 10 classes = one batch of 20; above 160 per class the reserve starts
   epochs: [1, 50],
   seed: [0, 2 ** 31 - 1],
   learningRate: [1e-5, 1],

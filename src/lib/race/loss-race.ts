@@ -3,8 +3,10 @@
  * the same seeded batch order — trained side by side with the shared Trainer, one on cross-entropy, one on
  * squared error on probabilities. The two loops run concurrently and read their loss back after every step,
  * so they interleave step by step on the engine's backend, the page stays responsive, and pause and cancel
- * act within one step. Validation metrics are measured before training and after every epoch. Every tensor
- * the race makes (two models, the data, the optimiser state) is released when `run()` ends.
+ * act within one step. Validation metrics (on images held back from the training split) are measured before
+ * training and after every epoch; the test set is measured once, after the last epoch of both networks, and
+ * not at all when the race is cancelled. Every tensor the race makes (two models, the data, the optimiser
+ * state) is released when `run()` ends.
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
@@ -14,8 +16,8 @@ import type { LossKind } from '../train/forward.ts';
 import { BATCH_SIZE, RACE_MODEL, raceSteps, type RaceConfig, type RaceModel } from './config.ts';
 import { Validator } from './validation.ts';
 
-export type { ValidationPoint, RunHistory, RacePhase, RaceState, RaceData, RaceModel, RaceOptions } from './types.ts';
-import type { RaceData, RaceOptions, RacePhase, RaceState } from './types.ts';
+export type { ValidationPoint, TestResult, RunHistory, RacePhase, RaceState, RaceData, RaceModel, RaceOptions } from './types.ts';
+import type { RaceData, RaceOptions, RacePhase, RaceState, TestResult } from './types.ts';
 
 export class LossRace {
   readonly kinds: readonly LossKind[];
@@ -49,14 +51,14 @@ export class LossRace {
     const { perEpoch, total } = raceSteps(config);
     this.state = {
       config: { ...config }, perEpoch, totalSteps: total, phase: 'running', elapsedMs: 0, imagesPerSecond: 0,
-      runs: kinds.map((kind) => ({ kind, train: [], validation: [], steps: 0 })),
+      runs: kinds.map((kind) => ({ kind, train: [], validation: [], test: null, steps: 0 })),
     };
   }
 
   /** A copy of the histories so far (plain arrays). */
   snapshot(): RaceState {
     const s = this.state;
-    return { ...s, config: { ...s.config }, phase: this.phase, runs: s.runs.map((r) => ({ ...r, train: r.train.map((p) => [...p] as [number, number]), validation: r.validation.map((v) => ({ ...v })) })) };
+    return { ...s, config: { ...s.config }, phase: this.phase, runs: s.runs.map((r) => ({ ...r, train: r.train.map((p) => [...p] as [number, number]), validation: r.validation.map((v) => ({ ...v })), test: r.test && { ...r.test } })) };
   }
 
   pause(): void {
@@ -121,6 +123,7 @@ export class LossRace {
       });
       const failed = (await Promise.allSettled(runs)).find((r) => r.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
+      if (this.phase !== 'cancelled') await this.test(models);
       if (this.phase !== 'cancelled') this.phase = 'done';
     } catch (err) {
       this.phase = 'cancelled';
@@ -139,6 +142,28 @@ export class LossRace {
       this.phase = 'paused';
       this.emit();
     }
+  }
+
+  /** The test set, once: uploaded only now, measured for each network, released. A cancel skips what is left. */
+  private async test(models: LayersModel[]): Promise<void> {
+    this.phase = 'testing';
+    this.emit();
+    const tester = new Validator(this.tf, this.data.test, BATCH_SIZE);
+    const results: TestResult[] = [];
+    try {
+      for (const m of models) {
+        if (this.stopped()) return;
+        results.push({ ...(await tester.measure(m)), count: tester.count });
+      }
+    } finally {
+      tester.dispose();
+    }
+    // Both networks' figures, or none: a race cancelled while testing reports no test accuracy.
+    if (!this.stopped()) results.forEach((r, i) => (this.state.runs[i]!.test = r));
+  }
+
+  private stopped(): boolean {
+    return this.phase === 'cancelled';
   }
 
   private async validate(validator: Validator, models: LayersModel[], step: number): Promise<void> {

@@ -30,6 +30,6 @@ export function readyState(config: RaceConfig, start: Metrics, kinds: readonly L
   const { perEpoch, total } = raceSteps(config);
   return {
     config: { ...config }, perEpoch, totalSteps: total, phase: 'ready', elapsedMs: 0, imagesPerSecond: 0,
-    runs: kinds.map((kind) => ({ kind, train: [], validation: [{ step: 0, ...start }], steps: 0 })),
+    runs: kinds.map((kind) => ({ kind, train: [], validation: [{ step: 0, ...start }], test: null, steps: 0 })),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The race in words: the text alternative of the charts (and the script's closing line). Each network's
- * losses are stated in its own loss; the accuracies are directly comparable.
+ * losses are stated in its own loss; the accuracies are directly comparable. The curves are validation
+ * figures; the test accuracy is stated once, when the race has measured it after the last epoch.
  */
 import type { LossKind } from '../train/forward.ts';
 import type { RaceState } from './loss-race.ts';
@@ -30,7 +31,16 @@ export function raceSummary(s: RaceState): string {
     return `${name}: ${bits.join(', ') || 'no numbers yet'}`;
   });
   const text = parts.join('; ');
-  return `${where}. ${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  const test = testSentence(s);
+  return `${where}. ${text.charAt(0).toUpperCase()}${text.slice(1)}.${test ? ` ${test}` : ''}`;
+}
+
+/** The final comparison: test accuracy, measured once after training; '' before that (or for a cancelled race). */
+export function testSentence(s: RaceState): string {
+  const runs = s.runs.filter((r) => r.test);
+  if (runs.length === 0 || runs.length !== s.runs.length) return '';
+  const list = runs.map((r) => `${LOSS_NAMES[r.kind]} ${pct(r.test!.accuracy)}`).join(', ');
+  return `Test accuracy, measured once after training on ${runs[0]!.test!.count} test images: ${list}.`;
 }
 
 /** The accuracies at the latest common validation point, for the status line ("CE 71.2% vs SE 64.0%"). */

@@ -7,21 +7,25 @@ import type { RaceConfig, RaceModel } from './config.ts';
 export type { RaceModel };
 
 export interface ValidationPoint extends Metrics { step: number }
+/** The test set's metrics, measured once after the last epoch, on `count` images. */
+export interface TestResult extends Metrics { count: number }
 
 export interface RunHistory {
   kind: LossKind;
   /** Training loss of each batch, in the run's own loss: [step, loss]. */
   train: [number, number][];
-  /** Before training (step 0) and after each epoch. */
+  /** On the validation set: before training (step 0) and after each epoch. */
   validation: ValidationPoint[];
+  /** On the test set, once, after the last epoch; null until then, and for a cancelled race. */
+  test: TestResult | null;
   steps: number;
 }
 
 /**
  * `ready`: not started (only the starting point is known). `pausing`: asked to pause, a loop is still finishing
- * its step; `paused`: both loops hold.
+ * its step; `paused`: both loops hold. `testing`: both loops have finished; the test set is being measured.
  */
-export type RacePhase = 'ready' | 'running' | 'pausing' | 'paused' | 'done' | 'cancelled';
+export type RacePhase = 'ready' | 'running' | 'pausing' | 'paused' | 'testing' | 'done' | 'cancelled';
 
 export interface RaceState {
   config: RaceConfig;
@@ -34,7 +38,8 @@ export interface RaceState {
   imagesPerSecond: number;
 }
 
-export interface RaceData { train: ImageSet; validation: ImageSet }
+/** Training images; validation images (disjoint from them, for the curves); test images (measured once, at the end). */
+export interface RaceData { train: ImageSet; validation: ImageSet; test: ImageSet }
 
 export interface RaceOptions { kinds?: readonly LossKind[]; model?: RaceModel }
 

@@ -1,7 +1,8 @@
 /** The fine-tuning lab's logic: set-up parsing, target data, the transfer model, a run on the engine, words. */
 export * from './config.ts';
-export { TARGET_TASKS, pickPerClass, subset, ofClasses, checkCustomTask, type TargetTask, type TaskData, type CustomTask } from './targets.ts';
-export { TaskLoader, SMALL_POOL, type TaskRequest } from './data.ts';
+export { TARGET_TASKS, pickPerClass, pickValidation, subset, ofClasses, checkCustomTask, type TargetTask, type TaskData, type CustomTask } from './targets.ts';
+export { TaskLoader, SMALL_POOL, VALIDATION_PER_CLASS, type TaskRequest } from './data.ts';
+export { toDevice, type DeviceSet } from './device-set.ts';
 export { transferModel, applyFreeze, frozenUpTo, lrMultipliers, BASE_LAYERS, FREEZE_UP_TO, HEAD_LAYER } from './model.ts';
 export { cacheable, computeFeatures, headModel, copyHeadBack, type Gate } from './features.ts';
 export { shifts, shiftImage, withShiftedCopies, shiftBatch, MAX_SHIFT, FEATURE_COPIES } from './augment.ts';

@@ -1,22 +1,24 @@
 /**
  * One run of the fine-tuning lab on the engine: the transfer model (source base + seeded new head), the frozen
  * layers, then the shared Trainer — on cached features when the whole conv base is frozen (features.ts), else
- * on the images themselves (optionally shifted per batch). After every epoch, and once before training, the
- * held-out images are evaluated: those points are the curves. Seeded throughout: the same set-up and seed give
- * the same numbers. pause/resume/cancel act at every step and every evaluated chunk; every tensor is released.
+ * on the images themselves (optionally shifted per batch). Once before training and after every epoch the
+ * validation images (never trained on) are evaluated: those points are the curves. After the last epoch the
+ * test images are evaluated once — the run's accuracy, per-class accuracy and confusion matrix; a cancelled run
+ * never touches them. Seeded throughout: the same set-up and seed give the same numbers. pause/resume/cancel act
+ * at every step and every evaluated chunk; every tensor is released.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { Trainer } from '../train/trainer.ts';
-import { upload, type ImageSet } from '../train/batches.ts';
 import { summarise } from '../train/evaluate.ts';
 import type { RunConfig } from './config.ts';
 import type { TaskData } from './targets.ts';
 import { applyFreeze, frozenUpTo, lrMultipliers, transferModel } from './model.ts';
-import { cacheable, computeFeatures, copyHeadBack, headModel, type Gate } from './features.ts';
+import { cacheable, copyHeadBack, headModel, type Gate } from './features.ts';
 import { FEATURE_COPIES, shiftBatch, withShiftedCopies } from './augment.ts';
-import { evaluateOn } from './evaluate.ts';
+import { evaluateOn, type HeldOut } from './evaluate.ts';
+import { toDevice, type DeviceSet } from './device-set.ts';
 
 export const MAX_BATCH = 16;
 
@@ -26,22 +28,28 @@ export function batchFor(count: number): number {
   return Math.max(1, Math.floor(count / Math.ceil(count / MAX_BATCH)));
 }
 
-export interface RunProgress { phase: 'features' | 'training' | 'evaluating'; done: number; total: number; epoch: number; epochs: number; loss?: number }
-/** Epoch 0 is before training (no training loss yet). */
-export interface EpochPoint { epoch: number; trainLoss: number | null; testLoss: number; testAccuracy: number }
+/** `validating`: the validation images after an epoch (epoch 0: before training); `testing`: the test images, once, at the end. */
+export interface RunProgress { phase: 'features' | 'training' | 'validating' | 'testing'; done: number; total: number; epoch: number; epochs: number; loss?: number }
+/** Epoch 0 is before training (no training loss yet). Validation figures are null when the task has no validation set. */
+export interface EpochPoint { epoch: number; trainLoss: number | null; valLoss: number | null; valAccuracy: number | null }
 
 export interface RunResult {
   cancelled: boolean;
   /** `features`: frozen base evaluated once, only the layers above trained; `full`: the images go through every layer. */
   path: 'features' | 'full';
+  /** Per epoch, on the validation images. */
   curve: EpochPoint[];
   /** [step, loss] of every training step. */
   losses: [number, number][];
+  /** On the test images, measured once after the last epoch; NaN (and the rest empty) for a cancelled run. */
   accuracy: number;
+  testLoss: number;
   perClass: number[];
-  /** confusion[true][predicted] over the held-out images. */
+  /** confusion[true][predicted] over the test images. */
   confusion: number[][];
   pred: Int32Array;
+  /** Images in each set: labelled (as trained on, shifted copies included), validation, test. */
+  counts: { train: number; validation: number; test: number };
   /** Training time without evaluation or feature extraction, per epoch; and the one-off feature pass. */
   msPerEpoch: number;
   featureMs: number;
@@ -56,27 +64,6 @@ export interface RunInput {
   onProgress?: (p: RunProgress) => void;
   /** Each point of the curve as soon as it is measured (live charts). */
   onEpoch?: (point: EpochPoint) => void;
-}
-
-type Sets = { train: { x: Tensor; y: Tensor; count: number }; test: { x: Tensor; y: Tensor } };
-
-/** The device tensors a run trains and evaluates on: a frozen base's features, or the images; null if stopped. */
-async function prepare(tf: Tf, model: LayersModel, k: number, path: RunResult['path'], augment: boolean, seed: number, data: TaskData,
-  gate: (phase: 'features', offset: number, whole: number) => Gate): Promise<Sets | null> {
-  if (path === 'full') {
-    const [train, test] = [upload(tf, data.train), upload(tf, data.test)];
-    return { train: { ...train, count: data.train.count }, test };
-  }
-  const set = augment ? withShiftedCopies(data.train, FEATURE_COPIES, seed) : data.train;
-  const whole = set.count + data.test.count;
-  const fx = await computeFeatures(tf, model, set, k, gate('features', 0, whole));
-  const tx = fx && (await computeFeatures(tf, model, data.test, k, gate('features', set.count, whole)));
-  if (!fx || !tx) {
-    fx?.dispose();
-    return null;
-  }
-  const label = (l: ImageSet['labels']) => tf.tensor1d(Int32Array.from(l), 'int32');
-  return { train: { x: fx, y: label(set.labels), count: set.count }, test: { x: tx, y: label(data.test.labels) } };
 }
 
 export class LabRun {
@@ -127,29 +114,39 @@ export class LabRun {
     applyFreeze(model, config.freeze);
     const k = frozenUpTo(model, config.freeze);
     const path = cacheable(model, k) ? 'features' : 'full';
+    const base = path === 'features' ? { model, k } : null;
     const owned: Tensor[] = [];
+    const keep = (set: DeviceSet | null) => (set && owned.push(set.x, set.y), set);
     let head: LayersModel | null = null;
     const batchSize = batchFor(data.train.count);
     const curve: EpochPoint[] = [];
     let featureMs = 0;
     let trainMs = 0;
+    let epochsDone = 0;
     let losses: [number, number][] = [];
+    let tested: HeldOut | null = null;
+    // Shifted copies go into the feature pass only on the features path; the full path shifts each batch.
+    const trainImages = base && config.augment ? withShiftedCopies(data.train, FEATURE_COPIES, seed) : data.train;
+    const validationCount = data.validation?.count ?? 0;
     try {
-      const prepared = await prepare(tf, model, k, path, config.augment, seed, data, (phase, offset, whole) => this.gate(phase, 0, offset, whole));
-      featureMs = path === 'features' ? performance.now() - start : 0;
-      if (prepared) owned.push(prepared.train.x, prepared.train.y, prepared.test.x, prepared.test.y);
-      const train = prepared?.train ?? null;
-      const test = prepared?.test ?? null;
-      if (prepared && path === 'features') head = headModel(model, k, prepared.train.x.shape.slice(1));
+      const whole = trainImages.count + validationCount;
+      const train = keep(await toDevice(tf, trainImages, base, this.gate('features', 0, 0, whole)));
+      const val = train && data.validation ? keep(await toDevice(tf, data.validation, base, this.gate('features', 0, trainImages.count, whole))) : null;
+      featureMs = base ? performance.now() - start : 0;
+      const ready = train !== null && (val !== null || !data.validation);
+      if (ready && base) head = headModel(model, k, train.x.shape.slice(1));
       const net = head ?? model;
-      const evaluate = async (epoch: number) => {
-        const r = test && (await evaluateOn(tf, net, test.x, test.y, data.test.labels, this.gate('evaluating', epoch)));
-        return r;
+      // Validation figures of an epoch; null when stopped (no point then), `none` when the task has no validation set.
+      const validate = async (epoch: number): Promise<HeldOut | 'none' | null> =>
+        val ? evaluateOn(tf, net, val.x, val.y, val.labels, this.gate('validating', epoch)) : 'none';
+      const point = (epoch: number, trainLoss: number | null, r: HeldOut | 'none') => {
+        const p = { epoch, trainLoss, valLoss: r === 'none' ? null : r.loss, valAccuracy: r === 'none' ? null : r.accuracy };
+        curve.push(p);
+        this.input.onEpoch?.(p);
       };
-      let last = train && (await evaluate(0));
-      const point = (p: EpochPoint) => { curve.push(p); this.input.onEpoch?.(p); };
-      if (last) point({ epoch: 0, trainLoss: null, testLoss: last.loss, testAccuracy: last.accuracy });
-      if (last && train && !this.cancelled) {
+      const before = ready ? await validate(0) : null;
+      if (before && before !== 'none') point(0, null, before);
+      if (before && train && !this.cancelled) {
         let epochStart = performance.now();
         let stepLosses: number[] = [];
         this.trainer = new Trainer(tf, net, train, {
@@ -162,24 +159,30 @@ export class LabRun {
           },
           onEpochEnd: async (e) => {
             trainMs += performance.now() - epochStart;
-            const r = await evaluate(e + 1);
-            if (r) {
-              last = r;
-              point({ epoch: e + 1, trainLoss: stepLosses.reduce((a, b) => a + b, 0) / stepLosses.length, testLoss: r.loss, testAccuracy: r.accuracy });
-            }
+            epochsDone++;
+            const r = await validate(e + 1);
+            if (r) point(e + 1, stepLosses.reduce((a, b) => a + b, 0) / stepLosses.length, r);
             stepLosses = [];
             epochStart = performance.now();
           },
         });
         if (this.cancelled) this.trainer.cancel();
         losses = (await this.trainer.run()).losses;
+        // The test images, once: only for a run that trained to the end, and only now.
+        if (!this.cancelled) {
+          const gate = this.gate('testing', config.epochs);
+          const test = keep(await toDevice(tf, data.test, base, gate));
+          tested = test && (await evaluateOn(tf, net, test.x, test.y, test.labels, gate));
+        }
         if (head) copyHeadBack(head, model);
       }
-      const sum = summarise(last?.pred ?? [], data.test.labels.slice(0, last?.pred.length ?? 0) as ArrayLike<number>, classes);
-      const epochsDone = Math.max(1, curve.length - 1);
+      const done = tested !== null && !this.cancelled;
+      const sum = done ? summarise(tested!.pred, data.test.labels as ArrayLike<number>, classes) : { perClass: [], confusion: [] };
       const result: RunResult = {
-        cancelled: this.cancelled, path, curve, losses, accuracy: last?.accuracy ?? NaN, perClass: sum.perClass, confusion: sum.confusion,
-        pred: last?.pred ?? new Int32Array(0), msPerEpoch: trainMs / epochsDone, featureMs, totalMs: performance.now() - start, batchSize,
+        cancelled: this.cancelled, path, curve, losses, accuracy: done ? tested!.accuracy : NaN, testLoss: done ? tested!.loss : NaN,
+        perClass: sum.perClass, confusion: sum.confusion, pred: done ? tested!.pred : new Int32Array(0),
+        counts: { train: trainImages.count, validation: validationCount, test: data.test.count },
+        msPerEpoch: trainMs / Math.max(1, epochsDone), featureMs, totalMs: performance.now() - start, batchSize,
       };
       if (this.input.keepModel && !this.cancelled) result.model = model;
       return result;

@@ -17,7 +17,7 @@ export const TARGET_TITLES: Record<RunConfig['target'], string> = {
 
 export const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '–');
 
-/** Held-out indices whose true class is `t` and predicted class `p`. */
+/** Test-image indices whose true class is `t` and predicted class `p`. */
 export function cellImages(pred: ArrayLike<number>, labels: ArrayLike<number>, t: number, p: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < pred.length; i++) if (labels[i] === t && pred[i] === p) out.push(i);
@@ -29,23 +29,26 @@ export function describeConfig(c: RunConfig): string {
   return `${SOURCE_TITLES[c.source]} → ${TARGET_TITLES[c.target]}, ${c.perClass} per class, ${FREEZE_TITLES[c.freeze]}, learning rate ${c.lr} (head ×${c.headLr}), ${c.epochs} epoch${c.epochs === 1 ? '' : 's'}${c.augment ? ', shifted copies' : ''}`;
 }
 
-/** The curve in words: held-out accuracy before training, best, and at the end. */
+/** The curve in words: validation accuracy before training, at the end, and its best epoch (a validation choice). */
 export function describeCurve(curve: readonly EpochPoint[]): string {
-  if (curve.length === 0) return 'No held-out evaluation yet.';
-  const first = curve[0]!;
-  const lastPoint = curve[curve.length - 1]!;
-  const best = curve.reduce((b, p) => (p.testAccuracy > b.testAccuracy ? p : b), first);
-  const loss = lastPoint.trainLoss === null ? '' : `, training loss ${lastPoint.trainLoss.toFixed(3)}`;
-  return `held-out accuracy ${pct(first.testAccuracy)} before training, ${pct(lastPoint.testAccuracy)} after epoch ${lastPoint.epoch}${loss}, held-out loss ${lastPoint.testLoss.toFixed(3)}; best ${pct(best.testAccuracy)} at epoch ${best.epoch}`;
+  const last = curve.at(-1);
+  if (!last) return 'No validation point yet.';
+  const training = last.trainLoss === null ? '' : `training loss ${last.trainLoss.toFixed(3)}`;
+  const measured = curve.filter((p) => p.valAccuracy !== null);
+  if (measured.length === 0) return `no validation set (a class has too few drawings to spare one)${training ? `; ${training} after epoch ${last.epoch}` : ''}`;
+  const first = measured[0]!;
+  const end = measured.at(-1)!;
+  const best = measured.reduce((b, p) => (p.valAccuracy! > b.valAccuracy! ? p : b), first);
+  return `validation accuracy ${pct(first.valAccuracy!)} before training, ${pct(end.valAccuracy!)} after epoch ${end.epoch}${training ? `, ${training}` : ''}, validation loss ${end.valLoss!.toFixed(3)}; best ${pct(best.valAccuracy!)} at epoch ${best.epoch}`;
 }
 
-/** Final accuracy, the weakest class and the most frequent confusion. */
+/** The test result: accuracy (measured once, after training), the weakest class and the most frequent confusion. */
 export function describeResult(r: RunResult, classNames: readonly string[]): string {
-  if (r.pred.length === 0) return r.cancelled ? 'Cancelled before any evaluation.' : 'No result.';
+  if (r.pred.length === 0) return r.cancelled ? 'Cancelled before the end: the test images were not measured.' : 'No result.';
   let worst = 0;
   r.perClass.forEach((a, c) => { if (a < r.perClass[worst]!) worst = c; });
   let most: [number, number, number] = [0, 0, 0];
   r.confusion.forEach((row, t) => row.forEach((n, p) => { if (t !== p && n > most[2]) most = [t, p, n]; }));
   const conf = most[2] > 0 ? ` Most frequent mistake: ${classNames[most[0]]} taken for ${classNames[most[1]]} (${most[2]}×).` : ' No mistakes.';
-  return `${r.cancelled ? 'Stopped early: ' : ''}${pct(r.accuracy)} of ${r.pred.length} held-out images right; weakest class ${classNames[worst]} (${pct(r.perClass[worst]!)}).${conf}`;
+  return `Test accuracy ${pct(r.accuracy)}: ${Math.round(r.accuracy * r.pred.length)} of ${r.pred.length} test images right, measured once after the last epoch; weakest class ${classNames[worst]} (${pct(r.perClass[worst]!)}).${conf}`;
 }

@@ -1,8 +1,9 @@
 /**
- * Target tasks of the lab and the labelled examples a run gets: a seeded, stratified pick of `perClass` images
- * per class from a pool of the digits train split (each class's pool shuffled with its own seeded stream and
- * the first `perClass` taken, so 5 examples are a subset of 10 for the same seed), held-out images from the
- * test split, labels renumbered 0…k−1. A reader's own classes (<fm-doodle-classes>) arrive as a CustomTask.
+ * Target tasks of the lab and the images a run gets: a seeded, stratified pick of `perClass` labelled images per
+ * class from a pool of the digits train split (each class's pool shuffled with its own seeded stream and the
+ * first `perClass` taken, so 5 examples are a subset of 10 for the same seed); a validation set from the same
+ * shuffles' other end (the last `validation` of each class: never one of the labelled picks); test images from
+ * the test split; labels renumbered 0…k−1. A reader's own classes (<fm-doodle-classes>) arrive as a CustomTask.
  */
 import { lcg } from '../random/lcg.ts';
 import type { ImageSet } from '../train/batches.ts';
@@ -16,28 +17,55 @@ export const TARGET_TASKS: Record<Exclude<TargetId, 'custom'>, TargetTask> = {
   'digits-0-9': { id: 'digits-0-9', title: 'All digits 0–9', dataset: 'digits', classes: digits(0, 9), classNames: digits(0, 9).map(String) },
 };
 
-/** Images and labels of a task as the lab trains on them: labels 0…k−1, pixels 0–255 (28×28). */
-export interface TaskData { classNames: string[]; train: ImageSet; test: ImageSet }
+/**
+ * Images and labels of a task as the lab trains on them: labels 0…k−1, pixels 0–255 (28×28). `train`: the
+ * labelled examples; `validation`: images of the same source, never trained on, for the per-epoch curves (null
+ * when a reader's classes have too few drawings to spare one); `test`: measured once, after the last epoch.
+ * `sources` (digits targets): where each image sits in the packed digits split it came from — `train` and
+ * `validation` in digits/train, `test` in digits/test — so the sets can be checked disjoint.
+ */
+export interface TaskData {
+  classNames: string[]; train: ImageSet; validation: ImageSet | null; test: ImageSet;
+  sources?: { train: number[]; validation: number[]; test: number[] };
+}
 
 /** The hook for a reader's own classes: any 28×28 images with labels 0…k−1 (k = classNames.length, 2–10). */
-export type CustomTask = TaskData;
+export interface CustomTask { classNames: string[]; train: ImageSet; test: ImageSet }
 
-/** Indices into `labels` (a pool): `perClass` of each of `classes`, seeded, interleaved by class. */
-export function pickPerClass(labels: ArrayLike<number>, classes: readonly number[], perClass: number, seed: number): Int32Array {
-  const lists = classes.map((c, k) => {
+/** Each class's pool indices, shuffled with the class's own seeded stream. */
+function shuffledByClass(labels: ArrayLike<number>, classes: readonly number[], want: number, seed: number): number[][] {
+  return classes.map((c, k) => {
     const idx: number[] = [];
     for (let i = 0; i < labels.length; i++) if (labels[i] === c) idx.push(i);
-    if (idx.length < perClass) throw new Error(`class ${c} has ${idx.length} images in the pool, fewer than ${perClass}`);
+    if (idx.length < want) throw new Error(`class ${c} has ${idx.length} images in the pool, fewer than ${want}`);
     const next = lcg(seed * 1009 + k + 1);
     for (let i = idx.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
       [idx[i], idx[j]] = [idx[j]!, idx[i]!];
     }
-    return idx.slice(0, perClass);
+    return idx;
   });
-  const out = new Int32Array(classes.length * perClass);
-  for (let r = 0, o = 0; r < perClass; r++) for (const l of lists) out[o++] = l[r]!;
+}
+
+/** Per-class lists of equal length, interleaved by rank (class a, class b, …, then the second of each). */
+function byRank(lists: number[][], n: number): Int32Array {
+  const out = new Int32Array(lists.length * n);
+  for (let r = 0, o = 0; r < n; r++) for (const l of lists) out[o++] = l[r]!;
   return out;
+}
+
+/** Indices into `labels` (a pool): `perClass` of each of `classes`, seeded, interleaved by class. */
+export function pickPerClass(labels: ArrayLike<number>, classes: readonly number[], perClass: number, seed: number): Int32Array {
+  return byRank(shuffledByClass(labels, classes, perClass, seed).map((l) => l.slice(0, perClass)), perClass);
+}
+
+/**
+ * The validation images of a pool: the last `validation` of each class's shuffle — the end that `pickPerClass`
+ * (same seed) never reaches while `perClass + validation` fit in the class — so they are disjoint from the
+ * labelled picks, and the same whatever `perClass` is. Throws when a class cannot give both.
+ */
+export function pickValidation(labels: ArrayLike<number>, classes: readonly number[], perClass: number, validation: number, seed: number): Int32Array {
+  return byRank(shuffledByClass(labels, classes, perClass + validation, seed).map((l) => l.slice(l.length - validation)), validation);
 }
 
 /** The images at `indices` of a slice, labels mapped through `classes` (source label → its position). */

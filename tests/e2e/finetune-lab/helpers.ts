@@ -3,10 +3,11 @@ import type { Locator, Page } from '@playwright/test';
 
 export interface Summary {
   run: string; state: string; accuracy: number | null; perClass: number[]; confusion: number[][]; path: string | null;
-  curve: { epoch: number; trainLoss: number | null; testLoss: number; testAccuracy: number }[]; config: Record<string, unknown>;
-  msPerEpoch: number | null; featureMs: number | null; steps: number;
+  curve: { epoch: number; trainLoss: number | null; valLoss: number | null; valAccuracy: number | null }[]; config: Record<string, unknown>;
+  counts: { train: number; validation: number; test: number } | null; msPerEpoch: number | null; featureMs: number | null; steps: number;
 }
-type Lab = HTMLElement & { ready: Promise<void>; train(): Promise<Summary[]>; getResults(): Summary[] };
+export interface Sources { train: number[]; validation: number[]; test: number[] }
+type Lab = HTMLElement & { ready: Promise<void>; train(): Promise<Summary[]>; getResults(): Summary[]; getSources(): (Sources | null)[] };
 
 export async function openLab(page: Page, query: string): Promise<Locator> {
   await page.goto(`/embed/finetune-lab/?${query}`);
@@ -20,6 +21,24 @@ export async function openLab(page: Page, query: string): Promise<Locator> {
 
 export function train(lab: Locator): Promise<Summary[]> {
   return lab.evaluate((e) => (e as Lab).train());
+}
+
+/** Each run's images as positions in the packed digits splits (null for the reader's own classes). */
+export function sources(lab: Locator): Promise<(Sources | null)[]> {
+  return lab.evaluate((e) => (e as Lab).getSources());
+}
+
+/** Records the lab's fm-progress events from now on; read them with `progressLog`. */
+export async function recordProgress(lab: Locator): Promise<void> {
+  await lab.evaluate((e) => {
+    const w = window as unknown as { fmProgress: { run: string; phase: string; epoch: number }[] };
+    w.fmProgress = [];
+    e.addEventListener('fm-progress', (ev) => w.fmProgress.push((ev as CustomEvent).detail));
+  });
+}
+
+export function progressLog(page: Page): Promise<{ run: string; phase: string; epoch: number }[]> {
+  return page.evaluate(() => (window as unknown as { fmProgress: { run: string; phase: string; epoch: number }[] }).fmProgress);
 }
 
 export function backend(page: Page): Promise<string> {

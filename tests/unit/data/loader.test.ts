@@ -58,6 +58,28 @@ describe('loadSlice', () => {
     if (partial) expect(chunks.length).toBeLessThan(entry.images.length);
   });
 
+  it.each([
+    ['fashion', 'train', 160, 200],
+    ['digits', 'test', 150, 190], // digit 5 has 173: ranks 150–172 of it
+    ['fashion', 'train', 0, 3],
+  ])('%s/%s: within-class ranks [%i, %i) (skipPerClass), fetching only the chunks that hold them', async (dataset, split, skip, perClass) => {
+    const { fetch, requested } = fakeFetch();
+    const slice = await loadSlice({ base: BASE, dataset, split, perClass, skipPerClass: skip, fetch });
+    const all = whole(dataset, split);
+    const entry = manifest.datasets[dataset]!.splits[split]!;
+    const seen = new Array(10).fill(0);
+    const keep = Array.from(all.labels.keys()).filter((i) => { const r = seen[all.labels[i]!]++; return r >= skip && r < perClass; });
+    expect(slice.count).toBe(keep.length);
+    expect(Array.from(slice.labels)).toEqual(keep.map((i) => all.labels[i]));
+    keep.forEach((i, k) => expect(Buffer.from(slice.images.subarray(k * PX, (k + 1) * PX)).equals(all.images.subarray(i * PX, (i + 1) * PX))).toBe(true));
+    const chunks = entry.images.filter((c) => c.start <= keep.at(-1)! && c.start + c.count > keep[0]!).map((c) => c.path);
+    expect(requested.sort()).toEqual(['manifest.json', entry.labels.path, ...chunks].sort());
+  });
+
+  it('skipPerClass without perClass is refused', async () => {
+    await expect(loadSlice({ base: BASE, dataset: 'fashion', split: 'train', skipPerClass: 3, manifest, fetch: fakeFetch().fetch })).rejects.toThrow(/skipPerClass needs perClass/);
+  });
+
   it('reports progress up to the bytes of exactly the files it fetched', async () => {
     const events: Progress[] = [];
     const entry = manifest.datasets.digits!.splits.test!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkBounds, interleave, interleavedLabels, prefixForPerClass } from '@lib/data/order.ts';
+import { chunkBounds, interleave, interleavedLabels, positionsOfRanks, prefixForPerClass } from '@lib/data/order.ts';
 import { stratifiedSplit, stratifiedTestCounts } from '@lib/data/split.ts';
 
 describe('interleave / interleavedLabels', () => {
@@ -14,6 +14,19 @@ describe('interleave / interleavedLabels', () => {
       const prefix = Array.from(labels.subarray(0, prefixForPerClass(counts, n)));
       expect(counts.map((c, k) => prefix.filter((l) => l === k).length)).toEqual(counts.map((c) => Math.min(c, n)));
     }
+  });
+});
+
+describe('positionsOfRanks', () => {
+  it('finds the packed positions of within-class ranks [from, to), classes that ran out skipped', () => {
+    const counts = [5, 2, 4];
+    const labels = interleavedLabels(counts); // 0 1 2 0 1 2 0 2 0 2 0
+    const rankOf = (i: number) => Array.from(labels.subarray(0, i)).filter((l) => l === labels[i]).length;
+    for (const [from, to] of [[0, 3], [1, 4], [2, 9], [4, 5], [3, 3]] as const) {
+      const want = Array.from(labels.keys()).filter((i) => rankOf(i) >= from && rankOf(i) < to);
+      expect(positionsOfRanks(counts, from, to), `[${from}, ${to})`).toEqual(want);
+    }
+    expect(positionsOfRanks(counts, 0, 2)).toEqual(Array.from({ length: prefixForPerClass(counts, 2) }, (_, i) => i));
   });
 });
 

@@ -14,9 +14,9 @@ describe('withRaceAttribute', () => {
   });
 
   it.each([
-    ['per-class', '1', /per-class must be from 2 to 500; got 1/],
-    ['per-class', '501', /from 2 to 500/],
-    ['per-class', 'twenty', /per-class must be a whole number from 2 to 500; got "twenty"/],
+    ['per-class', '1', /per-class must be from 2 to 160; got 1/],
+    ['per-class', '161', /from 2 to 160/],
+    ['per-class', 'twenty', /per-class must be a whole number from 2 to 160; got "twenty"/],
     ['epochs', '0', /epochs must be from 1 to 50/],
     ['epochs', '2.5', /whole number/],
     ['seed', '-1', /seed must be from 0 to 2147483647/],

@@ -5,8 +5,8 @@ import { raceSummary } from '../../../src/lib/race/summary.ts';
 import { accuracySeries, lossPanel } from '../../../src/lib/race/series.ts';
 import { cpu, synthetic } from '../train/helpers.ts';
 
-// Two classes' worth of tiny data keep the CPU backend quick: 20 training images = one batch per epoch.
-const data = { train: synthetic(20, 10, 1), validation: synthetic(20, 10, 2) };
+// Tiny data keep the CPU backend quick: 20 training images = one batch per epoch.
+const data = { train: synthetic(20, 10, 1), validation: synthetic(20, 10, 2), test: synthetic(30, 10, 3) };
 const config = { perClass: 2, epochs: 2, seed: 3, learningRate: 0.01 };
 // A smaller network than the widget's keeps the CPU backend quick; the race does not care.
 const model = { filters: [4, 8] as [number, number], hidden: 16, classes: 10 };
@@ -20,6 +20,7 @@ describe('LossRace (cpu backend)', { timeout: 240_000 }, () => {
     const [a, b] = r.runs;
     expect(a!.train).toHaveLength(2);
     expect(a!.validation.map((v) => v.step)).toEqual([0, 1, 2]);
+    expect(a!.test!.count).toBe(30);
     expect(b).toEqual(a);
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -38,7 +39,28 @@ describe('LossRace (cpu backend)', { timeout: 240_000 }, () => {
     expect(mse!.train[0]![1]).toBeLessThan(1.1);
     expect(updates.at(-1)!.phase).toBe('done');
     expect(updates.some((u) => u.runs.every((x) => x.steps === 1))).toBe(true);
-    expect(raceSummary(r)).toMatch(/^After 2 epochs \(2 steps per network\)\. Cross-entropy network: training loss \d\.\d{3} \(last batch\), validation cross-entropy \d\.\d{3}, validation accuracy \d+\.\d%; squared error network: .*validation squared error/);
+    // The test set is measured once, after both networks' last epoch: no state before that carries a test figure,
+    // and the figures are those of the trained networks on the test images (a separate Validator says the same).
+    const first = updates.findIndex((u) => u.runs.some((x) => x.test));
+    expect(updates.slice(0, first).map((u) => u.phase)).toContain('testing');
+    expect(updates[first]!.phase).toBe('done');
+    expect(updates[first - 1]!.phase).toBe('testing');
+    expect(updates[first - 1]!.runs.map((x) => x.steps)).toEqual([2, 2]);
+    for (const run of r.runs) {
+      expect(run.test).toEqual({ ce: expect.any(Number), mse: expect.any(Number), accuracy: expect.any(Number), count: 30 });
+      expect(run.test!.ce).not.toBe(run.validation.at(-1)!.ce); // another set of images
+    }
+    expect(raceSummary(r)).toMatch(/^After 2 epochs \(2 steps per network\)\. Cross-entropy network: training loss \d\.\d{3} \(last batch\), validation cross-entropy \d\.\d{3}, validation accuracy \d+\.\d%; squared error network: .*validation squared error.*\. Test accuracy, measured once after training on 30 test images: cross-entropy \d+\.\d%, squared error \d+\.\d%\.$/);
+    expect(raceSummary(r)).toContain(`cross-entropy ${(ce!.test!.accuracy * 100).toFixed(1)}%, squared error ${(mse!.test!.accuracy * 100).toFixed(1)}%.`);
+  });
+
+  it('the test figures are the trained networks’ own: given the validation images as its test set, a race reports its last validation point', async () => {
+    const tf = await cpu();
+    const r = await new LossRace(tf, { ...data, test: data.validation }, config, () => {}, { model }).run();
+    for (const run of r.runs) {
+      const { step: _, ...last } = run.validation.at(-1)!;
+      expect(run.test).toEqual({ ...last, count: 20 });
+    }
   });
 
   it('cancel stops both loops within a step and releases every tensor; pause holds both until resume', async () => {
@@ -49,6 +71,14 @@ describe('LossRace (cpu backend)', { timeout: 240_000 }, () => {
     const r = await race.run();
     expect(r.phase).toBe('cancelled');
     expect(Math.max(...r.runs.map((x) => x.steps))).toBeLessThanOrEqual(2);
+    expect(r.runs.map((x) => x.test)).toEqual([null, null]); // a cancelled race reports no test accuracy
+    expect(tf.memory().numTensors).toBe(before);
+
+    // Cancelled while testing: still no test figure, and nothing leaks.
+    const late: LossRace = new LossRace(tf, data, config, (s) => s.phase === 'testing' && late.cancel(), { model });
+    const l = await late.run();
+    expect(l.phase).toBe('cancelled');
+    expect(l.runs.map((x) => [x.steps, x.test])).toEqual([[2, null], [2, null]]);
     expect(tf.memory().numTensors).toBe(before);
 
     // Pause asked while one loop is mid-step: 'pausing' until both hold, then 'paused', and nothing moves.
@@ -70,7 +100,7 @@ describe('LossRace (cpu backend)', { timeout: 240_000 }, () => {
     paused.resume();
     const end = await run;
     expect(end.phase).toBe('done');
-    expect(phases.slice(3)).toEqual(['running', 'done']);
+    expect(phases.slice(3)).toEqual(['running', 'testing', 'done']);
     expect(end.runs.map((r) => r.steps)).toEqual([3, 3]);
     expect(tf.memory().numTensors).toBe(before);
   });

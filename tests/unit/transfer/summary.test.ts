@@ -4,28 +4,30 @@ import { cellImages, describeConfig, describeCurve, describeResult } from '../..
 import type { RunResult } from '../../../src/lib/transfer/run.ts';
 
 const result = (over: Partial<RunResult>): RunResult => ({
-  cancelled: false, path: 'features', curve: [], losses: [], accuracy: 0.5, perClass: [1, 0], confusion: [[2, 0], [2, 0]],
-  pred: Int32Array.from([0, 0, 0, 0]), msPerEpoch: 1, featureMs: 1, totalMs: 2, batchSize: 4, ...over,
+  cancelled: false, path: 'features', curve: [], losses: [], accuracy: 0.5, testLoss: 0.7, perClass: [1, 0], confusion: [[2, 0], [2, 0]],
+  pred: Int32Array.from([0, 0, 0, 0]), counts: { train: 4, validation: 4, test: 4 }, msPerEpoch: 1, featureMs: 1, totalMs: 2, batchSize: 4, ...over,
 });
 
 describe('summary words', () => {
-  it('cellImages lists the held-out indices of one confusion cell', () => {
+  it('cellImages lists the test-image indices of one confusion cell', () => {
     expect(cellImages([0, 1, 1, 0, 1], [0, 0, 1, 1, 0], 0, 1)).toEqual([1, 4]);
     expect(cellImages([0, 1], [0, 0], 1, 1)).toEqual([]);
   });
 
-  it('describeResult names the accuracy, the weakest class and the most frequent mistake', () => {
-    expect(describeResult(result({}), ['cat', 'dog'])).toBe('50.0% of 4 held-out images right; weakest class dog (0.0%). Most frequent mistake: dog taken for cat (2×).');
-    expect(describeResult(result({ cancelled: true, pred: new Int32Array(0) }), ['a'])).toBe('Cancelled before any evaluation.');
+  it('describeResult names the test accuracy (measured once), the weakest class and the most frequent mistake', () => {
+    expect(describeResult(result({}), ['cat', 'dog'])).toBe('Test accuracy 50.0%: 2 of 4 test images right, measured once after the last epoch; weakest class dog (0.0%). Most frequent mistake: dog taken for cat (2×).');
+    expect(describeResult(result({ cancelled: true, pred: new Int32Array(0) }), ['a'])).toBe('Cancelled before the end: the test images were not measured.');
   });
 
-  it('describeCurve gives the start, the end and the best epoch', () => {
+  it('describeCurve gives the validation start, end and best epoch; without a validation set, the training loss', () => {
     const curve = [
-      { epoch: 0, trainLoss: null, testLoss: 1.7, testAccuracy: 0.2 },
-      { epoch: 1, trainLoss: 0.9, testLoss: 0.8, testAccuracy: 0.7 },
-      { epoch: 2, trainLoss: 0.5, testLoss: 0.9, testAccuracy: 0.6 },
+      { epoch: 0, trainLoss: null, valLoss: 1.7, valAccuracy: 0.2 },
+      { epoch: 1, trainLoss: 0.9, valLoss: 0.8, valAccuracy: 0.7 },
+      { epoch: 2, trainLoss: 0.5, valLoss: 0.9, valAccuracy: 0.6 },
     ];
-    expect(describeCurve(curve)).toBe('held-out accuracy 20.0% before training, 60.0% after epoch 2, training loss 0.500, held-out loss 0.900; best 70.0% at epoch 1');
+    expect(describeCurve(curve)).toBe('validation accuracy 20.0% before training, 60.0% after epoch 2, training loss 0.500, validation loss 0.900; best 70.0% at epoch 1');
+    expect(describeCurve([{ epoch: 1, trainLoss: 0.9, valLoss: null, valAccuracy: null }])).toBe('no validation set (a class has too few drawings to spare one); training loss 0.900 after epoch 1');
+    expect(describeCurve([])).toBe('No validation point yet.');
   });
 
   it('describeConfig reads as a sentence', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TaskLoader } from '../../../src/lib/transfer/data.ts';
-import { checkCustomTask, pickPerClass, subset } from '../../../src/lib/transfer/targets.ts';
+import { TaskLoader, SMALL_POOL, VALIDATION_PER_CLASS } from '../../../src/lib/transfer/data.ts';
+import { checkCustomTask, pickPerClass, pickValidation, subset } from '../../../src/lib/transfer/targets.ts';
 import type { FetchLike } from '../../../src/lib/data/index.ts';
 
 const labels = Uint8Array.from({ length: 200 }, (_, i) => i % 10);
@@ -23,6 +23,23 @@ describe('pickPerClass', () => {
 
   it('refuses a pool without enough images of a class', () => {
     expect(() => pickPerClass(labels, [2], 21, 1)).toThrow(/class 2 has 20 images/);
+  });
+});
+
+describe('pickValidation', () => {
+  it('takes the last images of the same seeded shuffles: stratified, never a labelled pick, the same for any perClass', () => {
+    const v = pickValidation(labels, [5, 7, 9], 4, 6, 3);
+    expect(Array.from(v, (i) => labels[i])).toEqual(new Array(6).fill([5, 7, 9]).flat());
+    expect(new Set(v).size).toBe(18);
+    for (const perClass of [1, 4, 14]) {
+      const picks = new Set(pickPerClass(labels, [5, 7, 9], perClass, 3));
+      expect(Array.from(v).filter((i) => picks.has(i)), `perClass ${perClass}`).toEqual([]);
+      expect(pickValidation(labels, [5, 7, 9], perClass, 6, 3)).toEqual(v);
+    }
+    expect(pickValidation(labels, [5, 7, 9], 4, 6, 4)).not.toEqual(v);
+  });
+  it('refuses a pool that cannot give both the picks and the validation images', () => {
+    expect(() => pickValidation(labels, [2], 15, 6, 1)).toThrow(/class 2 has 20 images in the pool, fewer than 21/);
   });
 });
 
@@ -53,13 +70,32 @@ describe('checkCustomTask (the hook for a reader’s own classes)', () => {
 
 describe('TaskLoader on the committed digits', () => {
   const fileFetch: FetchLike = async (url) => new Response(readFileSync(url.replace(/^file:\/\//, '')));
-  it('digits 5–9: perClass labelled examples from the train split, the first holdout of each class from test', async () => {
+  it('digits 5–9: perClass labelled examples and a disjoint validation set from the train split, the first holdout of each class from test', async () => {
     const loader = new TaskLoader('public/data/', fileFetch);
     const t = await loader.load({ target: 'digits-5-9', perClass: 3, holdout: 5, seed: 2 });
     expect(t.classNames).toEqual(['5', '6', '7', '8', '9']);
     expect(t.train.count).toBe(15);
     expect(Array.from(t.train.labels)).toEqual([0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4]);
+    expect(t.validation!.count).toBe(5 * VALIDATION_PER_CLASS);
+    expect([0, 1, 2, 3, 4].map((c) => Array.from(t.validation!.labels).filter((l) => l === c).length)).toEqual(new Array(5).fill(VALIDATION_PER_CLASS));
     expect(t.test.count).toBe(25);
+    // Where each image came from: training and validation positions in digits/train never meet; the sources are true.
+    const { sources } = t;
+    const picked = new Set(sources!.train);
+    expect(sources!.validation.filter((p) => picked.has(p))).toEqual([]);
+    const trainLabels = readFileSync('public/data/digits/train-labels.u8');
+    const trainImages = Buffer.concat([0, 1].map((k) => readFileSync(`public/data/digits/train-images-${k}.u8`)));
+    const testLabels = readFileSync('public/data/digits/test-labels.u8');
+    sources!.validation.forEach((p, k) => {
+      expect(trainLabels[p]! - 5).toBe(t.validation!.labels[k]);
+      if (p < 200) expect(Buffer.from(t.validation!.images.subarray(k * 784, (k + 1) * 784)).equals(trainImages.subarray(p * 784, (p + 1) * 784))).toBe(true);
+    });
+    sources!.test.forEach((p, k) => expect(testLabels[p]! - 5).toBe(t.test.labels[k]));
+    // From the small pool (the first 100 per class): validation stays put as perClass grows, until the pool is too small.
+    const more = await loader.load({ target: 'digits-5-9', perClass: SMALL_POOL - VALIDATION_PER_CLASS, holdout: 5, seed: 2 });
+    expect(more.sources!.validation).toEqual(sources!.validation);
+    expect(more.sources!.train.filter((p) => new Set(more.sources!.validation).has(p))).toEqual([]);
+    expect(Math.max(...more.sources!.train, ...more.sources!.validation)).toBeLessThan(1000);
     // The held-out images are the test split's packed prefix: image 5 of the test files is the first "5".
     const testImages = readFileSync('public/data/digits/test-images-0.u8');
     expect(Buffer.from(t.test.images.subarray(0, 784)).equals(testImages.subarray(5 * 784, 6 * 784))).toBe(true);

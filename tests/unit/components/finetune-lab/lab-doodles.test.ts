@@ -10,12 +10,19 @@ describe('doodleNote', () => {
     expect(doodleNote({ kind: 'none' }, null)).toContain(`draw at least 2 classes, 2 drawings each, in ${WHERE}`);
     expect(doodleNote({ kind: 'problem', problem: '“cross” has only 1 drawing.' }, 10)).toBe(`Your own classes cannot be used yet: “cross” has only 1 drawing. Add drawings in ${WHERE}.`);
   });
-  it('states the split, and the classes short of per-class only when a run asks for more', () => {
+  it('states the split — to learn from, to validate on, held out to test — and the classes short of per-class only when a run asks for more', () => {
     const news = { kind: 'task', key: 'doodle', task, split } as const;
     const base = doodleNote(news, null);
-    expect(base).toContain('“circle” 6 to learn from, 2 held out; “cross” 2 to learn from, 1 held out.');
+    expect(base).toContain('“circle” 5 to learn from, 1 to validate on, 2 held out to test; “cross” 1 to learn from, 1 to validate on, 1 held out to test.');
+    expect(base).toContain('validation drawings for the curves');
     expect(base).not.toContain('You asked');
-    expect(doodleNote(news, 2)).toBe(base);
-    expect(doodleNote(news, 5)).toContain('You asked for 5 labelled examples per class, but not every class has that many drawings to learn from (“cross” has 2)');
+    expect(doodleNote(news, 1)).toBe(base);
+    expect(doodleNote(news, 5)).toContain('You asked for 5 labelled examples per class, but not every class has that many drawings to learn from (“cross” has 1)');
+  });
+  it('says there are no validation curves when a class has a single drawing to learn from', () => {
+    const news = { kind: 'task' as const, key: 'doodle', task, split: [...split, { name: 'zigzag', train: 1, test: 1 }] };
+    const text = doodleNote(news, null);
+    expect(text).toContain('“circle” 6 to learn from, 2 held out to test; “cross” 2 to learn from, 1 held out to test; “zigzag” 1 to learn from, 1 held out to test.');
+    expect(text).toContain('the curves show the training loss only');
   });
 });
