@@ -94,8 +94,8 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
 
   /** Queues every run on the engine; resolves with their summaries (cancelled runs included). */
   async train(): Promise<RunSummary[]> {
-    await this.whenLoaded();
-    const out = await this.heavy!.runner.train(this.runs, { ...this.lab }, this.custom);
+    const heavy = await this.whenLoaded();
+    const out = await heavy.runner.train(this.runs, { ...this.lab }, this.custom);
     this.sync(); // marks runs whose set-up changed while they trained
     return out;
   }
@@ -192,10 +192,6 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
     const charts = new chartMod.LabCharts($('loss-chart'), $('acc-chart'));
     const runner = await runnerMod.createRunner(this, this.root, charts);
     return { engine, runner, charts };
-  }
-
-  private async whenLoaded(): Promise<void> {
-    while (!this.heavy) await new Promise((r) => setTimeout(r, 50));
   }
 
   protected async compute(): Promise<void> {

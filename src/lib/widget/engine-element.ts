@@ -12,17 +12,29 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
   /** Milliseconds of quiet before a burst of changes (typing, dragging) is computed once. */
   protected debounceMs = 40;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private loadedGate = gate<Heavy>();
 
   /** Loads `getEngine()` and the widget's dynamic imports; may build the parts of the view they bring. */
   protected abstract load(): Promise<Heavy>;
   /** One computation with the current settings; check `gen` after every await. */
   protected abstract compute(): Promise<void>;
 
+  /**
+   * The heavy modules once `load()` has run (waiting for the element to near the viewport if it has not yet);
+   * rejects with the load's error instead of waiting for ever. After a Retry, new callers wait for the new load.
+   */
+  protected whenLoaded(): Promise<Heavy> {
+    return this.heavy ? Promise.resolve(this.heavy) : this.loadedGate.promise;
+  }
+
   protected async start(): Promise<void> {
     this.setStatus('loading');
+    if (this.loadedGate.settled) this.loadedGate = gate<Heavy>();
     try {
       this.heavy = await this.load();
+      this.loadedGate.resolve(this.heavy);
     } catch (err) {
+      this.loadedGate.reject(err);
       // A failed engine start is not cached (engine.ts), so Retry tries every backend again.
       this.setStatus('error');
       this.emitError(`The compute engine could not start: ${describeError(err)}`);
@@ -52,4 +64,17 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
     clearTimeout(this.timer);
     if (this.heavy) this.timer = setTimeout(() => this.recompute(), this.debounceMs);
   }
+}
+
+/** A promise with its settle functions outside, and whether it has settled; a rejection nobody awaits is not reported. */
+function gate<T>(): { promise: Promise<T>; resolve(v: T): void; reject(e: unknown): void; settled: boolean } {
+  let resolve!: (v: T) => void, reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  promise.catch(() => {});
+  const g = {
+    promise, settled: false,
+    resolve: (v: T) => { g.settled = true; resolve(v); },
+    reject: (e: unknown) => { g.settled = true; reject(e); },
+  };
+  return g;
 }
