@@ -95,7 +95,7 @@ const results: ForgettingResults = {
   before, perClass, seeds, alphas, beta,
   arms: arms.map(({ id, label, strategy, l2sp }) => ({ id, label, strategy, ...(l2sp ? { l2sp } : {}) })),
   budget: { ...budget, rule: describeBudget(budget) }, learningRate, headMultiplier,
-  l2sp: `Ω(w) = α/2·‖w − w⁰‖² over every pretrained array (conv kernels, BatchNorm γ and β, the hidden layer's kernel and bias; w⁰ = digits04-cnn's weights) + β/2·‖w‖² over the new head's kernel and bias, its gradient added to the cross-entropy's before each Adam step (src/lib/train/cpu/l2sp.ts).`,
+  l2sp: `Ω(w) = λ_SP/2·‖w − w⁰‖² over every pretrained array (conv kernels, BatchNorm γ and β, the hidden layer's kernel and bias; w⁰ = digits04-cnn's weights) + λ_head/2·‖w‖² over the new head's kernel and bias (λ_SP and λ_head are the paper's α and β, --alphas and --beta here), its gradient added to the cross-entropy's before each Adam step (src/lib/train/cpu/l2sp.ts).`,
   batchNorm: 'Trained BatchNorm layers get the population statistics of the labelled digits 5–9 after training (as in npm run experiments), and the digits 0–4 test runs with them; the column "source BN statistics" puts the digits04-cnn statistics back, to show how much of the loss is the statistics rather than the weights.',
   runs, summary: summariseForgetting(runs, before, arms.map((a) => a.id), perClass),
   command, date: new Date().toISOString(), hardware, wallSeconds: Math.round((performance.now() - t0) / 1000), cpuSeconds, loadAverage: loadavg()[2],

@@ -1,7 +1,8 @@
 /**
- * `npx node scripts/experiments/head-convergence.mts [task index] [seed]`: the pilot behind the feature-extraction
- * settings of `npm run experiments`. For one task and seed it trains a new head on the frozen source's features
- * for several step counts and learning rates, and prints training loss, training accuracy and test accuracy —
+ * `npx node scripts/experiments/head-convergence.mts [task index] [seed] [strategy]`: the pilot behind the
+ * feature-extraction settings of `npm run experiments`. For one task, seed and cut (strategy
+ * `feature-extraction`, the default, cuts at hidden; `feature-extraction-pool1` and `-pool2` lower) it trains a
+ * new head on the frozen source's features for several step counts and learning rates, and prints training loss, training accuracy and test accuracy —
  * showing whether the head has converged (with 30–40 steps, the fine-tuning budget, it has not).
  */
 import { wasmGemm } from '../pretrain/wasm-gemm.ts';
@@ -15,17 +16,20 @@ import { STRATEGIES } from '../../src/lib/experiments/strategies.ts';
 
 const spec = TASKS[Number(process.argv[2] ?? 0)]!;
 const seed = Number(process.argv[3] ?? 2);
+const strategyId = (process.argv[4] ?? 'feature-extraction') as keyof typeof STRATEGIES;
+const strategy = STRATEGIES[strategyId];
+if (!strategy || strategy.firstTrained !== 'logits' || strategy.adabn) throw new Error(`not a plain feature-extraction strategy: ${strategyId}`);
 const gemm = await wasmGemm();
 const task = await loadTask(spec);
 const fresh = await cpuNetFromModel(buildSmallCnn({ classes: task.classes, seed }));
 const picked = { ...gatherScaled(task.pool, stratifiedPick(task.pool.labels, task.classes, 200, seed)), h: 28, w: 28 };
-const { frozen } = splitFrozen(startingNet(STRATEGIES['feature-extraction'], task.source, fresh, gemm), gemm);
+const { frozen } = splitFrozen(startingNet(strategy, task.source, fresh, gemm, seed), gemm);
 const features = forwardAll(frozen, picked), test = forwardAll(frozen, task.test);
-console.log(`${spec.title}, seed ${seed}: a new head on frozen ${spec.source} features`);
+console.log(`${spec.title}, seed ${seed}: a new head on frozen ${spec.source} features (${strategy.label})`);
 console.log('per class  steps      lr   train loss  train acc  test acc');
 for (const n of [1, 10, 200]) {
   for (const [steps, lr] of [[40, 0.01], [2000, 0.001], [2000, 0.003], [5000, 0.001]] as const) {
-    const { trained } = splitFrozen(startingNet(STRATEGIES['feature-extraction'], task.source, fresh, gemm), gemm);
+    const { trained } = splitFrozen(startingNet(strategy, task.source, fresh, gemm, seed), gemm);
     const data = firstRows(features, n * task.classes);
     const losses = fit(trained, data, { steps, batch: Math.min(32, data.count), seed, learningRate: lr });
     const tail = losses.slice(-20).reduce((a, b) => a + b, 0) / Math.min(20, losses.length);

@@ -21,7 +21,7 @@ export interface ForgettingArm {
 export function forgettingArms(alphas: readonly number[], beta: number): ForgettingArm[] {
   return [
     { id: 'full', label: 'Full fine-tuning', strategy: 'full' },
-    ...alphas.map((alpha): ForgettingArm => ({ id: `full-l2sp-${alpha}`, label: `Full fine-tuning + L2-SP, α = ${alpha}`, strategy: 'full', l2sp: { alpha, beta } })),
+    ...alphas.map((alpha): ForgettingArm => ({ id: `full-l2sp-${alpha}`, label: `Full fine-tuning + L2-SP, λ_SP = ${alpha}`, strategy: 'full', l2sp: { alpha, beta } })),
     { id: 'conv-frozen', label: 'Conv blocks frozen (the lab’s default)', strategy: 'conv-frozen' },
   ];
 }

@@ -97,6 +97,8 @@ export const NOTATION: NotationGroup[] = [
       { tex: 'P_S(X),\\ P_T(X),\\ \\mathcal{D}_S,\\ \\mathcal{D}_T', meaning: 'the source’s and the target’s input distributions (the domains)', first: 'transfer-learning' },
       { tex: 'R_S(h),\\ R_T(h)', meaning: 'the error (risk) of a classifier $h$ on the source and on the target', first: 'transfer-learning', role: 'domain-risk' },
       { tex: '\\mathcal{H},\\ \\lambda', meaning: 'a family of classifiers; the error of its best classifier for both domains', first: 'transfer-learning' },
+      { tex: '\\lambda_{\\text{SP}},\\ \\lambda_{\\text{head}}', meaning: 'L2-SP’s strengths: the pull of the pretrained weights towards $\\theta_0$, and weight decay on the new head (the paper’s $\\alpha$ and $\\beta$)', first: 'transfer-learning' },
+      { tex: '\\lVert \\theta - \\theta_0 \\rVert^2', meaning: 'how far fine-tuning moved the pretrained weights (squared distance, over every pretrained array)', first: 'transfer-learning' },
       { tex: 'C_S,\\ C_T,\\ n_{\\text{f}}', meaning: 'covariance matrices of source and target features (CORAL), and the features’ dimension', first: 'transfer-learning' },
     ],
   },
