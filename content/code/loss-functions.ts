@@ -43,7 +43,7 @@ console.log('push on the true logit:',
   'cross-entropy', await show(first(tf.grad(ce10)(wrong))),
   ' squared error', await show(first(tf.grad(se10)(wrong))));
 
-// Label smoothing, ε = 0.1: the target becomes q = 0.9·y + 0.1/10, that
+// Label smoothing, α = 0.1: the target becomes q = 0.9·y + 0.1/10, that
 // is 0.91 for the true class and 0.01 for each other, and the gradient
 // p − q. With a lead of 10 the true logit is pushed *down*. The loss is
 // smallest at a lead of log(0.91 / 0.01) ≈ 4.51, where it equals the
