@@ -128,8 +128,11 @@ describe('Far transfer: Fashion-MNIST → digits 5–9', () => {
       expect(gap(D, HIDDEN, HIDDEN, n, F), `hidden ${n}`).toBeLessThan(0.105);
     }
   });
-  it('one example per class: full fine-tuning ahead of training from scratch in every seed', () => {
-    expect(Math.min(...bySeed(F, 'full', 'scratch', 1))).toBeGreaterThan(0);
+  it('one example per class: full fine-tuning ahead of training from scratch in every seed; the seeds agree on the sign, not the size', () => {
+    const d = bySeed(F, 'full', 'scratch', 1);
+    expect(Math.min(...d)).toBeGreaterThan(0);
+    // "not the size": the largest gain is several times the smallest (17.3, 6.3 and 2.2 points when written)
+    expect(Math.max(...d)).toBeGreaterThan(3 * Math.min(...d));
   });
   it('from 5 per class fine-tuning stops helping: level with training from scratch, slightly behind at 5 and 200', () => {
     for (const n of FROM_5) expect(Math.abs(gap(F, 'full', 'scratch', n)), `${n}`).toBeLessThanOrEqual(spread(F, 'full', 'scratch', n));
