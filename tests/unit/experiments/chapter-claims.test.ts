@@ -108,6 +108,14 @@ describe('Near transfer: digits 0–4 → digits 5–9', () => {
   it('the lab’s default stays within about a point and a half of full fine-tuning up to 50 per class', () => {
     for (const n of [5, 10, 50]) expect(Math.abs(gap(D, 'conv-frozen', 'full', n)), `${n}`).toBeLessThan(0.015);
   });
+  it('ex-transfer-cuts: at 5 per class the pool2 head is ahead of the pool1 and hidden heads in every seed; pool1 (most weights per image) not the worst, the two level within the spread', () => {
+    for (const s of [POOL1, HIDDEN] as const) expect(Math.min(...bySeed(D, POOL2, s, 5)), s).toBeGreaterThan(0);
+    expect(gap(D, POOL1, HIDDEN, 5)).toBeGreaterThan(0);
+    expect(gap(D, POOL1, HIDDEN, 5)).toBeLessThan(spread(D, POOL1, HIDDEN, 5));
+    // the head sizes: 6,272 · 5 + 5, 3,136 · 5 + 5, 64 · 5 + 5, and per labelled image (25)
+    expect([14 * 14 * 32, 7 * 7 * 64, 64].map((d) => d * 5 + 5)).toEqual([31365, 15685, 325]);
+    expect([31365, 15685, 325].map((p) => Math.round(p / 25))).toEqual([1255, 627, 13]);
+  });
   it('q-fe-plateau: at 200 per class the pool2 head beats full fine-tuning', () => {
     expect(gap(D, POOL2, 'full', 200)).toBeGreaterThan(0);
   });
