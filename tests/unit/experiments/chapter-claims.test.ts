@@ -105,7 +105,7 @@ describe('Near transfer: digits 0–4 → digits 5–9', () => {
   it('partial and full fine-tuning are indistinguishable from 5 per class', () => {
     for (const n of FROM_5) expect(Math.abs(gap(D, 'partial', 'full', n))).toBeLessThan(0.01);
   });
-  it('the lab’s default stays within about a point and a half of full fine-tuning up to 50 per class', () => {
+  it('the lab’s default stays within about a point and a half of full fine-tuning from 5 to 50 per class', () => {
     for (const n of [5, 10, 50]) expect(Math.abs(gap(D, 'conv-frozen', 'full', n)), `${n}`).toBeLessThan(0.015);
   });
   it('ex-transfer-cuts: at 5 per class the pool2 head is ahead of the pool1 and hidden heads in every seed; pool1 (most weights per image) not the worst, the two level within the spread', () => {
