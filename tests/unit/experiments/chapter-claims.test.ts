@@ -137,7 +137,7 @@ describe('Far transfer: Fashion-MNIST → digits 5–9', () => {
       expect(gap(F, ADABN, 'scratch', n), `${n}`).toBeLessThan(0);
     }
   });
-  it('the source shows only at the top: pool1 within 3 points, pool2 level, hidden 5 to 10 points apart', () => {
+  it('among the frozen cuts the source shows only at the top: pool1 within 3 points, pool2 level, hidden 5 to 10 points apart', () => {
     for (const n of FROM_5) {
       expect(Math.abs(gap(D, POOL1, POOL1, n, F)), `pool1 ${n}`).toBeLessThan(0.03);
       expect(Math.abs(gap(D, POOL2, POOL2, n, F)), `pool2 ${n}`).toBeLessThan(0.02);
