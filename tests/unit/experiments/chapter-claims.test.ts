@@ -230,6 +230,12 @@ describe('Catastrophic forgetting', () => {
   it('the new task does not notice: digits 5–9 as in the grid', () => {
     for (const n of [10, 50]) expect(Math.abs(f('full', n).targetAccuracy.mean - c(D, 'full', n).mean), `${n}`).toBeLessThan(0.001);
   });
+  it('the test’s 5–9 statistics: in the source network digits 0–4 and 5–9 have almost the same BatchNorm statistics (both layers)', () => {
+    for (const b of results.tasks.find((t) => t.id === D)!.bnShift!) {
+      expect(b.meanShift, b.name).toBeLessThan(0.05);
+      expect(Math.abs(b.sdRatio - 1), b.name).toBeLessThan(0.1);
+    }
+  });
   it('q-forget-bn: the source’s BatchNorm statistics put back do not help — worse at both label counts', () => {
     for (const n of [10, 50]) expect(f('full', n).sourceAccuracySourceBn.mean, `${n}`).toBeLessThan(f('full', n).sourceAccuracy.mean);
   });
