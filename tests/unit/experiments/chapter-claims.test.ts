@@ -50,8 +50,17 @@ describe('How the experiments were run', () => {
     expect(cpu).toBeGreaterThan(13);
     expect(cpu).toBeLessThan(17);
   });
-  it('the budget caveat: the lab’s default scores lower with 200 labels per class than with 50', () => {
-    expect(c(D, 'conv-frozen', 200).mean).toBeLessThan(c(D, 'conv-frozen', 50).mean);
+  it('the budget caveat: 40 steps of 32 show 1,000 images about 1.3 times; the lab’s default a little lower at 200 per class than at 50, within the spread between seeds', () => {
+    expect(results.budget.maxSteps).toBe(40);
+    expect(results.budget.maxBatch).toBe(32);
+    expect((results.budget.maxSteps * results.budget.maxBatch) / (200 * 5)).toBeCloseTo(1.3, 1);
+    const drop = c(D, 'conv-frozen', 200).mean - c(D, 'conv-frozen', 50).mean;
+    expect(drop).toBeLessThan(0);
+    expect(-drop).toBeLessThan(Math.max(c(D, 'conv-frozen', 200).sd, c(D, 'conv-frozen', 50).sd));
+  });
+  it('the source networks were pretrained for 768 and 5,622 steps (their model cards)', () => {
+    expect(readFileSync('public/models/digits04-cnn/MODEL_CARD.md', 'utf8')).toMatch(/\b768 steps\b/);
+    expect(readFileSync('public/models/fashion-cnn/MODEL_CARD.md', 'utf8')).toMatch(/\b5622 steps\b/);
   });
 });
 
@@ -67,7 +76,7 @@ describe('Near transfer: digits 0–4 → digits 5–9', () => {
     // the summary's "up to 11 points", and the checklist's "reached ten points" (with few labels)
     expect(Math.max(...TASKS.flatMap((t) => grid.map((s) => c(t, s.id, 1).sd)))).toBeGreaterThan(0.1);
   });
-  it('a head on pool2 has the best mean at every budget from 5 per class, for both sources', () => {
+  it('a head on pool2 has the best mean of the eight set-ups without augmentation at every budget from 5 per class, for both sources', () => {
     for (const t of TASKS) for (const n of FROM_5) expect(ranked(t, n).at(-1)!.id, `${t} ${n}`).toBe(POOL2);
   });
   it('near, at 5 and 10 per class, pool2’s lead over full fine-tuning is within the spread; from 50 on ahead of every set-up in every seed', () => {
@@ -96,8 +105,16 @@ describe('Near transfer: digits 0–4 → digits 5–9', () => {
   it('partial and full fine-tuning are indistinguishable from 5 per class', () => {
     for (const n of FROM_5) expect(Math.abs(gap(D, 'partial', 'full', n))).toBeLessThan(0.01);
   });
-  it('the lab’s default stays within about a point and a half of full fine-tuning up to 50 per class', () => {
+  it('the lab’s default stays within about a point and a half of full fine-tuning from 5 to 50 per class', () => {
     for (const n of [5, 10, 50]) expect(Math.abs(gap(D, 'conv-frozen', 'full', n)), `${n}`).toBeLessThan(0.015);
+  });
+  it('ex-transfer-cuts: at 5 per class the pool2 head is ahead of the pool1 and hidden heads in every seed; pool1 (most weights per image) not the worst, the two level within the spread', () => {
+    for (const s of [POOL1, HIDDEN] as const) expect(Math.min(...bySeed(D, POOL2, s, 5)), s).toBeGreaterThan(0);
+    expect(gap(D, POOL1, HIDDEN, 5)).toBeGreaterThan(0);
+    expect(gap(D, POOL1, HIDDEN, 5)).toBeLessThan(spread(D, POOL1, HIDDEN, 5));
+    // the head sizes: 6,272 · 5 + 5, 3,136 · 5 + 5, 64 · 5 + 5, and per labelled image (25)
+    expect([14 * 14 * 32, 7 * 7 * 64, 64].map((d) => d * 5 + 5)).toEqual([31365, 15685, 325]);
+    expect([31365, 15685, 325].map((p) => Math.round(p / 25))).toEqual([1255, 627, 13]);
   });
   it('q-fe-plateau: at 200 per class the pool2 head beats full fine-tuning', () => {
     expect(gap(D, POOL2, 'full', 200)).toBeGreaterThan(0);
@@ -120,7 +137,7 @@ describe('Far transfer: Fashion-MNIST → digits 5–9', () => {
       expect(gap(F, ADABN, 'scratch', n), `${n}`).toBeLessThan(0);
     }
   });
-  it('the source shows only at the top: pool1 within 3 points, pool2 level, hidden 5 to 10 points apart', () => {
+  it('among the frozen cuts the source shows only at the top: pool1 within 3 points, pool2 level, hidden 5 to 10 points apart', () => {
     for (const n of FROM_5) {
       expect(Math.abs(gap(D, POOL1, POOL1, n, F)), `pool1 ${n}`).toBeLessThan(0.03);
       expect(Math.abs(gap(D, POOL2, POOL2, n, F)), `pool2 ${n}`).toBeLessThan(0.02);
@@ -128,8 +145,11 @@ describe('Far transfer: Fashion-MNIST → digits 5–9', () => {
       expect(gap(D, HIDDEN, HIDDEN, n, F), `hidden ${n}`).toBeLessThan(0.105);
     }
   });
-  it('one example per class: full fine-tuning ahead of training from scratch in every seed', () => {
-    expect(Math.min(...bySeed(F, 'full', 'scratch', 1))).toBeGreaterThan(0);
+  it('one example per class: full fine-tuning ahead of training from scratch in every seed; the seeds agree on the sign, not the size', () => {
+    const d = bySeed(F, 'full', 'scratch', 1);
+    expect(Math.min(...d)).toBeGreaterThan(0);
+    // "not the size": the largest gain is several times the smallest (17.3, 6.3 and 2.2 points when written)
+    expect(Math.max(...d)).toBeGreaterThan(3 * Math.min(...d));
   });
   it('from 5 per class fine-tuning stops helping: level with training from scratch, slightly behind at 5 and 200', () => {
     for (const n of FROM_5) expect(Math.abs(gap(F, 'full', 'scratch', n)), `${n}`).toBeLessThanOrEqual(spread(F, 'full', 'scratch', n));
@@ -210,6 +230,12 @@ describe('Catastrophic forgetting', () => {
   it('the new task does not notice: digits 5–9 as in the grid', () => {
     for (const n of [10, 50]) expect(Math.abs(f('full', n).targetAccuracy.mean - c(D, 'full', n).mean), `${n}`).toBeLessThan(0.001);
   });
+  it('the test’s 5–9 statistics: in the source network digits 0–4 and 5–9 have almost the same BatchNorm statistics (both layers)', () => {
+    for (const b of results.tasks.find((t) => t.id === D)!.bnShift!) {
+      expect(b.meanShift, b.name).toBeLessThan(0.05);
+      expect(Math.abs(b.sdRatio - 1), b.name).toBeLessThan(0.1);
+    }
+  });
   it('q-forget-bn: the source’s BatchNorm statistics put back do not help — worse at both label counts', () => {
     for (const n of [10, 50]) expect(f('full', n).sourceAccuracySourceBn.mean, `${n}`).toBeLessThan(f('full', n).sourceAccuracy.mean);
   });
@@ -234,6 +260,18 @@ describe('Catastrophic forgetting', () => {
       const cost = f('full', n).targetAccuracy.mean - f('full-l2sp-1', n).targetAccuracy.mean;
       expect(cost, `cost @${n}`).toBeGreaterThan(0.02);
       expect(cost, `cost @${n}`).toBeLessThan(0.035);
+    }
+  });
+});
+
+describe('Or do not move the base at all', () => {
+  it('the pool2 head was the best set-up for the new task at 10 and 50 per class, or level with the best (augmented arms included)', () => {
+    for (const n of [10, 50]) {
+      const all = results.tasks.find((t) => t.id === D)!.summary!.filter((s) => s.perClass === n);
+      for (const s of all) {
+        if (s.mean <= c(D, POOL2, n).mean) continue;
+        expect(s.mean - c(D, POOL2, n).mean, `${s.strategy}@${n}`).toBeLessThan(spread(D, POOL2, s.strategy, n));
+      }
     }
   });
 });
