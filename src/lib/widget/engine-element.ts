@@ -61,6 +61,9 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
   }
 
   protected schedule(): void {
+    // The set-up changed: a computation still in flight is for the old one, so its result is dropped (never
+    // reported as the new set-up's), even before the debounced recomputation starts.
+    this.gen++;
     clearTimeout(this.timer);
     if (this.heavy) this.timer = setTimeout(() => this.recompute(), this.debounceMs);
   }

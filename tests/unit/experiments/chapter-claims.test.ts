@@ -270,7 +270,7 @@ describe('Or do not move the base at all', () => {
       const all = results.tasks.find((t) => t.id === D)!.summary!.filter((s) => s.perClass === n);
       for (const s of all) {
         if (s.mean <= c(D, POOL2, n).mean) continue;
-        expect(s.mean - c(D, POOL2, n).mean, `${s.strategy}@${n}`).toBeLessThan(spread(D, POOL2, s.strategy, n));
+        expect(s.mean - c(D, POOL2, n).mean, `${s.strategy}@${n}`).toBeLessThan(spread(D, POOL2, s.strategy as StrategyId, n));
       }
     }
   });
