@@ -10,7 +10,8 @@
  * --smoke: one seed, 1 and 5 per class, a few steps, to a temporary file (checks the pipeline, not a result).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { cpuHardware, cpuSecondsSince, loadAverages } from './experiments/machine.ts';
 import { dirname, join } from 'node:path';
 import { wasmGemm } from './pretrain/wasm-gemm.ts';
 import { TASKS, UNLABELLED, loadTask, missing, targetOf } from './experiments/tasks.ts';
@@ -56,9 +57,9 @@ if (!(learningRate > 0) || !(headMultiplier > 0)) {
 const gemm = await wasmGemm(); // also makes tfjs-wasm the backend that builds the random nets below
 const { buildSmallCnn } = await import('../src/lib/models/small-cnn.ts');
 const { cpuNetFromModel } = await import('../src/lib/train/cpu/convert.ts');
-const hardware = `${cpus()[0]?.model.trim() ?? 'CPU'} (${cpus().length} cores shared with other jobs), one thread; Node ${process.version}, tfjs-wasm matrix products`;
+const hardware = cpuHardware();
 const command = `npm run experiments${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-console.log(`${command}\n${hardware}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`${command}\n${hardware}; load average ${loadAverages()}`);
 console.log(`budget: ${describeBudget(budget)}; Adam lr ${learningRate}, new head ×${headMultiplier}; head-only runs ${headOnly.steps} steps at ${headOnly.learningRate}`);
 
 const fresh = new Map<number, Awaited<ReturnType<typeof cpuNetFromModel>>>();
@@ -79,7 +80,6 @@ for (const t of reusable ? previous!.tasks : []) {
   for (const r of t.runs ?? []) if (r.strategy === 'scratch') scratchCache.set(`${targetOf(t.targetClasses)}|${r.perClass}|${r.seed}`, r);
 }
 const t0 = performance.now();
-const cpuSeconds = (since: NodeJS.CpuUsage) => { const u = process.cpuUsage(since); return (u.user + u.system) / 1e6; };
 const cpu0 = process.cpuUsage();
 const tasks: TaskResult[] = [];
 for (const spec of TASKS) {
@@ -103,12 +103,12 @@ for (const spec of TASKS) {
     fresh: (seed) => fresh.get(seed)!,
     onRun: (r, done, total) => {
       const min = (performance.now() - t0) / 60000;
-      console.log(`  [${String(done).padStart(3)}/${total}] ${STRATEGIES[r.strategy as StrategyId].label.padEnd(38)} ${String(r.perClass).padStart(3)}/class seed ${r.seed}: ${percent(r.accuracy).padStart(6)}  (${r.steps} steps × ${r.batch}, ${(r.ms / 1000).toFixed(1)} s; ${min.toFixed(1)} min so far, ${(cpuSeconds(cpu0) / 60).toFixed(1)} min of CPU)`);
+      console.log(`  [${String(done).padStart(3)}/${total}] ${STRATEGIES[r.strategy as StrategyId].label.padEnd(38)} ${String(r.perClass).padStart(3)}/class seed ${r.seed}: ${percent(r.accuracy).padStart(6)}  (${r.steps} steps × ${r.batch}, ${(r.ms / 1000).toFixed(1)} s; ${min.toFixed(1)} min so far, ${(cpuSecondsSince(cpu0) / 60).toFixed(1)} min of CPU)`);
     },
   });
   const invocation = {
     command, date: new Date().toISOString(), wallSeconds: Math.round((performance.now() - started) / 1000),
-    cpuSeconds: Math.round(cpuSeconds(startedCpu)), loadAverage: loadavg()[2], hardware, strategies,
+    cpuSeconds: Math.round(cpuSecondsSince(startedCpu)), loadAverage: loadavg()[2], hardware, strategies,
   };
   const now = { ...base, status: 'done' as const, poolCount: task.poolCount, testCount: task.test.count, unlabelledCount: Math.min(UNLABELLED, task.poolCount), bnShift };
   tasks.push(mergeTask(before && previousSettings ? { task: before, settings: previousSettings } : null, { task: now, runs, ran: strategies, settings, invocation }));
@@ -133,5 +133,5 @@ const results: ExperimentResults = {
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
 console.log(table(results));
-console.log(`\nwall time ${((performance.now() - t0) / 60000).toFixed(1)} min, CPU time ${(cpuSeconds(cpu0) / 60).toFixed(1)} min; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}; wrote ${out}`);
+console.log(`\nwall time ${((performance.now() - t0) / 60000).toFixed(1)} min, CPU time ${(cpuSecondsSince(cpu0) / 60).toFixed(1)} min; load average now ${loadAverages()}; wrote ${out}`);
 process.exit(0);

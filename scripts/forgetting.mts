@@ -9,7 +9,8 @@
  * --smoke: one seed, 5 per class, a few steps, to a temporary file (checks the pipeline, not a result).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { cpuHardware, cpuSecondsSince, loadAverages } from './experiments/machine.ts';
 import { dirname, join } from 'node:path';
 import { wasmGemm } from './pretrain/wasm-gemm.ts';
 import { TASKS, digitsTest, loadTask } from './experiments/tasks.ts';
@@ -43,9 +44,9 @@ const { learningRate, headMultiplier, headOnly } = GRID_DEFAULTS;
 const gemm = await wasmGemm(); // also makes tfjs-wasm the backend that builds the random nets below
 const { buildSmallCnn } = await import('../src/lib/models/small-cnn.ts');
 const { cpuNetFromModel } = await import('../src/lib/train/cpu/convert.ts');
-const hardware = `${cpus()[0]?.model.trim() ?? 'CPU'} (${cpus().length} cores shared with other jobs), one thread; Node ${process.version}, tfjs-wasm matrix products`;
+const hardware = cpuHardware();
 const command = `npm run forgetting${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-console.log(`${command}\n${hardware}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`${command}\n${hardware}; load average ${loadAverages()}`);
 console.log(`budget: ${describeBudget(budget)}; Adam lr ${learningRate}, new head ×${headMultiplier}; L2-SP α ${alphas.join(', ')}, β ${beta}`);
 
 const t0 = performance.now(), cpu0 = process.cpuUsage();
@@ -87,7 +88,7 @@ for (const seed of seeds) {
   }
 }
 
-const cpuSeconds = (() => { const u = process.cpuUsage(cpu0); return Math.round((u.user + u.system) / 1e6); })();
+const cpuSeconds = Math.round(cpuSecondsSince(cpu0));
 const results: ForgettingResults = {
   format: 1,
   description: `Catastrophic forgetting on the book's small CNN, made by scripts/forgetting.mts: ${spec.source} fine-tuned on digits 5–9 as in npm run experiments, then tested on the whole shipped digits 0–4 test split with its original head put back on the fine-tuned base.`,
@@ -103,5 +104,5 @@ const results: ForgettingResults = {
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 1)}\n`);
 console.log(forgettingTable(results));
-console.log(`\nwall time ${(results.wallSeconds / 60).toFixed(1)} min, CPU time ${(cpuSeconds / 60).toFixed(1)} min; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}; wrote ${out}`);
+console.log(`\nwall time ${(results.wallSeconds / 60).toFixed(1)} min, CPU time ${(cpuSeconds / 60).toFixed(1)} min; load average now ${loadAverages()}; wrote ${out}`);
 process.exit(0);
