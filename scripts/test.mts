@@ -1,5 +1,5 @@
 /**
- * `npm test`: everything a fresh clone needs to prove the book works — Debian's Chromium and Fashion-MNIST
+ * `npm test`: everything a fresh clone needs to prove the book works — Debian's Chromium, Fashion-MNIST and Java
  * (installed with apt-get when missing), unit tests, a production build, then the browser tests on webgpu and fallback.
  * Extra arguments go to Playwright (e.g. `npm test -- tests/e2e/conv-playground.spec.ts`).
  */
@@ -14,10 +14,13 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// Debian packages the tests need: the browser, and Fashion-MNIST's official files (the data tests re-pack from them).
+// Debian packages the tests need: the browser, Fashion-MNIST's official files (the data tests re-pack from them),
+// and Java for the Nu HTML Checker.
+const hasJava = spawnSync('java', ['-version']).status === 0;
 const missing = [
   ...(existsSync(chromium) ? [] : ['chromium', 'fonts-dejavu-core']),
   ...(existsSync('/usr/share/datasets/fashion-mnist') ? [] : ['dataset-fashion-mnist']),
+  ...(hasJava ? [] : ['default-jre-headless']),
 ];
 if (missing.length > 0) {
   console.log(`Installing Debian packages the tests need: ${missing.join(', ')}`);

@@ -129,7 +129,7 @@ test('printing a chapter hides the navigation and prints the answers open', asyn
 test('the Embed control gives an iframe snippet that reproduces the figure as set up', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/chapters/convolution/');
-  const figure = page.locator('figure.fm-widget-figure', { has: page.locator('fm-conv-playground') }).first();
+  const figure = page.locator('.fm-widget-figure', { has: page.locator('fm-conv-playground') }).first();
   const widget = figure.locator('fm-conv-playground');
   await widget.scrollIntoViewIfNeeded();
   await widget.evaluate(async (e) => {

@@ -66,7 +66,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await page.locator('.fm-predict').count()).toBeGreaterThanOrEqual(6);
     // The four widgets sit in the chapter, each in a captioned figure with its embed link.
     for (const slug of ['feature-reuse', 'finetune-lab', 'domain-shift', 'doodle-classes']) {
-      const figure = page.locator('figure.fm-widget-figure', { has: page.locator(`fm-${slug}#fig-${slug}`) });
+      const figure = page.locator('.fm-widget-figure', { has: page.locator(`fm-${slug}#fig-${slug}`) });
       await expect(figure).toHaveCount(1);
       await expect(page.locator(`#fig-${slug}-caption`)).not.toBeEmpty();
       await expect(figure.locator('fm-embed-control')).toHaveAttribute('widget', slug);

@@ -1,7 +1,8 @@
 /**
  * One colour, dash pattern and marker per transfer strategy (Okabe–Ito hues, darker for light pages and
  * lighter for dark ones), so the same strategy looks the same in every figure and widget, and no figure relies
- * on colour alone. Use `var(--fm-strategy-<id>)` after including STRATEGY_CSS (page or shadow root).
+ * on colour alone. Use `var(--fm-strategy-<id>)` after including STRATEGY_CSS (a shadow root) or
+ * src/styles/strategies.css (the book's pages load it; a unit test keeps it equal to STRATEGY_CSS).
  */
 import type { StrategyId } from './strategies.ts';
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chartGeometry, DEFAULT_SIZE } from '../../../src/lib/experiments/chart.ts';
 import { markerFill, markerPath, STRATEGY_CSS, STRATEGY_STYLE } from '../../../src/lib/experiments/palette.ts';
@@ -61,6 +62,11 @@ describe('strategy palette', () => {
     expect(markerFill('full')).toBe('var(--fm-strategy-full)');
     for (const id of Object.keys(STRATEGY_STYLE)) expect(STRATEGY_CSS).toContain(`--fm-strategy-${id}:`);
     for (const kind of ['circle', 'square', 'triangle', 'triangle-down', 'diamond', 'cross', 'plus', 'star'] as const) expect(markerPath(kind, 10, 10)).toMatch(/^M[\d.]+,[\d.]+/);
+  });
+
+  it('the book\'s stylesheet src/styles/strategies.css is STRATEGY_CSS (pages load it once; no <style> in the body)', () => {
+    const css = readFileSync(new URL('../../../src/styles/strategies.css', import.meta.url), 'utf8');
+    expect(css.replace(/^\/\*.*\*\/\n/, '').trimEnd()).toBe(STRATEGY_CSS);
   });
 
   it('light colours keep at least 3:1 contrast on white, dark ones on the dark page (WCAG non-text contrast)', () => {
