@@ -57,6 +57,7 @@ function validHtml() {
   return {
     name: 'fm-valid-html',
     hooks: {
+      /** @param {{ dir: URL }} options */
       'astro:build:done': ({ dir }) => {
         for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
           const url = new URL(file, dir);

@@ -59,7 +59,7 @@ export async function loadModel(tf: Tf, read: FileReader, where: string, inputSh
     const names = json.weightsManifest.flatMap((g) => g.paths).map(file).join(', ');
     throw new Error(`${names}: ${got} bytes of weights, but model.json describes ${expected} bytes (truncated or wrong file)`);
   }
-  const model = await tfl.loadLayersModel(tf.io.fromMemory(json.modelTopology, specs, tf.io.CompositeArrayBuffer.join(buffers)));
+  const model = await tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: tf.io.CompositeArrayBuffer.join(buffers) }));
   const shape = (model.inputs[0]?.shape ?? []).slice(1);
   if (inputShape && shape.join(',') !== inputShape.join(',')) {
     model.dispose();
