@@ -200,10 +200,20 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
     if (this.firstResult) {
       this.firstResult = false;
       this.emitResult({ backend: heavy.engine.backend, ms: 0, trained: false, runs: [], fallbackReason: heavy.engine.fallbackReason ?? null });
-    } else if (heavy.runner.running) {
-      heavy.runner.cancel();
-      this.showMessage(`The engine changed to ${heavy.engine.backend}; the runs were stopped. Press Train to run them again.`);
+    } else if (this.restartRuns) {
+      // A new engine scope (device lost): the runs stopped there start again on the new backend.
+      this.restartRuns = false;
+      this.showMessage(`The engine changed to ${heavy.engine.backend}${heavy.engine.fallbackReason ? ` (${heavy.engine.fallbackReason})` : ''}: the runs in progress were stopped and start again.`);
+      void this.train();
     }
+  }
+
+  private restartRuns = false;
+
+  protected onScopeLost(): void {
+    if (!this.heavy?.runner.running) return;
+    this.heavy.runner.cancel();
+    this.restartRuns = true;
   }
 
   protected teardown(): void {
