@@ -52,7 +52,7 @@ export class Job<P = unknown> {
 
   /**
    * Runs `work` as this job (once): it resolves with the work's value, or `undefined` when the job was cancelled
-   * before the work ended; a failure rejects (state `error`). Whatever the job owns is released either way.
+   * before the work ended; a failure rejects (state `error`, unless it was cancelled). Whatever the job owns is released either way.
    */
   async run<T>(work: (job: this) => Promise<T>): Promise<T | undefined> {
     if (this.cancelled) return undefined; // cancelled before it started: nothing to do
@@ -64,8 +64,8 @@ export class Job<P = unknown> {
       this.set('done');
       return value;
     } catch (err) {
-      if (this.cancelled) return undefined;
-      this.set('error');
+      // A failure is reported even when the work cancelled itself on the way out (one loop failing stops the other).
+      if (!this.cancelled) this.set('error');
       throw err;
     } finally {
       this.release();
