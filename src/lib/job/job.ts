@@ -51,8 +51,9 @@ export class Job<P = unknown> {
   }
 
   /**
-   * Runs `work` as this job (once): it resolves with the work's value, or `undefined` when the job was cancelled
-   * before the work ended; a failure rejects (state `error`, unless it was cancelled). Whatever the job owns is released either way.
+   * Runs `work` as this job (once): it resolves with the work's value (a cancelled work returns what it has; the
+   * state says `cancelled`), or `undefined` when cancelled before it started; a failure rejects (state `error`,
+   * unless it was cancelled). Whatever the job owns is released either way.
    */
   async run<T>(work: (job: this) => Promise<T>): Promise<T | undefined> {
     if (this.cancelled) return undefined; // cancelled before it started: nothing to do
@@ -60,8 +61,7 @@ export class Job<P = unknown> {
     this.set(this.reasons.size ? 'paused' : 'running');
     try {
       const value = await work(this);
-      if (this.cancelled) return undefined;
-      this.set('done');
+      if (!this.cancelled) this.set('done');
       return value;
     } catch (err) {
       // A failure is reported even when the work cancelled itself on the way out (one loop failing stops the other).

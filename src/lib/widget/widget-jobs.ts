@@ -21,8 +21,8 @@ export class WidgetJobs {
   }
 
   /**
-   * Runs `work` as `job`, tied to the element. Resolves with its value, or undefined when it was cancelled or
-   * failed (a failure has then been reported, with `retry` behind the Retry button).
+   * Runs `work` as `job`, tied to the element. Resolves with its value, or undefined when it was cancelled before
+   * it started or failed (a failure has then been reported, with `retry` behind the Retry button).
    */
   async run<T, P>(job: Job<P>, work: (job: Job<P>) => Promise<T>, retry: () => void): Promise<T | undefined> {
     const j = job as unknown as Job<never>;

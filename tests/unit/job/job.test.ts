@@ -35,12 +35,12 @@ describe('Job.run', () => {
 });
 
 describe('Job.cancel', () => {
-  it('stops the loop within one step; run resolves undefined; owned things released', async () => {
+  it('stops the loop within one step; run resolves with what the work returns; owned things released', async () => {
     const job = new Job<{ n: number }>();
     let disposed = false;
     let steps = 0;
     const out = await job.run(async (j) => { j.own({ dispose: () => (disposed = true) }); steps = await loop(j, 100, (s) => s === 4 && j.cancel()); return steps; });
-    expect([out, steps, job.state, disposed]).toEqual([undefined, 4, 'cancelled', true]);
+    expect([out, steps, job.state, disposed]).toEqual([4, 4, 'cancelled', true]);
   });
 
   it('cancelled while paused: the held loop wakes and stops; before run: the work never starts', async () => {
@@ -49,7 +49,7 @@ describe('Job.cancel', () => {
     await tick();
     expect(job.holding).toBe(1);
     job.cancel();
-    expect(await running).toBeUndefined();
+    expect(await running).toBe(2);
     const early = new Job();
     early.cancel();
     let ran = false;
