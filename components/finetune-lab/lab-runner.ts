@@ -69,7 +69,10 @@ export class LabRunner {
     this.shownPaused = false;
     const off = job.on('state', (e) => this.onState(gen, e));
     try {
-      return await this.trainAll(gen, runs, lab, custom);
+      const out = this.trainAll(gen, runs, lab, custom);
+      // A Train started out of view begins paused: say so once the buttons are up.
+      this.onState(gen, { state: job.state, reasons: [], holding: job.holding });
+      return await out;
     } finally {
       off();
       if (gen === this.gen) this.running = false;
