@@ -129,7 +129,8 @@ export class LabRunner {
           if (gen !== this.gen) return;
           slot.curve.push(point);
           this.drawCharts();
-          this.text('live', point.valAccuracy === null ? `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: training loss ${point.trainLoss?.toFixed(3)}.`
+          // While paused the live line keeps saying so (an epoch in flight when the pause came still ends).
+          if (!this.shownPaused) this.text('live', point.valAccuracy === null ? `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: training loss ${point.trainLoss?.toFixed(3)}.`
             : `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: validation accuracy ${(100 * point.valAccuracy).toFixed(1)}%.`);
         },
       });

@@ -23,13 +23,16 @@ const trainingSteps = (page: Page) => page.evaluate(() =>
 const numbersOf = (s: Summary[]) => s.map((r) => ({ state: r.state, accuracy: r.accuracy, perClass: r.perClass, confusion: r.confusion, curve: r.curve }));
 const live = (lab: Locator) => lab.locator('[data-role="live"]');
 
-/** While held, nothing moves for a while (a step already past its checkpoint may end first). */
-async function expectHeld(page: Page): Promise<void> {
+/** While held, nothing moves for a while (a step already past its checkpoint may end first); returns the count. */
+async function expectHeld(page: Page): Promise<number> {
   await page.waitForTimeout(400);
   const held = await trainingSteps(page);
   await page.waitForTimeout(1500);
   expect(await trainingSteps(page), 'training steps while held').toBe(held);
+  return held;
 }
+/** Training goes on: more steps than while held (the live line moves on to epochs at once, so count steps). */
+const expectResumed = async (page: Page, held: number) => expect.poll(() => trainingSteps(page)).toBeGreaterThan(held);
 
 test('the lab pauses while its tab is hidden or it is scrolled away, resumes when back; a reader\'s pause is kept', { tag: '@webgpu-only' }, async ({ page }) => {
   const lab = await openLab(page, LONG.replace('epochs=40', 'epochs=1'));
@@ -43,11 +46,9 @@ test('the lab pauses while its tab is hidden or it is scrolled away, resumes whe
   // (a) Tab hidden: the job holds, says why, and goes on when the tab is back.
   await setHidden(page, true);
   await expect(live(lab)).toHaveText('Paused while out of view.');
-  await expectHeld(page);
+  let held = await expectHeld(page);
   await setHidden(page, false);
-  await expect(live(lab)).toHaveText('Resumed.');
-  const before = await trainingSteps(page);
-  await expect.poll(() => trainingSteps(page)).toBeGreaterThan(before);
+  await expectResumed(page, held);
 
   // (b) Scrolled far away: the same, through the element's IntersectionObserver.
   await page.evaluate(() => {
@@ -57,9 +58,9 @@ test('the lab pauses while its tab is hidden or it is scrolled away, resumes whe
     window.scrollTo(0, document.documentElement.scrollHeight);
   });
   await expect(live(lab)).toHaveText('Paused while out of view.');
-  await expectHeld(page);
+  held = await expectHeld(page);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await expect(live(lab)).toHaveText('Resumed.');
+  await expectResumed(page, held);
 
   // The reader's pause is the reader's: hiding and showing the tab does not lift it.
   await lab.locator('[data-action="pause"]').click();
@@ -67,6 +68,7 @@ test('the lab pauses while its tab is hidden or it is scrolled away, resumes whe
   await setHidden(page, true);
   await setHidden(page, false);
   await expectHeld(page);
+  await expect(live(lab)).toHaveText('Paused.');
   await expect(lab.locator('[data-action="pause"]')).toHaveText('Resume');
   await lab.locator('[data-action="pause"]').click();
   const [r] = await running;
