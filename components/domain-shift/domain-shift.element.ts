@@ -21,7 +21,7 @@ import { parseKeyword } from '@lib/params/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { SHIFTS, STRENGTH, applyShift, describeShift } from '@lib/shift/transforms.ts';
 import type { Clean, ShiftData, ShiftOutcome, ShiftSettings } from '@lib/shift/run.ts';
-import type { Trainer } from '@lib/train/index.ts';
+import { Job } from '@lib/job/job.ts';
 import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, LIMITS, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
 import { summaryText, type Gaps } from './shift-summary.ts';
@@ -60,7 +60,7 @@ export class DomainShiftElement extends EngineElement<Heavy> {
   private s: ShiftSettings = { ...SHIFT_DEFAULTS, strength: STRENGTH[SHIFT_DEFAULTS.shift].default };
   private afterPanel: (typeof AFTER)[number] = 'adabn';
   private last: ShiftOutcome | null = null;
-  private trainer: Trainer | null = null;
+  private job: Job | null = null;
 
   get shift(): string { return this.s.shift; }
   set shift(v: string) { this.setAttribute('shift', v); }
@@ -79,7 +79,7 @@ export class DomainShiftElement extends EngineElement<Heavy> {
     if (!this.root.firstChild) return;
     if (name === 'after') { this.readAfter(value); this.drawPca(); return; }
     this.apply(name as ShiftAttr, value);
-    this.trainer?.cancel();
+    this.job?.cancel();
     this.schedule();
   }
 
@@ -91,7 +91,7 @@ export class DomainShiftElement extends EngineElement<Heavy> {
       this.setAttribute(name, value);
     });
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="after"]')) r.addEventListener('change', () => this.setAttribute('after', r.value));
-    this.root.querySelector('[data-role="stop"]')!.addEventListener('click', () => this.trainer?.cancel());
+    this.root.querySelector('[data-role="stop"]')!.addEventListener('click', () => this.job?.cancel());
     for (const n of SHIFT_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.readAfter(this.getAttribute('after'));
     this.sync();
@@ -164,8 +164,8 @@ export class DomainShiftElement extends EngineElement<Heavy> {
   }
 
   protected onScopeLost(): void {
-    this.trainer?.cancel();
-    this.trainer = null;
+    this.job?.cancel();
+    this.job = null;
   }
 
   protected async compute(): Promise<void> {
@@ -179,16 +179,24 @@ export class DomainShiftElement extends EngineElement<Heavy> {
     this.last = null;
     this.paintExamples(heavy, s);
     this.$('summary').textContent = `Evaluating the model on ${heavy.data.test.count} ${describeShift(s.shift, s.strength)} test digits and re-estimating BatchNorm on ${s.images} unlabelled ones…`;
+    this.job?.cancel();
+    const job = (this.job = new Job());
     try {
-      const clean = heavy.clean ??= await heavy.run.cleanPass(tf, heavy.model, heavy.data);
-      if (gen !== this.gen) return;
-      const outcome = await heavy.run.runShift(tf, heavy.model, heavy.data, clean, s, {
-        onPartial: (o) => { if (gen === this.gen) this.show(heavy, s, o, true); },
-        onProgress: (p) => { if (gen === this.gen) this.progress(p.step, p.totalSteps, p.loss); },
-        onTrainer: (t) => { if (gen === this.gen) this.trainer = t; else t.cancel(); },
-      });
-      if (gen !== this.gen) return;
-      this.trainer = null;
+      // One job: paused out of view; a failure ends in status="error" with Retry (WidgetJobs). Stop cancels the
+      // job: the fine-tuning ends and the run so far (AdaBN's numbers) is the result.
+      let done: { clean: Clean; outcome: ShiftOutcome } | null = null;
+      await this.jobs.run(job, async () => {
+        const clean = heavy.clean ??= await heavy.run.cleanPass(tf, heavy.model, heavy.data);
+        if (gen !== this.gen) return;
+        done = { clean, outcome: await heavy.run.runShift(tf, heavy.model, heavy.data, clean, s, {
+          onPartial: (o) => { if (gen === this.gen) this.show(heavy, s, o, true); },
+          onProgress: (p) => { if (gen === this.gen) this.progress(p.step, p.totalSteps, p.loss); },
+          job,
+        }) };
+      }, () => this.recompute());
+      if (gen !== this.gen || !done) return;
+      const { clean, outcome } = done as { clean: Clean; outcome: ShiftOutcome };
+      this.job = null;
       this.last = outcome;
       const gaps = this.show(heavy, s, outcome, false);
       const ms = performance.now() - t0;
@@ -196,8 +204,6 @@ export class DomainShiftElement extends EngineElement<Heavy> {
       this.emitResult({ backend: heavy.engine.backend, ms, ...s, source: clean.pass.evaluation.accuracy, before: outcome.before.evaluation.accuracy,
         adabn: outcome.adabn.evaluation.accuracy, finetuned: outcome.finetuned?.shifted.evaluation.accuracy ?? null,
         finetunedClean: outcome.finetuned?.clean.evaluation.accuracy ?? null, finetuneSteps: outcome.finetuneSteps, gaps, fallbackReason: heavy.engine.fallbackReason ?? null });
-    } catch (err) {
-      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The experiment could not run: ${(err as Error).message}`); }
     } finally {
       if (gen === this.gen) this.$('progress-row').hidden = true;
     }

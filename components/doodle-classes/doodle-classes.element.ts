@@ -17,15 +17,16 @@ import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { MODEL_NAMES } from '@lib/models/shipped.ts';
 import { nameProblems } from '@lib/doodle/classes.ts';
-import { addClass, addDrawing, describeModel, percent, plural, removeClass, withNames } from '@lib/doodle/edits.ts';
+import { addClass, addDrawing, describeModel, plural, removeClass, withNames } from '@lib/doodle/edits.ts';
 import { rasterise, type Drawing } from '@lib/doodle/strokes.ts';
 import { toInput, toMnist } from '@lib/doodle/preprocess.ts';
 import { DOODLE_ATTRS, DOODLE_DEFAULTS, DOODLE_PARSE, type DoodleAttr, type DoodleSettings } from './doodle-settings.ts';
 import { DoodlePad } from './doodle-pad.ts';
 import { DoodleLab } from './doodle-lab.ts';
 import { paintSeen, renderClasses } from './class-list.ts';
-import { renderBars, verdict } from './prob-bars.ts';
-import { download, picked } from './file-io.ts';
+import { BarsView } from './prob-bars.ts';
+import { exportModel, importModel } from './file-io.ts';
+import { trainDoodles } from './doodle-train.ts';
 import type { DoodleSession } from './doodle-session.ts';
 import { SHELL } from './shell.ts';
 import css from './doodle-classes.css?inline';
@@ -40,7 +41,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   private pad!: DoodlePad;
   private pixelCache = new WeakMap<Drawing, Uint8Array | null>();
   private reflecting = false;
-  private shown = 0;
+  private bars!: BarsView;
 
   get source(): string { return this.s.source; } set source(v: string) { this.setAttribute('source', v); }
   get classes(): string[] { return this.lab.state.classes.map((c) => c.name); } set classes(v: string[]) { this.setAttribute('classes', v.join(', ')); }
@@ -69,6 +70,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     // The id names the saved record, so the lab is made once the element is in the page (ids are set by then).
     this.lab ??= new DoodleLab(this.id || 'doodle', DOODLE_DEFAULTS.classes, (m) => this.note(m));
     this.root.innerHTML = `<style>${css}</style>${SHELL(MODEL_NAMES)}`;
+    this.bars = new BarsView(this.$('bars') as HTMLUListElement, this.$('verdict'));
     this.pad = new DoodlePad(this.$('pad') as HTMLCanvasElement, () => this.padChanged(), (t) => (this.$('pad-status').textContent = t));
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     const on = (act: string, fn: () => void) => this.root.querySelector(`[data-act="${act}"]`)!.addEventListener('click', fn);
@@ -77,7 +79,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     on('train', () => void this.train());
     on('cancel', () => this.cancel());
     on('add-class', () => this.edit(() => addClass(this.lab.state.classes), () => `Added “${this.classes.at(-1)}”.`));
-    on('export', () => void this.exportModel());
+    on('export', () => void exportModel(this.heavy?.session ?? null, this.lab).then((r) => this.note(r.message, r.ok ? 'info' : 'error')));
     this.$('import').addEventListener('change', () => void this.importModel(this.$('import') as HTMLInputElement));
     for (const n of DOODLE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.sync();
@@ -182,21 +184,16 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     await this.lab.run?.done; // a run stopped by a new source ends before its base is replaced
     if (gen !== this.gen) return;
     this.setStatus('loading');
-    try {
-      await session.useSource(this.s.source);
-      if (!session.model && this.lab.state.model && !(await session.restore())) {
-        this.lab.state.model = null;
-        this.changed();
-        this.note('The saved model could not be read back from this browser: train again (your drawings are kept).');
-      }
-      if (gen !== this.gen) return;
-      await this.classifyPad();
-      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, event: 'ready', ...this.facts() });
-    } catch (err) {
-      if (gen !== this.gen) return;
-      this.setStatus('error');
-      this.note(`The source model “${this.s.source}” could not be loaded: ${(err as Error).message}`);
+    // A failure here is reported by EngineElement (status="error", the message, Retry).
+    await session.useSource(this.s.source).catch((err: Error) => { throw new Error(`the source model “${this.s.source}” could not be loaded: ${err.message}`); });
+    if (!session.model && this.lab.state.model && !(await session.restore())) {
+      this.lab.state.model = null;
+      this.changed();
+      this.note('The saved model could not be read back from this browser: train again (your drawings are kept).');
     }
+    if (gen !== this.gen) return;
+    await this.classifyPad();
+    this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, event: 'ready', ...this.facts() });
   }
 
   private facts() {
@@ -210,76 +207,39 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 
   private async classifyPad(): Promise<void> {
-    const n = ++this.shown;
     const model = this.lab.state.model;
-    const names = model?.classNames ?? this.classes;
-    const probs = model ? await this.heavy?.session.classify(this.pad.drawing) ?? null : null;
-    if (n !== this.shown) return; // a newer drawing is being classified
-    renderBars(this.$('bars') as HTMLUListElement, names, probs);
-    this.$('verdict').textContent = verdict(model !== null, names, probs);
+    await this.bars.show(model?.classNames ?? this.classes, model !== null, model ? this.heavy?.session.classify(this.pad.drawing) ?? null : null);
   }
 
   /** What the Train button does: trains on the drawings as they are, or says why not. */
   async train(): Promise<string> {
     const heavy = this.heavy;
     if (!heavy || this.status === 'error') { this.note('The source model is not loaded yet.'); return 'refused'; }
-    const progress = this.$('progress') as HTMLProgressElement;
-    const text = this.$('progress-text');
-    const o = { epochs: this.s.epochs, seed: this.s.seed, source: this.s.source };
-    const r = await this.lab.train(heavy.session, o, (epoch, epochs, loss) => {
-      progress.value = epoch / epochs;
-      text.textContent = `Epoch ${epoch} of ${epochs}, loss ${loss.toFixed(3)}`;
-    }, () => {
-      this.sync();
-      this.setStatus('running');
-      this.note('');
-      text.textContent = `Passing the drawings through the frozen ${o.source} base…`;
-      this.$('announce').textContent = `Training a new head for ${this.lab.names.join(', ')}…`;
+    const r = await trainDoodles({
+      root: this.root, lab: this.lab, session: heavy.session, jobs: this.jobs, settings: { epochs: this.s.epochs, seed: this.s.seed, source: this.s.source },
+      sync: () => this.sync(), setStatus: (s) => this.setStatus(s), note: (t, k) => this.note(t, k), retry: () => void this.train(),
     });
-    progress.value = 0;
-    text.textContent = '';
-    this.sync();
-    if (r.kind !== 'trained') {
-      if (r.kind !== 'refused') this.setStatus('ready');
-      this.note(r.text, r.kind === 'cancelled' ? 'info' : 'error');
-      return r.kind;
-    }
-    await this.classifyPad();
-    this.$('announce').textContent = `Trained in ${(r.ms / 1000).toFixed(1)} s: training accuracy ${percent(r.accuracy)}.`;
-    this.emitResult({ backend: heavy.engine.backend, ms: r.ms, event: 'trained', accuracy: r.accuracy, losses: r.losses, ...this.facts() });
-    return 'trained';
-  }
-
-  private async exportModel(): Promise<void> {
-    const session = this.heavy?.session;
-    const m = this.lab.state.model;
-    if (!session?.model || !m) return this.note('There is no model to export yet: train one first.');
-    await download(await session.exportFiles(m.classNames));
-    this.note('Exported model.json and weights.bin (a TensorFlow.js model). Import both files to use it again.', 'info');
+    if (r?.kind === 'trained') await this.modelChanged('trained', r.ms, { accuracy: r.accuracy, losses: r.losses });
+    return r?.kind ?? 'failed';
   }
 
   private async importModel(input: HTMLInputElement): Promise<void> {
-    const files = await picked(input.files);
-    input.value = '';
-    const heavy = this.heavy;
-    if (!heavy) return this.note('Wait for the lab to be ready before importing a model.');
-    try {
-      const m = await this.lab.importFiles(heavy.session, files);
-      this.sync();
-      await this.classifyPad();
-      this.note(`Imported ${files.map((f) => f.name).join(' and ')}: a model for ${m.classNames.join(', ')}.`, 'info');
-      this.emitResult({ backend: heavy.engine.backend, ms: 0, event: 'imported', ...this.facts() });
-    } catch (err) {
-      this.note((err as Error).message);
-    }
+    const said = await importModel(input, this.heavy?.session ?? null, this.lab);
+    this.note(said.message, said.ok ? 'info' : 'error');
+    if (said.ok) await this.modelChanged('imported', 0);
+  }
+
+  /** After a new model (trained or imported): the classes, the pad's probabilities, the result event. */
+  private async modelChanged(event: 'trained' | 'imported', ms: number, extra: object = {}): Promise<void> {
+    this.sync();
+    await this.classifyPad();
+    this.emitResult({ backend: this.heavy!.engine.backend, ms, event, ...extra, ...this.facts() });
   }
 
   protected teardown(): void {
     super.teardown();
-    const session = this.heavy?.session;
+    this.lab.stopThen(this.heavy?.session);
     this.heavy = null;
-    this.lab.stop('stopped');
-    void (this.lab.run?.done ?? Promise.resolve()).then(() => session?.dispose());
   }
 }
 

@@ -1,17 +1,19 @@
 /**
  * The state behind `<fm-doodle-classes>`, without the view: the reader's classes and drawings (saved to IndexedDB
- * after every change, in order), the note on the trained model, and the one training run at a time (stoppable).
+ * after every change, in order), the note on the trained model, and the one training run at a time: a Job
+ * (src/lib/job) the element runs, so it pauses out of view, stops on cancel, and a failure is reported once.
  * Each action answers with a sentence for the reader; the element only shows things.
  */
 import { cleanName, trainingProblems } from '@lib/doodle/classes.ts';
 import { parseState, serialise, type DoodleState, type ModelNote } from '@lib/doodle/state.ts';
 import { loadRecord, saveRecord } from '@lib/doodle/store.ts';
 import type { PickedFile } from '@lib/doodle/model-files.ts';
+import type { Job } from '@lib/job/job.ts';
 import type { DoodleSession } from './doodle-session.ts';
 
-export interface Run { stop: boolean; why: string; done: Promise<unknown> }
+export interface Run { job: Job; why: string; done: Promise<unknown> }
 export type TrainOutcome =
-  | { kind: 'refused' | 'cancelled' | 'failed'; text: string }
+  | { kind: 'refused' | 'cancelled'; text: string }
   | { kind: 'trained'; accuracy: number; losses: [number, number][]; ms: number };
 
 export class DoodleLab {
@@ -52,21 +54,27 @@ export class DoodleLab {
   }
 
   stop(why: string): void {
-    if (this.run) { this.run.stop = true; this.run.why = why; }
+    if (this.run && !this.run.job.cancelled) { this.run.job.cancel(); this.run.why = why; }
   }
 
-  /** Trains a new head on the drawings as they are now; the model note changes only when it succeeds. */
-  async train(session: DoodleSession, o: { epochs: number; seed: number; source: string }, onProgress: (epoch: number, epochs: number, loss: number) => void, onStart: () => void): Promise<TrainOutcome> {
+  /** Stops the run (the element left the page) and disposes `session` once the run has let go of it. */
+  stopThen(session: { dispose(): void } | undefined): void {
+    this.stop('stopped');
+    void (this.run?.done ?? Promise.resolve()).then(() => session?.dispose());
+  }
+
+  /** Trains a new head on the drawings as they are now, as `job`; the model note changes only when it succeeds. */
+  async train(session: DoodleSession, job: Job, o: { epochs: number; seed: number; source: string }, onProgress: (epoch: number, epochs: number, loss: number) => void, onStart: () => void): Promise<TrainOutcome> {
     if (this.run) return { kind: 'refused', text: 'Training is already running.' };
     if (!session.sourceName) return { kind: 'refused', text: 'The source model is not loaded yet.' };
     const problems = trainingProblems(this.counts());
     if (problems.length) return { kind: 'refused', text: problems.join(' ') };
     const names = this.names;
-    const run: Run = { stop: false, why: 'cancelled', done: Promise.resolve() };
+    const run: Run = { job, why: 'cancelled', done: Promise.resolve() };
     this.run = run;
     onStart();
     const work = session.train(this.state.classes.map((c) => [...c.drawings]), {
-      epochs: o.epochs, seed: o.seed, stop: () => run.stop, onProgress: (p) => onProgress(p.epoch, p.epochs, p.loss),
+      epochs: o.epochs, seed: o.seed, job, onProgress: (p) => onProgress(p.epoch, p.epochs, p.loss),
     });
     run.done = work.catch(() => undefined);
     try {
@@ -75,8 +83,6 @@ export class DoodleLab {
       this.state.model = { classNames: names, source: o.source, epochs: o.epochs, seed: o.seed, trainAccuracy: r.accuracy, made: new Date().toISOString() };
       this.save();
       return { kind: 'trained', accuracy: r.accuracy, losses: r.losses, ms: r.ms };
-    } catch (err) {
-      return { kind: 'failed', text: `Training failed: ${(err as Error).message}. Your drawings are kept.` };
     } finally {
       this.run = null;
     }

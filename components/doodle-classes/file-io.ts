@@ -1,5 +1,29 @@
-/** Downloads and file picks for the model's export and import (browser plumbing, no model logic). */
+/** Downloads and file picks for the model's export and import (browser plumbing, no model logic), in words. */
 import type { PickedFile } from '@lib/doodle/model-files.ts';
+import type { DoodleLab } from './doodle-lab.ts';
+import type { DoodleSession } from './doodle-session.ts';
+
+type Said = { ok: boolean; message: string };
+
+export async function exportModel(session: DoodleSession | null, lab: DoodleLab): Promise<Said> {
+  const m = lab.state.model;
+  if (!session?.model || !m) return { ok: false, message: 'There is no model to export yet: train one first.' };
+  await download(await session.exportFiles(m.classNames));
+  return { ok: true, message: 'Exported model.json and weights.bin (a TensorFlow.js model). Import both files to use it again.' };
+}
+
+/** Replaces the lab's model with the picked files' (the input is emptied so the same files can be picked again). */
+export async function importModel(input: HTMLInputElement, session: DoodleSession | null, lab: DoodleLab): Promise<Said> {
+  const files = await picked(input.files);
+  input.value = '';
+  if (!session) return { ok: false, message: 'Wait for the lab to be ready before importing a model.' };
+  try {
+    const m = await lab.importFiles(session, files);
+    return { ok: true, message: `Imported ${files.map((f) => f.name).join(' and ')}: a model for ${m.classNames.join(', ')}.` };
+  } catch (err) {
+    return { ok: false, message: (err as Error).message };
+  }
+}
 
 /** Saves each file through a temporary link; the short pause lets browsers accept the second download. */
 export async function download(files: { name: string; data: Uint8Array | string }[]): Promise<void> {

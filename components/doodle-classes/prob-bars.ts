@@ -27,3 +27,23 @@ export function verdict(hasModel: boolean, names: readonly string[], probs: read
   const top = probs.indexOf(Math.max(...probs));
   return `The model says “${names[top]}” (${formatPct(probs[top]!)}).`;
 }
+
+/** The bars and the verdict for the latest classification: one still running when a newer one starts is dropped. */
+export class BarsView {
+  private shown = 0;
+  private readonly list: HTMLUListElement;
+  private readonly verdictLine: HTMLElement;
+
+  constructor(list: HTMLUListElement, verdictLine: HTMLElement) {
+    this.list = list;
+    this.verdictLine = verdictLine;
+  }
+
+  async show(names: readonly string[], hasModel: boolean, pending: Promise<readonly number[] | null> | null): Promise<void> {
+    const n = ++this.shown;
+    const probs = (await pending) ?? null;
+    if (n !== this.shown) return; // a newer drawing is being classified
+    renderBars(this.list, names, probs);
+    this.verdictLine.textContent = verdict(hasModel, names, probs);
+  }
+}

@@ -16,6 +16,7 @@ import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
+import { Job } from '@lib/job/job.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { MODEL_NAMES, MODELS } from '@lib/models/shipped.ts';
 import { REUSE_ATTRS, REUSE_DEFAULTS, REUSE_LIMITS, REUSE_PARSE, type ReuseAttr, type ReuseSettings } from '@lib/transfer/settings.ts';
@@ -57,6 +58,7 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
   static observedAttributes = [...REUSE_ATTRS];
   private settings = new AttributeSettings<ReuseSettings, ReuseAttr>(REUSE_DEFAULTS, REUSE_PARSE);
   private get s(): ReuseSettings { return this.settings.values; }
+  private job: Job | null = null;
   private last: { views: { pretrained: ModelView; random: ModelView }; pretrained: LayerScore[]; random: LayerScore[]; pixels: LayerScore } | null = null;
   /** Test-set features per model key (they do not depend on labels or picks). */
   private testFeatures = new Map<string, Record<string, FeatureRows>>();
@@ -145,13 +147,17 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
     const { lib } = heavy;
     const t0 = performance.now();
     this.setStatus('running');
-    try {
+    this.job?.cancel();
+    const job = (this.job = new Job());
+    // One job: checked between stages (a new setting cancels it), paused out of view; failures reported with Retry.
+    const stage = async () => gen === this.gen && (await job.checkpoint());
+    await this.jobs.run(job, async () => {
       const pre = await heavy.load(s.model);
-      if (gen !== this.gen) return;
+      if (!(await stage())) return;
       const rand = heavy.random(MODELS[s.model]!.classes, s.seed);
       const digit = { ...heavy.digits, count: 1, images: heavy.digits.images.subarray(s.digit * 784, (s.digit + 1) * 784), labels: [s.digit] };
       const views = { pretrained: await lib.modelView(tf, pre, digit), random: await lib.modelView(tf, rand, digit) };
-      if (gen !== this.gen) return;
+      if (!(await stage())) return;
       this.drawViews(heavy, s, views);
       this.$('summary').textContent = `Training linear probes on ${s.labels} labelled digits of each class 5–9, from each layer of both models…`;
       const test = lib.relabelledTest(heavy.data);
@@ -162,9 +168,9 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
         return lib.scoreModel(await lib.probeFeatures(tf, model, train), train.labels, testRows, test.labels);
       };
       const pretrained = await scores(pre, `pretrained/${s.model}`);
-      if (gen !== this.gen) return;
+      if (!(await stage())) return;
       const random = await scores(rand, `random/${MODELS[s.model]!.classes}/${s.seed}`);
-      if (gen !== this.gen) return;
+      if (!(await stage())) return;
       const pixels = lib.scoreLayer('pixels', lib.pixelRows(train), train.labels, lib.pixelRows(test), test.labels);
       this.last = { views, pretrained, random, pixels };
       heavy.view.drawProbe(this.$('probe'), [
@@ -175,9 +181,7 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
       const ms = performance.now() - t0;
       this.$('timing').textContent = `Computed in ${(ms / 1000).toFixed(1)} s.`;
       this.emitResult({ backend: heavy.engine.backend, ms, ...s, pixels: pixels.accuracy, pretrained, random, smoothness: this.smoothness(heavy, views), fallbackReason: heavy.engine.fallbackReason ?? null });
-    } catch (err) {
-      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The comparison could not run: ${(err as Error).message}`); }
-    }
+    }, () => this.recompute());
   }
 
   private smoothness(heavy: Heavy, v: { pretrained: ModelView; random: ModelView }): { pretrained: number; random: number } {

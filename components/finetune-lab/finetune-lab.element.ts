@@ -27,7 +27,8 @@ import { checkCustomTask, type CustomTask } from '@lib/transfer/targets.ts';
 import { FORM_HTML, bindForm, syncButtons, syncForm } from './lab-form.ts';
 import { doodleNote, watchDoodles, type DoodleNews } from './lab-doodles.ts';
 import { slotCard, showSlot, summary, type RunSummary, type Slot } from './lab-results.ts';
-import type { LabRunner } from './lab-runner.ts';
+import type { LabProgress, LabRunner } from './lab-runner.ts';
+import { Job } from '@lib/job/job.ts';
 import css from './finetune-lab.css?inline';
 
 type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
@@ -96,12 +97,16 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   /** Queues every run on the engine; resolves with their summaries (cancelled runs included). */
   async train(): Promise<RunSummary[]> {
     const heavy = await this.whenLoaded();
+    if (heavy.runner.running) return this.getResults();
     const scope = this.scope;
-    const out = await heavy.runner.train(this.runs, { ...this.lab }, this.custom);
+    // One Job for the whole Train: paused out of view, and an unexpected failure ends in status="error" + Retry.
+    const job = new Job<LabProgress>();
+    job.on('progress', (p) => this.dispatchEvent(new CustomEvent('fm-progress', { detail: p.payload, bubbles: true, composed: true })));
+    const out = await this.jobs.run(job, (j) => heavy.runner.train(j, this.runs, { ...this.lab }, this.custom), () => void this.train());
     // A run that failed on a device lost just now is restarted once the new scope is there (onScopeLost).
-    this.failedScope = out.some((r) => r.state === 'error') ? scope : null;
+    this.failedScope = out?.some((r) => r.state === 'error') ? scope : null;
     this.sync(); // marks runs whose set-up changed while they trained
-    return out;
+    return out ?? this.getResults();
   }
   pause(): void { this.heavy?.runner.pause(); }
   resume(): void { this.heavy?.runner.resume(); }
@@ -236,7 +241,6 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
     status: (s: 'running' | 'ready') => this.setStatus(s),
     error: (message: string) => this.emitError(message),
     result: (detail: { backend: string; ms: number; [k: string]: unknown }) => this.emitResult(detail),
-    progress: (detail: object) => this.dispatchEvent(new CustomEvent('fm-progress', { detail, bubbles: true, composed: true })),
     buttons: (running: boolean, paused: boolean) => syncButtons(this.root, running, paused),
     card: (i: number, slot: Slot, detail: boolean) => {
       const host = this.root.querySelector<HTMLElement>('[data-role="results"]')!;

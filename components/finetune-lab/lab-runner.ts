@@ -1,12 +1,16 @@
 /**
  * The lab's runs on the engine, loaded with the element's heavy code: one Slot per run, each queued on the
  * page's engine queue; target data and source models fetched once and kept; progress, live curves and result
- * cards reported to the element. Cancel acts for the reader at once (states, buttons, status) while the step
- * already on the device finishes in the background; a new Train queues behind it.
+ * cards reported to the element. One Train is one Job (src/lib/job) shared by its runs: its pause (the reader's,
+ * or the element's when out of view) and cancel act on the run in progress and on those queued. Cancel acts for
+ * the reader at once (states, buttons, status) while the step already on the device finishes in the background;
+ * a new Train queues behind it.
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { getEngine } from '@lib/engine/index.ts';
 import { getScope, type EngineScope } from '@lib/engine/scope.ts';
+import type { Job, JobEvents } from '@lib/job/job.ts';
+import { pausedText } from '@lib/widget/widget-jobs.ts';
 import { DATA_BASE, MODELS_BASE } from '@lib/widget/assets.ts';
 import { loadShippedModel } from '@lib/models/shipped.ts';
 import { LabRun, TaskLoader, engineQueue, describeConfig, describeCurve, describeResult, type EpochPoint, type RunProgress } from '@lib/transfer/index.ts';
@@ -21,7 +25,6 @@ export interface Report {
   status(s: 'running' | 'ready'): void;
   error(message: string): void;
   result(detail: { backend: string; ms: number; [k: string]: unknown }): void;
-  progress(detail: object): void;
   buttons(running: boolean, paused: boolean): void;
   card(i: number, slot: Slot, detail: boolean): void;
   clearCards(n: number): void;
@@ -30,14 +33,17 @@ export interface Report {
 
 const PHASE_SHARE = { features: [0.05, 0.35], validating: [0.4, 0.4], training: [0.4, 0.55], testing: [0.95, 0.05] } as const;
 
+/** The payload of the lab's progress events (and of `fm-progress`). */
+export type LabProgress = RunProgress & { run: string };
+
 export class LabRunner {
   running = false;
-  paused = false;
   private gen = 0;
-  private active = new Set<LabRun>();
+  private job: Job<LabProgress> | null = null;
   private slots: Slot[] = [];
   /** Source models, per engine scope (a model on a lost device is never used again): the scope disposes them. */
   private sources = new Map<string, { scope: EngineScope; model: Promise<LayersModel> }>();
+  private shownPaused = false;
   private loader = new TaskLoader(DATA_BASE);
   private report: Report;
   private charts: LabCharts;
@@ -53,12 +59,31 @@ export class LabRunner {
     this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!.textContent = value;
   }
 
-  async train(runs: RunConfig[], lab: LabSettings, custom: CustomTask | null): Promise<RunSummary[]> {
+  get paused(): boolean {
+    return this.running && (this.job?.paused ?? false);
+  }
+
+  /** Trains every run as `job` (the caller runs the job: WidgetJobs pauses it out of view and reports failures). */
+  async train(job: Job<LabProgress>, runs: RunConfig[], lab: LabSettings, custom: CustomTask | null): Promise<RunSummary[]> {
     if (this.running) return this.slots.map((s, i) => summary(i, s));
     const gen = ++this.gen;
+    this.job = job;
+    this.shownPaused = false;
+    const off = job.on('state', (e) => this.onState(gen, e));
+    try {
+      const out = this.trainAll(gen, runs, lab, custom);
+      // A Train started out of view begins paused: say so once the buttons are up.
+      this.onState(gen, { state: job.state, reasons: [], holding: job.holding });
+      return await out;
+    } finally {
+      off();
+      if (gen === this.gen) this.running = false;
+    }
+  }
+
+  private async trainAll(gen: number, runs: RunConfig[], lab: LabSettings, custom: CustomTask | null): Promise<RunSummary[]> {
     const waiting = engineQueue.length > 0;
     this.running = true;
-    this.paused = false;
     this.report.status('running');
     this.report.buttons(true, false);
     this.slots = runs.map((config) => ({ config, state: 'queued', progress: 0, curve: [], note: waiting ? 'Waiting for the engine to finish the step in flight…' : 'Queued.' }));
@@ -80,7 +105,8 @@ export class LabRunner {
   }
 
   private async runSlot(gen: number, i: number, lab: LabSettings, custom: CustomTask | null): Promise<void> {
-    if (gen !== this.gen) return;
+    const job = this.job!;
+    if (gen !== this.gen || !(await job.checkpoint())) return; // a paused Train starts no queued run
     const slot = this.slots[i]!;
     const set = (patch: Partial<Slot>, detail = false) => {
       if (gen !== this.gen) return;
@@ -99,19 +125,18 @@ export class LabRunner {
       if (gen !== this.gen) return;
       slot.data = data;
       const run = new LabRun(tf, {
-        config: c, seed: lab.seed, data, source,
+        config: c, seed: lab.seed, data, source, job,
         onProgress: (p) => this.progress(gen, i, p),
         onEpoch: (point) => {
           if (gen !== this.gen) return;
           slot.curve.push(point);
           this.drawCharts();
-          this.text('live', point.valAccuracy === null ? `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: training loss ${point.trainLoss?.toFixed(3)}.`
+          // While paused the live line keeps saying so (an epoch in flight when the pause came still ends).
+          if (!this.shownPaused) this.text('live', point.valAccuracy === null ? `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: training loss ${point.trainLoss?.toFixed(3)}.`
             : `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: validation accuracy ${(100 * point.valAccuracy).toFixed(1)}%.`);
         },
       });
-      this.active.add(run);
-      if (this.paused) run.pause();
-      const result = await run.run().finally(() => this.active.delete(run));
+      const result = await run.run();
       const note = `${result.cancelled ? 'Stopped' : 'Finished'} in ${(result.totalMs / 1000).toFixed(1)} s: ${(result.msPerEpoch / 1000).toFixed(2)} s per epoch, batches of ${result.batchSize}` +
         (result.path === 'features' ? `, after ${(result.featureMs / 1000).toFixed(1)} s computing the frozen layers' features once.` : ', every layer run on every batch.') +
         ` Curves on ${result.counts.validation ? `${result.counts.validation} validation images (never trained on)` : 'the training loss only (no validation set: a class has too few drawings to spare one)'}; test accuracy on ${result.counts.test} test images, measured once after the last epoch.` +
@@ -150,7 +175,17 @@ export class LabRunner {
         : p.phase === 'testing' ? `Trained: measuring the test images, once: ${p.done} of ${p.total}…`
           : `Evaluating the validation images (${p.epoch === 0 ? 'before training' : `epoch ${p.epoch}`}): ${p.done} of ${p.total}…`;
     this.report.card(i, slot, false);
-    this.report.progress({ run: runLabel(i), ...p });
+    this.job?.progress(p.phase, p.done, p.total, { run: runLabel(i), ...p });
+  }
+
+  /** Buttons and the live line follow the job's pauses, whoever asked for them. */
+  private onState(gen: number, e: JobEvents<LabProgress>['state']): void {
+    if (gen !== this.gen || !this.running || !this.job) return;
+    const paused = e.state === 'paused';
+    if (paused === this.shownPaused) return;
+    this.shownPaused = paused;
+    this.report.buttons(true, paused);
+    this.text('live', paused ? `${pausedText(this.job)}.` : 'Resumed.');
   }
 
   private drawCharts(): void {
@@ -163,23 +198,16 @@ export class LabRunner {
   }
 
   pause(): void {
-    if (!this.running) return;
-    this.paused = true;
-    for (const r of this.active) r.pause();
-    this.report.buttons(true, true);
-    this.text('live', 'Paused.');
+    if (this.running) this.job?.pause();
   }
 
   resume(): void {
-    this.paused = false;
-    for (const r of this.active) r.resume();
-    if (this.running) this.report.buttons(true, false);
-    this.text('live', 'Resumed.');
+    if (this.running) this.job?.resume();
   }
 
   cancel(): void {
     if (!this.running) return;
-    for (const r of this.active) r.cancel();
+    this.job?.cancel();
     this.slots.forEach((s, i) => {
       if (s.state !== 'queued' && s.state !== 'running') return;
       s.note = s.state === 'running' ? 'Cancelled (the step already on the device finishes in the background).' : 'Cancelled before it started.';
@@ -188,7 +216,7 @@ export class LabRunner {
     });
     this.gen++;
     this.running = false;
-    this.paused = false;
+    this.shownPaused = false;
     this.report.buttons(false, false);
     this.report.status('ready');
     this.summarise();

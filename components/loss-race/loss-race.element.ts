@@ -18,6 +18,8 @@ import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
+import { DATA_BASE } from '@lib/widget/assets.ts';
+import { pausedText } from '@lib/widget/widget-jobs.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { DEFAULT_RACE, LIMITS, RACE_ATTRS, ATTR_KEY, withRaceAttribute, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
 import type { LossRace, RaceState, RaceData } from '@lib/race/loss-race.ts';
@@ -29,9 +31,6 @@ type Lib = typeof import('@lib/race/loss-race.ts') & typeof import('@lib/race/st
 type Heavy = { engine: Engine; lib: Lib; view: import('./race-view.ts').RaceView };
 export type Phase = 'idle' | RaceState['phase'];
 
-/** Where the packed files live: <site base>/data/, resolved against this module so a host page loads ours. */
-const DATA_BASE = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/`, import.meta.url).href;
-
 export class LossRaceElement extends EngineElement<Heavy> {
   static observedAttributes = [...RACE_ATTRS];
   protected debounceMs = 150;
@@ -40,7 +39,6 @@ export class LossRaceElement extends EngineElement<Heavy> {
   private data: { perClass: number; data: RaceData & { sources: RaceSources } } | null = null;
   private race: LossRace | null = null;
   private state: RaceState | null = null;
-  private autoPaused = false;
   private lastEpochSaid = -1;
 
   get perClass(): number { return this.config.perClass; }
@@ -75,7 +73,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
     return structuredClone(this.state!);
   }
   pause(): void { this.race?.pause(); }
-  resume(): void { this.autoPaused = false; this.race?.resume(); }
+  resume(): void { this.race?.resume(); }
   cancel(): void { this.race?.cancel(); }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -128,7 +126,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
     const [engine, race, start, data, summary, { RaceView }] = await Promise.all([
       getEngine(), import('@lib/race/loss-race.ts'), import('@lib/race/start.ts'), import('@lib/race/data.ts'), import('@lib/race/summary.ts'), import('./race-view.ts'),
     ]);
-    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView(this.q('charts')) };
+    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView((role) => this.q(role)) };
   }
 
   /** Loads the images the settings need and measures the shared starting point; the race waits for Start. */
@@ -178,8 +176,9 @@ export class LossRaceElement extends EngineElement<Heavy> {
     this.q('pause').focus();
     this.say('Training both networks…');
     try {
-      const end = await race.run();
-      if (this.race !== race) return;
+      // Run as the element's job: paused out of view; a failure ends in status="error" with Retry (a fresh start).
+      const end = (await this.jobs.run(race.job, () => race.run(), () => this.schedule())) ?? race.snapshot();
+      if (this.race !== race || race.job.state === 'error') return;
       this.show(end, true);
       if (end.phase === 'done') {
         this.say(`Finished. ${lib.raceSummary(end)}`);
@@ -188,10 +187,6 @@ export class LossRaceElement extends EngineElement<Heavy> {
         this.say(`Cancelled at step ${Math.min(...end.runs.map((r) => r.steps))} of ${end.totalSteps}, without a test accuracy. Press Start to race again.`);
         this.setStatus('ready');
       }
-    } catch (err) {
-      if (this.race !== race) return;
-      this.setStatus('ready');
-      this.emitError(`Training stopped: ${(err as Error).message}`);
     } finally {
       if (this.race === race) {
         this.race = null;
@@ -207,11 +202,8 @@ export class LossRaceElement extends EngineElement<Heavy> {
     const phaseChanged = s.phase !== this.state?.phase;
     // Reduced motion: the charts move only at each epoch's validation point and when the race stops.
     this.show(s, !prefersReducedMotion() || phaseChanged || epochs !== this.lastEpochSaid);
-    if (phaseChanged && s.phase === 'pausing') this.say('Pausing after the current step…');
-    else if (phaseChanged && s.phase === 'paused') this.say(`${this.autoPaused ? 'Paused while out of view' : 'Paused'} at step ${Math.min(...s.runs.map((r) => r.steps))} of ${s.totalSteps}.`);
-    else if (phaseChanged && s.phase === 'running') this.say('Resumed.');
-    else if (phaseChanged && s.phase === 'testing') this.say(`Both networks trained: measuring their test accuracy on the ${this.data!.data.test.count} test images, once…`);
-    else if (epochs > this.lastEpochSaid && s.phase === 'running') this.say(`Epoch ${epochs} of ${s.config.epochs}: validation accuracy ${this.heavy!.lib.accuracyLine(s)}.`);
+    const line = this.heavy!.lib.raceNews(s, { phaseChanged, epochs, epochsSaid: this.lastEpochSaid, paused: pausedText(this.race!.job), tests: this.data!.data.test.count });
+    if (line) this.say(line);
     this.lastEpochSaid = Math.max(this.lastEpochSaid, epochs);
     this.sync();
     const step = Math.min(...s.runs.map((r) => r.steps));
@@ -220,16 +212,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
 
   private show(s: RaceState, redraw: boolean): void {
     this.state = s;
-    const heavy = this.heavy!;
-    const summary = heavy.lib.raceSummary(s);
-    const step = Math.min(...s.runs.map((r) => r.steps));
-    (this.q('progress') as HTMLProgressElement).value = s.totalSteps ? step / s.totalSteps : 0;
-    this.q('steps').textContent = s.phase === 'ready' ? `${s.totalSteps} steps per network (${s.perEpoch} per epoch).`
-      : `Step ${step} of ${s.totalSteps} · ${s.imagesPerSecond.toFixed(1)} images/s over both networks.`;
-    if (!redraw) return;
-    heavy.view.draw(s);
-    this.q('summary').textContent = summary;
-    this.q('charts').setAttribute('aria-label', `Loss and accuracy curves. ${summary}`);
+    this.heavy!.view.show(s, redraw);
   }
 
   /** Buttons and inputs follow the phase: settings are locked while a race runs. */
@@ -246,22 +229,6 @@ export class LossRaceElement extends EngineElement<Heavy> {
     if (noPause && !pause.disabled && this.root.activeElement === pause && !cancel.disabled) cancel.focus();
     pause.disabled = noPause;
     pause.textContent = this.holds() ? 'Resume' : 'Pause';
-  }
-
-  protected onVisibilityChange(): void {
-    if (!this.race) return;
-    if (!this.active && this.phase === 'running') {
-      this.autoPaused = true;
-      this.race.pause();
-    } else if (this.active && this.autoPaused) {
-      this.resume();
-    }
-  }
-
-  protected teardown(): void {
-    super.teardown();
-    this.race?.cancel();
-    this.race = null;
   }
 
   private holds(): boolean {

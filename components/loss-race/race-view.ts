@@ -1,10 +1,12 @@
 /**
  * The charts of `<fm-loss-race>`: one loss panel per network (training loss of each batch, solid; validation
  * loss after each epoch, dashed with dots) side by side, and one panel of both networks' validation accuracy.
- * Builds its DOM into the element's chart slot and redraws from a race state; the numbers come from
- * src/lib/race/series.ts. Loaded with d3 when the element starts.
+ * Builds its DOM into the element's chart slot and redraws from a race state, with the progress bar, the step
+ * line and the summary (the charts' text alternative); the numbers come from src/lib/race/series.ts and
+ * summary.ts. Loaded with d3 when the element starts.
  */
 import { accuracySeries, lossPanel } from '@lib/race/series.ts';
+import { raceSummary } from '@lib/race/summary.ts';
 import type { RaceState } from '@lib/race/loss-race.ts';
 import { RaceChart } from './race-chart.ts';
 
@@ -32,8 +34,12 @@ const PANELS = `
 
 export class RaceView {
   private readonly charts: Record<'ce' | 'mse' | 'acc', RaceChart>;
+  private readonly q: (role: string) => HTMLElement;
 
-  constructor(host: HTMLElement) {
+  /** `q` finds the element's parts by data-role (charts, progress, steps, summary). */
+  constructor(q: (role: string) => HTMLElement) {
+    this.q = q;
+    const host = q('charts');
     host.innerHTML = PANELS;
     this.charts = {
       ce: new RaceChart('cross-entropy (nats)'),
@@ -41,6 +47,19 @@ export class RaceView {
       acc: new RaceChart('accuracy (%)', (v) => String(Math.round(v))),
     };
     for (const [key, chart] of Object.entries(this.charts)) host.querySelector(`[data-chart="${key}"]`)!.append(chart.el);
+  }
+
+  /** The progress line at every update; the charts and the summary too when `redraw`. */
+  show(s: RaceState, redraw: boolean): void {
+    const step = Math.min(...s.runs.map((r) => r.steps));
+    (this.q('progress') as HTMLProgressElement).value = s.totalSteps ? step / s.totalSteps : 0;
+    this.q('steps').textContent = s.phase === 'ready' ? `${s.totalSteps} steps per network (${s.perEpoch} per epoch).`
+      : `Step ${step} of ${s.totalSteps} · ${s.imagesPerSecond.toFixed(1)} images/s over both networks.`;
+    if (!redraw) return;
+    this.draw(s);
+    const summary = raceSummary(s);
+    this.q('summary').textContent = summary;
+    this.q('charts').setAttribute('aria-label', `Loss and accuracy curves. ${summary}`);
   }
 
   draw(s: RaceState): void {

@@ -10,6 +10,7 @@ import type { Tf } from '../engine/types.ts';
 import { buildSmallCnn } from '../models/small-cnn.ts';
 import { lcg } from '../random/lcg.ts';
 import { FusedAdam } from '../train/fused-adam.ts';
+import type { JobControl } from '../job/job.ts';
 
 /** The last layer of the frozen base: the pretrained dense ReLU layer (64 features). */
 export const FEATURE_LAYER = 'hidden';
@@ -49,8 +50,8 @@ export interface HeadOptions {
   /** Read the loss, report and check `stop` every this many epochs. */
   readEvery?: number;
   onProgress?: (p: { epoch: number; epochs: number; loss: number }) => void;
-  /** Polled at each read-back; true stops the run (the result says cancelled). */
-  stop?: () => boolean;
+  /** The job this loop belongs to: checked after every epoch (pause holds there; a cancel ends the run, cancelled). */
+  job?: JobControl;
 }
 
 export interface Head { kernel: Float32Array; bias: Float32Array; dim: number; classes: number; losses: [number, number][]; accuracy: number; cancelled: boolean }
@@ -87,7 +88,7 @@ export async function trainHead(tf: Tf, features: Float32Array, labels: ArrayLik
         o.onProgress?.({ epoch, epochs: o.epochs, loss: value });
       }
       loss.dispose();
-      if (o.stop?.()) { cancelled = true; break; }
+      if (o.job && !(await o.job.checkpoint())) { cancelled = true; break; }
     }
     const pred = tf.tidy(() => tf.argMax(tf.add(tf.matMul(x, w), b), 1));
     const [kernel, bias, p] = await Promise.all([w.data(), b.data(), pred.data()]);

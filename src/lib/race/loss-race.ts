@@ -2,8 +2,8 @@
  * The loss race: two copies of the same small CNN — same seed, so the same initial weights; same data and
  * the same seeded batch order — trained side by side with the shared Trainer, one on cross-entropy, one on
  * squared error on probabilities. The two loops run concurrently and read their loss back after every step,
- * so they interleave step by step on the engine's backend, the page stays responsive, and pause and cancel
- * act within one step. Validation metrics (on images held back from the training split) are measured before
+ * so they interleave step by step on the engine's backend and the page stays responsive. Both loops belong to
+ * one Job (src/lib/job): its pause (the reader's, or the widget's out of view) and cancel act within one step. Validation metrics (on images held back from the training split) are measured before
  * training and after every epoch; the test set is measured once, after the last epoch of both networks, and
  * not at all when the race is cancelled. Every tensor the race makes (two models, the data, the optimiser
  * state) is released when `run()` ends.
@@ -12,6 +12,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { buildSmallCnn } from '../models/small-cnn.ts';
 import { Trainer } from '../train/trainer.ts';
+import { Job, type JobEvents } from '../job/job.ts';
 import type { LossKind } from '../train/forward.ts';
 import { BATCH_SIZE, RACE_MODEL, raceSteps, type RaceConfig, type RaceModel } from './config.ts';
 import { Validator } from './validation.ts';
@@ -21,7 +22,8 @@ import type { RaceData, RaceOptions, RacePhase, RaceState, TestResult } from './
 
 export class LossRace {
   readonly kinds: readonly LossKind[];
-  private readonly trainers: Trainer[] = [];
+  /** Pause, resume and cancel of both loops. */
+  readonly job: Job<never>;
   private phase: RacePhase = 'running';
   private started = 0;
   private readonly state: RaceState;
@@ -31,9 +33,8 @@ export class LossRace {
   private readonly onUpdate: (state: RaceState) => void;
 
   private readonly model: RaceModel;
-  /** Per loop: holds at a pause (reset on resume) / has finished its steps. */
-  private readonly holding: boolean[];
-  private readonly finished: boolean[];
+  /** Loops that have finished their steps (they hold nothing up). */
+  private finished = 0;
 
   /**
    * `options.kinds` defaults to the race (tests pass ['ce', 'ce'] to show both sides get the same weights and
@@ -46,8 +47,8 @@ export class LossRace {
     this.kinds = options.kinds ?? ['ce', 'mse'];
     this.model = options.model ?? RACE_MODEL;
     const kinds = this.kinds;
-    this.holding = kinds.map(() => false);
-    this.finished = kinds.map(() => false);
+    this.job = options.job ?? new Job();
+    this.job.on('state', (e) => this.settle(e));
     const { perEpoch, total } = raceSteps(config);
     this.state = {
       config: { ...config }, perEpoch, totalSteps: total, phase: 'running', elapsedMs: 0, imagesPerSecond: 0,
@@ -61,27 +62,20 @@ export class LossRace {
     return { ...s, config: { ...s.config }, phase: this.phase, runs: s.runs.map((r) => ({ ...r, train: r.train.map((p) => [...p] as [number, number]), validation: r.validation.map((v) => ({ ...v })), test: r.test && { ...r.test } })) };
   }
 
-  pause(): void {
-    if (this.phase !== 'running') return;
-    this.phase = 'pausing';
-    for (const t of this.trainers) t.pause();
-    this.emit();
-    this.settle();
+  /** The reader's pause (`view`: the widget's, out of view, which only `resume('view')` or the reader lifts). */
+  pause(reason: 'reader' | 'view' = 'reader'): void {
+    if (this.phase === 'running' || this.phase === 'pausing' || this.phase === 'paused') this.job.pause(reason);
   }
 
-  resume(): void {
-    if (this.phase !== 'paused' && this.phase !== 'pausing') return;
-    this.phase = 'running';
-    this.holding.fill(false);
-    for (const t of this.trainers) t.resume();
-    this.emit();
+  resume(reason: 'reader' | 'view' = 'reader'): void {
+    this.job.resume(reason);
   }
 
-  /** Stops both loops at their next read-back (within one step); `run()` then resolves, every tensor released. */
+  /** Stops both loops before their next step; `run()` then resolves, every tensor released. */
   cancel(): void {
     if (this.phase === 'done' || this.phase === 'cancelled') return;
     this.phase = 'cancelled';
-    for (const t of this.trainers) t.cancel();
+    this.job.cancel();
   }
 
   async run(): Promise<RaceState> {
@@ -97,24 +91,17 @@ export class LossRace {
       const runs = this.kinds.map((kind, i) => {
         const history = state.runs[i]!;
         const trainer = new Trainer(tf, models[i]!, data.train, {
-          epochs: config.epochs, batchSize: BATCH_SIZE, seed: config.seed, learningRate: config.learningRate, readEvery: 1, loss: kind,
+          job: this.job, epochs: config.epochs, batchSize: BATCH_SIZE, seed: config.seed, learningRate: config.learningRate, readEvery: 1, loss: kind,
           onProgress: async (p) => {
             history.train.push([p.step, p.loss]);
             history.steps = p.step;
             if (p.step % perEpoch === 0) history.validation.push({ step: p.step, ...(await validator.measure(models[i]!)) });
             this.emit();
-            // The loop holds right after this callback when a pause was asked for.
-            if (this.phase === 'pausing') this.holding[i] = true;
-            this.settle();
           },
         });
-        this.trainers.push(trainer);
-        // A pause pressed before this loop existed still holds it at its first read-back.
-        if (this.phase === 'pausing') trainer.pause();
-        if (this.phase === 'cancelled') trainer.cancel();
         // If one loop fails, stop the other before the models go.
         return trainer.run().then(() => {
-          this.finished[i] = true; // a loop that has finished holds nothing up
+          this.finished++;
           this.settle();
         }, (err: unknown) => {
           this.cancel();
@@ -136,12 +123,13 @@ export class LossRace {
     return this.snapshot();
   }
 
-  /** `pausing` becomes `paused` once every loop holds (or has finished). */
-  private settle(): void {
-    if (this.phase === 'pausing' && this.trainers.length === this.kinds.length && this.holding.every((h, i) => h || this.finished[i])) {
-      this.phase = 'paused';
-      this.emit();
-    }
+  /** The phase follows the job: `pausing` once a pause is asked, `paused` once every loop holds (or has finished). */
+  private settle(e: Pick<JobEvents<never>['state'], 'reasons' | 'holding'> = { reasons: this.job.paused ? ['reader'] : [], holding: this.job.holding }): void {
+    if (this.phase !== 'running' && this.phase !== 'pausing' && this.phase !== 'paused') return;
+    const next = e.reasons.length === 0 ? 'running' : e.holding + this.finished >= this.kinds.length ? 'paused' : 'pausing';
+    if (next === this.phase) return;
+    this.phase = next;
+    this.emit();
   }
 
   /** The test set, once: uploaded only now, measured for each network, released. A cancel skips what is left. */

@@ -50,3 +50,14 @@ export function accuracyLine(s: RaceState): string {
     return `${LOSS_NAMES[r.kind]} ${v ? pct(v.accuracy) : '—'}`;
   }).join(' vs ');
 }
+
+/** What a race update changes in the status line, if anything: a new phase, or a new epoch's validation accuracy. */
+export function raceNews(s: RaceState, o: { phaseChanged: boolean; epochs: number; epochsSaid: number; paused: string; tests: number }): string | null {
+  const step = Math.min(...s.runs.map((r) => r.steps));
+  if (o.phaseChanged && s.phase === 'pausing') return 'Pausing after the current step…';
+  if (o.phaseChanged && s.phase === 'paused') return `${o.paused} at step ${step} of ${s.totalSteps}.`;
+  if (o.phaseChanged && s.phase === 'running') return 'Resumed.';
+  if (o.phaseChanged && s.phase === 'testing') return `Both networks trained: measuring their test accuracy on the ${o.tests} test images, once…`;
+  if (o.epochs > o.epochsSaid && s.phase === 'running') return `Epoch ${o.epochs} of ${s.config.epochs}: validation accuracy ${accuracyLine(s)}.`;
+  return null;
+}

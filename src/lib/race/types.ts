@@ -2,6 +2,7 @@
 import type { ImageSet } from '../train/batches.ts';
 import type { LossKind } from '../train/forward.ts';
 import type { Metrics } from './validation.ts';
+import type { Job } from '../job/job.ts';
 import type { RaceConfig, RaceModel } from './config.ts';
 
 export type { RaceModel };
@@ -41,5 +42,6 @@ export interface RaceState {
 /** Training images; validation images (disjoint from them, for the curves); test images (measured once, at the end). */
 export interface RaceData { train: ImageSet; validation: ImageSet; test: ImageSet }
 
-export interface RaceOptions { kinds?: readonly LossKind[]; model?: RaceModel }
+/** `job`: the Job both loops belong to (a widget runs it, pausing it out of view); default: the race's own. */
+export interface RaceOptions { kinds?: readonly LossKind[]; model?: RaceModel; job?: Job<never> }
 

@@ -15,6 +15,7 @@ import { layerFeatures, type FeatureRows } from '../transfer/layer-features.ts';
 import { pickPerClass, subset } from '../transfer/picks.ts';
 import { adaptBatchNorm, type BnStatistics } from './adabn.ts';
 import { applyShift, type Shift } from './transforms.ts';
+import type { JobControl } from '../job/job.ts';
 
 export interface ShiftSettings { shift: Shift; strength: number; seed: number; images: number; labels: number }
 export interface ShiftData { test: ImageSet; pool: ImageSet; classes: number }
@@ -38,8 +39,8 @@ export interface Hooks {
   /** Called when AdaBN's numbers are in, before fine-tuning starts (the view can show them). */
   onPartial?: (o: ShiftOutcome) => void;
   onProgress?: (p: Progress) => void;
-  /** Hands over the Trainer so the caller can cancel it (e.g. the settings changed). */
-  onTrainer?: (t: Trainer) => void;
+  /** The job the fine-tuning loop belongs to: the caller pauses or cancels it (e.g. the settings changed). */
+  job?: JobControl;
 }
 
 /** The shifted test set and target pool for these settings (pure TS). */
@@ -96,9 +97,8 @@ export async function runShift(tf: Tf, base: LayersModel, data: ShiftData, clean
     for (const layer of head.layers) layer.trainable = layer.name !== 'features';
     const trainer = new Trainer(tf, head, featuresAsImages(lab[FINETUNE.from]!, labelled.labels), {
       epochs: FINETUNE.steps, maxSteps: FINETUNE.steps, batchSize: Math.min(FINETUNE.batchSize, labelled.count),
-      learningRate: FINETUNE.learningRate, seed: s.seed, readEvery: 5, onProgress: hooks.onProgress,
+      learningRate: FINETUNE.learningRate, seed: s.seed, readEvery: 5, onProgress: hooks.onProgress, job: hooks.job,
     });
-    hooks.onTrainer?.(trainer);
     const r = await trainer.run();
     if (r.cancelled) return outcome;
     const headPass = (rows: FeatureRows, labels: ImageSet['labels']) => pass(tf, head, featuresAsImages(rows, labels), data.classes);

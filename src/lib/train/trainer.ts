@@ -1,8 +1,9 @@
 /**
  * The training loop every widget and the pretraining script share. Data lives on the GPU (uploaded once),
  * batches are gathered there with a seeded order, the optimizer is the fused Adam, and the loss is read back
- * only every `readEvery` steps — the one place the loop waits for the GPU, yields to the page, and honours
- * pause and cancel. Ending (done or cancelled) releases every tensor the loop made.
+ * only every `readEvery` steps — the one place the loop waits for the GPU and yields to the page. Pause and
+ * cancel are its Job's (src/lib/job), checked between steps. Ending (done or cancelled) releases every tensor
+ * the loop made.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
@@ -10,6 +11,7 @@ import type { Tf } from '../engine/types.ts';
 import { gatherBatch, permutation, stepsPerEpoch, upload, type ImageSet } from './batches.ts';
 import { lossAndGrads, trainableVariables, type LossKind } from './forward.ts';
 import { FusedAdam } from './fused-adam.ts';
+import { Job, type JobControl } from '../job/job.ts';
 
 export interface TrainOptions {
   epochs: number;
@@ -33,6 +35,8 @@ export interface TrainOptions {
   augment?: (xb: Tensor, step: number) => Tensor;
   /** Awaited after each full epoch, once its loss is read back (validation curves); pause/cancel apply after it. */
   onEpochEnd?: (epoch: number) => Promise<void> | void;
+  /** The job this loop is part of (a lab run, a race); its pause and cancel act between steps. Default: its own. */
+  job?: JobControl;
 }
 
 /** Inputs already on the device (e.g. features a frozen base computed once): x [N, …], y int32 [N]. The
@@ -61,9 +65,7 @@ export interface TrainResult {
 }
 
 export class Trainer {
-  private paused: { promise: Promise<void>; resolve: () => void } | null = null;
-  private cancelled = false;
-
+  private readonly job: JobControl;
   private tf: Tf;
   private model: LayersModel;
   private set: ImageSet | TensorSet;
@@ -74,24 +76,21 @@ export class Trainer {
     this.model = model;
     this.set = set;
     this.options = options;
+    this.job = options.job ?? new Job();
   }
 
+  /** The reader's pause of this loop's job (a shared job pauses every loop in it). */
   pause(): void {
-    if (this.paused) return;
-    let resolve!: () => void;
-    const promise = new Promise<void>((r) => (resolve = r));
-    this.paused = { promise, resolve };
+    this.job.pause();
   }
 
   resume(): void {
-    this.paused?.resolve();
-    this.paused = null;
+    this.job.resume();
   }
 
-  /** Stops at the next read-back; `run()` then resolves with `cancelled: true`, all its tensors released. */
+  /** Stops before the next step; `run()` then resolves with `cancelled: true`, all its tensors released. */
   cancel(): void {
-    this.cancelled = true;
-    this.resume();
+    this.job.cancel();
   }
 
   async run(): Promise<TrainResult> {
@@ -111,7 +110,7 @@ export class Trainer {
     let pending: Tensor | null = null;
     let step = 0;
     try {
-      while (step < totalSteps && !this.cancelled) {
+      while (step < totalSteps && (await this.job.checkpoint())) {
         const epoch = Math.floor(step / perEpoch);
         const inEpoch = step % perEpoch;
         if (inEpoch === 0) {
@@ -135,7 +134,6 @@ export class Trainer {
           const elapsedMs = performance.now() - start;
           await options.onProgress?.({ epoch, step, totalSteps, loss: value, imagesPerSecond: (step * batch) / (elapsedMs / 1000), elapsedMs });
           if (epochDone) await options.onEpochEnd!(epoch);
-          if (this.paused) await this.paused.promise;
         }
       }
     } finally {
@@ -144,7 +142,7 @@ export class Trainer {
       pending?.dispose();
       adam.dispose();
     }
-    return { steps: step, cancelled: this.cancelled, losses, elapsedMs: performance.now() - start };
+    return { steps: step, cancelled: this.job.cancelled, losses, elapsedMs: performance.now() - start };
   }
 }
 

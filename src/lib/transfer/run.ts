@@ -4,13 +4,15 @@
  * on the images themselves (optionally shifted per batch). Once before training and after every epoch the
  * validation images (never trained on) are evaluated: those points are the curves. After the last epoch the
  * test images are evaluated once — the run's accuracy, per-class accuracy and confusion matrix; a cancelled run
- * never touches them. Seeded throughout: the same set-up and seed give the same numbers. pause/resume/cancel act
- * at every step and every evaluated chunk; every tensor is released.
+ * never touches them. Seeded throughout: the same set-up and seed give the same numbers. Pause and cancel are the
+ * run's Job's (src/lib/job; the lab shares one Job among its runs), checked at every step and every evaluated
+ * chunk; every tensor is released.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { Trainer } from '../train/trainer.ts';
+import { Job, type JobControl } from '../job/job.ts';
 import { summarise } from '../train/evaluate.ts';
 import type { RunConfig } from './config.ts';
 import type { TaskData } from './targets.ts';
@@ -64,44 +66,30 @@ export interface RunInput {
   onProgress?: (p: RunProgress) => void;
   /** Each point of the curve as soon as it is measured (live charts). */
   onEpoch?: (point: EpochPoint) => void;
+  /** The job this run belongs to (pause, cancel); default: its own. */
+  job?: JobControl;
 }
 
 export class LabRun {
-  private cancelled = false;
-  private paused: { promise: Promise<void>; resolve: () => void } | null = null;
-  private trainer: Trainer | null = null;
+  private readonly job: JobControl;
   private tf: Tf;
   private input: RunInput;
 
   constructor(tf: Tf, input: RunInput) {
     this.tf = tf;
     this.input = input;
+    this.job = input.job ?? new Job();
   }
 
-  pause(): void {
-    if (this.paused) return;
-    let resolve!: () => void;
-    this.paused = { promise: new Promise((r) => (resolve = r)), resolve };
-    this.trainer?.pause();
-  }
-
-  resume(): void {
-    this.paused?.resolve();
-    this.paused = null;
-    this.trainer?.resume();
-  }
-
-  cancel(): void {
-    this.cancelled = true;
-    this.trainer?.cancel();
-    this.resume();
-  }
+  pause(): void { this.job.pause(); }
+  resume(): void { this.job.resume(); }
+  cancel(): void { this.job.cancel(); }
+  private get cancelled(): boolean { return this.job.cancelled; }
 
   private gate(phase: RunProgress['phase'], epoch: number, offset = 0, whole?: number): Gate {
     return async (done, total) => {
       this.input.onProgress?.({ phase, done: offset + done, total: whole ?? total, epoch, epochs: this.input.config.epochs });
-      if (this.paused) await this.paused.promise;
-      return !this.cancelled;
+      return this.job.checkpoint();
     };
   }
 
@@ -149,8 +137,8 @@ export class LabRun {
       if (before && train && !this.cancelled) {
         let epochStart = performance.now();
         let stepLosses: number[] = [];
-        this.trainer = new Trainer(tf, net, train, {
-          epochs: config.epochs, batchSize, seed, learningRate: config.lr, readEvery: 1,
+        const trainer = new Trainer(tf, net, train, {
+          job: this.job, epochs: config.epochs, batchSize, seed, learningRate: config.lr, readEvery: 1,
           lrMultipliers: lrMultipliers(net, config.headLr),
           augment: path === 'full' && config.augment ? (xb, step) => shiftBatch(tf, xb, seed, step) : undefined,
           onProgress: (p) => {
@@ -166,8 +154,7 @@ export class LabRun {
             epochStart = performance.now();
           },
         });
-        if (this.cancelled) this.trainer.cancel();
-        losses = (await this.trainer.run()).losses;
+        losses = (await trainer.run()).losses;
         // The test images, once: only for a run that trained to the end, and only now.
         if (!this.cancelled) {
           const gate = this.gate('testing', config.epochs);
@@ -190,7 +177,6 @@ export class LabRun {
       tf.dispose(owned);
       head?.dispose();
       if (!(this.input.keepModel && !this.cancelled)) model.dispose();
-      this.trainer = null;
     }
   }
 }

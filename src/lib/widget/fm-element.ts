@@ -3,6 +3,8 @@
  * events, an in-widget message line, lazy start near the viewport, and resources tied to the element's
  * life. It holds no tfjs: heavy code is loaded by the subclass's `start()`.
  */
+import { WidgetJobs, type JobHost } from './widget-jobs.ts';
+
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
 
 export interface ResultDetail { backend: string; ms: number; [key: string]: unknown }
@@ -11,6 +13,8 @@ export abstract class FmElement extends HTMLElement {
   /** Resolves after the first successful computation. */
   ready: Promise<void>;
   protected readonly root: ShadowRoot;
+  /** The element's long work (src/lib/job): paused out of view, cancelled on disconnect, failures reported here. */
+  protected readonly jobs: WidgetJobs = new WidgetJobs(jobHost(this));
   private resolveReady!: () => void;
   private cleanups: (() => void)[] = [];
   private started = false;
@@ -38,20 +42,26 @@ export abstract class FmElement extends HTMLElement {
           performance.mark('fm-start', { detail: { tag: this.localName, id: this.id } });
           this.guard(this.start(), () => this.restart());
         }
-        this.onVisibilityChange();
+        this.visibilityChanged();
       },
       { rootMargin: '300px 0px' },
     );
     io.observe(this);
-    const onHidden = () => this.onVisibilityChange();
+    const onHidden = () => this.visibilityChanged();
     document.addEventListener('visibilitychange', onHidden);
     this.cleanups.push(() => io.disconnect(), () => document.removeEventListener('visibilitychange', onHidden));
   }
 
   disconnectedCallback(): void {
     for (const fn of this.cleanups.splice(0)) fn();
+    this.jobs.cancelAll();
     this.started = false;
     this.teardown();
+  }
+
+  private visibilityChanged(): void {
+    this.jobs.visibility();
+    this.onVisibilityChange();
   }
 
   /** True while the element is near the viewport and the tab is visible: heavy loops run only then. */
@@ -97,11 +107,16 @@ export abstract class FmElement extends HTMLElement {
    */
   protected guard(work: Promise<unknown>, retry: () => void, stale: () => boolean = () => false): void {
     work.catch((err: unknown) => {
-      if (stale() || !this.isConnected) return;
-      this.setStatus('error');
-      this.emitError(`Something went wrong: ${describeError(err)}`);
-      this.offerRetry(retry);
+      if (!stale()) this.failed(err, retry);
     });
+  }
+
+  /** The one ending of unexpected failures (of `guard`ed work and of jobs): status="error", message, Retry. */
+  protected failed(err: unknown, retry: () => void): void {
+    if (!this.isConnected) return;
+    this.setStatus('error');
+    this.emitError(`Something went wrong: ${describeError(err)}`);
+    this.offerRetry(retry);
   }
 
   /** A Retry button after the message line (one at a time; it removes itself when pressed). */
@@ -138,6 +153,12 @@ export abstract class FmElement extends HTMLElement {
   protected abstract teardown(): void;
   /** Pauses or resumes loops; `this.active` says which. */
   protected onVisibilityChange(): void {}
+}
+
+/** The element as its jobs see it (`active` and `fail` are protected: only this helper reaches them). */
+function jobHost(el: FmElement): JobHost {
+  const inside = el as unknown as { active: boolean; failed: JobHost['fail'] };
+  return { get active() { return inside.active; }, fail: (err, retry) => inside.failed(err, retry) };
 }
 
 /** An error's message in words a reader can use (never HTML; `String()` of whatever was thrown otherwise). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
 import { assemble, baseFeatures, initialKernel, trainHead } from '../../../src/lib/doodle/head.ts';
+import { Job } from '../../../src/lib/job/job.ts';
 import { rasterise } from '../../../src/lib/doodle/strokes.ts';
 import { toInput, toMnist } from '../../../src/lib/doodle/preprocess.ts';
 import { doodle, type Shape } from '../../e2e/doodle-shapes.ts';
@@ -53,7 +54,8 @@ describe('trainHead', { timeout: 60_000 }, () => {
     const tf = await cpu();
     const before = tf.memory().numTensors;
     let reads = 0;
-    const h = await trainHead(tf, features, labels, 4, { classes: 2, epochs: 1000, seed: 1, onProgress: () => reads++, stop: () => reads >= 2 });
+    const job = new Job();
+    const h = await trainHead(tf, features, labels, 4, { classes: 2, epochs: 1000, seed: 1, onProgress: () => ++reads >= 2 && job.cancel(), job });
     expect(h.cancelled).toBe(true);
     expect(h.losses.at(-1)![0]).toBe(20);
     expect(tf.memory().numTensors).toBe(before);
