@@ -21,7 +21,8 @@ import { addClass, addDrawing, describeModel, percent, plural, removeClass, with
 import { rasterise, type Drawing } from '@lib/doodle/strokes.ts';
 import { toInput, toMnist } from '@lib/doodle/preprocess.ts';
 import { DOODLE_ATTRS, DOODLE_DEFAULTS, DOODLE_PARSE, type DoodleAttr, type DoodleSettings } from './doodle-settings.ts';
-import { DoodlePad } from './doodle-pad.ts';
+import { StrokePad } from '@lib/widget/stroke-pad/stroke-pad.ts';
+import { DOODLE_RASTER } from '@lib/stroke-pad/image.ts';
 import { DoodleLab } from './doodle-lab.ts';
 import { paintSeen, renderClasses } from './class-list.ts';
 import { renderBars, verdict } from './prob-bars.ts';
@@ -37,7 +38,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   private s: DoodleSettings = DOODLE_DEFAULTS;
   private errors = new Map<string, string>();
   private lab!: DoodleLab;
-  private pad!: DoodlePad;
+  private pad!: StrokePad;
   private pixelCache = new WeakMap<Drawing, Uint8Array | null>();
   private reflecting = false;
   private shown = 0;
@@ -69,11 +70,10 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     // The id names the saved record, so the lab is made once the element is in the page (ids are set by then).
     this.lab ??= new DoodleLab(this.id || 'doodle', DOODLE_DEFAULTS.classes, (m) => this.note(m));
     this.root.innerHTML = `<style>${css}</style>${SHELL(MODEL_NAMES)}`;
-    this.pad = new DoodlePad(this.$('pad') as HTMLCanvasElement, () => this.padChanged(), (t) => (this.$('pad-status').textContent = t));
+    this.pad = new StrokePad({ raster: DOODLE_RASTER, look: 'theme', width: '16rem', label: 'Drawing pad: draw an example of one of your classes.', onChange: () => this.padChanged() });
+    this.$('pad-slot').replaceWith(this.pad.el);
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     const on = (act: string, fn: () => void) => this.root.querySelector(`[data-act="${act}"]`)!.addEventListener('click', fn);
-    on('undo', () => this.pad.undo());
-    on('clear', () => this.pad.clear());
     on('train', () => void this.train());
     on('cancel', () => this.cancel());
     on('add-class', () => this.edit(() => addClass(this.lab.state.classes), () => `Added “${this.classes.at(-1)}”.`));

@@ -14,10 +14,13 @@ export type Rgb = readonly [number, number, number];
  */
 export interface Raster { size: number; penWidth: number; grey8?: boolean }
 
-export const DOODLE_RASTER: Raster = { size: PAD_SIZE, penWidth: PEN_WIDTH };
-
 /** Pen width (pad units) for a pen `pixels` wide on a `size`-pixel raster. */
 export const penFor = (pixels: number, size: number): number => (pixels * PAD_SIZE) / size;
+
+/** The doodle pad: a fine raster whose strokes end up ~2 px wide once MNIST's preparation scales them. */
+export const DOODLE_RASTER: Raster = { size: PAD_SIZE, penWidth: PEN_WIDTH };
+/** The network explorer's pad: 28×28 like the test images, a 2.5-pixel pen (MNIST's strokes are 2–3 px). */
+export const GRID28_RASTER: Raster = { size: 28, penWidth: penFor(2.5, 28), grey8: true };
 
 export function coverage(d: Drawing, r: Raster): Float32Array {
   return rasterise(d, r.size, r.penWidth);
@@ -35,7 +38,7 @@ export function toBytes(cov: ArrayLike<number>): Uint8Array {
 }
 
 /** RGBA pixels: `ink` over `paper` by coverage, or ink with coverage as alpha when `paper` is null (see-through). */
-export function toRgba(cov: ArrayLike<number>, ink: Rgb, paper: Rgb | null): Uint8ClampedArray {
+export function toRgba(cov: ArrayLike<number>, ink: Rgb, paper: Rgb | null): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(cov.length * 4);
   for (let i = 0; i < cov.length; i++) {
     const c = Math.min(1, Math.max(0, cov[i]!));

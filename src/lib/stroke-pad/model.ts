@@ -11,6 +11,8 @@ export const MAX_POINTS = 4000;
 export const MAX_STROKES = 200;
 /** A keyboard step in pad units (Shift moves four steps): 64 steps across the pad. */
 export const KEY_STEP = 4;
+/** The keyboard step for a pad whose raster is `size` pixels a side: at least one pixel. */
+export const keyStep = (size: number): number => Math.max(KEY_STEP, PAD_SIZE / size);
 
 /** What a key did, for the view to redraw, announce and notify; null when the key is not the pad's. */
 export type KeyResult =
@@ -102,5 +104,14 @@ export class StrokeModel {
 
   private count(): number {
     return this.strokes.reduce((n, s) => n + s.length, this.current?.length ?? 0);
+  }
+}
+
+/** A filled square [x0, x1]² drawn as one zigzag stroke with a `pen`-wide pen (a starting shape with edges). */
+export function filledSquare(x0: number, x1: number, pen: number): Point[][] {
+  const a = x0 + pen / 2, b = x1 - pen / 2, pts: Point[] = [];
+  for (let y = a, i = 0; ; y = Math.min(b, y + pen * 0.8), i++) {
+    pts.push(i % 2 ? [b, y] : [a, y], i % 2 ? [a, y] : [b, y]);
+    if (y >= b) return [pts];
   }
 }

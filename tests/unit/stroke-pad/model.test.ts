@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_STEP, MAX_POINTS, StrokeModel } from '../../../src/lib/stroke-pad/model.ts';
-import { PAD_SIZE } from '../../../src/lib/doodle/strokes.ts';
+import { filledSquare, KEY_STEP, MAX_POINTS, StrokeModel } from '../../../src/lib/stroke-pad/model.ts';
+import { PAD_SIZE, rasterise } from '../../../src/lib/doodle/strokes.ts';
 
 const keys = (m: StrokeModel, ...ks: string[]) => ks.map((k) => m.key(k.replace('Shift+', ''), k.startsWith('Shift+'), false));
 
@@ -72,5 +72,13 @@ describe('StrokeModel keyboard route', () => {
     expect(m.cursor).toEqual([PAD_SIZE, 128]);
     for (let i = 0; i < 7; i++) m.key('ArrowLeft', false, false);
     expect(m.cursor[0]).toBeCloseTo(PAD_SIZE - 64, 9); // seven 28ths of the pad, no drift
+  });
+});
+
+describe('filledSquare', () => {
+  it('covers the square fully and nothing outside it but the round corners', () => {
+    const cov = rasterise(filledSquare(64, 192, 10), 256, 10);
+    for (const [x, y] of [[64.5, 100], [100, 64.5], [191.5, 150], [128, 128], [70, 185], [185, 70]]) expect(cov[Math.floor(y) * 256 + Math.floor(x)], `${x},${y}`).toBe(1);
+    for (const [x, y] of [[63, 100], [100, 193], [193, 150], [64, 64]]) expect(cov[Math.floor(y) * 256 + Math.floor(x)], `${x},${y}`).toBeLessThan(0.5);
   });
 });
