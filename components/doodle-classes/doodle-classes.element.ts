@@ -18,11 +18,11 @@ import { ParamError } from '@lib/params/index.ts';
 import { MODEL_NAMES } from '@lib/models/shipped.ts';
 import { nameProblems } from '@lib/doodle/classes.ts';
 import { addClass, addDrawing, describeModel, percent, plural, removeClass, withNames } from '@lib/doodle/edits.ts';
-import { rasterise, type Drawing } from '@lib/doodle/strokes.ts';
-import { toInput, toMnist } from '@lib/doodle/preprocess.ts';
+import type { Drawing } from '@lib/doodle/strokes.ts';
+import { toInput } from '@lib/doodle/preprocess.ts';
 import { DOODLE_ATTRS, DOODLE_DEFAULTS, DOODLE_PARSE, type DoodleAttr, type DoodleSettings } from './doodle-settings.ts';
 import { StrokePad } from '@lib/widget/stroke-pad/stroke-pad.ts';
-import { DOODLE_RASTER } from '@lib/stroke-pad/image.ts';
+import { DOODLE_RASTER, mnistOf } from '@lib/stroke-pad/image.ts';
 import { DoodleLab } from './doodle-lab.ts';
 import { paintSeen, renderClasses } from './class-list.ts';
 import { renderBars, verdict } from './prob-bars.ts';
@@ -134,7 +134,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 
   private pixels(d: Drawing): Uint8Array | null {
-    if (!this.pixelCache.has(d)) this.pixelCache.set(d, toMnist(rasterise(d), 256, 256));
+    if (!this.pixelCache.has(d)) this.pixelCache.set(d, mnistOf(d));
     return this.pixelCache.get(d)!;
   }
 
