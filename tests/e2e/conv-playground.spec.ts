@@ -272,6 +272,8 @@ test('the drawing pad by keyboard alone: the input is what the same keys give in
   const pad = widget(page).locator('canvas[data-role="pad"]');
   await expect(pad).toHaveAccessibleName(/Drawing pad/);
   await expect(pad).toHaveAccessibleDescription(/arrow keys move the pen.*Space or Enter puts it down or lifts it.*Ctrl\+Z undoes/);
+  // Touch and pen draw on the canvas only: the page around it still scrolls on a phone.
+  expect(await pad.evaluate((c) => [getComputedStyle(c).touchAction, getComputedStyle(c.parentElement!).touchAction])).toEqual(['none', 'auto']);
   await pad.focus();
   const keys = [...Array<string>(5).fill('Shift+ArrowUp'), 'Space', ...Array<string>(4).fill('Shift+ArrowRight'), ...Array<string>(3).fill('ArrowDown'), 'Enter'];
   await nextResult(page, async () => { for (const k of keys) await page.keyboard.press(k); });

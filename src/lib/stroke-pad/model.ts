@@ -107,9 +107,9 @@ export class StrokeModel {
   }
 }
 
-/** A filled square [x0, x1]² drawn as one zigzag stroke with a `pen`-wide pen (a starting shape with edges). */
+/** A filled square [x0, x1]² as one stroke with a `pen`-wide pen: its outline, then a zigzag (a starting shape with edges). */
 export function filledSquare(x0: number, x1: number, pen: number): Point[][] {
-  const a = x0 + pen / 2, b = x1 - pen / 2, pts: Point[] = [];
+  const a = x0 + pen / 2, b = x1 - pen / 2, pts: Point[] = [[a, a], [b, a], [b, b], [a, b]];
   for (let y = a, i = 0; ; y = Math.min(b, y + pen * 0.8), i++) {
     pts.push(i % 2 ? [b, y] : [a, y], i % 2 ? [a, y] : [b, y]);
     if (y >= b) return [pts];

@@ -78,7 +78,7 @@ describe('StrokeModel keyboard route', () => {
 describe('filledSquare', () => {
   it('covers the square fully and nothing outside it but the round corners', () => {
     const cov = rasterise(filledSquare(64, 192, 10), 256, 10);
-    for (const [x, y] of [[64.5, 100], [100, 64.5], [191.5, 150], [128, 128], [70, 185], [185, 70]]) expect(cov[Math.floor(y) * 256 + Math.floor(x)], `${x},${y}`).toBe(1);
+    for (const [x, y] of [[64.5, 100], [64.5, 104], [100, 64.5], [191.5, 150], [191.5, 146], [128, 191.5], [128, 128], [70, 185], [185, 70]]) expect(cov[Math.floor(y) * 256 + Math.floor(x)], `${x},${y}`).toBe(1);
     for (const [x, y] of [[63, 100], [100, 193], [193, 150], [64, 64]]) expect(cov[Math.floor(y) * 256 + Math.floor(x)], `${x},${y}`).toBeLessThan(0.5);
   });
 });
