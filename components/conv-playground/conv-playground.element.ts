@@ -20,7 +20,8 @@ import css from './conv-playground.css?inline';
 import { shellHtml, syncControls } from './controls.ts';
 import { ATTRIBUTES, SAMPLES, convOp, defaultSettings, kernelTensor, presetOf, resizedKernelText, sizeApplies, withAttribute, type AttributeName } from './settings.ts';
 import { KernelGrid } from './kernel-grid.ts';
-import { DrawPad } from './draw-pad.ts';
+import { StrokePad } from '@lib/widget/stroke-pad/stroke-pad.ts';
+import { filledSquare } from '@lib/stroke-pad/model.ts';
 import { loadFile, loadSample, type Pixels } from './image-source.ts';
 import { showResult } from './result-view.ts';
 
@@ -31,7 +32,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy> {
   static observedAttributes = [...ATTRIBUTES];
   private s = defaultSettings();
   private grid!: KernelGrid;
-  private pad!: DrawPad;
+  private pad!: StrokePad;
   private upload: Pixels | null = null;
   private useUpload = false;
   private last: { input: PlainTensor; kernel: PlainTensor; output: PlainTensor } | null = null;
@@ -95,7 +96,8 @@ export class ConvPlaygroundElement extends EngineElement<Heavy> {
       invalid: (message) => this.emitError(message),
     });
     $('kernel-slot').replaceWith(this.grid.el);
-    this.pad = new DrawPad(() => this.schedule());
+    // Starts with a filled square so the first output already shows edges; Clear empties the pad.
+    this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: 'Drawing pad: your drawing is the input image.', onChange: () => this.schedule() });
     $('pad-slot').replaceWith(this.pad.el);
     $<HTMLSelectElement>('image').addEventListener('change', (e) => {
       const v = (e.target as HTMLSelectElement).value;
@@ -155,7 +157,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy> {
 
   private async source(): Promise<{ px: Pixels; name: string }> {
     if (this.useUpload && this.upload) return { px: this.upload, name: 'your picture' };
-    if (this.s.image === 'draw') return { px: { ...this.pad.pixels(), original: { width: 0, height: 0 } }, name: 'your drawing' };
+    if (this.s.image === 'draw') return { px: { ...this.pad.image(), original: { width: 0, height: 0 } }, name: 'your drawing' };
     const sample = SAMPLES.find((x) => x.name === this.s.image)!;
     return { px: await loadSample(sample), name: sample.name };
   }

@@ -18,10 +18,11 @@ import { ParamError } from '@lib/params/index.ts';
 import { MODEL_NAMES } from '@lib/models/shipped.ts';
 import { nameProblems } from '@lib/doodle/classes.ts';
 import { addClass, addDrawing, describeModel, plural, removeClass, withNames } from '@lib/doodle/edits.ts';
-import { rasterise, type Drawing } from '@lib/doodle/strokes.ts';
-import { toInput, toMnist } from '@lib/doodle/preprocess.ts';
+import type { Drawing } from '@lib/doodle/strokes.ts';
+import { toInput } from '@lib/doodle/preprocess.ts';
 import { DOODLE_ATTRS, DOODLE_DEFAULTS, DOODLE_PARSE, type DoodleAttr, type DoodleSettings } from './doodle-settings.ts';
-import { DoodlePad } from './doodle-pad.ts';
+import { StrokePad } from '@lib/widget/stroke-pad/stroke-pad.ts';
+import { DOODLE_RASTER, mnistOf } from '@lib/stroke-pad/image.ts';
 import { DoodleLab } from './doodle-lab.ts';
 import { paintSeen, renderClasses } from './class-list.ts';
 import { BarsView } from './prob-bars.ts';
@@ -38,7 +39,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   private s: DoodleSettings = DOODLE_DEFAULTS;
   private errors = new Map<string, string>();
   private lab!: DoodleLab;
-  private pad!: DoodlePad;
+  private pad!: StrokePad;
   private pixelCache = new WeakMap<Drawing, Uint8Array | null>();
   private reflecting = false;
   private bars!: BarsView;
@@ -71,11 +72,10 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
     this.lab ??= new DoodleLab(this.id || 'doodle', DOODLE_DEFAULTS.classes, (m) => this.note(m));
     this.root.innerHTML = `<style>${css}</style>${SHELL(MODEL_NAMES)}`;
     this.bars = new BarsView(this.$('bars') as HTMLUListElement, this.$('verdict'));
-    this.pad = new DoodlePad(this.$('pad') as HTMLCanvasElement, () => this.padChanged(), (t) => (this.$('pad-status').textContent = t));
+    this.pad = new StrokePad({ raster: DOODLE_RASTER, look: 'theme', width: '16rem', label: 'Drawing pad: draw an example of one of your classes.', onChange: () => this.padChanged() });
+    this.$('pad-slot').replaceWith(this.pad.el);
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     const on = (act: string, fn: () => void) => this.root.querySelector(`[data-act="${act}"]`)!.addEventListener('click', fn);
-    on('undo', () => this.pad.undo());
-    on('clear', () => this.pad.clear());
     on('train', () => void this.train());
     on('cancel', () => this.cancel());
     on('add-class', () => this.edit(() => addClass(this.lab.state.classes), () => `Added “${this.classes.at(-1)}”.`));
@@ -136,7 +136,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 
   private pixels(d: Drawing): Uint8Array | null {
-    if (!this.pixelCache.has(d)) this.pixelCache.set(d, toMnist(rasterise(d), 256, 256));
+    if (!this.pixelCache.has(d)) this.pixelCache.set(d, mnistOf(d));
     return this.pixelCache.get(d)!;
   }
 

@@ -10,14 +10,15 @@ import { loadShippedModel } from '@lib/models/shipped.ts';
 import { MODELS_BASE } from '@lib/widget/assets.ts';
 import { assemble, baseFeatures, trainHead, type HeadOptions } from '@lib/doodle/head.ts';
 import { exportModel, importModel, type PickedFile } from '@lib/doodle/model-files.ts';
-import { toInput, toMnist } from '@lib/doodle/preprocess.ts';
-import { rasterise, type Drawing } from '@lib/doodle/strokes.ts';
+import { toInput } from '@lib/doodle/preprocess.ts';
+import type { Drawing } from '@lib/doodle/strokes.ts';
+import { mnistOf } from '@lib/stroke-pad/image.ts';
 import { modelUrl } from '@lib/doodle/store.ts';
 
 export { importModel };
 
-/** The network's view of a drawing: 28×28, 0–255 (null when the drawing is empty). */
-export const mnistOf = (d: Drawing) => toMnist(rasterise(d), 256, 256);
+/** The network's view of a drawing: 28×28, 0–255 (null when the drawing is empty), as the stroke pad prepares it. */
+export { mnistOf };
 
 export class DoodleSession {
   engine: Engine;

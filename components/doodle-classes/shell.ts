@@ -1,21 +1,15 @@
 /** The static markup of `<fm-doodle-classes>` (no reader- or URL-supplied text is ever put in it). */
 import { MODELS } from '@lib/models/shipped.ts';
 
-const KEYS = 'Keyboard: arrow keys move the pen (Shift for bigger steps), Space puts it down or lifts it, Ctrl+Z undoes a stroke.';
-
 export const SHELL = (models: readonly string[]) => `
 <div class="layout">
   <section class="draw" aria-labelledby="pad-title">
     <h3 id="pad-title" class="title">Draw</h3>
     <div class="pad-row">
-      <canvas data-role="pad" class="pad" tabindex="0" role="application" aria-roledescription="drawing pad"
-        aria-label="Drawing pad: draw with a mouse, finger or pen. ${KEYS}" aria-describedby="pad-help"></canvas>
+      <div data-role="pad-slot"></div>
       <figure class="seen"><canvas data-role="seen" width="28" height="28" role="img" aria-label="The pad is empty."></canvas>
         <figcaption>What the network sees: 28×28, ink centred by mass</figcaption></figure>
     </div>
-    <div class="tools"><button type="button" data-act="undo">Undo stroke</button> <button type="button" data-act="clear">Clear pad</button></div>
-    <p id="pad-help" class="hint">${KEYS}</p>
-    <p class="sr-only" data-role="pad-status" aria-live="polite"></p>
   </section>
   <section class="classes" aria-labelledby="classes-title">
     <h3 id="classes-title" class="title">Your classes</h3>

@@ -21,12 +21,11 @@ import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
 import { SHELL } from './shell.ts';
-import { toMnist } from '@lib/doodle/preprocess.ts';
 import css from './network-explorer.css?inline';
 
 type Heavy = {
   engine: Engine; nets: typeof import('@lib/nets/explorer.ts'); session: import('@lib/nets/explorer.ts').ExplorerSession; views: typeof import('./side-views.ts');
-  maps: import('./maps-view.ts').MapsView; detail: import('./detail-view.ts').DetailView; pad: import('./draw-pad.ts').DrawPad;
+  maps: import('./maps-view.ts').MapsView; detail: import('./detail-view.ts').DetailView; pad: import('@lib/widget/stroke-pad/stroke-pad.ts').StrokePad;
 };
 type Last = { fwd: ForwardResult; pixels: Uint8Array; label: number | null; image: number | null; model: ExplorerModel };
 const copy = (t: { data: Float32Array; shape: number[] }) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
@@ -110,13 +109,13 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, nets, views, { MapsView }, { DetailView }, { DrawPad }, { MODELS_BASE, DATA_BASE }] = await Promise.all([
-      getEngine(), import('@lib/nets/explorer.ts'), import('./side-views.ts'), import('./maps-view.ts'), import('./detail-view.ts'), import('./draw-pad.ts'), import('@lib/widget/assets.ts'),
+    const [engine, nets, views, { MapsView }, { DetailView }, { StrokePad }, { GRID28_RASTER }, { MODELS_BASE, DATA_BASE }] = await Promise.all([
+      getEngine(), import('@lib/nets/explorer.ts'), import('./side-views.ts'), import('./maps-view.ts'), import('./detail-view.ts'), import('@lib/widget/stroke-pad/stroke-pad.ts'), import('@lib/stroke-pad/image.ts'), import('@lib/widget/assets.ts'),
     ]);
     const maps = new MapsView((index, map, y, x) => this.pick(index, map, y, x));
     this.$('maps').replaceWith(maps.el);
     const detail = new DetailView(this.$('detail'), (y, x) => this.pick(null, null, y, x));
-    const pad = new DrawPad(() => this.source === 'draw' && this.schedule());
+    const pad = new StrokePad({ raster: GRID28_RASTER, look: 'mnist', width: '11rem', label: 'Drawing pad, 28 by 28 pixels, white ink on black: the network\'s input.', onChange: () => this.source === 'draw' && this.schedule() });
     this.$('pad-slot').append(pad.el);
     const session = new nets.ExplorerSession(MODELS_BASE, DATA_BASE);
     return { engine, nets, session, views, maps, detail, pad };
@@ -163,8 +162,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
         }
         this.settings.setMessage('drawing', null);
         // Like MNIST and Fashion-MNIST: the ink scaled into a 20-pixel box and centred by mass in 28×28.
-        const raw = h.pad.pixels();
-        pixels = toMnist(raw, 28, 28) ?? raw;
+        pixels = h.pad.mnist() ?? new Uint8Array(28 * 28);
       } else {
         image = this.s.image;
         try { h.nets.checkImageIndex(m.testSet, m.name, image); this.settings.setMessage('image-range', null); } catch (e) {

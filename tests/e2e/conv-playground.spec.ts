@@ -1,7 +1,7 @@
 /**
  * <fm-conv-playground> on its embed page, in both projects: the backend it reports, agreement of its tfjs
  * output with the float64 reference for seeded kernels and settings, every bad input the issue lists, no
- * tensor leak over 20 re-runs, and axe.
+ * tensor leak over 20 re-runs, the drawing pad by keyboard alone (strokes, undo), and axe.
  */
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -9,6 +9,10 @@ import { test, expect, axeViolations, numTensors, lcg } from './support.ts';
 import { conv2dReference, depthwiseConv2dReference } from '../../src/lib/conv/reference.ts';
 import { compareToReference } from '../../src/lib/conv/tolerance.ts';
 import { parsePadding } from '../../src/lib/params/padding.ts';
+import { rgbaToTensor } from '../../src/lib/image/pixels.ts';
+import { coverage, toRgba } from '../../src/lib/stroke-pad/image.ts';
+import { filledSquare, keyStep, StrokeModel } from '../../src/lib/stroke-pad/model.ts';
+import type { Drawing } from '../../src/lib/doodle/strokes.ts';
 
 const EMBED = '/embed/conv-playground/';
 type Detail = { backend: string; ms: number; op: string; inputShape: number[]; outputShape: number[]; fallbackReason: string | null; settings: Record<string, unknown> };
@@ -253,5 +257,40 @@ test('no tensor leaks over 20 re-runs', async ({ page }) => {
 
 test('axe finds no WCAG 2 A/AA violation on the embed page', { tag: '@webgpu-only' }, async ({ page }) => {
   await open(page);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the drawing pad by keyboard alone: the input is what the same keys give in Node; Ctrl+Z and Undo take strokes back; axe', { tag: '@webgpu-only' }, async ({ page }) => {
+  await open(page, '?image=draw');
+  // The widget's input for a drawing, computed in Node: the pad's raster (256 px, pen 10) black on white, as gray.
+  const want = (d: Drawing) => Array.from(rgbaToTensor(toRgba(coverage(d, { size: 256, penWidth: 10 }), [0, 0, 0], [255, 255, 255]), 256, 256, 'gray').data);
+  const input = async () => Array.from((await readTensors(page)).input.data);
+  const model = new StrokeModel(keyStep(256));
+  model.load(filledSquare(64, 192, 10)); // the starting shape
+  const start = await input();
+  expect(start).toEqual(want(model.drawing));
+  const pad = widget(page).locator('canvas[data-role="pad"]');
+  await expect(pad).toHaveAccessibleName(/Drawing pad/);
+  await expect(pad).toHaveAccessibleDescription(/arrow keys move the pen.*Space or Enter puts it down or lifts it.*Ctrl\+Z undoes/);
+  // Touch and pen draw on the canvas only: the page around it still scrolls on a phone.
+  expect(await pad.evaluate((c) => [getComputedStyle(c).touchAction, getComputedStyle(c.parentElement!).touchAction])).toEqual(['none', 'auto']);
+  await pad.focus();
+  const keys = [...Array<string>(5).fill('Shift+ArrowUp'), 'Space', ...Array<string>(4).fill('Shift+ArrowRight'), ...Array<string>(3).fill('ArrowDown'), 'Enter'];
+  await nextResult(page, async () => { for (const k of keys) await page.keyboard.press(k); });
+  for (const k of keys) model.key(k.replace('Shift+', '').replace('Space', ' '), k.startsWith('Shift+'), false);
+  expect(model.drawing).toHaveLength(2);
+  const drawn = await input();
+  expect(drawn).not.toEqual(start);
+  expect(drawn).toEqual(want(model.drawing));
+  await expect(widget(page).locator('[data-role="pad-status"]')).toHaveText('Pen up at 75% across, 23% down; 2 strokes.');
+  // A dot away from the line (pen down, then up), then Ctrl+Z removes it and the Undo button removes the line.
+  await nextResult(page, async () => { for (const k of ['Shift+ArrowLeft', 'Shift+ArrowLeft', 'Space', 'Space']) await page.keyboard.press(k); });
+  expect(await input()).not.toEqual(drawn);
+  await nextResult(page, () => page.keyboard.press('Control+z'));
+  await expect(widget(page).locator('[data-role="pad-status"]')).toHaveText('Last stroke removed; 2 strokes left.');
+  expect(await input()).toEqual(drawn);
+  await nextResult(page, () => widget(page).getByRole('button', { name: 'Undo stroke' }).click());
+  expect(await input()).toEqual(start);
+  await expect(widget(page).locator('[data-role="pad-status"]')).toHaveText('Last stroke removed; 1 stroke left.');
   expect(await axeViolations(page)).toEqual([]);
 });

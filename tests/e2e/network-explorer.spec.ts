@@ -9,8 +9,9 @@ import { test, expect, axeViolations, numTensors } from './support.ts';
 import { compareToReference } from '../../src/lib/conv/tolerance.ts';
 import { formatValue } from '../../src/lib/charts/format.ts';
 import { mapOrigin, sheetLayout } from '../../src/lib/nets/map-sheet.ts';
-import { blankGrid, gridToPixels, stamp } from '../../src/lib/nets/drawing.ts';
-import { centreOfMass, toInput, toMnist } from '../../src/lib/doodle/preprocess.ts';
+import { GRID28_RASTER, mnistOf } from '../../src/lib/stroke-pad/image.ts';
+import { keyStep, StrokeModel } from '../../src/lib/stroke-pad/model.ts';
+import { centreOfMass, toInput } from '../../src/lib/doodle/preprocess.ts';
 import { activations, el, message, nextResult, open, part, text } from './network-explorer/page.ts';
 import { cpuReference, testImage } from './network-explorer/reference.ts';
 
@@ -130,22 +131,23 @@ test('bad model, image, layer and map: readable messages, the last good set-up k
   await nextResult(page, () => attr(page, 'model', MODEL));
   expect(await message(page)).toBe('');
 
-  // Drawing: empty → a message and no run; by keyboard → the input is exactly what the same strokes give in Node.
+  // Drawing: empty → a message and no run; by keyboard → the input is exactly what the same keys give in Node.
   const n = (await page.evaluate(() => (window as unknown as { results: unknown[] }).results.length));
   await part(page, 'input[value="draw"]').check();
   await expect.poll(() => message(page)).toContain('Your drawing is empty: draw a digit from 0 to 4 on the black square');
   expect(await page.evaluate(() => (window as unknown as { results: unknown[] }).results.length)).toBe(n);
   expect(await axeViolations(page)).toEqual([]);
-  const pad = part(page, '.pad canvas');
+  const pad = part(page, 'canvas[data-role="pad"]');
+  const keys = [' ', ...Array<string>(6).fill('ArrowDown'), ' '];
   await pad.focus();
-  await page.keyboard.press('Space');
-  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
+  for (const k of keys) await page.keyboard.press(k === ' ' ? 'Space' : k);
   await expect.poll(async () => (await text(page, 'summary')).includes('for your drawing')).toBe(true);
   await expect(el(page)).toHaveAttribute('status', 'ready');
-  const grid = blankGrid();
-  for (let y = 13; y <= 19; y++) stamp(grid, 13.5, y + 0.5);
+  const model = new StrokeModel(keyStep(GRID28_RASTER.size)); // one pixel a step: a line 6 pixels long
+  for (const k of keys) model.key(k, false, false);
+  expect(model.drawing[0]).toHaveLength(7);
   // The network sees the drawing as MNIST prepared its digits: scaled into a 20-pixel box, centred by mass.
-  const want = toInput(toMnist(gridToPixels(grid), 28, 28)!);
+  const want = toInput(mnistOf(model.drawing, GRID28_RASTER)!);
   await expect.poll(async () => Array.from((await activations(page)).input.data)).toEqual(Array.from(want));
   expect(await message(page)).toBe('');
   // By pointer: a stroke across the pad runs the network on it.

@@ -7,9 +7,9 @@
  */
 import type { CustomTask } from '../transfer/targets.ts';
 import { cleanName } from './classes.ts';
-import { toMnist } from './preprocess.ts';
 import { parseState, type DoodleState } from './state.ts';
-import { PAD_SIZE, rasterise, type Drawing } from './strokes.ts';
+import type { Drawing } from './strokes.ts';
+import { mnistOf } from '../stroke-pad/image.ts';
 
 /** One drawing to train on and one to test on is the least that means anything. */
 export const MIN_DRAWINGS = 2;
@@ -18,7 +18,7 @@ export const MIN_DRAWINGS = 2;
 export const heldOutOf = (n: number) => Math.max(1, Math.round(n / 4));
 
 /** The 28×28 image the doodle widget makes of a drawing; null when it has no ink. */
-export const doodleImage = (d: Drawing): Uint8Array | null => toMnist(rasterise(d), PAD_SIZE, PAD_SIZE);
+export const doodleImage = (d: Drawing): Uint8Array | null => mnistOf(d);
 
 export interface DoodleSplit { name: string; train: number; test: number }
 export type DoodleTask = { ok: true; task: CustomTask; split: DoodleSplit[] } | { ok: false; problem: string };

@@ -11,9 +11,11 @@ export type Point = readonly [number, number];
 export type Stroke = readonly Point[];
 export type Drawing = readonly Stroke[];
 
-/** Ink coverage in [0, 1] of a `size`×`size` raster (row-major) of the pad, with a pen `width` pad units wide. */
-export function rasterise(drawing: Drawing, size = PAD_SIZE, width = PEN_WIDTH): Float32Array {
-  const out = new Float32Array(size * size);
+/**
+ * Ink coverage in [0, 1] of a `size`×`size` raster (row-major) of the pad, with a pen `width` pad units wide.
+ * Coverage only grows (max), so passing the previous raster as `out` adds new segments without redrawing the rest.
+ */
+export function rasterise(drawing: Drawing, size = PAD_SIZE, width = PEN_WIDTH, out: Float32Array = new Float32Array(size * size)): Float32Array {
   const k = size / PAD_SIZE;
   const r = (width * k) / 2;
   for (const stroke of drawing) {

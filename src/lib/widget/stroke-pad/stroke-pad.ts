@@ -1,0 +1,166 @@
+/**
+ * The one drawing input of the book's widgets (`<fm-doodle-classes>`, `<fm-network-explorer>`, `<fm-conv-playground>`):
+ * strokes from mouse, pen or touch (Pointer Events), or from the keyboard (arrow keys move a pen cursor, Shift for
+ * bigger steps, Space or Enter puts it down or lifts it, Escape lifts it, Ctrl/Cmd+Z undoes), an Undo and a Clear
+ * button, and a status line that says what is drawn (the canvas's text alternative). The strokes live in a
+ * StrokeModel and the screen shows the one rasteriser's raster, so what the reader sees is what the model reads.
+ * `onChange` fires when a stroke ends, on undo and on clear.
+ */
+import { PAD_SIZE, rasterise, type Drawing } from '@lib/doodle/strokes.ts';
+import { coverage, mnistOf, parseRgb, toRgba, type Raster, type Rgb } from '@lib/stroke-pad/image.ts';
+import { keyStep, StrokeModel, type KeyResult } from '@lib/stroke-pad/model.ts';
+import css from './stroke-pad.css?inline';
+
+export interface StrokePadOptions {
+  /** The canvas's raster (the screen and `image()` / `mnist()` read it). */
+  raster: Raster;
+  /** Ink and paper: the page's text colour on its background, white on black (MNIST), or black on white. */
+  look: 'theme' | 'mnist' | 'paper';
+  /** The accessible name: what the drawing is for. */
+  label: string;
+  onChange: () => void;
+  /** CSS width of the pad on screen. */
+  width?: string;
+  /** A drawing to start from (Clear empties the pad). */
+  initial?: Drawing;
+}
+
+const LOOKS: Record<StrokePadOptions['look'], [Rgb | null, Rgb | null]> = { theme: [null, null], mnist: [[255, 255, 255], [0, 0, 0]], paper: [[0, 0, 0], [255, 255, 255]] };
+const HELP = 'Keyboard: arrow keys move the pen (Shift for bigger steps), Space or Enter puts it down or lifts it, Ctrl+Z undoes a stroke.';
+let count = 0;
+
+export class StrokePad {
+  readonly el: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  private readonly model: StrokeModel;
+  private readonly cursorEl: HTMLElement;
+  private readonly statusEl: HTMLElement;
+  private cov: Float32Array;
+  private keyboard = false;
+
+  constructor(private readonly o: StrokePadOptions) {
+    const id = `fm-pad-${++count}`, size = o.raster.size;
+    this.model = new StrokeModel(keyStep(size));
+    this.el = document.createElement('div');
+    this.el.className = 'stroke-pad';
+    this.el.innerHTML = `<style>${css}</style><div class="pad-area"><canvas data-role="pad" width="${size}" height="${size}" tabindex="0" role="application"
+      aria-roledescription="drawing pad" aria-describedby="${id}-help ${id}-status"></canvas><div class="pad-cursor" hidden></div></div>
+      <div class="pad-tools"><button type="button" data-role="undo">Undo stroke</button><button type="button" data-role="clear">Clear pad</button></div>
+      <p class="pad-help" id="${id}-help">${HELP}</p><p class="pad-status" id="${id}-status" data-role="pad-status" aria-live="polite"></p>`;
+    if (o.width) this.el.style.setProperty('--fm-pad-width', o.width);
+    this.canvas = this.el.querySelector('canvas')!;
+    this.canvas.setAttribute('aria-label', `${o.label} Draw with a mouse, finger or pen, or with the keyboard.`);
+    this.canvas.classList.toggle('small', size < 128);
+    this.cursorEl = this.el.querySelector('.pad-cursor')!;
+    this.statusEl = this.el.querySelector('[data-role="pad-status"]')!;
+    if (o.initial) this.model.load(o.initial);
+    this.cov = coverage(this.model.visible, o.raster);
+    this.listen();
+    this.paint();
+    this.say(this.summary());
+  }
+
+  /** The finished strokes (copies, pad units 0–256). */
+  get drawing(): Drawing { return this.model.drawing; }
+  get blank(): boolean { return this.model.blank; }
+
+  /** The drawing as the screen shows it, RGBA at the raster's size. */
+  image(): { rgba: Uint8ClampedArray<ArrayBuffer>; width: number; height: number } {
+    return { rgba: this.rgba(), width: this.o.raster.size, height: this.o.raster.size };
+  }
+
+  /** MNIST's preparation of the drawing (28×28, 0–255), or null when the pad is empty. */
+  mnist(): Uint8Array | null { return mnistOf(this.model.drawing, this.o.raster); }
+
+  undo(): void {
+    this.model.undo();
+    this.undone();
+  }
+
+  private undone(): void {
+    this.refresh(this.blank ? 'Pad empty.' : `Last stroke removed; ${this.strokes()} left.`, true);
+  }
+
+  clear(notify = true): void {
+    this.model.clear();
+    this.refresh(notify ? 'Pad cleared.' : this.summary(), notify);
+  }
+
+  /** Repaints (after a theme change: the 'theme' look follows the page's text colour). */
+  paint(): void {
+    const { size } = this.o.raster;
+    this.canvas.getContext('2d')!.putImageData(new ImageData(this.rgba(), size, size), 0, 0);
+    const [x, y] = this.model.cursor, pen = (this.o.raster.penWidth / PAD_SIZE) * 100;
+    this.cursorEl.hidden = !(this.keyboard && this.canvas.matches(':focus'));
+    this.cursorEl.classList.toggle('down', this.model.current !== null);
+    Object.assign(this.cursorEl.style, { left: `${(x / PAD_SIZE) * 100}%`, top: `${(y / PAD_SIZE) * 100}%`, width: `${pen}%`, height: `${pen}%` });
+  }
+
+  private rgba(): Uint8ClampedArray<ArrayBuffer> {
+    const [ink, paper] = LOOKS[this.o.look];
+    return toRgba(this.cov, ink ?? parseRgb(getComputedStyle(this.canvas).color, [0, 0, 0]), paper);
+  }
+
+  private listen(): void {
+    const c = this.canvas;
+    c.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0 && e.pointerType === 'mouse') return;
+      c.setPointerCapture(e.pointerId);
+      this.keyboard = false;
+      if (!this.model.begin(...this.point(e))) return this.say(FULL);
+      this.add(0);
+    });
+    c.addEventListener('pointermove', (e) => {
+      if (!this.model.current) return;
+      const from = this.model.current.length;
+      for (const p of e.getCoalescedEvents?.() ?? [e]) this.model.extend(...this.point(p));
+      this.add(from);
+    });
+    const end = () => { if (this.model.end()) this.refresh(this.summary(), true); };
+    c.addEventListener('pointerup', end);
+    c.addEventListener('pointercancel', end);
+    c.addEventListener('keydown', (e) => this.key(e));
+    c.addEventListener('focus', () => { this.keyboard = c.matches(':focus-visible'); this.paint(); });
+    c.addEventListener('blur', () => { if (this.keyboard) end(); this.paint(); });
+    this.el.querySelector('[data-role="undo"]')!.addEventListener('click', () => this.undo());
+    this.el.querySelector('[data-role="clear"]')!.addEventListener('click', () => this.clear());
+  }
+
+  private key(e: KeyboardEvent): void {
+    const r: KeyResult | null = this.model.key(e.key, e.shiftKey, e.ctrlKey || e.metaKey);
+    if (!r) return;
+    e.preventDefault();
+    this.keyboard = true;
+    if (r.kind === 'undo') return this.undone(); // the model has undone it
+    if (r.kind === 'full') return this.say(FULL);
+    if (r.kind === 'move') return r.extended ? this.add(this.model.current!.length - 1) : this.paint();
+    if (r.kind === 'down') { this.add(0); return this.say(`Pen down at ${this.where()}.`); }
+    this.refresh(`Pen up at ${this.where()}; ${this.strokes()}.`, true);
+  }
+
+  /** Rasterises the current stroke's points from index `from` on (and the segment into them) onto the screen. */
+  private add(from: number): void {
+    const s = this.model.current!;
+    rasterise([s.slice(Math.max(0, from - 1))], this.o.raster.size, this.o.raster.penWidth, this.cov);
+    this.paint();
+  }
+
+  private refresh(status: string, notify: boolean): void {
+    this.cov = coverage(this.model.visible, this.o.raster);
+    this.paint();
+    this.say(status);
+    if (notify) this.o.onChange();
+  }
+
+  private point(e: PointerEvent): [number, number] {
+    const r = this.canvas.getBoundingClientRect();
+    return [((e.clientX - r.left) / r.width) * PAD_SIZE, ((e.clientY - r.top) / r.height) * PAD_SIZE];
+  }
+
+  private say(text: string): void { this.statusEl.textContent = text; }
+  private strokes(): string { const n = this.model.strokes.length; return `${n} stroke${n === 1 ? '' : 's'}`; }
+  private summary(): string { return this.blank ? 'The pad is empty.' : `The pad holds ${this.strokes()}.`; }
+  private where(): string { const [x, y] = this.model.cursor; return `${Math.round((x / PAD_SIZE) * 100)}% across, ${Math.round((y / PAD_SIZE) * 100)}% down`; }
+}
+
+const FULL = 'This drawing is as detailed as it can get: undo a stroke or clear the pad.';
