@@ -26,6 +26,7 @@ import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { loadSample } from '@components/conv-playground/image-source.ts';
 import { MAPS_ATTRS, MAPS_DEFAULTS, MAPS_PARSE, type MapsAttr, type MapsSettings } from './maps-settings.ts';
 import css from './activation-maps.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/activations/feature-maps.ts'); view: typeof import('./maps-view.ts') };
 type Last = { input: PlainTensor; kernel: PlainTensor; before: PlainTensor; after: PlainTensor };
@@ -75,7 +76,8 @@ export class ActivationMapsElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const lut = divergingLut();
     const stops = [0, 64, 128, 191, 255].map((i) => `rgb(${lut[i * 3]},${lut[i * 3 + 1]},${lut[i * 3 + 2]})`);
     this.root.querySelector<HTMLElement>('[data-role="ramp"]')!.style.background = `linear-gradient(90deg, ${stops.join(', ')})`;

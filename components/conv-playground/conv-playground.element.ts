@@ -17,6 +17,7 @@ import type { PlainTensor } from '@lib/conv/tensor.ts';
 import { ParamError, formatPadding, type Padding } from '@lib/params/index.ts';
 import { ImageFileError, MAX_INPUT_SIDE, rgbaToTensor, tensorToRgba } from '@lib/image/index.ts';
 import css from './conv-playground.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 import { shellHtml, syncControls } from './controls.ts';
 import { ATTRIBUTES, SAMPLES, convOp, defaultSettings, kernelTensor, presetOf, resizedKernelText, sizeApplies, withAttribute, type AttributeName } from './settings.ts';
 import { KernelGrid } from './kernel-grid.ts';
@@ -86,7 +87,8 @@ export class ConvPlaygroundElement extends EngineElement<Heavy> {
 
   protected render(): void {
     if (this.rendered) return;
-    this.root.innerHTML = shellHtml(css);
+    this.root.innerHTML = shellHtml();
+    adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     this.grid = new KernelGrid({
       preset: (name) => this.reflect('kernel', name),

@@ -14,6 +14,7 @@ import { ParamError, parseInteger, parseKeyword } from '@lib/params/index.ts';
 import { loadSlice, type DataSlice, type Progress } from '@lib/data/index.ts';
 import { DATA_BASE } from '@lib/widget/assets.ts';
 import css from './dataset-preview.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 export const DATASETS = ['fashion', 'digits'] as const;
 export const SPLITS = ['train', 'test'] as const;
@@ -54,7 +55,7 @@ export class DatasetPreviewElement extends FmElement {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>
+    this.root.innerHTML = `
       <div class="wrap">
         <p class="head"><span data-role="title"></span></p>
         <div class="progress" data-role="progress-row">
@@ -65,6 +66,7 @@ export class DatasetPreviewElement extends FmElement {
         <div class="grid" data-role="grid"></div>
         <p class="caption" data-role="caption" aria-live="polite"></p>
       </div>`;
+    adoptStyles(this.root, css);
     this.readSettings();
   }
 

@@ -25,6 +25,7 @@ import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, LIMITS, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
 import { summaryText, type Gaps } from './shift-summary.ts';
 import css from './domain-shift.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: typeof import('@lib/shift/run.ts'); view: typeof import('./shift-view.ts'); panels: typeof import('@lib/shift/panels.ts'); clean: Clean | null };
 const AFTER = ['adabn', 'finetuned'] as const;
@@ -82,7 +83,8 @@ export class DomainShiftElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     bindControls(this.root, (name, value) => {
       // A new shift starts at its own default strength (another shift's strength means something else).
       if (name === 'shift') this.removeAttribute('strength');

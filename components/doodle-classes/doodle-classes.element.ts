@@ -29,6 +29,7 @@ import { download, picked } from './file-io.ts';
 import type { DoodleSession } from './doodle-session.ts';
 import { SHELL } from './shell.ts';
 import css from './doodle-classes.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; session: DoodleSession };
 
@@ -68,7 +69,8 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   protected render(): void {
     // The id names the saved record, so the lab is made once the element is in the page (ids are set by then).
     this.lab ??= new DoodleLab(this.id || 'doodle', DOODLE_DEFAULTS.classes, (m) => this.note(m));
-    this.root.innerHTML = `<style>${css}</style>${SHELL(MODEL_NAMES)}`;
+    this.root.innerHTML = SHELL(MODEL_NAMES);
+    adoptStyles(this.root, css);
     this.pad = new DoodlePad(this.$('pad') as HTMLCanvasElement, () => this.padChanged(), (t) => (this.$('pad-status').textContent = t));
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     const on = (act: string, fn: () => void) => this.root.querySelector(`[data-act="${act}"]`)!.addEventListener('click', fn);

@@ -6,17 +6,17 @@
 import { describeEngine, getEngine, label, onEngineReady, type Engine } from '@lib/engine/index.ts';
 import '@lib/engine/global.ts';
 import { define, FmElement } from '@lib/widget/fm-element.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
+
+const CSS = `:host { display: block; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+[data-kind='error'] { color: var(--sl-color-red-high, #a40000); }`;
 
 export class EngineReport extends FmElement {
   protected render(): void {
-    this.root.innerHTML = `<style>
-      :host { display: block; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
-      dt { font-weight: 600; }
-      dd { margin: 0; }
-      [data-kind='error'] { color: var(--sl-color-red-high, #a40000); }
-    </style>
-    <p data-role="message" role="alert" hidden></p>
+    this.root.innerHTML = `<p data-role="message" role="alert" hidden></p>
     <p data-role="summary" aria-live="polite">Checking this browser…</p>
     <dl>
       <dt>Backend</dt><dd data-field="backend">—</dd>
@@ -25,6 +25,8 @@ export class EngineReport extends FmElement {
     </dl>
     <h3>How the engine chose</h3>
     <ol data-field="log"><li>Not started yet.</li></ol>`;
+    // The /device/ page's prose sets its font and colours: this report keeps them (no shared widget box).
+    adoptStyles(this.root, CSS, { shared: false });
   }
 
   protected async start(): Promise<void> {

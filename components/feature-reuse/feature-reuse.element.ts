@@ -22,6 +22,7 @@ import type { LayerScore, ModelView, ReuseData } from '@lib/transfer/reuse.ts';
 import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { describeReuse, describeViews } from './reuse-summary.ts';
 import css from './feature-reuse.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Lib = typeof import('@lib/transfer/reuse.ts');
 type Heavy = {
@@ -77,7 +78,8 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const n of REUSE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.settings.syncControls(this.root);

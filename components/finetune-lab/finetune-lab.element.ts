@@ -28,6 +28,7 @@ import { doodleNote, watchDoodles, type DoodleNews } from './lab-doodles.ts';
 import { slotCard, showSlot, summary, type RunSummary, type Slot } from './lab-results.ts';
 import type { LabRunner } from './lab-runner.ts';
 import css from './finetune-lab.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
 const ATTRS = [...RUN_ATTRS, 'seed', 'holdout', 'compare'] as const;
@@ -111,7 +112,8 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
 
   protected render(): void {
     if (this.root.firstChild) return;
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     bindForm(this.root, {
       run: (i, attr, value) => this.editRun(i, attr, value),
       lab: (attr, value) => this.setAttribute(attr, value),

@@ -15,6 +15,7 @@ import { CURVES_ATTRS, DEFAULTS, P_MAX, P_MIN, readSettings, type CurvesSettings
 import { gradientCaption, gradientLabel, readout, SHELL } from './curves-view.ts';
 import { formatCell } from '@components/softmax-explorer/explorer-view.ts';
 import css from './loss-curves.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Chart = import('./curves-chart.ts').CurveChart;
 const GRID = curveGrid(400);
@@ -49,7 +50,8 @@ export class LossCurvesElement extends FmElement {
 
   protected render(): void {
     if (this.root.firstChild) return;
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(sel: string) => this.root.querySelector<T>(sel)!;
     for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-loss]')) {
       box.addEventListener('change', () => {

@@ -24,6 +24,7 @@ import type { LossRace, RaceState, RaceData } from '@lib/race/loss-race.ts';
 import type { RaceSources } from '@lib/race/data.ts';
 import { SHELL } from './race-shell.ts';
 import css from './loss-race.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Lib = typeof import('@lib/race/loss-race.ts') & typeof import('@lib/race/start.ts') & typeof import('@lib/race/data.ts') & typeof import('@lib/race/summary.ts');
 type Heavy = { engine: Engine; lib: Lib; view: import('./race-view.ts').RaceView };
@@ -89,7 +90,8 @@ export class LossRaceElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     for (const c of this.root.querySelectorAll<HTMLInputElement>('[data-attr]')) {
       const [min, max] = LIMITS[ATTR_KEY[c.dataset.attr as RaceAttr]];
       c.min = String(min);

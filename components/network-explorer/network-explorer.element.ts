@@ -22,6 +22,7 @@ import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, t
 import { SHELL } from './shell.ts';
 import { toMnist } from '@lib/doodle/preprocess.ts';
 import css from './network-explorer.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = {
   engine: Engine; nets: typeof import('@lib/nets/explorer.ts'); session: import('@lib/nets/explorer.ts').ExplorerSession; views: typeof import('./side-views.ts');
@@ -65,7 +66,8 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="source"]')) r.addEventListener('change', () => this.setSource(r.value as 'test' | 'draw'));
     const step = (d: number) => {

@@ -30,6 +30,7 @@ import { DrawGrid } from './draw-grid.ts';
 import { loadSmallSample } from './small-sample.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './pool-explorer.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/pool/tf-pool.ts') };
 type Last = { s: PoolSettings; input: PlainTensor; kernel: PlainTensor; featureMap: PlainTensor; output: PlainTensor; ms: number; backend: string };
@@ -79,7 +80,8 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     this.$('ramp').style.background = rampCss();
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
       c.addEventListener('change', () => {

@@ -21,6 +21,7 @@ import { DEFAULT_PRESET, parseInputSize, parseLayerIndex, parsePreset, parseUnit
 import { editedText, fillFormula, fillStrip, fillTable, paintGrid, SHELL } from './rf-view.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './receptive-field.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Good = { layers: Layer[]; input: number; plan: Plan };
 
@@ -55,7 +56,8 @@ export class ReceptiveFieldElement extends FmElement {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     const edit = (fn: () => void) => { this.reader = true; fn(); };
     $<HTMLSelectElement>('preset').addEventListener('change', (e) => {

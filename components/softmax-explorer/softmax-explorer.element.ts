@@ -19,6 +19,7 @@ import { smoothedTarget } from '@lib/losses/targets.ts';
 import { DEFAULTS, EXPLORER_ATTRS, formatLogits, readSettings, type ExplorerSettings } from './explorer-settings.ts';
 import { fillRows, formatCell, SHELL, summary, type Row } from './explorer-view.ts';
 import css from './softmax-explorer.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Charts = typeof import('./explorer-charts.ts');
 type Plain = { data: Float32Array; shape: number[] };
@@ -61,7 +62,8 @@ export class SoftmaxExplorerElement extends FmElement {
 
   protected render(): void {
     if (this.root.firstChild) return;
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     $<HTMLInputElement>('logits').addEventListener('change', (e) => this.setAttribute('logits', (e.target as HTMLInputElement).value));
     $<HTMLSelectElement>('target').addEventListener('change', (e) => this.setAttribute('target', (e.target as HTMLSelectElement).value));

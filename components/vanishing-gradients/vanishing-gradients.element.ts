@@ -21,6 +21,7 @@ import { ARCHITECTURES, ARCHITECTURE_LABELS, INITS, INIT_LABELS, MAX_DEPTH, MAX_
 import { gradientCaption } from './gradient-caption.ts';
 import { DEFAULT_NET, NET_ATTRS, withNetAttribute, type NetAttr, type NetSpec } from './net-settings.ts';
 import css from './vanishing-gradients.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/nets/tf-grad-norms.ts'); chart: import('./gradient-chart.ts').GradientChart };
 const opts = (values: readonly string[], label: (v: string) => string = (v) => v) => values.map((v) => `<option value="${v}">${label(v)}</option>`).join('');
@@ -89,7 +90,8 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
       c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     }
