@@ -18,6 +18,8 @@ import { ACTIVATION_STYLE, PALETTE_CSS, activationColor } from '@lib/charts/pale
 import { formatValue } from '@lib/charts/format.ts';
 import { PLOT_ATTRS, PLOT_DEFAULTS, PLOT_PARSE, type PlotAttr, type PlotSettings } from './plot-settings.ts';
 import css from './activation-plot.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 
 let instances = 0;
@@ -36,7 +38,7 @@ const SHELL = `
 <p class="engine">Computed exactly in JavaScript (float64); no GPU or TensorFlow.js needed.</p>`;
 
 export class ActivationPlotElement extends FmElement {
-  static observedAttributes = [...PLOT_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private s: PlotSettings = PLOT_DEFAULTS;
   private view: import('./plot-view.ts').PlotView | null = null;
   private curves: Curve[] = [];
@@ -151,3 +153,4 @@ export class ActivationPlotElement extends FmElement {
 }
 
 define('fm-activation-plot', ActivationPlotElement);
+declare global { interface HTMLElementTagNameMap { 'fm-activation-plot': ActivationPlotElement } }

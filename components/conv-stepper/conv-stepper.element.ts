@@ -18,12 +18,14 @@ import { equation, formatNumber, planSteps, stepperInput, type StepperPlan } fro
 import { describeStep, drawGrids, gridWords, markOutput, markWindow, SHELL, type Cells } from './stepper-view.ts';
 import { DEFAULTS, PARSE, pick, SETTINGS_ATTRS, type Settings } from './stepper-settings.ts';
 import css from './conv-stepper.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Plain = { data: Float32Array; shape: number[] };
 
 export class ConvStepperElement extends FmElement {
-  static observedAttributes = [...SETTINGS_ATTRS, 'step'];
+  static observedAttributes = attributeNames(SPEC);
   private good: Settings = DEFAULTS;
   private input: number[] = [];
   private plan: StepperPlan | null = null;
@@ -243,3 +245,4 @@ export class ConvStepperElement extends FmElement {
 }
 
 define('fm-conv-stepper', ConvStepperElement);
+declare global { interface HTMLElementTagNameMap { 'fm-conv-stepper': ConvStepperElement } }

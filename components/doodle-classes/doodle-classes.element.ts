@@ -29,12 +29,14 @@ import { download, picked } from './file-io.ts';
 import type { DoodleSession } from './doodle-session.ts';
 import { SHELL } from './shell.ts';
 import css from './doodle-classes.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; session: DoodleSession };
 
 export class DoodleClassesElement extends EngineElement<Heavy> {
-  static observedAttributes = [...DOODLE_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private s: DoodleSettings = DOODLE_DEFAULTS;
   private errors = new Map<string, string>();
   private lab!: DoodleLab;
@@ -286,3 +288,4 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
 }
 
 define('fm-doodle-classes', DoodleClassesElement);
+declare global { interface HTMLElementTagNameMap { 'fm-doodle-classes': DoodleClassesElement } }

@@ -28,6 +28,8 @@ import { doodleNote, watchDoodles, type DoodleNews } from './lab-doodles.ts';
 import { slotCard, showSlot, summary, type RunSummary, type Slot } from './lab-results.ts';
 import type { LabRunner } from './lab-runner.ts';
 import css from './finetune-lab.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
@@ -46,7 +48,7 @@ const SHELL = `${FORM_HTML}
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
 export class FinetuneLabElement extends EngineElement<Heavy> {
-  static observedAttributes = [...ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private base: RunConfig = RUN_DEFAULTS;
   private compareText = '';
   private extra: RunConfig[] = [];
@@ -234,3 +236,4 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
 }
 
 define('fm-finetune-lab', FinetuneLabElement);
+declare global { interface HTMLElementTagNameMap { 'fm-finetune-lab': FinetuneLabElement } }

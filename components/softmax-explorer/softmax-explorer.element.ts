@@ -16,9 +16,11 @@ import { getEngine, label, onEngineChange, type Engine } from '@lib/engine/index
 import { crossEntropyGradWith, crossEntropyWith } from '@lib/losses/cross-entropy.ts';
 import { EXP_LIMIT, naiveSoftmax, softmax } from '@lib/losses/softmax.ts';
 import { smoothedTarget } from '@lib/losses/targets.ts';
-import { DEFAULTS, EXPLORER_ATTRS, formatLogits, readSettings, type ExplorerSettings } from './explorer-settings.ts';
+import { DEFAULTS, formatLogits, readSettings, type ExplorerSettings } from './explorer-settings.ts';
 import { fillRows, formatCell, SHELL, summary, type Row } from './explorer-view.ts';
 import css from './softmax-explorer.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Charts = typeof import('./explorer-charts.ts');
@@ -26,7 +28,7 @@ type Plain = { data: Float32Array; shape: number[] };
 interface Last { s: ExplorerSettings; p: Float32Array; loss: number; grad: Float32Array }
 
 export class SoftmaxExplorerElement extends FmElement {
-  static observedAttributes = [...EXPLORER_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private s: ExplorerSettings = DEFAULTS;
   private engine: Engine | null = null;
   private compute: typeof import('@lib/losses/tf-losses.ts') | null = null;
@@ -193,3 +195,4 @@ export class SoftmaxExplorerElement extends FmElement {
 }
 
 define('fm-softmax-explorer', SoftmaxExplorerElement);
+declare global { interface HTMLElementTagNameMap { 'fm-softmax-explorer': SoftmaxExplorerElement } }
