@@ -26,6 +26,9 @@ import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { loadSample } from '@components/conv-playground/image-source.ts';
 import { MAPS_ATTRS, MAPS_DEFAULTS, MAPS_PARSE, type MapsAttr, type MapsSettings } from './maps-settings.ts';
 import css from './activation-maps.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/activations/feature-maps.ts'); view: typeof import('./maps-view.ts') };
 type Last = { input: PlainTensor; kernel: PlainTensor; before: PlainTensor; after: PlainTensor };
@@ -49,19 +52,13 @@ const SHELL = `
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
 export class ActivationMapsElement extends EngineElement<Heavy> {
-  static observedAttributes = [...MAPS_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private settings = new AttributeSettings<MapsSettings, MapsAttr>(MAPS_DEFAULTS, MAPS_PARSE);
   private get s(): MapsSettings { return this.settings.values; }
+  // image, activation, slope, channel: reflected from SPEC (the settings in force; setting one sets the attribute).
+  static { reflect(this, SPEC, (el) => el.s); }
   private last: Last | null = null;
 
-  get image(): string { return this.s.image; }
-  set image(v: string) { this.setAttribute('image', v); }
-  get activation(): string { return this.s.activation; }
-  set activation(v: string) { this.setAttribute('activation', v); }
-  get slope(): number { return this.s.slope; }
-  set slope(v: number) { this.setAttribute('slope', String(v)); }
-  get channel(): number { return this.s.channel; }
-  set channel(v: number) { this.setAttribute('channel', String(v)); }
   /** Input [1, h, w, 1] in [0, 1]; kernels [3, 3, 1, 4]; maps before and after the activation [1, h, w, 4]. */
   async getInput() { await this.ready; return copy(this.last!.input); }
   async getKernel() { await this.ready; return copy(this.last!.kernel); }
@@ -75,7 +72,8 @@ export class ActivationMapsElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const lut = divergingLut();
     const stops = [0, 64, 128, 191, 255].map((i) => `rgb(${lut[i * 3]},${lut[i * 3 + 1]},${lut[i * 3 + 2]})`);
     this.root.querySelector<HTMLElement>('[data-role="ramp"]')!.style.background = `linear-gradient(90deg, ${stops.join(', ')})`;
@@ -150,4 +148,7 @@ export class ActivationMapsElement extends EngineElement<Heavy> {
   }
 }
 
+// The reflected properties' types, merged into the class (they are defined by `reflect` above).
+export interface ActivationMapsElement extends Reflected<typeof SPEC> {}
 define('fm-activation-maps', ActivationMapsElement);
+declare global { interface HTMLElementTagNameMap { 'fm-activation-maps': ActivationMapsElement } }

@@ -18,6 +18,9 @@ import { ACTIVATION_STYLE, PALETTE_CSS, activationColor } from '@lib/charts/pale
 import { formatValue } from '@lib/charts/format.ts';
 import { PLOT_ATTRS, PLOT_DEFAULTS, PLOT_PARSE, type PlotAttr, type PlotSettings } from './plot-settings.ts';
 import css from './activation-plot.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 let instances = 0;
 const checkbox = (n: ActivationName) =>
@@ -35,7 +38,7 @@ const SHELL = `
 <p class="engine">Computed exactly in JavaScript (float64); no GPU or TensorFlow.js needed.</p>`;
 
 export class ActivationPlotElement extends FmElement {
-  static observedAttributes = [...PLOT_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private s: PlotSettings = PLOT_DEFAULTS;
   private view: import('./plot-view.ts').PlotView | null = null;
   private curves: Curve[] = [];
@@ -59,7 +62,8 @@ export class ActivationPlotElement extends FmElement {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${PALETTE_CSS}${css}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, `${PALETTE_CSS}${css}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`);
     for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')) {
       box.addEventListener('change', () => {
         const on = [...this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')].filter((b) => b.checked).map((b) => b.dataset.fn!);
@@ -149,3 +153,4 @@ export class ActivationPlotElement extends FmElement {
 }
 
 define('fm-activation-plot', ActivationPlotElement);
+declare global { interface HTMLElementTagNameMap { 'fm-activation-plot': ActivationPlotElement } }

@@ -3,10 +3,9 @@ import { MAX_DECODE_PIXELS, MAX_DECODE_SIDE, MAX_INPUT_SIDE } from '@lib/image/i
 import { SAMPLES, presetOf, type Settings } from './settings.ts';
 import type { KernelGrid } from './kernel-grid.ts';
 
-export function shellHtml(css: string): string {
+export function shellHtml(): string {
   const samples = SAMPLES.map((s) => `<option value="${s.name}">${s.title}</option>`).join('');
-  return `<style>${css}</style>
-<div class="playground">
+  return `<div class="playground">
   <div class="controls">
     <label>Image <select data-role="image">${samples}<option value="draw">Your drawing</option><option value="upload" disabled>Your picture</option></select></label>
     <label class="upload">Open a picture <input data-role="file" type="file" accept="image/*"></label>

@@ -14,9 +14,12 @@ import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { convOutput } from '@lib/conv/geometry.ts';
 import { formatKernel } from '@lib/conv/kernels.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
-import { ParamError, formatPadding, type Padding } from '@lib/params/index.ts';
+import { ParamError, formatPadding } from '@lib/params/index.ts';
 import { ImageFileError, MAX_INPUT_SIDE, rgbaToTensor, tensorToRgba } from '@lib/image/index.ts';
 import css from './conv-playground.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 import { shellHtml, syncControls } from './controls.ts';
 import { ATTRIBUTES, SAMPLES, convOp, defaultSettings, kernelTensor, presetOf, resizedKernelText, sizeApplies, withAttribute, type AttributeName } from './settings.ts';
 import { KernelGrid } from './kernel-grid.ts';
@@ -29,7 +32,7 @@ type Heavy = { engine: Engine; conv: typeof import('@lib/conv/tf-conv.ts'); view
 const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
 export class ConvPlaygroundElement extends EngineElement<Heavy> {
-  static observedAttributes = [...ATTRIBUTES];
+  static observedAttributes = attributeNames(SPEC);
   private s = defaultSettings();
   private grid!: KernelGrid;
   private pad!: StrokePad;
@@ -38,13 +41,9 @@ export class ConvPlaygroundElement extends EngineElement<Heavy> {
   private last: { input: PlainTensor; kernel: PlainTensor; output: PlainTensor } | null = null;
   private rendered = false;
 
-  /** Settings in force (a rejected attribute value leaves the previous one in force). */
-  get stride(): number { return this.s.stride; }
-  set stride(v: number) { this.setAttribute('stride', String(v)); }
-  get padding(): Padding { return this.s.padding; }
-  set padding(v: Padding) { this.setAttribute('padding', String(v)); }
-  get dilation(): number { return this.s.dilation; }
-  set dilation(v: number) { this.setAttribute('dilation', String(v)); }
+  // Every attribute reflected from SPEC: the settings in force (a rejected value leaves the previous one in force);
+  // `kernel` reads as the text the reader typed or the preset's name.
+  static { reflect(this, SPEC, (el) => ({ ...el.s, kernel: el.s.kernelText })); }
 
   /** The input exactly as the last computation used it: [1, h, w, 1 | 3], values in [0, 1]. */
   async getInput() { await this.ready; return copy(this.last!.input); }
@@ -87,7 +86,8 @@ export class ConvPlaygroundElement extends EngineElement<Heavy> {
 
   protected render(): void {
     if (this.rendered) return;
-    this.root.innerHTML = shellHtml(css);
+    this.root.innerHTML = shellHtml();
+    adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     this.grid = new KernelGrid({
       preset: (name) => this.reflect('kernel', name),
@@ -233,4 +233,7 @@ for (const [prop, attr] of [['image', 'image'], ['kernel', 'kernel'], ['kernelSi
   });
 }
 
+// The reflected properties' types, merged into the class (they are defined by `reflect` above).
+export interface ConvPlaygroundElement extends Reflected<typeof SPEC> {}
 define('fm-conv-playground', ConvPlaygroundElement);
+declare global { interface HTMLElementTagNameMap { 'fm-conv-playground': ConvPlaygroundElement } }

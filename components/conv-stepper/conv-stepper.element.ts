@@ -18,11 +18,14 @@ import { equation, formatNumber, planSteps, stepperInput, type StepperPlan } fro
 import { describeStep, drawGrids, gridWords, markOutput, markWindow, SHELL, type Cells } from './stepper-view.ts';
 import { DEFAULTS, PARSE, pick, SETTINGS_ATTRS, type Settings } from './stepper-settings.ts';
 import css from './conv-stepper.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Plain = { data: Float32Array; shape: number[] };
 
 export class ConvStepperElement extends FmElement {
-  static observedAttributes = [...SETTINGS_ATTRS, 'step'];
+  static observedAttributes = attributeNames(SPEC);
   private good: Settings = DEFAULTS;
   private input: number[] = [];
   private plan: StepperPlan | null = null;
@@ -73,7 +76,8 @@ export class ConvStepperElement extends FmElement {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const q = <T extends Element>(sel: string) => this.root.querySelector<T>(sel)!;
     for (const select of this.root.querySelectorAll<HTMLSelectElement>('select[data-attr]')) {
       select.addEventListener('change', () => { if (select.value) this.setAttribute(select.dataset.attr!, select.value); });
@@ -241,3 +245,4 @@ export class ConvStepperElement extends FmElement {
 }
 
 define('fm-conv-stepper', ConvStepperElement);
+declare global { interface HTMLElementTagNameMap { 'fm-conv-stepper': ConvStepperElement } }

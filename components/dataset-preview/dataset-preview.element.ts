@@ -14,17 +14,19 @@ import { ParamError, parseInteger, parseKeyword } from '@lib/params/index.ts';
 import { loadSlice, type DataSlice, type Progress } from '@lib/data/index.ts';
 import { DATA_BASE } from '@lib/widget/assets.ts';
 import css from './dataset-preview.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 export const DATASETS = ['fashion', 'digits'] as const;
 export const SPLITS = ['train', 'test'] as const;
 const TITLES: Record<string, string> = { fashion: 'Fashion-MNIST', digits: 'MNIST digits' };
-const ATTRS = ['dataset', 'split', 'per-class'] as const;
 
 
 interface Settings { dataset: (typeof DATASETS)[number]; split: (typeof SPLITS)[number]; perClass: number }
 
 export class DatasetPreviewElement extends FmElement {
-  static observedAttributes = [...ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private good: Settings = { dataset: 'fashion', split: 'test', perClass: 8 };
   private slice: DataSlice | null = null;
   private abort: AbortController | null = null;
@@ -54,7 +56,7 @@ export class DatasetPreviewElement extends FmElement {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>
+    this.root.innerHTML = `
       <div class="wrap">
         <p class="head"><span data-role="title"></span></p>
         <div class="progress" data-role="progress-row">
@@ -65,6 +67,7 @@ export class DatasetPreviewElement extends FmElement {
         <div class="grid" data-role="grid"></div>
         <p class="caption" data-role="caption" aria-live="polite"></p>
       </div>`;
+    adoptStyles(this.root, css);
     this.readSettings();
   }
 
@@ -177,3 +180,4 @@ export class DatasetPreviewElement extends FmElement {
 const kb = (n: number) => `${(n / 1024).toFixed(n < 10_240 ? 1 : 0)} KB`;
 
 define('fm-dataset-preview', DatasetPreviewElement);
+declare global { interface HTMLElementTagNameMap { 'fm-dataset-preview': DatasetPreviewElement } }

@@ -4,6 +4,7 @@
  */
 import { describeEngine, onEngineReady, peekEngine, probeWebGPU, type Engine } from '@lib/engine/index.ts';
 import css from './device-badge.css?inline';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 export class DeviceBadge extends HTMLElement {
   private off: (() => void) | null = null;
@@ -11,7 +12,9 @@ export class DeviceBadge extends HTMLElement {
 
   connectedCallback(): void {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${css}</style><span class="badge" role="status" part="badge"><span class="dot" aria-hidden="true"></span><span class="text">Compute: checking…</span></span>`;
+    root.innerHTML = `<span class="badge" role="status" part="badge"><span class="dot" aria-hidden="true"></span><span class="text">Compute: checking…</span></span>`;
+    // Its own look only (an inline badge, not a widget box), adopted for the same CSP reason as the widgets'.
+    adoptStyles(root, css, { shared: false });
     this.off = onEngineReady((engine) => this.showEngine(engine));
     const running = peekEngine();
     if (running) void running.then((e) => this.showEngine(e), () => undefined);

@@ -26,6 +26,9 @@ import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, LIMITS, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
 import { summaryText, type Gaps } from './shift-summary.ts';
 import css from './domain-shift.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: typeof import('@lib/shift/run.ts'); view: typeof import('./shift-view.ts'); panels: typeof import('@lib/shift/panels.ts'); clean: Clean | null;
   openModel: (engine: Engine) => Promise<LayersModel> };
@@ -54,24 +57,16 @@ const SHELL = `
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
 export class DomainShiftElement extends EngineElement<Heavy> {
-  static observedAttributes = [...SHIFT_ATTRS, 'after'];
+  static observedAttributes = attributeNames(SPEC);
   /** The attributes as read (strength still as text), and every message shown: the widget's own checks included. */
   private attrs = new AttributeSettings<ShiftAttrs, ShiftAttr>(SHIFT_DEFAULTS, SHIFT_PARSE);
   private s: ShiftSettings = { ...SHIFT_DEFAULTS, strength: STRENGTH[SHIFT_DEFAULTS.shift].default };
+  // shift, strength, seed, images, labels: reflected from SPEC (the settings in force; setting one sets the attribute).
+  static { reflect(this, SPEC, (el) => el.s); }
   private afterPanel: (typeof AFTER)[number] = 'adabn';
   private last: ShiftOutcome | null = null;
   private job: Job | null = null;
 
-  get shift(): string { return this.s.shift; }
-  set shift(v: string) { this.setAttribute('shift', v); }
-  get strength(): number { return this.s.strength; }
-  set strength(v: number) { this.setAttribute('strength', String(v)); }
-  get seed(): number { return this.s.seed; }
-  set seed(v: number) { this.setAttribute('seed', String(v)); }
-  get images(): number { return this.s.images; }
-  set images(v: number) { this.setAttribute('images', String(v)); }
-  get labels(): number { return this.s.labels; }
-  set labels(v: number) { this.setAttribute('labels', String(v)); }
   /** The last finished run: evaluations, BatchNorm statistics written by AdaBN, hidden-layer features. */
   async getOutcome(): Promise<ShiftOutcome> { await this.ready; return this.last!; }
 
@@ -84,7 +79,8 @@ export class DomainShiftElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     bindControls(this.root, (name, value) => {
       // A new shift starts at its own default strength (another shift's strength means something else).
       if (name === 'shift') this.removeAttribute('strength');
@@ -258,4 +254,7 @@ export class DomainShiftElement extends EngineElement<Heavy> {
   }
 }
 
+// The reflected properties' types, merged into the class (they are defined by `reflect` above).
+export interface DomainShiftElement extends Reflected<typeof SPEC> {}
 define('fm-domain-shift', DomainShiftElement);
+declare global { interface HTMLElementTagNameMap { 'fm-domain-shift': DomainShiftElement } }

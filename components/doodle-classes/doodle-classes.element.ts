@@ -31,11 +31,14 @@ import { trainDoodles } from './doodle-train.ts';
 import type { DoodleSession } from './doodle-session.ts';
 import { SHELL } from './shell.ts';
 import css from './doodle-classes.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; session: DoodleSession };
 
 export class DoodleClassesElement extends EngineElement<Heavy> {
-  static observedAttributes = [...DOODLE_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private s: DoodleSettings = DOODLE_DEFAULTS;
   private errors = new Map<string, string>();
   private lab!: DoodleLab;
@@ -70,7 +73,8 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   protected render(): void {
     // The id names the saved record, so the lab is made once the element is in the page (ids are set by then).
     this.lab ??= new DoodleLab(this.id || 'doodle', DOODLE_DEFAULTS.classes, (m) => this.note(m));
-    this.root.innerHTML = `<style>${css}</style>${SHELL(MODEL_NAMES)}`;
+    this.root.innerHTML = SHELL(MODEL_NAMES);
+    adoptStyles(this.root, css);
     this.bars = new BarsView(this.$('bars') as HTMLUListElement, this.$('verdict'));
     this.pad = new StrokePad({ raster: DOODLE_RASTER, look: 'theme', width: '16rem', label: 'Drawing pad: draw an example of one of your classes.', onChange: () => this.padChanged() });
     this.$('pad-slot').replaceWith(this.pad.el);
@@ -244,3 +248,4 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
 }
 
 define('fm-doodle-classes', DoodleClassesElement);
+declare global { interface HTMLElementTagNameMap { 'fm-doodle-classes': DoodleClassesElement } }

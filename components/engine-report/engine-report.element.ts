@@ -9,17 +9,17 @@ import { describeEngine, getEngine, label, onEngineReady, type Engine } from '@l
 import { getScope, onScopeChange, type EngineScope } from '@lib/engine/scope.ts';
 import '@lib/engine/global.ts';
 import { define, FmElement } from '@lib/widget/fm-element.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
+
+const CSS = `:host { display: block; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+[data-kind='error'] { color: var(--sl-color-red-high, #a40000); }`;
 
 export class EngineReport extends FmElement {
   protected render(): void {
-    this.root.innerHTML = `<style>
-      :host { display: block; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
-      dt { font-weight: 600; }
-      dd { margin: 0; }
-      [data-kind='error'] { color: var(--sl-color-red-high, #a40000); }
-    </style>
-    <p data-role="message" role="alert" hidden></p>
+    this.root.innerHTML = `<p data-role="message" role="alert" hidden></p>
     <p data-role="summary" aria-live="polite">Checking this browser…</p>
     <dl>
       <dt>Backend</dt><dd data-field="backend">—</dd>
@@ -30,6 +30,8 @@ export class EngineReport extends FmElement {
     <ol data-field="log"><li>Not started yet.</li></ol>
     <h3>The book's GPU kernels</h3>
     <ul data-field="kernels"><li>Not checked yet.</li></ul>`;
+    // The /device/ page's prose sets its font and colours: this report keeps them (no shared widget box).
+    adoptStyles(this.root, CSS, { shared: false });
   }
 
   protected async start(): Promise<void> {

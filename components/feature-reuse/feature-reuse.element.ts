@@ -24,6 +24,9 @@ import type { LayerScore, ModelView, ReuseData } from '@lib/transfer/reuse.ts';
 import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { describeReuse, describeViews } from './reuse-summary.ts';
 import css from './feature-reuse.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Lib = typeof import('@lib/transfer/reuse.ts');
 type Heavy = {
@@ -55,22 +58,16 @@ const SHELL = `
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
 export class FeatureReuseElement extends EngineElement<Heavy> {
-  static observedAttributes = [...REUSE_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private settings = new AttributeSettings<ReuseSettings, ReuseAttr>(REUSE_DEFAULTS, REUSE_PARSE);
   private get s(): ReuseSettings { return this.settings.values; }
   private job: Job | null = null;
+  // model, digit, labels, seed: reflected from SPEC (the settings in force; setting one sets the attribute).
+  static { reflect(this, SPEC, (el) => el.s); }
   private last: { views: { pretrained: ModelView; random: ModelView }; pretrained: LayerScore[]; random: LayerScore[]; pixels: LayerScore } | null = null;
   /** Test-set features per model key (they do not depend on labels or picks). */
   private testFeatures = new Map<string, Record<string, FeatureRows>>();
 
-  get model(): string { return this.s.model; }
-  set model(v: string) { this.setAttribute('model', v); }
-  get digit(): number { return this.s.digit; }
-  set digit(v: number) { this.setAttribute('digit', String(v)); }
-  get labels(): number { return this.s.labels; }
-  set labels(v: number) { this.setAttribute('labels', String(v)); }
-  get seed(): number { return this.s.seed; }
-  set seed(v: number) { this.setAttribute('seed', String(v)); }
   /** The last result: filters and maps of both models, and the probe scores per layer. */
   async getResult(): Promise<NonNullable<FeatureReuseElement['last']>> { await this.ready; return this.last!; }
 
@@ -81,7 +78,8 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const n of REUSE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.settings.syncControls(this.root);
@@ -207,4 +205,7 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
   }
 }
 
+// The reflected properties' types, merged into the class (they are defined by `reflect` above).
+export interface FeatureReuseElement extends Reflected<typeof SPEC> {}
 define('fm-feature-reuse', FeatureReuseElement);
+declare global { interface HTMLElementTagNameMap { 'fm-feature-reuse': FeatureReuseElement } }

@@ -30,6 +30,9 @@ import { slotCard, showSlot, summary, type RunSummary, type Slot } from './lab-r
 import type { LabProgress, LabRunner } from './lab-runner.ts';
 import { Job } from '@lib/job/job.ts';
 import css from './finetune-lab.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
 const ATTRS = [...RUN_ATTRS, 'seed', 'holdout', 'compare'] as const;
@@ -47,7 +50,7 @@ const SHELL = `${FORM_HTML}
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
 export class FinetuneLabElement extends EngineElement<Heavy> {
-  static observedAttributes = [...ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private base: RunConfig = RUN_DEFAULTS;
   private compareText = '';
   private extra: RunConfig[] = [];
@@ -120,7 +123,8 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
 
   protected render(): void {
     if (this.root.firstChild) return;
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     bindForm(this.root, {
       run: (i, attr, value) => this.editRun(i, attr, value),
       lab: (attr, value) => this.setAttribute(attr, value),
@@ -256,3 +260,4 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
 }
 
 define('fm-finetune-lab', FinetuneLabElement);
+declare global { interface HTMLElementTagNameMap { 'fm-finetune-lab': FinetuneLabElement } }

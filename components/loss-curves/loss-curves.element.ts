@@ -11,17 +11,20 @@
 import '@lib/engine/global.ts';
 import { define, FmElement } from '@lib/widget/fm-element.ts';
 import { curveGradient, curveGrid, curveLoss, type CurveGradient, type CurveLoss } from '@lib/losses/curves.ts';
-import { CURVES_ATTRS, DEFAULTS, P_MAX, P_MIN, readSettings, type CurvesSettings } from './curves-settings.ts';
+import { DEFAULTS, P_MAX, P_MIN, readSettings, type CurvesSettings } from './curves-settings.ts';
 import { gradientCaption, gradientLabel, readout, SHELL } from './curves-view.ts';
 import { formatCell } from '@components/softmax-explorer/explorer-view.ts';
 import css from './loss-curves.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Chart = import('./curves-chart.ts').CurveChart;
 const GRID = curveGrid(400);
 const GRAD_DOMAIN: Record<CurveGradient, [number, number]> = { logit: [-1.1, 0.1], p: [-10, 0.5] };
 
 export class LossCurvesElement extends FmElement {
-  static observedAttributes = [...CURVES_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private s: CurvesSettings = DEFAULTS;
   private charts: { loss: Chart; grad: Chart } | null = null;
   private shownError = '';
@@ -49,7 +52,8 @@ export class LossCurvesElement extends FmElement {
 
   protected render(): void {
     if (this.root.firstChild) return;
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(sel: string) => this.root.querySelector<T>(sel)!;
     for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-loss]')) {
       box.addEventListener('change', () => {
@@ -113,3 +117,4 @@ export class LossCurvesElement extends FmElement {
 }
 
 define('fm-loss-curves', LossCurvesElement);
+declare global { interface HTMLElementTagNameMap { 'fm-loss-curves': LossCurvesElement } }

@@ -26,13 +26,20 @@ import type { LossRace, RaceState, RaceData } from '@lib/race/loss-race.ts';
 import type { RaceSources } from '@lib/race/data.ts';
 import { SHELL } from './race-shell.ts';
 import css from './loss-race.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
+import type { ResultDetail } from '@lib/widget/fm-element.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Lib = typeof import('@lib/race/loss-race.ts') & typeof import('@lib/race/start.ts') & typeof import('@lib/race/data.ts') & typeof import('@lib/race/summary.ts');
 type Heavy = { engine: Engine; lib: Lib; view: import('./race-view.ts').RaceView };
 export type Phase = 'idle' | RaceState['phase'];
+/** `fm-result`'s detail: the starting point ('ready') and each finished race ('done', with each run's `test`). */
+export interface LossRaceResult extends ResultDetail { phase: 'ready' | 'done'; config: RaceConfig; runs: RaceState['runs']; fallbackReason: string | null }
+export type LossRaceResultEvent = CustomEvent<LossRaceResult>;
 
 export class LossRaceElement extends EngineElement<Heavy> {
-  static observedAttributes = [...RACE_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   protected debounceMs = 150;
   private config: RaceConfig = DEFAULT_RACE;
   private errors = new Map<string, string>();
@@ -41,14 +48,8 @@ export class LossRaceElement extends EngineElement<Heavy> {
   private state: RaceState | null = null;
   private lastEpochSaid = -1;
 
-  get perClass(): number { return this.config.perClass; }
-  set perClass(v: number) { this.setAttribute('per-class', String(v)); }
-  get epochs(): number { return this.config.epochs; }
-  set epochs(v: number) { this.setAttribute('epochs', String(v)); }
-  get seed(): number { return this.config.seed; }
-  set seed(v: number) { this.setAttribute('seed', String(v)); }
-  get learningRate(): number { return this.config.learningRate; }
-  set learningRate(v: number) { this.setAttribute('learning-rate', String(v)); }
+  // perClass, epochs, seed, learningRate: reflected from SPEC (the settings in force; setting one sets the attribute).
+  static { reflect(this, SPEC, (el) => el.config); }
   get phase(): Phase { return this.state?.phase ?? 'idle'; }
 
   /** The histories on screen (plain arrays): before a race, the starting point; during and after, every step. */
@@ -87,7 +88,8 @@ export class LossRaceElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     for (const c of this.root.querySelectorAll<HTMLInputElement>('[data-attr]')) {
       const [min, max] = LIMITS[ATTR_KEY[c.dataset.attr as RaceAttr]];
       c.min = String(min);
@@ -153,7 +155,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
       if (gen !== this.gen) return;
       this.show(heavy.lib.readyState(config, start), true);
       this.say(`Ready. Both networks start from the same weights: validation accuracy ${(start.accuracy * 100).toFixed(1)}%. Press Start to train them.`);
-      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, phase: 'ready', config, runs: this.state!.runs, fallbackReason: heavy.engine.fallbackReason ?? null });
+      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, phase: 'ready', config, runs: this.state!.runs, fallbackReason: heavy.engine.fallbackReason ?? null } satisfies LossRaceResult);
     } catch (err) {
       if (gen !== this.gen) return;
       this.setStatus('error');
@@ -182,7 +184,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
       this.show(end, true);
       if (end.phase === 'done') {
         this.say(`Finished. ${lib.raceSummary(end)}`);
-        this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null });
+        this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null } satisfies LossRaceResult);
       } else {
         this.say(`Cancelled at step ${Math.min(...end.runs.map((r) => r.steps))} of ${end.totalSteps}, without a test accuracy. Press Start to race again.`);
         this.setStatus('ready');
@@ -244,4 +246,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
   }
 }
 
+// The reflected properties' types, merged into the class (they are defined by `reflect` above).
+export interface LossRaceElement extends Reflected<typeof SPEC> {}
 define('fm-loss-race', LossRaceElement);
+declare global { interface HTMLElementTagNameMap { 'fm-loss-race': LossRaceElement } }

@@ -22,6 +22,9 @@ import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
 import { SHELL } from './shell.ts';
 import css from './network-explorer.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = {
   engine: Engine; nets: typeof import('@lib/nets/explorer.ts'); session: import('@lib/nets/explorer.ts').ExplorerSession; views: typeof import('./side-views.ts');
@@ -31,10 +34,12 @@ type Last = { fwd: ForwardResult; pixels: Uint8Array; label: number | null; imag
 const copy = (t: { data: Float32Array; shape: number[] }) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
 export class NetworkExplorerElement extends EngineElement<Heavy> {
-  static observedAttributes = [...EXPLORER_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   /** The settings in force, and every message shown: the attributes' and the run's. */
   private settings = new AttributeSettings<ExplorerSettings, ExplorerAttr>(EXPLORER_DEFAULTS, EXPLORER_PARSE);
   private get s(): ExplorerSettings { return this.settings.values; }
+  // model, image, layer, map: reflected from SPEC (the settings in force; setting one sets the attribute).
+  static { reflect(this, SPEC, (el) => el.s); }
   private source: 'test' | 'draw' = 'test';
   private last: Last | null = null;
   private built: ExplorerModel | null = null;
@@ -43,14 +48,6 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   /** The selected pixel as a fraction of the map's height and width, so it survives a change of layer. */
   private pixel: { fy: number; fx: number } | null = null;
 
-  get model(): string { return this.s.model; }
-  set model(v: string) { this.setAttribute('model', v); }
-  get image(): number { return this.s.image; }
-  set image(v: number) { this.setAttribute('image', String(v)); }
-  get layer(): string { return this.s.layer; }
-  set layer(v: string) { this.setAttribute('layer', v); }
-  get map(): number { return this.s.map; }
-  set map(v: number) { this.setAttribute('map', String(v)); }
   /** The input [1, 28, 28, 1] (pixel / 255) and every layer's output (batch axis kept), as computed. */
   async getInput() { await this.ready; return copy(this.last!.fwd.input); }
   async getActivations() { await this.ready; return this.last!.fwd.layers.map((l) => ({ name: l.name, ...copy(l) })); }
@@ -65,7 +62,8 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="source"]')) r.addEventListener('change', () => this.setSource(r.value as 'test' | 'draw'));
     const step = (d: number) => {
@@ -254,4 +252,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   }
 }
 
+// The reflected properties' types, merged into the class (they are defined by `reflect` above).
+export interface NetworkExplorerElement extends Reflected<typeof SPEC> {}
 define('fm-network-explorer', NetworkExplorerElement);
+declare global { interface HTMLElementTagNameMap { 'fm-network-explorer': NetworkExplorerElement } }

@@ -30,6 +30,9 @@ import { DrawGrid } from './draw-grid.ts';
 import { loadSmallSample } from './small-sample.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './pool-explorer.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/pool/tf-pool.ts') };
 type Last = { s: PoolSettings; input: PlainTensor; kernel: PlainTensor; featureMap: PlainTensor; output: PlainTensor; ms: number; backend: string };
@@ -37,10 +40,12 @@ const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t
 const dims = (t: PlainTensor) => [t.shape[1]!, t.shape[2]!] as const;
 
 export class PoolExplorerElement extends EngineElement<Heavy> {
-  static observedAttributes = [...POOL_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   /** The settings in force, and every error shown: the attributes' and the pooling's. */
   private settings = new AttributeSettings<PoolSettings, PoolAttr>(POOL_DEFAULTS, POOL_PARSE);
   private get s(): PoolSettings { return this.settings.values; }
+  // image, kernel, relu, mode, size, stride: reflected from SPEC (the settings in force; setting one sets the attribute).
+  static { reflect(this, SPEC, (el) => el.s, ['cell']); }
   private last: Last | null = null;
   private info = '';
   private grid: DrawGrid | null = null;
@@ -50,18 +55,6 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
   /** Set when the reader changes the pool: a cell that no longer exists is then clamped silently. */
   private clampCell = false;
 
-  get image(): string { return this.s.image; }
-  set image(v: string) { this.setAttribute('image', v); }
-  get kernel(): string { return this.s.kernel; }
-  set kernel(v: string) { this.setAttribute('kernel', v); }
-  get relu(): boolean { return this.s.relu; }
-  set relu(v: boolean) { this.setAttribute('relu', v ? 'on' : 'off'); }
-  get mode(): string { return this.s.mode; }
-  set mode(v: string) { this.setAttribute('mode', v); }
-  get size(): number { return this.s.size; }
-  set size(v: number) { this.setAttribute('size', String(v)); }
-  get stride(): number { return this.s.stride; }
-  set stride(v: number) { this.setAttribute('stride', String(v)); }
   /** The pooled cell shown, 0-based [row, col]. */
   get cell(): [number, number] { return [...this.shown]; }
   set cell(v: [number, number]) { this.setAttribute('cell', `${v[0] + 1},${v[1] + 1}`); }
@@ -79,7 +72,8 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     this.$('ramp').style.background = rampCss();
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
       c.addEventListener('change', () => {
@@ -247,4 +241,7 @@ export class PoolExplorerElement extends EngineElement<Heavy> {
   }
 }
 
+// The reflected properties' types, merged into the class (they are defined by `reflect` above).
+export interface PoolExplorerElement extends Reflected<typeof SPEC> {}
 define('fm-pool-explorer', PoolExplorerElement);
+declare global { interface HTMLElementTagNameMap { 'fm-pool-explorer': PoolExplorerElement } }

@@ -17,15 +17,18 @@ import { formatLayers, parseLayers, PRESETS, type Layer } from '@lib/receptive-f
 import { planLayers, sizeAt, type Plan } from '@lib/receptive-field/plan.ts';
 import { fieldAlong, fieldSteps } from '@lib/receptive-field/formula.ts';
 import { dependencyCounts, maskBounds } from '@lib/receptive-field/mask.ts';
-import { DEFAULT_PRESET, parseInputSize, parseLayerIndex, parsePreset, parseUnit, RF_ATTRS, type RfAttr } from './rf-settings.ts';
+import { DEFAULT_PRESET, parseInputSize, parseLayerIndex, parsePreset, parseUnit, type RfAttr } from './rf-settings.ts';
 import { editedText, fillFormula, fillStrip, fillTable, paintGrid, SHELL } from './rf-view.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './receptive-field.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Good = { layers: Layer[]; input: number; plan: Plan };
 
 export class ReceptiveFieldElement extends FmElement {
-  static observedAttributes = [...RF_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private good: Good | null = null;
   private picked: { layer: number; unit: [number, number] } = { layer: 1, unit: [0, 0] };
   private running = false;
@@ -55,7 +58,8 @@ export class ReceptiveFieldElement extends FmElement {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     const edit = (fn: () => void) => { this.reader = true; fn(); };
     $<HTMLSelectElement>('preset').addEventListener('change', (e) => {
@@ -203,3 +207,4 @@ export class ReceptiveFieldElement extends FmElement {
 }
 
 define('fm-receptive-field', ReceptiveFieldElement);
+declare global { interface HTMLElementTagNameMap { 'fm-receptive-field': ReceptiveFieldElement } }

@@ -16,16 +16,19 @@ import { getEngine, label, onEngineChange, type Engine } from '@lib/engine/index
 import { crossEntropyGradWith, crossEntropyWith } from '@lib/losses/cross-entropy.ts';
 import { EXP_LIMIT, naiveSoftmax, softmax } from '@lib/losses/softmax.ts';
 import { smoothedTarget } from '@lib/losses/targets.ts';
-import { DEFAULTS, EXPLORER_ATTRS, formatLogits, readSettings, type ExplorerSettings } from './explorer-settings.ts';
+import { DEFAULTS, formatLogits, readSettings, type ExplorerSettings } from './explorer-settings.ts';
 import { fillRows, formatCell, SHELL, summary, type Row } from './explorer-view.ts';
 import css from './softmax-explorer.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Charts = typeof import('./explorer-charts.ts');
 type Plain = { data: Float32Array; shape: number[] };
 interface Last { s: ExplorerSettings; p: Float32Array; loss: number; grad: Float32Array }
 
 export class SoftmaxExplorerElement extends FmElement {
-  static observedAttributes = [...EXPLORER_ATTRS];
+  static observedAttributes = attributeNames(SPEC);
   private s: ExplorerSettings = DEFAULTS;
   private engine: Engine | null = null;
   private compute: typeof import('@lib/losses/tf-losses.ts') | null = null;
@@ -61,7 +64,8 @@ export class SoftmaxExplorerElement extends FmElement {
 
   protected render(): void {
     if (this.root.firstChild) return;
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     $<HTMLInputElement>('logits').addEventListener('change', (e) => this.setAttribute('logits', (e.target as HTMLInputElement).value));
     $<HTMLSelectElement>('target').addEventListener('change', (e) => this.setAttribute('target', (e.target as HTMLSelectElement).value));
@@ -191,3 +195,4 @@ export class SoftmaxExplorerElement extends FmElement {
 }
 
 define('fm-softmax-explorer', SoftmaxExplorerElement);
+declare global { interface HTMLElementTagNameMap { 'fm-softmax-explorer': SoftmaxExplorerElement } }

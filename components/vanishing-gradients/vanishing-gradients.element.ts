@@ -21,6 +21,9 @@ import { ARCHITECTURES, ARCHITECTURE_LABELS, INITS, INIT_LABELS, MAX_DEPTH, MAX_
 import { gradientCaption } from './gradient-caption.ts';
 import { DEFAULT_NET, NET_ATTRS, withNetAttribute, type NetAttr, type NetSpec } from './net-settings.ts';
 import css from './vanishing-gradients.css?inline';
+import { SPEC } from './attributes.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
+import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/nets/tf-grad-norms.ts'); chart: import('./gradient-chart.ts').GradientChart };
 const opts = (values: readonly string[], label: (v: string) => string = (v) => v) => values.map((v) => `<option value="${v}">${label(v)}</option>`).join('');
@@ -46,8 +49,10 @@ const SHELL = `
 
 export class VanishingGradientsElement extends EngineElement<Heavy> {
   protected debounceMs = 60;
-  static observedAttributes = [...NET_ATTRS, 'layer'];
+  static observedAttributes = attributeNames(SPEC);
   private spec: NetSpec = DEFAULT_NET;
+  // depth, width, activation, init, seed, architecture: reflected from SPEC (the settings in force; setting one sets the attribute).
+  static { reflect(this, SPEC, (el) => el.spec, ['layer']); }
   private sel = 1;
   private norms: Float32Array | null = null;
   /** The plain network's norms on the same weights; null when the network in force is plain. */
@@ -56,18 +61,6 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
   private shown: NetSpec = DEFAULT_NET;
   private errors = new Map<string, string>();
 
-  get depth(): number { return this.spec.depth; }
-  set depth(v: number) { this.setAttribute('depth', String(v)); }
-  get width(): number { return this.spec.width; }
-  set width(v: number) { this.setAttribute('width', String(v)); }
-  get activation(): string { return this.spec.activation; }
-  set activation(v: string) { this.setAttribute('activation', v); }
-  get init(): string { return this.spec.init; }
-  set init(v: string) { this.setAttribute('init', v); }
-  get seed(): number { return this.spec.seed; }
-  set seed(v: number) { this.setAttribute('seed', String(v)); }
-  get architecture(): string { return this.spec.architecture; }
-  set architecture(v: string) { this.setAttribute('architecture', v); }
   get layer(): number { return this.sel; }
   set layer(v: number) { this.setAttribute('layer', String(v)); }
   /** ‖∂L/∂W_l‖ for l = 1…depth from the last run on the engine (float32). */
@@ -89,7 +82,8 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
   }
 
   protected render(): void {
-    this.root.innerHTML = `<style>${css}</style>${SHELL}`;
+    this.root.innerHTML = SHELL;
+    adoptStyles(this.root, css);
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
       c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     }
@@ -180,4 +174,7 @@ export class VanishingGradientsElement extends EngineElement<Heavy> {
   }
 }
 
+// The reflected properties' types, merged into the class (they are defined by `reflect` above).
+export interface VanishingGradientsElement extends Reflected<typeof SPEC> {}
 define('fm-vanishing-gradients', VanishingGradientsElement);
+declare global { interface HTMLElementTagNameMap { 'fm-vanishing-gradients': VanishingGradientsElement } }

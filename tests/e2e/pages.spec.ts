@@ -82,6 +82,44 @@ test.describe('the book shell', () => {
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
   });
 
+  test('every widget observes its spec’s attributes, reflects its properties and adopts the shared host sheet', { tag: '@webgpu-only' }, async ({ page }) => {
+    for (const { slug, tag, attributes, spec } of WIDGETS) {
+      await page.goto(`/embed/${slug}/`);
+      const got = await page.locator(tag).evaluate(async (e) => {
+        await customElements.whenDefined(e.localName);
+        const ctor = customElements.get(e.localName) as unknown as { observedAttributes: string[] };
+        const root = e.shadowRoot!;
+        return {
+          observed: [...ctor.observedAttributes],
+          sheets: root.adoptedStyleSheets.length,
+          styleElements: root.querySelectorAll('style').length,
+          display: getComputedStyle(e).display,
+          blue: getComputedStyle(e).getPropertyValue('--fm-blue').trim(),
+        };
+      });
+      expect(got.observed, slug).toEqual([...attributes]);
+      const props = spec.flatMap((s) => (s.prop ? [s.prop] : []));
+      const missing = await page.locator(tag).evaluate((e, names) => names.filter((n) => !(n in e)), props);
+      expect(missing, `${slug}: properties named in its spec`).toEqual([]);
+      // Shared host sheet + the widget's own, both constructable: no inline <style> for a strict style-src CSP.
+      expect(got.sheets, slug).toBe(2);
+      expect(got.styleElements, slug).toBe(0);
+      expect(got.display, slug).toBe('block');
+      expect(got.blue, slug).toMatch(/^#(0072b2|56b4e9)$/);
+    }
+  });
+
+  test('widgets follow the book’s dark theme', { tag: '@webgpu-only' }, async ({ page }) => {
+    for (const theme of ['dark', 'light'] as const) {
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto('/chapters/activations/');
+      const el = page.locator('fm-activation-maps').first();
+      await expect(el).toHaveCount(1);
+      const blue = await el.evaluate((e) => getComputedStyle(e).getPropertyValue('--fm-blue').trim());
+      expect(blue, theme).toBe(theme === 'dark' ? '#56b4e9' : '#0072b2');
+    }
+  });
+
   test('embed pages render one widget alone and are axe clean', { tag: '@fallback-only' }, async ({ page }) => {
     // Each page compiles its widget's GPU programs afresh: on SwiftShader that is up to a minute a widget.
     test.setTimeout(90_000 * WIDGETS.length);

@@ -2,14 +2,38 @@
  * Every widget the book ships, with the attributes an embedding page may set from its query string.
  * Used by /embed/<slug>/ (which attributes to copy) and by the chapters' "Embed" control.
  */
+import { SPEC as SPEC_ConvPlayground } from '../../../components/conv-playground/attributes.ts';
+import { SPEC as SPEC_ConvStepper } from '../../../components/conv-stepper/attributes.ts';
+import { SPEC as SPEC_DatasetPreview } from '../../../components/dataset-preview/attributes.ts';
+import { SPEC as SPEC_SoftmaxExplorer } from '../../../components/softmax-explorer/attributes.ts';
+import { SPEC as SPEC_LossCurves } from '../../../components/loss-curves/attributes.ts';
+import { SPEC as SPEC_ActivationPlot } from '../../../components/activation-plot/attributes.ts';
+import { SPEC as SPEC_VanishingGradients } from '../../../components/vanishing-gradients/attributes.ts';
+import { SPEC as SPEC_ActivationMaps } from '../../../components/activation-maps/attributes.ts';
+import { SPEC as SPEC_PoolExplorer } from '../../../components/pool-explorer/attributes.ts';
+import { SPEC as SPEC_ReceptiveField } from '../../../components/receptive-field/attributes.ts';
+import { SPEC as SPEC_NetworkExplorer } from '../../../components/network-explorer/attributes.ts';
+import { SPEC as SPEC_LossRace } from '../../../components/loss-race/attributes.ts';
+import { SPEC as SPEC_FinetuneLab } from '../../../components/finetune-lab/attributes.ts';
+import { SPEC as SPEC_DomainShift } from '../../../components/domain-shift/attributes.ts';
+import { SPEC as SPEC_FeatureReuse } from '../../../components/feature-reuse/attributes.ts';
+import { SPEC as SPEC_DoodleClasses } from '../../../components/doodle-classes/attributes.ts';
+import { attributeNames, type AttributeSpecs } from './attribute-spec.ts';
+
 export interface WidgetEntry {
   slug: string;
   tag: `fm-${string}`;
   title: string;
-  /** Attributes accepted from the URL; anything else in the query is ignored. */
+  /** The widget's attribute spec (components/<slug>/attributes.ts). */
+  spec: AttributeSpecs;
+  /** Attributes accepted from the URL (the spec's names); anything else in the query is ignored. */
   attributes: readonly string[];
   /** The chapter the widget teaches in (its embed page credits and links it); none: the landing page. */
   chapter?: string;
+}
+
+function specOf(spec: AttributeSpecs): Pick<WidgetEntry, 'spec' | 'attributes'> {
+  return { spec, attributes: attributeNames(spec) };
 }
 
 export const WIDGETS: readonly WidgetEntry[] = [
@@ -17,109 +41,109 @@ export const WIDGETS: readonly WidgetEntry[] = [
     slug: 'conv-playground',
     tag: 'fm-conv-playground',
     title: 'Convolution playground',
-    attributes: ['image', 'kernel', 'kernel-size', 'stride', 'padding', 'dilation', 'color', 'rgb-mode', 'seed'],
+    ...specOf(SPEC_ConvPlayground),
     chapter: 'convolution',
   },
   {
     slug: 'conv-stepper',
     tag: 'fm-conv-stepper',
     title: 'Convolution, step by step',
-    attributes: ['input-size', 'kernel', 'stride', 'padding', 'dilation', 'seed', 'step'],
+    ...specOf(SPEC_ConvStepper),
     chapter: 'convolution',
   },
   {
     slug: 'dataset-preview',
     tag: 'fm-dataset-preview',
     title: 'Dataset preview',
-    attributes: ['dataset', 'split', 'per-class'],
+    ...specOf(SPEC_DatasetPreview),
   },
   {
     slug: 'softmax-explorer',
     tag: 'fm-softmax-explorer',
     title: 'Softmax and cross-entropy explorer',
-    attributes: ['logits', 'temperature', 'target', 'smoothing'],
+    ...specOf(SPEC_SoftmaxExplorer),
     chapter: 'loss-functions',
   },
   {
     slug: 'loss-curves',
     tag: 'fm-loss-curves',
     title: 'Loss curves: cross-entropy, squared error and hinge',
-    attributes: ['classes', 'gradient', 'losses', 'p'],
+    ...specOf(SPEC_LossCurves),
     chapter: 'loss-functions',
   },
   {
     slug: 'activation-plot',
     tag: 'fm-activation-plot',
     title: 'Activation functions and their derivatives',
-    attributes: ['functions', 'slope', 'x'],
+    ...specOf(SPEC_ActivationPlot),
     chapter: 'activations',
   },
   {
     slug: 'vanishing-gradients',
     tag: 'fm-vanishing-gradients',
     title: 'Gradient norms through a deep network',
-    attributes: ['depth', 'width', 'activation', 'init', 'seed', 'architecture', 'layer'],
+    ...specOf(SPEC_VanishingGradients),
     chapter: 'activations',
   },
   {
     slug: 'activation-maps',
     tag: 'fm-activation-maps',
     title: 'Feature maps before and after an activation',
-    attributes: ['image', 'activation', 'slope', 'channel'],
+    ...specOf(SPEC_ActivationMaps),
     chapter: 'activations',
   },
   {
     slug: 'pool-explorer',
     tag: 'fm-pool-explorer',
     title: 'Pooling explorer: max, average and global average',
-    attributes: ['image', 'kernel', 'relu', 'mode', 'size', 'stride', 'cell'],
+    ...specOf(SPEC_PoolExplorer),
     chapter: 'pooling-and-networks',
   },
   {
     slug: 'receptive-field',
     tag: 'fm-receptive-field',
     title: 'Receptive field of a unit in a deep layer',
-    attributes: ['preset', 'layers', 'input-size', 'layer', 'unit'],
+    ...specOf(SPEC_ReceptiveField),
     chapter: 'pooling-and-networks',
   },
   {
     slug: 'network-explorer',
     tag: 'fm-network-explorer',
     title: 'Inside a trained CNN: every layer, kernel and probability',
-    attributes: ['model', 'image', 'layer', 'map'],
+    ...specOf(SPEC_NetworkExplorer),
     chapter: 'pooling-and-networks',
   },
   {
     slug: 'loss-race',
     tag: 'fm-loss-race',
     title: 'Loss race: cross-entropy vs squared error, trained live',
-    attributes: ['per-class', 'epochs', 'seed', 'learning-rate'],
+    ...specOf(SPEC_LossRace),
     chapter: 'loss-functions',
   },
   {
     slug: 'finetune-lab',
     tag: 'fm-finetune-lab',
     title: 'Fine-tuning lab: transfer a pretrained CNN to a new task',
-    attributes: ['source', 'target', 'per-class', 'freeze', 'lr', 'head-lr', 'epochs', 'augment', 'seed', 'holdout', 'compare'],
+    ...specOf(SPEC_FinetuneLab),
   },
   {
     slug: 'domain-shift',
     tag: 'fm-domain-shift',
     title: 'Domain shift and adaptation (AdaBN, fine-tuning)',
-    attributes: ['shift', 'strength', 'seed', 'images', 'labels', 'after'],
+    ...specOf(SPEC_DomainShift),
     chapter: 'transfer-learning',
   },
   {
     slug: 'feature-reuse',
     tag: 'fm-feature-reuse',
     title: 'Which layers transfer: pretrained vs random features',
-    attributes: ['model', 'digit', 'labels', 'seed'],
+    ...specOf(SPEC_FeatureReuse),
   },
   {
     slug: 'doodle-classes',
     tag: 'fm-doodle-classes',
     title: 'Teach a network your own doodles',
-    attributes: ['source', 'classes', 'epochs', 'seed'],
+    ...specOf(SPEC_DoodleClasses),
     chapter: 'transfer-learning',
   },
 ];
