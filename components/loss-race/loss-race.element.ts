@@ -17,6 +17,7 @@ import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
+import { DATA_BASE } from '@lib/widget/assets.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { DEFAULT_RACE, LIMITS, RACE_ATTRS, ATTR_KEY, withRaceAttribute, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
@@ -28,9 +29,6 @@ import css from './loss-race.css?inline';
 type Lib = typeof import('@lib/race/loss-race.ts') & typeof import('@lib/race/start.ts') & typeof import('@lib/race/data.ts') & typeof import('@lib/race/summary.ts');
 type Heavy = { engine: Engine; lib: Lib; view: import('./race-view.ts').RaceView };
 export type Phase = 'idle' | RaceState['phase'];
-
-/** Where the packed files live: <site base>/data/, resolved against this module so a host page loads ours. */
-const DATA_BASE = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/`, import.meta.url).href;
 
 export class LossRaceElement extends EngineElement<Heavy> {
   static observedAttributes = [...RACE_ATTRS];
