@@ -186,7 +186,7 @@ export class DomainShiftElement extends EngineElement<Heavy> {
         adabn: outcome.adabn.evaluation.accuracy, finetuned: outcome.finetuned?.shifted.evaluation.accuracy ?? null,
         finetunedClean: outcome.finetuned?.clean.evaluation.accuracy ?? null, finetuneSteps: outcome.finetuneSteps, gaps, fallbackReason: heavy.engine.fallbackReason ?? null });
     } catch (err) {
-      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The experiment could not run: ${(err as Error).message}`); }
+      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The experiment could not run: ${(err as Error).message}`); this.offerRetry(() => this.recompute()); }
     } finally {
       if (gen === this.gen) this.$('progress-row').hidden = true;
     }

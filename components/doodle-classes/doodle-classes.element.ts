@@ -196,6 +196,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
       if (gen !== this.gen) return;
       this.setStatus('error');
       this.note(`The source model “${this.s.source}” could not be loaded: ${(err as Error).message}`);
+      this.offerRetry(() => this.recompute());
     }
   }
 
