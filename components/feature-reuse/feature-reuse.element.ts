@@ -112,7 +112,11 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
     this.onDisconnect(() => { for (const m of loaded.values()) void m.then((x) => x.dispose(), () => {}); random?.model.dispose(); });
     return {
       engine, lib, view, stats, data, digits,
-      load: (name) => { if (!loaded.has(name)) loaded.set(name, shipped.loadShippedModel(engine.tf, name, assets.MODELS_BASE)); return loaded.get(name)!; },
+      // A model that failed to load is forgotten, so a Retry fetches it again.
+      load: (name) => {
+        if (!loaded.has(name)) loaded.set(name, shipped.loadShippedModel(engine.tf, name, assets.MODELS_BASE).catch((err: unknown) => { loaded.delete(name); throw err; }));
+        return loaded.get(name)!;
+      },
       random: (classes, seed) => {
         const key = `${classes}/${seed}`;
         if (random?.key !== key) {
@@ -165,7 +169,7 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
       this.$('timing').textContent = `Computed in ${(ms / 1000).toFixed(1)} s.`;
       this.emitResult({ backend: heavy.engine.backend, ms, ...s, pixels: pixels.accuracy, pretrained, random, smoothness: this.smoothness(heavy, views), fallbackReason: heavy.engine.fallbackReason ?? null });
     } catch (err) {
-      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The comparison could not run: ${(err as Error).message}`); }
+      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The comparison could not run: ${(err as Error).message}`); this.offerRetry(() => this.recompute()); }
     }
   }
 
