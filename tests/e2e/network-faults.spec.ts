@@ -61,6 +61,7 @@ for (const { slug, query, change } of CASES) {
     await retry.click();
     await expect(el).toHaveAttribute('status', 'ready', { timeout: 200_000 });
     await expect(message).toBeHidden();
+    await expect(retry).toHaveCount(0);
     // The browser logs each refused request as a console error: those are the test's own doing.
     watch.consoleErrors.splice(0, Infinity, ...watch.consoleErrors.filter((m) => !/net::ERR_INTERNET_DISCONNECTED/.test(m)));
   });
