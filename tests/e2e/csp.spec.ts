@@ -16,7 +16,7 @@ const STYLE = /^style-src/;
  * What the policy could refuse does not depend on the backend, except TensorFlow.js's backend code itself: the fallback
  * project runs one widget on WebGL (its programs compiled under the policy), the webgpu project every widget.
  */
-const BOTH_PROJECTS = new Set(['conv-stepper']);
+const BOTH_PROJECTS = new Set(['softmax-explorer']);
 /** Small settings for the widgets whose first result is slow on a software GPU (the defaults are tested elsewhere). */
 const SMALL: Record<string, string> = { 'domain-shift': '?images=20&labels=0', 'feature-reuse': '?labels=2' };
 
@@ -52,6 +52,7 @@ test.describe('strict CSP', () => {
       const el = page.locator(tag);
       await expect(el).toHaveAttribute('status', 'ready', { timeout: 110_000 });
       const backend = await page.evaluate(() => window.FeatureMaps?.peekEngine()?.then((e) => e.backend) ?? null);
+      if (BOTH_PROJECTS.has(slug)) expect(backend, 'the widget that stands for TensorFlow.js runs on the engine').not.toBeNull();
       if (backend !== null) expect(backend === 'webgpu').toBe(info.project.name === 'webgpu');
       expect(await policy.refused(), 'refused by the policy').toEqual([]);
       expect(policy.console, 'console errors').toEqual([]);
