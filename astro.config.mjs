@@ -70,8 +70,29 @@ function validHtml() {
   };
 }
 
+/**
+ * The `long` package (tfjs-core's 64-bit integers, used only to hash strings) instantiates a tiny WebAssembly
+ * module when it loads, in a try/catch, to multiply faster. Under a Content-Security-Policy without
+ * 'wasm-unsafe-eval' that attempt is a script-src violation on every page that loads tfjs (reported, then caught),
+ * so the build leaves it out and `long` uses its plain JavaScript path. The build fails if the code moves.
+ */
+function longWithoutWasm() {
+  return {
+    name: 'long-without-wasm',
+    enforce: /** @type {const} */ ('pre'),
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]long[\\/]src[\\/]long\.js$/.test(id)) return null;
+      const out = code.replace(/wasm = new WebAssembly\.Instance\(/, 'wasm = null && new WebAssembly.Instance(');
+      if (out === code) throw new Error(`long-without-wasm: ${id} no longer has the WebAssembly probe this plugin removes`);
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   trailingSlash: 'always',
+  build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: {
     processor: unified({
@@ -104,12 +125,13 @@ export default defineConfig({
     }),
   ],
   vite: {
+    plugins: [longWithoutWasm()],
     resolve: {
       alias: {
         '@components': fileURLToPath(new URL('./components', import.meta.url)),
         '@lib': fileURLToPath(new URL('./src/lib', import.meta.url)),
       },
     },
-    build: { chunkSizeWarningLimit: 2500 },
+    build: { chunkSizeWarningLimit: 2500, assetsInlineLimit: 0 },
   },
 });

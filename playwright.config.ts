@@ -1,8 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium, never a downloaded browser. The flags keep it off the network (closed here anyway). */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const quiet = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+import { executablePath, quiet } from './tests/e2e/chromium.ts';
 export const PORT = Number(process.env.FM_TEST_PORT ?? 4399);
 
 export default defineConfig({

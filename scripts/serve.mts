@@ -1,9 +1,16 @@
 /**
  * A tiny static server for the built book, bound to 127.0.0.1 only (a secure context, so WebGPU works in tests).
  * Usage: node scripts/serve.mts [dir=dist] [port=4321]
+ *
+ * Every file is also served under /csp/… with a strict Content-Security-Policy, the one a careful host would send:
+ * `default-src 'self'; script-src 'self'`, plus the SHA-256 of each inline script the page holds (Starlight's
+ * five small is:inline scripts on book pages; embed pages have none, so theirs is exactly that policy).
+ * tests/e2e/csp.spec.ts loads pages there. Subresources keep their own paths: a policy is enforced by the
+ * document that carries it.
  */
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
@@ -14,6 +21,13 @@ const TYPES: Record<string, string> = {
   '.bin': 'application/octet-stream', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
   '.pf_meta': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pagefind': 'application/octet-stream', '.xml': 'application/xml',
 };
+
+/** The strict policy for a page; `html` (an HTML page's text) adds the hashes of its inline scripts. */
+function strictPolicy(html?: string): string {
+  const inline = [...(html ?? '').matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+  const hashes = [...new Set(inline.map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`))];
+  return ["default-src 'self'", ['script-src', "'self'", ...hashes].join(' ')].join('; ');
+}
 
 function fileFor(urlPath: string): string | null {
   const clean = normalize(decodeURIComponent(urlPath.split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
@@ -29,14 +43,18 @@ function fileFor(urlPath: string): string | null {
 }
 
 createServer((req, res) => {
-  const path = fileFor(req.url ?? '/');
+  const strict = /^\/csp(\/|$)/.test(req.url ?? '');
+  const path = fileFor(strict ? (req.url ?? '/').slice(4) || '/' : req.url ?? '/');
+  const notFound = path ? null : fileFor('/404.html');
+  const page = path ?? notFound;
+  const html = strict && page?.endsWith('.html') ? readFileSync(page, 'utf8') : undefined;
+  const csp: Record<string, string> = strict ? { 'content-security-policy': strictPolicy(html) } : {};
   if (!path) {
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    const notFound = fileFor('/404.html');
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...csp });
     if (notFound) createReadStream(notFound).pipe(res);
     else res.end('Not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...csp });
   createReadStream(path).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));

@@ -178,7 +178,9 @@ export class ConvPlaygroundElement extends EngineElement<Heavy> {
     try {
       src = await this.source();
     } catch (err) {
-      return this.fail((err as Error).message);
+      // A sample that did not arrive (the network) may arrive on a second try; a bad upload would not, but Retry is harmless.
+      this.fail((err as Error).message);
+      return this.offerRetry(() => this.recompute());
     }
     if (gen !== this.gen) return;
     const { px } = src;

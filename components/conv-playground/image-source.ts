@@ -40,7 +40,8 @@ export function loadSample(sample: Sample): Promise<Pixels> {
   if (!hit) {
     // From the book's own site (resolved against this module's URL), never the host page's: a playground
     // embedded on another site would otherwise ask that site for /samples/….
-    hit = fetch(`${SAMPLES_BASE}${sample.file}`).then(async (res) => {
+    const lost = (err: Error) => new ImageFileError(`The sample picture ${sample.name} could not be loaded (${err.message}).`);
+    hit = fetch(`${SAMPLES_BASE}${sample.file}`).catch((err: Error) => { throw lost(err); }).then(async (res) => {
       if (!res.ok) throw new ImageFileError(`The sample picture ${sample.name} could not be loaded (HTTP ${res.status}).`);
       return decodeBytes(new Uint8Array(await res.arrayBuffer()));
     });

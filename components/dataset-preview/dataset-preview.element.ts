@@ -137,6 +137,7 @@ export class DatasetPreviewElement extends FmElement {
       this.q('progress-row').hidden = true;
       this.setStatus('error');
       this.emitError((err as Error).message);
+      this.offerRetry(() => void this.load());
     }
   }
 

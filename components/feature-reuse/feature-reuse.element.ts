@@ -122,7 +122,8 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
     const loaded = new Map<string, Promise<LayersModel>>();
     let random: { key: string; model: LayersModel } | null = null;
     heavy.load = (name) => {
-      if (!loaded.has(name)) loaded.set(name, heavy.open.shipped(scope.engine.tf, name).then((m) => this.own(scope, m)));
+      // A model that failed to load is forgotten, so a Retry fetches it again.
+      if (!loaded.has(name)) loaded.set(name, heavy.open.shipped(scope.engine.tf, name).then((m) => this.own(scope, m), (err: unknown) => { loaded.delete(name); throw err; }));
       return loaded.get(name)!;
     };
     heavy.random = (classes, seed) => {

@@ -161,6 +161,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
       this.setStatus('error');
       this.say('');
       this.emitError(`The race could not be prepared: ${(err as Error).message}`);
+      this.offerRetry(() => this.recompute());
     }
     this.sync();
   }

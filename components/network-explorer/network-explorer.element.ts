@@ -145,6 +145,8 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
       } catch (err) {
         if (gen !== this.gen) return;
         this.settings.setMessage('load', err instanceof ParamError ? err.message : `The model ${this.s.model} could not be loaded: ${(err as Error).message}.`);
+        // A model that did not arrive (the network) may arrive on a second try: say so, rather than show the old one.
+        if (!(err instanceof ParamError)) { this.fail(); return this.offerRetry(() => this.recompute()); }
         if (!h.session.model) return this.fail();
         m = h.session.model;
       }
@@ -183,6 +185,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
       this.settings.setMessage('run', `The network could not run: ${(err as Error).message}`);
       this.fail();
       this.settings.setMessage('run', null);
+      this.offerRetry(() => this.recompute());
     }
   }
 

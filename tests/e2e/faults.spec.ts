@@ -8,22 +8,25 @@ import { test, expect } from './support.ts';
 type Kernel = { kernelName: string; backendName: string; kernelFunc: (...a: unknown[]) => unknown };
 type TfLike = { getBackend(): string; getKernel(n: string, b: string): Kernel | undefined; unregisterKernel(n: string, b: string): void; registerKernel(k: Kernel): void };
 
-/** Replaces the current backend's kernel `name` with one that throws (or puts the original back). */
-async function breakKernel(page: Page, name: string, broken: boolean): Promise<string> {
-  return page.evaluate(async ({ name, broken }) => {
-    const w = window as unknown as { FeatureMaps: { getEngine(): Promise<{ tf: TfLike }> }; __saved?: Kernel };
+/** Replaces the current backend's kernels `names` with ones that throw (or puts the originals back). */
+async function breakKernel(page: Page, names: string | string[], broken: boolean): Promise<string> {
+  return page.evaluate(async ({ names, broken }) => {
+    const w = window as unknown as { FeatureMaps: { getEngine(): Promise<{ tf: TfLike }> }; __saved?: Record<string, Kernel> };
     const { tf } = await w.FeatureMaps.getEngine();
     const backend = tf.getBackend();
-    if (broken) {
-      w.__saved = tf.getKernel(name, backend);
-      tf.unregisterKernel(name, backend);
-      tf.registerKernel({ kernelName: name, backendName: backend, kernelFunc: () => { throw new Error(`injected fault in ${name}`); } });
-    } else {
-      tf.unregisterKernel(name, backend);
-      tf.registerKernel(w.__saved!);
+    w.__saved ??= {};
+    for (const name of names) {
+      if (broken) {
+        w.__saved[name] = tf.getKernel(name, backend)!;
+        tf.unregisterKernel(name, backend);
+        tf.registerKernel({ kernelName: name, backendName: backend, kernelFunc: () => { throw new Error(`injected fault in ${name}`); } });
+      } else {
+        tf.unregisterKernel(name, backend);
+        tf.registerKernel(w.__saved[name]!);
+      }
     }
     return backend;
-  }, { name, broken });
+  }, { names: typeof names === 'string' ? [names] : names, broken });
 }
 
 test('a kernel that throws: status error, the message, and Retry recomputes once it works again', { tag: '@webgpu-only' }, async ({ page }) => {
@@ -41,6 +44,22 @@ test('a kernel that throws: status error, the message, and Retry recomputes once
   await expect(el).toHaveAttribute('status', 'ready', { timeout: 60_000 });
   await expect(retry).toHaveCount(0);
   await expect(el.locator('[data-role="message"]')).toBeHidden();
+});
+
+test('a kernel that throws inside a shipped model\'s forward pass: status error, the message, Retry', { tag: '@webgpu-only' }, async ({ page }) => {
+  await page.goto('/embed/network-explorer/?model=digits04-cnn');
+  const el = page.locator('fm-network-explorer');
+  await expect(el).toHaveAttribute('status', 'ready', { timeout: 90_000 });
+  // The forward pass may run a plain or a fused convolution: both fail.
+  await breakKernel(page, ['Conv2D', 'FusedConv2D'], true);
+  await el.evaluate((e) => e.setAttribute('image', '7'));
+  await expect(el).toHaveAttribute('status', 'error');
+  await expect(el.locator('[data-role="message"]')).toContainText(/injected fault in (Fused)?Conv2D/);
+  await breakKernel(page, ['Conv2D', 'FusedConv2D'], false);
+  await el.getByRole('button', { name: 'Retry' }).click();
+  await expect(el).toHaveAttribute('status', 'ready', { timeout: 60_000 });
+  await expect(el.locator('[data-role="message"]')).toBeHidden();
+  expect(await el.getAttribute('image')).toBe('7');
 });
 
 test('a widget whose code cannot load: the error, a train() that rejects instead of waiting for ever, and a Retry that works once the network is back', { tag: '@webgpu-only' }, async ({ page }) => {

@@ -29,7 +29,11 @@ export async function fetchBytes(fetchFn: FetchLike, url: string, name: string, 
   let length = 0;
   const reader = res.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    // The connection can also drop half-way through a file.
+    const { done, value } = await reader.read().catch((err: Error) => {
+      if (signal?.aborted) throw err;
+      throw new DataError(name, `Could not load data file ${name}: ${err.message}.`);
+    });
     if (done) break;
     parts.push(value);
     length += value.length;

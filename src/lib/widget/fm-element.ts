@@ -141,8 +141,10 @@ export abstract class FmElement extends HTMLElement {
     this.guard(this.start(), () => this.restart());
   }
 
+  /** Hides the message, and a Retry left from a failure that a later change of settings has since put right. */
   protected clearMessage(): void {
     this.showMessage('');
+    this.root.querySelector('[data-role="retry"]')?.remove();
   }
 
   /** Draws the static shell; called on connect. */

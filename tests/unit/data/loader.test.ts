@@ -125,6 +125,13 @@ describe('loadSlice failures name the file', () => {
     const fetch: FetchLike = async () => { throw new TypeError('Failed to fetch'); };
     await expect(loadSlice({ base: BASE, dataset: 'digits', split: 'test', manifest, fetch })).rejects.toThrow(/Could not load data file digits\/test-labels\.u8: Failed to fetch/);
   });
+
+  it('a connection that drops half-way through a file', async () => {
+    const fetch: FetchLike = async () => new Response(new ReadableStream({
+      start(c) { c.enqueue(new Uint8Array(10)); c.error(new TypeError('network error')); },
+    }));
+    await expect(loadSlice({ base: BASE, dataset: 'digits', split: 'test', manifest, fetch })).rejects.toThrow(/Could not load data file digits\/test-labels\.u8: network error/);
+  });
 });
 
 describe('toFloat32', () => {

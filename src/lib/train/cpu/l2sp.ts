@@ -41,11 +41,6 @@ export function addL2spGradient(params: readonly Float32Array[], grads: Float32A
   });
 }
 
-/** Squared distance ‖w_S − w⁰_S‖² of the anchored arrays from their anchors (how far fine-tuning moved them). */
-export function anchoredDrift(params: readonly Float32Array[], t: L2spTerm): number {
-  return l2spPenalty(params, { alpha: 2, beta: 0, anchors: t.anchors });
-}
-
 function check(params: readonly Float32Array[], t: L2spTerm): void {
   if (params.length !== t.anchors.length) throw new Error(`L2-SP: ${params.length} trainable arrays but ${t.anchors.length} anchors (freeze layers before making the term)`);
   t.anchors.forEach((a, i) => {
