@@ -11,7 +11,7 @@ import { loadModel } from '../src/lib/train/model-io.ts';
 import { dirReader } from '../src/lib/train/node-files.ts';
 import { rasterise } from '../src/lib/doodle/strokes.ts';
 import { toInput, toMnist } from '../src/lib/doodle/preprocess.ts';
-import { baseFeatures, trainHead } from '../src/lib/doodle/head.ts';
+import { baseFeatures, trainDoodleHead } from '../src/lib/doodle/head.ts';
 import { doodle, SHAPES } from '../tests/e2e/doodle-shapes.ts';
 
 const [k = 3, perClass = 3, seed = 1] = process.argv.slice(2).map(Number);
@@ -33,7 +33,7 @@ for (const name of MODEL_NAMES) {
   const t0 = performance.now();
   const ftr = await baseFeatures(tf, base, train.flat, train.ys.length);
   const fte = await baseFeatures(tf, base, test.flat, test.ys.length);
-  const head = await trainHead(tf, ftr.data, train.ys, ftr.dim, { classes: k, epochs: 100, seed });
+  const head = await trainDoodleHead(tf, ftr.data, train.ys, ftr.dim, { classes: k, epochs: 100, seed });
   let right = 0;
   for (let i = 0; i < test.ys.length; i++) {
     const z = Array.from({ length: k }, (_, c) => { let v = head.bias[c]!; for (let d = 0; d < ftr.dim; d++) v += fte.data[i * ftr.dim + d]! * head.kernel[d * k + c]!; return v; });

@@ -8,7 +8,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Engine } from '@lib/engine/index.ts';
 import { loadShippedModel } from '@lib/models/shipped.ts';
 import { MODELS_BASE } from '@lib/widget/assets.ts';
-import { assemble, baseFeatures, trainHead, type HeadOptions } from '@lib/doodle/head.ts';
+import { assemble, baseFeatures, trainDoodleHead, type HeadOptions } from '@lib/doodle/head.ts';
 import { exportModel, importModel, type PickedFile } from '@lib/doodle/model-files.ts';
 import { toInput } from '@lib/doodle/preprocess.ts';
 import type { Drawing } from '@lib/doodle/strokes.ts';
@@ -70,7 +70,7 @@ export class DoodleSession {
     const dim = this.features.get(all[0]!.d)!.length;
     const x = new Float32Array(all.length * dim);
     all.forEach(({ d }, i) => x.set(this.features.get(d)!, i * dim));
-    const head = await trainHead(tf, x, all.map((a) => a.label), dim, { ...o, classes: classes.length });
+    const head = await trainDoodleHead(tf, x, all.map((a) => a.label), dim, { ...o, classes: classes.length });
     if (!head.cancelled) {
       this.setModel(assemble(tf, base.model, head, o.seed));
       await this.model!.save(modelUrl(this.key));

@@ -1,15 +1,15 @@
 /**
  * Transfer with a frozen base: the pretrained network up to its hidden layer turns each 28×28 drawing into a
  * feature vector once; a new, seeded softmax layer for the reader's classes is trained on those vectors alone
- * (full-batch Adam on the shared engine — no backprop through the convolutions, which on a software GPU run at
- * a few images per second). `assemble` then puts base and head together as one ordinary tfjs model.
+ * (the one head trainer, src/lib/head: full-batch Adam, one step per epoch — no backprop through the convolutions,
+ * which on a software GPU run at a few images per second). `assemble` then puts base and head together as one
+ * ordinary tfjs model.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { buildSmallCnn } from '../models/small-cnn.ts';
-import { lcg } from '../random/lcg.ts';
-import { FusedAdam } from '../train/fused-adam.ts';
+import { accuracyOf, denseHead, predictHead, trainHead } from '../head/index.ts';
 import type { JobControl } from '../job/job.ts';
 
 /** The last layer of the frozen base: the pretrained dense ReLU layer (64 features). */
@@ -46,59 +46,34 @@ export interface HeadOptions {
   classes: number;
   epochs: number;
   seed: number;
+  /** Adam's step size; default 0.01. */
   learningRate?: number;
-  /** Read the loss, report and check `stop` every this many epochs. */
+  /** Read the loss and report every this many epochs (default 10). */
   readEvery?: number;
   onProgress?: (p: { epoch: number; epochs: number; loss: number }) => void;
-  /** The job this loop belongs to: checked after every epoch (pause holds there; a cancel ends the run, cancelled). */
+  /** The job this loop belongs to: checked before every epoch (pause holds there; a cancel ends the run, cancelled). */
   job?: JobControl;
 }
 
+/** The trained softmax layer: kernel [dim × classes], bias [classes]; losses as [epoch, loss]; training accuracy. */
 export interface Head { kernel: Float32Array; bias: Float32Array; dim: number; classes: number; losses: [number, number][]; accuracy: number; cancelled: boolean }
 
-/** Glorot-uniform kernel from the seed (the same numbers on every backend), zero bias. */
-export function initialKernel(dim: number, classes: number, seed: number): Float32Array {
-  const next = lcg(seed * 7919 + 17);
-  const limit = Math.sqrt(6 / (dim + classes));
-  return Float32Array.from({ length: dim * classes }, () => (next() * 2 - 1) * limit);
-}
-
-/** Trains a softmax layer on fixed features (full batch, one Adam step per epoch). */
-export async function trainHead(tf: Tf, features: Float32Array, labels: ArrayLike<number>, dim: number, o: HeadOptions): Promise<Head> {
+/** Trains a new softmax layer (seeded Glorot-uniform kernel, zero bias) on fixed features, full batch. */
+export async function trainDoodleHead(tf: Tf, features: Float32Array, labels: ArrayLike<number>, dim: number, o: HeadOptions): Promise<Head> {
   const n = labels.length;
   if (features.length !== n * dim) throw new Error(`expected ${n}×${dim} features, got ${features.length}`);
-  const x = tf.tensor2d(features, [n, dim]);
-  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(labels), 'int32'), o.classes));
-  const w = tf.tidy(() => tf.variable(tf.tensor2d(initialKernel(dim, o.classes, o.seed), [dim, o.classes])));
-  const b = tf.tidy(() => tf.variable(tf.zeros([o.classes])));
-  const adam = new FusedAdam(tf, [w, b], { learningRate: o.learningRate ?? 0.01 });
-  const readEvery = o.readEvery ?? 10;
-  const losses: [number, number][] = [];
-  let cancelled = false;
+  const data = { data: features, count: n, shape: [dim], labels };
+  const head = denseHead(tf, { inputs: dim, classes: o.classes, seed: o.seed });
   try {
-    for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      const loss = tf.tidy(() => {
-        const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, tf.add(tf.matMul(x, w), b)) as never, [w, b]);
-        adam.applyGradients([grads[w.name]!, grads[b.name]!]);
-        return value;
-      });
-      if (epoch % readEvery === 0 || epoch === o.epochs) {
-        const value = (await loss.data())[0]!;
-        losses.push([epoch, value]);
-        o.onProgress?.({ epoch, epochs: o.epochs, loss: value });
-      }
-      loss.dispose();
-      if (o.job && !(await o.job.checkpoint())) { cancelled = true; break; }
-    }
-    const pred = tf.tidy(() => tf.argMax(tf.add(tf.matMul(x, w), b), 1));
-    const [kernel, bias, p] = await Promise.all([w.data(), b.data(), pred.data()]);
-    pred.dispose();
-    let right = 0;
-    for (let i = 0; i < n; i++) if (p[i] === labels[i]) right++;
-    return { kernel: Float32Array.from(kernel), bias: Float32Array.from(bias), dim, classes: o.classes, losses, accuracy: n ? right / n : NaN, cancelled };
+    const r = await trainHead(tf, head, data, {
+      epochs: o.epochs, seed: o.seed, learningRate: o.learningRate ?? 0.01, readEvery: o.readEvery ?? 10, job: o.job,
+      onProgress: (p) => o.onProgress?.({ epoch: p.step, epochs: o.epochs, loss: p.loss }),
+    });
+    const [kernel, bias] = head.getLayer('logits').getWeights() as [Tensor, Tensor];
+    const [k, b, pred] = await Promise.all([kernel.data(), bias.data(), predictHead(tf, head, data)]);
+    return { kernel: Float32Array.from(k), bias: Float32Array.from(b), dim, classes: o.classes, losses: r.losses, accuracy: accuracyOf(pred, labels), cancelled: r.cancelled };
   } finally {
-    tf.dispose([x, y, w, b]);
-    adam.dispose();
+    head.dispose();
   }
 }
 

@@ -1,16 +1,16 @@
 /**
  * One domain-shift experiment on the engine: the digits model on clean and shifted test digits, then adapted
- * by AdaBN (unlabelled shifted training images) and by fine-tuning its dense layers (hidden, logits) on a few labelled ones (the shared
- * Trainer, on the frozen layers' outputs: transfer/head.ts). One forward pass per model and image set gives
+ * by AdaBN (unlabelled shifted training images) and by fine-tuning its dense layers (hidden, logits) on a few
+ * labelled ones (a head trained on the frozen layers' outputs: src/lib/head). One forward pass per model and image set gives
  * the accuracy (logits) and the hidden layer's features for the PCA view.
  * Seeds: the test images' shift draws from `seed`, the target pool's from seed + 1, the labelled picks from
  * seed + 2; the Trainer's batch order from `seed`. The base model is never changed (adaptations use copies).
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
-import { summarise, Trainer, type Evaluation, type ImageSet, type Progress } from '../train/index.ts';
+import { summarise, type Evaluation, type ImageSet, type Progress } from '../train/index.ts';
 import { cloneModel } from '../transfer/clone.ts';
-import { featuresAsImages, headModel } from '../transfer/head.ts';
+import { headOf, trainHead } from '../head/index.ts';
 import { layerFeatures, type FeatureRows } from '../transfer/layer-features.ts';
 import { pickPerClass, subset } from '../transfer/picks.ts';
 import { adaptBatchNorm, type BnStatistics } from './adabn.ts';
@@ -60,10 +60,10 @@ export async function cleanPass(tf: Tf, base: LayersModel, data: ShiftData): Pro
   return { pass: { evaluation: summarise(argmaxRows(r.logits!), data.test.labels, data.classes), hidden: r[FEATURE_LAYER]! }, flatten: r[FINETUNE.from]! };
 }
 
-/** Accuracy and hidden features of `model` on `set` in one pass. */
-export async function pass(tf: Tf, model: LayersModel, set: ImageSet, classes: number): Promise<Pass> {
+/** Accuracy and hidden features of `model` on `set` (images, or feature rows for a head) in one pass. */
+export async function pass(tf: Tf, model: LayersModel, set: ImageSet | FeatureRows, labels: ImageSet['labels'], classes: number): Promise<Pass> {
   const r = await layerFeatures(tf, model, set, [FEATURE_LAYER, 'logits']);
-  return { evaluation: summarise(argmaxRows(r.logits!), set.labels, classes), hidden: r[FEATURE_LAYER]! };
+  return { evaluation: summarise(argmaxRows(r.logits!), labels, classes), hidden: r[FEATURE_LAYER]! };
 }
 
 export function argmaxRows(rows: FeatureRows): Int32Array {
@@ -84,7 +84,7 @@ export async function runShift(tf: Tf, base: LayersModel, data: ShiftData, clean
   let outcome: ShiftOutcome;
   try {
     const bn = await adaptBatchNorm(tf, adapted, pool);
-    outcome = { before, adabn: await pass(tf, adapted, test, data.classes), finetuned: null, bn, finetuneSteps: 0, finetuneLoss: null };
+    outcome = { before, adabn: await pass(tf, adapted, test, test.labels, data.classes), finetuned: null, bn, finetuneSteps: 0, finetuneLoss: null };
   } finally {
     adapted.dispose();
   }
@@ -92,19 +92,17 @@ export async function runShift(tf: Tf, base: LayersModel, data: ShiftData, clean
   hooks.onPartial?.(outcome);
   const labelled = subset(pool, pickPerClass(pool.labels, Array.from({ length: data.classes }, (_, c) => c), s.labels, s.seed + 2));
   const lab = await layerFeatures(tf, base, labelled, [FINETUNE.from]);
-  const head = headModel(base, FINETUNE.from);
+  const head = headOf(base, FINETUNE.from);
   try {
-    for (const layer of head.layers) layer.trainable = layer.name !== 'features';
-    const trainer = new Trainer(tf, head, featuresAsImages(lab[FINETUNE.from]!, labelled.labels), {
+    for (const layer of head.layers) layer.trainable = true;
+    const r = await trainHead(tf, head, { ...lab[FINETUNE.from]!, labels: labelled.labels }, {
       epochs: FINETUNE.steps, maxSteps: FINETUNE.steps, batchSize: Math.min(FINETUNE.batchSize, labelled.count),
       learningRate: FINETUNE.learningRate, seed: s.seed, readEvery: 5, onProgress: hooks.onProgress, job: hooks.job,
     });
-    const r = await trainer.run();
     if (r.cancelled) return outcome;
-    const headPass = (rows: FeatureRows, labels: ImageSet['labels']) => pass(tf, head, featuresAsImages(rows, labels), data.classes);
     outcome = {
       ...outcome, finetuneSteps: r.steps, finetuneLoss: r.losses.at(-1)?.[1] ?? null,
-      finetuned: { clean: await headPass(clean.flatten, data.test.labels), shifted: await headPass(shifted[FINETUNE.from]!, test.labels) },
+      finetuned: { clean: await pass(tf, head, clean.flatten, data.test.labels, data.classes), shifted: await pass(tf, head, shifted[FINETUNE.from]!, test.labels, data.classes) },
     };
   } finally {
     head.dispose();

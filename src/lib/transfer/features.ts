@@ -1,22 +1,19 @@
 /**
  * The fast path for a frozen base: a frozen layer's output never changes during training, so the lab runs the
  * frozen layers once over every image (in inference mode, as the training loop would) and trains only the
- * layers above on those features — a copy of them in a small "head" model whose weights are copied back after.
- * On a software GPU this turns minutes of backpropagation through convolutions into seconds.
+ * layers above on those features — a copy of them in a small "head" model (src/lib/head) whose weights are
+ * copied back after. On a software GPU this turns minutes of backpropagation through convolutions into seconds.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import type { ImageSet } from '../train/batches.ts';
-
-type Layer = tfl.LayersModel['layers'][number];
-/** Layer kinds the head may hold (the small CNN's layers above its conv blocks). */
-const HEAD_KINDS = ['Flatten', 'Dense', 'Softmax'];
+import { HEAD_KINDS } from '../head/model.ts';
 
 /** Called between chunks with images done so far; resolve false to stop (cancel). */
 export type Gate = (done: number, total: number) => Promise<boolean>;
 
-/** Whether layers above index `k` can be trained on cached features (they are all head kinds). */
+/** Whether layers above index `k` can be trained on cached features (a head can copy them all). */
 export function cacheable(model: tfl.LayersModel, k: number): boolean {
   return k >= 0 && model.layers.slice(k + 1).every((l) => HEAD_KINDS.includes(l.getClassName()));
 }
@@ -43,31 +40,4 @@ export async function computeFeatures(tf: Tf, model: tfl.LayersModel, set: Image
   } finally {
     tf.dispose(parts);
   }
-}
-
-function copyLayer(layer: Layer, first: boolean, inputShape: number[]): Layer {
-  const name = layer.name;
-  const kind = layer.getClassName();
-  const shape = first ? { inputShape } : {};
-  if (kind === 'Flatten') return tfl.layers.flatten({ name, ...shape });
-  if (kind === 'Softmax') return tfl.layers.softmax({ name, ...shape });
-  const c = layer.getConfig() as { units: number; activation: string; useBias: boolean };
-  return tfl.layers.dense({ name, units: c.units, activation: c.activation as 'relu', useBias: c.useBias, ...shape });
-}
-
-/** A model of layers k+1… of `model` taking features of `inputShape`, holding the same weights and trainability. */
-export function headModel(model: tfl.LayersModel, k: number, inputShape: number[]): tfl.LayersModel {
-  const layers = model.layers.slice(k + 1);
-  const head = tfl.sequential({ name: `${model.name}_head`, layers: layers.map((l, i) => copyLayer(l, i === 0, inputShape)) });
-  layers.forEach((l, i) => {
-    const h = head.layers[i]!;
-    if (l.weights.length) h.setWeights(l.getWeights());
-    h.trainable = l.trainable;
-  });
-  return head;
-}
-
-/** Writes the head's (trained) weights back into the full model. */
-export function copyHeadBack(head: tfl.LayersModel, model: tfl.LayersModel): void {
-  for (const h of head.layers) if (h.weights.length) model.getLayer(h.name).setWeights(h.getWeights());
 }

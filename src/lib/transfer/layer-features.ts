@@ -20,6 +20,13 @@ export function batchTensor(tf: Tf, set: ImageSet, start: number, batchSize: num
   return tf.tensor4d(buf, [batchSize, set.height ?? 28, set.width ?? 28, 1]);
 }
 
+/** Rows `start … start + batchSize` of feature rows as [batchSize, …shape], zero past the end (a head's input). */
+function rowsBatch(tf: Tf, rows: FeatureRows, start: number, batchSize: number): Tensor {
+  const buf = new Float32Array(batchSize * rows.dim);
+  buf.set(rows.data.subarray(start * rows.dim, Math.min(rows.count, start + batchSize) * rows.dim));
+  return tf.tensor(buf, [batchSize, ...rows.shape]);
+}
+
 /** Index of each named layer; throws naming the model's layers when one is missing. */
 export function layerIndex(model: LayersModel, name: string): number {
   const i = model.layers.findIndex((l) => l.name === name);
@@ -46,13 +53,14 @@ export function runLayers(tf: Tf, model: LayersModel, x: Tensor, upTo: number, k
   return keep.map((k) => out.get(k)!);
 }
 
-export async function layerFeatures(tf: Tf, model: LayersModel, set: ImageSet, names: string[], batchSize = 128): Promise<Record<string, FeatureRows>> {
+/** `set`: images (x/255 go in), or feature rows for a model that takes them (a head, src/lib/head). */
+export async function layerFeatures(tf: Tf, model: LayersModel, set: ImageSet | FeatureRows, names: string[], batchSize = 128): Promise<Record<string, FeatureRows>> {
   const idx = names.map((n) => layerIndex(model, n));
   const upTo = Math.max(...idx);
   const parts: Tensor[][] = names.map(() => []);
   try {
     for (let start = 0; start < set.count; start += batchSize) {
-      const outs = tf.tidy(() => runLayers(tf, model, batchTensor(tf, set, start, batchSize), upTo, idx).map((t) => tf.reshape(t, [batchSize, -1])));
+      const outs = tf.tidy(() => runLayers(tf, model, 'dim' in set ? rowsBatch(tf, set, start, batchSize) : batchTensor(tf, set, start, batchSize), upTo, idx).map((t) => tf.reshape(t, [batchSize, -1])));
       outs.forEach((t, k) => parts[k]!.push(t));
     }
     const result: Record<string, FeatureRows> = {};

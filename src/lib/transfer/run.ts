@@ -1,23 +1,24 @@
 /**
  * One run of the fine-tuning lab on the engine: the transfer model (source base + seeded new head), the frozen
- * layers, then the shared Trainer — on cached features when the whole conv base is frozen (features.ts), else
- * on the images themselves (optionally shifted per batch). Once before training and after every epoch the
- * validation images (never trained on) are evaluated: those points are the curves. After the last epoch the
- * test images are evaluated once — the run's accuracy, per-class accuracy and confusion matrix; a cancelled run
- * never touches them. Seeded throughout: the same set-up and seed give the same numbers. Pause and cancel are the
+ * layers, then the shared Trainer — on cached features when the whole conv base is frozen (features.ts; the
+ * layers above trained as a head, src/lib/head), else on the images themselves (optionally shifted per batch).
+ * Once before training and after every epoch the validation images (never trained on) are evaluated: those points
+ * are the curves. After the last epoch the test images are evaluated once — the run's accuracy, per-class accuracy
+ * and confusion matrix; a cancelled run never touches them. Seeded throughout: the same set-up and seed give the same numbers. Pause and cancel are the
  * run's Job's (src/lib/job; the lab shares one Job among its runs), checked at every step and every evaluated
  * chunk; every tensor is released.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
-import { Trainer } from '../train/trainer.ts';
+import { train as trainModel } from '../train/trainer.ts';
+import { copyHeadBack, headOf, trainHead, type HeadTrainOptions } from '../head/index.ts';
 import { Job, type JobControl } from '../job/job.ts';
 import { summarise } from '../train/evaluate.ts';
 import type { RunConfig } from './config.ts';
 import type { TaskData } from './targets.ts';
 import { applyFreeze, frozenUpTo, lrMultipliers, transferModel } from './model.ts';
-import { cacheable, copyHeadBack, headModel, type Gate } from './features.ts';
+import { cacheable, type Gate } from './features.ts';
 import { FEATURE_COPIES, shiftBatch, withShiftedCopies } from './augment.ts';
 import { evaluateOn, type HeldOut } from './evaluate.ts';
 import { toDevice, type DeviceSet } from './device-set.ts';
@@ -122,7 +123,7 @@ export class LabRun {
       const val = train && data.validation ? keep(await toDevice(tf, data.validation, base, this.gate('features', 0, trainImages.count, whole))) : null;
       featureMs = base ? performance.now() - start : 0;
       const ready = train !== null && (val !== null || !data.validation);
-      if (ready && base) head = headModel(model, k, train.x.shape.slice(1));
+      if (ready && base) head = headOf(model, k);
       const net = head ?? model;
       // Validation figures of an epoch; null when stopped (no point then), `none` when the task has no validation set.
       const validate = async (epoch: number): Promise<HeldOut | 'none' | null> =>
@@ -137,10 +138,9 @@ export class LabRun {
       if (before && train && !this.cancelled) {
         let epochStart = performance.now();
         let stepLosses: number[] = [];
-        const trainer = new Trainer(tf, net, train, {
+        const options: HeadTrainOptions = {
           job: this.job, epochs: config.epochs, batchSize, seed, learningRate: config.lr, readEvery: 1,
           lrMultipliers: lrMultipliers(net, config.headLr),
-          augment: path === 'full' && config.augment ? (xb, step) => shiftBatch(tf, xb, seed, step) : undefined,
           onProgress: (p) => {
             stepLosses.push(p.loss);
             this.input.onProgress?.({ phase: 'training', done: p.step, total: p.totalSteps, epoch: p.epoch + 1, epochs: config.epochs, loss: p.loss });
@@ -153,8 +153,9 @@ export class LabRun {
             stepLosses = [];
             epochStart = performance.now();
           },
-        });
-        losses = (await trainer.run()).losses;
+        };
+        const augment = config.augment ? (xb: Tensor, step: number) => shiftBatch(tf, xb, seed, step) : undefined;
+        losses = (head ? await trainHead(tf, head, train, options) : await trainModel(tf, model, train, { ...options, augment })).losses;
         // The test images, once: only for a run that trained to the end, and only now.
         if (!this.cancelled) {
           const gate = this.gate('testing', config.epochs);

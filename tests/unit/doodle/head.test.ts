@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
-import { assemble, baseFeatures, initialKernel, trainHead } from '../../../src/lib/doodle/head.ts';
+import { assemble, baseFeatures, trainDoodleHead } from '../../../src/lib/doodle/head.ts';
 import { Job } from '../../../src/lib/job/job.ts';
 import { rasterise } from '../../../src/lib/doodle/strokes.ts';
 import { toInput, toMnist } from '../../../src/lib/doodle/preprocess.ts';
@@ -31,7 +31,7 @@ describe('baseFeatures', { timeout: 60_000 }, () => {
   });
 });
 
-describe('trainHead', { timeout: 60_000 }, () => {
+describe('trainDoodleHead', { timeout: 60_000 }, () => {
   // Two well-separated clusters in 4-D, three points each.
   const features = Float32Array.from([1, 0, 0, 0.2, 0.9, 0.1, 0, 0, 1.1, 0, 0.1, 0, 0, 1, 0, 0.1, 0, 0.8, 0.2, 0, 0.1, 1.2, 0, 0]);
   const labels = [0, 0, 0, 1, 1, 1];
@@ -39,14 +39,14 @@ describe('trainHead', { timeout: 60_000 }, () => {
   it('learns separable features, is the same for the same seed, and leaves no tensor behind', async () => {
     const tf = await cpu();
     const before = tf.memory().numTensors;
-    const a = await trainHead(tf, features, labels, 4, { classes: 2, epochs: 60, seed: 3 });
+    const a = await trainDoodleHead(tf, features, labels, 4, { classes: 2, epochs: 60, seed: 3 });
     expect(tf.memory().numTensors).toBe(before);
     expect(a.accuracy).toBe(1);
     expect(a.cancelled).toBe(false);
     expect(a.losses.at(-1)![1]).toBeLessThan(a.losses[0]![1]);
-    const b = await trainHead(tf, features, labels, 4, { classes: 2, epochs: 60, seed: 3 });
+    const b = await trainDoodleHead(tf, features, labels, 4, { classes: 2, epochs: 60, seed: 3 });
     expect(Array.from(b.kernel)).toEqual(Array.from(a.kernel));
-    const c = await trainHead(tf, features, labels, 4, { classes: 2, epochs: 60, seed: 4 });
+    const c = await trainDoodleHead(tf, features, labels, 4, { classes: 2, epochs: 60, seed: 4 });
     expect(Array.from(c.kernel)).not.toEqual(Array.from(a.kernel));
   });
 
@@ -55,16 +55,10 @@ describe('trainHead', { timeout: 60_000 }, () => {
     const before = tf.memory().numTensors;
     let reads = 0;
     const job = new Job();
-    const h = await trainHead(tf, features, labels, 4, { classes: 2, epochs: 1000, seed: 1, onProgress: () => ++reads >= 2 && job.cancel(), job });
+    const h = await trainDoodleHead(tf, features, labels, 4, { classes: 2, epochs: 1000, seed: 1, onProgress: () => ++reads >= 2 && job.cancel(), job });
     expect(h.cancelled).toBe(true);
     expect(h.losses.at(-1)![0]).toBe(20);
     expect(tf.memory().numTensors).toBe(before);
-  });
-
-  it('starts from a seeded Glorot-uniform kernel', () => {
-    const k = initialKernel(64, 3, 1);
-    expect(Math.max(...k.map(Math.abs))).toBeLessThanOrEqual(Math.sqrt(6 / 67));
-    expect(Array.from(initialKernel(64, 3, 1))).toEqual(Array.from(k));
   });
 });
 
@@ -74,7 +68,7 @@ describe('assemble', { timeout: 60_000 }, () => {
     const base = buildSmallCnn({ classes: 5, seed: 2 });
     const xs = [input('circle', 1), input('circle', 2), input('cross', 1), input('cross', 2)];
     const { data, dim } = await baseFeatures(tf, base, batch(xs), xs.length);
-    const head = await trainHead(tf, data, [0, 0, 1, 1], dim, { classes: 2, epochs: 30, seed: 1 });
+    const head = await trainDoodleHead(tf, data, [0, 0, 1, 1], dim, { classes: 2, epochs: 30, seed: 1 });
     const before = tf.memory().numTensors;
     const model = assemble(tf, base, head, 1);
     const probs = model.predict(tf.tensor4d(batch(xs), [4, 28, 28, 1])) as Tensor;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { applyFreeze, frozenUpTo, lrMultipliers, transferModel } from '../../../src/lib/transfer/model.ts';
-import { cacheable, computeFeatures, copyHeadBack, headModel } from '../../../src/lib/transfer/features.ts';
+import { cacheable, computeFeatures } from '../../../src/lib/transfer/features.ts';
+import { copyHeadBack, headOf } from '../../../src/lib/head/model.ts';
 import { logits } from '../../../src/lib/train/forward.ts';
 import { cpu, maxAbsDiff, values } from '../train/helpers.ts';
 import { digits04, task } from './fixtures.ts';
@@ -60,7 +61,8 @@ describe('features and head model', { timeout: 120_000 }, () => {
       const steps: number[] = [];
       const f = (await computeFeatures(tf, model, data.train, k, async (done) => (steps.push(done), true), 4))!;
       expect(steps).toEqual([4, 8, 10]);
-      const head = headModel(model, k, f.shape.slice(1));
+      const head = headOf(model, k);
+      expect(head.inputs[0]!.shape.slice(1)).toEqual(f.shape.slice(1));
       expect(head.trainableWeights.map((w) => w.originalName)).toEqual(model.trainableWeights.map((w) => w.originalName));
       const x = tf.tensor4d(Float32Array.from(data.train.images, (v) => v / 255), [10, 28, 28, 1]);
       const [a, b] = await values([logits(tf, model, x, false), logits(tf, head, f, false)] as Tensor[]);
