@@ -5,6 +5,7 @@
  */
 import { MIN_CLASSES, MAX_NAME } from '@lib/doodle/classes.ts';
 import type { DoodleClass } from '@lib/doodle/state.ts';
+import { describeModel, plural } from '@lib/doodle/edits.ts';
 
 export interface ClassActions {
   add(i: number): void;
@@ -89,4 +90,15 @@ export function paintSeen(canvas: HTMLCanvasElement, px: Uint8Array | null): voi
   ctx.putImageData(img, 0, 0);
   const inked = px ? px.reduce((n, v) => n + (v > 127 ? 1 : 0), 0) : 0;
   canvas.setAttribute('aria-label', px ? `The pad's drawing as the network sees it: 28 by 28 pixels, ${inked} of them mostly ink.` : 'The pad is empty.');
+}
+
+/** The buttons that depend on the classes and on a run in progress, the classes' count line and the model line. */
+export function paintControls(root: ShadowRoot, classes: readonly DoodleClass[], model: Parameters<typeof describeModel>[0], busy: boolean): void {
+  const act = (a: string) => root.querySelector<HTMLButtonElement>(`[data-act="${a}"]`)!;
+  act('add-class').disabled = busy || classes.length >= 5;
+  act('train').disabled = busy;
+  act('cancel').disabled = !busy;
+  const text = (role: string, t: string) => (root.querySelector<HTMLElement>(`[data-role="${role}"]`)!.textContent = t);
+  text('classes-summary', `${plural(classes.length, 'class')}, ${plural(classes.reduce((s, c) => s + c.drawings.length, 0), 'drawing')} in all.`);
+  text('model-line', describeModel(model, classes));
 }

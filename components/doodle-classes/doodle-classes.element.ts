@@ -17,14 +17,14 @@ import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { MODEL_NAMES } from '@lib/models/shipped.ts';
 import { nameProblems } from '@lib/doodle/classes.ts';
-import { addClass, addDrawing, describeModel, plural, removeClass, withNames } from '@lib/doodle/edits.ts';
+import { addClass, addDrawing, plural, removeClass, withNames } from '@lib/doodle/edits.ts';
 import type { Drawing } from '@lib/doodle/strokes.ts';
 import { toInput } from '@lib/doodle/preprocess.ts';
 import { DOODLE_ATTRS, DOODLE_DEFAULTS, DOODLE_PARSE, type DoodleAttr, type DoodleSettings } from './doodle-settings.ts';
 import { StrokePad } from '@lib/widget/stroke-pad/stroke-pad.ts';
 import { DOODLE_RASTER, mnistOf } from '@lib/stroke-pad/image.ts';
 import { DoodleLab } from './doodle-lab.ts';
-import { paintSeen, renderClasses } from './class-list.ts';
+import { paintControls, paintSeen, renderClasses } from './class-list.ts';
 import { BarsView } from './prob-bars.ts';
 import { exportModel, importModel } from './file-io.ts';
 import { trainDoodles } from './doodle-train.ts';
@@ -32,7 +32,7 @@ import type { DoodleSession } from './doodle-session.ts';
 import { SHELL } from './shell.ts';
 import css from './doodle-classes.css?inline';
 import { SPEC } from './attributes.ts';
-import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; session: DoodleSession };
@@ -47,10 +47,9 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   private reflecting = false;
   private bars!: BarsView;
 
-  get source(): string { return this.s.source; } set source(v: string) { this.setAttribute('source', v); }
+  // source, epochs, seed: reflected from SPEC; classes are the lab's (renamed, added or removed by the reader too).
+  static { reflect(this, SPEC, (el) => el.s, ['classes']); }
   get classes(): string[] { return this.lab.state.classes.map((c) => c.name); } set classes(v: string[]) { this.setAttribute('classes', v.join(', ')); }
-  get epochs(): number { return this.s.epochs; } set epochs(v: number) { this.setAttribute('epochs', String(v)); }
-  get seed(): number { return this.s.seed; } set seed(v: number) { this.setAttribute('seed', String(v)); }
   /** Each class's name and number of drawings. */
   getClasses() { return this.lab.counts(); }
   /** The pad's strokes, pad units (0–256). */
@@ -119,12 +118,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
       removeLast: (i) => this.edit(() => (cs[i]!.drawings.pop() ? null : 'There is no drawing to remove.'), () => `Removed the last drawing of “${cs[i]!.name}”: ${plural(cs[i]!.drawings.length, 'drawing')} left.`),
       removeClass: (i) => { const name = cs[i]!.name; this.edit(() => removeClass(cs, i), () => `Removed the class “${name}”.`); },
     }, busy);
-    const act = (a: string) => this.root.querySelector<HTMLButtonElement>(`[data-act="${a}"]`)!;
-    act('add-class').disabled = busy || cs.length >= 5;
-    act('train').disabled = busy;
-    act('cancel').disabled = !busy;
-    this.$('classes-summary').textContent = `${plural(cs.length, 'class')}, ${plural(cs.reduce((s, c) => s + c.drawings.length, 0), 'drawing')} in all.`;
-    this.$('model-line').textContent = describeModel(this.lab.state.model, cs);
+    paintControls(this.root, cs, this.lab.state.model, busy);
   }
 
   /** After any change to the classes: redraw, reflect valid names to the attribute, save. */
@@ -247,5 +241,6 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 }
 
+export interface DoodleClassesElement extends Omit<Reflected<typeof SPEC>, 'classes'> {}
 define('fm-doodle-classes', DoodleClassesElement);
 declare global { interface HTMLElementTagNameMap { 'fm-doodle-classes': DoodleClassesElement } }
