@@ -33,6 +33,8 @@ import css from './finetune-lab.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { FinetuneLabResult } from './result.ts';
+export type { FinetuneLabResult, FinetuneLabResultEvent } from './result.ts';
 
 type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
 const ATTRS = [...RUN_ATTRS, 'seed', 'holdout', 'compare'] as const;
@@ -49,7 +51,7 @@ const SHELL = `${FORM_HTML}
 <p data-role="summary" class="summary-all">Press Train to run the set-up above.</p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
-export class FinetuneLabElement extends EngineElement<Heavy> {
+export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> {
   static observedAttributes = attributeNames(SPEC);
   private base: RunConfig = RUN_DEFAULTS;
   private compareText = '';
@@ -244,7 +246,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   report = {
     status: (s: 'running' | 'ready') => this.setStatus(s),
     error: (message: string) => this.emitError(message),
-    result: (detail: { backend: string; ms: number; [k: string]: unknown }) => this.emitResult(detail),
+    result: (detail: FinetuneLabResult) => this.emitResult(detail),
     buttons: (running: boolean, paused: boolean) => syncButtons(this.root, running, paused),
     card: (i: number, slot: Slot, detail: boolean) => {
       const host = this.root.querySelector<HTMLElement>('[data-role="results"]')!;

@@ -28,17 +28,15 @@ import { SHELL } from './race-shell.ts';
 import css from './loss-race.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
-import type { ResultDetail } from '@lib/widget/fm-element.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { LossRaceResult } from './result.ts';
+export type { LossRaceResult, LossRaceResultEvent } from './result.ts';
 
 type Lib = typeof import('@lib/race/loss-race.ts') & typeof import('@lib/race/start.ts') & typeof import('@lib/race/data.ts') & typeof import('@lib/race/summary.ts');
 type Heavy = { engine: Engine; lib: Lib; view: import('./race-view.ts').RaceView };
 export type Phase = 'idle' | RaceState['phase'];
-/** `fm-result`'s detail: the starting point ('ready') and each finished race ('done', with each run's `test`). */
-export interface LossRaceResult extends ResultDetail { phase: 'ready' | 'done'; config: RaceConfig; runs: RaceState['runs']; fallbackReason: string | null }
-export type LossRaceResultEvent = CustomEvent<LossRaceResult>;
 
-export class LossRaceElement extends EngineElement<Heavy> {
+export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
   static observedAttributes = attributeNames(SPEC);
   protected debounceMs = 150;
   private config: RaceConfig = DEFAULT_RACE;
@@ -155,7 +153,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
       if (gen !== this.gen) return;
       this.show(heavy.lib.readyState(config, start), true);
       this.say(`Ready. Both networks start from the same weights: validation accuracy ${(start.accuracy * 100).toFixed(1)}%. Press Start to train them.`);
-      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, phase: 'ready', config, runs: this.state!.runs, fallbackReason: heavy.engine.fallbackReason ?? null } satisfies LossRaceResult);
+      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, phase: 'ready', config, runs: this.state!.runs, fallbackReason: heavy.engine.fallbackReason ?? null });
     } catch (err) {
       if (gen !== this.gen) return;
       this.setStatus('error');
@@ -185,7 +183,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
       this.show(end, true);
       if (end.phase === 'done') {
         this.say(`Finished. ${lib.raceSummary(end)}`);
-        this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null } satisfies LossRaceResult);
+        this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null });
       } else {
         this.say(`Cancelled at step ${Math.min(...end.runs.map((r) => r.steps))} of ${end.totalSteps}, without a test accuracy. Press Start to race again.`);
         this.setStatus('ready');

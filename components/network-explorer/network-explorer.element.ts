@@ -25,6 +25,8 @@ import css from './network-explorer.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { NetworkExplorerResult } from './result.ts';
+export type { NetworkExplorerResult, NetworkExplorerResultEvent } from './result.ts';
 
 type Heavy = {
   engine: Engine; nets: typeof import('@lib/nets/explorer.ts'); session: import('@lib/nets/explorer.ts').ExplorerSession; views: typeof import('./side-views.ts');
@@ -33,7 +35,7 @@ type Heavy = {
 type Last = { fwd: ForwardResult; pixels: Uint8Array; label: number | null; image: number | null; model: ExplorerModel };
 const copy = (t: { data: Float32Array; shape: number[] }) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
-export class NetworkExplorerElement extends EngineElement<Heavy> {
+export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorerResult> {
   static observedAttributes = attributeNames(SPEC);
   /** The settings in force, and every message shown: the attributes' and the run's. */
   private settings = new AttributeSettings<ExplorerSettings, ExplorerAttr>(EXPLORER_DEFAULTS, EXPLORER_PARSE);
