@@ -75,3 +75,4 @@ export class EngineReport extends FmElement<EngineReportResult> {
 }
 
 define('fm-engine-report', EngineReport);
+declare global { interface HTMLElementTagNameMap { 'fm-engine-report': EngineReport } }
