@@ -30,7 +30,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { ActivationMapsResult } from './result.ts';
-export type { ActivationMapsResult, ActivationMapsResultEvent } from './result.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/activations/feature-maps.ts'); view: typeof import('./maps-view.ts') };
 type Last = { input: PlainTensor; kernel: PlainTensor; before: PlainTensor; after: PlainTensor };

@@ -22,7 +22,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { ActivationPlotResult } from './result.ts';
-export type { ActivationPlotResult, ActivationPlotResultEvent } from './result.ts';
 
 let instances = 0;
 const checkbox = (n: ActivationName) =>

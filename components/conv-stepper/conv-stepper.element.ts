@@ -22,7 +22,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { ConvStepperResult, StepProduct } from './result.ts';
-export type { ConvStepperResult, ConvStepperResultEvent } from './result.ts';
 
 type Plain = { data: Float32Array; shape: number[] };
 

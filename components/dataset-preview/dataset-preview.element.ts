@@ -18,7 +18,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { DatasetPreviewResult } from './result.ts';
-export type { DatasetPreviewResult, DatasetPreviewResultEvent } from './result.ts';
 
 export const DATASETS = ['fashion', 'digits'] as const;
 export const SPLITS = ['train', 'test'] as const;

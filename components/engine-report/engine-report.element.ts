@@ -11,7 +11,6 @@ import '@lib/engine/global.ts';
 import { define, FmElement } from '@lib/widget/fm-element.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { EngineReportResult } from './result.ts';
-export type { EngineReportResult, EngineReportResultEvent } from './result.ts';
 
 const CSS = `:host { display: block; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }

@@ -28,7 +28,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { FeatureReuseResult } from './result.ts';
-export type { FeatureReuseResult, FeatureReuseResultEvent } from './result.ts';
 
 type Lib = typeof import('@lib/transfer/reuse.ts');
 type Heavy = {

@@ -19,7 +19,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { LossCurvesResult } from './result.ts';
-export type { LossCurvesResult, LossCurvesResultEvent } from './result.ts';
 
 type Chart = import('./curves-chart.ts').CurveChart;
 const GRID = curveGrid(400);

@@ -34,7 +34,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { PoolExplorerResult } from './result.ts';
-export type { PoolExplorerResult, PoolExplorerResultEvent } from './result.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/pool/tf-pool.ts') };
 type Last = { s: PoolSettings; input: PlainTensor; kernel: PlainTensor; featureMap: PlainTensor; output: PlainTensor; ms: number; backend: string };

@@ -25,7 +25,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { ReceptiveFieldResult } from './result.ts';
-export type { ReceptiveFieldResult, ReceptiveFieldResultEvent } from './result.ts';
 
 type Good = { layers: Layer[]; input: number; plan: Plan };
 

@@ -23,7 +23,6 @@ import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { SoftmaxExplorerResult } from './result.ts';
-export type { SoftmaxExplorerResult, SoftmaxExplorerResultEvent } from './result.ts';
 
 type Charts = typeof import('./explorer-charts.ts');
 type Plain = { data: Float32Array; shape: number[] };
