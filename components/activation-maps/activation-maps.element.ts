@@ -29,6 +29,7 @@ import css from './activation-maps.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { ActivationMapsResult } from './result.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/activations/feature-maps.ts'); view: typeof import('./maps-view.ts') };
 type Last = { input: PlainTensor; kernel: PlainTensor; before: PlainTensor; after: PlainTensor };
@@ -51,7 +52,7 @@ const SHELL = `
 <p data-role="summary" aria-live="polite">Waiting to compute…</p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
-export class ActivationMapsElement extends EngineElement<Heavy> {
+export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsResult> {
   static observedAttributes = attributeNames(SPEC);
   private settings = new AttributeSettings<MapsSettings, MapsAttr>(MAPS_DEFAULTS, MAPS_PARSE);
   private get s(): MapsSettings { return this.settings.values; }

@@ -21,6 +21,7 @@ import css from './activation-plot.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { ActivationPlotResult } from './result.ts';
 
 let instances = 0;
 const checkbox = (n: ActivationName) =>
@@ -37,7 +38,7 @@ const SHELL = `
 <p data-role="message" role="alert" hidden></p>
 <p class="engine">Computed exactly in JavaScript (float64); no GPU or TensorFlow.js needed.</p>`;
 
-export class ActivationPlotElement extends FmElement {
+export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
   static observedAttributes = attributeNames(SPEC);
   private s: PlotSettings = PLOT_DEFAULTS;
   private view: import('./plot-view.ts').PlotView | null = null;

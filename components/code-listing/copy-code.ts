@@ -4,7 +4,7 @@
  */
 import { define } from '../../src/lib/widget/fm-element.ts';
 
-class FmCopyCode extends HTMLElement {
+export class FmCopyCode extends HTMLElement {
   connectedCallback(): void {
     if (this.firstChild) return;
     const button = document.createElement('button');
@@ -25,3 +25,4 @@ class FmCopyCode extends HTMLElement {
   }
 }
 define('fm-copy-code', FmCopyCode);
+declare global { interface HTMLElementTagNameMap { 'fm-copy-code': FmCopyCode } }

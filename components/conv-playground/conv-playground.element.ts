@@ -27,11 +27,12 @@ import { StrokePad } from '@lib/widget/stroke-pad/stroke-pad.ts';
 import { filledSquare } from '@lib/stroke-pad/model.ts';
 import { loadFile, loadSample, type Pixels } from './image-source.ts';
 import { showResult } from './result-view.ts';
+import type { ConvPlaygroundResult } from './result.ts';
 
 type Heavy = { engine: Engine; conv: typeof import('@lib/conv/tf-conv.ts'); view: import('./heatmap-view.ts').HeatmapView };
 const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
-export class ConvPlaygroundElement extends EngineElement<Heavy> {
+export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundResult> {
   static observedAttributes = attributeNames(SPEC);
   private s = defaultSettings();
   private grid!: KernelGrid;

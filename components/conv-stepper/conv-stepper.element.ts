@@ -21,10 +21,11 @@ import css from './conv-stepper.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { ConvStepperResult, StepProduct } from './result.ts';
 
 type Plain = { data: Float32Array; shape: number[] };
 
-export class ConvStepperElement extends FmElement {
+export class ConvStepperElement extends FmElement<ConvStepperResult> {
   static observedAttributes = attributeNames(SPEC);
   private good: Settings = DEFAULTS;
   private input: number[] = [];
@@ -195,7 +196,7 @@ export class ConvStepperElement extends FmElement {
     this.root.querySelector('[data-act="next"]')!.setAttribute('aria-disabled', String(index === plan.steps.length - 1));
     this.root.querySelector('[data-grid="products"]')!.setAttribute('aria-label', `Products for ${short}: ${gridWords(this.good.kernel.rows, this.good.kernel.cols, (r, c) => formatNumber(step.taps[r * this.good.kernel.cols + c]!.product))}`);
     this.root.querySelector('[data-grid="output"]')!.setAttribute('aria-label', `Output so far: ${step.index + 1} of ${plan.steps.length} values written, the latest ${formatNumber(step.value)}`);
-    const products = step.taps.map(({ ky, kx, iy, ix, padded, x, w, product }) => ({ kernel: [ky, kx], input: [iy, ix], padded, x, w, product }));
+    const products = step.taps.map(({ ky, kx, iy, ix, padded, x, w, product }): StepProduct => ({ kernel: [ky, kx], input: [iy, ix], padded, x, w, product }));
     this.emitResult({ backend: 'reference', ms, step: index, outputIndex: [step.oy, step.ox], value: step.value, products });
   }
 

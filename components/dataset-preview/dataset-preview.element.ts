@@ -17,6 +17,7 @@ import css from './dataset-preview.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { DatasetPreviewResult } from './result.ts';
 
 export const DATASETS = ['fashion', 'digits'] as const;
 export const SPLITS = ['train', 'test'] as const;
@@ -25,7 +26,7 @@ const TITLES: Record<string, string> = { fashion: 'Fashion-MNIST', digits: 'MNIS
 
 interface Settings { dataset: (typeof DATASETS)[number]; split: (typeof SPLITS)[number]; perClass: number }
 
-export class DatasetPreviewElement extends FmElement {
+export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
   static observedAttributes = attributeNames(SPEC);
   private good: Settings = { dataset: 'fashion', split: 'test', perClass: 8 };
   private slice: DataSlice | null = null;

@@ -53,3 +53,4 @@ export class DeviceBadge extends HTMLElement {
 }
 
 if (!customElements.get('fm-device-badge')) customElements.define('fm-device-badge', DeviceBadge);
+declare global { interface HTMLElementTagNameMap { 'fm-device-badge': DeviceBadge } }

@@ -63,3 +63,4 @@ export class EmbedControl extends HTMLElement {
 }
 
 if (!customElements.get('fm-embed-control')) customElements.define('fm-embed-control', EmbedControl);
+declare global { interface HTMLElementTagNameMap { 'fm-embed-control': EmbedControl } }

@@ -10,6 +10,7 @@ import { getScope, onScopeChange, type EngineScope } from '@lib/engine/scope.ts'
 import '@lib/engine/global.ts';
 import { define, FmElement } from '@lib/widget/fm-element.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { EngineReportResult } from './result.ts';
 
 const CSS = `:host { display: block; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
@@ -17,7 +18,7 @@ dt { font-weight: 600; }
 dd { margin: 0; }
 [data-kind='error'] { color: var(--sl-color-red-high, #a40000); }`;
 
-export class EngineReport extends FmElement {
+export class EngineReport extends FmElement<EngineReportResult> {
   protected render(): void {
     this.root.innerHTML = `<p data-role="message" role="alert" hidden></p>
     <p data-role="summary" aria-live="polite">Checking this browser…</p>
@@ -73,3 +74,4 @@ export class EngineReport extends FmElement {
 }
 
 define('fm-engine-report', EngineReport);
+declare global { interface HTMLElementTagNameMap { 'fm-engine-report': EngineReport } }

@@ -27,6 +27,7 @@ import css from './feature-reuse.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { FeatureReuseResult } from './result.ts';
 
 type Lib = typeof import('@lib/transfer/reuse.ts');
 type Heavy = {
@@ -57,7 +58,7 @@ const SHELL = `
 <p data-role="summary" class="summary" aria-live="polite">Waiting to compute…</p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
-export class FeatureReuseElement extends EngineElement<Heavy> {
+export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult> {
   static observedAttributes = attributeNames(SPEC);
   private settings = new AttributeSettings<ReuseSettings, ReuseAttr>(REUSE_DEFAULTS, REUSE_PARSE);
   private get s(): ReuseSettings { return this.settings.values; }

@@ -11,7 +11,7 @@
  * @attr seed · holdout (test images per class) — shared by all runs
  * Target `custom` trains on the reader's own doodle classes, read from `<fm-doodle-classes>`'s saved drawings on
  * start and after each `fm-doodles-saved` (or given by a host through `setCustomTarget`).
- * @event fm-result `{ backend, ms, trained, runs: RunSummary[] }` once ready (trained: false) and after each Train
+ * @event fm-result `{ backend, ms, trained, runs: RunSummary[], fallbackReason }` once ready (trained: false) and after each Train
  * @event fm-progress `{ run, phase, done, total, epoch, epochs }` while training
  * @event fm-error `{ message }` for an unusable attribute (the last good value stays) or a run that failed
  */
@@ -22,7 +22,8 @@ import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
 import { ParamError } from '@lib/params/index.ts';
-import { LAB_DEFAULTS, LAB_PARSE, MAX_RUNS, RUN_ATTRS, RUN_DEFAULTS, RUN_KEYS, RUN_PARSE, formatCompare, parseCompare, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
+import { MAX_RUNS, RUN_KEYS, RUN_PARSE, formatCompare, runLabel, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
+import { LAB_ATTRS, LAB_START, withLabAttribute, type LabAttr, type LabState } from './lab-settings.ts';
 import { checkCustomTask, type CustomTask } from '@lib/transfer/targets.ts';
 import { FORM_HTML, bindForm, syncButtons, syncForm } from './lab-form.ts';
 import { doodleNote, watchDoodles, type DoodleNews } from './lab-doodles.ts';
@@ -33,10 +34,9 @@ import css from './finetune-lab.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { FinetuneLabResult } from './result.ts';
 
 type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
-const ATTRS = [...RUN_ATTRS, 'seed', 'holdout', 'compare'] as const;
-type Attr = (typeof ATTRS)[number];
 /** What "Add a run" adds: first a from-scratch baseline, then full fine-tuning. */
 const ADDED: Partial<RunConfig>[] = [{ source: 'random', freeze: 'none' }, { freeze: 'none' }];
 
@@ -49,12 +49,10 @@ const SHELL = `${FORM_HTML}
 <p data-role="summary" class="summary-all">Press Train to run the set-up above.</p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
-export class FinetuneLabElement extends EngineElement<Heavy> {
+export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> {
   static observedAttributes = attributeNames(SPEC);
-  private base: RunConfig = RUN_DEFAULTS;
-  private compareText = '';
-  private extra: RunConfig[] = [];
-  private lab: LabSettings = LAB_DEFAULTS;
+  /** The settings in force (lab-settings.ts). */
+  private st: LabState = LAB_START;
   private errors = new Map<string, string>();
   private custom: CustomTask | null = null;
   /** What the saved doodles gave when last read (null: not read yet). */
@@ -63,14 +61,14 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   private slots: Slot[] = [];
   private firstResult = true;
 
-  get seed(): number { return this.lab.seed; }
+  get seed(): number { return this.st.lab.seed; }
   set seed(v: number) { this.setAttribute('seed', String(v)); }
-  get holdout(): number { return this.lab.holdout; }
+  get holdout(): number { return this.st.lab.holdout; }
   set holdout(v: number) { this.setAttribute('holdout', String(v)); }
-  get compare(): string { return this.compareText; }
+  get compare(): string { return this.st.compareText; }
   set compare(v: string) { this.setAttribute('compare', v); }
   /** The runs in force (A, then B and C from `compare`), as parsed. */
-  get runs(): RunConfig[] { return [this.base, ...this.extra].map((r) => ({ ...r })); }
+  get runs(): RunConfig[] { return [this.st.base, ...this.st.extra].map((r) => ({ ...r })); }
   get running(): boolean { return this.heavy?.runner.running ?? false; }
   /** One plain summary per run of the last Train (curves, accuracy, per-class, confusion, timings). */
   getResults(): RunSummary[] { return this.slots.map((s, i) => summary(i, s)); }
@@ -105,7 +103,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
     // One Job for the whole Train: paused out of view, and an unexpected failure ends in status="error" + Retry.
     const job = new Job<LabProgress>();
     job.on('progress', (p) => this.dispatchEvent(new CustomEvent('fm-progress', { detail: p.payload, bubbles: true, composed: true })));
-    const out = await this.jobs.run(job, (j) => heavy.runner.train(j, this.runs, { ...this.lab }, this.custom), () => void this.train());
+    const out = await this.jobs.run(job, (j) => heavy.runner.train(j, this.runs, { ...this.st.lab }, this.custom), () => void this.train());
     // A run that failed on a device lost just now is restarted once the new scope is there (onScopeLost).
     this.failedScope = out?.some((r) => r.state === 'error') ? scope : null;
     this.sync(); // marks runs whose set-up changed while they trained
@@ -118,7 +116,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (!this.root.firstChild) return;
-    this.apply(name as Attr, value);
+    this.apply(name as LabAttr, value);
   }
 
   protected render(): void {
@@ -132,33 +130,16 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
         if (name === 'train') void this.train();
         else if (name === 'cancel') this.cancel();
         else if (name === 'pause') this.heavy?.runner.paused ? this.resume() : this.pause();
-        else this.setRuns([...this.extra, { ...this.base, ...ADDED[this.extra.length] }]);
+        else this.setRuns([...this.st.extra, { ...this.st.base, ...ADDED[this.st.extra.length] }]);
       },
-      remove: (i) => this.setRuns(this.extra.filter((_, k) => k !== i - 1)),
+      remove: (i) => this.setRuns(this.st.extra.filter((_, k) => k !== i - 1)),
     });
-    for (const n of ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n), false);
+    for (const n of LAB_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n), false);
     this.sync();
   }
 
-  private apply(name: Attr, raw: string | null, sync = true): void {
-    try {
-      if (name === 'seed' || name === 'holdout') this.lab = { ...this.lab, [name]: raw === null ? LAB_DEFAULTS[name] : LAB_PARSE[name](raw) };
-      else if (name !== 'compare') this.base = { ...this.base, [RUN_KEYS[name]]: raw === null ? RUN_DEFAULTS[RUN_KEYS[name]] : RUN_PARSE[name](raw) };
-      this.errors.delete(name);
-    } catch (e) {
-      if (!(e instanceof ParamError)) throw e;
-      this.errors.set(name, e.message);
-    }
-    // Runs B and C are overrides of A: re-read them whenever A or the list changes.
-    try {
-      const text = name === 'compare' ? (raw ?? '') : this.compareText;
-      this.extra = parseCompare(text, this.base);
-      this.compareText = text;
-      this.errors.delete('compare');
-    } catch (e) {
-      if (!(e instanceof ParamError)) throw e;
-      this.errors.set('compare', e.message);
-    }
+  private apply(name: LabAttr, raw: string | null, sync = true): void {
+    this.st = withLabAttribute(this.st, name, raw, this.errors);
     const text = [...this.errors.values()].join(' ');
     if (text) this.emitError(text);
     else if (this.running) this.showMessage('Settings changed while training: the runs in progress keep the set-up they started with. Press Train again to run the new one.');
@@ -169,7 +150,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   private editRun(i: number, attr: RunAttr, value: string): void {
     if (i === 0) return this.setAttribute(attr, value);
     try {
-      const next = this.extra.map((r, k) => (k === i - 1 ? { ...r, [RUN_KEYS[attr]]: RUN_PARSE[attr](value) } : r));
+      const next = this.st.extra.map((r, k) => (k === i - 1 ? { ...r, [RUN_KEYS[attr]]: RUN_PARSE[attr](value) } : r));
       this.setRuns(next);
     } catch (e) {
       if (!(e instanceof ParamError)) throw e;
@@ -179,7 +160,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   }
 
   private setRuns(extra: RunConfig[]): void {
-    const text = formatCompare([this.base, ...extra.slice(0, MAX_RUNS - 1)]);
+    const text = formatCompare([this.st.base, ...extra.slice(0, MAX_RUNS - 1)]);
     if (text) this.setAttribute('compare', text);
     else this.removeAttribute('compare');
   }
@@ -187,7 +168,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   private sync(): void {
     const custom = this.runs.filter((r) => r.target === 'custom').map((r) => r.perClass);
     const note = this.doodles && (this.fromDoodles || !this.custom) ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null) : '';
-    syncForm(this.root, this.runs, this.lab, { classes: this.custom?.classNames.length ?? null, fromDoodles: this.fromDoodles, note });
+    syncForm(this.root, this.runs, this.st.lab, { classes: this.custom?.classNames.length ?? null, fromDoodles: this.fromDoodles, note });
     this.heavy?.runner.markStale(this.runs);
   }
 
@@ -244,7 +225,7 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   report = {
     status: (s: 'running' | 'ready') => this.setStatus(s),
     error: (message: string) => this.emitError(message),
-    result: (detail: { backend: string; ms: number; [k: string]: unknown }) => this.emitResult(detail),
+    result: (detail: FinetuneLabResult) => this.emitResult(detail),
     buttons: (running: boolean, paused: boolean) => syncButtons(this.root, running, paused),
     card: (i: number, slot: Slot, detail: boolean) => {
       const host = this.root.querySelector<HTMLElement>('[data-role="results"]')!;

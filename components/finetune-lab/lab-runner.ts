@@ -20,11 +20,12 @@ import { limitPerClass, shortNote, withValidation } from '@lib/transfer/custom.t
 import { WHERE } from './lab-doodles.ts';
 import type { LabCharts } from './lab-chart.ts';
 import { summary, type RunSummary, type Slot } from './lab-results.ts';
+import type { FinetuneLabResult } from './result.ts';
 
 export interface Report {
   status(s: 'running' | 'ready'): void;
   error(message: string): void;
-  result(detail: { backend: string; ms: number; [k: string]: unknown }): void;
+  result(detail: FinetuneLabResult): void;
   buttons(running: boolean, paused: boolean): void;
   card(i: number, slot: Slot, detail: boolean): void;
   clearCards(n: number): void;

@@ -18,12 +18,13 @@ import css from './loss-curves.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { LossCurvesResult } from './result.ts';
 
 type Chart = import('./curves-chart.ts').CurveChart;
 const GRID = curveGrid(400);
 const GRAD_DOMAIN: Record<CurveGradient, [number, number]> = { logit: [-1.1, 0.1], p: [-10, 0.5] };
 
-export class LossCurvesElement extends FmElement {
+export class LossCurvesElement extends FmElement<LossCurvesResult> {
   static observedAttributes = attributeNames(SPEC);
   private s: CurvesSettings = DEFAULTS;
   private charts: { loss: Chart; grad: Chart } | null = null;

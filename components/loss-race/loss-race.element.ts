@@ -21,24 +21,21 @@ import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { DATA_BASE } from '@lib/widget/assets.ts';
 import { pausedText } from '@lib/widget/widget-jobs.ts';
 import { ParamError } from '@lib/params/index.ts';
-import { DEFAULT_RACE, LIMITS, RACE_ATTRS, ATTR_KEY, withRaceAttribute, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
+import { DEFAULT_RACE, RACE_ATTRS, ATTR_KEY, withRaceAttribute, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
 import type { LossRace, RaceState, RaceData } from '@lib/race/loss-race.ts';
 import type { RaceSources } from '@lib/race/data.ts';
-import { SHELL } from './race-shell.ts';
+import { SHELL, bindInputs, syncControls } from './race-shell.ts';
 import css from './loss-race.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
-import type { ResultDetail } from '@lib/widget/fm-element.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { LossRaceResult } from './result.ts';
 
 type Lib = typeof import('@lib/race/loss-race.ts') & typeof import('@lib/race/start.ts') & typeof import('@lib/race/data.ts') & typeof import('@lib/race/summary.ts');
 type Heavy = { engine: Engine; lib: Lib; view: import('./race-view.ts').RaceView };
 export type Phase = 'idle' | RaceState['phase'];
-/** `fm-result`'s detail: the starting point ('ready') and each finished race ('done', with each run's `test`). */
-export interface LossRaceResult extends ResultDetail { phase: 'ready' | 'done'; config: RaceConfig; runs: RaceState['runs']; fallbackReason: string | null }
-export type LossRaceResultEvent = CustomEvent<LossRaceResult>;
 
-export class LossRaceElement extends EngineElement<Heavy> {
+export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
   static observedAttributes = attributeNames(SPEC);
   protected debounceMs = 150;
   private config: RaceConfig = DEFAULT_RACE;
@@ -90,12 +87,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
   protected render(): void {
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
-    for (const c of this.root.querySelectorAll<HTMLInputElement>('[data-attr]')) {
-      const [min, max] = LIMITS[ATTR_KEY[c.dataset.attr as RaceAttr]];
-      c.min = String(min);
-      c.max = String(max);
-      c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
-    }
+    bindInputs(this.root, (attr, value) => this.setAttribute(attr, value));
     this.q('start').addEventListener('click', () => void this.run());
     this.q('pause').addEventListener('click', () => (this.holds() ? this.resume() : this.pause()));
     this.q('cancel').addEventListener('click', () => this.cancel());
@@ -155,7 +147,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
       if (gen !== this.gen) return;
       this.show(heavy.lib.readyState(config, start), true);
       this.say(`Ready. Both networks start from the same weights: validation accuracy ${(start.accuracy * 100).toFixed(1)}%. Press Start to train them.`);
-      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, phase: 'ready', config, runs: this.state!.runs, fallbackReason: heavy.engine.fallbackReason ?? null } satisfies LossRaceResult);
+      this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, phase: 'ready', config, runs: this.state!.runs, fallbackReason: heavy.engine.fallbackReason ?? null });
     } catch (err) {
       if (gen !== this.gen) return;
       this.setStatus('error');
@@ -185,7 +177,7 @@ export class LossRaceElement extends EngineElement<Heavy> {
       this.show(end, true);
       if (end.phase === 'done') {
         this.say(`Finished. ${lib.raceSummary(end)}`);
-        this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null } satisfies LossRaceResult);
+        this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null });
       } else {
         this.say(`Cancelled at step ${Math.min(...end.runs.map((r) => r.steps))} of ${end.totalSteps}, without a test accuracy. Press Start to race again.`);
         this.setStatus('ready');
@@ -218,20 +210,9 @@ export class LossRaceElement extends EngineElement<Heavy> {
     this.heavy!.view.show(s, redraw);
   }
 
-  /** Buttons and inputs follow the phase: settings are locked while a race runs. */
+  /** Buttons and inputs follow the phase (race-shell.ts). */
   private sync(): void {
-    const racing = this.race !== null;
-    const phase = this.phase;
-    for (const c of this.root.querySelectorAll<HTMLInputElement>('[data-attr]')) c.disabled = racing;
-    (this.q('start') as HTMLButtonElement).disabled = racing || this.status !== 'ready';
-    const pause = this.q('pause') as HTMLButtonElement;
-    const cancel = this.q('cancel') as HTMLButtonElement;
-    cancel.disabled = !racing || phase === 'cancelled';
-    // Nothing to pause while the test images are measured; focus on Pause moves to Cancel rather than being lost.
-    const noPause = !racing || phase === 'cancelled' || phase === 'testing';
-    if (noPause && !pause.disabled && this.root.activeElement === pause && !cancel.disabled) cancel.focus();
-    pause.disabled = noPause;
-    pause.textContent = this.holds() ? 'Resume' : 'Pause';
+    syncControls(this.root, { racing: this.race !== null, phase: this.phase, ready: this.status === 'ready', holds: this.holds() });
   }
 
   private holds(): boolean {

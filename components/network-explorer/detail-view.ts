@@ -5,7 +5,11 @@
  */
 import { divergingScale, formatValue, paintChannel } from '@lib/charts/diverging.ts';
 import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
-import type { Explanation, MapKernels } from '@lib/nets/pixel-explain.ts';
+import { explainPixel, kernelsOf, type Explanation, type MapKernels } from '@lib/nets/pixel-explain.ts';
+import { layerLabel } from '@lib/nets/layer-spec.ts';
+import type { Resolved } from '@lib/nets/selection.ts';
+import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
+import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
 
 export interface DetailData {
   layer: string; label: string; below: string; map: number; y: number; x: number;
@@ -55,6 +59,21 @@ export class DetailView {
       e.preventDefault();
       onPixel(Math.min(this.d.h - 1, Math.max(0, this.d.y + step[0])), Math.min(this.d.w - 1, Math.max(0, this.d.x + step[1])));
     });
+  }
+
+  /** Shows the selection `r` (resolved against this forward pass through `m`); returns what is shown. */
+  showSelection(m: ExplorerModel, fwd: ForwardResult, r: Resolved): DetailData {
+    const { layers, weights } = m;
+    const out = fwd.layers[r.index]!;
+    const below = r.index === 0 ? fwd.input : fwd.layers[r.index - 1]!;
+    const [, h, w, channels] = out.shape as [number, number, number, number];
+    const d: DetailData = {
+      layer: r.choice.layer, label: layerLabel(layers[r.index]!), below: r.index === 0 ? 'input image' : layers[r.index - 1]!.name,
+      map: r.map, y: r.y, x: r.x, h, w, channels, values: out.data,
+      kernels: kernelsOf(layers, weights, r.index, r.map), explanation: explainPixel(layers[r.index]!, weights, below, out, r.map, r.y, r.x),
+    };
+    this.show(d);
+    return d;
   }
 
   show(d: DetailData): void {

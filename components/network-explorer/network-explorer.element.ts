@@ -13,11 +13,10 @@ import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
-import { getEngine, label as backendLabel, type Engine } from '@lib/engine/index.ts';
+import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
-import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
 import { SHELL } from './shell.ts';
@@ -25,15 +24,15 @@ import css from './network-explorer.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { NetworkExplorerResult } from './result.ts';
 
 type Heavy = {
   engine: Engine; nets: typeof import('@lib/nets/explorer.ts'); session: import('@lib/nets/explorer.ts').ExplorerSession; views: typeof import('./side-views.ts');
   maps: import('./maps-view.ts').MapsView; detail: import('./detail-view.ts').DetailView; pad: import('@lib/widget/stroke-pad/stroke-pad.ts').StrokePad;
 };
-type Last = { fwd: ForwardResult; pixels: Uint8Array; label: number | null; image: number | null; model: ExplorerModel };
 const copy = (t: { data: Float32Array; shape: number[] }) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
-export class NetworkExplorerElement extends EngineElement<Heavy> {
+export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorerResult> {
   static observedAttributes = attributeNames(SPEC);
   /** The settings in force, and every message shown: the attributes' and the run's. */
   private settings = new AttributeSettings<ExplorerSettings, ExplorerAttr>(EXPLORER_DEFAULTS, EXPLORER_PARSE);
@@ -41,7 +40,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   // model, image, layer, map: reflected from SPEC (the settings in force; setting one sets the attribute).
   static { reflect(this, SPEC, (el) => el.s); }
   private source: 'test' | 'draw' = 'test';
-  private last: Last | null = null;
+  private last: import('./side-views.ts').Shown | null = null;
   private built: ExplorerModel | null = null;
   private validImage = 0;
   private sel = { layer: EXPLORER_DEFAULTS.layer, map: EXPLORER_DEFAULTS.map };
@@ -204,19 +203,10 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
 
   /** Draws one result; returns the predicted class. */
   private draw(h: Heavy): number {
-    const { fwd, pixels, label, image, model: m } = this.last!;
-    const probs = fwd.layers.at(-1)!.data;
-    const names = m.spec.classNames;
-    const words = h.nets.describePrediction(m.name, names, probs, image, label, m.testSet.count);
-    h.views.paintInput(this.$('input') as HTMLCanvasElement, pixels);
-    this.$('input-caption').textContent = image === null ? 'Your drawing, 28×28 pixels' : `Test image ${image}, labelled “${names[label!]}”`;
-    this.$('input').setAttribute('aria-label', `Input: ${words.input}, 28×28 pixels`);
-    h.views.renderProbs(this.$('probs'), names, probs, label);
-    h.maps.paint(fwd.layers);
-    this.$('summary').textContent = words.summary;
-    this.$('timing').textContent = `Forward pass through ${m.layers.length} layers in ${fwd.ms.toFixed(0)} ms on ${backendLabel(fwd.backend as Engine['backend'])}.`;
+    const predicted = h.views.renderForward(this.root, this.last!);
+    h.maps.paint(this.last!.fwd.layers);
     this.renderSelection();
-    return words.predicted;
+    return predicted;
   }
 
   /** A click on a map (index, map given) or a pixel move in the enlarged map (nulls: same map). */
@@ -233,23 +223,14 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
   private renderSelection(): void {
     const h = this.heavy, last = this.last;
     if (!h || !last) return;
-    const { layers, table, weights } = last.model;
-    const outs = last.fwd.layers;
-    const r = h.nets.resolveSelection(layers, table.rows, outs, { layer: this.s.layer, map: this.s.map }, this.sel, this.pixel);
+    const r = h.nets.resolveSelection(last.model.layers, last.model.table.rows, last.fwd.layers, { layer: this.s.layer, map: this.s.map }, this.sel, this.pixel);
     this.sel = r.choice;
     if (r.error) this.settings.setMessage(`${r.error.param}-choice`, r.error.message);
     this.showErrors();
-    const out = outs[r.index]!;
-    const below = r.index === 0 ? last.fwd.input : outs[r.index - 1]!;
-    const [, hh, ww, c] = out.shape as [number, number, number, number];
-    h.detail.show({
-      layer: r.choice.layer, label: h.nets.layerLabel(layers[r.index]!), below: r.index === 0 ? 'input image' : layers[r.index - 1]!.name,
-      map: r.map, y: r.y, x: r.x, h: hh, w: ww, channels: c, values: out.data,
-      kernels: h.nets.kernelsOf(layers, weights, r.index, r.map), explanation: h.nets.explainPixel(layers[r.index]!, weights, below, out, r.map, r.y, r.x),
-    });
+    const shown = h.detail.showSelection(last.model, last.fwd, r);
     h.maps.select(r.index, r.map)?.after(this.$('detail'));
     const mapInput = this.root.querySelector<HTMLInputElement>('input[data-attr="map"]')!;
-    mapInput.max = String(c);
+    mapInput.max = String(shown.channels);
     mapInput.value = String(r.choice.map);
     this.root.querySelector<HTMLSelectElement>('select[data-attr="layer"]')!.value = r.choice.layer;
   }

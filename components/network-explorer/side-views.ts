@@ -1,6 +1,7 @@
 /**
  * The explorer's plain-DOM read-outs: the class probabilities as a bar list (text first, bars decorate),
- * the input image, the layer table, and the first layer's trained filters as small images.
+ * the input image, the summary and timing of a forward pass, the layer table, and the first layer's trained
+ * filters as small images.
  */
 import { divergingScale, formatValue } from '@lib/charts/diverging.ts';
 import { formatShape, type LayerTable } from '@lib/nets/layer-table.ts';
@@ -8,6 +9,12 @@ import { layerLabel, type LayerSpec } from '@lib/nets/layer-spec.ts';
 import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
+import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
+import { describePrediction } from '@lib/nets/prediction.ts';
+import { label as backendLabel, type BackendName } from '@lib/engine/index.ts';
+
+/** One forward pass as shown: its result, its input, and where that came from (`image`, `label` null: a drawing). */
+export interface Shown { fwd: ForwardResult; pixels: Uint8Array; label: number | null; image: number | null; model: ExplorerModel }
 
 const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
@@ -31,6 +38,21 @@ export function renderProbs(list: HTMLElement, names: readonly string[], probs: 
     li.append(name, bar, make('span', 'p', pct(probs[i]!)), make('span', i === label ? 'truth' : '', i === label ? 'true label' : ''));
     return li;
   }));
+}
+
+/** Per forward pass: the input and its caption, the probabilities, the summary and the timing; returns the predicted class. */
+export function renderForward(root: ShadowRoot, { fwd, pixels, label, image, model: m }: Shown): number {
+  const $ = (role: string) => root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+  const probs = fwd.layers.at(-1)!.data;
+  const names = m.spec.classNames;
+  const words = describePrediction(m.name, names, probs, image, label, m.testSet.count);
+  paintInput($('input') as HTMLCanvasElement, pixels);
+  $('input-caption').textContent = image === null ? 'Your drawing, 28×28 pixels' : `Test image ${image}, labelled “${names[label!]}”`;
+  $('input').setAttribute('aria-label', `Input: ${words.input}, 28×28 pixels`);
+  renderProbs($('probs'), names, probs, label);
+  $('summary').textContent = words.summary;
+  $('timing').textContent = `Forward pass through ${m.layers.length} layers in ${fwd.ms.toFixed(0)} ms on ${backendLabel(fwd.backend as BackendName)}.`;
+  return words.predicted;
 }
 
 export function paintInput(canvas: HTMLCanvasElement, pixels: Uint8Array): void {

@@ -33,13 +33,14 @@ import css from './pool-explorer.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { PoolExplorerResult } from './result.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/pool/tf-pool.ts') };
 type Last = { s: PoolSettings; input: PlainTensor; kernel: PlainTensor; featureMap: PlainTensor; output: PlainTensor; ms: number; backend: string };
 const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 const dims = (t: PlainTensor) => [t.shape[1]!, t.shape[2]!] as const;
 
-export class PoolExplorerElement extends EngineElement<Heavy> {
+export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult> {
   static observedAttributes = attributeNames(SPEC);
   /** The settings in force, and every error shown: the attributes' and the pooling's. */
   private settings = new AttributeSettings<PoolSettings, PoolAttr>(POOL_DEFAULTS, POOL_PARSE);

@@ -24,10 +24,11 @@ import css from './receptive-field.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { ReceptiveFieldResult } from './result.ts';
 
 type Good = { layers: Layer[]; input: number; plan: Plan };
 
-export class ReceptiveFieldElement extends FmElement {
+export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
   static observedAttributes = attributeNames(SPEC);
   private good: Good | null = null;
   private picked: { layer: number; unit: [number, number] } = { layer: 1, unit: [0, 0] };

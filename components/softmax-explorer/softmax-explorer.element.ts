@@ -22,12 +22,13 @@ import css from './softmax-explorer.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { SoftmaxExplorerResult } from './result.ts';
 
 type Charts = typeof import('./explorer-charts.ts');
 type Plain = { data: Float32Array; shape: number[] };
 interface Last { s: ExplorerSettings; p: Float32Array; loss: number; grad: Float32Array }
 
-export class SoftmaxExplorerElement extends FmElement {
+export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
   static observedAttributes = attributeNames(SPEC);
   private s: ExplorerSettings = DEFAULTS;
   private engine: Engine | null = null;

@@ -24,6 +24,7 @@ import css from './vanishing-gradients.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import type { VanishingGradientsResult } from './result.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/nets/tf-grad-norms.ts'); chart: import('./gradient-chart.ts').GradientChart };
 const opts = (values: readonly string[], label: (v: string) => string = (v) => v) => values.map((v) => `<option value="${v}">${label(v)}</option>`).join('');
@@ -47,7 +48,7 @@ const SHELL = `
 <p data-role="message" role="alert" hidden></p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
-export class VanishingGradientsElement extends EngineElement<Heavy> {
+export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGradientsResult> {
   protected debounceMs = 60;
   static observedAttributes = attributeNames(SPEC);
   private spec: NetSpec = DEFAULT_NET;

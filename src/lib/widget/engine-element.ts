@@ -4,12 +4,13 @@
  * the engine's current `EngineScope` (its `acquire()`, again on every new scope: a lost device or a backend
  * change disposes the old scope with all it owns), and `schedule()` debounces recomputation.
  * `gen` numbers each run so a result that arrives after a newer request, a new scope, or disconnect is dropped.
+ * `R` is the widget's `fm-result` detail, passed on to FmElement.
  */
 import { label, type Engine } from '../engine/index.ts';
 import { getScope, onScopeChange, type Disposable, type EngineScope } from '../engine/scope.ts';
-import { FmElement, describeError } from './fm-element.ts';
+import { FmElement, describeError, type ResultDetail, type UntypedResult } from './fm-element.ts';
 
-export abstract class EngineElement<Heavy extends { engine: Engine }> extends FmElement {
+export abstract class EngineElement<Heavy extends { engine: Engine }, R extends ResultDetail = UntypedResult> extends FmElement<R> {
   protected heavy: Heavy | null = null;
   protected gen = 0;
   /** Milliseconds of quiet before a burst of changes (typing, dragging) is computed once. */

@@ -7,9 +7,17 @@ import { WidgetJobs, type JobHost } from './widget-jobs.ts';
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
 
-export interface ResultDetail { backend: string; ms: number; [key: string]: unknown }
+/**
+ * What every `fm-result` detail holds. Each widget declares its own detail, `<Name>Result extends ResultDetail`, in
+ * its `result.ts`, and passes it as `R`, so that the compiler checks every `emitResult` call against it.
+ */
+export interface ResultDetail { backend: string; ms: number }
+/** The detail of a widget that computes on the engine also says why the engine left WebGPU (null: it did not). */
+export interface EngineResult extends ResultDetail { fallbackReason: string | null }
+/** The detail of a widget that does not declare its own (yet): any fields beside `backend` and `ms`. */
+export type UntypedResult = ResultDetail & Record<string, unknown>;
 
-export abstract class FmElement extends HTMLElement {
+export abstract class FmElement<R extends ResultDetail = UntypedResult> extends HTMLElement {
   /** Resolves after the first successful computation. */
   ready: Promise<void>;
   protected readonly root: ShadowRoot;
@@ -78,7 +86,7 @@ export abstract class FmElement extends HTMLElement {
     this.setAttribute('status', status);
   }
 
-  protected emitResult(detail: ResultDetail): void {
+  protected emitResult(detail: R): void {
     if (this.status !== 'ready') performance.mark('fm-result', { detail: { tag: this.localName, id: this.id, backend: detail.backend } });
     this.setStatus('ready');
     this.resolveReady();
@@ -158,7 +166,7 @@ export abstract class FmElement extends HTMLElement {
 }
 
 /** The element as its jobs see it (`active` and `fail` are protected: only this helper reaches them). */
-function jobHost(el: FmElement): JobHost {
+function jobHost(el: FmElement<ResultDetail>): JobHost {
   const inside = el as unknown as { active: boolean; failed: JobHost['fail'] };
   return { get active() { return inside.active; }, fail: (err, retry) => inside.failed(err, retry) };
 }
