@@ -26,6 +26,7 @@ import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, LIMITS, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
 import { summaryText, type Gaps } from './shift-summary.ts';
 import { SHELL } from './shell.ts';
+import type { DomainShiftResult } from './result.ts';
 import css from './domain-shift.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
@@ -35,7 +36,7 @@ type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: typeof 
   openModel: (engine: Engine) => Promise<LayersModel> };
 const AFTER = ['adabn', 'finetuned'] as const;
 const EXAMPLES = 8;
-export class DomainShiftElement extends EngineElement<Heavy> {
+export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> {
   static observedAttributes = attributeNames(SPEC);
   /** The attributes as read (strength still as text), and every message shown: the widget's own checks included. */
   private attrs = new AttributeSettings<ShiftAttrs, ShiftAttr>(SHIFT_DEFAULTS, SHIFT_PARSE);

@@ -30,6 +30,7 @@ import { exportModel, importModel } from './file-io.ts';
 import { trainDoodles } from './doodle-train.ts';
 import type { DoodleSession } from './doodle-session.ts';
 import { SHELL } from './shell.ts';
+import type { DoodleClassesResult } from './result.ts';
 import css from './doodle-classes.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
@@ -37,7 +38,7 @@ import { adoptStyles } from '@lib/widget/host-style.ts';
 
 type Heavy = { engine: Engine; session: DoodleSession };
 
-export class DoodleClassesElement extends EngineElement<Heavy> {
+export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResult> {
   static observedAttributes = attributeNames(SPEC);
   private s: DoodleSettings = DOODLE_DEFAULTS;
   private errors = new Map<string, string>();
@@ -228,7 +229,7 @@ export class DoodleClassesElement extends EngineElement<Heavy> {
   }
 
   /** After a new model (trained or imported): the classes, the pad's probabilities, the result event. */
-  private async modelChanged(event: 'trained' | 'imported', ms: number, extra: object = {}): Promise<void> {
+  private async modelChanged(event: 'trained' | 'imported', ms: number, extra: Pick<DoodleClassesResult, 'accuracy' | 'losses'> = {}): Promise<void> {
     this.sync();
     await this.classifyPad();
     this.emitResult({ backend: this.heavy!.engine.backend, ms, event, ...extra, ...this.facts() });
