@@ -5,12 +5,7 @@
  */
 import { relaunchWithVulkan, getNodeEngine } from '../../src/lib/engine/node.ts';
 relaunchWithVulkan();
-import { buildSmallCnn } from '../../src/lib/models/small-cnn.ts';
-import { gatherBatch, permutation, upload } from '../../src/lib/train/batches.ts';
-import { installFastConvGrad, uninstallFastConvGrad } from '../../src/lib/train/fast-conv-grad.ts';
-import { lossAndGrads, trainableVariables } from '../../src/lib/train/forward.ts';
-import { FusedAdam } from '../../src/lib/train/fused-adam.ts';
-import { lcg } from '../../src/lib/random/lcg.ts';
+import { benchPaths } from './run.ts';
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : dflt; };
 const steps = Number(arg('steps', '1'));
@@ -18,33 +13,8 @@ const fitPath = process.argv.includes('--fit');
 const BATCH = Number(arg('batch', '64'));
 const { tf, backend } = await getNodeEngine();
 console.error(`backend ${backend}`);
-const next = lcg(11);
-const n = BATCH * steps;
-const set = { images: Uint8Array.from({ length: n * 784 }, () => Math.floor(next() * 256)), labels: Uint8Array.from({ length: n }, (_, i) => i % 10), count: n };
-const model = buildSmallCnn({ classes: 10, seed: 1 });
-const data = upload(tf, set);
-const order = tf.tensor1d(permutation(n, 1), 'int32');
-const vars = trainableVariables(model);
-const adam = new FusedAdam(tf, vars);
-const yFloat = tf.cast(data.y, 'float32');
-if (fitPath) model.compile({ optimizer: tf.train.adam(0.001) as never, loss: 'sparseCategoricalCrossentropy' });
-
-const run = async () => {
-  if (fitPath) { uninstallFastConvGrad(tf); await model.fit(data.x, yFloat, { batchSize: BATCH, epochs: 1, shuffle: false, verbose: 0 }); return; }
-  installFastConvGrad(tf);
-  let loss = null as import('@tensorflow/tfjs-core').Tensor | null;
-  for (let s = 0; s < steps; s++) {
-    loss?.dispose();
-    loss = tf.tidy(() => {
-      const { xb, yb } = gatherBatch(tf, data, order, s, BATCH);
-      const r = lossAndGrads(tf, model, xb, yb, vars);
-      adam.applyGradients(r.grads);
-      return r.loss;
-    });
-  }
-  await loss!.data();
-  loss!.dispose();
-};
+const { n, ours, fit } = benchPaths(tf, BATCH, steps);
+const run = fitPath ? fit : ours;
 let t0 = performance.now();
 await run();
 console.error(`warm-up ${(performance.now() - t0).toFixed(0)} ms`);

@@ -22,9 +22,12 @@ export interface BenchResult {
 
 const BATCH = 64;
 
-export async function runBench(tf: Tf, options: { reps: number; stepsPerRep: number; profile: boolean; log?: (s: string) => void }): Promise<BenchResult> {
-  const { reps, stepsPerRep: k } = options;
-  const log = options.log ?? (() => {});
+/**
+ * The bench's two training paths on one random set of `batch × steps` images (seeded), each with its own copy of the
+ * small CNN (seed 1): `ours` runs `steps` steps of our loop, `fit` one epoch of tfjs-layers' `model.fit`; `dispose` frees all of it.
+ */
+export function benchPaths(tf: Tf, batch: number, steps: number): { n: number; ours: () => Promise<void>; fit: () => Promise<void>; dispose: () => void } {
+  const k = steps, BATCH = batch;
   const next = lcg(11);
   const n = BATCH * k;
   const set = { images: Uint8Array.from({ length: n * 784 }, () => Math.floor(next() * 256)), labels: Uint8Array.from({ length: n }, (_, i) => i % 10), count: n };
@@ -56,6 +59,20 @@ export async function runBench(tf: Tf, options: { reps: number; stepsPerRep: num
     uninstallFastConvGrad(tf);
     await fitModel.fit(data.x, yFloat, { batchSize: BATCH, epochs: 1, shuffle: false, verbose: 0 });
   };
+  const dispose = () => {
+    tf.dispose([data.x, data.y, yFloat, order]);
+    adam.dispose();
+    oursModel.dispose();
+    fitModel.dispose();
+    installFastConvGrad(tf);
+  };
+  return { n, ours, fit, dispose };
+}
+
+export async function runBench(tf: Tf, options: { reps: number; stepsPerRep: number; profile: boolean; log?: (s: string) => void }): Promise<BenchResult> {
+  const { reps, stepsPerRep: k } = options;
+  const log = options.log ?? (() => {});
+  const { n, ours, fit, dispose } = benchPaths(tf, BATCH, k);
   const time = async (f: () => Promise<void>) => {
     const t0 = performance.now();
     await f();
@@ -73,11 +90,7 @@ export async function runBench(tf: Tf, options: { reps: number; stepsPerRep: num
   }
   const result: BenchResult = { backend: tf.getBackend(), batch: BATCH, stepsPerRep: k, ours: summary(a), fit: summary(b), ratios: a.map((x, i) => x / b[i]!) };
   if (options.profile && tf.getBackend() === 'webgpu') result.profile = { ours: await profile(tf, ours, k), fit: await profile(tf, fit, k) };
-  tf.dispose([data.x, data.y, yFloat, order]);
-  adam.dispose();
-  oursModel.dispose();
-  fitModel.dispose();
-  installFastConvGrad(tf);
+  dispose();
   return result;
 }
 
