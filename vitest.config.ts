@@ -15,5 +15,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Timeouts catch hangs, not slowness: a loaded 2-core machine ran the VGG oracle and AdaBN tests past 5 s.
+    testTimeout: 30_000,
   },
 });
