@@ -106,6 +106,8 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     const out = await this.jobs.run(job, (j) => heavy.runner.train(j, this.runs, { ...this.st.lab }, this.custom), () => void this.train());
     // A run that failed on a device lost just now is restarted once the new scope is there (onScopeLost).
     this.failedScope = out?.some((r) => r.state === 'error') ? scope : null;
+    // Runs that could not run (a file that did not arrive, say) have said why: Retry trains the set-up again.
+    if (this.failedScope) this.offerRetry(() => void this.train());
     this.sync(); // marks runs whose set-up changed while they trained
     return out ?? this.getResults();
   }

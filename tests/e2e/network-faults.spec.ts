@@ -66,3 +66,25 @@ for (const { slug, query, change } of CASES) {
     watch.consoleErrors.splice(0, Infinity, ...watch.consoleErrors.filter((m) => !/net::ERR_INTERNET_DISCONNECTED/.test(m)));
   });
 }
+
+test('finetune-lab: network cut before Train — the file named, the run marked, Retry trains once it is back', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test.setTimeout(300_000);
+  const el = page.locator('fm-finetune-lab');
+  const failed: string[] = [];
+  await page.goto('/embed/finetune-lab/?per-class=2&epochs=1');
+  await expect(el).toHaveAttribute('status', 'ready', { timeout: 200_000 });
+  const abort = await cut(page, failed);
+  const states = () => el.evaluate((e: HTMLElementTagNameMap['fm-finetune-lab']) => e.getResults().map((r) => r.state));
+  await el.evaluate((e: HTMLElementTagNameMap['fm-finetune-lab']) => void e.train());
+  await expect.poll(states, { timeout: 60_000 }).toEqual(['error']);
+  expect(failed.length, 'requests the cut refused').toBeGreaterThan(0);
+  const message = el.locator('[data-role="message"]');
+  await expect(message).toContainText(NAMED);
+  const retry = el.getByRole('button', { name: 'Retry' });
+  await expect(retry).toBeVisible();
+  await page.unroute(ASSETS, abort);
+  await retry.click();
+  await expect.poll(states, { timeout: 200_000 }).toEqual(['done']);
+  await expect(retry).toHaveCount(0);
+  watch.consoleErrors.splice(0, Infinity, ...watch.consoleErrors.filter((m) => !/net::ERR_INTERNET_DISCONNECTED/.test(m)));
+});
