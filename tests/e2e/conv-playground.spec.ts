@@ -196,6 +196,7 @@ test('bad kernel cells keep the last valid kernel; a fixed cell computes again',
 });
 
 test('bad sizes, strides and names: a message, the previous setting kept, and the widget computes after', { tag: '@webgpu-only' }, async ({ page }) => {
+  test.setTimeout(300_000); // fifteen computations in a row
   await open(page, '?kernel=box-blur&kernel-size=5');
   const cases: [Record<string, string>, RegExp][] = [
     [{ 'kernel-size': '0' }, /kernel-size must be a whole number from 1 to 7; got "0"/],
