@@ -66,7 +66,7 @@ const manifest = SAMPLES.map((s) => {
   const file = `${s.name}.png`;
   const bytes = new Uint8Array(readFileSync(`${DATA}/${file}`));
   const { width, height } = sniffImage(bytes);
-  if (Math.max(width, height) > MAX_INPUT_SIDE) throw new Error(`${file} is ${width}×${height}: choose pictures ≤ ${MAX_INPUT_SIDE} px or add resizing`);
+  if (Math.max(width, height) > MAX_INPUT_SIDE) throw new Error(`${file} is ${height}×${width} (height × width): choose pictures ≤ ${MAX_INPUT_SIDE} px or add resizing`);
   copyFileSync(`${DATA}/${file}`, `${OUT}${file}`);
   return { name: s.name, title: s.title, file, width, height, licence: s.licence, credit: s.credit, alt: s.alt };
 });
@@ -83,7 +83,7 @@ const licences = [
   ...SAMPLES.flatMap((s, i) => [
     `## ${s.name}.png — ${s.title}`,
     '',
-    `- Size: ${manifest[i]!.width}×${manifest[i]!.height} pixels`,
+    `- Size: ${manifest[i]!.height}×${manifest[i]!.width} pixels (height × width)`,
     `- Licence: ${s.licence}`,
     `- Credit: ${s.credit}`,
     `- Source: ${s.source}`,

@@ -140,7 +140,7 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     const words = (st: typeof sb) => `${pct(st.zeroFraction)} exact zeros, values ${formatValue(st.min)} to ${formatValue(st.max)}`;
     $('before-caption').textContent = `Before: ${MAP_KERNELS[ch]} map, ${words(sb)}`;
     $('after-caption').textContent = `After ${name}: ${words(sa)}`;
-    const summary = `Map ${s.channel} (${MAP_KERNELS[ch]}) of ${s.image}, ${w}×${h} pixels: ${pct(sb.zeroFraction)} of values are exactly 0 before ${name} and ${pct(sa.zeroFraction)} after.`;
+    const summary = `Map ${s.channel} (${MAP_KERNELS[ch]}) of ${s.image}, ${h}×${w} pixels (height × width): ${pct(sb.zeroFraction)} of values are exactly 0 before ${name} and ${pct(sa.zeroFraction)} after.`;
     $('summary').textContent = summary;
     $('before').setAttribute('aria-label', `Feature map ${MAP_KERNELS[ch]} before the activation: ${words(sb)}`);
     $('after').setAttribute('aria-label', `The same map after ${name}: ${words(sa)}`);

@@ -18,7 +18,11 @@ export function shellHtml(): string {
   </div>
   <div data-role="kernel-slot"></div>
   <p class="message" data-role="message" role="alert" hidden></p>
-  <div class="views">
+  <div class="view-controls">
+    <label>Zoom (input and output alike) <select data-role="zoom"><option value="fit">fit to the width</option><option value="1">1× (1 screen pixel per pixel)</option><option value="2">2×</option></select></label>
+    <label>Colour scale <select data-role="scale-mode"><option value="auto">automatic</option><option value="sequential">sequential (0 … max)</option><option value="diverging">diverging (−m … 0 … +m)</option></select></label>
+  </div>
+  <div class="views" data-role="views">
     <figure class="input" data-role="drop">
       <canvas data-role="input" role="img" aria-label="Input image"></canvas>
       <div data-role="pad-slot"></div>

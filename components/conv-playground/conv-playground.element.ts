@@ -1,7 +1,7 @@
 /**
  * @summary `<fm-conv-playground>`: a photo, the reader's own picture or a drawing, convolved live with a kernel
  * the reader picks or types, by TensorFlow.js `conv2d` / `depthwiseConv2d` on the engine's backend (WebGPU
- * where the browser has it). The output is a heat map on a diverging scale with a legend; the output-size
+ * where the browser has it). The output is a heat map (sequential or diverging scale) with a legend; the output-size
  * formula, compute time and backend are shown. Contract (attributes, events, getters): README.md beside this file.
  * @event fm-result `{ backend, ms, op, inputShape, kernelShape, outputShape, min, max, settings }` after each run.
  * @event fm-error `{ message }` for a bad attribute, cell, file or setting; the widget keeps its last valid set-up.
@@ -28,6 +28,7 @@ import { filledSquare } from '@lib/stroke-pad/model.ts';
 import { loadFile, loadSample, type Pixels } from './image-source.ts';
 import { showResult } from './result-view.ts';
 import type { ConvPlaygroundResult } from './result.ts';
+import { ViewDisplay } from './view-display.ts';
 
 type Heavy = { engine: Engine; conv: typeof import('@lib/conv/tf-conv.ts'); view: import('./heatmap-view.ts').HeatmapView };
 const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
@@ -37,6 +38,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
   private s = defaultSettings();
   private grid!: KernelGrid;
   private pad!: StrokePad;
+  private display!: ViewDisplay;
   private upload: Pixels | null = null;
   private useUpload = false;
   private last: { input: PlainTensor; kernel: PlainTensor; output: PlainTensor } | null = null;
@@ -100,6 +102,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     // Starts with a filled square so the first output already shows edges; Clear empties the pad.
     this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: 'Drawing pad: your drawing is the input image.', onChange: () => this.schedule() });
     $('pad-slot').replaceWith(this.pad.el);
+    this.display = new ViewDisplay(this.root, this.pad.el, () => this.schedule());
     $<HTMLSelectElement>('image').addEventListener('change', (e) => {
       const v = (e.target as HTMLSelectElement).value;
       if (v === 'upload') { this.useUpload = true; this.sync(); this.schedule(); } else this.reflect('image', v);
@@ -138,15 +141,13 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     return { engine, conv, view };
   }
 
-
-
   private async openFile(file: File): Promise<void> {
     try {
       const px = await loadFile(file);
       this.upload = px;
       this.useUpload = true;
       const { width: ow, height: oh } = px.original;
-      if (ow !== px.width || oh !== px.height) this.showMessage(`Your picture (${ow}×${oh} pixels) was scaled down to ${px.width}×${px.height}: the playground computes on at most ${MAX_INPUT_SIDE} pixels a side.`);
+      if (ow !== px.width || oh !== px.height) this.showMessage(`Your picture (${oh}×${ow} pixels, height × width) was scaled down to ${px.height}×${px.width}: the playground computes on at most ${MAX_INPUT_SIDE} pixels a side.`);
       else this.clearMessage();
       this.sync();
       this.schedule();
@@ -203,7 +204,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     }
     if (gen !== this.gen) return;
     this.last = { input, kernel, output: { data: r.data, shape: r.shape } };
-    const [min, max] = heavy.view.draw(r.data, r.shape);
+    const [min, max] = heavy.view.draw(r.data, r.shape, this.display.scale(s.kernel.values, input.data));
     this.showInput(input);
     showResult(this.root, { s, preset: presetOf(s), imageName: src.name, op, inH: px.height, inW: px.width, shape: r.shape, min, max, ms: r.ms, engine: heavy.engine });
     this.emitResult({
@@ -220,8 +221,9 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     canvas.height = h;
     canvas.getContext('2d')!.putImageData(new ImageData(tensorToRgba(input) as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
     const sample = SAMPLES.find((x) => x.name === this.s.image);
-    canvas.setAttribute('aria-label', `Input image, ${w}×${h} pixels: ${this.useUpload ? 'your picture' : sample?.alt ?? 'your drawing'}`);
-    this.root.querySelector('[data-role="input-size"]')!.textContent = `${h}×${w} (height×width)`;
+    canvas.setAttribute('aria-label', `Input image, ${h}×${w} pixels (height × width): ${this.useUpload ? 'your picture' : sample?.alt ?? 'your drawing'}`);
+    this.root.querySelector('[data-role="input-size"]')!.textContent = `${h}×${w} (height × width)`;
+    this.display.layout();
   }
 
   private sync(): void {

@@ -1,10 +1,13 @@
 /**
- * The kernel editor: a preset menu, a size control (1–7) and one labelled text box per weight. A cell that
+ * The kernel editor: a preset menu, a size control (1–7) and one labelled text box per weight, in a grid that is
+ * one Tab stop (kernel-keys.ts). Every cell is written in the kernel's one format (weight-format.ts). A cell that
  * does not parse is marked and reported; the last valid kernel stays in force until every cell is valid.
  */
-import { MAX_KERNEL, MIN_KERNEL, PRESETS, formatKernel, formatWeight, parseKernelSize, type Kernel2D } from '@lib/conv/kernels.ts';
+import { MAX_KERNEL, MIN_KERNEL, PRESETS, formatKernel, parseKernelSize, type Kernel2D } from '@lib/conv/kernels.ts';
+import { formatWeights } from '@lib/conv/weight-format.ts';
 import { parseWeight, ParamError } from '@lib/params/index.ts';
 import { kernelLabel } from './formula.ts';
+import { RovingCells } from './kernel-keys.ts';
 
 export interface KernelGridEvents {
   preset(name: string): void;
@@ -20,6 +23,7 @@ export class KernelGrid {
   private sizeInput: HTMLInputElement;
   private shown = '';
   private cols = 3;
+  private keys: RovingCells;
 
   constructor(private events: KernelGridEvents) {
     this.el = document.createElement('fieldset');
@@ -27,7 +31,8 @@ export class KernelGrid {
     this.el.innerHTML = `<legend>Kernel</legend>
       <div class="row"><label>Preset <select data-role="preset"><option value="">custom</option></select></label>
       <label>Size <input data-role="size" type="number" min="${MIN_KERNEL}" max="${MAX_KERNEL}" step="1" inputmode="numeric"></label></div>
-      <div class="grid" data-role="grid" role="group" aria-label="Kernel weights"></div>`;
+      <div class="grid" data-role="grid" role="grid" aria-label="Kernel weights" aria-describedby="fm-cp-grid-keys"></div>
+      <p class="keys" id="fm-cp-grid-keys">Arrow keys move between weights; type to replace one, Enter to apply.</p>`;
     this.presetSelect = this.el.querySelector('[data-role="preset"]')!;
     for (const p of PRESETS) this.presetSelect.append(new Option(kernelLabel(p, 0, 0).replace(/ 0×0$/, ''), p));
     this.sizeInput = this.el.querySelector('[data-role="size"]')!;
@@ -42,6 +47,7 @@ export class KernelGrid {
       }
     });
     this.grid.addEventListener('change', () => this.readCells());
+    this.keys = new RovingCells(this.grid, () => this.cols, () => this.readCells());
   }
 
   /** Shows a kernel (rebuilding the cells only when its size changed, so focus stays put while typing). */
@@ -52,24 +58,34 @@ export class KernelGrid {
     if (this.shown !== `${k.rows}x${k.cols}`) {
       this.shown = `${k.rows}x${k.cols}`;
       this.grid.replaceChildren();
-      this.grid.style.gridTemplateColumns = `repeat(${k.cols}, minmax(3.2em, 5em))`;
-      for (let y = 0; y < k.rows; y++) for (let x = 0; x < k.cols; x++) {
-        const cell = document.createElement('input');
-        cell.type = 'text';
-        cell.inputMode = 'decimal';
-        cell.spellcheck = false;
-        cell.setAttribute('aria-label', `kernel row ${y + 1}, column ${x + 1}`);
-        this.grid.append(cell);
+      this.grid.style.setProperty('--cols', String(k.cols));
+      for (let y = 0; y < k.rows; y++) {
+        const row = document.createElement('div');
+        row.setAttribute('role', 'row');
+        for (let x = 0; x < k.cols; x++) {
+          const gridcell = document.createElement('div');
+          gridcell.setAttribute('role', 'gridcell');
+          const cell = document.createElement('input');
+          cell.type = 'text';
+          cell.inputMode = 'decimal';
+          cell.spellcheck = false;
+          cell.setAttribute('aria-label', `kernel row ${y + 1}, column ${x + 1}`);
+          gridcell.append(cell);
+          row.append(gridcell);
+        }
+        this.grid.append(row);
       }
+      this.keys.reset();
     }
+    const text = formatWeights(k.values);
     this.cells().forEach((cell, i) => {
-      cell.value = formatWeight(k.values[i]!);
+      cell.value = text[i]!;
       cell.removeAttribute('aria-invalid');
     });
   }
 
   private cells(): HTMLInputElement[] {
-    return [...this.grid.querySelectorAll('input')];
+    return this.keys.cells();
   }
 
   private readCells(): void {

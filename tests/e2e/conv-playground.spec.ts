@@ -158,7 +158,7 @@ test('bad files: a message inside the widget, which keeps computing; large pictu
   const bad = [
     { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('This is a text file, not a picture.\n'), text: /notes\.png: This file is not an image/ },
     { name: 'half.png', mimeType: 'image/png', buffer: grayPng(64, 64).subarray(0, Math.floor(grayPng(64, 64).length / 2)), text: /half\.png: This PNG file is incomplete/ },
-    { name: 'huge.png', mimeType: 'image/png', buffer: grayPng(30000, 30000, false), text: /huge\.png: This picture is 30000×30000 pixels, too large to open here/ },
+    { name: 'huge.png', mimeType: 'image/png', buffer: grayPng(30000, 30000, false), text: /huge\.png: This picture is 30000×30000 pixels \(height × width\), too large to open here/ },
   ];
   let stride = 1;
   for (const b of bad) {
@@ -173,7 +173,7 @@ test('bad files: a message inside the widget, which keeps computing; large pictu
   const d = await nextResult(page, () => file.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: grayPng(1200, 900) }));
   expect(d.inputShape).toEqual([1, 384, 512, 1]);
   expect((await readTensors(page)).input.shape).toEqual([1, 384, 512, 1]);
-  await expect(message(page)).toHaveText(/Your picture \(1200×900 pixels\) was scaled down to 512×384/);
+  await expect(message(page)).toHaveText(/Your picture \(900×1200 pixels, height × width\) was scaled down to 384×512/);
   await expect(page.locator('fm-conv-playground select[data-role="image"]')).toHaveValue('upload');
 });
 
@@ -293,5 +293,88 @@ test('the drawing pad by keyboard alone: the input is what the same keys give in
   await nextResult(page, () => widget(page).getByRole('button', { name: 'Undo stroke' }).click());
   expect(await input()).toEqual(start);
   await expect(widget(page).locator('[data-role="pad-status"]')).toHaveText('Last stroke removed; 1 stroke left.');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+/** The border-box width of shadow-DOM canvases, CSS pixels. */
+const widthOf = (page: Page, selector: string) => widget(page).locator(selector).first().evaluate((c) => c.getBoundingClientRect().width);
+
+test('input and output at one pixel scale: a stride-2 output is drawn half as wide as its input, at 1×, 2× and fit', { tag: '@webgpu-only' }, async ({ page }) => {
+  await open(page, '?kernel=box-blur&padding=same');
+  await runWith(page, { stride: '2' });
+  const zoom = page.getByRole('combobox', { name: /Zoom/ });
+  for (const z of ['1', '2', 'fit']) {
+    await zoom.selectOption(z);
+    const [inW, outW] = [await widthOf(page, 'canvas[data-role="input"]'), await widthOf(page, '.maps canvas')];
+    // chelsea is 451 wide; "same" at stride 2 gives ⌈451 / 2⌉ = 226.
+    if (z !== 'fit') expect(inW, `zoom ${z}`).toBeCloseTo(451 * Number(z), 0);
+    expect(Math.abs(outW - (inW * 226) / 451), `zoom ${z}: input ${inW}, output ${outW}`).toBeLessThanOrEqual(1);
+    expect(Math.abs(outW - inW / 2), `zoom ${z}`).toBeLessThanOrEqual(2);
+  }
+});
+
+test('on a 320 px phone the pair fits without sideways page scroll (fit), and 1× scrolls inside the widget only', { tag: '@webgpu-only' }, async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await open(page);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBe(0);
+  const [inW, outW] = [await widthOf(page, 'canvas[data-role="input"]'), await widthOf(page, '.maps canvas')];
+  expect(inW).toBeLessThanOrEqual(320);
+  expect(Math.abs(inW / 451 - outW / 449)).toBeLessThan(0.01); // one scale
+  await page.getByRole('combobox', { name: /Zoom/ }).selectOption('1');
+  expect(await widthOf(page, 'canvas[data-role="input"]')).toBeCloseTo(451, 0);
+  expect(await overflow()).toBe(0);
+});
+
+test('the colour scale: sequential for a blur, diverging for Sobel, named in the legend; the reader can override', { tag: '@webgpu-only' }, async ({ page }) => {
+  await open(page, '?kernel=gaussian&kernel-size=5');
+  const legend = widget(page).locator('[data-role="scale"]');
+  await expect(legend).toHaveText(/^Sequential scale: 0 \(black\) … [\d.]+ \(white\) \(chosen because no weight is negative/);
+  // Every cell of the 5×5 Gaussian in one format: n/256.
+  const cells = await widget(page).locator('[role="gridcell"] input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(cells).toHaveLength(25);
+  expect(cells.every((t) => /^\d+\/256$/.test(t)), cells.join(' ')).toBe(true);
+  await runWith(page, { kernel: 'sobel-x' });
+  await expect(legend).toHaveText(/^Diverging scale: −[\d.]+ \(purple\) … 0 \(near-white\) … \+[\d.]+ \(orange\) \(chosen because the output can be negative\)/);
+  await nextResult(page, async () => { await page.getByRole('combobox', { name: 'Colour scale' }).selectOption('sequential'); });
+  await expect(legend).toHaveText(/^Sequential scale: −[\d.]+ \(black\) … [\d.]+ \(white\) \(your choice\)/);
+});
+
+test('the kernel grid is one Tab stop: Tab enters it once, the next Tab leaves; arrows, Home/End move; typing and Enter edit', { tag: '@webgpu-only' }, async ({ page }) => {
+  await open(page);
+  const active = () => page.evaluate(() => {
+    const a = document.querySelector('fm-conv-playground')!.shadowRoot!.activeElement as HTMLElement | null;
+    return a?.getAttribute('aria-label') ?? a?.dataset.role ?? a?.tagName ?? null;
+  });
+  await page.getByRole('spinbutton', { name: 'Size' }).focus();
+  await page.keyboard.press('Tab');
+  expect(await active()).toBe('kernel row 1, column 1');
+  await expect(page.getByRole('grid', { name: 'Kernel weights' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  expect(await active()).toBe('kernel row 1, column 2');
+  await page.keyboard.press('ArrowDown');
+  expect(await active()).toBe('kernel row 2, column 2');
+  await page.keyboard.press('End');
+  expect(await active()).toBe('kernel row 2, column 3');
+  await page.keyboard.press('Home');
+  expect(await active()).toBe('kernel row 2, column 1');
+  await page.keyboard.press('Control+End');
+  expect(await active()).toBe('kernel row 3, column 3');
+  await page.keyboard.press('Tab');
+  expect(await active()).not.toMatch(/^kernel row/);
+  // Back in with Shift+Tab: the grid remembers its cell. Typing replaces the weight; Enter applies it.
+  await page.keyboard.press('Shift+Tab');
+  expect(await active()).toBe('kernel row 3, column 3');
+  const d = await nextResult(page, async () => { await page.keyboard.type('3'); await page.keyboard.press('Enter'); });
+  expect(d.settings.kernel).toBe('-1,0,1; -2,0,2; -1,0,3');
+  // Escape while editing restores the cell's text; arrows then move again.
+  await page.keyboard.press('F2');
+  await page.keyboard.type('9');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('textbox', { name: 'kernel row 3, column 3' })).toHaveValue('3');
+  await page.keyboard.press('ArrowUp');
+  expect(await active()).toBe('kernel row 2, column 3');
+  const stops = await page.evaluate(() => [...document.querySelector('fm-conv-playground')!.shadowRoot!.querySelectorAll('[role="grid"] input')].filter((i) => (i as HTMLElement).tabIndex === 0).length);
+  expect(stops).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -154,6 +154,31 @@ test.describe('the book shell', () => {
   });
 });
 
+test('every figure has a "Skip past this figure" link, hidden until focused, that moves focus past the figure', { tag: '@webgpu-only' }, async ({ page }) => {
+  await page.goto('/chapters/convolution/');
+  const skips = page.locator('.fm-widget-figure > a.fm-skip-figure');
+  const figures = await page.locator('.fm-widget-figure').count();
+  expect(await skips.count()).toBe(figures);
+  const targets = await skips.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+  expect(new Set(targets).size).toBe(figures);
+  for (const id of targets) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
+  const skip = skips.first();
+  expect((await skip.boundingBox())!.width).toBeLessThanOrEqual(1);
+  await skip.focus();
+  await expect(skip).toBeVisible();
+  expect((await skip.boundingBox())!.width).toBeGreaterThan(50);
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe(targets[0]);
+  // The next Tab lands after the figure, not inside its widget or on its Embed control.
+  await page.keyboard.press('Tab');
+  const after = await page.evaluate((id) => {
+    const fig = document.getElementById(id)!.previousElementSibling!;
+    const a = document.activeElement!;
+    return { inside: fig.contains(a), follows: !!(fig.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING) };
+  }, targets[0]!);
+  expect(after).toEqual({ inside: false, follows: true });
+});
+
 test('printing a chapter hides the navigation and prints the answers open', async ({ page }) => {
   await page.goto('/chapters/convolution/');
   const answer = page.locator('.fm-predict-body').first();

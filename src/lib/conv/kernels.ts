@@ -1,6 +1,7 @@
 import { ParamError, quote } from '../params/param-error.ts';
 import { parseWeight } from '../params/number-cell.ts';
 import { lcg } from '../random/lcg.ts';
+import { formatWeights } from './weight-format.ts';
 
 /** A 2-D kernel as rows of weights (row-major), the form readers type and read. */
 export interface Kernel2D { rows: number; cols: number; values: number[] }
@@ -96,9 +97,11 @@ export function formatWeight(v: number): string {
   return decimal;
 }
 
+/** Rows text, every cell in the kernel's one format (see weight-format.ts). */
 export function formatKernel(k: Kernel2D): string {
+  const cells = formatWeights(k.values);
   const rows: string[] = [];
-  for (let y = 0; y < k.rows; y++) rows.push(k.values.slice(y * k.cols, (y + 1) * k.cols).map(formatWeight).join(','));
+  for (let y = 0; y < k.rows; y++) rows.push(cells.slice(y * k.cols, (y + 1) * k.cols).join(','));
   return rows.join('; ');
 }
 

@@ -13,10 +13,10 @@ export const MAX_INPUT_SIDE = 512;
 
 /** Throws an ImageFileError for an empty image, or one too large to decode. */
 export function checkDecodable(h: ImageHeader): void {
-  if (h.width < 1 || h.height < 1) throw new ImageFileError(`This ${h.type.toUpperCase()} file claims an empty picture (${h.width}×${h.height} pixels).`);
+  if (h.width < 1 || h.height < 1) throw new ImageFileError(`This ${h.type.toUpperCase()} file claims an empty picture (${h.height}×${h.width} pixels, height × width).`);
   if (h.width > MAX_DECODE_SIDE || h.height > MAX_DECODE_SIDE || h.width * h.height > MAX_DECODE_PIXELS) {
     throw new ImageFileError(
-      `This picture is ${h.width}×${h.height} pixels, too large to open here (at most ${MAX_DECODE_SIDE} pixels a side and ${MAX_DECODE_PIXELS / 1e6} megapixels). Make it smaller first.`,
+      `This picture is ${h.height}×${h.width} pixels (height × width), too large to open here (at most ${MAX_DECODE_SIDE} pixels a side and ${MAX_DECODE_PIXELS / 1e6} megapixels). Make it smaller first.`,
     );
   }
 }
@@ -25,7 +25,7 @@ export function checkFileSize(bytes: number): void {
   if (bytes > MAX_FILE_BYTES) throw new ImageFileError(`This file is ${(bytes / 2 ** 20).toFixed(1)} MB; the playground opens files up to ${MAX_FILE_BYTES / 2 ** 20} MB.`);
 }
 
-/** The size to draw a w×h picture at: unchanged if it fits, else scaled so the longest side is `max`. */
+/** The size to draw a picture w wide and h high at: unchanged if it fits, else scaled so the longest side is `max`. */
 export function fitWithin(width: number, height: number, max = MAX_INPUT_SIDE): { width: number; height: number } {
   const longest = Math.max(width, height);
   if (longest <= max) return { width, height };

@@ -1,0 +1,65 @@
+/**
+ * How the input and output are drawn: one pixel scale for both (the Zoom control: fit, 1×, 2×; pixel-scale.ts)
+ * and the output's colour scale (automatic, sequential or diverging; scale-choice.ts). A zoom change only
+ * restyles; a colour-scale change asks the element to draw again.
+ */
+import { pairScale, parseZoom } from '@lib/charts/pixel-scale.ts';
+import { chooseScale, type ScaleChoice, type ScaleMode } from '@lib/charts/scale-choice.ts';
+import { extentOf } from '@lib/charts/diverging.ts';
+
+/** Gap between figures and between channel maps (CSS `.views`, `.maps`), and the output figure's narrowest width;
+ * `available` leaves out each figure's 1 px frame on both sides. */
+const GAP = 12;
+const OUT_MIN = 256;
+
+export class ViewDisplay {
+  private views: HTMLElement;
+  private zoom: HTMLSelectElement;
+  private mode: HTMLSelectElement;
+  private resize: ResizeObserver;
+
+  constructor(private root: ShadowRoot, private pad: HTMLElement, redraw: () => void) {
+    const $ = <T extends HTMLElement>(role: string) => root.querySelector<T>(`[data-role="${role}"]`)!;
+    this.views = $('views');
+    this.zoom = $('zoom');
+    this.mode = $('scale-mode');
+    this.zoom.addEventListener('change', () => this.layout());
+    this.mode.addEventListener('change', redraw);
+    // Fit follows the column's width (a phone turned sideways). The observer lets go once the element leaves the page.
+    this.resize = new ResizeObserver(() => (root.host.isConnected ? this.layout() : this.resize.disconnect()));
+    this.resize.observe(this.views);
+  }
+
+  /** The colour scale for an output of this kernel on this input. */
+  scale(weights: ArrayLike<number>, input: Float32Array): ScaleChoice {
+    return chooseScale(weights, extentOf(input)[0], this.mode.value as ScaleMode);
+  }
+
+  /** Sizes both figures at one scale (after every draw, zoom change or resize). */
+  layout(): void {
+    const input = this.root.querySelector<HTMLCanvasElement>('[data-role="input"]')!;
+    const drawing = input.hidden;
+    const inW = drawing ? 256 : input.width;
+    const inH = drawing ? 256 : input.height;
+    const maps = [...this.root.querySelectorAll<HTMLCanvasElement>('.maps canvas')];
+    const outW = maps[0]?.width ?? inW;
+    const outH = maps[0]?.height ?? inH;
+    const s = pairScale({ zoom: parseZoom(this.zoom.value), available: this.views.clientWidth - 4, inW, outW: outW * maps.length, gap: GAP, maps: maps.length, outMin: OUT_MIN });
+    const px = (n: number) => `${Math.round(n * s * 100) / 100}px`;
+    for (const [c, w, h] of [[input, inW, inH] as const, ...maps.map((m) => [m, outW, outH] as const)]) {
+      c.style.width = px(w);
+      c.style.height = px(h);
+    }
+    this.pad.style.setProperty('--fm-pad-width', px(256));
+    this.views.style.setProperty('--in-w', px(inW));
+    this.views.style.setProperty('--out-w', `${Math.round((outW * s * maps.length + GAP * (maps.length - 1)) * 100) / 100}px`);
+    this.views.dataset.scale = String(Math.round(s * 1000) / 1000);
+    this.views.toggleAttribute('data-smooth', s < 1);
+    // At 1× or 2× on a narrow screen a figure scrolls inside itself; then it must be reachable by keyboard too.
+    for (const box of this.root.querySelectorAll<HTMLElement>('figure.input, .maps')) {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls) box.tabIndex = 0;
+      else box.removeAttribute('tabindex');
+    }
+  }
+}
