@@ -16,6 +16,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
+import type { EngineScope } from '@lib/engine/scope.ts';
 import { parseKeyword } from '@lib/params/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { SHIFTS, STRENGTH, applyShift, describeShift } from '@lib/shift/transforms.ts';
@@ -26,7 +27,8 @@ import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, LIMITS, checkLabels, resolveS
 import { summaryText, type Gaps } from './shift-summary.ts';
 import css from './domain-shift.css?inline';
 
-type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: typeof import('@lib/shift/run.ts'); view: typeof import('./shift-view.ts'); panels: typeof import('@lib/shift/panels.ts'); clean: Clean | null };
+type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: typeof import('@lib/shift/run.ts'); view: typeof import('./shift-view.ts'); panels: typeof import('@lib/shift/panels.ts'); clean: Clean | null;
+  openModel: (engine: Engine) => Promise<LayersModel> };
 const AFTER = ['adabn', 'finetuned'] as const;
 const EXAMPLES = 8;
 const num = (attr: string, label: string, [min, max]: readonly [number, number]) =>
@@ -148,13 +150,22 @@ export class DomainShiftElement extends EngineElement<Heavy> {
       import('@lib/models/shipped.ts'), import('@lib/widget/assets.ts'), import('@lib/data/index.ts'), import('@lib/transfer/picks.ts'),
     ]);
     const load = (split: string, perClass?: number) => dataLib.loadSlice({ base: assets.DATA_BASE, dataset: 'digits', split, perClass });
-    const [model, testAll, trainAll] = await Promise.all([
-      shipped.loadShippedModel(engine.tf, 'digits04-cnn', assets.MODELS_BASE), load('test'), load('train', LIMITS.images[1] / 5),
-    ]);
+    const [testAll, trainAll] = await Promise.all([load('test'), load('train', LIMITS.images[1] / 5)]);
     const c04 = [0, 1, 2, 3, 4];
     const data: ShiftData = { test: picks.subset(testAll, picks.firstOfClasses(testAll, c04, 5 * run.TEST_PER_CLASS)), pool: picks.subset(trainAll, picks.firstOfClasses(trainAll, c04)), classes: 5 };
-    this.onDisconnect(() => model.dispose());
-    return { engine, model, data, run, view, panels, clean: null };
+    const openModel = (e: Engine) => shipped.loadShippedModel(e.tf, 'digits04-cnn', assets.MODELS_BASE);
+    return { engine, model: null as unknown as LayersModel, data, run, view, panels, clean: null, openModel };
+  }
+
+  /** The model lives on one backend (AdaBN and fine-tuning change it in place): a fresh one per scope, and the clean pass redone. */
+  protected async acquire(heavy: Heavy, scope: EngineScope): Promise<void> {
+    heavy.model = this.own(scope, await heavy.openModel(scope.engine));
+    heavy.clean = null;
+  }
+
+  protected onScopeLost(): void {
+    this.trainer?.cancel();
+    this.trainer = null;
   }
 
   protected async compute(): Promise<void> {

@@ -1,9 +1,12 @@
 /**
  * @summary `<fm-engine-report>`: the engine's full diagnosis for a reader who wonders why a widget is slow —
- * the backend chosen, the adapter, each step of the choice, and a live re-check after a device loss.
- * @event fm-result — `{ backend, ms }` once the engine is ready (ms: time to load tfjs and choose).
+ * the backend chosen, the adapter, each step of the choice, the check of the book's own GPU kernels (and why any
+ * fell back to tfjs's), and a live re-check after a device loss.
+ * @event fm-result — `{ backend, ms, kernels }` once the engine is ready (ms: time to load tfjs and choose;
+ *   kernels: the current scope's `KernelCheck`s, `{ name, ok, reason? }`, empty off WebGPU).
  */
 import { describeEngine, getEngine, label, onEngineReady, type Engine } from '@lib/engine/index.ts';
+import { getScope, onScopeChange, type EngineScope } from '@lib/engine/scope.ts';
 import '@lib/engine/global.ts';
 import { define, FmElement } from '@lib/widget/fm-element.ts';
 
@@ -24,7 +27,9 @@ export class EngineReport extends FmElement {
       <dt>Start-up</dt><dd data-field="ms">—</dd>
     </dl>
     <h3>How the engine chose</h3>
-    <ol data-field="log"><li>Not started yet.</li></ol>`;
+    <ol data-field="log"><li>Not started yet.</li></ol>
+    <h3>The book's GPU kernels</h3>
+    <ul data-field="kernels"><li>Not checked yet.</li></ul>`;
   }
 
   protected async start(): Promise<void> {
@@ -34,6 +39,8 @@ export class EngineReport extends FmElement {
       const engine = await getEngine();
       this.show(engine, performance.now() - t0);
       this.onDisconnect(onEngineReady((e) => this.show(e, 0)));
+      this.onDisconnect(onScopeChange((s) => this.showKernels(s)));
+      this.showKernels(await getScope());
     } catch (err) {
       this.setStatus('error');
       this.emitError(`The engine could not start: ${(err as Error).message}`);
@@ -51,7 +58,15 @@ export class EngineReport extends FmElement {
     const steps = engine.log.length > 0 ? engine.log : ['WebGPU started and passed the smoke check.'];
     field('log').replaceChildren(...steps.map((s) => Object.assign(document.createElement('li'), { textContent: s })));
     this.root.querySelector('[data-role="summary"]')!.textContent = describeEngine(engine).long;
-    this.emitResult({ backend: engine.backend, ms });
+    this.emitResult({ backend: engine.backend, ms, kernels: [] });
+  }
+
+  private showKernels(scope: EngineScope): void {
+    const list = this.root.querySelector<HTMLElement>('[data-field="kernels"]')!;
+    const items = scope.kernels.length ? scope.kernels.map((k) => `${k.name}: ${k.ok ? 'checked against the float64 reference, in use' : k.reason}`)
+      : [`None on ${label(scope.engine.backend)}: tfjs's own kernels compute everything.`];
+    list.replaceChildren(...items.map((s) => Object.assign(document.createElement('li'), { textContent: s })));
+    this.emitResult({ backend: scope.engine.backend, ms: 0, kernels: scope.kernels });
   }
 }
 

@@ -15,6 +15,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
+import type { EngineScope } from '@lib/engine/scope.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { MODEL_NAMES, MODELS } from '@lib/models/shipped.ts';
 import { REUSE_ATTRS, REUSE_DEFAULTS, REUSE_LIMITS, REUSE_PARSE, type ReuseAttr, type ReuseSettings } from '@lib/transfer/settings.ts';
@@ -27,6 +28,7 @@ type Lib = typeof import('@lib/transfer/reuse.ts');
 type Heavy = {
   engine: Engine; lib: Lib; view: typeof import('./reuse-view.ts'); stats: typeof import('@lib/transfer/filter-stats.ts');
   data: ReuseData; digits: ImageSetLike; load(name: string): Promise<LayersModel>; random(classes: number, seed: number): LayersModel;
+  open: { shipped(tf: Engine['tf'], name: string): Promise<LayersModel>; random(classes: number, seed: number): LayersModel };
 };
 type ImageSetLike = import('@lib/train/batches.ts').ImageSet;
 const num = (attr: string, label: string, [min, max]: readonly [number, number]) =>
@@ -106,22 +108,31 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
       pool: picks.subset(trainAll, picks.firstOfClasses(trainAll, lib.TARGET_CLASSES)),
     };
     const digits = picks.subset(testAll, Array.from({ length: 10 }, (_, d) => picks.firstOfClasses(testAll, [d], 1)[0]!));
-    // One pretrained model per name and one random model (the latest seed) are kept; the rest is disposed.
+    const open = { shipped: (tf: Engine['tf'], name: string) => shipped.loadShippedModel(tf, name, assets.MODELS_BASE), random: (classes: number, seed: number) => cnn.buildSmallCnn({ classes, seed }) };
+    const none = () => { throw new Error('no engine scope yet'); };
+    return { engine, lib, view, stats, data, digits, open, load: none, random: none };
+  }
+
+  /**
+   * Models live on one backend: per scope, one pretrained model per name and one random model (the latest seed),
+   * owned by the scope (disposed with it, or when the element leaves); features computed with the old ones are dropped.
+   */
+  protected async acquire(heavy: Heavy, scope: EngineScope): Promise<void> {
+    this.testFeatures.clear();
     const loaded = new Map<string, Promise<LayersModel>>();
     let random: { key: string; model: LayersModel } | null = null;
-    this.onDisconnect(() => { for (const m of loaded.values()) void m.then((x) => x.dispose(), () => {}); random?.model.dispose(); });
-    return {
-      engine, lib, view, stats, data, digits,
-      load: (name) => { if (!loaded.has(name)) loaded.set(name, shipped.loadShippedModel(engine.tf, name, assets.MODELS_BASE)); return loaded.get(name)!; },
-      random: (classes, seed) => {
-        const key = `${classes}/${seed}`;
-        if (random?.key !== key) {
-          random?.model.dispose();
-          this.testFeatures.delete(`random/${random?.key}`);
-          random = { key, model: cnn.buildSmallCnn({ classes, seed }) };
-        }
-        return random.model;
-      },
+    heavy.load = (name) => {
+      if (!loaded.has(name)) loaded.set(name, heavy.open.shipped(scope.engine.tf, name).then((m) => this.own(scope, m)));
+      return loaded.get(name)!;
+    };
+    heavy.random = (classes, seed) => {
+      const key = `${classes}/${seed}`;
+      if (random?.key !== key) {
+        if (random) scope.release(random.model);
+        this.testFeatures.delete(`random/${random?.key}`);
+        random = { key, model: this.own(scope, heavy.open.random(classes, seed)) };
+      }
+      return random.model;
     };
   }
 
@@ -147,7 +158,7 @@ export class FeatureReuseElement extends EngineElement<Heavy> {
       const train = lib.probeTrainingSet(heavy.data, s.labels, s.seed);
       const scores = async (model: LayersModel, key: string) => {
         const testRows = this.testFeatures.get(key) ?? await lib.probeFeatures(tf, model, test);
-        this.testFeatures.set(key, testRows);
+        if (gen === this.gen) this.testFeatures.set(key, testRows);
         return lib.scoreModel(await lib.probeFeatures(tf, model, train), train.labels, testRows, test.labels);
       };
       const pretrained = await scores(pre, `pretrained/${s.model}`);

@@ -20,6 +20,7 @@ import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
+import type { EngineScope } from '@lib/engine/scope.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { LAB_DEFAULTS, LAB_PARSE, MAX_RUNS, RUN_ATTRS, RUN_DEFAULTS, RUN_KEYS, RUN_PARSE, formatCompare, parseCompare, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
 import { checkCustomTask, type CustomTask } from '@lib/transfer/targets.ts';
@@ -95,7 +96,10 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
   /** Queues every run on the engine; resolves with their summaries (cancelled runs included). */
   async train(): Promise<RunSummary[]> {
     const heavy = await this.whenLoaded();
+    const scope = this.scope;
     const out = await heavy.runner.train(this.runs, { ...this.lab }, this.custom);
+    // A run that failed on a device lost just now is restarted once the new scope is there (onScopeLost).
+    this.failedScope = out.some((r) => r.state === 'error') ? scope : null;
     this.sync(); // marks runs whose set-up changed while they trained
     return out;
   }
@@ -200,10 +204,26 @@ export class FinetuneLabElement extends EngineElement<Heavy> {
     if (this.firstResult) {
       this.firstResult = false;
       this.emitResult({ backend: heavy.engine.backend, ms: 0, trained: false, runs: [], fallbackReason: heavy.engine.fallbackReason ?? null });
-    } else if (heavy.runner.running) {
-      heavy.runner.cancel();
-      this.showMessage(`The engine changed to ${heavy.engine.backend}; the runs were stopped. Press Train to run them again.`);
+    } else if (this.restartRuns) {
+      // A new engine scope (device lost): the runs stopped there start again on the new backend.
+      this.restartRuns = false;
+      this.showMessage(`The engine changed to ${heavy.engine.backend}${heavy.engine.fallbackReason ? ` (${heavy.engine.fallbackReason})` : ''}: the runs in progress were stopped and start again.`);
+      void this.train();
     }
+  }
+
+  private restartRuns = false;
+  private failedScope: EngineScope | null = null;
+
+  /** Runs in progress on the lost scope — or that already failed there, the device gone first — start again. */
+  protected onScopeLost(): void {
+    if (this.heavy?.runner.running) {
+      this.heavy.runner.cancel();
+      this.restartRuns = true;
+    } else if (this.failedScope && this.failedScope === this.scope) {
+      this.restartRuns = true;
+    }
+    this.failedScope = null;
   }
 
   protected teardown(): void {

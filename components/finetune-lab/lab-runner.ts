@@ -6,6 +6,7 @@
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { getEngine } from '@lib/engine/index.ts';
+import { getScope, type EngineScope } from '@lib/engine/scope.ts';
 import { DATA_BASE, MODELS_BASE } from '@lib/widget/assets.ts';
 import { loadShippedModel } from '@lib/models/shipped.ts';
 import { LabRun, TaskLoader, engineQueue, describeConfig, describeCurve, describeResult, type EpochPoint, type RunProgress } from '@lib/transfer/index.ts';
@@ -35,7 +36,8 @@ export class LabRunner {
   private gen = 0;
   private active = new Set<LabRun>();
   private slots: Slot[] = [];
-  private sources = new Map<string, Promise<LayersModel>>();
+  /** Source models, per engine scope (a model on a lost device is never used again): the scope disposes them. */
+  private sources = new Map<string, { scope: EngineScope; model: Promise<LayersModel> }>();
   private loader = new TaskLoader(DATA_BASE);
   private report: Report;
   private charts: LabCharts;
@@ -125,16 +127,17 @@ export class LabRunner {
     }
   }
 
-  private source(name: string): Promise<LayersModel> {
-    let p = this.sources.get(name);
-    if (!p) {
-      p = getEngine().then(({ tf }) => loadShippedModel(tf, name, MODELS_BASE)).catch((err: Error) => {
-        this.sources.delete(name);
+  private async source(name: string): Promise<LayersModel> {
+    const scope = await getScope();
+    let entry = this.sources.get(name);
+    if (entry?.scope !== scope) {
+      const model = loadShippedModel(scope.engine.tf, name, MODELS_BASE).then((m) => scope.own(m)).catch((err: Error) => {
+        if (this.sources.get(name)?.model === model) this.sources.delete(name);
         throw new Error(`the source model ${name} could not be loaded (${err.message})`);
       });
-      this.sources.set(name, p);
+      this.sources.set(name, (entry = { scope, model }));
     }
-    return p;
+    return entry.model;
   }
 
   private progress(gen: number, i: number, p: RunProgress): void {
@@ -202,7 +205,7 @@ export class LabRunner {
 
   dispose(): void {
     this.cancel();
-    for (const p of this.sources.values()) void p.then((m) => m.dispose(), () => undefined);
+    for (const { scope, model } of this.sources.values()) void model.then((m) => scope.release(m), () => undefined);
     this.sources.clear();
   }
 }

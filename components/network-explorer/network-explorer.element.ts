@@ -13,7 +13,8 @@ import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
-import { getEngine, label as backendLabel, onEngineChange, type Engine } from '@lib/engine/index.ts';
+import { getEngine, label as backendLabel, type Engine } from '@lib/engine/index.ts';
+import type { EngineScope } from '@lib/engine/scope.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
@@ -118,9 +119,13 @@ export class NetworkExplorerElement extends EngineElement<Heavy> {
     const pad = new DrawPad(() => this.source === 'draw' && this.schedule());
     this.$('pad-slot').append(pad.el);
     const session = new nets.ExplorerSession(MODELS_BASE, DATA_BASE);
-    // Tensors do not survive a lost device: reopen the model on the new backend.
-    this.onDisconnect(onEngineChange(() => session.dispose()));
     return { engine, nets, session, views, maps, detail, pad };
+  }
+
+  /** The open model lives on one backend: the scope releases it (the session reopens it on the next one). */
+  protected async acquire(heavy: Heavy, scope: EngineScope): Promise<void> {
+    heavy.session.dispose();
+    this.own(scope, { dispose: () => heavy.session.dispose() });
   }
 
   protected teardown(): void {

@@ -3,6 +3,7 @@
  * adapter, fallback reason, tfjs for tf.memory()). Installed by every widget; loads nothing by itself.
  */
 import { describeEngine, getEngine, peekEngine } from './index.ts';
+import { installTestHooks } from './test-hooks.ts';
 
 declare global {
   interface Window { FeatureMaps?: { getEngine: typeof getEngine; peekEngine: typeof peekEngine; describeEngine: typeof describeEngine } }
@@ -11,3 +12,5 @@ declare global {
 if (typeof window !== 'undefined' && !window.FeatureMaps) {
   window.FeatureMaps = { getEngine, peekEngine, describeEngine };
 }
+
+installTestHooks();

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { getEngine } from './engine.ts';
+import { getScope } from './scope.ts';
 import type { Engine } from './types.ts';
 
 const CHROMIUM_DIR = '/usr/lib/chromium';
@@ -76,5 +77,6 @@ export async function getNodeEngine(): Promise<Engine> {
     (globalThis as { window?: unknown }).window ??= globalThis;
     installed = true;
   }
-  return getEngine();
+  // The scope registers and checks our WebGPU kernels (and the fast filter gradient the training loop relies on).
+  return (await getScope()).engine;
 }

@@ -7,24 +7,39 @@
  *                  = (colsᵀ · dY)  with cols = im2col(X): one row per output position, one column per (i, j, c).
  * We build `cols` with one shader (tfjs's own im2col, which its forward conv uses), split the long sum over
  * positions into G groups (a batched product the fast matmul shaders spread over many workgroups), and sum the
- * G partial products. Installed by `installFastConvGrad(tf)`; it applies to every conv in every model, which is
- * why tests compare it against the CPU backend's gradients for the strides and paddings we use and more.
+ * G partial products. Installed at the start of every WebGPU engine scope (gpu/setup.ts, after a check against
+ * the float64 reference), for every widget alike: it applies to every conv in every model, which is why tests
+ * compare it against the CPU backend's gradients for the strides and paddings we use and more.
  */
 import type { Tf } from '../engine/types.ts';
+import { brokenPrograms, checkedFirstCompile } from './gpu/validation.ts';
 
 type Info = { dataId: object; shape: number[]; dtype: string };
-type Backend = { runWebGPUProgram(p: object, inputs: Info[], dtype: string, uniforms: object[]): Info; disposeData(id: object): boolean };
+type Backend = { runWebGPUProgram(p: object, inputs: Info[], dtype: string, uniforms: object[]): Info; disposeData(id: object): boolean; device?: GPUDevice };
 type KernelArgs = { inputs: Record<string, Info>; backend: Backend; attrs: Record<string, unknown> };
 
 const KERNEL = 'Conv2DBackpropFilter';
 /**
  * tfjs's forward conv on WebGPU: a tiled shader that synchronises its workgroups many times per tile, or (this flag)
- * the im2col shader + the matmul shaders, which tfjs itself picks when a conv has few output tiles. We take the
- * im2col path for every conv while installed: profiled on SwiftShader it is several times faster for our shapes.
+ * the im2col shader + the matmul shaders, which tfjs itself picks when a conv has few output tiles. Profiled on
+ * SwiftShader the im2col path is several times faster for our training shapes, so training steps take it — but only
+ * for the duration of their own synchronous calls (`withIm2colConv`): a page-wide flag would change which kernel
+ * every other widget's conv runs (the playground's timing) after one Train.
  */
 const IM2COL_FLAG = 'WEBGPU_CONV_SEPARATE_IM2COL_SHADER';
 let original: { kernelFunc: (a: KernelArgs) => Info } | null = null;
-let flagBefore: boolean | null = null;
+
+/** Runs `fn` (synchronous: tfjs picks the conv program at dispatch) with tfjs's im2col conv path, then restores the flag. */
+export function withIm2colConv<T>(tf: Tf, fn: () => T): T {
+  if (tf.getBackend() !== 'webgpu') return fn();
+  const before = tf.env().getBool(IM2COL_FLAG);
+  tf.env().set(IM2COL_FLAG, true);
+  try {
+    return fn();
+  } finally {
+    tf.env().set(IM2COL_FLAG, before);
+  }
+}
 
 /** Registers the fast kernel on WebGPU (idempotent). Returns false where the WebGPU backend is not loaded. */
 export function installFastConvGrad(tf: Tf): boolean {
@@ -34,8 +49,6 @@ export function installFastConvGrad(tf: Tf): boolean {
   original = orig as unknown as typeof original;
   tf.unregisterKernel(KERNEL, 'webgpu');
   tf.registerKernel({ kernelName: KERNEL, backendName: 'webgpu', kernelFunc: ((a: KernelArgs) => fastFilterGrad(tf, a)) as never });
-  flagBefore = tf.env().getBool(IM2COL_FLAG);
-  tf.env().set(IM2COL_FLAG, true);
   return true;
 }
 
@@ -44,7 +57,6 @@ export function uninstallFastConvGrad(tf: Tf): void {
   if (!original) return;
   tf.unregisterKernel(KERNEL, 'webgpu');
   tf.registerKernel({ kernelName: KERNEL, backendName: 'webgpu', kernelFunc: original.kernelFunc as never });
-  tf.env().set(IM2COL_FLAG, flagBefore ?? false);
   original = null;
 }
 
@@ -81,7 +93,7 @@ function fastFilterGrad(tf: Tf, args: KernelArgs): Info {
   const temps: Info[] = [];
   const keep = (t: Info) => (temps.push(t), t);
   try {
-    const im = keep(backend.runWebGPUProgram(program, [x!], 'float32', uniforms));
+    const im = keep(checkedFirstCompile(backend.device, `${program.shaderKey}_${n}_${rows}_${cols}`, () => backend.runWebGPUProgram(program, [x!], 'float32', uniforms)));
     const g = splitGroups(n, rows);
     const a = keep(run('Reshape', { x: im }, { shape: [g, (n / g) * rows, cols] }));
     const b = keep(run('Reshape', { x: dy! }, { shape: [g, (n / g) * rows, cout] }));
@@ -105,7 +117,7 @@ function im2colProgram(outputShape: number[]) {
     outputShape,
     dispatchLayout: { x: outputShape.map((_, i) => i) },
     dispatch: [Math.ceil(size / workgroupSize[0]!), 1, 1],
-    shaderKey: 'fm_im2col_filter_grad',
+    shaderKey: brokenPrograms.has('im2col') ? 'fm_im2col_filter_grad_broken' : 'fm_im2col_filter_grad',
     getUserCode: () => `
     fn main(index : i32) {
       let coords = getCoordsFromIndex(index);
@@ -124,6 +136,7 @@ function im2colProgram(outputShape: number[]) {
             value = getX(batch, xRow, xCol, ch);
           }
         }
+        ${brokenPrograms.has('im2col') ? 'value = not_a_wgsl_identifier;' : ''}
         setOutputAtIndex(index, value);
       }
     }`,

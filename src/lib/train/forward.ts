@@ -18,6 +18,7 @@ import type { Tf } from '../engine/types.ts';
 import { batchNormTraining, type BnLayer } from './batch-norm.ts';
 import { BIAS_ADD, CONV, MATMUL, RELU_POOL, installGpuKernels } from './gpu/kernels.ts';
 import { reluPoolSupported } from './gpu/relu-pool.ts';
+import { withIm2colConv } from './fast-conv-grad.ts';
 
 type Layer = LayersModel['layers'][number];
 type ConvLayer = {
@@ -120,6 +121,7 @@ export function trainableVariables(model: LayersModel): Variable[] {
 
 /** Loss and gradients of one batch: what the fast path feeds to the optimizer (and what tests compare). */
 export function lossAndGrads(tf: Tf, model: LayersModel, x: Tensor, labels: Tensor, vars = trainableVariables(model), loss: LossKind = 'ce'): { loss: Tensor; grads: Tensor[] } {
-  const { value, grads } = tf.variableGrads(() => classificationLoss(tf, loss, logits(tf, model, x, true), labels) as never, vars);
+  // The im2col conv path is scoped to this step's own calls, never left on for other widgets (fast-conv-grad.ts).
+  const { value, grads } = withIm2colConv(tf, () => tf.variableGrads(() => classificationLoss(tf, loss, logits(tf, model, x, true), labels) as never, vars));
   return { loss: value, grads: vars.map((v) => grads[v.name]!) };
 }

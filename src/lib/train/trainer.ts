@@ -8,7 +8,6 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { gatherBatch, permutation, stepsPerEpoch, upload, type ImageSet } from './batches.ts';
-import { installFastConvGrad } from './fast-conv-grad.ts';
 import { lossAndGrads, trainableVariables, type LossKind } from './forward.ts';
 import { FusedAdam } from './fused-adam.ts';
 
@@ -102,7 +101,6 @@ export class Trainer {
     const perEpoch = stepsPerEpoch(this.set.count, batch);
     if (perEpoch === 0) throw new Error(`need at least one full batch of ${batch} images, got ${this.set.count}`);
     const totalSteps = Math.min(perEpoch * options.epochs, options.maxSteps ?? Infinity);
-    installFastConvGrad(tf);
     const owned = !('x' in this.set);
     const data = 'x' in this.set ? { x: this.set.x, y: this.set.y } : upload(tf, this.set);
     const vars = trainableVariables(model);

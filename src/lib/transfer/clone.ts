@@ -6,6 +6,12 @@ import * as tfl from '@tensorflow/tfjs-layers';
 
 export async function cloneModel(model: tfl.LayersModel): Promise<tfl.LayersModel> {
   const copy = await tfl.models.modelFromJSON({ modelTopology: model.toJSON(null, false) } as never);
-  copy.setWeights(model.getWeights());
+  try {
+    copy.setWeights(model.getWeights());
+  } catch (err) {
+    // The source was disposed meanwhile (its engine scope ended): the copy's fresh variables must not leak.
+    copy.dispose();
+    throw err;
+  }
   return copy;
 }

@@ -60,8 +60,12 @@ export async function layerFeatures(tf: Tf, model: LayersModel, set: ImageSet, n
       const shape = (model.layers[idx[k]!]!.outputShape as number[]).slice(1);
       const dim = shape.reduce((a, b) => a * b, 1);
       const all = tf.concat(parts[k]!);
-      const data = (await all.data()) as Float32Array;
-      all.dispose();
+      let data: Float32Array;
+      try {
+        data = (await all.data()) as Float32Array;
+      } finally {
+        all.dispose(); // also when the read fails (a lost device rejects it)
+      }
       result[name] = { data: data.slice(0, set.count * dim), count: set.count, dim, shape };
     }
     return result;

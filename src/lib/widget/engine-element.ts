@@ -1,9 +1,12 @@
 /**
- * The base of widgets that compute on the engine: `start()` loads the engine and the widget's heavy modules
- * (its `load()`), re-runs when the backend changes (device lost), and `schedule()` debounces recomputation.
- * `gen` numbers each run so a result that arrives after a newer request, or after disconnect, is dropped.
+ * The base of widgets that compute on the engine: `start()` loads the widget's heavy modules and builds the
+ * views they bring (its `load()`, once), then takes what lives on one backend — models, uploaded tensors — from
+ * the engine's current `EngineScope` (its `acquire()`, again on every new scope: a lost device or a backend
+ * change disposes the old scope with all it owns), and `schedule()` debounces recomputation.
+ * `gen` numbers each run so a result that arrives after a newer request, a new scope, or disconnect is dropped.
  */
-import { onEngineChange, type Engine } from '../engine/index.ts';
+import { label, type Engine } from '../engine/index.ts';
+import { getScope, onScopeChange, type Disposable, type EngineScope } from '../engine/scope.ts';
 import { FmElement, describeError } from './fm-element.ts';
 
 export abstract class EngineElement<Heavy extends { engine: Engine }> extends FmElement {
@@ -14,8 +17,18 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loadedGate = gate<Heavy>();
 
-  /** Loads `getEngine()` and the widget's dynamic imports; may build the parts of the view they bring. */
+  /** The scope whose resources this widget holds now (null before the first acquire). */
+  protected scope: EngineScope | null = null;
+
+  /** Loads `getEngine()` and the widget's dynamic imports; may build the parts of the view they bring. Runs once. */
   protected abstract load(): Promise<Heavy>;
+  /**
+   * Takes the per-backend resources (models, uploaded tensors, caches of results computed with them) from
+   * `scope` into `heavy`, dropping those of the previous scope. Runs after `load()` and on every new scope.
+   */
+  protected async acquire(_heavy: Heavy, _scope: EngineScope): Promise<void> {}
+  /** Called on a new scope before recomputing: long work (a training run) stops or restarts here. */
+  protected onScopeLost(): void {}
   /** One computation with the current settings; check `gen` after every await. */
   protected abstract compute(): Promise<void>;
 
@@ -31,7 +44,11 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
     this.setStatus('loading');
     if (this.loadedGate.settled) this.loadedGate = gate<Heavy>();
     try {
-      this.heavy = await this.load();
+      const heavy = await this.load();
+      // A scope may be disposed while we acquire from it (the device lost during start-up): take the next one.
+      let scope = await getScope();
+      while (!(await this.acquireFrom(heavy, scope))) scope = await getScope();
+      this.heavy = heavy;
       this.loadedGate.resolve(this.heavy);
     } catch (err) {
       this.loadedGate.reject(err);
@@ -41,11 +58,44 @@ export abstract class EngineElement<Heavy extends { engine: Engine }> extends Fm
       this.offerRetry(() => this.restart());
       return;
     }
-    this.onDisconnect(onEngineChange((engine) => {
-      if (this.heavy) this.heavy.engine = engine;
-      this.schedule();
-    }));
+    this.onDisconnect(onScopeChange((scope) => this.guard(this.rescope(scope), () => this.restart())));
     await this.compute();
+  }
+
+  /** Moves to a new scope: drops work in flight, re-acquires resources there, says what happened, recomputes. */
+  private async rescope(scope: EngineScope): Promise<void> {
+    const heavy = this.heavy;
+    if (!heavy || scope === this.scope) return;
+    const before = heavy.engine.backend;
+    this.gen++;
+    clearTimeout(this.timer);
+    this.onScopeLost();
+    if (!(await this.acquireFrom(heavy, scope)) || this.scope !== scope) return;
+    const why = scope.engine.fallbackReason ? ` (${scope.engine.fallbackReason})` : '';
+    const failed = scope.kernels.filter((k) => !k.ok).map((k) => ` ${k.name}: ${k.reason}.`).join('');
+    this.showMessage(before === scope.engine.backend ? `The ${label(before)} engine was restarted: recomputing.${failed}`
+      : `The engine moved from ${label(before)} to ${label(scope.engine.backend)}${why}: recomputing.`);
+    this.schedule();
+  }
+
+  /** acquire() from `scope`; false if the scope was disposed meanwhile (its resources are then already released). */
+  private async acquireFrom(heavy: Heavy, scope: EngineScope): Promise<boolean> {
+    this.scope = scope;
+    heavy.engine = scope.engine;
+    try {
+      await this.acquire(heavy, scope);
+    } catch (err) {
+      if (scope.disposed) return false;
+      throw err;
+    }
+    return !scope.disposed;
+  }
+
+  /** Takes ownership of a per-backend resource: disposed with the scope, or when the element leaves the page. */
+  protected own<T extends Disposable>(scope: EngineScope, x: T): T {
+    scope.own(x);
+    this.onDisconnect(() => scope.release(x));
+    return x;
   }
 
   /** Recomputes, with an unexpected failure reported (and a Retry) unless a newer run superseded it. */

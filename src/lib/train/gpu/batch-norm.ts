@@ -3,8 +3,13 @@
  * program.ts and ../batch-norm.ts for the formulas). x is viewed as [rows, channels].
  */
 import { columnSums, f, run, type Backend, type Info } from './program.ts';
+import { precondition } from './validation.ts';
 
-const view = (x: Info) => ({ c: x.shape.at(-1)!, rows: x.shape.reduce((a, b) => a * b, 1) / x.shape.at(-1)! });
+const view = (x: Info) => {
+  const c = x.shape.at(-1)!;
+  precondition(c % 4 === 0, 'FmBatchNorm', `channels must be a multiple of 4, got ${c}`);
+  return { c, rows: x.shape.reduce((a, b) => a * b, 1) / c };
+};
 
 /** [mean, biased variance] per channel, two passes as tf.moments does (mean, then mean of squared deviations). */
 export function moments(backend: Backend, x: Info): [Info, Info] {

@@ -10,6 +10,7 @@
  * Output channels must be a multiple of 4 (both the layer's and, for the input gradient, its input's).
  */
 import { run, sumGroups, type Backend, type Info } from './program.ts';
+import { precondition } from './validation.ts';
 
 export interface ConvGeometry {
   n: number; h: number; w: number; ci: number; oh: number; ow: number; co: number; kh: number; kw: number; pt: number; pl: number;
@@ -28,6 +29,7 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
  */
 export function convForward(backend: Backend, x: Info, w: Info, g: ConvGeometry): Info {
   const { n, h, w: wd, ci, oh, ow, co, kh, kw, pt, pl } = g;
+  precondition(co % 4 === 0, 'FmConv2D', `output channels must be a multiple of 4, got ${co}`);
   const o4 = co / 4;
   const ob = blocks(o4);
   const obs = o4 / ob;
@@ -87,6 +89,7 @@ export function flipKernel(backend: Backend, w: Info): Info {
 
 /** dx for y = conv(x, w): [n, h, w, ci] from dy [n, oh, ow, co]. */
 export function convInputGrad(backend: Backend, dy: Info, w: Info, g: ConvGeometry): Info {
+  precondition(g.ci % 4 === 0, 'FmConv2DBackpropInput', `the layer's input channels must be a multiple of 4, got ${g.ci}`);
   const flipped = flipKernel(backend, w);
   try {
     return convForward(backend, dy, flipped, {
@@ -109,6 +112,7 @@ export function filterGroups(n: number, threadsPerGroup: number): number {
  */
 export function convFilterGrad(backend: Backend, x: Info, dy: Info, g: ConvGeometry): Info {
   const { n, h, w: wd, ci, oh, ow, co, kh, kw, pt, pl } = g;
+  precondition(co % 4 === 0, 'FmConv2DBackpropFilter', `output channels must be a multiple of 4, got ${co}`);
   const o4 = co / 4;
   const ob = blocks(o4);
   const obs = o4 / ob;

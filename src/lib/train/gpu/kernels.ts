@@ -39,10 +39,16 @@ function geometry(x: number[], w: number[], a: Attrs): ConvGeometry {
 }
 
 let installed = false;
+let disabled: string | null = null;
 
-/** Registers the kernels and gradients once; false where tfjs has no WebGPU backend loaded. */
+/** Set by the scope's kernel check (setup.ts): while set, `installGpuKernels` answers false and callers use tfjs's ops. */
+export function setGpuKernelsDisabled(reason: string | null): void {
+  disabled = reason;
+}
+
+/** Registers the kernels and gradients once; false where tfjs has no WebGPU backend loaded, or they failed their check. */
 export function installGpuKernels(tf: Tf): boolean {
-  if (installed) return true;
+  if (installed) return disabled === null;
   if (!tf.findBackendFactory('webgpu')) return false;
   const kernel = (kernelName: string, fn: (a: Args) => Info | Info[]) =>
     tf.registerKernel({ kernelName, backendName: 'webgpu', kernelFunc: fn as never });
@@ -105,7 +111,7 @@ export function installGpuKernels(tf: Tf): boolean {
   kernel(ADAM_STEP, ({ inputs: { p, mv }, backend, attrs }) =>
     adamStep(backend, p!, mv!, attrs.c1 as number, attrs.c2 as number, attrs.epsilon as number));
   installed = true;
-  return true;
+  return disabled === null;
 }
 
 /** tfjs's own input gradient, for layers whose input channels are not a multiple of 4. */

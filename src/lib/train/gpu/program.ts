@@ -10,12 +10,18 @@
  * (consecutive threads read consecutive channels) programs; tiled ones would be faster there for large layers.
  *
  * Shapes are baked into each shader as constants (one compile per shape; training keeps shapes fixed), and
- * the shader key names every constant. Programs run on TensorInfos, inside kernels (see kernels.ts).
+ * the shader key names every constant. Programs run on TensorInfos, inside kernels (see kernels.ts); every first
+ * compile on a device is checked for validation errors (validation.ts).
  */
+import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
+import { brokenPrograms, checkedFirstCompile } from './validation.ts';
+
 export type Info = { dataId: object; shape: number[]; dtype: string };
 export type Backend = {
-  runWebGPUProgram(p: object, inputs: Info[], dtype: string, uniforms?: object[]): Info;
+  runWebGPUProgram(p: WebGPUProgram, inputs: Info[], dtype: string, uniforms?: object[]): Info;
   disposeData(id: object): boolean;
+  /** The backend's GPUDevice (a public field of tfjs's WebGPUBackend). */
+  device?: GPUDevice;
 };
 
 export interface ProgramSpec {
@@ -35,14 +41,23 @@ export interface ProgramSpec {
 
 const WORKGROUP = 64;
 
-export function program(spec: ProgramSpec): object {
+/**
+ * The one place we rely on a tfjs internal: tfjs prepends a `Uniforms` struct whose first field is `NAN` and
+ * binds it (and every input) to each program; WGSL's automatic layout drops unused bindings, which breaks tfjs's
+ * bind group, so the body must touch them. No public API declares the bindings; if tfjs renames the field, the
+ * program fails validation at the scope's kernel check (setup.ts) and tfjs's own kernels are used instead.
+ */
+const KEEP_TFJS_BINDINGS = '_ = uniforms.NAN;';
+
+export function program(spec: ProgramSpec): WebGPUProgram {
   const groups = Math.ceil(spec.threads / WORKGROUP);
+  const broken = [...brokenPrograms].some((name) => spec.key.startsWith(name));
   return {
     variableNames: spec.inputs.map(([n]) => n),
     variableComponents: spec.inputs.map(([, c]) => c),
     outputComponent: spec.outComponents ?? 1,
     outputShape: spec.outShape,
-    shaderKey: `fm_${spec.key}`,
+    shaderKey: `fm_${spec.key}${broken ? '_broken' : ''}`,
     dispatchLayout: { x: spec.outShape.map((_, i) => i) },
     dispatch: [groups, 1, 1],
     workgroupSize: [WORKGROUP, 1, 1],
@@ -50,17 +65,18 @@ export function program(spec: ProgramSpec): object {
     getUserCode: () => `
     fn main(index : i32) {
       // Shapes are baked in, but the backend binds its uniforms and every input: keep them all in the layout.
-      _ = uniforms.NAN;
+      ${KEEP_TFJS_BINDINGS}
       ${spec.inputs.map(([n]) => `_ = &${n};`).join(' ')}
       if (index >= ${spec.threads}) { return; }
-      ${spec.body}
+      ${broken ? 'let broken : f32 = not_a_wgsl_identifier;' : spec.body}
     }`,
   };
 }
 
 export function run(backend: Backend, spec: ProgramSpec, inputs: Info[]): Info {
   const uniforms = (spec.uniforms?.data ?? []).map((v) => ({ type: 'float32', data: [v] }));
-  return backend.runWebGPUProgram(program(spec), inputs, 'float32', uniforms);
+  const p = program(spec);
+  return checkedFirstCompile(backend.device, p.shaderKey, () => backend.runWebGPUProgram(p, inputs, 'float32', uniforms));
 }
 
 /** WGSL for a float literal (always with a decimal point or exponent). */

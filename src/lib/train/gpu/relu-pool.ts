@@ -6,9 +6,11 @@
  * pool drops get 0.
  */
 import { run, type Backend, type Info } from './program.ts';
+import { precondition } from './validation.ts';
 
 function dims(a: Info) {
   const [n, h, w, c] = a.shape as [number, number, number, number];
+  precondition(a.shape.length === 4 && c % 4 === 0, 'FmReluMaxPool2x2', `needs NHWC input with channels a multiple of 4, got [${a.shape.join(', ')}]`);
   return { n, h, w, c4: c / 4, ph: Math.floor(h / 2), pw: Math.floor(w / 2) };
 }
 
