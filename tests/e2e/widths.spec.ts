@@ -11,10 +11,26 @@ import { WIDGETS } from '../../src/lib/widget/registry.ts';
 const WIDTHS = [320, 390, 768] as const;
 const CHAPTERS = ['convolution', 'pooling-and-networks', 'activations', 'loss-functions', 'transfer-learning'];
 
-/** Scrolls through the page so every widget nears the viewport, then waits until each has finished its first run. */
+/**
+ * Scrolls through the page so every widget nears the viewport, then waits until each has finished its first run.
+ * Widgets pause their work off screen, so on a busy machine one the quick pass left behind (still idle, or paused
+ * mid-run) is brought back into view and waited for, one at a time.
+ */
 async function settle(page: Page): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
+  await page.evaluate(async () => {
+    const settled = (e: Element) => ['ready', 'error'].includes(e.getAttribute('status')!);
+    for (const e of document.querySelectorAll('[status]')) {
+      if (settled(e)) continue;
+      e.scrollIntoView({ block: 'center' });
+      await new Promise<void>((resolve) => {
+        const mo = new MutationObserver(() => settled(e) && (mo.disconnect(), resolve()));
+        mo.observe(e, { attributes: true, attributeFilter: ['status'] });
+        if (settled(e)) (mo.disconnect(), resolve());
+      });
+    }
+  });
   await page.waitForFunction(() => [...document.querySelectorAll('[status]')].every((e) => ['ready', 'error'].includes(e.getAttribute('status')!)), null, { timeout: 240_000 });
   expect(await page.locator('[status="error"]').count(), 'a widget failed').toBe(0);
 }
