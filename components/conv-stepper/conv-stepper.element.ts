@@ -93,6 +93,13 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     onMotion();
     this.motion?.addEventListener('change', onMotion);
     this.onDisconnect(() => this.motion?.removeEventListener('change', onMotion));
+    // A grid wider than the column scrolls inside its figure (the stylesheet); only then does the figure join the tab
+    // order, so the keyboard can scroll it (axe: scrollable-region-focusable) without extra stops when it fits.
+    const figures = [...this.root.querySelectorAll<HTMLElement>('figure.scroll')];
+    const mark = () => figures.forEach((f) => (f.scrollWidth > f.clientWidth + 1 ? (f.tabIndex = 0) : f.removeAttribute('tabindex')));
+    const resized = new ResizeObserver(mark);
+    for (const f of figures) { resized.observe(f); resized.observe(f.querySelector('.grid')!); }
+    this.onDisconnect(() => resized.disconnect());
   }
 
   protected async start(): Promise<void> {

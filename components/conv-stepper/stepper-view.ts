@@ -16,10 +16,10 @@ export const SHELL = `
   <label>Dilation <select data-attr="dilation">${options([1, 2, 3])}</select></label>
 </div>
 <div class="grids">
-  <figure><div class="grid" data-grid="input" role="img" aria-label="Input grid"></div><figcaption data-role="input-caption"></figcaption></figure>
+  <figure class="scroll"><div class="grid" data-grid="input" role="img" aria-label="Input grid"></div><figcaption data-role="input-caption"></figcaption></figure>
   <figure><div class="grid" data-grid="kernel" role="img" aria-label="Kernel"></div><figcaption data-role="kernel-caption"></figcaption></figure>
   <figure><div class="grid" data-grid="products" role="img" aria-label="Products"></div><figcaption>Products: input × kernel, tap by tap</figcaption></figure>
-  <figure><div class="grid" data-grid="output" role="img" aria-label="Output grid"></div><figcaption data-role="output-caption"></figcaption></figure>
+  <figure class="scroll"><div class="grid" data-grid="output" role="img" aria-label="Output grid"></div><figcaption data-role="output-caption"></figcaption></figure>
 </div>
 <p class="equation" data-role="equation"></p>
 <div class="transport">

@@ -78,6 +78,8 @@ export function drawLegend(host: HTMLElement, classNames: string[]): void {
 export function paintDigits(canvas: HTMLCanvasElement, images: ArrayLike<number>, n: number): void {
   canvas.width = 28 * n + (n - 1) * 2;
   canvas.height = 28;
+  // Drawn 1.5× (42 px tall) where the column allows; the stylesheet's max-width scales it down on a phone, height following.
+  canvas.style.width = `${canvas.width * 1.5}px`;
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(canvas.width, 28);
   img.data.fill(255);

@@ -31,7 +31,7 @@ export const SHELL = `
 <p class="legend"><span class="swatch few"></span> few paths <span class="swatch many"></span> many paths to the unit · <span class="swatch span"></span> the formula's r×r square · <span class="swatch unit"></span> the chosen unit</p>
 <div class="strip" data-role="strip" role="group" aria-label="Every layer, input first: the cells that can affect the chosen unit"></div>
 <div class="formula">
-  <p class="general"><math display="inline"><msub><mi>r</mi><mi>l</mi></msub><mo>=</mo><msub><mi>r</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>+</mo><mo>(</mo><msub><mi>k</mi><mi>l</mi></msub><mo>−</mo><mn>1</mn><mo>)</mo><mo>·</mo><msub><mi>d</mi><mi>l</mi></msub><mo>·</mo><msub><mi>j</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>,</mo><mspace width="1em"></mspace><msub><mi>j</mi><mi>l</mi></msub><mo>=</mo><msub><mi>j</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>·</mo><msub><mi>s</mi><mi>l</mi></msub></math>, starting from r<sub>0</sub> = j<sub>0</sub> = 1:</p>
+  <p class="general"><math display="inline"><msub><mi>r</mi><mi>l</mi></msub><mo>=</mo><msub><mi>r</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>+</mo><mo>(</mo><msub><mi>k</mi><mi>l</mi></msub><mo>−</mo><mn>1</mn><mo>)</mo><mo>·</mo><msub><mi>d</mi><mi>l</mi></msub><mo>·</mo><msub><mi>j</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub></math>, <math display="inline"><msub><mi>j</mi><mi>l</mi></msub><mo>=</mo><msub><mi>j</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>·</mo><msub><mi>s</mi><mi>l</mi></msub></math>, starting from r<sub>0</sub> = j<sub>0</sub> = 1:</p>
   <ol data-role="formula"></ol>
 </div>
 <p data-role="summary" class="summary" aria-live="polite">Waiting…</p>`;

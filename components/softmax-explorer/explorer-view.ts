@@ -20,11 +20,11 @@ export const SHELL = `
   <figure><div data-role="grad-chart" class="chart"></div><figcaption>Gradient ∂L/∂z of the cross-entropy (orange: push the logit down; purple: push it up)</figcaption></figure>
 </div>
 <p class="loss" aria-live="polite"><span data-role="loss">Waiting to compute…</span></p>
-<table>
-  <caption>The numbers behind the bars, as the engine computed them</caption>
+<p class="table-title" id="numbers-title">The numbers behind the bars, as the engine computed them</p>
+<div class="table-scroll" tabindex="0" role="region" aria-labelledby="numbers-title"><table aria-labelledby="numbers-title">
   <thead><tr><th scope="col">Class</th><th scope="col">Logit z</th><th scope="col">p</th><th scope="col">Target q</th><th scope="col">∂L/∂z</th></tr></thead>
   <tbody data-role="rows"></tbody>
-</table>
+</table></div>
 <p class="check" data-role="check"></p>
 <p class="check" data-role="naive"></p>
 <p class="timing"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>

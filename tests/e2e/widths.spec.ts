@@ -1,0 +1,71 @@
+/**
+ * Phones and tablets: no page of the book and no embed page scrolls sideways at 320, 390 or 768 px, measured after
+ * every widget on the page has drawn its first result (their views are built when they load). Layout does not depend
+ * on the backend, so the pages run on the CPU backend (`?backend=cpu`: no shader compiles) and once, in the webgpu
+ * project; the CPU notice each widget then shows must fit too.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './support.ts';
+import { WIDGETS } from '../../src/lib/widget/registry.ts';
+
+const WIDTHS = [320, 390, 768] as const;
+const CHAPTERS = ['convolution', 'pooling-and-networks', 'activations', 'loss-functions', 'transfer-learning'];
+
+/**
+ * Scrolls through the page so every widget nears the viewport, then waits until each has finished its first run.
+ * Widgets pause their work off screen, so on a busy machine one the quick pass left behind (still idle, or paused
+ * mid-run) is brought back into view and waited for, one at a time.
+ */
+async function settle(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
+  await page.evaluate(async () => {
+    const settled = (e: Element) => ['ready', 'error'].includes(e.getAttribute('status')!);
+    for (const e of document.querySelectorAll('[status]')) {
+      if (settled(e)) continue;
+      e.scrollIntoView({ block: 'center' });
+      await new Promise<void>((resolve) => {
+        const mo = new MutationObserver(() => settled(e) && (mo.disconnect(), resolve()));
+        mo.observe(e, { attributes: true, attributeFilter: ['status'] });
+        if (settled(e)) (mo.disconnect(), resolve());
+      });
+    }
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('[status]')].every((e) => ['ready', 'error'].includes(e.getAttribute('status')!)), null, { timeout: 240_000 });
+  expect(await page.locator('[status="error"]').count(), 'a widget failed').toBe(0);
+}
+
+async function widths(page: Page): Promise<Record<number, number>> {
+  const out: Record<number, number> = {};
+  for (const w of WIDTHS) {
+    await page.setViewportSize({ width: w, height: 800 });
+    await page.waitForTimeout(150); // one layout after the resize (charts redraw on ResizeObserver)
+    out[w] = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  }
+  return out;
+}
+const fits = Object.fromEntries(WIDTHS.map((w) => [w, w]));
+
+for (const chapter of CHAPTERS) {
+  test(`chapter ${chapter} fits 320, 390 and 768 px`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
+    void watch;
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`/chapters/${chapter}/?backend=cpu`);
+    await settle(page);
+    expect(await widths(page)).toEqual(fits);
+  });
+}
+
+test('every embed page fits 320, 390 and 768 px', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(30_000 * WIDGETS.length);
+  const wide: Record<string, Record<number, number>> = {};
+  for (const { slug } of WIDGETS) {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`/embed/${slug}/?backend=cpu`);
+    await settle(page);
+    wide[slug] = await widths(page);
+  }
+  expect(wide).toEqual(Object.fromEntries(WIDGETS.map(({ slug }) => [slug, fits])));
+});
