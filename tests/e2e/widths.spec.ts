@@ -47,13 +47,17 @@ async function widths(page: Page): Promise<Record<number, number>> {
 const fits = Object.fromEntries(WIDTHS.map((w) => [w, w]));
 
 for (const chapter of CHAPTERS) {
-  test(`chapter ${chapter} fits 320, 390 and 768 px`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test(`chapter ${chapter} fits 320, 390 and 768 px and prints no console warning`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
     void watch;
     test.setTimeout(300_000);
     await page.setViewportSize({ width: 390, height: 800 });
+    // Every widget of the chapter runs here, so this is also where a chapter must print no console warning.
+    const warnings: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     await page.goto(`/chapters/${chapter}/?backend=cpu`);
     await settle(page);
     expect(await widths(page)).toEqual(fits);
+    expect(warnings, 'console warnings').toEqual([]);
   });
 }
 
