@@ -8,7 +8,8 @@ import { scaleLinear } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { line, symbol, symbolCircle, symbolSquare, symbolTriangle } from 'd3-shape';
 import type { EpochPoint } from '@lib/transfer/run.ts';
-import { runLabel } from '@lib/transfer/config.ts';
+import { RUN_DEFAULTS, runLabel } from '@lib/transfer/config.ts';
+import { emptyHint, type EmptyHint } from '@lib/charts/empty-hint.ts';
 
 const W = 360, H = 220, M = { top: 12, right: 26, bottom: 36, left: 46 };
 const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle];
@@ -22,6 +23,7 @@ class Chart {
   private readonly xAxis: Selection<SVGGElement, unknown, null, undefined>;
   private readonly yAxis: Selection<SVGGElement, unknown, null, undefined>;
   readonly plot: Selection<SVGGElement, unknown, null, undefined>;
+  readonly hint: EmptyHint;
 
   constructor(host: HTMLElement, label: string, yLabel: string) {
     this.svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img').attr('aria-label', label);
@@ -30,6 +32,7 @@ class Chart {
     this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle').text('epoch (0 = before training)');
     this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).text(yLabel);
     this.plot = this.svg.append('g');
+    this.hint = emptyHint(this.svg, (M.left + W - M.right) / 2, (M.top + H - M.bottom) / 2, 'Press Train to see the curves');
   }
 
   axes(maxEpoch: number, y: [number, number], percent: boolean): void {
@@ -61,9 +64,13 @@ export class LabCharts {
   constructor(lossHost: HTMLElement, accHost: HTMLElement) {
     this.loss = new Chart(lossHost, 'Training and validation loss against the epoch, per run', 'cross-entropy loss');
     this.acc = new Chart(accHost, 'Validation accuracy against the epoch, per run', 'validation accuracy');
+    this.update([], RUN_DEFAULTS.epochs); // axes before the first run, with the hint
   }
 
   update(series: CurveSeries[], maxEpoch: number): void {
+    const empty = series.every((s) => s.points.length === 0);
+    this.loss.hint(empty);
+    this.acc.hint(empty);
     const losses = series.flatMap((s) => s.points.flatMap((p) => [p.trainLoss ?? 0, p.valLoss ?? 0]));
     this.loss.axes(maxEpoch, [0, Math.max(0.5, Math.min(10, ...losses.length ? [Math.max(...losses) * 1.05] : [1]))], false);
     this.loss.lines(series, 'train', (p) => p.trainLoss, false);

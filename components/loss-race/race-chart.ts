@@ -7,6 +7,7 @@ import { select, type Selection } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
+import { emptyHint, type EmptyHint } from '@lib/charts/empty-hint.ts';
 
 const W = 340, H = 210, M = { top: 10, right: 10, bottom: 36, left: 48 };
 
@@ -23,6 +24,7 @@ export class RaceChart {
   private readonly x = scaleLinear().range([M.left, W - M.right]);
   private readonly y = scaleLinear().range([H - M.bottom, M.top]);
   private readonly format: (v: number) => string;
+  private readonly hint: EmptyHint;
 
   constructor(yLabel: string, format: (v: number) => string = (v) => String(+v.toPrecision(3))) {
     this.format = format;
@@ -33,9 +35,12 @@ export class RaceChart {
     this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 3).attr('text-anchor', 'middle').text('epoch');
     this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle')
       .attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).text(yLabel);
+    this.hint = emptyHint(this.svg, (M.left + W - M.right) / 2, (M.top + H - M.bottom) / 2, 'Press Start to see the curves');
   }
 
+  /** Axes at their full range; the hint stays until some series has more than its starting point. */
   draw(series: Series[], epochs: number, yDomain: [number, number]): void {
+    this.hint(series.every((s) => s.points.length < 2));
     this.x.domain([0, epochs]);
     this.y.domain(yDomain).nice();
     this.svg.select<SVGGElement>('g.x-axis').attr('transform', `translate(0,${H - M.bottom})`)

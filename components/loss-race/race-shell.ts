@@ -13,7 +13,7 @@ export const SHELL = `
   <label>Learning rate <input type="number" data-attr="learning-rate" step="any"></label>
 </div>
 <div class="buttons">
-  <button type="button" data-role="start" disabled>Start</button>
+  <button type="button" data-role="start" class="primary" disabled>Start</button>
   <button type="button" data-role="pause" disabled>Pause</button>
   <button type="button" data-role="cancel" disabled>Cancel</button>
 </div>

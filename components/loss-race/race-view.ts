@@ -8,6 +8,7 @@
 import { accuracySeries, lossPanel } from '@lib/race/series.ts';
 import { raceSummary } from '@lib/race/summary.ts';
 import type { RaceState } from '@lib/race/loss-race.ts';
+import { DEFAULT_RACE } from '@lib/race/config.ts';
 import { RaceChart } from './race-chart.ts';
 
 const swatch = (cls: string) =>
@@ -47,6 +48,10 @@ export class RaceView {
       acc: new RaceChart('accuracy (%)', (v) => String(Math.round(v))),
     };
     for (const [key, chart] of Object.entries(this.charts)) host.querySelector(`[data-chart="${key}"]`)!.append(chart.el);
+    // Before the starting point is measured: axes at the default length and typical starting losses (ln 10 ≈ 2.3, 0.9).
+    this.charts.ce.draw([], DEFAULT_RACE.epochs, [0, 2.5]);
+    this.charts.mse.draw([], DEFAULT_RACE.epochs, [0, 1]);
+    this.charts.acc.draw([], DEFAULT_RACE.epochs, [0, 100]);
   }
 
   /** The progress line at every update; the charts and the summary too when `redraw`. */
