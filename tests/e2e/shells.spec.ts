@@ -54,6 +54,7 @@ test('every widget’s shell is valid before its first result (embed pages, held
 for (const chapter of CHAPTERS) {
   test(`chapter ${chapter}: axe clean as it loads, before any widget runs`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
     void watch;
+    test.setTimeout(300_000); // axe over a whole chapter takes minutes on a loaded 2-core machine
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/chapters/${chapter}/`);
     const found = await shells(page);
