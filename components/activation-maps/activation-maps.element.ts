@@ -21,6 +21,7 @@ import { rgbaToTensor } from '@lib/image/index.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import { ACTIVATIONS, activation } from '@lib/activations/functions.ts';
 import { channelOf, mapStats } from '@lib/activations/stats.ts';
+import { mapScale } from '@lib/activations/map-scale.ts';
 import { MAP_KERNELS, mapKernels } from '@lib/activations/feature-maps.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { loadSample } from '@components/conv-playground/image-source.ts';
@@ -36,6 +37,8 @@ type Last = { input: PlainTensor; kernel: PlainTensor; before: PlainTensor; afte
 const opts = (pairs: [string, string][]) => pairs.map(([v, t]) => `<option value="${v}">${t}</option>`).join('');
 const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
+/** A map's own colour scale: its end values either side of the ramp (filled by maps-view's showScale). */
+const SCALE = (m: string) => `<p class="scale" data-role="${m}-scale" aria-hidden="true"><span class="lo">–</span> <span class="ramp"></span> <span class="hi">–</span></p>`;
 const SHELL = `
 <div class="controls">
   <label>Image <select data-attr="image">${opts(SAMPLES.map((s) => [s.name, s.title]))}</select></label>
@@ -45,10 +48,10 @@ const SHELL = `
 </div>
 <p data-role="message" role="alert" hidden></p>
 <div class="pair">
-  <figure><canvas data-role="before" role="img" aria-label="Feature map before the activation"></canvas><figcaption data-role="before-caption">Before</figcaption><div class="hist" data-role="before-hist"></div></figure>
-  <figure><canvas data-role="after" role="img" aria-label="Feature map after the activation"></canvas><figcaption data-role="after-caption">After</figcaption><div class="hist" data-role="after-hist"></div></figure>
+  <figure><canvas data-role="before" role="img" aria-label="Feature map before the activation: not computed yet"></canvas>${SCALE('before')}<figcaption data-role="before-caption">Before</figcaption><div class="hist" data-role="before-hist"></div></figure>
+  <figure><canvas data-role="after" role="img" aria-label="Feature map after the activation: not computed yet"></canvas>${SCALE('after')}<figcaption data-role="after-caption">After</figcaption><div class="hist" data-role="after-hist"></div></figure>
 </div>
-<p class="legend"><span>Colour: negative</span> <span class="ramp" data-role="ramp"></span> <span>positive (white = 0), the same scale for both maps.</span></p>
+<p class="legend"><span>Colour: negative</span> <span class="ramp" data-role="ramp"></span> <span>positive (white = 0). Each map has its own scale, under it, so its structure shows: the brightest 1% of its pixels take the end colour.</span></p>
 <p data-role="summary" aria-live="polite">Waiting to compute…</p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
@@ -129,10 +132,13 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     const a = channelOf(after.data, c, ch);
     const sb = mapStats(b), sa = mapStats(a);
     const [lo, hi] = extentOf([sb.min, sb.max, sa.min, sa.max]);
-    const extent = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
-    heavy.view.paintMap($('before') as HTMLCanvasElement, b, h, w, extent);
-    heavy.view.paintMap($('after') as HTMLCanvasElement, a, h, w, extent);
+    // Each map on its own scale (a shared one left the ReLU map nearly white); the scale is shown under each.
+    const kb = mapScale(b), ka = mapScale(a);
+    heavy.view.paintMap($('before') as HTMLCanvasElement, b, h, w, kb.extent);
+    heavy.view.paintMap($('after') as HTMLCanvasElement, a, h, w, ka.extent);
+    heavy.view.showScale($('before-scale'), kb);
+    heavy.view.showScale($('after-scale'), ka);
     const name = activation(s.activation, s.slope).label;
     heavy.view.drawHistogram($('before-hist'), b, lo, hi, 'Before');
     heavy.view.drawHistogram($('after-hist'), a, lo, hi, `After ${name}`);
@@ -142,8 +148,9 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     $('after-caption').textContent = `After ${name}: ${words(sa)}`;
     const summary = `Map ${s.channel} (${MAP_KERNELS[ch]}) of ${s.image}, ${h}×${w} pixels (height × width): ${pct(sb.zeroFraction)} of values are exactly 0 before ${name} and ${pct(sa.zeroFraction)} after.`;
     $('summary').textContent = summary;
-    $('before').setAttribute('aria-label', `Feature map ${MAP_KERNELS[ch]} before the activation: ${words(sb)}`);
-    $('after').setAttribute('aria-label', `The same map after ${name}: ${words(sa)}`);
+    const scale = (k: typeof kb) => `; colours scaled to ${heavy.view.scaleWords(k)}`;
+    $('before').setAttribute('aria-label', `Feature map ${MAP_KERNELS[ch]} before the activation: ${words(sb)}${scale(kb)}`);
+    $('after').setAttribute('aria-label', `The same map after ${name}: ${words(sa)}${scale(ka)}`);
     const all = (t: PlainTensor) => Array.from({ length: c }, (_, k) => mapStats(channelOf(t.data, c, k)).zeroFraction);
     return { zerosBefore: all(before), zerosAfter: all(after) };
   }

@@ -6,7 +6,9 @@
 import { scaleLinear } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { select } from 'd3-selection';
-import { divergingScale, paintChannel } from '@lib/charts/diverging.ts';
+import { divergingLut, divergingScale, paintChannel } from '@lib/charts/diverging.ts';
+import { formatValue } from '@lib/charts/format.ts';
+import type { MapScale } from '@lib/activations/map-scale.ts';
 import { histogram } from '@lib/activations/stats.ts';
 
 const W = 300, H = 170, M = { top: 20, right: 10, bottom: 34, left: 50 };
@@ -17,6 +19,27 @@ export function paintMap(canvas: HTMLCanvasElement, values: Float32Array, h: num
   canvas.height = h;
   const rgba = paintChannel(values, h * w, 1, 0, divergingScale(-extent, extent));
   canvas.getContext('2d')!.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+}
+
+/** The ramp of a map's scale: the whole diverging ramp, or its white-to-orange half for a map with no negatives. */
+export function rampCss(signed: boolean): string {
+  const lut = divergingLut();
+  const stops = (signed ? [0, 64, 128, 191, 255] : [128, 160, 191, 223, 255]).map((i) => `rgb(${lut[i * 3]},${lut[i * 3 + 1]},${lut[i * 3 + 2]})`);
+  return `linear-gradient(90deg, ${stops.join(', ')})`;
+}
+
+/** "−0.42 … 0.42" or "0 … 0.42", with the share of pixels beyond it. */
+export function scaleWords(s: MapScale): string {
+  const beyond = s.saturated > 0 ? ` (${(100 * s.saturated).toFixed(1)}% of pixels beyond)` : '';
+  return `${s.signed ? formatValue(-s.extent) : '0'} … ${formatValue(s.extent)}${beyond}`;
+}
+
+/** Fills a map's legend (shell: `.lo`, `.ramp`, `.hi`) from its scale. */
+export function showScale(box: HTMLElement, s: MapScale): void {
+  box.querySelector('.lo')!.textContent = s.signed ? formatValue(-s.extent) : '0';
+  box.querySelector('.hi')!.textContent = `${formatValue(s.extent)}${s.saturated > 0 ? '+' : ''}`;
+  box.querySelector<HTMLElement>('.ramp')!.style.background = rampCss(s.signed);
+  box.title = `Colour scale of this map: ${scaleWords(s)}`;
 }
 
 /** Draws one histogram into `host` (replacing what was there) and returns the bin counts it drew. */

@@ -32,7 +32,7 @@ const SHELL = `
   <fieldset><legend>Functions to compare</legend>${ACTIVATIONS.map(checkbox).join('')}</fieldset>
   <label>Leaky ReLU slope for x &lt; 0 <input type="number" data-role="slope" min="0" max="${MAX_SLOPE}" step="0.01"></label>
 </div>
-<div class="plot" data-role="plot" tabindex="0" role="slider" aria-label="Read-out position x (arrow keys move it)" aria-valuemin="${X_MIN}" aria-valuemax="${X_MAX}"></div>
+<div class="plot" data-role="plot" tabindex="0" role="slider" aria-label="Read-out position x (arrow keys move it)" aria-valuemin="${X_MIN}" aria-valuemax="${X_MAX}" aria-valuenow="${PLOT_DEFAULTS.x}" aria-valuetext="not computed yet"></div>
 <table><caption class="sr">Values at the read-out position</caption><thead><tr><th scope="col" data-role="x-head">x</th><th scope="col">f(x)</th><th scope="col">f′(x)</th></tr></thead><tbody data-role="rows"></tbody></table>
 <p data-role="live" class="sr" aria-live="polite"></p>
 <p data-role="message" role="alert" hidden></p>

@@ -13,7 +13,7 @@ import type { Job, JobEvents } from '@lib/job/job.ts';
 import { pausedText } from '@lib/widget/widget-jobs.ts';
 import { DATA_BASE, MODELS_BASE } from '@lib/widget/assets.ts';
 import { loadShippedModel } from '@lib/models/shipped.ts';
-import { LabRun, TaskLoader, engineQueue, describeConfig, describeCurve, describeResult, type EpochPoint, type RunProgress } from '@lib/transfer/index.ts';
+import { LabRun, TaskLoader, engineQueue, describeCancelled, describeConfig, describeCurve, describeResult, type EpochPoint, type RunProgress } from '@lib/transfer/index.ts';
 import { runLabel, type LabSettings, type RunConfig } from '@lib/transfer/config.ts';
 import type { CustomTask, TaskData } from '@lib/transfer/targets.ts';
 import { limitPerClass, shortNote, withValidation } from '@lib/transfer/custom.ts';
@@ -93,6 +93,7 @@ export class LabRunner {
     this.slots.forEach((s, i) => this.report.card(i, s, true));
     this.drawCharts();
     this.text('live', `Training ${runs.length} run${runs.length > 1 ? 's' : ''}, one after another.`);
+    this.text('summary', `Training is under way (${runs.length} run${runs.length > 1 ? 's' : ''}): the results appear here when the last run finishes.`);
     const t0 = performance.now();
     await Promise.all(runs.map((_, i) => engineQueue.enqueue(() => this.runSlot(gen, i, lab, custom))));
     const out = this.slots.map((s, i) => summary(i, s));
@@ -138,13 +139,17 @@ export class LabRunner {
         },
       });
       const result = await run.run();
-      const note = `${result.cancelled ? 'Stopped' : 'Finished'} in ${(result.totalMs / 1000).toFixed(1)} s: ${(result.msPerEpoch / 1000).toFixed(2)} s per epoch, batches of ${result.batchSize}` +
+      const note = `Finished in ${(result.totalMs / 1000).toFixed(1)} s: ${(result.msPerEpoch / 1000).toFixed(2)} s per epoch, batches of ${result.batchSize}` +
         (result.path === 'features' ? `, after ${(result.featureMs / 1000).toFixed(1)} s computing the frozen layers' features once.` : ', every layer run on every batch.') +
         ` Curves on ${result.counts.validation ? `${result.counts.validation} validation images (never trained on)` : 'the training loss only (no validation set: a class has too few drawings to spare one)'}; test accuracy on ${result.counts.test} test images, measured once after the last epoch.` +
         (own && own.short.length ? ` ${shortNote(c.perClass, own.short)}` : '') +
         (c.perClass <= 2 ? ` With ${c.perClass} example${c.perClass > 1 ? 's' : ''} per class, expect results to change a lot with the seed.` : '');
-      set({ state: result.cancelled ? 'cancelled' : 'done', progress: 1, result, note }, true);
-      this.text('live', `Run ${runLabel(i)} finished: ${describeResult(result, data.classNames)}`);
+      // After the reader's Cancel (gen moved on) the card and the live line already say so: the step that was on
+      // the device finishing in the background changes neither.
+      if (gen !== this.gen) return;
+      const stopped = result.cancelled ? describeCancelled(slot.curve, c.epochs, true) : null;
+      set({ state: stopped ? 'cancelled' : 'done', progress: 1, result, note: stopped ?? note }, true);
+      this.text('live', stopped ? describeCancelled(slot.curve, c.epochs, true, runLabel(i)) : `Run ${runLabel(i)} finished: ${describeResult(result, data.classNames)}`);
     } catch (err) {
       if (gen !== this.gen) return;
       const message = (err as Error).message;
@@ -209,9 +214,12 @@ export class LabRunner {
   cancel(): void {
     if (!this.running) return;
     this.job?.cancel();
+    const said: string[] = [];
     this.slots.forEach((s, i) => {
       if (s.state !== 'queued' && s.state !== 'running') return;
-      s.note = s.state === 'running' ? 'Cancelled (the step already on the device finishes in the background).' : 'Cancelled before it started.';
+      // One sentence on the card and in the live line (the step already on the device finishes in the background).
+      s.note = describeCancelled(s.curve, s.config.epochs, s.state === 'running');
+      said.push(describeCancelled(s.curve, s.config.epochs, s.state === 'running', runLabel(i)));
       s.state = 'cancelled';
       this.report.card(i, s, false);
     });
@@ -221,7 +229,7 @@ export class LabRunner {
     this.report.buttons(false, false);
     this.report.status('ready');
     this.summarise();
-    this.text('live', 'Training cancelled.');
+    this.text('live', said.join(' ') || 'Training cancelled.');
   }
 
   /** Marks finished runs whose set-up the reader has changed since. */

@@ -194,10 +194,10 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
 
   private onUpdate(s: RaceState): void {
     const epochs = Math.min(...s.runs.map((r) => r.validation.length)) - 1;
-    const phaseChanged = s.phase !== this.state?.phase;
+    const previous = this.state?.phase, phaseChanged = s.phase !== previous;
     // Reduced motion: the charts move only at each epoch's validation point and when the race stops.
     this.show(s, !prefersReducedMotion() || phaseChanged || epochs !== this.lastEpochSaid);
-    const line = this.heavy!.lib.raceNews(s, { phaseChanged, epochs, epochsSaid: this.lastEpochSaid, paused: pausedText(this.race!.job), tests: this.data!.data.test.count });
+    const line = this.heavy!.lib.raceNews(s, { previous, epochs, epochsSaid: this.lastEpochSaid, paused: pausedText(this.race!.job), tests: this.data!.data.test.count });
     if (line) this.say(line);
     this.lastEpochSaid = Math.max(this.lastEpochSaid, epochs);
     this.sync();

@@ -48,6 +48,7 @@ export const SHELL = `
 </section>
 <details class="table" open>
   <summary>Shapes, parameters and multiply-adds, layer by layer</summary>
+  <p class="scroll-hint" aria-hidden="true">Scroll the table sideways for every column →</p>
   <div class="table-scroll" tabindex="0" role="region" aria-label="Layer table (scrolls sideways on narrow screens)"><table data-role="table"></table></div>
   <p class="note">A convolution costs (output pixels) × (kernel height × width × input maps) × (filters) multiply-adds; a dense layer (inputs × units); biases are parameters, not multiply-adds.
   Batch norm, ReLU, pooling, flatten and softmax multiply nothing by a weight and count 0 (a trained batch norm folds into the convolution before it); batch norm's moving mean and variance are stored (fixed) but not trained.</p>

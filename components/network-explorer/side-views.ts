@@ -84,7 +84,9 @@ export function renderTable(table: HTMLTableElement, layers: readonly LayerSpec[
     const params = r.trainable + r.fixed === 0 ? '0' : r.fixed ? `${n(r.trainable)} + ${n(r.fixed)} fixed` : n(r.trainable);
     table.tBodies[0]!.append(cells(r.name, layerLabel(layers[i]!), formatShape(r.outShape), params, n(r.macs)));
   });
-  table.tFoot!.append(cells('Total', `tfjs countParams(): ${n(countParams)}`, '', `${n(t.trainable)} + ${n(t.fixed)} fixed = ${n(t.params)}`, n(t.macs), true));
+  // No-break spaces inside each part: the total may wrap before "=" (so the table fits a chapter's column), nowhere else.
+  const nb = (s: string) => s.replace(/ /g, '\u00a0');
+  table.tFoot!.append(cells('Total', `tfjs countParams(): ${n(countParams)}`, '', `${nb(`${n(t.trainable)} + ${n(t.fixed)} fixed`)} ${nb(`= ${n(t.params)}`)}`, n(t.macs), true));
 }
 
 /** The first conv layer's kernels [kh, kw, 1, c] (grayscale input) as c small images on one symmetric scale; returns the caption. */

@@ -27,11 +27,11 @@ export const SHELL = `
 <div class="draw" data-role="draw" hidden></div>
 <div class="maps">
   <figure>
-    <div class="stage"><canvas data-role="fm" role="img" aria-label="Feature map"></canvas><div class="box window" data-role="window"></div><div class="box winner" data-role="winner"></div></div>
+    <div class="stage"><canvas data-role="fm" role="img" aria-label="Feature map: not computed yet"></canvas><div class="box window" data-role="window"></div><div class="box winner" data-role="winner"></div></div>
     <figcaption data-role="fm-caption">Feature map</figcaption>
   </figure>
   <figure>
-    <div class="stage"><canvas data-role="out" tabindex="0" role="slider" aria-label="Pooled map: choose a cell with the arrow keys or a click" aria-valuemin="1"></canvas><div class="box cursor" data-role="cursor"></div></div>
+    <div class="stage"><canvas data-role="out" tabindex="0" role="slider" aria-label="Pooled map: choose a cell with the arrow keys or a click" aria-valuemin="1" aria-valuemax="1" aria-valuenow="1" aria-valuetext="not computed yet"></canvas><div class="box cursor" data-role="cursor"></div></div>
     <figcaption data-role="out-caption">Pooled map</figcaption>
   </figure>
 </div>

@@ -25,8 +25,8 @@ export const SHELL = `
 </table></div>
 <p class="tools"><button type="button" data-act="add-conv">Add conv 3</button> <button type="button" data-act="add-pool">Add pool 2</button></p>
 <div class="views">
-  <figure><canvas data-role="input" role="img"></canvas><figcaption data-role="input-caption"></figcaption></figure>
-  <figure><canvas data-role="picked" tabindex="0" role="slider" aria-valuemin="1"></canvas><figcaption data-role="picked-caption"></figcaption></figure>
+  <figure><canvas data-role="input" role="img" aria-label="The input and the unit's receptive field: not computed yet"></canvas><figcaption data-role="input-caption"></figcaption></figure>
+  <figure><canvas data-role="picked" tabindex="0" role="slider" aria-label="Unit picker: not computed yet" aria-valuemin="1" aria-valuemax="1" aria-valuenow="1" aria-valuetext="not computed yet"></canvas><figcaption data-role="picked-caption"></figcaption></figure>
 </div>
 <p class="legend"><span class="swatch few"></span> few paths <span class="swatch many"></span> many paths to the unit · <span class="swatch span"></span> the formula's r×r square · <span class="swatch unit"></span> the chosen unit</p>
 <div class="strip" data-role="strip" role="group" aria-label="Every layer, input first: the cells that can affect the chosen unit"></div>

@@ -14,8 +14,16 @@ test('cancel acts within a second and keeps the page responsive; training again 
   await train(lab); // warm-up: loads the data and the source model, which the lab keeps
   const settled = await numTensors(page);
 
+  // Every live line the reader hears, in order: a run cancelled must not later be reported as "finished".
+  await lab.evaluate((e) => {
+    const w = window as unknown as { said: string[] };
+    w.said = [];
+    const n = e.shadowRoot!.querySelector('[data-role="live"]')!;
+    new MutationObserver(() => w.said.push(n.textContent ?? '')).observe(n, { childList: true, characterData: true, subtree: true });
+  });
   await lab.locator('[data-action="train"]').click();
   await expect(lab.locator('.card .note')).toContainText(/features|Evaluating|Epoch/);
+  await expect(lab.locator('[data-role="summary"]')).toHaveText('Training is under way (1 run): the results appear here when the last run finishes.');
   // A timer on the page still fires promptly while the engine works.
   const lag = await page.evaluate(async () => {
     let worst = 0;
@@ -36,7 +44,10 @@ test('cancel acts within a second and keeps the page responsive; training again 
     return performance.now() - t;
   });
   expect(reaction).toBeLessThan(1000);
-  await expect(lab.locator('.card .note')).toContainText('Cancelled');
+  // The card and the live line say the same thing.
+  const note = (await lab.locator('.card .note').textContent())!;
+  expect(note).toMatch(/^Cancelled (before its first epoch ended: |after epoch 1 of 1: .*; )the test images were not measured\.$/);
+  await expect(lab.locator('[data-role="live"]')).toHaveText(`Run A c${note.slice(1)}`);
 
   // Start again at once (it waits for the step in flight), then switch the source while it runs.
   const again = train(lab);
@@ -45,6 +56,10 @@ test('cancel acts within a second and keeps the page responsive; training again 
   await expect(message(lab)).toContainText('the runs in progress keep the set-up they started with');
   const [r] = await again;
   expect(r!.state).toBe('done');
+  // The cancelled run's step finished in the background before this run started: it changed neither line.
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  expect(said.filter((t) => /finished: Cancelled|Stopped/.test(t)), 'a cancelled run reported as finished').toEqual([]);
+  expect(said).toContain(`Run A c${note.slice(1)}`);
   expect(r!.config.source).toBe('digits04-cnn');
   await expect(lab.locator('.card .config')).toContainText('settings changed since this run');
   expect(await numTensors(page)).toBe(settled);

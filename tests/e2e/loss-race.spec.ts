@@ -59,6 +59,14 @@ test('seeded races on the engine: both losses, CE training loss falls, identical
   await expect(el(page).locator('.engine')).toContainText('validation on 200 images held back from the training split (never trained on); test accuracy on 500 test images, measured once after the last epoch');
   expect(await shadowText(page, 'status')).toMatch(/^Ready\. Both networks start from the same weights/);
   const before = await numTensors(page);
+  // Every status line the reader hears, in order (a reader-review bug: Start used to say "Resumed.").
+  await el(page).evaluate((e) => {
+    const w = window as unknown as { said: string[] };
+    w.said = [];
+    const n = e.shadowRoot!.querySelector('[data-role="status"]')!;
+    new MutationObserver(() => w.said.push(n.textContent ?? '')).observe(n, { childList: true, characterData: true, subtree: true });
+  });
+  const said = () => page.evaluate(() => (window as unknown as { said: string[] }).said);
 
   const race = async (): Promise<State> => {
     const from = await page.evaluate(() => (window as unknown as { progress: unknown[] }).progress.length);
@@ -77,6 +85,8 @@ test('seeded races on the engine: both losses, CE training loss falls, identical
     return history(page);
   };
   const first = await race();
+  expect(await said()).toContain('Training both networks…');
+  expect(await said(), 'a race that was never paused is not "Resumed"').not.toContain('Resumed.');
   const [ce, mse] = first.runs;
   expect([ce!.kind, mse!.kind]).toEqual(['ce', 'mse']);
   for (const run of first.runs) {
@@ -109,6 +119,7 @@ test('seeded races on the engine: both losses, CE training loss falls, identical
 
   // Seeded: the same race again gives the same numbers, to the last bit.
   expect((await race()).runs).toEqual(first.runs);
+  expect(await said(), 'Start after a finished race is not "Resumed" either').not.toContain('Resumed.');
 
   // A longer race with two steps per epoch, under reduced motion.
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -135,6 +146,7 @@ test('seeded races on the engine: both losses, CE training loss falls, identical
 
   await el(page).getByRole('button', { name: 'Resume' }).click();
   await expect.poll(async () => Math.min(...(await history(page)).runs.map((r) => r.steps)), { timeout: 200_000 }).toBeGreaterThan(Math.min(...held));
+  expect(await said(), 'a race that was paused is "Resumed"').toContain('Resumed.');
   // The steps done and the click are read and made in one task of the page: a step that ends while the test
   // process talks to the browser would otherwise count against the widget.
   const t0 = Date.now();

@@ -190,3 +190,37 @@ test('a corrupted or truncated model file: a message naming the file, and the wi
   await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 240_000 });
   expect(await message(page)).toBe('');
 });
+
+test('the layer table: every column whole in the chapter’s column at 1280 px; on a phone it scrolls sideways, focusable, named, with a hint', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/chapters/pooling-and-networks/');
+  const widget = page.locator('fm-network-explorer').first();
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('status', 'ready', { timeout: 240_000 });
+  const measure = () => widget.evaluate((e) => {
+    const box = e.shadowRoot!.querySelector<HTMLElement>('.table-scroll')!;
+    const clipped = [...box.querySelectorAll<HTMLElement>('th, td')].filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent);
+    const hint = e.shadowRoot!.querySelector<HTMLElement>('.scroll-hint')!;
+    return { clipped, client: box.clientWidth, scroll: box.scrollWidth, hint: getComputedStyle(hint).display !== 'none', tabIndex: box.tabIndex,
+      role: box.getAttribute('role'), label: box.getAttribute('aria-label'), rows: box.querySelectorAll('tbody tr').length };
+  });
+  const wide = await measure();
+  expect(wide.rows).toBeGreaterThan(5);
+  expect(wide.clipped, 'cells whose text is cut off').toEqual([]);
+  expect(wide.scroll, 'the table fits its box: nothing hidden sideways').toBeLessThanOrEqual(wide.client);
+  expect(wide.hint).toBe(false);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const box = widget.locator('.table-scroll');
+  await expect.poll(async () => (await measure()).scroll).toBeGreaterThan((await measure()).client);
+  const narrow = await measure();
+  expect(narrow.clipped).toEqual([]);
+  expect(narrow).toMatchObject({ hint: true, tabIndex: 0, role: 'region', label: expect.stringMatching(/Layer table/) });
+  // The keyboard reaches the box and scrolls it to the last column.
+  await box.focus();
+  await expect(box).toBeFocused();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
+});

@@ -5,6 +5,7 @@
  */
 import type { LossKind } from '../train/forward.ts';
 import type { RaceState } from './loss-race.ts';
+import type { RacePhase } from './types.ts';
 import { ownLoss } from './series.ts';
 
 export const LOSS_NAMES: Record<LossKind, string> = { ce: 'cross-entropy', mse: 'squared error' };
@@ -51,13 +52,18 @@ export function accuracyLine(s: RaceState): string {
   }).join(' vs ');
 }
 
-/** What a race update changes in the status line, if anything: a new phase, or a new epoch's validation accuracy. */
-export function raceNews(s: RaceState, o: { phaseChanged: boolean; epochs: number; epochsSaid: number; paused: string; tests: number }): string | null {
+/**
+ * What a race update changes in the status line, if anything: a new phase, or a new epoch's validation accuracy.
+ * `previous` is the phase shown before this update: only a race that was held is "Resumed" (Start leaves `ready`
+ * or `done` for `running`, and the element has already said the race is under way).
+ */
+export function raceNews(s: RaceState, o: { previous: RacePhase | undefined; epochs: number; epochsSaid: number; paused: string; tests: number }): string | null {
   const step = Math.min(...s.runs.map((r) => r.steps));
-  if (o.phaseChanged && s.phase === 'pausing') return 'Pausing after the current step…';
-  if (o.phaseChanged && s.phase === 'paused') return `${o.paused} at step ${step} of ${s.totalSteps}.`;
-  if (o.phaseChanged && s.phase === 'running') return 'Resumed.';
-  if (o.phaseChanged && s.phase === 'testing') return `Both networks trained: measuring their test accuracy on the ${o.tests} test images, once…`;
+  const phaseChanged = s.phase !== o.previous;
+  if (phaseChanged && s.phase === 'running') return o.previous === 'paused' || o.previous === 'pausing' ? 'Resumed.' : null;
+  if (phaseChanged && s.phase === 'pausing') return 'Pausing after the current step…';
+  if (phaseChanged && s.phase === 'paused') return `${o.paused} at step ${step} of ${s.totalSteps}.`;
+  if (phaseChanged && s.phase === 'testing') return `Both networks trained: measuring their test accuracy on the ${o.tests} test images, once…`;
   if (o.epochs > o.epochsSaid && s.phase === 'running') return `Epoch ${o.epochs} of ${s.config.epochs}: validation accuracy ${accuracyLine(s)}.`;
   return null;
 }

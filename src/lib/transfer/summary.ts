@@ -52,3 +52,16 @@ export function describeResult(r: RunResult, classNames: readonly string[]): str
   const conf = most[2] > 0 ? ` Most frequent mistake: ${classNames[most[0]]} taken for ${classNames[most[1]]} (${most[2]}×).` : ' No mistakes.';
   return `Test accuracy ${pct(r.accuracy)}: ${Math.round(r.accuracy * r.pred.length)} of ${r.pred.length} test images right, measured once after the last epoch; weakest class ${classNames[worst]} (${pct(r.perClass[worst]!)}).${conf}`;
 }
+
+/**
+ * A cancelled run in words, the same on its card and in the live line (with `run`, "Run B cancelled …"; without,
+ * "Cancelled …"): the last finished epoch and its validation figure; the test images are never measured.
+ */
+export function describeCancelled(curve: readonly EpochPoint[], epochs: number, started: boolean, run?: string): string {
+  const who = run ? `Run ${run} cancelled` : 'Cancelled';
+  if (!started) return `${who} before it started.`;
+  const last = curve.filter((p) => p.epoch > 0).at(-1);
+  if (!last) return `${who} before its first epoch ended: the test images were not measured.`;
+  const figure = last.valAccuracy !== null ? `validation accuracy ${pct(last.valAccuracy)}` : `training loss ${last.trainLoss?.toFixed(3) ?? '–'}`;
+  return `${who} after epoch ${last.epoch} of ${epochs}: ${figure}; the test images were not measured.`;
+}

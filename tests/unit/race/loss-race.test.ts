@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LossRace, type RaceState } from '../../../src/lib/race/loss-race.ts';
 import { readyState, startingPoint } from '../../../src/lib/race/start.ts';
-import { raceSummary } from '../../../src/lib/race/summary.ts';
+import { raceNews, raceSummary } from '../../../src/lib/race/summary.ts';
 import { accuracySeries, lossPanel } from '../../../src/lib/race/series.ts';
 import { cpu, synthetic } from '../train/helpers.ts';
 
@@ -114,6 +114,13 @@ describe('readyState, series and summary', () => {
     expect(raceSummary(s)).toBe('Before training, both networks have the same weights. Cross-entropy network: validation cross-entropy 2.310, validation accuracy 10.0%; squared error network: validation squared error 0.910, validation accuracy 10.0%.');
     expect(lossPanel(s, s.runs[1]!).series[1]!.points).toEqual([[0, 0.91]]);
     expect(accuracySeries(s).map((x) => x.points)).toEqual([[[0, 10]], [[0, 10]]]);
+  });
+
+  it.each([
+    ['ready', null], ['done', null], ['paused', 'Resumed.'], ['pausing', 'Resumed.'], ['running', null],
+  ] as const)('raceNews: running after %s says %s', (previous, said) => {
+    const s = { ...readyState({ perClass: 20, epochs: 5, seed: 1, learningRate: 0.003 }, m), phase: 'running' as const };
+    expect(raceNews(s, { previous, epochs: 0, epochsSaid: 0, paused: 'Paused', tests: 500 })).toBe(said);
   });
 
   it('losses are plotted against epochs, the domain covers every value', () => {

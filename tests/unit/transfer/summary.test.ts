@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RUN_DEFAULTS } from '../../../src/lib/transfer/config.ts';
-import { cellImages, describeConfig, describeCurve, describeResult } from '../../../src/lib/transfer/summary.ts';
+import { cellImages, describeCancelled, describeConfig, describeCurve, describeResult } from '../../../src/lib/transfer/summary.ts';
 import type { RunResult } from '../../../src/lib/transfer/run.ts';
 
 const result = (over: Partial<RunResult>): RunResult => ({
@@ -28,6 +28,19 @@ describe('summary words', () => {
     expect(describeCurve(curve)).toBe('validation accuracy 20.0% before training, 60.0% after epoch 2, training loss 0.500, validation loss 0.900; best 70.0% at epoch 1');
     expect(describeCurve([{ epoch: 1, trainLoss: 0.9, valLoss: null, valAccuracy: null }])).toBe('no validation set (a class has too few drawings to spare one); training loss 0.900 after epoch 1');
     expect(describeCurve([])).toBe('No validation point yet.');
+  });
+
+  it('describeCancelled: one sentence for the card (no run) and the live line (with the run), from the last finished epoch', () => {
+    const curve = [
+      { epoch: 0, trainLoss: null, valLoss: 1.7, valAccuracy: 0.2 },
+      { epoch: 1, trainLoss: 0.9, valLoss: 0.8, valAccuracy: 0.5 },
+      { epoch: 2, trainLoss: 0.5, valLoss: 0.6, valAccuracy: 0.66 },
+    ];
+    expect(describeCancelled(curve, 5, true, 'B')).toBe('Run B cancelled after epoch 2 of 5: validation accuracy 66.0%; the test images were not measured.');
+    expect(describeCancelled(curve, 5, true)).toBe('Cancelled after epoch 2 of 5: validation accuracy 66.0%; the test images were not measured.');
+    expect(describeCancelled(curve.slice(0, 1), 5, true, 'A')).toBe('Run A cancelled before its first epoch ended: the test images were not measured.');
+    expect(describeCancelled([{ epoch: 1, trainLoss: 0.25, valLoss: null, valAccuracy: null }], 3, true)).toBe('Cancelled after epoch 1 of 3: training loss 0.250; the test images were not measured.');
+    expect(describeCancelled([], 3, false, 'C')).toBe('Run C cancelled before it started.');
   });
 
   it('describeConfig reads as a sentence', () => {

@@ -1,0 +1,39 @@
+/**
+ * The colour scale of one feature map, chosen from that map alone. A shared max-|value| scale lets a few strong
+ * edges set the range, so the rest of the map (and most of a ReLU map, half zeros) paints near-white. Each map
+ * gets its own extent instead: a high quantile of |value| — robust to those few pixels, which saturate — with
+ * 0 still white, so the colours keep their meaning (purple negative, orange positive).
+ */
+
+export interface MapScale {
+  /** Values at or beyond ±extent take the darkest colour. Always > 0. */
+  extent: number;
+  /** True when the map has negative values: the legend runs −extent … 0 … extent; else 0 … extent. */
+  signed: boolean;
+  /** Share of the pixels brighter than the scale shows (|value| > extent). */
+  saturated: number;
+  /** The map's own min and max, for captions. */
+  min: number;
+  max: number;
+}
+
+/** The q-quantile of |values| (nearest rank); falls back to max |value|, then 1, so the scale stays defined. */
+export function mapScale(values: ArrayLike<number>, q = 0.99): MapScale {
+  const n = values.length;
+  const abs = new Float64Array(n);
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    abs[i] = Math.abs(v);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n === 0) return { extent: 1, signed: false, saturated: 0, min: 0, max: 0 };
+  abs.sort();
+  const top = abs[n - 1]!;
+  let extent = abs[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))]!;
+  if (!(extent > 0)) extent = top > 0 ? top : 1;
+  let over = 0;
+  for (let i = n - 1; i >= 0 && abs[i]! > extent; i--) over++;
+  return { extent, signed: min < 0, saturated: over / n, min, max };
+}
