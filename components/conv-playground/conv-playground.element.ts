@@ -23,7 +23,7 @@ import { adoptStyles } from '@lib/widget/host-style.ts';
 import { shellHtml, syncControls } from './controls.ts';
 import { ATTRIBUTES, SAMPLES, convOp, defaultSettings, kernelTensor, presetOf, resizedKernelText, sizeApplies, withAttribute, type AttributeName } from './settings.ts';
 import { KernelGrid } from './kernel-grid.ts';
-import { StrokePad } from '@lib/widget/stroke-pad/stroke-pad.ts';
+import { StrokePad, STROKE_PAD_CSS } from '@lib/widget/stroke-pad/stroke-pad.ts';
 import { filledSquare } from '@lib/stroke-pad/model.ts';
 import { loadFile, loadSample, type Pixels } from './image-source.ts';
 import { showResult } from './result-view.ts';
@@ -90,7 +90,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
   protected render(): void {
     if (this.rendered) return;
     this.root.innerHTML = shellHtml();
-    adoptStyles(this.root, css);
+    adoptStyles(this.root, css + STROKE_PAD_CSS);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     this.grid = new KernelGrid({
       preset: (name) => this.reflect('kernel', name),

@@ -19,9 +19,10 @@ import { describeStep, drawGrids, gridWords, markOutput, markWindow, SHELL, type
 import { DEFAULTS, PARSE, pick, SETTINGS_ATTRS, type Settings } from './stepper-settings.ts';
 import css from './conv-stepper.css?inline';
 import { SPEC } from './attributes.ts';
-import { attributeNames } from '@lib/widget/attribute-spec.ts';
+import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { ConvStepperResult, StepProduct } from './result.ts';
+import { focusWhileScrolling } from '@lib/widget/scroll-focus.ts';
 
 type Plain = { data: Float32Array; shape: number[] };
 
@@ -40,20 +41,8 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
   private cells: Cells = { input: [], kernel: [], products: [], output: [] };
   private motion: MediaQueryList | null = null;
 
-  get inputSize(): number { return this.good.inputSize; }
-  set inputSize(v: number) { this.setAttribute('input-size', String(v)); }
-  get kernel(): string { return this.good.kernelText; }
-  set kernel(v: string) { this.setAttribute('kernel', v); }
-  get stride(): number { return this.good.stride; }
-  set stride(v: number) { this.setAttribute('stride', String(v)); }
-  get padding(): Padding { return this.good.padding; }
-  set padding(v: Padding) { this.setAttribute('padding', String(v)); }
-  get dilation(): number { return this.good.dilation; }
-  set dilation(v: number) { this.setAttribute('dilation', String(v)); }
-  get seed(): number { return this.good.seed; }
-  set seed(v: number) { this.setAttribute('seed', String(v)); }
-  get step(): number { return this.current; }
-  set step(v: number) { this.setAttribute('step', String(v)); }
+  // input-size, kernel (its text), stride, padding, dilation, seed: the settings in force; step: the window shown.
+  static { reflect(this, SPEC, (el) => ({ ...el.good, kernel: el.good.kernelText, step: el.current })); }
   /** Number of output values, i.e. window positions, under the settings in force. */
   get stepCount(): number { return this.plan?.steps.length ?? 0; }
 
@@ -93,13 +82,8 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     onMotion();
     this.motion?.addEventListener('change', onMotion);
     this.onDisconnect(() => this.motion?.removeEventListener('change', onMotion));
-    // A grid wider than the column scrolls inside its figure (the stylesheet); only then does the figure join the tab
-    // order, so the keyboard can scroll it (axe: scrollable-region-focusable) without extra stops when it fits.
-    const figures = [...this.root.querySelectorAll<HTMLElement>('figure.scroll')];
-    const mark = () => figures.forEach((f) => (f.scrollWidth > f.clientWidth + 1 ? (f.tabIndex = 0) : f.removeAttribute('tabindex')));
-    const resized = new ResizeObserver(mark);
-    for (const f of figures) { resized.observe(f); resized.observe(f.querySelector('.grid')!); }
-    this.onDisconnect(() => resized.disconnect());
+    // A grid wider than the column scrolls inside its figure (the stylesheet), which then takes focus.
+    this.onDisconnect(focusWhileScrolling([...this.root.querySelectorAll<HTMLElement>('figure.scroll')].map((box) => ({ box, content: box.querySelector('.grid') }))));
   }
 
   protected async start(): Promise<void> {
@@ -253,4 +237,5 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
 }
 
 define('fm-conv-stepper', ConvStepperElement);
+export interface ConvStepperElement extends Reflected<typeof SPEC> {}
 declare global { interface HTMLElementTagNameMap { 'fm-conv-stepper': ConvStepperElement } }

@@ -21,7 +21,7 @@ import { addClass, addDrawing, plural, removeClass, withNames } from '@lib/doodl
 import type { Drawing } from '@lib/doodle/strokes.ts';
 import { toInput } from '@lib/doodle/preprocess.ts';
 import { DOODLE_ATTRS, DOODLE_DEFAULTS, DOODLE_PARSE, type DoodleAttr, type DoodleSettings } from './doodle-settings.ts';
-import { StrokePad } from '@lib/widget/stroke-pad/stroke-pad.ts';
+import { StrokePad, STROKE_PAD_CSS } from '@lib/widget/stroke-pad/stroke-pad.ts';
 import { DOODLE_RASTER, mnistOf } from '@lib/stroke-pad/image.ts';
 import { DoodleLab } from './doodle-lab.ts';
 import { paintControls, paintSeen, renderClasses } from './class-list.ts';
@@ -74,7 +74,7 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
     // The id names the saved record, so the lab is made once the element is in the page (ids are set by then).
     this.lab ??= new DoodleLab(this.id || 'doodle', DOODLE_DEFAULTS.classes, (m) => this.note(m));
     this.root.innerHTML = SHELL(MODEL_NAMES);
-    adoptStyles(this.root, css);
+    adoptStyles(this.root, css + STROKE_PAD_CSS);
     this.bars = new BarsView(this.$('bars') as HTMLUListElement, this.$('verdict'));
     this.pad = new StrokePad({ raster: DOODLE_RASTER, look: 'theme', width: '16rem', label: 'Drawing pad: draw an example of one of your classes.', onChange: () => this.padChanged() });
     this.$('pad-slot').replaceWith(this.pad.el);

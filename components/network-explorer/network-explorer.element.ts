@@ -106,7 +106,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, nets, views, { MapsView }, { DetailView }, { StrokePad }, { GRID28_RASTER }, { MODELS_BASE, DATA_BASE }] = await Promise.all([
+    const [engine, nets, views, { MapsView }, { DetailView }, { StrokePad, STROKE_PAD_CSS }, { GRID28_RASTER }, { MODELS_BASE, DATA_BASE }] = await Promise.all([
       getEngine(), import('@lib/nets/explorer.ts'), import('./side-views.ts'), import('./maps-view.ts'), import('./detail-view.ts'), import('@lib/widget/stroke-pad/stroke-pad.ts'), import('@lib/stroke-pad/image.ts'), import('@lib/widget/assets.ts'),
     ]);
     const maps = new MapsView((index, map, y, x) => this.pick(index, map, y, x));
@@ -114,6 +114,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     const detail = new DetailView(this.$('detail'), (y, x) => this.pick(null, null, y, x));
     const pad = new StrokePad({ raster: GRID28_RASTER, look: 'mnist', width: '11rem', label: 'Drawing pad, 28 by 28 pixels, white ink on black: the network\'s input.', onChange: () => this.source === 'draw' && this.schedule() });
     this.$('pad-slot').append(pad.el);
+    adoptStyles(this.root, css + STROKE_PAD_CSS); // the pad's look arrives with its code
     const session = new nets.ExplorerSession(MODELS_BASE, DATA_BASE);
     return { engine, nets, session, views, maps, detail, pad };
   }

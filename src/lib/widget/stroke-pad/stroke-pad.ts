@@ -11,6 +11,9 @@ import { coverage, mnistOf, parseRgb, toRgba, type Raster, type Rgb } from '@lib
 import { keyStep, StrokeModel, type KeyResult } from '@lib/stroke-pad/model.ts';
 import css from './stroke-pad.css?inline';
 
+/** The pad's CSS: a widget that holds a pad adopts it with its own (`adoptStyles(root, css + STROKE_PAD_CSS)`), so no `<style>` sits in the shadow root (strict CSP). */
+export const STROKE_PAD_CSS: string = css;
+
 export interface StrokePadOptions {
   /** The canvas's raster (the screen and `image()` / `mnist()` read it). */
   raster: Raster;
@@ -43,7 +46,7 @@ export class StrokePad {
     this.model = new StrokeModel(keyStep(size));
     this.el = document.createElement('div');
     this.el.className = 'stroke-pad';
-    this.el.innerHTML = `<style>${css}</style><div class="pad-area"><canvas data-role="pad" width="${size}" height="${size}" tabindex="0" role="application"
+    this.el.innerHTML = `<div class="pad-area"><canvas data-role="pad" width="${size}" height="${size}" tabindex="0" role="application"
       aria-roledescription="drawing pad" aria-describedby="${id}-help ${id}-status"></canvas><div class="pad-cursor" hidden></div></div>
       <div class="pad-tools"><button type="button" data-role="undo">Undo stroke</button><button type="button" data-role="clear">Clear pad</button></div>
       <p class="pad-help" id="${id}-help">${HELP}</p><p class="pad-status" id="${id}-status" data-role="pad-status" aria-live="polite"></p>`;
