@@ -1,6 +1,6 @@
 /**
- * The views of `<fm-activation-maps>`: the chosen map before and after the activation as heat maps on one
- * diverging scale (so colours compare across the two), and the two value histograms (d3) on one shared axis.
+ * The views of `<fm-activation-maps>`: the chosen map before and after the activation as heat maps, each on
+ * its own diverging scale (white = 0, its range in a legend under it), and the two value histograms (d3) on one shared axis.
  * Loaded on demand (d3).
  */
 import { scaleLinear } from 'd3-scale';
