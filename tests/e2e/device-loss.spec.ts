@@ -77,6 +77,8 @@ test('network explorer: the device lost during a forward pass → the model reop
   const baseline = await numTensors(page);
   const after = await loseDuring(page, el, { image: '7' });
   expect(after.image).toBe(7);
+  // What happened stays on the message line after the widget has recomputed on the new backend.
+  expect(await message(el)).toMatch(/The engine moved from WebGPU to \S+/);
   expect(after.predicted).toBe(before.predicted);
   (after.probabilities as number[]).forEach((p, i) => expect(Math.abs(p - (before.probabilities as number[])[i]!)).toBeLessThan(1e-3));
   expect(eight.image).toBe(8);

@@ -74,9 +74,19 @@ export abstract class EngineElement<Heavy extends { engine: Engine }, R extends 
     if (!(await this.acquireFrom(heavy, scope)) || this.scope !== scope) return;
     const why = scope.engine.fallbackReason ? ` (${scope.engine.fallbackReason})` : '';
     const failed = scope.kernels.filter((k) => !k.ok).map((k) => ` ${k.name}: ${k.reason}.`).join('');
-    this.showMessage(before === scope.engine.backend ? `The ${label(before)} engine was restarted: recomputing.${failed}`
-      : `The engine moved from ${label(before)} to ${label(scope.engine.backend)}${why}: recomputing.`);
+    this.engineNote = before === scope.engine.backend ? `The ${label(before)} engine was restarted: recomputing.${failed}`
+      : `The engine moved from ${label(before)} to ${label(scope.engine.backend)}${why}: recomputing.`;
+    this.showMessage(this.engineNote);
     this.schedule();
+  }
+
+  /** What the engine last did to this widget (a restart, a move to another backend): it stays on the message line. */
+  private engineNote = '';
+
+  /** A widget clearing its own messages (its settings are valid again) leaves the engine's note in place. */
+  protected clearMessage(): void {
+    super.clearMessage();
+    if (this.engineNote) this.showMessage(this.engineNote);
   }
 
   /** acquire() from `scope`; false if the scope was disposed meanwhile (its resources are then already released). */
