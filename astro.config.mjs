@@ -7,6 +7,13 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { widgetBundle } from './scripts/widgets/integration.ts';
+
+/**
+ * Where the site lives: `/` normally; a school serving it from a sub-path builds with FM_BASE=/book/ (every link,
+ * asset and the widget bundle follow; tests/e2e/base-path builds one).
+ */
+const base = process.env.FM_BASE ?? '/';
 
 const chaptersDir = new URL('./content/en/chapters/', import.meta.url);
 
@@ -70,27 +77,8 @@ function validHtml() {
   };
 }
 
-/**
- * The `long` package (tfjs-core's 64-bit integers, used only to hash strings) instantiates a tiny WebAssembly
- * module when it loads, in a try/catch, to multiply faster. Under a Content-Security-Policy without
- * 'wasm-unsafe-eval' that attempt is a script-src violation on every page that loads tfjs (reported, then caught),
- * so the build leaves it out and `long` uses its plain JavaScript path. The build fails if the code moves.
- */
-function longWithoutWasm() {
-  return {
-    name: 'long-without-wasm',
-    enforce: /** @type {const} */ ('pre'),
-    /** @param {string} code @param {string} id */
-    transform(code, id) {
-      if (!/[\\/]node_modules[\\/]long[\\/]src[\\/]long\.js$/.test(id)) return null;
-      const out = code.replace(/wasm = new WebAssembly\.Instance\(/, 'wasm = null && new WebAssembly.Instance(');
-      if (out === code) throw new Error(`long-without-wasm: ${id} no longer has the WebAssembly probe this plugin removes`);
-      return { code: out, map: null };
-    },
-  };
-}
-
 export default defineConfig({
+  base,
   trailingSlash: 'always',
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
@@ -103,6 +91,7 @@ export default defineConfig({
   },
   integrations: [
     validHtml(),
+    widgetBundle(),
     starlight({
       title: 'Feature Maps',
       description: 'An interactive textbook on convolutional neural networks and transfer learning, computed live in your browser.',
@@ -113,6 +102,9 @@ export default defineConfig({
         'notation',
         { label: 'Your device', link: '/device/' },
       ],
+      // Every page loads the same script-tag entry other sites use (src/lib/widget/entry.ts): it defines each
+      // fm-* element when the page first holds one.
+      head: [{ tag: 'script', attrs: { type: 'module', src: `${base.replace(/\/?$/, '/')}widgets/v1/feature-maps.js` } }],
       lastUpdated: false,
       // The book's only code blocks are CodeListing's, drawn with Astro's Shiki: Expressive Code's markup is not
       // valid HTML (div inside code and button), and the HTML checker is part of the tests.
@@ -125,7 +117,6 @@ export default defineConfig({
     }),
   ],
   vite: {
-    plugins: [longWithoutWasm()],
     resolve: {
       alias: {
         '@components': fileURLToPath(new URL('./components', import.meta.url)),

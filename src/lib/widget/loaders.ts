@@ -1,19 +1,25 @@
-/** Lazy loaders for each widget's element module, so an embed page fetches only its own widget. */
-export const ELEMENT_LOADERS: Record<string, () => Promise<unknown>> = {
-  'conv-playground': () => import('@components/conv-playground/conv-playground.element.ts'),
-  'conv-stepper': () => import('@components/conv-stepper/conv-stepper.element.ts'),
-  'dataset-preview': () => import('@components/dataset-preview/dataset-preview.element.ts'),
-  'softmax-explorer': () => import('@components/softmax-explorer/softmax-explorer.element.ts'),
-  'loss-curves': () => import('@components/loss-curves/loss-curves.element.ts'),
-  'activation-plot': () => import('@components/activation-plot/activation-plot.element.ts'),
-  'vanishing-gradients': () => import('@components/vanishing-gradients/vanishing-gradients.element.ts'),
-  'activation-maps': () => import('@components/activation-maps/activation-maps.element.ts'),
-  'pool-explorer': () => import('@components/pool-explorer/pool-explorer.element.ts'),
-  'receptive-field': () => import('@components/receptive-field/receptive-field.element.ts'),
-  'network-explorer': () => import('@components/network-explorer/network-explorer.element.ts'),
-  'loss-race': () => import('@components/loss-race/loss-race.element.ts'),
-  'finetune-lab': () => import('@components/finetune-lab/finetune-lab.element.ts'),
-  'domain-shift': () => import('@components/domain-shift/domain-shift.element.ts'),
-  'feature-reuse': () => import('@components/feature-reuse/feature-reuse.element.ts'),
-  'doodle-classes': () => import('@components/doodle-classes/doodle-classes.element.ts'),
+/**
+ * Each element's module, by tag, loaded the first time a page uses the tag (src/lib/widget/entry.ts), so a page
+ * fetches only the widgets it shows. The module defines its element; its heavy code waits until the element nears
+ * the viewport (FmElement.start).
+ */
+export const ELEMENT_LOADERS: Readonly<Record<`fm-${string}`, () => Promise<unknown>>> = {
+  'fm-conv-playground': () => import('@components/conv-playground/conv-playground.element.ts'),
+  'fm-conv-stepper': () => import('@components/conv-stepper/conv-stepper.element.ts'),
+  'fm-dataset-preview': () => import('@components/dataset-preview/dataset-preview.element.ts'),
+  'fm-softmax-explorer': () => import('@components/softmax-explorer/softmax-explorer.element.ts'),
+  'fm-loss-curves': () => import('@components/loss-curves/loss-curves.element.ts'),
+  'fm-activation-plot': () => import('@components/activation-plot/activation-plot.element.ts'),
+  'fm-vanishing-gradients': () => import('@components/vanishing-gradients/vanishing-gradients.element.ts'),
+  'fm-activation-maps': () => import('@components/activation-maps/activation-maps.element.ts'),
+  'fm-pool-explorer': () => import('@components/pool-explorer/pool-explorer.element.ts'),
+  'fm-receptive-field': () => import('@components/receptive-field/receptive-field.element.ts'),
+  'fm-network-explorer': () => import('@components/network-explorer/network-explorer.element.ts'),
+  'fm-loss-race': () => import('@components/loss-race/loss-race.element.ts'),
+  'fm-finetune-lab': () => import('@components/finetune-lab/finetune-lab.element.ts'),
+  'fm-domain-shift': () => import('@components/domain-shift/domain-shift.element.ts'),
+  'fm-feature-reuse': () => import('@components/feature-reuse/feature-reuse.element.ts'),
+  'fm-doodle-classes': () => import('@components/doodle-classes/doodle-classes.element.ts'),
+  'fm-device-badge': () => import('@components/device-badge/device-badge.element.ts'),
+  'fm-engine-report': () => import('@components/engine-report/engine-report.element.ts'),
 };
