@@ -1,6 +1,8 @@
 /**
  * A tiny static server for the built book, bound to 127.0.0.1 only (a secure context, so WebGPU works in tests).
- * Usage: node scripts/serve.mts [dir=dist] [port=4321]
+ * Usage: node scripts/serve.mts [dir=dist] [port=4321] [base=/]
+ * With a base (a site built with FM_BASE=/book/), the site is served under that path only, as a school's server
+ * would; anything outside it is a plain 404, so a link that forgets the base fails.
  *
  * Every file is also served under /csp/… with a strict Content-Security-Policy, the one a careful host would send:
  * `default-src 'self'; script-src 'self'`, plus the SHA-256 of each inline script the page holds (Starlight's
@@ -15,6 +17,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4321);
+const base = (process.argv[4] ?? '/').replace(/\/?$/, '/');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.wasm': 'application/wasm',
@@ -42,7 +45,13 @@ function fileFor(urlPath: string): string | null {
   }
 }
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
+  if (!(req.url ?? '/').startsWith(base)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`Not found: this server holds the site under ${base}`);
+    return;
+  }
+  req.url = `/${(req.url ?? '/').slice(base.length)}`;
   const strict = /^\/csp(\/|$)/.test(req.url ?? '');
   const path = fileFor(strict ? (req.url ?? '/').slice(4) || '/' : req.url ?? '/');
   const notFound = path ? null : fileFor('/404.html');
@@ -57,4 +66,9 @@ createServer((req, res) => {
   }
   res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...csp });
   createReadStream(path).pipe(res);
-}).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));
+});
+// Port 0 picks a free port; the line printed names the real one (tests that start their own server read it).
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`Serving ${root} at http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}${base}`);
+});

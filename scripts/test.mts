@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything a fresh clone needs to prove the book works — Debian's Chromium, Fashion-MNIST and Java
- * (installed with apt-get when missing), unit tests, a production build, then the browser tests on webgpu and fallback.
+ * (installed with apt-get when missing), unit tests, a production build (and one under the sub-path /book/), then
+ * the browser tests on webgpu and fallback.
  * Extra arguments go to Playwright (e.g. `npm test -- tests/e2e/conv-playground.spec.ts`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -33,6 +34,8 @@ if (missing.length > 0) {
 const extra = process.argv.slice(2);
 if (extra.length === 0) run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.reports/unit.json']);
 run('npx', ['astro', 'build'], { ASTRO_TELEMETRY_DISABLED: '1' });
+// The same book for a sub-path, as a school's server would hold it (tests/e2e/base-path.spec.ts serves it at /book/).
+run('npx', ['astro', 'build', '--outDir', 'dist-book'], { ASTRO_TELEMETRY_DISABLED: '1', FM_BASE: '/book/' });
 run('npx', ['playwright', 'test', ...extra]);
 
 // One closing line for people and CI: every test that ran, unit and browser together.
