@@ -5,7 +5,9 @@
  * The checks do not depend on the backend, so they run in the webgpu project only.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support.ts';
 import { startSite, type SiteServer } from './site-server.ts';
@@ -71,4 +73,28 @@ test('search under /book/ finds a chapter and links inside the base @webgpu-only
   await expect(hit).toBeVisible({ timeout: 30_000 });
   expect(await hit.getAttribute('href')).toMatch(/^\/book\/chapters\//);
   expect(outside).toEqual([]);
+});
+
+test('npm run pack: the archive, unpacked anywhere and served by its own serve.mjs as its README says, runs a chapter @webgpu-only', async ({ page }) => {
+  test.setTimeout(180_000);
+  const tmp = mkdtempSync(join(tmpdir(), 'fm-unpack-'));
+  try {
+    execFileSync(process.execPath, ['scripts/pack.mts', '--dir', 'dist-book', '--out', join(tmp, 'site.tar.gz')]);
+    execFileSync('tar', ['-xzf', join(tmp, 'site.tar.gz'), '-C', tmp]);
+    const root = join(tmp, 'feature-maps');
+    const readme = readFileSync(join(root, 'README.txt'), 'utf8');
+    const command = /node serve\.mjs (\S+) 4321 (\S+)/.exec(readme);
+    expect(command, 'the README names the command').not.toBeNull();
+    const packed = await startSite(command![1]!, command![2]!, 'serve.mjs', root);
+    try {
+      await page.goto(`${packed.url}chapters/pooling-and-networks/`);
+      const pool = page.locator('fm-pool-explorer').first();
+      await pool.scrollIntoViewIfNeeded();
+      await expect(pool).toHaveAttribute('status', 'ready', { timeout: 90_000 });
+    } finally {
+      await packed.close();
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });

@@ -6,8 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface SiteServer { url: string; close(): Promise<void> }
 
-export async function startSite(dir: string, base = '/'): Promise<SiteServer> {
-  const child: ChildProcess = spawn(process.execPath, ['scripts/serve.mts', dir, '0', base], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `server`: the server script (the packed archive's own serve.mjs, say); `cwd`: where it runs. */
+export async function startSite(dir: string, base = '/', server = 'scripts/serve.mts', cwd?: string): Promise<SiteServer> {
+  const child: ChildProcess = spawn(process.execPath, [server, dir, '0', base], { stdio: ['ignore', 'pipe', 'pipe'], cwd });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve.mts did not start: ${output}`)), 15_000);
