@@ -1,11 +1,12 @@
 /**
  * The Astro side of the widget bundle (scripts/widgets/bundle.ts): after `astro build` it writes
- * `<dist>/widgets/v1/`, and `astro dev` serves the same files from memory, rebuilt on each request for the entry.
+ * `<dist>/widgets/v1/` (then the offline list and service worker, src/lib/offline/site-files.ts), and `astro dev` serves the same files from memory, rebuilt on each request for the entry.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as esbuild from 'esbuild';
 import { WIDGETS_DIR, buildWidgets, widgetBuildOptions } from './bundle.ts';
+import { writeOfflineFiles } from '../../src/lib/offline/site-files.ts';
 
 export function widgetBundle(): AstroIntegration {
   let base = '/';
@@ -17,6 +18,7 @@ export function widgetBundle(): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         await buildWidgets(base, fileURLToPath(dir));
+        await writeOfflineFiles(fileURLToPath(dir), base.replace(/\/?$/, '/'));
       },
       'astro:server:setup': async ({ server }) => {
         const prefix = `${base.replace(/\/?$/, '/')}${WIDGETS_DIR}/`;

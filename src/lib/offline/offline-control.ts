@@ -1,0 +1,62 @@
+/**
+ * "Read offline" on a chapter: shows the chapter's size, saves every file it needs (offline.json) into the cache
+ * the service worker answers from, then says "Available offline" — on this visit and later ones. The service worker
+ * is registered only when a reader asks for it. Nothing appears where it cannot work (no service workers, or an
+ * insecure context).
+ */
+import { CACHE_NAME } from './cache-rules.ts';
+
+interface PageFiles { files: string[]; bytes: number }
+const AVAILABLE = 'Available offline: this chapter and its figures work without a network.';
+const MB = (bytes: number) => `${(bytes / 2 ** 20).toLocaleString(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+
+export async function mountOfflineControl(box: HTMLElement, base: string): Promise<void> {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext || !('caches' in window)) return;
+  const page = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : null;
+  if (page === null) return;
+  const list = await fetch(`${base}offline.json`).then((r) => (r.ok ? (r.json() as Promise<Record<string, PageFiles>>) : null)).catch(() => null);
+  const mine = list?.[page];
+  if (!mine) return;
+  const save = box.querySelector<HTMLButtonElement>('[data-role="save"]')!;
+  const remove = box.querySelector<HTMLButtonElement>('[data-role="remove"]')!;
+  const status = box.querySelector<HTMLElement>('[data-role="status"]')!;
+  // offline.json too: offline, this control reads it to say the chapter is available.
+  const urls = [...mine.files, 'offline.json'].map((f) => `${base}${f}`);
+  const show = (saved: boolean, text: string) => {
+    save.hidden = saved;
+    remove.hidden = !saved;
+    status.textContent = text;
+  };
+  save.textContent = `Save this chapter for offline reading (${MB(mine.bytes)})`;
+  const cache = await caches.open(CACHE_NAME);
+  const missing = async () => (await Promise.all(urls.map((u) => cache.match(u)))).filter((hit) => !hit).length;
+  const saved = (await missing()) === 0 && (await navigator.serviceWorker.getRegistration(base)) !== undefined;
+  show(saved, saved ? AVAILABLE : '');
+  box.hidden = false;
+
+  save.addEventListener('click', async () => {
+    save.disabled = true;
+    try {
+      await navigator.serviceWorker.register(`${base}sw.js`, { scope: base });
+      let done = 0;
+      const queue = [...urls];
+      const worker = async () => {
+        for (let url = queue.shift(); url; url = queue.shift()) {
+          if (!(await cache.match(url))) await cache.add(url);
+          status.textContent = `Saving for offline reading: ${++done} of ${urls.length} files…`;
+        }
+      };
+      await Promise.all(Array.from({ length: 4 }, worker));
+      await navigator.serviceWorker.ready;
+      show(true, AVAILABLE);
+    } catch (err) {
+      status.textContent = `Could not save this chapter (${err instanceof Error ? err.message : String(err)}). Check the connection and try again.`;
+    } finally {
+      save.disabled = false;
+    }
+  });
+  remove.addEventListener('click', async () => {
+    await Promise.all(urls.map((u) => cache.delete(u)));
+    show(false, 'The offline copy of this chapter was removed.');
+  });
+}
