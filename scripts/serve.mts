@@ -64,7 +64,9 @@ const server = createServer((req, res) => {
     else res.end('Not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...csp });
+  // Other sites load the script-tag widgets (and through them data, models and samples) cross-origin: the header a
+  // self-hoster must send too (README, Embedding page).
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*', ...csp });
   createReadStream(path).pipe(res);
 });
 // Port 0 picks a free port; the line printed names the real one (tests that start their own server read it).
