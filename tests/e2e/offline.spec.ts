@@ -18,7 +18,7 @@ test('a saved chapter opens and computes with the server gone; the indicator say
   const url = site.url;
   await page.goto(`${url}chapters/pooling-and-networks/`);
   const box = page.locator('.fm-offline');
-  const save = box.getByRole('button', { name: /Save this chapter for offline reading \(\d+\.\d MB\)/ });
+  const save = box.getByRole('button', { name: /Save for offline reading \(\d+\.\d MB\)/ });
   await expect(save).toBeVisible();
   await save.click();
   await expect(box.getByRole('status')).toHaveText(/Available offline/, { timeout: 120_000 });
@@ -42,10 +42,10 @@ test('Remove the offline copy empties the cache for that chapter; the control re
   test.setTimeout(120_000);
   await page.goto('/chapters/activations/');
   const box = page.locator('.fm-offline');
-  await box.getByRole('button', { name: /Save this chapter/ }).click();
+  await box.getByRole('button', { name: /Save for offline reading/ }).click();
   await expect(box.getByRole('status')).toHaveText(/Available offline/, { timeout: 90_000 });
   await box.getByRole('button', { name: 'Remove the offline copy' }).click();
-  await expect(box.getByRole('button', { name: /Save this chapter/ })).toBeVisible();
+  await expect(box.getByRole('button', { name: /Save for offline reading/ })).toBeVisible();
   const cached = await page.evaluate(async () => (await (await caches.open('feature-maps-v1')).match(location.pathname)) !== undefined);
   expect(cached).toBe(false);
 });

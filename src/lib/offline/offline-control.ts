@@ -27,7 +27,7 @@ export async function mountOfflineControl(box: HTMLElement, base: string): Promi
     remove.hidden = !saved;
     status.textContent = text;
   };
-  save.textContent = `Save this chapter for offline reading (${MB(mine.bytes)})`;
+  save.textContent = `Save for offline reading (${MB(mine.bytes)})`;
   const cache = await caches.open(CACHE_NAME);
   const missing = async () => (await Promise.all(urls.map((u) => cache.match(u)))).filter((hit) => !hit).length;
   const saved = (await missing()) === 0 && (await navigator.serviceWorker.getRegistration(base)) !== undefined;
