@@ -106,12 +106,19 @@ export default defineConfig({
     starlight({
       title: 'Feature Maps',
       description: 'An interactive textbook on convolutional neural networks and transfer learning, computed live in your browser.',
-      customCss: [katexCss, './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css'],
+      customCss: [katexCss, './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css', './src/styles/progress.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapterSidebar() },
         'notation',
         { label: 'Your device', link: '/device/' },
+        {
+          label: 'For teachers',
+          items: [
+            { label: 'Chapters, questions and exercises', link: '/teachers/' },
+            { label: 'Widget gallery', link: '/teachers/gallery/' },
+          ],
+        },
       ],
       lastUpdated: false,
       // The book's only code blocks are CodeListing's, drawn with Astro's Shiki: Expressive Code's markup is not
