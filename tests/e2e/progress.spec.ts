@@ -188,3 +188,14 @@ test.describe('for teachers', () => {
     expect(dialogs).toEqual([]);
   });
 });
+
+test('the teachers page and the gallery do not scroll sideways on a 320 px phone @webgpu-only', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  for (const url of ['/teachers/', '/teachers/gallery/?widget=loss-curves']) {
+    await page.goto(url);
+    await expect(page.locator('h1')).toBeVisible();
+    if (url.includes('gallery')) await expect(page.locator('fm-loss-curves#gallery-widget')).toHaveAttribute('status', 'ready');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, url).toBeLessThanOrEqual(0);
+  }
+});
