@@ -1,10 +1,11 @@
 /**
  * The widget gallery's one live widget (src/pages/teachers/gallery.astro): built from `?widget=<slug>` and the
  * widget's own attributes in the query (validated by the widget, like an embed page's), replaced when the teacher
- * picks another, with the chapters' "Embed or share this figure" control under it. Everything from the URL goes in
- * as attribute text or textContent, never as HTML.
+ * picks another, with the chapters' "Embed or share this figure" control under it. The widget's set-up follows in
+ * the URL, so a reload or a copied gallery address keeps it. Everything from the URL goes in as attribute text or
+ * textContent, never as HTML.
  */
-import { attributesFromQuery, widgetBySlug, WIDGETS, type WidgetEntry } from '@lib/widget/registry.ts';
+import { attributesFromQuery, queryFromElement, widgetBySlug, WIDGETS, type WidgetEntry } from '@lib/widget/registry.ts';
 import { ELEMENT_LOADERS } from '@lib/widget/loaders.ts';
 import '@components/embed-control/embed-control.element.ts';
 
@@ -13,6 +14,12 @@ const select = document.querySelector<HTMLSelectElement>('#fm-gallery-select')!;
 const slot = document.querySelector<HTMLElement>('[data-fm-gallery-slot]')!;
 const title = document.querySelector<HTMLElement>('#fm-gallery-title')!;
 const status = document.querySelector<HTMLElement>('[data-fm-gallery-status]')!;
+let watcher: MutationObserver | undefined;
+
+function remember(entry: WidgetEntry, el: Element): void {
+  const query = queryFromElement(entry, el);
+  history.replaceState(null, '', `?widget=${encodeURIComponent(entry.slug)}${query ? `&${query}` : ''}`);
+}
 
 function show(entry: WidgetEntry, search = ''): void {
   const el = document.createElement(entry.tag);
@@ -24,6 +31,9 @@ function show(entry: WidgetEntry, search = ''): void {
   slot.replaceChildren(el, control);
   title.textContent = entry.title;
   select.value = entry.slug;
+  watcher?.disconnect();
+  watcher = new MutationObserver(() => remember(entry, el));
+  watcher.observe(el, { attributes: true, attributeFilter: [...entry.attributes] });
   void ELEMENT_LOADERS[entry.slug]?.();
 }
 
@@ -31,8 +41,8 @@ function pick(slug: string): void {
   const entry = widgetBySlug(slug);
   if (!entry) return;
   status.textContent = '';
-  history.replaceState(null, '', `?widget=${encodeURIComponent(slug)}`);
   show(entry);
+  remember(entry, document.getElementById(TARGET_ID)!);
 }
 
 const asked = new URLSearchParams(location.search).get('widget');

@@ -149,13 +149,25 @@ test.describe('for teachers', () => {
 
   test('the gallery switches widget from the select, keeps it in the URL, and its embed control names the widget; axe clean @webgpu-only', async ({ page }) => {
     test.setTimeout(240_000);
-    await page.goto('/teachers/gallery/?widget=loss-curves');
+    // The widget's own attributes in the URL set it up; its controls' changes go back into the URL.
+    await page.goto('/teachers/gallery/?widget=loss-curves&classes=4');
     const select = page.getByRole('combobox', { name: 'Widget' });
     await expect(select).toHaveValue('loss-curves');
-    await expect(page.locator('fm-loss-curves#gallery-widget')).toHaveCount(1);
+    const curves = page.locator('fm-loss-curves#gallery-widget');
+    await expect(curves).toHaveAttribute('classes', '4');
+    await expect(curves).toHaveAttribute('status', 'ready');
+    await curves.getByRole('spinbutton', { name: 'Classes K' }).fill('6');
+    await curves.getByRole('spinbutton', { name: 'Classes K' }).press('Tab');
+    await expect(curves).toHaveAttribute('classes', '6');
+    await expect(page).toHaveURL(/\?widget=loss-curves&(.*&)?classes=6(&|$)/);
+    await page.reload();
+    await expect(curves).toHaveAttribute('classes', '6');
+    const curvesControl = page.locator('fm-embed-control[widget="loss-curves"][for="gallery-widget"]');
+    await curvesControl.getByText('Embed or share this figure').click();
+    await expect(curvesControl.locator('textarea')).toHaveValue(/loss-curves\/\?(.*&amp;)?classes=6/);
 
     await select.selectOption('softmax-explorer');
-    await expect(page).toHaveURL(/\?widget=softmax-explorer$/);
+    await expect(page).toHaveURL(/\?widget=softmax-explorer(&|$)/);
     const widget = page.locator('fm-softmax-explorer#gallery-widget');
     await expect(widget).toHaveCount(1);
     await expect(page.locator('#gallery-widget')).toHaveCount(1);
