@@ -95,12 +95,19 @@ export default defineConfig({
     starlight({
       title: 'Feature Maps',
       description: 'An interactive textbook on convolutional neural networks and transfer learning, computed live in your browser.',
-      customCss: [katexCss, './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css'],
+      customCss: [katexCss, './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css', './src/styles/progress.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapterSidebar() },
         'notation',
         { label: 'Your device', link: '/device/' },
+        {
+          label: 'For teachers',
+          items: [
+            { label: 'Chapters, questions and exercises', link: '/teachers/' },
+            { label: 'Widget gallery', link: '/teachers/gallery/' },
+          ],
+        },
       ],
       // Every page loads the same script-tag entry other sites use (src/lib/widget/entry.ts): it defines each
       // fm-* element when the page first holds one.

@@ -1,0 +1,86 @@
+/**
+ * Remembers, in this browser only, what the reader wrote under each "predict, then check" question and exercise
+ * and whether they opened its solution; restores both on the next visit; keeps the chapter's "n of m questions
+ * answered" line current; and clears the page's answers on request. Markup: AnswerBox.astro inside Predict.astro
+ * and Exercise.astro (`[data-fm-question]` holding `textarea[data-fm-answer]` and `details[data-fm-solution]`),
+ * the counter in ChapterProgress.astro. Without JavaScript the boxes are plain text areas and nothing is kept.
+ */
+import { answerKey, isAnswered, isKeyOfPage, parseRecord, serializeRecord, type AnswerRecord } from '@lib/progress/record.ts';
+import { progressStorage, store } from './storage.ts';
+
+interface Question { id: string; box: HTMLTextAreaElement; solution: HTMLDetailsElement | null; record: AnswerRecord; timer?: number }
+
+/** Typing is saved this long after the last key, so storage is not written on every keystroke. */
+const SAVE_DELAY_MS = 400;
+const path = location.pathname;
+const storage = progressStorage();
+const questions: Question[] = [];
+// Printing opens every solution (Predict.astro); that is not the reader revealing them.
+let printing = false;
+addEventListener('beforeprint', () => (printing = true));
+addEventListener('afterprint', () => setTimeout(() => (printing = false)));
+
+function save(q: Question): void {
+  clearTimeout(q.timer);
+  q.timer = undefined;
+  store(storage, answerKey(path, q.id), serializeRecord(q.record));
+}
+
+function updateCounter(): void {
+  const line = document.querySelector<HTMLElement>('[data-fm-progress]');
+  if (!line) return;
+  const count = line.querySelector<HTMLElement>('[data-fm-progress-count]')!;
+  const answered = questions.filter((q) => isAnswered(q.record)).length;
+  count.textContent = `${answered} of ${questions.length} questions answered`;
+  line.hidden = questions.length === 0;
+}
+
+for (const item of document.querySelectorAll<HTMLElement>('[data-fm-question]')) {
+  const box = item.querySelector<HTMLTextAreaElement>('textarea[data-fm-answer]');
+  if (!box) continue;
+  const q: Question = { id: item.dataset.fmQuestion!, box, solution: item.querySelector('details[data-fm-solution]'), record: { answer: '', revealed: false } };
+  q.record = parseRecord(storage?.getItem(answerKey(path, q.id)) ?? null);
+  // Text typed before this script ran (a slow connection) wins over the stored copy.
+  if (box.value === '') box.value = q.record.answer;
+  else q.record.answer = box.value;
+  if (q.record.revealed && q.solution) q.solution.open = true;
+  box.addEventListener('input', () => {
+    q.record.answer = box.value;
+    updateCounter();
+    clearTimeout(q.timer);
+    q.timer = window.setTimeout(() => save(q), SAVE_DELAY_MS);
+  });
+  box.addEventListener('change', () => save(q));
+  q.solution?.addEventListener('toggle', () => {
+    if (!q.solution!.open || printing || q.record.revealed) return;
+    q.record.revealed = true;
+    save(q);
+    updateCounter();
+  });
+  questions.push(q);
+}
+// Leaving the page (or reloading) within the save delay still keeps the last words typed.
+addEventListener('pagehide', () => questions.filter((q) => q.timer !== undefined).forEach(save));
+
+function clearPage(): void {
+  for (const q of questions) {
+    clearTimeout(q.timer);
+    q.timer = undefined;
+    q.record = { answer: '', revealed: false };
+    q.box.value = '';
+    if (q.solution) q.solution.open = false;
+  }
+  const keys = Array.from({ length: storage?.length ?? 0 }, (_, i) => storage!.key(i)).filter((k): k is string => k !== null && isKeyOfPage(k, path));
+  for (const key of keys) store(storage, key, null);
+  updateCounter();
+}
+
+const clear = document.querySelector<HTMLButtonElement>('[data-fm-progress-clear]');
+clear?.addEventListener('click', () => {
+  if (!confirm('Clear everything you wrote on this page and fold its solutions again? This cannot be undone.')) return;
+  clearPage();
+  document.querySelector<HTMLElement>('[data-fm-progress-status]')!.textContent = 'Your answers on this page were cleared.';
+});
+const note = document.querySelector<HTMLElement>('[data-fm-progress-storage]');
+if (note && !storage) note.textContent = 'This browser does not allow the book to store anything, so your answers will not be kept.';
+updateCounter();

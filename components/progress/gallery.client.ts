@@ -1,0 +1,58 @@
+/**
+ * The widget gallery's one live widget (src/pages/teachers/gallery.astro): built from `?widget=<slug>` and the
+ * widget's own attributes in the query (validated by the widget, like an embed page's), replaced when the teacher
+ * picks another, with the chapters' "Embed or share this figure" control under it. The widget's set-up follows in
+ * the URL, so a reload or a copied gallery address keeps it. Everything from the URL goes in as attribute text or
+ * textContent, never as HTML. The widget's code comes from the script-tag entry every page loads
+ * (src/lib/widget/entry.ts), which notices the new element.
+ */
+import { attributesFromQuery, queryFromElement, widgetBySlug, WIDGETS, type WidgetEntry } from '@lib/widget/registry.ts';
+import '@components/embed-control/embed-control.element.ts';
+
+const TARGET_ID = 'gallery-widget';
+const select = document.querySelector<HTMLSelectElement>('#fm-gallery-select')!;
+const slot = document.querySelector<HTMLElement>('[data-fm-gallery-slot]')!;
+const title = document.querySelector<HTMLElement>('#fm-gallery-title')!;
+const status = document.querySelector<HTMLElement>('[data-fm-gallery-status]')!;
+let watcher: MutationObserver | undefined;
+
+function remember(entry: WidgetEntry, el: Element): void {
+  const query = queryFromElement(entry, el);
+  history.replaceState(null, '', `?widget=${encodeURIComponent(entry.slug)}${query ? `&${query}` : ''}`);
+}
+
+function show(entry: WidgetEntry, search = ''): void {
+  const el = document.createElement(entry.tag);
+  el.id = TARGET_ID;
+  for (const [name, value] of attributesFromQuery(entry, search)) el.setAttribute(name, value);
+  const control = document.createElement('fm-embed-control');
+  control.setAttribute('widget', entry.slug);
+  control.setAttribute('for', TARGET_ID);
+  slot.replaceChildren(el, control);
+  title.textContent = entry.title;
+  select.value = entry.slug;
+  watcher?.disconnect();
+  watcher = new MutationObserver(() => remember(entry, el));
+  watcher.observe(el, { attributes: true, attributeFilter: [...entry.attributes] });
+}
+
+function pick(slug: string): void {
+  const entry = widgetBySlug(slug);
+  if (!entry) return;
+  status.textContent = '';
+  show(entry);
+  remember(entry, document.getElementById(TARGET_ID)!);
+}
+
+const asked = new URLSearchParams(location.search).get('widget');
+const first = asked === null ? WIDGETS[0]! : widgetBySlug(asked);
+if (first) show(first, location.search);
+else {
+  status.textContent = `There is no widget called “${(asked ?? "").slice(0, 60)}”; showing the first one. Pick another from the list.`;
+  show(WIDGETS[0]!);
+}
+select.addEventListener('change', () => pick(select.value));
+document.querySelector('[data-fm-gallery-form]')!.addEventListener('submit', (e) => {
+  e.preventDefault();
+  pick(select.value);
+});
