@@ -20,15 +20,19 @@ let counter = 0;
 /**
  * On page load, widgets above the figure build their controls after the scroll and push it down (scroll anchoring
  * does not catch it: the figure is not yet the anchor). Follow the figure while the page grows, until the reader
- * scrolls, clicks or types, or for 10 s at most.
+ * scrolls, clicks or types, another figure's link is followed, or for 10 s at most.
  */
+let stopFollowing = (): void => {};
+
 function keepInView(box: Element): void {
+  stopFollowing();
   const follow = new ResizeObserver(() => box.scrollIntoView({ block: 'start' }));
   const inputs = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
   const stop = () => {
     follow.disconnect();
     inputs.forEach((t) => removeEventListener(t, stop, true));
   };
+  stopFollowing = stop;
   follow.observe(document.body);
   inputs.forEach((t) => addEventListener(t, stop, { capture: true, passive: true }));
   setTimeout(stop, 10_000);
@@ -110,6 +114,7 @@ export class EmbedControl extends HTMLElement {
     const box = this.closest('.fm-widget-figure') ?? this.widget!;
     const figure = this.widget!.closest('figure') ?? this.widget!;
     // After layout, so the scroll lands where the figure ends up; focus follows without a second jump.
+    stopFollowing(); // a figure followed since the page opened must not pull the view back from this one
     requestAnimationFrame(() => {
       box.scrollIntoView({ behavior: prefersReducedMotion() || !fromHashChange ? 'auto' : 'smooth', block: 'start' });
       if (!figure.hasAttribute('tabindex')) figure.setAttribute('tabindex', '-1');

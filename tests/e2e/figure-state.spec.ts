@@ -43,6 +43,14 @@ test('a "Link to this figure" URL opens the chapter at the figure, in its state'
   // The link survives a reload too (the state came from the address bar).
   await page.reload();
   await expect(widget).toHaveAttribute('kernel', 'sobel-y');
+  // A link to another figure of the same page, followed in place (the hash changes): that figure takes its state.
+  await page.evaluate(() => { location.hash = '#pg-blur?kernel=box-blur&kernel-size=7'; });
+  const blur = page.locator('#pg-blur');
+  await expect(blur).toHaveAttribute('kernel', 'box-blur');
+  await expect(blur).toHaveAttribute('kernel-size', '7');
+  await expect(page.locator('figure[aria-labelledby="pg-blur-caption"]')).toBeFocused();
+  await expect(blur).toBeInViewport();
+  await expect(widget).toHaveAttribute('kernel', 'sobel-y');
 });
 
 test('the reader\'s set-up survives a reload; Reset figure returns the author\'s and forgets it', { tag: '@webgpu-only' }, async ({ page, watch }) => {
@@ -56,11 +64,18 @@ test('the reader\'s set-up survives a reload; Reset figure returns the author\'s
   await figure.getByRole('combobox', { name: 'Image' }).selectOption('coins');
   await expect(widget).toHaveAttribute('kernel', 'sobel-y');
   await expect.poll(() => page.evaluate((k) => sessionStorage.getItem(k), KEY)).toContain('coins');
+  // Restored before the widget's first computation: its first result already uses the stored kernel.
+  await page.addInitScript(() => document.addEventListener('fm-result', (e) => {
+    const first = ((window as unknown as { firstKernel?: Record<string, string | null> }).firstKernel ??= {});
+    const el = e.target as Element;
+    if (!(el.id in first)) first[el.id] = el.getAttribute('kernel');
+  }));
   await page.reload();
   await expect(widget).toHaveAttribute('kernel', 'sobel-y');
   await expect(widget).toHaveAttribute('image', 'coins');
   await widget.scrollIntoViewIfNeeded();
   await expectKernel(widget, 'sobel-y');
+  expect(await page.evaluate((id) => (window as unknown as { firstKernel: Record<string, string> }).firstKernel[id], ID)).toBe('sobel-y');
   // Reset is beside the figure, not inside the disclosure.
   await figure.getByRole('button', { name: 'Reset figure' }).click();
   await expect(widget).toHaveAttribute('kernel', 'sobel-x');
