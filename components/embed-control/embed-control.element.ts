@@ -1,62 +1,193 @@
 /**
- * @summary `<fm-embed-control widget="conv-playground" for="element-id">`: an "Embed" disclosure with the
- * iframe snippet (and a plain link) that reproduce the widget exactly as the reader has set it up.
+ * @summary `<fm-embed-control widget="conv-playground" for="pg-edges" base="/">`: a chapter figure's share tools.
+ * A "Reset figure" button (always visible) and an "Embed or share this figure" disclosure: the iframe snippet (with
+ * embed.js, which sizes the frame) or the script-tag snippet, for exactly the set-up on screen, and "Link to this
+ * figure" (`<chapter>#<figure-id>?<state>`).
+ * It also keeps the figure's state (src/lib/figure-state/): a link's state is applied when the page opens with it
+ * (or the hash changes to it), else the state stored for this page and figure in sessionStorage; the widget's spec
+ * attributes are written as text, so the widget validates them as it validates any attribute. Light DOM on
+ * purpose: the chapter's styles and the figure's layout apply.
  */
-import { queryFromElement, widgetBySlug } from '@lib/widget/registry.ts';
+import { widgetBySlug, type WidgetEntry } from '@lib/widget/registry.ts';
+import { embedLink, iframeSnippet, scriptTagSnippet } from '@lib/embed/snippet.ts';
+import {
+  figureHash, parseFigureHash, parseStoredState, pickAllowed, serialiseState, stateChanges, storageKey, type FigureState,
+} from '@lib/figure-state/figure-state.ts';
+import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
 
 let counter = 0;
 
+/**
+ * On page load, widgets above the figure build their controls after the scroll and push it down (scroll anchoring
+ * does not catch it: the figure is not yet the anchor). Follow the figure while the page grows, until the reader
+ * scrolls, clicks or types, another figure's link is followed, or for 10 s at most.
+ */
+let stopFollowing = (): void => {};
+
+function keepInView(box: Element): void {
+  stopFollowing();
+  const follow = new ResizeObserver(() => box.scrollIntoView({ block: 'start' }));
+  const inputs = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+  const stop = () => {
+    follow.disconnect();
+    inputs.forEach((t) => removeEventListener(t, stop, true));
+  };
+  stopFollowing = stop;
+  follow.observe(document.body);
+  inputs.forEach((t) => addEventListener(t, stop, { capture: true, passive: true }));
+  setTimeout(stop, 10_000);
+}
+
 export class EmbedControl extends HTMLElement {
+  private entry: WidgetEntry | undefined;
+  private widget: HTMLElement | null = null;
+  /** The author's set-up: the widget's attributes as the page's HTML gave them, before any restore. */
+  private author: FigureState = [];
+  private observer: MutationObserver | undefined;
+  private readonly onHash = () => this.applyLink(true);
+
   connectedCallback(): void {
-    const entry = widgetBySlug(this.getAttribute('widget') ?? '');
-    if (!entry || this.querySelector('details')) return;
+    this.entry = widgetBySlug(this.getAttribute('widget') ?? '');
+    this.widget = document.getElementById(this.getAttribute('for') ?? '');
+    if (!this.entry || !this.widget) return;
+    if (!this.querySelector('details')) this.render();
+    this.author = this.state();
+    if (!this.applyLink(false)) this.apply(parseStoredState(this.read(), this.entry.attributes));
+    this.observer = new MutationObserver(() => this.changed());
+    this.observer.observe(this.widget, { attributes: true, attributeFilter: [...this.entry.attributes] });
+    addEventListener('hashchange', this.onHash);
+  }
+
+  disconnectedCallback(): void {
+    this.observer?.disconnect();
+    removeEventListener('hashchange', this.onHash);
+  }
+
+  private render(): void {
     const id = `fm-embed-${++counter}`;
-    this.innerHTML = `<details class="fm-embed-control"><summary>Embed or share this figure</summary>
-      <label for="${id}-code">Paste this into any web page:</label>
-      <textarea id="${id}-code" readonly rows="3" spellcheck="false"></textarea>
-      <p><button type="button" data-copy="code">Copy embed code</button> <button type="button" data-copy="link">Copy link</button>
+    // Static markup only: nothing from a URL or an attribute's value is written as HTML.
+    this.innerHTML = `<p class="fm-figure-actions"><button type="button" data-action="reset">Reset figure</button>
+      <span role="status" aria-live="polite" data-role="reset"></span></p>
+      <details class="fm-embed-control"><summary>Embed or share this figure</summary>
+      <fieldset><legend>Put it on another page</legend>
+      <label><input type="radio" name="${id}-form" value="iframe" checked> In a frame (works on most course sites)</label>
+      <label><input type="radio" name="${id}-form" value="script"> As an element (your page loads the widget's script)</label>
+      </fieldset>
+      <label for="${id}-code">Paste this into your page as it is; it shows the figure as you have set it up:</label>
+      <textarea id="${id}-code" readonly rows="4" spellcheck="false"></textarea>
+      <label for="${id}-link">Link to this figure in this chapter, as you have set it up:</label>
+      <input id="${id}-link" type="text" readonly spellcheck="false" data-role="figure-link">
+      <p><button type="button" data-copy="code">Copy code</button> <button type="button" data-copy="embed">Copy embed link</button>
+      <button type="button" data-copy="figure">Copy link to this figure</button>
       <span role="status" aria-live="polite" data-role="copied"></span></p>
-      <p class="fm-embed-note">The frame sends <code>{type: 'fm-embed-height', height}</code> with <code>postMessage</code> so a host can size it.</p></details>`;
-    const details = this.querySelector('details')!;
-    details.addEventListener('toggle', () => this.refresh());
-    this.querySelectorAll<HTMLButtonElement>('button[data-copy]').forEach((b) =>
-      b.addEventListener('click', () => void this.copy(b.dataset.copy === 'link' ? this.url() : this.code())),
-    );
+      <p class="fm-embed-note">The embed link opens the figure alone; the link to this figure opens this chapter at the figure.</p></details>`;
+    this.querySelector('details')!.addEventListener('toggle', () => this.refresh());
+    this.querySelectorAll('input[type="radio"]').forEach((r) => r.addEventListener('change', () => this.refresh()));
+    this.querySelector('[data-action="reset"]')!.addEventListener('click', () => this.reset());
+    this.querySelectorAll<HTMLButtonElement>('button[data-copy]').forEach((b) => b.addEventListener('click', () => {
+      const kind = b.dataset.copy;
+      void this.copy(kind === 'embed' ? this.embedLink() : kind === 'figure' ? this.figureLink() : this.code(),
+        kind === 'figure' ? this.querySelector<HTMLInputElement>('[data-role="figure-link"]')! : this.querySelector('textarea')!);
+    }));
   }
 
-  private target(): Element | null {
-    const id = this.getAttribute('for');
-    return id ? document.getElementById(id) : null;
+  /** The widget's spec attributes in force, in spec order. */
+  state(): FigureState {
+    const el = this.widget!;
+    return this.entry!.attributes.flatMap((n) => (el.hasAttribute(n) ? [[n, el.getAttribute(n)!] as [string, string]] : []));
   }
 
-  url(): string {
-    const entry = widgetBySlug(this.getAttribute('widget') ?? '')!;
-    const el = this.target();
-    const query = el ? queryFromElement(entry, el) : '';
-    const base = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}embed/${entry.slug}/`, location.origin);
-    return query ? `${base.href}?${query}` : base.href;
+  private apply(target: FigureState | null): void {
+    if (!target) return;
+    for (const [name, value] of stateChanges(this.entry!.attributes, this.state(), target)) {
+      if (value === null) this.widget!.removeAttribute(name);
+      else this.widget!.setAttribute(name, value);
+    }
+  }
+
+  /** Applies the hash's state when it names this figure (on top of the author's set-up); true when it did. */
+  private applyLink(fromHashChange: boolean): boolean {
+    const link = parseFigureHash(location.hash);
+    if (!link || link.id !== this.widget!.id) return false;
+    const given = pickAllowed(this.entry!.attributes, link.pairs);
+    this.apply(pickAllowed(this.entry!.attributes, [...given, ...this.author]));
+    const box = this.closest('.fm-widget-figure') ?? this.widget!;
+    const figure = this.widget!.closest('figure') ?? this.widget!;
+    // After layout, so the scroll lands where the figure ends up; focus follows without a second jump.
+    stopFollowing(); // a figure followed since the page opened must not pull the view back from this one
+    requestAnimationFrame(() => {
+      box.scrollIntoView({ behavior: prefersReducedMotion() || !fromHashChange ? 'auto' : 'smooth', block: 'start' });
+      if (!figure.hasAttribute('tabindex')) figure.setAttribute('tabindex', '-1');
+      figure.focus({ preventScroll: true });
+      if (!fromHashChange) keepInView(box);
+    });
+    return true;
+  }
+
+  /** The reader changed the widget: remember it for this tab, keep a link in the address bar current. */
+  private changed(): void {
+    const now = this.state();
+    if (stateChanges(this.entry!.attributes, now, this.author).length === 0) this.write(null);
+    else this.write(serialiseState(now));
+    if (parseFigureHash(location.hash)?.id === this.widget!.id) history.replaceState(history.state, '', figureHash(this.widget!.id, now));
+    if (this.querySelector('details')?.open) this.refresh();
+  }
+
+  private reset(): void {
+    this.apply(this.author);
+    this.write(null);
+    if (parseFigureHash(location.hash)?.id === this.widget!.id) history.replaceState(history.state, '', `#${this.widget!.id}`);
+    this.querySelector('[data-role="reset"]')!.textContent = 'Figure reset to the chapter’s set-up.';
+  }
+
+  private key(): string {
+    return storageKey(location.pathname, this.widget!.id);
+  }
+
+  /** sessionStorage may be disabled or full: the figure then simply does not survive a reload. */
+  private read(): string | null {
+    try { return sessionStorage.getItem(this.key()); } catch { return null; }
+  }
+
+  private write(text: string | null): void {
+    try {
+      if (text === null) sessionStorage.removeItem(this.key());
+      else sessionStorage.setItem(this.key(), text);
+    } catch { /* see read() */ }
+  }
+
+  private site(): string {
+    return new URL(this.getAttribute('base') ?? '/', location.origin).href;
+  }
+
+  embedLink(): string {
+    return embedLink(this.site(), this.entry!.slug, this.state());
+  }
+
+  figureLink(): string {
+    return `${location.origin}${location.pathname}${figureHash(this.widget!.id, this.state())}`;
   }
 
   code(): string {
-    const entry = widgetBySlug(this.getAttribute('widget') ?? '')!;
-    const src = this.url().replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-    return `<iframe src="${src}" title="${entry.title} (Feature Maps)" width="100%" height="720" style="border:0" loading="lazy"></iframe>`;
+    const form = this.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value;
+    const input = { site: this.site(), widget: this.entry!, attributes: this.state(), embedId: this.widget!.id };
+    return form === 'script' ? scriptTagSnippet(input) : iframeSnippet(input);
   }
 
   private refresh(): void {
     this.querySelector('textarea')!.value = this.code();
+    this.querySelector<HTMLInputElement>('[data-role="figure-link"]')!.value = this.figureLink();
   }
 
-  private async copy(text: string): Promise<void> {
+  private async copy(text: string, field: HTMLTextAreaElement | HTMLInputElement): Promise<void> {
     this.refresh();
     const status = this.querySelector<HTMLElement>('[data-role="copied"]')!;
+    field.value = text;
     try {
       await navigator.clipboard.writeText(text);
       status.textContent = 'Copied.';
     } catch {
-      const area = this.querySelector('textarea')!;
-      area.value = text;
-      area.select();
+      field.select();
       status.textContent = 'Selected — press Ctrl+C (⌘C) to copy.';
     }
   }

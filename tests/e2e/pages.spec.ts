@@ -201,12 +201,12 @@ test('the Embed control gives an iframe snippet that reproduces the figure as se
     e.setAttribute('stride', '2');
   });
   await figure.getByText('Embed or share this figure').click();
-  await figure.getByRole('button', { name: 'Copy embed code' }).click();
+  await figure.getByRole('button', { name: 'Copy code' }).click();
   await expect(figure.locator('[data-role="copied"]')).toHaveText('Copied.');
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
-  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/conv-playground\/\?[^"]*stride=2[^"]*" title="Convolution playground \(Feature Maps\)"/);
-  // The snippet's page shows the same set-up.
-  const src = /src="([^"]+)"/.exec(snippet)![1]!.replace(/&amp;/g, '&');
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/v1\/conv-playground\/\?[^"]*stride=2[^"]*" name="[^"]+" title="Convolution playground \(Feature Maps\)"/);
+  // The snippet's page shows the same set-up (through the unversioned alias of /embed/v1/, which stays served).
+  const src = /src="([^"]+)"/.exec(snippet)![1]!.replace(/&amp;/g, '&').replace('/embed/v1/', '/embed/');
   const image = await widget.getAttribute('image');
   const kernel = await widget.getAttribute('kernel');
   await page.goto(src);

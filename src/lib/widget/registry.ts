@@ -30,6 +30,15 @@ export interface WidgetEntry {
   attributes: readonly string[];
   /** The chapter the widget teaches in (its embed page credits and links it); none: the landing page. */
   chapter?: string;
+  /**
+   * The iframe's starting height in CSS px (the chapter's embed snippet writes it; embed.js then sizes the frame
+   * from the page's own messages). Measured: the built embed page's content height (bottom of <main> plus the
+   * body's margin) in Chromium at 390 px and 1280 px wide, once the widget reported ready, rounded up to 10 px at
+   * the laptop width (1280), so a laptop shows no inner scrollbar even before embed.js has run. Phones need more
+   * (at 390 px, up to 2.2× as much; the network explorer 4,100 px), which embed.js gives the frame from its messages.
+   * The doodle classes were measured before their model loaded (846 px), hence the margin.
+   */
+  height: number;
 }
 
 function specOf(spec: AttributeSpecs): Pick<WidgetEntry, 'spec' | 'attributes'> {
@@ -40,6 +49,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'conv-playground',
     tag: 'fm-conv-playground',
+    height: 1100,
     title: 'Convolution playground',
     ...specOf(SPEC_ConvPlayground),
     chapter: 'convolution',
@@ -47,6 +57,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'conv-stepper',
     tag: 'fm-conv-stepper',
+    height: 540,
     title: 'Convolution, step by step',
     ...specOf(SPEC_ConvStepper),
     chapter: 'convolution',
@@ -54,12 +65,14 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'dataset-preview',
     tag: 'fm-dataset-preview',
+    height: 590,
     title: 'Dataset preview',
     ...specOf(SPEC_DatasetPreview),
   },
   {
     slug: 'softmax-explorer',
     tag: 'fm-softmax-explorer',
+    height: 690,
     title: 'Softmax and cross-entropy explorer',
     ...specOf(SPEC_SoftmaxExplorer),
     chapter: 'loss-functions',
@@ -67,6 +80,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'loss-curves',
     tag: 'fm-loss-curves',
+    height: 620,
     title: 'Loss curves: cross-entropy, squared error and hinge',
     ...specOf(SPEC_LossCurves),
     chapter: 'loss-functions',
@@ -74,6 +88,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'activation-plot',
     tag: 'fm-activation-plot',
+    height: 520,
     title: 'Activation functions and their derivatives',
     ...specOf(SPEC_ActivationPlot),
     chapter: 'activations',
@@ -81,6 +96,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'vanishing-gradients',
     tag: 'fm-vanishing-gradients',
+    height: 510,
     title: 'Gradient norms through a deep network',
     ...specOf(SPEC_VanishingGradients),
     chapter: 'activations',
@@ -88,6 +104,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'activation-maps',
     tag: 'fm-activation-maps',
+    height: 720,
     title: 'Feature maps before and after an activation',
     ...specOf(SPEC_ActivationMaps),
     chapter: 'activations',
@@ -95,6 +112,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'pool-explorer',
     tag: 'fm-pool-explorer',
+    height: 870,
     title: 'Pooling explorer: max, average and global average',
     ...specOf(SPEC_PoolExplorer),
     chapter: 'pooling-and-networks',
@@ -102,6 +120,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'receptive-field',
     tag: 'fm-receptive-field',
+    height: 1140,
     title: 'Receptive field of a unit in a deep layer',
     ...specOf(SPEC_ReceptiveField),
     chapter: 'pooling-and-networks',
@@ -109,6 +128,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'network-explorer',
     tag: 'fm-network-explorer',
+    height: 2420,
     title: 'Inside a trained CNN: every layer, kernel and probability',
     ...specOf(SPEC_NetworkExplorer),
     chapter: 'pooling-and-networks',
@@ -116,6 +136,7 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'loss-race',
     tag: 'fm-loss-race',
+    height: 630,
     title: 'Loss race: cross-entropy vs squared error, trained live',
     ...specOf(SPEC_LossRace),
     chapter: 'loss-functions',
@@ -123,12 +144,14 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'finetune-lab',
     tag: 'fm-finetune-lab',
+    height: 1170,
     title: 'Fine-tuning lab: transfer a pretrained CNN to a new task',
     ...specOf(SPEC_FinetuneLab),
   },
   {
     slug: 'domain-shift',
     tag: 'fm-domain-shift',
+    height: 880,
     title: 'Domain shift and adaptation (AdaBN, fine-tuning)',
     ...specOf(SPEC_DomainShift),
     chapter: 'transfer-learning',
@@ -136,12 +159,14 @@ export const WIDGETS: readonly WidgetEntry[] = [
   {
     slug: 'feature-reuse',
     tag: 'fm-feature-reuse',
+    height: 1100,
     title: 'Which layers transfer: pretrained vs random features',
     ...specOf(SPEC_FeatureReuse),
   },
   {
     slug: 'doodle-classes',
     tag: 'fm-doodle-classes',
+    height: 900,
     title: 'Teach a network your own doodles',
     ...specOf(SPEC_DoodleClasses),
     chapter: 'transfer-learning',

@@ -1,0 +1,147 @@
+/**
+ * A chapter figure's state (components/embed-control/, src/lib/figure-state/): "Link to this figure" URLs open the
+ * figure in their state, the reader's set-up survives a reload, "Reset figure" returns to the author's set-up, and
+ * the copied snippets carry exactly the set-up on screen. All of it is page logic around the widget, so the checks
+ * run once (@webgpu-only); the conv playground's read-out (getKernel) shows the widget computed with the state.
+ */
+import { test, expect, axeViolations } from './support.ts';
+import type { Locator, Page } from '@playwright/test';
+import { parseKernel } from '../../src/lib/conv/kernels.ts';
+import { widgetBySlug } from '../../src/lib/widget/registry.ts';
+
+const CHAPTER = '/chapters/convolution/';
+const ID = 'pg-edges'; // authored as image="brick" kernel="sobel-x"
+const KEY = `fm-figure:${CHAPTER}#${ID}`;
+const figureOf = (page: Page) => page.locator('.fm-widget-figure', { has: page.locator(`#${ID}`) });
+
+/** The kernel the widget last computed with, flattened (a 2-D kernel: [h, w, 1, 1]). */
+async function kernelUsed(widget: Locator): Promise<number[]> {
+  return widget.evaluate(async (e) => {
+    await customElements.whenDefined(e.localName);
+    const el = e as HTMLElement & { ready: Promise<void>; getKernel(): Promise<{ data: Float32Array }> };
+    await el.ready;
+    return [...(await el.getKernel()).data];
+  });
+}
+/** Waits until the widget has computed with `kernel` (state changes re-run it). */
+async function expectKernel(widget: Locator, name: string): Promise<void> {
+  const want = parseKernel('kernel', name).values;
+  await expect.poll(() => kernelUsed(widget), { timeout: 60_000 }).toEqual(want);
+}
+
+test('a "Link to this figure" URL opens the chapter at the figure, in its state', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.goto(`${CHAPTER}#${ID}?kernel=sobel-y&image=coins`);
+  const widget = page.locator(`#${ID}`);
+  await expect(widget).toHaveAttribute('kernel', 'sobel-y');
+  await expect(widget).toHaveAttribute('image', 'coins');
+  await expect(widget).toHaveAttribute('padding', 'same'); // the author's set-up fills in what the link leaves out
+  await expect(widget).toBeInViewport();
+  await expect(page.locator(`figure[aria-labelledby="${ID}-caption"]`)).toBeFocused();
+  await expectKernel(widget, 'sobel-y');
+  expect(await widget.evaluate((e) => (e as unknown as { image: string }).image)).toBe('coins');
+  // The link survives a reload too (the state came from the address bar).
+  await page.reload();
+  await expect(widget).toHaveAttribute('kernel', 'sobel-y');
+  // A link to another figure of the same page, followed in place (the hash changes): that figure takes its state.
+  await page.evaluate(() => { location.hash = '#pg-blur?kernel=box-blur&kernel-size=7'; });
+  const blur = page.locator('#pg-blur');
+  await expect(blur).toHaveAttribute('kernel', 'box-blur');
+  await expect(blur).toHaveAttribute('kernel-size', '7');
+  await expect(page.locator('figure[aria-labelledby="pg-blur-caption"]')).toBeFocused();
+  await expect(blur).toBeInViewport();
+  await expect(widget).toHaveAttribute('kernel', 'sobel-y');
+});
+
+test('the reader\'s set-up survives a reload; Reset figure returns the author\'s and forgets it', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.goto(CHAPTER);
+  const figure = figureOf(page);
+  const widget = page.locator(`#${ID}`);
+  await widget.scrollIntoViewIfNeeded();
+  await expectKernel(widget, 'sobel-x');
+  await figure.getByRole('combobox', { name: 'Preset' }).selectOption('sobel-y');
+  await figure.getByRole('combobox', { name: 'Image' }).selectOption('coins');
+  await expect(widget).toHaveAttribute('kernel', 'sobel-y');
+  await expect.poll(() => page.evaluate((k) => sessionStorage.getItem(k), KEY)).toContain('coins');
+  // Restored before the widget's first computation: its first result already uses the stored kernel.
+  await page.addInitScript(() => document.addEventListener('fm-result', (e) => {
+    const first = ((window as unknown as { firstKernel?: Record<string, string | null> }).firstKernel ??= {});
+    const el = e.target as Element;
+    if (!(el.id in first)) first[el.id] = el.getAttribute('kernel');
+  }));
+  await page.reload();
+  await expect(widget).toHaveAttribute('kernel', 'sobel-y');
+  await expect(widget).toHaveAttribute('image', 'coins');
+  await widget.scrollIntoViewIfNeeded();
+  await expectKernel(widget, 'sobel-y');
+  expect(await page.evaluate((id) => (window as unknown as { firstKernel: Record<string, string> }).firstKernel[id], ID)).toBe('sobel-y');
+  // Reset is beside the figure, not inside the disclosure.
+  await figure.getByRole('button', { name: 'Reset figure' }).click();
+  await expect(widget).toHaveAttribute('kernel', 'sobel-x');
+  await expect(widget).toHaveAttribute('image', 'brick');
+  await expect(figure.locator('[data-role="reset"]')).toHaveText(/reset/);
+  await expectKernel(widget, 'sobel-x');
+  expect(await page.evaluate((k) => sessionStorage.getItem(k), KEY)).toBeNull();
+  await page.reload();
+  await expect(widget).toHaveAttribute('kernel', 'sobel-x');
+  await expect(widget).toHaveAttribute('image', 'brick');
+});
+
+test('a link with a bad value shows the widget\'s message; bad hashes are ignored; the page stays usable', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.goto(`${CHAPTER}#${ID}?kernel=blurry&onclick=alert(1)&stride=${encodeURIComponent('<b>2</b>')}`);
+  const widget = page.locator(`#${ID}`);
+  await expect(widget).toHaveAttribute('kernel', 'blurry');
+  expect(await widget.getAttribute('onclick')).toBeNull();
+  const message = widget.locator('[data-role="message"]');
+  await expect(message).toContainText('Unknown kernel preset "blurry"');
+  await expect(message).toContainText('<b>2</b>'); // shown as text, never as markup
+  await expect(widget.locator('b')).toHaveCount(0);
+  await figureOf(page).getByRole('button', { name: 'Reset figure' }).click();
+  await expect(message).toBeEmpty();
+  await expectKernel(widget, 'sobel-x');
+  for (const hash of ['#%E0%A4%A?kernel=sobel-y', '#no-such-figure?kernel=sobel-y', `#${ID}?`, '#pg-blur?nonsense=1']) {
+    await page.goto(`${CHAPTER}${hash}`);
+    await expect(widget).toHaveAttribute('kernel', 'sobel-x');
+    await expect(page.locator('#pg-blur')).toHaveAttribute('kernel', 'gaussian');
+  }
+});
+
+test('the snippets and links carry exactly the set-up on screen', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.goto(CHAPTER);
+  const figure = figureOf(page);
+  const widget = page.locator(`#${ID}`);
+  await widget.scrollIntoViewIfNeeded();
+  await figure.getByRole('spinbutton', { name: 'Stride' }).fill('2');
+  await figure.getByRole('spinbutton', { name: 'Stride' }).press('Enter');
+  await expect(widget).toHaveAttribute('stride', '2');
+  await figure.getByText('Embed or share this figure').click();
+  const code = figure.getByRole('textbox', { name: /Paste this into your page/ });
+  const snippet = await code.inputValue();
+  const [frame, script] = snippet.split('\n');
+  const src = new URL(/src="([^"]+)"/.exec(frame!)![1]!.replace(/&amp;/g, '&'));
+  expect(src.pathname).toBe('/embed/v1/conv-playground/');
+  const onScreen = await widget.evaluate((e) => ['image', 'kernel', 'kernel-size', 'stride', 'padding', 'dilation', 'color']
+    .flatMap((n) => (e.hasAttribute(n) ? [[n, e.getAttribute(n)]] : [])));
+  expect([...src.searchParams].filter(([n]) => n !== 'embedId')).toEqual(onScreen);
+  expect(src.searchParams.get('embedId')).toBe(ID);
+  expect(frame).toContain(`name="${ID}" title="Convolution playground (Feature Maps)" width="100%" height="${widgetBySlug('conv-playground')!.height}"`);
+  expect(script).toBe(`<script src="${src.origin}/embed/v1/embed.js" defer></script>`);
+  // The script-tag form: the stable entry and the element with the same attributes.
+  await figure.getByRole('radio', { name: /As an element/ }).check();
+  const element = await code.inputValue();
+  expect(element.split('\n')[0]).toBe(`<script type="module" src="${src.origin}/widgets/v1/feature-maps.js"></script>`);
+  expect(element.split('\n')[1]).toBe(`<fm-conv-playground ${onScreen.map(([n, v]) => `${n}="${v}"`).join(' ')}></fm-conv-playground>`);
+  // "Link to this figure" opens the chapter in this set-up, in a fresh tab (no stored state).
+  const link = await figure.getByRole('textbox', { name: /Link to this figure/ }).inputValue();
+  expect(link).toMatch(new RegExp(`^${src.origin}${CHAPTER}#${ID}\\?.*stride=2`));
+  expect(await axeViolations(page, `.fm-widget-figure:has(#${ID}) fm-embed-control`)).toEqual([]);
+  const fresh = await page.context().browser()!.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.locator(`#${ID}`)).toHaveAttribute('stride', '2');
+  await expect.poll(() => other.locator(`#${ID}`).evaluate((e) => (e as unknown as { stride: number }).stride)).toBe(2);
+  await fresh.close();
+});
