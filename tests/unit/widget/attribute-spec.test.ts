@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WIDGETS } from '../../../src/lib/widget/registry.ts';
 import { attributeNames, attributeTable, camelCase, checkProps } from '../../../src/lib/widget/attribute-spec.ts';
 import { tableIn } from '../../../src/lib/widget/readme-table.ts';
+import { usageBlock } from '../../../src/lib/widget/readme-usage.ts';
 import { ParamError } from '../../../src/lib/params/index.ts';
 import { SPEC as RACE } from '../../../components/loss-race/attributes.ts';
 import { RACE_PARSERS } from '../../../src/lib/race/config.ts';
@@ -17,6 +18,11 @@ describe.each(WIDGETS.map((w) => [w.slug, w] as const))('%s', (slug, w) => {
   it('README attribute table is the one generated from the spec', () => {
     const readme = readFileSync(`components/${slug}/README.md`, 'utf8');
     expect(tableIn(readme), 'run npm run attribute-tables').toBe(attributeTable(w.spec));
+  });
+  it('README says where the element\'s code comes from: the generated script-tag and frame snippets', () => {
+    const readme = readFileSync(`components/${slug}/README.md`, 'utf8');
+    expect(readme, 'run npm run attribute-tables').toContain(usageBlock(w, w.spec));
+    expect(usageBlock(w, w.spec)).toContain(`<${w.tag}`);
   });
   it('every range is ordered and every default is stated', () => {
     for (const s of w.spec) {
