@@ -55,6 +55,7 @@ createServer((req, res) => {
     else res.end('Not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...csp });
+  // Any origin may load the book's files: embed.js, the script-tag widgets and their assets are used by other sites.
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*', ...csp });
   createReadStream(path).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} at http://127.0.0.1:${port}/`));
