@@ -111,6 +111,7 @@ export default defineConfig({
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapterSidebar() },
         'notation',
+        'embedding',
         { label: 'Your device', link: '/device/' },
       ],
       lastUpdated: false,

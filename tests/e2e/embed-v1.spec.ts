@@ -6,9 +6,9 @@
  * (wrong source, version, or window) must be ignored on both sides.
  */
 import type { Frame, Page } from '@playwright/test';
-import { test, expect, expectedBackend } from './support.ts';
+import { test, expect, expectedBackend, axeViolations } from './support.ts';
 import { startHostPage, type Host, type HostFrame } from './embed-host.ts';
-import { embedScriptPath } from '../../src/lib/embed/paths.ts';
+import { embedPath, embedScriptPath } from '../../src/lib/embed/paths.ts';
 
 const FRAMES: HostFrame[] = [
   { slug: 'activation-plot', title: 'Plot A', embedId: 'plot-a', query: { functions: 'relu' } },
@@ -155,4 +155,15 @@ test('messages with a wrong source or version, or from another window, are ignor
   await expect(frames[0]!.locator('fm-activation-plot')).not.toHaveAttribute('x', /./);
   // The same request from the host through the helper is obeyed: the ignored ones were not ignored by accident.
   expect(await call(page, 'Plot A', 'setState', { x: '2.5' })).toEqual({ functions: 'relu', x: '2.5' });
+});
+
+test('the Embedding page is in the sidebar, axe clean, and every book address its snippets use is served', { tag: '@webgpu-only' }, async ({ page, request }) => {
+  await page.goto('/notation/');
+  await page.locator('#starlight__sidebar a[href$="/embedding/"]').click();
+  await expect(page.locator('h1')).toHaveText('Embedding');
+  expect(await axeViolations(page)).toEqual([]);
+  const text = await page.locator('main').innerText();
+  const paths = [...new Set([...text.matchAll(/https:\/\/BOOK-HOST(\/embed\/[^\s"'<]*)/g)].map((m) => m[1]!))];
+  expect(paths).toEqual(expect.arrayContaining([embedScriptPath(), `${embedPath('conv-playground')}?image=coins&kernel=sobel-x&embedId=edges`]));
+  for (const path of paths) expect((await request.get(path)).status(), path).toBe(200);
 });

@@ -56,13 +56,17 @@ async function setState(w: FrameWidget, raw: unknown): Promise<Reply> {
   return refused.length ? { type: 'error', message: refused.join(' ') } : { type: 'state', state: stateOf(w) };
 }
 
+/** Widgets whose computation is training the reader starts: `run` does not start it for them. */
+const TRAINS = ['loss-race', 'finetune-lab', 'doodle-classes'];
+
 /**
  * `run`: compute again with the settings in force, answered by the next `result` (or `error`). After a failure it
- * presses the widget's Retry; otherwise it writes the attributes in force again (every widget recomputes on an
- * attribute change; with none written, the first one with a default is written as that default, which changes
- * nothing but the URL). A widget that trains (loss race, labs) starts nothing new: its controls stay the reader's.
+ * presses the widget's Retry; otherwise it writes the attributes in force again, and the first one with a default
+ * too (as that default when absent: the same set-up, only the URL gains it), since every widget recomputes when
+ * that one is written. Training widgets answer with an `error`: starting a training run stays the reader's choice.
  */
 async function run(w: FrameWidget): Promise<Reply> {
+  if (TRAINS.includes(w.slug)) return { type: 'error', message: `${w.slug} trains only when the reader starts it; run does not start training.` };
   await settled(w.el);
   return new Promise((resolve) => {
     const onResult = (e: Event) => finish({ type: 'result', detail: (e as CustomEvent).detail });
@@ -78,7 +82,7 @@ async function run(w: FrameWidget): Promise<Reply> {
     if (retry) return retry.click();
     const state = stateOf(w);
     const first = w.attributes.find((n) => w.defaults[n] !== null);
-    if (Object.keys(state).length === 0 && first) state[first] = w.defaults[first]!;
+    if (first && state[first] === undefined) state[first] = w.defaults[first]!;
     for (const [name, value] of Object.entries(state)) w.el.setAttribute(name, value);
   });
 }
