@@ -8,7 +8,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, expectedBackend, axeViolations } from './support.ts';
 import { startHostPage, type Host, type HostFrame } from './embed-host.ts';
-import { embedPath, embedScriptPath } from '../../src/lib/embed/paths.ts';
+import { embedPath, embedScriptPath, legacyEmbedPath } from '../../src/lib/embed/paths.ts';
 
 const FRAMES: HostFrame[] = [
   { slug: 'activation-plot', title: 'Plot A', embedId: 'plot-a', query: { functions: 'relu' } },
@@ -166,4 +166,8 @@ test('the Embedding page is in the sidebar, axe clean, and every book address it
   const paths = [...new Set([...text.matchAll(/https:\/\/BOOK-HOST(\/embed\/[^\s"'<]*)/g)].map((m) => m[1]!))];
   expect(paths).toEqual(expect.arrayContaining([embedScriptPath(), `${embedPath('conv-playground')}?image=coins&kernel=sobel-x&embedId=edges`]));
   for (const path of paths) expect((await request.get(path)).status(), path).toBe(200);
+  // The unversioned alias still serves the page, which names v1 as the canonical address.
+  await page.goto(legacyEmbedPath('activation-plot'));
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', embedPath('activation-plot'));
+  await expect(page.locator('fm-activation-plot')).toHaveAttribute('status', 'ready');
 });
