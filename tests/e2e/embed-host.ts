@@ -21,7 +21,7 @@ export interface HostFrame {
 }
 export interface HostPage {
   frames: HostFrame[];
-  /** Scripts, in order, each `{ src, module? }`; a src starting with `/` is on the host's origin. */
+  /** Scripts, in order, each `{ src, module? }` (`embedScript(book)` is the helper); a src starting with `/` is the host's. */
   scripts?: { src: string; module?: boolean }[];
   /** Raw markup after the frames (e.g. `<fm-conv-playground …>` for a script-tag widget). Test-authored only. */
   markup?: string;
@@ -44,11 +44,16 @@ export function strictCsp(book: string, host: string): string {
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The host page's HTML: the book's embed.js first, then the page's own scripts, frames side by side. */
+/** The book's embed.js, as a host page loads it. */
+export function embedScript(book: string): { src: string } {
+  return { src: `${book}${embedScriptPath()}` };
+}
+
+/** The host page's HTML: its scripts in the order given, then the frames side by side and the markup. */
 export function hostHtml(book: string, page: HostPage): string {
   const frames = page.frames.map((f) =>
     `<iframe title="${esc(f.title)}" src="${esc(frameSrc(book, f))}" width="${f.width ?? 420}" height="${f.height ?? 300}"${f.name ? ` name="${esc(f.name)}"` : ''}></iframe>`);
-  const scripts = [{ src: `${book}${embedScriptPath()}` }, ...(page.scripts ?? [])]
+  const scripts = (page.scripts ?? [])
     .map((s) => (s.module ? `<script type="module" src="${esc(s.src)}"></script>` : `<script src="${esc(s.src)}" defer></script>`));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A course page</title>${scripts.join('')}</head>`
     + `<body><main><h1>A course page</h1>${frames.join('')}${page.markup ?? ''}</main></body></html>`;

@@ -7,7 +7,7 @@
  */
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, expectedBackend, axeViolations } from './support.ts';
-import { startHostPage, type Host, type HostFrame } from './embed-host.ts';
+import { embedScript, startHostPage, type Host, type HostFrame } from './embed-host.ts';
 import { embedPath, embedScriptPath, legacyEmbedPath } from '../../src/lib/embed/paths.ts';
 
 const FRAMES: HostFrame[] = [
@@ -17,6 +17,8 @@ const FRAMES: HostFrame[] = [
 ];
 /** Runs before embed.js: a host's own FeatureMaps object must survive it. */
 const PRE = `window.FeatureMaps = { hostOwn: 'kept' };`;
+/** Between the two copies of embed.js: the first copy's API, to prove the second added nothing. */
+const MID = `window.firstOn = FeatureMaps.on;`;
 /** The host's log of every contract message, per frame title, through the helper's public `on`. */
 const LOG = `window.hostLog = [];
 for (const frame of document.querySelectorAll('iframe'))
@@ -33,8 +35,8 @@ type Api = {
 let host: Host;
 test.beforeEach(async ({ baseURL }) => {
   const book = baseURL!;
-  const bookJs = `${book}${embedScriptPath()}`;
-  host = await startHostPage(book, { frames: FRAMES, csp: true, scripts: [{ src: '/pre.js' }, { src: bookJs }, { src: '/log.js' }] }, { '/pre.js': PRE, '/log.js': LOG });
+  const scripts = [{ src: '/pre.js' }, embedScript(book), { src: '/mid.js' }, embedScript(book), { src: '/log.js' }];
+  host = await startHostPage(book, { frames: FRAMES, csp: true, scripts }, { '/pre.js': PRE, '/mid.js': MID, '/log.js': LOG });
 });
 test.afterEach(async () => host.close());
 
@@ -83,8 +85,21 @@ test('each frame sizes to its own content and shrinks after a change; FeatureMap
   await expect.poll(async () => (await heights(page, frames[0]!, 'Plot A')).box).toBe(a.box);
   expect(await frames[0]!.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
   // The host's own object kept its field; embed.js (loaded twice) added its API once.
-  expect(await page.evaluate(() => { const fm = (window as unknown as { FeatureMaps: Record<string, unknown> }).FeatureMaps; return [fm.hostOwn, typeof fm.on, fm.embedVersion]; })).toEqual(['kept', 'function', 1]);
-  expect(host.requests.sort()).toEqual(['/', '/log.js', '/pre.js']);
+  expect(await page.evaluate(() => {
+    const w = window as unknown as { FeatureMaps: Record<string, unknown>; firstOn: unknown };
+    return [w.FeatureMaps.hostOwn, typeof w.FeatureMaps.on, w.FeatureMaps.on === w.firstOn, w.FeatureMaps.embedVersion];
+  })).toEqual(['kept', 'function', true, 1]);
+  // A frame added later is found and sized from its own messages too.
+  await page.evaluate((src) => {
+    const frame = Object.assign(document.createElement('iframe'), { title: 'Plot D', src, width: 420, height: 150 });
+    document.querySelector('main')!.append(frame);
+    frame.scrollIntoView(); // a widget out of view waits (idle) until the reader scrolls to it
+  }, `${frames[0]!.url().split('?')[0]}?functions=relu,gelu&embedId=plot-d`);
+  await expect.poll(() => page.frames().some((f) => f.url().includes('plot-d'))).toBe(true);
+  const d = page.frames().find((f) => f.url().includes('plot-d'))!;
+  await expect(d.locator('fm-activation-plot')).toHaveAttribute('status', 'ready');
+  await expect.poll(async () => { const h = await heights(page, d, 'Plot D'); return h.box === h.content && h.box > 200; }).toBe(true);
+  expect(host.requests.sort()).toEqual(['/', '/log.js', '/mid.js', '/pre.js']);
 });
 
 test('result events reach the host with each frame’s id, as plain data', async ({ page }, testInfo) => {
