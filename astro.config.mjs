@@ -8,6 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { widgetBundle } from './scripts/widgets/integration.ts';
+import { widgetsScriptPath } from './src/lib/embed/paths.ts';
 
 /**
  * Where the site lives: `/` normally; a school serving it from a sub-path builds with FM_BASE=/book/ (every link,
@@ -100,6 +101,7 @@ export default defineConfig({
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapterSidebar() },
         'notation',
+        'embedding',
         { label: 'Your device', link: '/device/' },
         {
           label: 'For teachers',
@@ -111,7 +113,7 @@ export default defineConfig({
       ],
       // Every page loads the same script-tag entry other sites use (src/lib/widget/entry.ts): it defines each
       // fm-* element when the page first holds one.
-      head: [{ tag: 'script', attrs: { type: 'module', src: `${base.replace(/\/?$/, '/')}widgets/v1/feature-maps.js` } }],
+      head: [{ tag: 'script', attrs: { type: 'module', src: widgetsScriptPath(base) } }],
       lastUpdated: false,
       // The book's only code blocks are CodeListing's, drawn with Astro's Shiki: Expressive Code's markup is not
       // valid HTML (div inside code and button), and the HTML checker is part of the tests.

@@ -64,8 +64,8 @@ const server = createServer((req, res) => {
     else res.end('Not found');
     return;
   }
-  // Other sites load the script-tag widgets (and through them data, models and samples) cross-origin: the header a
-  // self-hoster must send too (README, Embedding page).
+  // Any origin may load the book's files: embed.js, the script-tag widgets and their assets are used by other
+  // sites — the header a self-hoster must send too (README, Embedding page).
   res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*', ...csp });
   createReadStream(path).pipe(res);
 });

@@ -5,6 +5,7 @@
  * control passes in the site's URL and the widget's attributes; every value is attribute-escaped here, since
  * attributes come from the reader and a URL can come from anyone.
  */
+import { embedPath, embedScriptPath, widgetsScriptPath } from './paths.ts';
 
 /** What a snippet needs to know about a widget (a WidgetEntry fits). */
 export interface SnippetWidget { slug: string; tag: string; title: string; height: number }
@@ -40,7 +41,7 @@ function query(attributes: SnippetInput['attributes'], extra: [string, string][]
 /** The versioned embed page for this set-up: what "Copy embed link" gives and the iframe shows. */
 export function embedLink(site: string, slug: string, attributes: SnippetInput['attributes'], embedId?: string): string {
   const q = query(attributes, embedId ? [['embedId', safeEmbedId(embedId)]] : []);
-  return `${siteRoot(site)}embed/v1/${slug}/${q ? `?${q}` : ''}`;
+  return `${siteRoot(site)}${embedPath(slug).slice(1)}${q ? `?${q}` : ''}`;
 }
 
 /** The frame and the host helper that sizes it; paste both, anywhere in the page. */
@@ -49,7 +50,7 @@ export function iframeSnippet({ site, widget, attributes, embedId }: SnippetInpu
   const src = embedLink(site, widget.slug, attributes, id);
   const title = `${widget.title} (Feature Maps)`;
   return `<iframe src="${escapeAttribute(src)}" name="${escapeAttribute(id)}" title="${escapeAttribute(title)}" width="100%" height="${Math.round(widget.height)}" style="border:0" loading="lazy"></iframe>\n`
-    + `<script src="${escapeAttribute(`${siteRoot(site)}embed/v1/embed.js`)}" defer></script>`;
+    + `<script src="${escapeAttribute(`${siteRoot(site)}${embedScriptPath().slice(1)}`)}" defer></script>`;
 }
 
 /** The element in the host page itself, its code (and assets) loaded from the book's stable entry. */
@@ -58,6 +59,6 @@ export function scriptTagSnippet({ site, widget, attributes }: SnippetInput): st
   const attrs = attributes
     .filter(([name]) => /^[a-z]+(-[a-z]+)*$/.test(name))
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
-  return `<script type="module" src="${escapeAttribute(`${siteRoot(site)}widgets/v1/feature-maps.js`)}"></script>\n`
+  return `<script type="module" src="${escapeAttribute(`${siteRoot(site)}${widgetsScriptPath().slice(1)}`)}"></script>\n`
     + `<${widget.tag}${attrs}></${widget.tag}>`;
 }

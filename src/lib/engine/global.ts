@@ -9,8 +9,9 @@ declare global {
   interface Window { FeatureMaps?: { getEngine: typeof getEngine; peekEngine: typeof peekEngine; describeEngine: typeof describeEngine } }
 }
 
-if (typeof window !== 'undefined' && !window.FeatureMaps) {
-  window.FeatureMaps = { getEngine, peekEngine, describeEngine };
+// Merged, not replaced: embed.js (src/lib/embed/host.ts) adds its own functions to the same object, in either order.
+if (typeof window !== 'undefined' && !window.FeatureMaps?.getEngine) {
+  window.FeatureMaps = Object.assign(window.FeatureMaps ?? {}, { getEngine, peekEngine, describeEngine });
 }
 
 installTestHooks();
