@@ -8,7 +8,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, expectedBackend, axeViolations } from './support.ts';
 import { embedScript, startHostPage, type Host, type HostFrame } from './embed-host.ts';
-import { embedPath, embedScriptPath, legacyEmbedPath } from '../../src/lib/embed/paths.ts';
+import { embedPath, embedScriptPath, legacyEmbedPath, widgetsScriptPath } from '../../src/lib/embed/paths.ts';
 
 const FRAMES: HostFrame[] = [
   { slug: 'activation-plot', title: 'Plot A', embedId: 'plot-a', query: { functions: 'relu' } },
@@ -35,7 +35,7 @@ type Api = {
 let host: Host;
 test.beforeEach(async ({ baseURL }) => {
   const book = baseURL!;
-  const scripts = [{ src: '/pre.js' }, embedScript(book), { src: '/mid.js' }, embedScript(book), { src: '/log.js' }, { src: `${book}widgets/v1/feature-maps.js`, module: true }];
+  const scripts = [{ src: '/pre.js' }, embedScript(book), { src: '/mid.js' }, embedScript(book), { src: '/log.js' }, { src: `${book}${widgetsScriptPath()}`, module: true }];
   // Beside the frames, one script-tag widget in the host page itself (tests/e2e/script-tag.spec.ts has more).
   const markup = '<fm-softmax-explorer id="tag-widget" logits="3,1,0.5"></fm-softmax-explorer>';
   host = await startHostPage(book, { frames: FRAMES, csp: true, scripts, markup }, { '/pre.js': PRE, '/mid.js': MID, '/log.js': LOG });

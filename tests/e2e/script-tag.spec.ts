@@ -37,7 +37,9 @@ test('on another origin under a strict CSP: both widgets compute with code and a
   await page.goto(`${host.origin}/`);
   const playground = page.locator('fm-conv-playground');
   await expect(playground).toHaveAttribute('status', 'ready', { timeout: 90_000 });
-  await expect(page.locator('fm-dataset-preview')).toHaveAttribute('status', 'ready', { timeout: 90_000 });
+  const preview = page.locator('fm-dataset-preview');
+  await preview.scrollIntoViewIfNeeded();
+  await expect(preview).toHaveAttribute('status', 'ready', { timeout: 90_000 });
   const kernel = await playground.evaluate(async (el) => (await (el as unknown as { getKernel(): Promise<{ shape: number[] }> }).getKernel()).shape);
   expect(kernel).toEqual([3, 3, 1, 1]);
   expect(fromBook).toContain('/samples/brick.png');
