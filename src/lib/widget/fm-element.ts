@@ -44,12 +44,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     const io = new IntersectionObserver(
       (entries) => {
         this.visible = entries.some((e) => e.isIntersecting);
-        if (this.visible && !this.started) {
-          this.started = true;
-          // Marks let benchmarks time "visible → first output" without hooks in each widget.
-          performance.mark('fm-start', { detail: { tag: this.localName, id: this.id } });
-          this.guard(this.start(), () => this.restart());
-        }
+        if (this.visible) this.startNow();
         this.visibilityChanged();
       },
       { rootMargin: '300px 0px' },
@@ -58,6 +53,18 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     const onHidden = () => this.visibilityChanged();
     document.addEventListener('visibilitychange', onHidden);
     this.cleanups.push(() => io.disconnect(), () => document.removeEventListener('visibilitychange', onHidden));
+  }
+
+  /**
+   * Starts the widget now, wherever it is on the page (once; later calls do nothing). Normally it starts when it nears
+   * the viewport; printing a chapter starts every figure, so that paper shows each one computed.
+   */
+  startNow(): void {
+    if (this.started || !this.isConnected) return;
+    this.started = true;
+    // Marks let benchmarks time "visible → first output" without hooks in each widget.
+    performance.mark('fm-start', { detail: { tag: this.localName, id: this.id } });
+    this.guard(this.start(), () => this.restart());
   }
 
   disconnectedCallback(): void {
