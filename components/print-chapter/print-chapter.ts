@@ -5,9 +5,11 @@
  * as its caption with a note (print.css). "With answers" sets data-fm-print="answers" on the root and opens every
  * answer and worked solution for that one print; afterprint puts back what the reader had.
  */
-type Figure = HTMLElement & { startNow?: () => void; ready?: Promise<void> };
+type Figure = HTMLElement & { startNow?: (offscreen?: boolean) => void; ready?: Promise<void> };
 
 const WAIT_MS = 20_000;
+/** The widgets let run off screen for a print, put back to pausing out of view after it. */
+const running: Figure[] = [];
 
 /** Every widget inside a chapter figure (custom elements named fm-…), in page order. */
 function figureWidgets(): Figure[] {
@@ -18,7 +20,8 @@ function figureWidgets(): Figure[] {
 async function prepare(widget: Figure, deadline: Promise<void>): Promise<boolean> {
   const defined = customElements.whenDefined(widget.localName).then(() => true);
   if (!(await Promise.race([defined, deadline.then(() => false)]))) return false;
-  widget.startNow?.();
+  widget.startNow?.(true); // computed even far from the viewport, where it would pause (until afterprint)
+  running.push(widget);
   if (!widget.ready) return true;
   return Promise.race([widget.ready.then(() => true, () => false), deadline.then(() => false)]);
 }
@@ -34,7 +37,7 @@ async function prepareAll(status: HTMLElement): Promise<void> {
   clearTimeout(timer);
   const missing = results.filter((ok) => !ok).length;
   status.textContent = missing
-    ? `${done} of ${widgets.length} figures ready; ${missing} did not finish in time and print as their caption.`
+    ? `${done} of ${widgets.length} figures ready; ${missing} had not finished in time and print as far as they got.`
     : `All ${widgets.length} figures ready.`;
 }
 
@@ -44,6 +47,7 @@ function setUp(group: HTMLElement): void {
   let busy = false;
   const opened: HTMLDetailsElement[] = [];
   addEventListener('afterprint', () => {
+    for (const w of running.splice(0)) w.startNow?.(false);
     for (const d of opened.splice(0)) d.open = false;
     delete document.documentElement.dataset.fmPrint;
   });

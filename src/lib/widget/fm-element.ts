@@ -27,6 +27,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   private cleanups: (() => void)[] = [];
   private started = false;
   private visible = false;
+  private offscreen = false;
 
   constructor() {
     super();
@@ -56,10 +57,15 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   }
 
   /**
-   * Starts the widget now, wherever it is on the page (once; later calls do nothing). Normally it starts when it nears
-   * the viewport; printing a chapter starts every figure, so that paper shows each one computed.
+   * Starts the widget now, wherever it is on the page (once; later starts do nothing); `offscreen` true lets its work
+   * run out of view too, until called again with false. Normally a widget starts when it nears the viewport and
+   * pauses away from it; printing a chapter needs every figure computed, so the print controls call this on each.
    */
-  startNow(): void {
+  startNow(offscreen?: boolean): void {
+    if (offscreen !== undefined && offscreen !== this.offscreen) {
+      this.offscreen = offscreen;
+      this.visibilityChanged();
+    }
     if (this.started || !this.isConnected) return;
     this.started = true;
     // Marks let benchmarks time "visible → first output" without hooks in each widget.
@@ -79,9 +85,9 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     this.onVisibilityChange();
   }
 
-  /** True while the element is near the viewport and the tab is visible: heavy loops run only then. */
+  /** True while the element is near the viewport (or let run off screen) and the tab is visible: heavy loops run only then. */
   protected get active(): boolean {
-    return this.visible && document.visibilityState === 'visible';
+    return (this.visible || this.offscreen) && document.visibilityState === 'visible';
   }
 
   /** Registers a release for disconnect (observers, listeners, engine subscriptions). */
