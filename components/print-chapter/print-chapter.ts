@@ -1,8 +1,9 @@
 /**
  * "Print this chapter" and "Print with answers". A figure starts when it nears the viewport, so most of a chapter has
  * never run when a reader prints it; these controls start every figure, wait for each one's first result (at most
- * WAIT_MS in all, counting on a status line), then open the browser's print dialog. A figure still not ready prints
- * as its caption with a note (print.css). "With answers" sets data-fm-print="answers" on the root and opens every
+ * WAIT_MS in all, counting on a status line), then open the browser's print dialog. A figure still computing prints
+ * as far as it got; one that never started, as its caption with a note (print.css). Each figure's element must be
+ * defined by then (its code loaded) to be started. "With answers" sets data-fm-print="answers" on the root and opens every
  * answer and worked solution for that one print; afterprint puts back what the reader had.
  */
 type Figure = HTMLElement & { startNow?: (offscreen?: boolean) => void; ready?: Promise<void> };
