@@ -42,16 +42,26 @@ async function prepareAll(status: HTMLElement): Promise<void> {
     : `All ${widgets.length} figures ready.`;
 }
 
+// The answers open in beforeprint, not before window.print(): the reader's progress (components/progress) counts a
+// solution opened outside a print as revealed, and its `toggle` events come after beforeprint either way.
+const opened: HTMLDetailsElement[] = [];
+addEventListener('beforeprint', () => {
+  if (document.documentElement.dataset.fmPrint !== 'answers') return;
+  for (const d of document.querySelectorAll<HTMLDetailsElement>('details.fm-predict-answer:not([open])')) {
+    d.open = true;
+    opened.push(d);
+  }
+});
+addEventListener('afterprint', () => {
+  for (const w of running.splice(0)) w.startNow?.(false);
+  for (const d of opened.splice(0)) d.open = false;
+  delete document.documentElement.dataset.fmPrint;
+});
+
 function setUp(group: HTMLElement): void {
   group.hidden = false;
   const status = group.querySelector<HTMLElement>('[data-role="print-status"]')!;
   let busy = false;
-  const opened: HTMLDetailsElement[] = [];
-  addEventListener('afterprint', () => {
-    for (const w of running.splice(0)) w.startNow?.(false);
-    for (const d of opened.splice(0)) d.open = false;
-    delete document.documentElement.dataset.fmPrint;
-  });
   group.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-print]');
     if (!button || busy) return;
@@ -59,13 +69,7 @@ function setUp(group: HTMLElement): void {
     group.setAttribute('aria-busy', 'true');
     prepareAll(status)
       .then(() => {
-        if (button.dataset.print === 'answers') {
-          document.documentElement.dataset.fmPrint = 'answers';
-          for (const d of document.querySelectorAll<HTMLDetailsElement>('details.fm-predict-answer:not([open])')) {
-            d.open = true;
-            opened.push(d);
-          }
-        }
+        if (button.dataset.print === 'answers') document.documentElement.dataset.fmPrint = 'answers';
         window.print();
       })
       .finally(() => {
