@@ -15,7 +15,7 @@ const SAVE_DELAY_MS = 400;
 const path = location.pathname;
 const storage = progressStorage();
 const questions: Question[] = [];
-// Printing opens every solution (Predict.astro); that is not the reader revealing them.
+// "Print with answers" opens every solution for the print (components/print-chapter); that is not the reader revealing them.
 let printing = false;
 addEventListener('beforeprint', () => (printing = true));
 addEventListener('afterprint', () => setTimeout(() => (printing = false)));

@@ -179,14 +179,15 @@ test('every figure has a "Skip past this figure" link, hidden until focused, tha
   expect(after).toEqual({ inside: false, follows: true });
 });
 
-test('printing a chapter hides the navigation and prints the answers open', async ({ page }) => {
+test('printing a chapter hides the navigation and folds the answers, even one the reader opened (print.spec: "Print with answers")', async ({ page }) => {
   await page.goto('/chapters/convolution/');
-  const answer = page.locator('.fm-predict-body').first();
-  await expect(answer).toBeHidden();
+  const answer = page.locator('.fm-predict-answer').first();
+  await answer.locator('summary').click();
+  await expect(answer.locator('.fm-predict-body')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('nav[aria-label="Main"]')).toBeHidden();
   await expect(page.locator('h1').first()).toBeVisible();
-  await expect(answer).toBeVisible();
+  await expect(answer).toBeHidden();
 });
 
 test('the Embed control gives an iframe snippet that reproduces the figure as set up', async ({ page, context }) => {

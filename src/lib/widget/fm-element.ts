@@ -27,6 +27,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   private cleanups: (() => void)[] = [];
   private started = false;
   private visible = false;
+  private offscreen = false;
 
   constructor() {
     super();
@@ -44,12 +45,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     const io = new IntersectionObserver(
       (entries) => {
         this.visible = entries.some((e) => e.isIntersecting);
-        if (this.visible && !this.started) {
-          this.started = true;
-          // Marks let benchmarks time "visible → first output" without hooks in each widget.
-          performance.mark('fm-start', { detail: { tag: this.localName, id: this.id } });
-          this.guard(this.start(), () => this.restart());
-        }
+        if (this.visible) this.startNow();
         this.visibilityChanged();
       },
       { rootMargin: '300px 0px' },
@@ -58,6 +54,23 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     const onHidden = () => this.visibilityChanged();
     document.addEventListener('visibilitychange', onHidden);
     this.cleanups.push(() => io.disconnect(), () => document.removeEventListener('visibilitychange', onHidden));
+  }
+
+  /**
+   * Starts the widget now, wherever it is on the page (once; later starts do nothing); `offscreen` true lets its work
+   * run out of view too, until called again with false. Normally a widget starts when it nears the viewport and
+   * pauses away from it; printing a chapter needs every figure computed, so the print controls call this on each.
+   */
+  startNow(offscreen?: boolean): void {
+    if (offscreen !== undefined && offscreen !== this.offscreen) {
+      this.offscreen = offscreen;
+      this.visibilityChanged();
+    }
+    if (this.started || !this.isConnected) return;
+    this.started = true;
+    // Marks let benchmarks time "visible → first output" without hooks in each widget.
+    performance.mark('fm-start', { detail: { tag: this.localName, id: this.id } });
+    this.guard(this.start(), () => this.restart());
   }
 
   disconnectedCallback(): void {
@@ -72,9 +85,9 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     this.onVisibilityChange();
   }
 
-  /** True while the element is near the viewport and the tab is visible: heavy loops run only then. */
+  /** True while the element is near the viewport (or let run off screen) and the tab is visible: heavy loops run only then. */
   protected get active(): boolean {
-    return this.visible && document.visibilityState === 'visible';
+    return (this.visible || this.offscreen) && document.visibilityState === 'visible';
   }
 
   /** Registers a release for disconnect (observers, listeners, engine subscriptions). */
