@@ -115,6 +115,8 @@ test.describe('the book shell', () => {
       await page.goto('/chapters/activations/');
       const el = page.locator('fm-activation-maps').first();
       await expect(el).toHaveCount(1);
+      // Its code arrives through the script-tag entry; the shared sheet is adopted once the element is defined.
+      await expect(el).toHaveAttribute('status', /.+/);
       const blue = await el.evaluate((e) => getComputedStyle(e).getPropertyValue('--fm-blue').trim());
       expect(blue, theme).toBe(theme === 'dark' ? '#56b4e9' : '#0072b2');
     }
