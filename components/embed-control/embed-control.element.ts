@@ -66,7 +66,7 @@ export class EmbedControl extends HTMLElement {
   private render(): void {
     const id = `fm-embed-${++counter}`;
     // Static markup only: nothing from a URL or an attribute's value is written as HTML.
-    this.innerHTML = `<p class="fm-figure-actions"><button type="button" data-action="reset">Reset figure</button>
+    this.innerHTML = `<p class="fm-figure-actions"><button type="button" class="fm-button" data-action="reset">Reset figure</button>
       <span role="status" aria-live="polite" data-role="reset"></span></p>
       <details class="fm-embed-control"><summary>Embed or share this figure</summary>
       <fieldset><legend>Put it on another page</legend>
@@ -77,8 +77,8 @@ export class EmbedControl extends HTMLElement {
       <textarea id="${id}-code" readonly rows="4" spellcheck="false"></textarea>
       <label for="${id}-link">Link to this figure in this chapter, as you have set it up:</label>
       <input id="${id}-link" type="text" readonly spellcheck="false" data-role="figure-link">
-      <p><button type="button" data-copy="code">Copy code</button> <button type="button" data-copy="embed">Copy embed link</button>
-      <button type="button" data-copy="figure">Copy link to this figure</button>
+      <p><button type="button" class="fm-button" data-copy="code">Copy code</button> <button type="button" class="fm-button" data-copy="embed">Copy embed link</button>
+      <button type="button" class="fm-button" data-copy="figure">Copy link to this figure</button>
       <span role="status" aria-live="polite" data-role="copied"></span></p>
       <p class="fm-embed-note">The embed link opens the figure alone; the link to this figure opens this chapter at the figure.</p></details>`;
     this.querySelector('details')!.addEventListener('toggle', () => this.refresh());
