@@ -26,7 +26,7 @@ export function shellHtml(): string {
     <figure class="input" data-role="drop">
       <canvas data-role="input" role="img" aria-label="Input image"></canvas>
       <div data-role="pad-slot"></div>
-      <figcaption>Input <span data-role="input-size"></span> · drop a picture here</figcaption>
+      <figcaption>Input <span data-role="input-size"></span><span class="fm-screen-only"> · drop a picture here</span></figcaption>
     </figure>
     <figure class="output">
       <div data-role="maps"></div>
@@ -38,7 +38,7 @@ export function shellHtml(): string {
   <p class="caption" data-role="caption" aria-live="polite"></p>
   <p class="timing"><span data-role="timing">Waiting to compute…</span> <fm-device-badge></fm-device-badge></p>
   <p class="why" data-role="why" hidden></p>
-  <p class="limits">Pictures up to ${MAX_DECODE_SIDE}×${MAX_DECODE_SIDE} pixels (${MAX_DECODE_PIXELS / 1e6} megapixels) open; they are scaled so the longest side is at most ${MAX_INPUT_SIDE} pixels. Nothing leaves your browser.</p>
+  <p class="limits fm-screen-only">Pictures up to ${MAX_DECODE_SIDE}×${MAX_DECODE_SIDE} pixels (${MAX_DECODE_PIXELS / 1e6} megapixels) open; they are scaled so the longest side is at most ${MAX_INPUT_SIDE} pixels. Nothing leaves your browser.</p>
 </div>`;
 }
 

@@ -32,7 +32,7 @@ export class KernelGrid {
       <div class="row"><label>Preset <select data-role="preset"><option value="">custom</option></select></label>
       <label>Size <input data-role="size" type="number" min="${MIN_KERNEL}" max="${MAX_KERNEL}" step="1" inputmode="numeric"></label></div>
       <div class="grid" data-role="grid" role="grid" aria-label="Kernel weights" aria-describedby="fm-cp-grid-keys"></div>
-      <p class="keys" id="fm-cp-grid-keys">Arrow keys move between weights; type to replace one, Enter to apply.</p>`;
+      <p class="keys fm-screen-only" id="fm-cp-grid-keys">Arrow keys move between weights; type to replace one, Enter to apply.</p>`;
     this.presetSelect = this.el.querySelector('[data-role="preset"]')!;
     for (const p of PRESETS) this.presetSelect.append(new Option(kernelLabel(p, 0, 0).replace(/ 0×0$/, ''), p));
     this.sizeInput = this.el.querySelector('[data-role="size"]')!;
