@@ -8,5 +8,5 @@ export const SPEC = [
   { name: 'padding', prop: 'padding', kind: 'padding', default: 'valid', description: '`valid`, `same` (TensorFlow\'s rule: any odd extra row/column at the bottom/right) or 0–3' },
   { name: 'dilation', prop: 'dilation', kind: 'integer', default: '1', range: [1, 3], description: '1–3' },
   { name: 'seed', prop: 'seed', kind: 'integer', default: '1', range: [0, 2 ** 31 - 1], description: '0–2³¹−1; seeds the input and the `random` kernel' },
-  { name: 'step', prop: 'step', kind: 'integer', default: '0', description: 'the output being computed, 0-based, row-major; written back as the reader moves, so it round-trips through `/embed/conv-stepper/?…`' },
+  { name: 'step', prop: 'step', kind: 'integer', default: '0', description: 'the output being computed, 0-based, row-major; written back as the reader moves, so it round-trips through `/embed/v1/conv-stepper/?…`' },
 ] as const satisfies AttributeSpecs;

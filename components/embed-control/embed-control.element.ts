@@ -46,13 +46,19 @@ export class EmbedControl extends HTMLElement {
   private observer: MutationObserver | undefined;
   private readonly onHash = () => this.applyLink(true);
 
+  /** `link="page"`: the link to share is this page's own address (the gallery keeps the set-up in its query). */
+  private get pageLink(): boolean {
+    return this.getAttribute('link') === 'page';
+  }
+
   connectedCallback(): void {
     this.entry = widgetBySlug(this.getAttribute('widget') ?? '');
     this.widget = document.getElementById(this.getAttribute('for') ?? '');
     if (!this.entry || !this.widget) return;
     if (!this.querySelector('details')) this.render();
     this.author = this.state();
-    if (!this.applyLink(false)) this.apply(parseStoredState(this.read(), this.entry.attributes));
+    // On a page whose own address carries the set-up (the gallery: link="page"), neither links nor storage apply.
+    if (!this.pageLink && !this.applyLink(false)) this.apply(parseStoredState(this.read(), this.entry.attributes));
     this.observer = new MutationObserver(() => this.changed());
     this.observer.observe(this.widget, { attributes: true, attributeFilter: [...this.entry.attributes] });
     addEventListener('hashchange', this.onHash);
@@ -75,12 +81,12 @@ export class EmbedControl extends HTMLElement {
       </fieldset>
       <label for="${id}-code">Paste this into your page as it is; it shows the figure as you have set it up:</label>
       <textarea id="${id}-code" readonly rows="4" spellcheck="false"></textarea>
-      <label for="${id}-link">Link to this figure in this chapter, as you have set it up:</label>
+      <label for="${id}-link">${this.pageLink ? 'Link to this set-up in the gallery:' : 'Link to this figure in this chapter, as you have set it up:'}</label>
       <input id="${id}-link" type="text" readonly spellcheck="false" data-role="figure-link">
       <p><button type="button" class="fm-button" data-copy="code">Copy code</button> <button type="button" class="fm-button" data-copy="embed">Copy embed link</button>
-      <button type="button" class="fm-button" data-copy="figure">Copy link to this figure</button>
+      <button type="button" class="fm-button" data-copy="figure">${this.pageLink ? 'Copy gallery link' : 'Copy link to this figure'}</button>
       <span role="status" aria-live="polite" data-role="copied"></span></p>
-      <p class="fm-embed-note">The embed link opens the figure alone; the link to this figure opens this chapter at the figure.</p></details>`;
+      <p class="fm-embed-note">${this.pageLink ? 'The embed link opens the figure alone; the gallery link opens this page with this widget, set up as it is now.' : 'The embed link opens the figure alone; the link to this figure opens this chapter at the figure.'}</p></details>`;
     this.querySelector('details')!.addEventListener('toggle', () => this.refresh());
     this.querySelectorAll('input[type="radio"]').forEach((r) => r.addEventListener('change', () => this.refresh()));
     this.querySelector('[data-action="reset"]')!.addEventListener('click', () => this.reset());
@@ -126,6 +132,11 @@ export class EmbedControl extends HTMLElement {
 
   /** The reader changed the widget: remember it for this tab, keep a link in the address bar current. */
   private changed(): void {
+    if (this.pageLink) {
+      // After the page has written the new set-up into its address (its observer runs after this one).
+      if (this.querySelector('details')?.open) setTimeout(() => this.refresh());
+      return;
+    }
     const now = this.state();
     if (stateChanges(this.entry!.attributes, now, this.author).length === 0) this.write(null);
     else this.write(serialiseState(now));
@@ -135,9 +146,9 @@ export class EmbedControl extends HTMLElement {
 
   private reset(): void {
     this.apply(this.author);
-    this.write(null);
+    if (!this.pageLink) this.write(null);
     if (parseFigureHash(location.hash)?.id === this.widget!.id) history.replaceState(history.state, '', `#${this.widget!.id}`);
-    this.querySelector('[data-role="reset"]')!.textContent = 'Figure reset to the chapter’s set-up.';
+    this.querySelector('[data-role="reset"]')!.textContent = 'Figure reset to its starting set-up.';
   }
 
   private key(): string {
@@ -165,6 +176,7 @@ export class EmbedControl extends HTMLElement {
   }
 
   figureLink(): string {
+    if (this.pageLink) return location.href.split('#')[0]!;
     return `${location.origin}${location.pathname}${figureHash(this.widget!.id, this.state())}`;
   }
 

@@ -37,9 +37,10 @@ async function prepareAll(status: HTMLElement): Promise<void> {
   const results = await Promise.all(widgets.map((w) => prepare(w, deadline).then((ok) => (ok && (done++, say()), ok))));
   clearTimeout(timer);
   const missing = results.filter((ok) => !ok).length;
+  const figures = (n: number) => `${n} ${n === 1 ? 'figure' : 'figures'}`;
   status.textContent = missing
-    ? `${done} of ${widgets.length} figures ready; ${missing} had not finished in time and print as far as they got.`
-    : `All ${widgets.length} figures ready.`;
+    ? `${done} of ${figures(widgets.length)} ready; ${missing} did not finish in time and will print as far as ${missing === 1 ? 'it' : 'they'} got, or as ${missing === 1 ? 'its caption' : 'their captions'}.`
+    : widgets.length === 1 ? 'The figure is ready.' : `All ${figures(widgets.length)} ready.`;
 }
 
 // The answers open in beforeprint, not before window.print(): the reader's progress (components/progress) counts a

@@ -31,7 +31,8 @@ function updateCounter(): void {
   if (!line) return;
   const count = line.querySelector<HTMLElement>('[data-fm-progress-count]')!;
   const answered = questions.filter((q) => isAnswered(q.record)).length;
-  count.textContent = `${answered} of ${questions.length} questions answered`;
+  // Exercises count too, so the line names both (every chapter has several of each).
+  count.textContent = `${answered} of ${questions.length} questions and exercises answered`;
   line.hidden = questions.length === 0;
 }
 

@@ -28,6 +28,8 @@ function show(entry: WidgetEntry, search = ''): void {
   const control = document.createElement('fm-embed-control');
   control.setAttribute('widget', entry.slug);
   control.setAttribute('for', TARGET_ID);
+  control.setAttribute('link', 'page');
+  control.setAttribute('base', import.meta.env.BASE_URL);
   slot.replaceChildren(el, control);
   title.textContent = entry.title;
   select.value = entry.slug;

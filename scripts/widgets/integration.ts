@@ -1,12 +1,12 @@
 /**
  * The Astro side of the widget bundle (scripts/widgets/bundle.ts): after `astro build` it writes
- * `<dist>/widgets/v1/` (then the offline list and service worker, src/lib/offline/site-files.ts), and `astro dev` serves the same files from memory, rebuilt on each request for the entry.
+ * `<dist>/widgets/v1/` (then the offline list and service worker, offline-files.ts), and `astro dev` serves the same files from memory, rebuilt on each request for the entry.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as esbuild from 'esbuild';
 import { WIDGETS_DIR, buildWidgets, widgetBuildOptions } from './bundle.ts';
-import { writeOfflineFiles } from '../../src/lib/offline/site-files.ts';
+import { writeOfflineFiles } from './offline-files.ts';
 
 export function widgetBundle(): AstroIntegration {
   let base = '/';

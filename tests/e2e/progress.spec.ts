@@ -1,6 +1,6 @@
 /**
  * Progress and assignments (issue 12, item 5): answers and revealed solutions kept in localStorage per page and
- * question, the chapter's "n of m questions answered" line and its Clear control, the sidebar's "read" marks, and
+ * question, the chapter's "n of m questions and exercises answered" line and its Clear control, the sidebar's "read" marks, and
  * the "For teachers" pages. None of this depends on the backend, so every test is @webgpu-only.
  */
 import type { Page } from '@playwright/test';
@@ -17,7 +17,7 @@ test.describe('progress on a chapter', () => {
     await page.goto(CHAPTER);
     const total = await page.locator('[data-fm-question]').count();
     expect(total).toBeGreaterThan(10);
-    await expect(count(page)).toHaveText(`0 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
 
     const predicts = page.locator('.fm-predict');
     const first = predicts.nth(0);
@@ -29,16 +29,16 @@ test.describe('progress on a chapter', () => {
 
     // Writing a prediction counts at once; a box of spaces does not.
     await first.getByRole('textbox', { name: 'Your prediction' }).fill('It goes down');
-    await expect(count(page)).toHaveText(`1 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`1 of ${total} questions and exercises answered`);
     await second.getByRole('textbox', { name: 'Your prediction' }).fill('   ');
-    await expect(count(page)).toHaveText(`1 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`1 of ${total} questions and exercises answered`);
     // Opening a solution counts, by keyboard as by mouse.
     await second.locator('summary').focus();
     await page.keyboard.press('Enter');
     await expect(second.locator('details')).toHaveAttribute('open', '');
-    await expect(count(page)).toHaveText(`2 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`2 of ${total} questions and exercises answered`);
     await exercise.getByRole('textbox', { name: 'Your answer' }).fill('dL/dz = p − y');
-    await expect(count(page)).toHaveText(`3 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`3 of ${total} questions and exercises answered`);
     // Saved after a short pause in typing, not only when leaving the page.
     await expect.poll(() => stored(page, firstId)).toBe(JSON.stringify({ answer: 'It goes down', revealed: false }));
     await expect.poll(() => stored(page, secondId)).toBe(JSON.stringify({ answer: '   ', revealed: true }));
@@ -48,7 +48,7 @@ test.describe('progress on a chapter', () => {
     await page.evaluate((k) => localStorage.setItem(k, JSON.stringify({ answer: 'kept', revealed: false })), other);
 
     await page.reload();
-    await expect(count(page)).toHaveText(`3 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`3 of ${total} questions and exercises answered`);
     await expect(first.getByRole('textbox', { name: 'Your prediction' })).toHaveValue('It goes down');
     await expect(exercise.getByRole('textbox', { name: 'Your answer' })).toHaveValue('dL/dz = p − y');
     await expect(second.locator('details')).toHaveAttribute('open', '');
@@ -59,15 +59,15 @@ test.describe('progress on a chapter', () => {
     const clear = page.getByRole('button', { name: 'Clear my answers on this page' });
     page.once('dialog', (d) => void d.dismiss());
     await clear.click();
-    await expect(count(page)).toHaveText(`3 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`3 of ${total} questions and exercises answered`);
     page.once('dialog', (d) => void d.accept());
     await clear.click();
-    await expect(count(page)).toHaveText(`0 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
     await expect(page.getByRole('status').filter({ hasText: 'were cleared' })).toBeVisible();
     await expect(first.getByRole('textbox', { name: 'Your prediction' })).toHaveValue('');
     await expect(second.locator('details')).not.toHaveAttribute('open', '');
     await page.reload();
-    await expect(count(page)).toHaveText(`0 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
     await expect(exercise.getByRole('textbox', { name: 'Your answer' })).toHaveValue('');
     expect(await page.evaluate((k) => localStorage.getItem(k), other)).toContain('kept');
   });
@@ -82,7 +82,7 @@ test.describe('progress on a chapter', () => {
     }, `fm-progress:v1:${CHAPTER}#q-nothing`);
     await page.goto(CHAPTER);
     const total = await page.locator('[data-fm-question]').count();
-    await expect(count(page)).toHaveText(`0 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => {
       dispatchEvent(new Event('beforeprint'));
@@ -90,7 +90,7 @@ test.describe('progress on a chapter', () => {
     });
     await page.emulateMedia({ media: 'screen' });
     await expect(page.locator('.fm-predict details[open]')).toHaveCount(0);
-    await expect(count(page)).toHaveText(`0 of ${total} questions answered`);
+    await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fm-progress:v1:') && !k.endsWith('#q-nothing')))).toEqual([]);
   });
 
@@ -136,7 +136,7 @@ test.describe('for teachers', () => {
       expect(await listed('question'), href).toEqual(built.questions);
       expect(await listed('exercise'), href).toEqual(built.exercises);
     }
-    await expect(page.getByText('Progress stays on the student’s device.')).toBeVisible();
+    await expect(page.getByText('Progress stays in the student’s browser.')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -56,7 +56,14 @@ export async function mountOfflineControl(box: HTMLElement, base: string): Promi
     }
   });
   remove.addEventListener('click', async () => {
-    await Promise.all(urls.map((u) => cache.delete(u)));
+    // Other saved chapters share files with this one (the widget entry, chunks, data): those stay.
+    const kept = new Set<string>();
+    for (const [other, files] of Object.entries(list!)) {
+      if (other === page) continue;
+      const theirs = [...files.files, 'offline.json'].map((f) => `${base}${f}`);
+      if ((await Promise.all(theirs.map((u) => cache.match(u)))).every(Boolean)) theirs.forEach((u) => kept.add(u));
+    }
+    await Promise.all(urls.filter((u) => !kept.has(u)).map((u) => cache.delete(u)));
     show(false, 'The offline copy of this chapter was removed.');
   });
 }

@@ -14,7 +14,8 @@ ON A WEB SERVER
 Copy the contents of this folder to your server's web root. The book was built to live${sub || ' at the root'};
 open http(s)://your-server${base}. Any static server works (Apache, nginx, GitHub Pages, a school intranet):
 there is no server code and no database. HTTPS (or localhost) is needed for WebGPU; without it the widgets
-fall back to WebGL and say so.
+fall back to WebGL and say so. Saving chapters for offline reading also needs HTTPS (or localhost); on
+plain http the button does not appear.
 
 ON ONE COMPUTER, OFFLINE
 Browsers do not run the book's modules from file:// addresses, so start the small server included here

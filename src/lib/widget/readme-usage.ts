@@ -9,7 +9,7 @@ import type { AttributeSpecs } from './attribute-spec.ts';
 
 export const USE_BEGIN = '<!-- use: generated from the registry by `npm run attribute-tables` -->';
 export const USE_END = '<!-- /use -->';
-const SITE = 'https://YOUR-BOOK-HOST/';
+const SITE = 'https://BOOK-HOST/';
 
 /** The first attribute with a plain default, as the example's one attribute (attributes are the API). */
 function example(spec: AttributeSpecs): [string, string][] {
@@ -22,15 +22,16 @@ export function usageBlock(widget: SnippetWidget, spec: AttributeSpecs): string 
   return `${USE_BEGIN}
 ## Use it on your page
 
-In any web page — the book's own pages load the same file:
+Load the book's widget script, then write the element anywhere in your page (the book's own pages load the same
+script):
 
 \`\`\`html
 ${scriptTagSnippet({ site: SITE, widget, attributes, embedId: widget.slug })}
 \`\`\`
 
 The entry defines every \`fm-*\` element and loads this one's code when the page first holds it; its samples, data
-and models come from the host of \`feature-maps.js\`, never from your page. A server that other sites load it from
-must send \`Access-Control-Allow-Origin\`. Or embed it as a frame that sizes itself (contract v1; the book's
+and models come from the host of \`feature-maps.js\`, never from your page. If you host the book yourself, your
+server must send \`Access-Control-Allow-Origin: *\` so other sites can load it. Or embed it as a frame that sizes itself (contract v1; the book's
 Embedding page lists its messages):
 
 \`\`\`html

@@ -1,11 +1,11 @@
 /**
- * Build step (scripts/widgets/integration.ts, after the widget bundle): writes `offline.json` (page path → the
+ * Build step (integration.ts, after the widget bundle): writes `offline.json` (page path → the
  * files it needs offline and their size, from page-files.ts) and the service worker `sw.js`, both at the base.
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { pageFiles, type PageFiles } from './page-files.ts';
+import { pageFiles, type PageFiles } from '../../src/lib/offline/page-files.ts';
 
 export async function writeOfflineFiles(dir: string, base: string): Promise<void> {
   const site = new Map<string, number>();
