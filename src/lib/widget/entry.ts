@@ -8,6 +8,8 @@
  * later — a MutationObserver watches the document), and its assets resolve from this script's URL
  * (src/lib/widget/assets.ts). The book's own pages load the same file, so the published entry cannot rot.
  * Loading it twice (even from two URLs) defines each element once: the first copy owns the document.
+ * A host whose elements sit inside its own shadow roots (which the observer does not see) imports `load(tag)` or
+ * `scan(root)` from this module; `TAG_NAMES` lists what it can define.
  */
 import { ELEMENT_LOADERS } from './loaders.ts';
 
