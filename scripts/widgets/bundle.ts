@@ -5,10 +5,11 @@
  * widget code. Chunks import each other by relative URL, and assets resolve from the chunk's own URL, so the
  * bundle works from any base path and from any host page.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { ELEMENT_LOADERS } from '../../src/lib/widget/loaders.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WIDGETS_DIR = 'widgets/v1';
@@ -60,13 +61,12 @@ export function widgetBuildOptions(base: string, outdir: string): esbuild.BuildO
   };
 }
 
-/** Every output file each tag needs (its element module and everything it imports, dynamically or not). */
+/**
+ * Every output file each tag needs: the chunk esbuild made for its element module (an implicit entry point, since
+ * the entry imports it dynamically) and everything that chunk imports, statically or not.
+ */
 export function chunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
   const rel = (p: string) => p.slice(p.indexOf(`${WIDGETS_DIR}/`) + WIDGETS_DIR.length + 1);
-  const byInput = new Map<string, string>();
-  for (const [file, out] of Object.entries(meta.outputs)) {
-    for (const input of Object.keys(out.inputs)) byInput.set(input, file);
-  }
   const closure = (file: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(file)) return seen;
     seen.add(file);
@@ -74,11 +74,13 @@ export function chunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
     return seen;
   };
   const result: Record<string, string[]> = {};
-  const entry = readFileSync(resolve(ROOT, 'src/lib/widget/loaders.ts'), 'utf8');
-  for (const m of entry.matchAll(/'(fm-[a-z-]+)': \(\) => import\('@components\/([^']+)'\)/g)) {
-    const out = byInput.get(`components/${m[2]}`);
-    if (out) result[m[1]!] = [...closure(out)].map(rel).sort();
+  for (const [file, out] of Object.entries(meta.outputs)) {
+    const element = /^components\/([a-z-]+)\/\1\.element\.ts$/.exec(out.entryPoint ?? '');
+    if (element) result[`fm-${element[1]}`] = [...closure(file)].map(rel).sort();
   }
+  // A tag without its files would be saved for offline reading without its code: fail the build instead.
+  const missing = Object.keys(ELEMENT_LOADERS).filter((tag) => !result[tag]);
+  if (missing.length) throw new Error(`widget bundle: no chunk found for ${missing.join(', ')}`);
   return result;
 }
 
@@ -86,6 +88,5 @@ export function chunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
 export async function buildWidgets(base: string, siteDir: string): Promise<void> {
   const outdir = resolve(siteDir, WIDGETS_DIR);
   const result = await esbuild.build(widgetBuildOptions(base, outdir));
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(resolve(outdir, 'chunks.json'), `${JSON.stringify(chunksByTag(result.metafile!), null, 1)}\n`);
 }
