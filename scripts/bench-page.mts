@@ -6,11 +6,17 @@
  *     per backend (webgpu, webgl, cpu — forced with ?backend=), on fresh pages;
  *  4. conv2d time of the playground's default job per backend (the widget's own `ms`, to `await data()`).
  * Medians of REPS runs after one warm-up, with min–max. Uses Debian's Chromium; WebGPU here is SwiftShader.
- * Usage: npm run bench:page [-- --reps 5 --no-build]
+ *  5. with --lighthouse: Lighthouse's mobile run on every page of the book (scripts/bench/lighthouse.mts), served
+ *     gzip-compressed as a real host serves it; --pages "/ /chapters/convolution/" limits it to some pages, and
+ *     --before DIR (another build, e.g. of the previous commit) runs each page on both, interleaved, and prints the
+ *     two tables and the differences.
+ * Usage: npm run bench:page [-- --reps 5 --no-build --lighthouse --pages "…" --before DIR --only-lighthouse]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
+import { readdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { lighthouseAll, lighthouseTable } from './bench/lighthouse.mts';
 
 const args = process.argv.slice(2);
 const REPS = Number(args[args.indexOf('--reps') + 1] || 5) || 5;
@@ -84,7 +90,55 @@ async function convTimes(page: Page, reps: number): Promise<number[]> {
   }, reps);
 }
 
-const buildSeconds = args.includes('--no-build') ? NaN : build();
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+
+/** Every page of a build, without the unversioned embed aliases (the same pages as /embed/v1/…) and the 404. */
+function pagesOf(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => `/${f.replace(/index\.html$/, '')}`)
+    .filter((p) => !/^\/embed\/(?!v1\/)[^/]+\/$/.test(p) && !p.startsWith('/404'))
+    .sort();
+}
+
+async function lighthouseSection(): Promise<void> {
+  const before = option('--before');
+  const paths = option('--pages')?.split(/\s+/).filter(Boolean) ?? pagesOf('dist');
+  const servers = [spawn('node', ['scripts/serve.mts', 'dist', String(PORT + 1)], { stdio: 'ignore', env: { ...process.env, FM_GZIP: '1' } })];
+  const sites: Record<string, string> = { now: `http://127.0.0.1:${PORT + 1}` };
+  if (before) {
+    servers.push(spawn('node', ['scripts/serve.mts', before, String(PORT + 2)], { stdio: 'ignore', env: { ...process.env, FM_GZIP: '1' } }));
+    sites.before = `http://127.0.0.1:${PORT + 2}`;
+  }
+  await new Promise((r) => setTimeout(r, 1500));
+  try {
+    const t0 = performance.now();
+    const results = await lighthouseAll(sites, paths);
+    console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile preset (simulated slow 4G, 4× CPU slowdown), one run per page, gzip; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    for (const [label, rows] of Object.entries(results)) {
+      console.log(`\n${label === 'now' ? 'This build' : `Before (${before})`}:\n`);
+      console.log(lighthouseTable(rows));
+    }
+    if (results.before) {
+      console.log('\nChange per page (now − before): score, TBT ms, LCP s, elements');
+      results.now!.forEach((r, i) => {
+        const b = results.before![i]!;
+        console.log(`  ${r.path}: ${(r.score - b.score).toFixed(2)}, ${(r.tbt - b.tbt).toFixed(0)}, ${((r.lcp - b.lcp) / 1000).toFixed(1)}, ${r.elements - b.elements}`);
+      });
+    }
+    const misses = results.now!.filter((r) => r.score < 0.95 || r.tbt > 200 || r.lcp > 2500 || r.cls > 0.02);
+    console.log(`\nGoal (score ≥ 0.95, TBT ≤ 200 ms, LCP ≤ 2.5 s, CLS ≤ 0.02): ${results.now!.length - misses.length} of ${results.now!.length} pages meet it${misses.length ? `; not yet: ${misses.map((r) => r.path).join(' ')}` : ''}`);
+  } finally {
+    for (const s of servers) s.kill();
+  }
+}
+
+const buildSeconds = flag('--no-build') || flag('--only-lighthouse') ? NaN : build();
+if (flag('--only-lighthouse')) {
+  await lighthouseSection();
+  process.exit(0);
+}
 const server = spawn('node', ['scripts/serve.mts', 'dist', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 800));
 const browser = await chromium.launch({
@@ -130,3 +184,4 @@ try {
   await browser.close();
   server.kill();
 }
+if (flag('--lighthouse')) await lighthouseSection();

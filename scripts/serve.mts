@@ -9,11 +9,15 @@
  * five small is:inline scripts on book pages; embed pages have none, so theirs is exactly that policy).
  * tests/e2e/csp.spec.ts loads pages there. Subresources keep their own paths: a policy is enforced by the
  * document that carries it.
+ *
+ * With FM_GZIP=1, text files go out gzip-compressed to clients that accept it, as real static hosts send them
+ * (`npm run bench:page` measures pages that way); tests leave it off, so the two test workers spend no CPU on it.
  */
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4321);
@@ -45,6 +49,18 @@ function fileFor(urlPath: string): string | null {
   }
 }
 
+const GZIP = process.env.FM_GZIP === '1';
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.md', '.xml', '.wasm', '.bin']);
+const gzipped = new Map<string, Buffer>();
+/** A file's gzip body, kept while the file is unchanged (a rebuild under a running server is served fresh). */
+function gzipOf(path: string): Buffer {
+  const { mtimeMs, size } = statSync(path);
+  const key = `${path}\0${mtimeMs}\0${size}`;
+  let body = gzipped.get(key);
+  if (!body) gzipped.set(key, (body = gzipSync(readFileSync(path), { level: 6 })));
+  return body;
+}
+
 const server = createServer((req, res) => {
   if (!(req.url ?? '/').startsWith(base)) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -66,7 +82,14 @@ const server = createServer((req, res) => {
   }
   // Any origin may load the book's files: embed.js, the script-tag widgets and their assets are used by other
   // sites — the header a self-hoster must send too (README, Embedding page).
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*', ...csp });
+  const head = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*', ...csp };
+  if (GZIP && COMPRESSIBLE.has(extname(path)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    const body = gzipOf(path);
+    res.writeHead(200, { ...head, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'accept-encoding' });
+    res.end(body);
+    return;
+  }
+  res.writeHead(200, head);
   createReadStream(path).pipe(res);
 });
 // Port 0 picks a free port; the line printed names the real one (tests that start their own server read it).
