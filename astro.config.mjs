@@ -6,7 +6,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
+import rehypeMath from './scripts/markdown/rehype-math.ts';
+import rehypeSections from './src/lib/markdown/sections.ts';
 import { widgetBundle } from './scripts/widgets/integration.ts';
 import { widgetsScriptPath } from './src/lib/embed/paths.ts';
 
@@ -33,13 +34,6 @@ function chapterSidebar() {
     .sort((a, b) => a.order - b.order)
     .map(({ slug }) => slug);
 }
-
-/**
- * KaTeX's stylesheet must come from the same KaTeX that rehype-katex renders with: class names change between
- * versions (0.16 emits `base`/`strut`, 0.19's stylesheet styles `katex-base`/`katex-strut`), and a mismatch lets
- * inline formulas break in the middle of a symbol.
- */
-const katexCss = createRequire(createRequire(import.meta.url).resolve('rehype-katex')).resolve('katex/dist/katex.min.css');
 
 /**
  * Starlight lets a wide table scroll sideways inside the text column (on a phone, most tables do). A scrolling
@@ -87,7 +81,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // strict: a malformed formula fails the build instead of printing red text to a reader.
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }], rehypeFocusableTables],
+      rehypePlugins: [rehypeMath, rehypeFocusableTables, rehypeSections],
     }),
   },
   integrations: [
@@ -96,7 +90,7 @@ export default defineConfig({
     starlight({
       title: 'Feature Maps',
       description: 'An interactive textbook on convolutional neural networks and transfer learning, computed live in your browser.',
-      customCss: [katexCss, './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css', './src/styles/progress.css'],
+      customCss: ['temml/dist/Temml-Local.css', './src/styles/math.css', './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css', './src/styles/progress.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chapterSidebar() },

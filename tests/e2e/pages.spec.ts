@@ -26,12 +26,12 @@ test.describe('the book shell', () => {
   test('the Notation page: every symbol rendered, linked from a chapter’s intro box and the sidebar, not a chapter itself, axe clean', async ({ page }) => {
     await page.goto('/chapters/activations/');
     // Its prerequisites name the chain rule in math, rendered like the chapter's own.
-    await expect(page.locator('.fm-chapter-intro .katex').first()).toBeVisible();
+    await expect(page.locator('.fm-chapter-intro math').first()).toBeVisible();
     await page.locator('.fm-chapter-intro').getByRole('link', { name: 'Notation' }).click();
     await expect(page).toHaveURL(/\/notation\/$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Notation' })).toBeVisible();
     await expect(page.locator('table.fm-notation tbody tr')).toHaveCount(ENTRIES.length);
-    expect(await page.locator('table.fm-notation td.fm-notation-symbol .katex math').count()).toBe(ENTRIES.length);
+    expect(await page.locator('table.fm-notation td.fm-notation-symbol math').count()).toBe(ENTRIES.length);
     await expect(page.locator('nav[aria-label="Main"]').getByRole('link', { name: 'Notation' })).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('.fm-chapter-intro')).toHaveCount(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -43,9 +43,9 @@ test.describe('the book shell', () => {
     test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');
     await expect(page.getByRole('heading', { level: 1, name: 'Convolution' })).toBeVisible();
-    expect(await page.locator('.katex').count()).toBeGreaterThan(5);
-    // KaTeX renders MathML for screen readers beside the visual HTML.
-    expect(await page.locator('.katex math').count()).toBeGreaterThan(5);
+    expect(await page.locator('.sl-markdown-content .fm-math-display').count()).toBeGreaterThan(5);
+    // Formulas are MathML, which browsers draw and screen readers read.
+    expect(await page.locator('.sl-markdown-content math').count()).toBeGreaterThan(5);
     const sidebar = page.locator('nav[aria-label="Main"]');
     await expect(sidebar.getByRole('link', { name: 'Convolution' })).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('.fm-chapter-intro')).toContainText('You will learn to');

@@ -34,7 +34,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await page.goto(URL);
     await expect(page.locator('h1')).toHaveText('Pooling, fully connected layers and the whole network');
-    expect(await page.locator('.katex math').count()).toBeGreaterThan(20);
+    expect(await page.locator('.sl-markdown-content math').count()).toBeGreaterThan(20);
     await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', '/chapters/convolution/');
     await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', '/chapters/activations/');
     for (const w of await page.locator('fm-pool-explorer, fm-receptive-field').all()) await ready(w);

@@ -214,7 +214,7 @@ test('axe: the embed page and the chapter with every widget computed', { tag: '@
   expect(await axeViolations(page)).toEqual([]);
   await page.goto('/chapters/loss-functions/');
   await expect(page.getByRole('heading', { level: 1, name: 'Loss functions' })).toBeVisible();
-  expect(await page.locator('.katex math').count()).toBeGreaterThan(20);
+  expect(await page.locator('.sl-markdown-content math').count()).toBeGreaterThan(20);
   for (const el of await page.locator('fm-softmax-explorer, fm-loss-curves').all()) {
     await el.scrollIntoViewIfNeeded();
     await el.evaluate(async (e) => {

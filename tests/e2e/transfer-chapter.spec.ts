@@ -62,7 +62,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await page.goto(URL);
     await expect(page.locator('h1')).toHaveText('Transfer learning');
-    expect(await page.locator('.katex math').count()).toBeGreaterThan(5);
+    expect(await page.locator('.sl-markdown-content math').count()).toBeGreaterThan(5);
     expect(await page.locator('.fm-predict').count()).toBeGreaterThanOrEqual(6);
     // The four widgets sit in the chapter, each in a captioned figure with its embed link.
     for (const slug of ['feature-reuse', 'finetune-lab', 'domain-shift', 'doodle-classes']) {

@@ -3,7 +3,7 @@
  * length in words. An answer is read in one glance after a guess, so the book keeps it short (≲ 80 words) and
  * moves longer explanations into the text.
  *
- * Words are counted as a reader sees them: a KaTeX formula ($…$ or $$…$$) is one word, MDX/JSX tags and
+ * Words are counted as a reader sees them: a formula ($…$ or $$…$$) is one word, MDX/JSX tags and
  * Markdown link targets count for nothing, and a token with no letter or digit (a dash) is not a word.
  */
 export interface PredictAnswer { id: string; line: number; words: number }

@@ -13,7 +13,7 @@ export type Role =
   | 'label-smoothing' | 'noise' | 'learning-rate' | 'bn-constant' | 'domain-risk';
 
 export interface NotationEntry {
-  /** TeX, rendered by KaTeX on the Notation page. */
+  /** TeX, rendered to MathML on the Notation page. */
   tex: string;
   /** Plain words; `$…$` inside is rendered as math. */
   meaning: string;

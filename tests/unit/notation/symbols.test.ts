@@ -1,8 +1,8 @@
-/** The notation table: one symbol per enforced role, real chapters, TeX that the book's KaTeX renders. */
+/** The notation table: one symbol per enforced role, real chapters, TeX that the book's math renderer (Temml) renders. */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENTRIES, NOTATION, entryFor, type Role } from '../../../src/lib/notation/symbols.ts';
-import { renderMeaning, renderTex } from '../../../src/lib/notation/render.ts';
+import { renderMeaning, renderTex } from '../../../src/lib/math/tex.ts';
 
 const ROLES: Role[] = ['class-count', 'class-index', 'kernel-size', 'frozen-layers', 'dense-layer', 'label-smoothing', 'noise', 'learning-rate', 'bn-constant', 'domain-risk'];
 
@@ -20,7 +20,7 @@ describe('NOTATION', () => {
     for (const e of ENTRIES) expect(existsSync(`content/en/chapters/${e.first}.mdx`), e.tex).toBe(true);
   });
 
-  it('renders every symbol and meaning with the book’s KaTeX, strictly', () => {
+  it('renders every symbol and meaning with the book’s math renderer, strictly', () => {
     for (const e of ENTRIES) {
       expect(() => renderTex(e.tex), e.tex).not.toThrow();
       expect(() => renderMeaning(e.meaning), e.meaning).not.toThrow();
