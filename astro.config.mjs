@@ -7,7 +7,6 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeMath from './scripts/markdown/rehype-math.ts';
-import rehypeSections from './src/lib/markdown/sections.ts';
 import { widgetBundle } from './scripts/widgets/integration.ts';
 import { widgetsScriptPath } from './src/lib/embed/paths.ts';
 
@@ -81,7 +80,7 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // strict: a malformed formula fails the build instead of printing red text to a reader.
-      rehypePlugins: [rehypeMath, rehypeFocusableTables, rehypeSections],
+      rehypePlugins: [rehypeMath, rehypeFocusableTables],
     }),
   },
   integrations: [

@@ -5,6 +5,9 @@ import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 /** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
 const TFJS_MARKER = 'Conv2DBackpropFilter';
 
+// The page checks do not depend on the backend, so they run once (webgpu project); the landing page runs in both,
+// since its device badge says which backend the browser gets, and the fallback project checks every embed page's
+// notice with axe.
 test.describe('the book shell', () => {
   test('landing page: chapters in order, device badge, axe clean, no tfjs shipped', async ({ page }) => {
     const scripts: string[] = [];
@@ -23,7 +26,7 @@ test.describe('the book shell', () => {
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
   });
 
-  test('the Notation page: every symbol rendered, linked from a chapter’s intro box and the sidebar, not a chapter itself, axe clean', async ({ page }) => {
+  test('the Notation page: every symbol rendered, linked from a chapter’s intro box and the sidebar, not a chapter itself, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     await page.goto('/chapters/activations/');
     // Its prerequisites name the chain rule in math, rendered like the chapter's own.
     await expect(page.locator('.fm-chapter-intro math').first()).toBeVisible();
@@ -39,7 +42,7 @@ test.describe('the book shell', () => {
     await expect(page.locator('.fm-chapter-list li', { hasText: 'Notation' })).toHaveCount(0);
   });
 
-  test('chapter 1: math, sidebar, previous/next, axe clean', async ({ page }) => {
+  test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');
     await expect(page.getByRole('heading', { level: 1, name: 'Convolution' })).toBeVisible();
@@ -60,7 +63,7 @@ test.describe('the book shell', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('search finds a word from chapter 1', async ({ page }) => {
+  test('search finds a word from chapter 1', { tag: '@webgpu-only' }, async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Search' }).first().click();
     const box = page.getByRole('searchbox').or(page.getByPlaceholder(/search/i)).first();
@@ -68,7 +71,7 @@ test.describe('the book shell', () => {
     await expect(page.locator('site-search a[href*="/chapters/convolution/"]').first()).toBeVisible();
   });
 
-  test('a chapter ships no tfjs until a widget nears the viewport', async ({ page }) => {
+  test('a chapter ships no tfjs until a widget nears the viewport', { tag: '@webgpu-only' }, async ({ page }) => {
     const scripts: string[] = [];
     page.on('response', async (res) => {
       if (res.request().resourceType() === 'script') scripts.push(await res.text());
@@ -138,7 +141,7 @@ test.describe('the book shell', () => {
     }
   });
 
-  test('the embed page posts its height to the host page', async ({ page }) => {
+  test('the embed page posts its height to the host page', { tag: '@webgpu-only' }, async ({ page }) => {
     await page.goto('/device/');
     const height = await page.evaluate(
       () =>
@@ -181,7 +184,7 @@ test('every figure has a "Skip past this figure" link, hidden until focused, tha
   expect(after).toEqual({ inside: false, follows: true });
 });
 
-test('printing a chapter hides the navigation and folds the answers, even one the reader opened (print.spec: "Print with answers")', async ({ page }) => {
+test('printing a chapter hides the navigation and folds the answers, even one the reader opened (print.spec: "Print with answers")', { tag: '@webgpu-only' }, async ({ page }) => {
   await page.goto('/chapters/convolution/');
   const answer = page.locator('.fm-predict-answer').first();
   await answer.locator('summary').click();
@@ -192,7 +195,7 @@ test('printing a chapter hides the navigation and folds the answers, even one th
   await expect(answer).toBeHidden();
 });
 
-test('the Embed control gives an iframe snippet that reproduces the figure as set up', async ({ page, context }) => {
+test('the Embed control gives an iframe snippet that reproduces the figure as set up', { tag: '@webgpu-only' }, async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/chapters/convolution/');
   const figure = page.locator('.fm-widget-figure', { has: page.locator('fm-conv-playground') }).first();
