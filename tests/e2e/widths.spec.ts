@@ -78,7 +78,7 @@ async function formulaStops(page: Page): Promise<{ wrong: string[] }> {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
   const check = () => page.evaluate(() => {
-    const boxes = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content .fm-math-display')].filter((b) => b.getClientRects().length);
+    const boxes = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content .fm-math-display')].filter((b) => b.checkVisibility()); // not those in a closed answer
     const scrolls = (b: HTMLElement) => b.scrollWidth > b.clientWidth + 1;
     return { wrong: boxes.filter((b) => scrolls(b) !== (b.tabIndex === 0)).map((b) => b.textContent!.slice(0, 40)), scrolling: boxes.filter(scrolls).length };
   });

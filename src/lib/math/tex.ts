@@ -44,9 +44,15 @@ export function mathml3Styles(math: string): string {
   return out;
 }
 
-/** One formula as MathML; `display` for a block formula (the `.fm-math-display` box wraps it). */
+/**
+ * One formula as MathML; `display` for a block formula (the `.fm-math-display` box wraps it, and scrolls it when
+ * wider than the column). An inline formula may break after a top-level relation or operator, as TeX breaks it
+ * (Temml's `wrap: 'tex'`, laid out by Temml's stylesheet), so a long one does not push a phone's page sideways;
+ * Temml cannot both wrap and annotate, so only display formulas carry their TeX as an annotation.
+ */
 export function renderTex(tex: string, display = false): string {
-  const math = mathml3Styles(bookTemml().renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, strict: true }));
+  const options = display ? { displayMode: true, annotate: true } : { wrap: 'tex' };
+  const math = mathml3Styles(bookTemml().renderToString(tex, { ...options, throwOnError: true, strict: true }));
   return display ? `<div class="fm-math-display">${math}</div>` : math;
 }
 
