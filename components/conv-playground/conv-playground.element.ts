@@ -14,8 +14,11 @@ import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { convOutput } from '@lib/conv/geometry.ts';
 import { formatKernel } from '@lib/conv/kernels.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
+import type { Tensor4D } from '@tensorflow/tfjs-core';
 import { ParamError, formatPadding } from '@lib/params/index.ts';
-import { ImageFileError, MAX_INPUT_SIDE, rgbaToTensor, tensorToRgba } from '@lib/image/index.ts';
+import { ImageFileError, MAX_INPUT_SIDE } from '@lib/image/index.ts';
+import { OnBackend, type Last, type Uploaded } from './on-backend.ts';
+import { gpuCanvas } from '@lib/charts/gpu-canvas.ts';
 import css from './conv-playground.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
@@ -26,11 +29,13 @@ import { KernelGrid } from './kernel-grid.ts';
 import { StrokePad, STROKE_PAD_CSS } from '@lib/widget/stroke-pad/stroke-pad.ts';
 import { filledSquare } from '@lib/stroke-pad/model.ts';
 import { loadFile, loadSample, type Pixels } from './image-source.ts';
-import { showResult } from './result-view.ts';
+import { showInput, showResult } from './result-view.ts';
 import type { ConvPlaygroundResult } from './result.ts';
 import { ViewDisplay } from './view-display.ts';
 
 type Heavy = { engine: Engine; conv: typeof import('@lib/conv/tf-conv.ts'); view: import('./heatmap-view.ts').HeatmapView };
+/** The page's query as it was loaded (an embed page rewrites its URL with the widget's state later). */
+const PAGE_QUERY = location.search;
 const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
 export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundResult> {
@@ -41,19 +46,30 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
   private display!: ViewDisplay;
   private upload: Pixels | null = null;
   private useUpload = false;
-  private last: { input: PlainTensor; kernel: PlainTensor; output: PlainTensor } | null = null;
+  private kept = new OnBackend();
+  private shownInput: Uploaded | null = null;
+  private padPx: Pixels | null = null;
   private rendered = false;
+  // An edit costs one small dispatch on the picture already uploaded: run it at once (a burst of attribute changes
+  // in one task still runs once), so each kernel-cell edit reaches the canvas in the next frames.
+  protected debounceMs = 0;
 
   // Every attribute reflected from SPEC: the settings in force (a rejected value leaves the previous one in force);
   // `kernel` reads as the text the reader typed or the preset's name.
   static { reflect(this, SPEC, (el) => ({ ...el.s, kernel: el.s.kernelText })); }
 
   /** The input exactly as the last computation used it: [1, h, w, 1 | 3], values in [0, 1]. */
-  async getInput() { await this.ready; return copy(this.last!.input); }
+  async getInput() { return copy((await this.lastRun()).input); }
   /** The kernel of the last computation: [kh, kw, cin, 1] (conv2d), or [kh, kw, 3, 1] for depthwise RGB. */
-  async getKernel() { await this.ready; return copy(this.last!.kernel); }
-  /** The output of the last computation: [1, outH, outW, 1 | 3]. */
-  async getOutput() { await this.ready; return copy(this.last!.output); }
+  async getKernel() { return copy((await this.lastRun()).kernel); }
+  /** The output of the last computation: [1, outH, outW, 1 | 3], read from the backend on the first ask (`await data()`). */
+  async getOutput() { return copy(await this.kept.output(await this.lastRun())); }
+
+  private async lastRun(): Promise<Last> {
+    await this.ready;
+    if (!this.kept.last) throw new Error('The playground has no result yet (its engine is restarting); try again after its next fm-result.');
+    return this.kept.last;
+  }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (!this.rendered) return;
@@ -100,7 +116,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     });
     $('kernel-slot').replaceWith(this.grid.el);
     // Starts with a filled square so the first output already shows edges; Clear empties the pad.
-    this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: 'Drawing pad: your drawing is the input image.', onChange: () => this.schedule() });
+    this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: 'Drawing pad: your drawing is the input image.', onChange: () => { this.padPx = null; this.schedule(); } });
     $('pad-slot').replaceWith(this.pad.el);
     this.display = new ViewDisplay(this.root, this.pad.el, () => this.schedule());
     $<HTMLSelectElement>('image').addEventListener('change', (e) => {
@@ -159,7 +175,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
 
   private async source(): Promise<{ px: Pixels; name: string }> {
     if (this.useUpload && this.upload) return { px: this.upload, name: 'your picture' };
-    if (this.s.image === 'draw') return { px: { ...this.pad.image(), original: { width: 0, height: 0 } }, name: 'your drawing' };
+    if (this.s.image === 'draw') return { px: (this.padPx ??= { ...this.pad.image(), original: { width: 0, height: 0 } }), name: 'your drawing' };
     const sample = SAMPLES.find((x) => x.name === this.s.image)!;
     return { px: await loadSample(sample), name: sample.name };
   }
@@ -188,13 +204,18 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     const { px } = src;
     const geo = convOutput({ inH: px.height, inW: px.width, kH: s.kernel.rows, kW: s.kernel.cols, stride: s.stride, dilation: s.dilation, padding: s.padding });
     if ('error' in geo) return this.fail(geo.error);
-    const input = rgbaToTensor(px.rgba, px.width, px.height, s.color);
     const kernel = kernelTensor(s.kernel, s.color);
     const op = convOp(s);
+    const { tf, backend } = heavy.engine;
     this.setStatus('running');
-    let r: Awaited<ReturnType<Heavy['conv']['runConv']>>;
+    const t0 = performance.now();
+    let input: Uploaded, y: Tensor4D, range: [number, number] | null;
     try {
-      r = await heavy.conv.runConv(heavy.engine.tf, input, kernel, s, op);
+      input = this.kept.input(tf, this.scope!, px, s.color);
+      y = heavy.conv.convOn(tf, input.t, kernel, s, op);
+      const last = this.kept.keep(input, kernel, y);
+      const choice = this.display.scale(s.kernel.values, input.min);
+      range = await heavy.view.show(tf, y, gpuCanvas(backend, heavy.engine.adapter, PAGE_QUERY), choice, () => this.kept.output(last), () => this.display.layout(), () => gen !== this.gen);
     } catch (err) {
       if (gen === this.gen) {
         this.fail(`The convolution failed: ${(err as Error).message}`);
@@ -202,27 +223,28 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
       }
       return;
     }
-    if (gen !== this.gen) return;
-    this.last = { input, kernel, output: { data: r.data, shape: r.shape } };
-    const [min, max] = heavy.view.draw(r.data, r.shape, this.display.scale(s.kernel.values, input.data));
+    if (!range) return;
+    const [min, max] = range;
+    const ms = performance.now() - t0;
     this.showInput(input);
-    showResult(this.root, { s, preset: presetOf(s), imageName: src.name, op, inH: px.height, inW: px.width, shape: r.shape, min, max, ms: r.ms, engine: heavy.engine });
+    showResult(this.root, { s, preset: presetOf(s), imageName: src.name, op, inH: px.height, inW: px.width, shape: y.shape, min, max, ms, engine: heavy.engine });
     this.emitResult({
-      backend: r.backend, ms: r.ms, op, inputShape: input.shape, kernelShape: kernel.shape, outputShape: r.shape, min, max,
+      backend, ms, op, inputShape: input.plain.shape, kernelShape: kernel.shape, outputShape: y.shape, min, max,
       fallbackReason: heavy.engine.fallbackReason ?? null,
       settings: { image: src.name, kernel: formatKernel(s.kernel), stride: s.stride, padding: formatPadding(s.padding), dilation: s.dilation, color: s.color, rgbMode: s.rgbMode },
     });
   }
 
-  private showInput(input: PlainTensor): void {
-    const canvas = this.root.querySelector<HTMLCanvasElement>('[data-role="input"]')!;
-    const [, h, w] = input.shape as [number, number, number];
-    canvas.width = w;
-    canvas.height = h;
-    canvas.getContext('2d')!.putImageData(new ImageData(tensorToRgba(input) as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+  /** A new scope (device lost, backend changed) took what the old one held: upload again on the next run. */
+  protected async acquire(): Promise<void> { this.kept.drop(); }
+  protected teardown(): void { super.teardown(); this.kept.drop(); }
+
+  /** Shows the input as computed, once per upload: an edit of the kernel leaves it as it is. */
+  private showInput(u: Uploaded): void {
+    if (this.shownInput === u) return;
+    this.shownInput = u;
     const sample = SAMPLES.find((x) => x.name === this.s.image);
-    canvas.setAttribute('aria-label', `Input image, ${h}×${w} pixels (height × width): ${this.useUpload ? 'your picture' : sample?.alt ?? 'your drawing'}`);
-    this.root.querySelector('[data-role="input-size"]')!.textContent = `${h}×${w} (height × width)`;
+    showInput(this.root, u.plain, this.useUpload ? 'your picture' : sample?.alt ?? 'your drawing');
     this.display.layout();
   }
 

@@ -1,12 +1,18 @@
 /**
  * The output as heat maps (one per output channel) and its legend. The scale is sequential (black 0 … white max)
  * when the output cannot be negative, else diverging symmetric around 0 (scale-choice.ts); the legend names it.
+ * On WebGPU the output is coloured and drawn on the GPU (tf-paint.ts); elsewhere it is painted from its numbers.
  * Loaded on demand (it pulls in d3's colour scheme).
  */
 import { divergingLut, divergingScale, extentOf, legendTicks, paintChannel } from '@lib/charts/diverging.ts';
 import { paintSequential, sequentialScale, sequentialTicks } from '@lib/charts/sequential.ts';
 import { formatValue } from '@lib/charts/format.ts';
 import type { ScaleChoice } from '@lib/charts/scale-choice.ts';
+import { extentTensor, packedColours } from '@lib/charts/tf-paint.ts';
+import { drawPacked } from '@lib/charts/gpu-canvas.ts';
+import type { PlainTensor } from '@lib/conv/tensor.ts';
+import type { Tf } from '@lib/engine/types.ts';
+import type * as TfCore from '@tensorflow/tfjs-core';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CHANNEL_NAMES = ['R', 'G', 'B'];
@@ -53,37 +59,79 @@ export class HeatmapView {
     this.legend.append(this.title, this.svg);
   }
 
-  /** Paints an NHWC output [1, h, w, c] on the chosen scale; returns its minimum and maximum. */
+  /** Paints an NHWC output [1, h, w, c], read back to the CPU, on the chosen scale; returns its minimum and maximum. */
   draw(data: Float32Array, shape: number[], choice: ScaleChoice): [number, number] {
     const [, h, w, c] = shape as [number, number, number, number];
     const [min, max] = extentOf(data);
     const seq = sequentialScale(min, max);
     const div = divergingScale(min, max);
-    const canvases = [...this.maps.querySelectorAll('canvas')];
-    if (canvases.length !== c) {
-      this.maps.replaceChildren();
-      for (let ch = 0; ch < c; ch++) {
-        const fig = document.createElement('div');
-        fig.className = 'map';
-        const canvas = document.createElement('canvas');
-        fig.append(canvas);
-        if (c > 1) {
-          const name = document.createElement('span');
-          name.textContent = `channel ${CHANNEL_NAMES[ch] ?? ch + 1}`;
-          fig.append(name);
-        }
-        this.maps.append(fig);
-      }
-    }
-    this.maps.querySelectorAll('canvas').forEach((canvas, ch) => {
+    this.canvases(c, '2d').forEach((canvas, ch) => {
       canvas.width = w;
       canvas.height = h;
-      canvas.setAttribute('aria-hidden', 'true');
       const px = choice.kind === 'sequential' ? paintSequential(data, w * h, c, ch, seq) : paintChannel(data, w * h, c, ch, div);
       canvas.getContext('2d')!.putImageData(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
     });
     this.drawLegend(choice, min, max);
     return [min, max];
+  }
+
+  /**
+   * Draws the output `y` on the chosen scale and returns its [min, max], or null when `stale()` after the wait.
+   * `gpu` (WebGPU where its canvases work, gpu-canvas.ts): coloured where it lies and copied into the canvas's
+   * texture; only the two numbers come back, after the pixels, for the legend. Otherwise (WebGL has no Draw kernel
+   * in tfjs 4.22; the CPU's numbers are in memory already): painted from the numbers `read()` gives. `drawn` runs once the pixels are on the canvases.
+   */
+  async show(tf: Tf, y: TfCore.Tensor4D, gpu: boolean, choice: ScaleChoice, read: () => Promise<PlainTensor>, drawn: () => void, stale: () => boolean): Promise<[number, number] | null> {
+    if (!gpu) {
+      const { data, shape } = await read();
+      if (stale()) return null;
+      const range = this.draw(data, shape, choice);
+      drawn();
+      return range;
+    }
+    const extent = extentTensor(tf, y);
+    try {
+      this.canvases(y.shape[3], 'webgpu').forEach((canvas, ch) => {
+        const packed = packedColours(tf, y, extent, ch, choice.kind);
+        try {
+          drawPacked(tf, packed, y.shape[2], canvas);
+        } finally {
+          packed.dispose();
+        }
+      });
+      drawn();
+      const [min, max] = (await extent.data()) as unknown as [number, number];
+      if (stale()) return null;
+      this.drawLegend(choice, min, max);
+      return [min, max];
+    } finally {
+      extent.dispose();
+    }
+  }
+
+  /**
+   * The `c` output canvases, made anew when the count changes or when they were drawn with the other kind of
+   * context (a canvas keeps its first context: after a move from WebGPU to WebGL it must be replaced).
+   */
+  private canvases(c: number, kind: '2d' | 'webgpu'): HTMLCanvasElement[] {
+    const existing = [...this.maps.querySelectorAll('canvas')];
+    if (existing.length === c && existing.every((x) => x.dataset.context === kind)) return existing;
+    this.maps.replaceChildren();
+    for (let ch = 0; ch < c; ch++) {
+      const fig = document.createElement('div');
+      fig.className = 'map';
+      const canvas = document.createElement('canvas');
+      canvas.dataset.context = kind;
+      canvas.setAttribute('aria-hidden', 'true');
+      fig.append(canvas);
+      if (c > 1) {
+        const name = document.createElement('span');
+        name.textContent = `channel ${CHANNEL_NAMES[ch] ?? ch + 1}`;
+        fig.append(name);
+      }
+      this.maps.append(fig);
+    }
+    return [...this.maps.querySelectorAll('canvas')];
   }
 
   private drawLegend(choice: ScaleChoice, min: number, max: number): void {

@@ -1,7 +1,9 @@
-/** Writes one computation's numbers into the shell: output shape, formula, caption, time and backend. */
+/** Writes one computation's numbers into the shell (output shape, formula, caption, time and backend), and the input as computed. */
 import { label, type Engine } from '@lib/engine/index.ts';
 import type { Settings } from './settings.ts';
 import { axisFormula, caption, kernelLabel } from './formula.ts';
+import { tensorToRgba } from '@lib/image/index.ts';
+import type { PlainTensor } from '@lib/conv/tensor.ts';
 
 export interface ResultText {
   s: Settings; preset: string | null; imageName: string; op: 'conv2d' | 'depthwise';
@@ -24,4 +26,15 @@ export function showResult(root: ShadowRoot, r: ResultText): void {
   const why = root.querySelector<HTMLElement>('[data-role="why"]')!;
   why.hidden = !r.engine.fallbackReason;
   why.textContent = r.engine.fallbackReason ? `Not on WebGPU because ${r.engine.fallbackReason}.` : '';
+}
+
+/** Draws the input exactly as computed ([1, h, w, c] in [0, 1]) with its text alternative `what`. */
+export function showInput(root: ShadowRoot, input: PlainTensor, what: string): void {
+  const canvas = root.querySelector<HTMLCanvasElement>('[data-role="input"]')!;
+  const [, h, w] = input.shape as [number, number, number];
+  canvas.width = w;
+  canvas.height = h;
+  canvas.getContext('2d')!.putImageData(new ImageData(tensorToRgba(input) as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+  canvas.setAttribute('aria-label', `Input image, ${h}×${w} pixels (height × width): ${what}`);
+  root.querySelector('[data-role="input-size"]')!.textContent = `${h}×${w} (height × width)`;
 }

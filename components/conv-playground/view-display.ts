@@ -5,7 +5,6 @@
  */
 import { pairScale, parseZoom } from '@lib/charts/pixel-scale.ts';
 import { chooseScale, type ScaleChoice, type ScaleMode } from '@lib/charts/scale-choice.ts';
-import { extentOf } from '@lib/charts/diverging.ts';
 
 /** Gap between figures and between channel maps (CSS `.views`, `.maps`), and the output figure's narrowest width;
  * `available` leaves out each figure's 1 px frame on both sides. */
@@ -30,9 +29,9 @@ export class ViewDisplay {
     this.resize.observe(this.views);
   }
 
-  /** The colour scale for an output of this kernel on this input. */
-  scale(weights: ArrayLike<number>, input: Float32Array): ScaleChoice {
-    return chooseScale(weights, extentOf(input)[0], this.mode.value as ScaleMode);
+  /** The colour scale for an output of this kernel on an input whose smallest value is `inputMin`. */
+  scale(weights: ArrayLike<number>, inputMin: number): ScaleChoice {
+    return chooseScale(weights, inputMin, this.mode.value as ScaleMode);
   }
 
   /** Sizes both figures at one scale (after every draw, zoom change or resize). */
