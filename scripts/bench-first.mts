@@ -13,7 +13,7 @@
  *  - fetch: the span of data and model requests (/data/, /models/) before the first result, from resource timing.
  * Several reps, medians with min–max. With `--before DIR` (a build of main), the same pages of that build are
  * measured interleaved with this one's, and ratios printed. Uses Debian's Chromium; WebGPU and WebGL are SwiftShader.
- * Usage: npm run bench:first [-- --reps 3 --only domain-shift,feature-reuse --backends webgpu,webgl --before /tmp/dist-main --no-build]
+ * Usage: npm run bench:first [-- --reps 3 --warmup 1 --only domain-shift,feature-reuse --backends webgpu,webgl --before /tmp/dist-main --no-build]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { executablePath, quiet } from '../tests/e2e/chromium.ts';
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const REPS = Number(opt('--reps') ?? 3) || 3;
+const WARMUP = Number(opt('--warmup') ?? 1);
 const BACKENDS = (opt('--backends') ?? 'webgpu,webgl').split(',');
 const BEFORE = opt('--before');
 const LIMIT_MS = 3000;
@@ -124,8 +125,8 @@ async function main(): Promise<void> {
     }
     for (const w of WIDGETS) {
       for (const backend of BACKENDS) {
-        // One warm-up per widget and backend (HTTP and shader caches of the browser), then interleaved reps.
-        for (let rep = -1; rep < REPS; rep++) {
+        // Warm-up runs per widget and backend (default 1: the browser's HTTP and shader caches), then interleaved reps.
+        for (let rep = -WARMUP; rep < REPS; rep++) {
           for (const b of builds) {
             const key = `${w.slug}|${backend}|${b.name}`;
             try {
