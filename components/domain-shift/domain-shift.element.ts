@@ -13,10 +13,8 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
-import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
 import { parseKeyword } from '@lib/params/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
@@ -24,7 +22,7 @@ import { STRENGTH, applyShift, describeShift } from '@lib/shift/transforms.ts';
 import type { Clean, ShiftData, ShiftOutcome, ShiftSettings, Slice } from '@lib/shift/run.ts';
 import { Job } from '@lib/job/job.ts';
 import type { FeatureRows } from '@lib/transfer/layer-features.ts';
-import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, LIMITS, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
+import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
 import { sliceText, summaryText, type Gaps } from './shift-summary.ts';
 import { SHELL } from './shell.ts';
 import type { DomainShiftResult } from './result.ts';
@@ -32,9 +30,8 @@ import css from './domain-shift.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import { loadHeavy, type Heavy, type View } from './heavy.ts';
 
-type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: typeof import('@lib/shift/run.ts'); view: typeof import('./shift-view.ts'); panels: typeof import('@lib/shift/panels.ts'); clean: Clean | null;
-  openModel: (engine: Engine) => Promise<LayersModel>; early: { engine: Engine; model: Promise<LayersModel> } | null };
 const AFTER = ['adabn', 'finetuned'] as const;
 const EXAMPLES = 8;
 export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> {
@@ -122,28 +119,8 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     return this.root.querySelector<T>(`[data-role="${role}"]`)!;
   }
 
-  protected async load(): Promise<Heavy> {
-    // The engine starts, the model loads and the data arrives side by side; the example digits are painted as soon
-    // as the test digits are in (the first picture), long before the model's first numbers.
-    const engineReady = getEngine();
-    const [run, view, panels, shipped, assets, dataLib, picks] = await Promise.all([
-      import('@lib/shift/run.ts'), import('./shift-view.ts'), import('@lib/shift/panels.ts'),
-      import('@lib/models/shipped.ts'), import('@lib/widget/assets.ts'), import('@lib/data/index.ts'), import('@lib/transfer/picks.ts'),
-    ]);
-    const load = (split: string, perClass?: number) => dataLib.loadSlice({ base: assets.DATA_BASE, dataset: 'digits', split, perClass });
-    const openModel = (e: Engine) => shipped.loadShippedModel(e.tf, 'digits04-cnn', assets.MODELS_BASE);
-    // acquire() takes this model when the scope's engine is this one (and reports a failure by loading again).
-    const early = engineReady.then((engine) => ({ engine, model: openModel(engine) }));
-    early.then((e) => e.model.catch(() => {}), () => {});
-    const trainReady = load('train', LIMITS.images[1] / 5);
-    trainReady.catch(() => {});
-    const c04 = [0, 1, 2, 3, 4];
-    const testAll = await load('test');
-    const test = picks.subset(testAll, picks.firstOfClasses(testAll, c04, 5 * run.TEST_PER_CLASS));
-    this.paintExamples(view, test, { ...this.s });
-    const [engine, trainAll] = await Promise.all([engineReady, trainReady]);
-    const data: ShiftData = { test, pool: picks.subset(trainAll, picks.firstOfClasses(trainAll, c04)), classes: 5 };
-    return { engine, model: null as unknown as LayersModel, data, run, view, panels, clean: null, openModel, early: await early };
+  protected load(): Promise<Heavy> {
+    return loadHeavy((view, test) => this.paintExamples(view, test, { ...this.s }));
   }
 
   /** The model lives on one backend (AdaBN and fine-tuning change it in place): a fresh one per scope, and the clean pass redone. */
@@ -205,7 +182,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   }
 
   /** The example strip; the first one painted is the widget's first picture (the `fm-picture` mark, for benchmarks). */
-  private paintExamples(view: Heavy['view'], test: ShiftData['test'], s: ShiftSettings): void {
+  private paintExamples(view: View, test: ShiftData['test'], s: ShiftSettings): void {
     const clean = test.images.subarray(0, EXAMPLES * 784);
     view.paintDigits(this.$('clean'), clean, EXAMPLES);
     view.paintDigits(this.$('shifted'), applyShift(clean, EXAMPLES, s.shift, s.strength, s.seed), EXAMPLES);
