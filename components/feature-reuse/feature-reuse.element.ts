@@ -131,7 +131,8 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     let random: { key: string; model: LayersModel } | null = null;
     const early = heavy.early;
     heavy.early = null;
-    if (early?.engine === scope.engine) loaded.set(early.name, early.model.then((m) => this.own(scope, m), () => heavy.open.shipped(scope.engine.tf, early.name).then((m) => this.own(scope, m))));
+    // A failed early load is retried once through heavy.load (which forgets a failure, so a Retry fetches again).
+    if (early?.engine === scope.engine) loaded.set(early.name, early.model.then((m) => this.own(scope, m), () => { loaded.delete(early.name); return heavy.load(early.name); }));
     else if (early) void early.model.then((m) => m.dispose(), () => {});
     heavy.load = (name) => {
       // A model that failed to load is forgotten, so a Retry fetches it again.
