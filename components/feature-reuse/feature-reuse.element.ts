@@ -102,15 +102,20 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, lib, view, stats, shipped, assets, dataLib, picks, cnn] = await Promise.all([
-      getEngine(), import('@lib/transfer/reuse.ts'), import('./reuse-view.ts'), import('@lib/transfer/filter-stats.ts'),
+    // The data does not wait for the engine (tfjs, the adapter, the smoke check): both load side by side.
+    const engineReady = getEngine();
+    const [lib, view, stats, shipped, assets, dataLib, picks, cnn] = await Promise.all([
+      import('@lib/transfer/reuse.ts'), import('./reuse-view.ts'), import('@lib/transfer/filter-stats.ts'),
       import('@lib/models/shipped.ts'), import('@lib/widget/assets.ts'), import('@lib/data/index.ts'), import('@lib/transfer/picks.ts'), import('@lib/models/small-cnn.ts'),
     ]);
     const slice = (split: string, perClass?: number) => dataLib.loadSlice({ base: assets.DATA_BASE, dataset: 'digits', split, perClass });
     const name = this.s.model;
+    const sets = Promise.all([slice('test'), slice('train', lib.POOL_PER_CLASS)]);
+    sets.catch(() => {}); // awaited below, after the engine
+    const engine = await engineReady;
     const early = { engine, name, model: shipped.loadShippedModel(engine.tf, name, assets.MODELS_BASE) };
     early.model.catch(() => {}); // acquire() loads again, and reports a failure then
-    const [testAll, trainAll] = await Promise.all([slice('test'), slice('train', lib.POOL_PER_CLASS)]);
+    const [testAll, trainAll] = await sets;
     const data: ReuseData = {
       test: picks.subset(testAll, picks.firstOfClasses(testAll, lib.TARGET_CLASSES, lib.TARGET_CLASSES.length * lib.TEST_PER_CLASS)),
       pool: picks.subset(trainAll, picks.firstOfClasses(trainAll, lib.TARGET_CLASSES)),
