@@ -8,32 +8,30 @@
  * @attr seed 1–999999 · @attr images unlabelled target images, 10–1000 · @attr labels labelled per digit, 0–20 (0: no fine-tuning)
  * @attr after adabn|finetuned — which adapted features the second PCA panel shows
  * @event fm-result `{ backend, ms, shift, strength, seed, images, labels, source, before, adabn, finetuned, gaps, fallbackReason }`
+ * @event fm-progress `{ stage: 'first-slice', count, total, source, before }` — the first picture: accuracies on the first batch of test digits while the rest computes
  * @event fm-error `{ message }`; the widget keeps the last valid set-up
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
-import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
 import { parseKeyword } from '@lib/params/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { STRENGTH, applyShift, describeShift } from '@lib/shift/transforms.ts';
-import type { Clean, ShiftData, ShiftOutcome, ShiftSettings } from '@lib/shift/run.ts';
+import type { Clean, ShiftData, ShiftOutcome, ShiftSettings, Slice } from '@lib/shift/run.ts';
 import { Job } from '@lib/job/job.ts';
 import type { FeatureRows } from '@lib/transfer/layer-features.ts';
-import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, LIMITS, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
-import { summaryText, type Gaps } from './shift-summary.ts';
+import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
+import { sliceText, summaryText, type Gaps } from './shift-summary.ts';
 import { SHELL } from './shell.ts';
 import type { DomainShiftResult } from './result.ts';
 import css from './domain-shift.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import { loadHeavy, type Heavy, type View } from './heavy.ts';
 
-type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: typeof import('@lib/shift/run.ts'); view: typeof import('./shift-view.ts'); panels: typeof import('@lib/shift/panels.ts'); clean: Clean | null;
-  openModel: (engine: Engine) => Promise<LayersModel> };
 const AFTER = ['adabn', 'finetuned'] as const;
 const EXAMPLES = 8;
 export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> {
@@ -46,6 +44,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   private afterPanel: (typeof AFTER)[number] = 'adabn';
   private last: ShiftOutcome | null = null;
   private job: Job | null = null;
+  private pictured = false;
 
   /** The last finished run: evaluations, BatchNorm statistics written by AdaBN, hidden-layer features. */
   async getOutcome(): Promise<ShiftOutcome> { await this.ready; return this.last!; }
@@ -120,22 +119,16 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     return this.root.querySelector<T>(`[data-role="${role}"]`)!;
   }
 
-  protected async load(): Promise<Heavy> {
-    const [engine, run, view, panels, shipped, assets, dataLib, picks] = await Promise.all([
-      getEngine(), import('@lib/shift/run.ts'), import('./shift-view.ts'), import('@lib/shift/panels.ts'),
-      import('@lib/models/shipped.ts'), import('@lib/widget/assets.ts'), import('@lib/data/index.ts'), import('@lib/transfer/picks.ts'),
-    ]);
-    const load = (split: string, perClass?: number) => dataLib.loadSlice({ base: assets.DATA_BASE, dataset: 'digits', split, perClass });
-    const [testAll, trainAll] = await Promise.all([load('test'), load('train', LIMITS.images[1] / 5)]);
-    const c04 = [0, 1, 2, 3, 4];
-    const data: ShiftData = { test: picks.subset(testAll, picks.firstOfClasses(testAll, c04, 5 * run.TEST_PER_CLASS)), pool: picks.subset(trainAll, picks.firstOfClasses(trainAll, c04)), classes: 5 };
-    const openModel = (e: Engine) => shipped.loadShippedModel(e.tf, 'digits04-cnn', assets.MODELS_BASE);
-    return { engine, model: null as unknown as LayersModel, data, run, view, panels, clean: null, openModel };
+  protected load(): Promise<Heavy> {
+    return loadHeavy((view, test) => this.paintExamples(view, test, { ...this.s }));
   }
 
   /** The model lives on one backend (AdaBN and fine-tuning change it in place): a fresh one per scope, and the clean pass redone. */
   protected async acquire(heavy: Heavy, scope: EngineScope): Promise<void> {
-    heavy.model = this.own(scope, await heavy.openModel(scope.engine));
+    const early = heavy.early;
+    heavy.early = null;
+    if (early && early.engine !== scope.engine) void early.model.then((m) => m.dispose(), () => {});
+    heavy.model = this.own(scope, await (early?.engine === scope.engine ? early.model.catch(() => heavy.openModel(scope.engine)) : heavy.openModel(scope.engine)));
     heavy.clean = null;
   }
 
@@ -153,7 +146,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     const t0 = performance.now();
     this.setStatus('running');
     this.last = null;
-    this.paintExamples(heavy, s);
+    this.paintExamples(heavy.view, heavy.data.test, s);
     this.$('summary').textContent = `Evaluating the model on ${heavy.data.test.count} ${describeShift(s.shift, s.strength)} test digits and re-estimating BatchNorm on ${s.images} unlabelled ones…`;
     this.job?.cancel();
     const job = (this.job = new Job());
@@ -162,9 +155,12 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
       // job: the fine-tuning ends and the run so far (AdaBN's numbers) is the result.
       let done: { clean: Clean; outcome: ShiftOutcome } | null = null;
       await this.jobs.run(job, async () => {
-        const clean = heavy.clean ??= await heavy.run.cleanPass(tf, heavy.model, heavy.data);
+        // Batch by batch, so the first batch's accuracies are on screen while the rest computes.
+        const base = await heavy.run.basePasses(tf, heavy.model, heavy.data, heavy.clean, s, (slice) => { if (gen === this.gen) this.showSlice(heavy, s, slice); });
+        const clean = heavy.clean ??= base.clean;
         if (gen !== this.gen) return;
         done = { clean, outcome: await heavy.run.runShift(tf, heavy.model, heavy.data, clean, s, {
+          shifted: base.shifted,
           onPartial: (o) => { if (gen === this.gen) this.show(heavy, s, o, true); },
           onProgress: (p) => { if (gen === this.gen) this.progress(p.step, p.totalSteps, p.loss); },
           job,
@@ -185,14 +181,25 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     }
   }
 
-  private paintExamples(heavy: Heavy, s: ShiftSettings): void {
-    const clean = heavy.data.test.images.subarray(0, EXAMPLES * 784);
-    heavy.view.paintDigits(this.$('clean'), clean, EXAMPLES);
-    heavy.view.paintDigits(this.$('shifted'), applyShift(clean, EXAMPLES, s.shift, s.strength, s.seed), EXAMPLES);
+  /** The example strip; the first one painted is the widget's first picture (the `fm-picture` mark, for benchmarks). */
+  private paintExamples(view: View, test: ShiftData['test'], s: ShiftSettings): void {
+    const clean = test.images.subarray(0, EXAMPLES * 784);
+    view.paintDigits(this.$('clean'), clean, EXAMPLES);
+    view.paintDigits(this.$('shifted'), applyShift(clean, EXAMPLES, s.shift, s.strength, s.seed), EXAMPLES);
     const words = describeShift(s.shift, s.strength);
     this.$('shifted-label').textContent = words;
     this.$('shifted').setAttribute('aria-label', `The same ${EXAMPLES} test digits ${words}, as the model receives them`);
     this.$('clean').setAttribute('aria-label', `${EXAMPLES} clean test digits (white ink on black, as the model receives them)`);
+    if (!this.pictured) performance.mark('fm-picture', { detail: { tag: this.localName, id: this.id } });
+    this.pictured = true;
+  }
+
+  /** The first picture: the base model's accuracies on the first batch, marked partial until the full run replaces them. */
+  private showSlice(heavy: Heavy, s: ShiftSettings, slice: Slice): void {
+    this.drawBars(heavy, s, [slice.source.accuracy, slice.before.accuracy, null]);
+    this.$('bars').dataset.partial = '';
+    this.$('summary').textContent = sliceText(s, slice);
+    this.dispatchEvent(new CustomEvent('fm-progress', { detail: { stage: 'first-slice', count: slice.count, total: slice.total, source: slice.source.accuracy, before: slice.before.accuracy }, bubbles: true, composed: true }));
   }
 
   private progress(step: number, total: number, loss: number): void {
@@ -205,16 +212,19 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   private show(heavy: Heavy, s: ShiftSettings, o: ShiftOutcome, partial: boolean): Gaps {
     this.last = o;
     const clean = heavy.clean!;
+    delete this.$('bars').dataset.partial;
     const acc = (p: { evaluation: { accuracy: number } } | undefined) => p?.evaluation.accuracy ?? null;
-    heavy.view.drawBars(this.$('bars'), [
-      { label: 'clean digits (source)', value: acc(clean.pass), kind: 'source' },
-      { label: `${s.shift}, no adaptation`, value: acc(o.before), kind: 'target' },
-      { label: `${s.shift}, AdaBN`, value: acc(o.adabn), kind: 'adapted' },
-      ...(s.labels > 0 ? [{ label: `${s.shift}, fine-tuned`, value: partial ? null : acc(o.finetuned?.shifted), kind: 'adapted' as const }] : []),
-    ], 1 / heavy.data.classes);
+    this.drawBars(heavy, s, [acc(clean.pass), acc(o.before), acc(o.adabn), ...(s.labels > 0 ? [partial ? null : acc(o.finetuned?.shifted)] : [])]);
     const gaps = this.drawPca();
     this.$('summary').textContent = summaryText(s, clean.pass, o, gaps, partial);
     return gaps;
+  }
+
+  /** Accuracy bars: clean, shifted, AdaBN, fine-tuned (when given); null: still computing. */
+  private drawBars(heavy: Heavy, s: ShiftSettings, values: (number | null)[]): void {
+    const labels = ['clean digits (source)', `${s.shift}, no adaptation`, `${s.shift}, AdaBN`, `${s.shift}, fine-tuned`];
+    const kinds = ['source', 'target', 'adapted', 'adapted'] as const;
+    heavy.view.drawBars(this.$('bars'), values.map((value, i) => ({ label: labels[i]!, value, kind: kinds[i]! })), 1 / heavy.data.classes);
   }
 
   private drawPca(): Gaps {

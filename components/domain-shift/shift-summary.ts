@@ -1,6 +1,6 @@
 /** The words under `<fm-domain-shift>`'s charts: every number the charts show, for readers who cannot see them. */
 import { describeShift } from '@lib/shift/transforms.ts';
-import type { Pass, ShiftOutcome, ShiftSettings } from '@lib/shift/run.ts';
+import type { Pass, ShiftOutcome, ShiftSettings, Slice } from '@lib/shift/run.ts';
 
 export interface Gaps { before: number; adabn: number; finetuned: number | null }
 
@@ -25,3 +25,9 @@ export function summaryText(s: ShiftSettings, clean: Pass, o: ShiftOutcome, gaps
   return parts.join(' ');
 }
 
+
+/** The words beside the first picture: the accuracies on the first batch, said to be partial. */
+export function sliceText(s: ShiftSettings, slice: Slice): string {
+  const source = slice.source.count === slice.total ? `on all ${slice.total} clean test digits` : `on the first ${slice.count} of ${slice.total} clean test digits`;
+  return `So far (partial): the model is right ${pct(slice.source.accuracy)} of the time ${source}, and ${pct(slice.before.accuracy)} on the first ${slice.count} of them ${describeShift(s.shift, s.strength)}. The rest, AdaBN and fine-tuning are computing…`;
+}

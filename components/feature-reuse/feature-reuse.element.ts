@@ -7,6 +7,7 @@
  * @attr model digits04-cnn|fashion-cnn · @attr digit the test digit whose maps are shown, 0–9
  * @attr labels labelled training digits per class for the probe, 1–50 · @attr seed 1–999999 (random model, picks)
  * @event fm-result `{ backend, ms, model, digit, labels, seed, pixels, pretrained: LayerScore[], random: LayerScore[], smoothness, fallbackReason }`
+ * @event fm-progress `{ stage: 'pretrained', pixels, pretrained }` — the pretrained model's probes (and the pixels') while the random model's compute
  * @event fm-error `{ message }`; the widget keeps the last valid set-up
  */
 import '@lib/engine/global.ts';
@@ -34,6 +35,8 @@ type Heavy = {
   engine: Engine; lib: Lib; view: typeof import('./reuse-view.ts'); stats: typeof import('@lib/transfer/filter-stats.ts');
   data: ReuseData; digits: ImageSetLike; load(name: string): Promise<LayersModel>; random(classes: number, seed: number): LayersModel;
   open: { shipped(tf: Engine['tf'], name: string): Promise<LayersModel>; random(classes: number, seed: number): LayersModel };
+  /** The pretrained model asked for at start, loading beside the data (acquire() takes it on that engine). */
+  early: { engine: Engine; name: string; model: Promise<LayersModel> } | null;
 };
 type ImageSetLike = import('@lib/train/batches.ts').ImageSet;
 const num = (attr: string, label: string, [min, max]: readonly [number, number]) =>
@@ -68,6 +71,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   private last: { views: { pretrained: ModelView; random: ModelView }; pretrained: LayerScore[]; random: LayerScore[]; pixels: LayerScore } | null = null;
   /** Test-set features per model key (they do not depend on labels or picks). */
   private testFeatures = new Map<string, Record<string, FeatureRows>>();
+  private pictured = false;
 
   /** The last result: filters and maps of both models, and the probe scores per layer. */
   async getResult(): Promise<NonNullable<FeatureReuseElement['last']>> { await this.ready; return this.last!; }
@@ -98,12 +102,20 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, lib, view, stats, shipped, assets, dataLib, picks, cnn] = await Promise.all([
-      getEngine(), import('@lib/transfer/reuse.ts'), import('./reuse-view.ts'), import('@lib/transfer/filter-stats.ts'),
+    // The data does not wait for the engine (tfjs, the adapter, the smoke check): both load side by side.
+    const engineReady = getEngine();
+    const [lib, view, stats, shipped, assets, dataLib, picks, cnn] = await Promise.all([
+      import('@lib/transfer/reuse.ts'), import('./reuse-view.ts'), import('@lib/transfer/filter-stats.ts'),
       import('@lib/models/shipped.ts'), import('@lib/widget/assets.ts'), import('@lib/data/index.ts'), import('@lib/transfer/picks.ts'), import('@lib/models/small-cnn.ts'),
     ]);
     const slice = (split: string, perClass?: number) => dataLib.loadSlice({ base: assets.DATA_BASE, dataset: 'digits', split, perClass });
-    const [testAll, trainAll] = await Promise.all([slice('test'), slice('train', lib.POOL_PER_CLASS)]);
+    const name = this.s.model;
+    const sets = Promise.all([slice('test'), slice('train', lib.POOL_PER_CLASS)]);
+    sets.catch(() => {}); // awaited below, after the engine
+    const engine = await engineReady;
+    const early = { engine, name, model: shipped.loadShippedModel(engine.tf, name, assets.MODELS_BASE) };
+    early.model.catch(() => {}); // acquire() loads again, and reports a failure then
+    const [testAll, trainAll] = await sets;
     const data: ReuseData = {
       test: picks.subset(testAll, picks.firstOfClasses(testAll, lib.TARGET_CLASSES, lib.TARGET_CLASSES.length * lib.TEST_PER_CLASS)),
       pool: picks.subset(trainAll, picks.firstOfClasses(trainAll, lib.TARGET_CLASSES)),
@@ -111,7 +123,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     const digits = picks.subset(testAll, Array.from({ length: 10 }, (_, d) => picks.firstOfClasses(testAll, [d], 1)[0]!));
     const open = { shipped: (tf: Engine['tf'], name: string) => shipped.loadShippedModel(tf, name, assets.MODELS_BASE), random: (classes: number, seed: number) => cnn.buildSmallCnn({ classes, seed }) };
     const none = () => { throw new Error('no engine scope yet'); };
-    return { engine, lib, view, stats, data, digits, open, load: none, random: none };
+    return { engine, lib, view, stats, data, digits, open, load: none, random: none, early };
   }
 
   /**
@@ -122,6 +134,11 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     this.testFeatures.clear();
     const loaded = new Map<string, Promise<LayersModel>>();
     let random: { key: string; model: LayersModel } | null = null;
+    const early = heavy.early;
+    heavy.early = null;
+    // A failed early load is retried once through heavy.load (which forgets a failure, so a Retry fetches again).
+    if (early?.engine === scope.engine) loaded.set(early.name, early.model.then((m) => this.own(scope, m), () => { loaded.delete(early.name); return heavy.load(early.name); }));
+    else if (early) void early.model.then((m) => m.dispose(), () => {});
     heavy.load = (name) => {
       // A model that failed to load is forgotten, so a Retry fetches it again.
       if (!loaded.has(name)) loaded.set(name, heavy.open.shipped(scope.engine.tf, name).then((m) => this.own(scope, m), (err: unknown) => { loaded.delete(name); throw err; }));
@@ -167,21 +184,31 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
         if (gen === this.gen) this.testFeatures.set(key, testRows);
         return lib.scoreModel(await lib.probeFeatures(tf, model, train), train.labels, testRows, test.labels);
       };
+      const pixels = lib.scoreLayer('pixels', lib.pixelRows(train), train.labels, lib.pixelRows(test), test.labels);
       const pretrained = await scores(pre, `pretrained/${s.model}`);
       if (!(await stage())) return;
+      // Streamed: the pretrained model's probes are on screen (marked partial) while the random model's compute.
+      this.drawProbe(heavy, s, pixels, pretrained, null);
+      this.dispatchEvent(new CustomEvent('fm-progress', { detail: { stage: 'pretrained', pixels: pixels.accuracy, pretrained }, bubbles: true, composed: true }));
       const random = await scores(rand, `random/${MODELS[s.model]!.classes}/${s.seed}`);
       if (!(await stage())) return;
-      const pixels = lib.scoreLayer('pixels', lib.pixelRows(train), train.labels, lib.pixelRows(test), test.labels);
       this.last = { views, pretrained, random, pixels };
-      heavy.view.drawProbe(this.$('probe'), [
-        { layer: 'pixels', pretrained: pixels.accuracy, random: null },
-        ...pretrained.map((p, i) => ({ layer: p.layer, pretrained: p.accuracy, random: random[i]!.accuracy })),
-      ], 1 / lib.TARGET_CLASSES.length, s.model);
+      this.drawProbe(heavy, s, pixels, pretrained, random);
       this.$('summary').textContent = describeReuse(s, test.count, pixels, pretrained, random);
       const ms = performance.now() - t0;
       this.$('timing').textContent = `Computed in ${(ms / 1000).toFixed(1)} s.`;
       this.emitResult({ backend: heavy.engine.backend, ms, ...s, pixels: pixels.accuracy, pretrained, random, smoothness: this.smoothness(heavy, views), fallbackReason: heavy.engine.fallbackReason ?? null });
     }, () => this.recompute());
+  }
+
+  /** The probe chart; `random` null: still computing (the chart is marked partial). */
+  private drawProbe(heavy: Heavy, s: ReuseSettings, pixels: LayerScore, pretrained: LayerScore[], random: LayerScore[] | null): void {
+    const host = this.$('probe');
+    heavy.view.drawProbe(host, [
+      { layer: 'pixels', pretrained: pixels.accuracy, random: null },
+      ...pretrained.map((p, i) => ({ layer: p.layer, pretrained: p.accuracy, random: random?.[i]!.accuracy ?? null })),
+    ], 1 / heavy.lib.TARGET_CLASSES.length, s.model);
+    if (random) delete host.dataset.partial; else host.dataset.partial = '';
   }
 
   private smoothness(heavy: Heavy, v: { pretrained: ModelView; random: ModelView }): { pretrained: number; random: number } {
@@ -204,6 +231,9 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
       this.$(`${kind}-maps`).setAttribute('aria-label', texts[kind].maps(max));
     }
     this.$('views-summary').textContent = texts.summary;
+    // The first picture (filters and maps), for benchmarks beside FmElement's fm-start/fm-result marks.
+    if (!this.pictured) performance.mark('fm-picture', { detail: { tag: this.localName, id: this.id } });
+    this.pictured = true;
   }
 }
 

@@ -46,6 +46,48 @@ test('inverted digits: accuracy drops, AdaBN raises it, fine-tuning hidden and l
   await page.screenshot({ path: `test-results/domain-shift-${info.project.name}.png`, fullPage: true });
 });
 
+test('streams: the example digits, then the first batch\'s accuracies marked partial, then the full result in their place', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(600_000);
+  // Each event as it happens, with what the widget showed at that moment (before the page's own scripts run).
+  await page.addInitScript(() => {
+    const w = window as unknown as { seen: unknown[] };
+    w.seen = [];
+    for (const type of ['fm-progress', 'fm-result']) document.addEventListener(type, (e) => {
+      const root = (e.target as HTMLElement).shadowRoot!;
+      w.seen.push({ type, at: performance.now(), detail: (e as CustomEvent).detail, partial: 'partial' in root.querySelector<HTMLElement>('[data-role="bars"]')!.dataset,
+        summary: root.querySelector('[data-role="summary"]')!.textContent, bars: root.querySelector('[data-role="bars"]')!.textContent });
+    });
+  });
+  const d = await open(page, 'images=20&labels=0');
+  type Seen = { type: string; at: number; detail: { stage?: string; count?: number; total?: number; source?: number; before?: number }; partial: boolean; summary: string; bars: string };
+  const seen = await page.evaluate(() => (window as unknown as { seen: Seen[] }).seen);
+  expect(seen.map((e) => e.type)).toEqual(['fm-progress', 'fm-result']);
+  const [first, full] = seen as [Seen, Seen];
+  // The first picture: the base model on the first batch of the 250 test digits, marked partial, both numbers drawn.
+  expect(first.detail).toMatchObject({ stage: 'first-slice', count: 128, total: 250 });
+  expect(first.partial).toBe(true);
+  expect(first.summary).toContain('So far (partial)');
+  for (const v of [first.detail.source!, first.detail.before!]) {
+    expect(Math.abs(v * 128 - Math.round(v * 128))).toBeLessThan(1e-9); // a share of the 128 digits
+    expect(first.bars).toContain(`${(100 * v).toFixed(1)}%`);
+  }
+  expect(first.bars).toContain('running…');
+  // Then the full run replaces it: no longer partial, the full set's numbers (the default seeded set-up's ordering).
+  expect(full.partial).toBe(false);
+  expect(full.summary).not.toContain('partial');
+  expect(full.summary).toContain(`On 250 clean test digits the model is right ${(100 * d.source).toFixed(1)}%`);
+  expect(d.adabn).toBeGreaterThan(d.before);
+  expect(full.bars).not.toContain('running…');
+  // The example digits were painted (the fm-picture mark) before the first numbers, and those before the result.
+  const marks = await page.evaluate(() => ['fm-start', 'fm-picture', 'fm-result'].map((n) => performance.getEntriesByName(n).length));
+  expect(marks).toEqual([1, 1, 1]);
+  const at = await page.evaluate(() => Object.fromEntries(['fm-start', 'fm-picture', 'fm-result'].map((n) => [n, performance.getEntriesByName(n)[0]!.startTime])));
+  expect(at['fm-start']!).toBeLessThanOrEqual(at['fm-picture']!);
+  expect(at['fm-picture']!).toBeLessThan(first.at);
+  expect(first.at).toBeLessThanOrEqual(at['fm-result']!);
+});
+
 test('bad shift, strength, images, labels, seed and after: messages, defaults kept, nothing injected; the widget still runs', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(400_000);

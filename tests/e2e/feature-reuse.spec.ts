@@ -53,6 +53,41 @@ test('probes report every layer of both models; pretraining helps at pool2 (seed
   expect(worst).toBeLessThanOrEqual(1);
 });
 
+test('streams: filters and maps first, then the pretrained probes marked partial, then both models\' probes in their place', async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(600_000);
+  // Each event as it happens, with what the probe chart showed at that moment (before the page's own scripts run).
+  await page.addInitScript(() => {
+    const w = window as unknown as { seen: unknown[] };
+    w.seen = [];
+    for (const type of ['fm-progress', 'fm-result']) document.addEventListener(type, (e) => {
+      const probe = (e.target as HTMLElement).shadowRoot!.querySelector<HTMLElement>('[data-role="probe"]')!;
+      w.seen.push({ type, at: performance.now(), detail: (e as CustomEvent).detail, partial: 'partial' in probe.dataset, chart: probe.textContent });
+    });
+  });
+  const d = await open(page, 'labels=3');
+  type Seen = { type: string; at: number; detail: { stage?: string; pixels: number; pretrained: Score[] }; partial: boolean; chart: string };
+  const seen = await page.evaluate(() => (window as unknown as { seen: Seen[] }).seen);
+  expect(seen.map((e) => e.type)).toEqual(['fm-progress', 'fm-result']);
+  const [first, full] = seen as [Seen, Seen];
+  // The partial chart: pixels and the pretrained model's probes, the random model's still pending (…).
+  expect(first.detail.stage).toBe('pretrained');
+  expect(first.partial).toBe(true);
+  expect(first.chart).toContain('…');
+  // The full result keeps the streamed numbers exactly and adds the random model's; the chart is no longer partial.
+  expect(first.detail.pretrained).toEqual(d.pretrained);
+  expect(first.detail.pixels).toBe(d.pixels);
+  expect(d.random.map((r) => r.layer)).toEqual(['pool1', 'pool2', 'hidden']);
+  expect(full.partial).toBe(false);
+  expect(full.chart).not.toContain('…');
+  for (const s of [...d.pretrained, ...d.random]) expect(full.chart).toContain(`${(100 * s.accuracy).toFixed(1)}%`);
+  // The filters and maps (the fm-picture mark) came before the first probes.
+  const at = await page.evaluate(() => Object.fromEntries(['fm-start', 'fm-picture', 'fm-result'].map((n) => [n, performance.getEntriesByName(n).map((m) => m.startTime)])));
+  expect([at['fm-start']!.length, at['fm-picture']!.length, at['fm-result']!.length]).toEqual([1, 1, 1]);
+  expect(at['fm-picture']![0]!).toBeLessThan(first.at);
+  expect(first.at).toBeLessThanOrEqual(at['fm-result']![0]!);
+});
+
 test('another digit and another shipped model; bad inputs keep the last good set-up; no tensor leak', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(900_000);

@@ -16,6 +16,7 @@ import { pickPerClass, subset } from '../transfer/picks.ts';
 import { adaptBatchNorm, type BnStatistics } from './adabn.ts';
 import { applyShift, type Shift } from './transforms.ts';
 import type { JobControl } from '../job/job.ts';
+import { streamFeatures } from './stream.ts';
 
 export interface ShiftSettings { shift: Shift; strength: number; seed: number; images: number; labels: number }
 export interface ShiftData { test: ImageSet; pool: ImageSet; classes: number }
@@ -41,7 +42,12 @@ export interface Hooks {
   onProgress?: (p: Progress) => void;
   /** The job the fine-tuning loop belongs to: the caller pauses or cancels it (e.g. the settings changed). */
   job?: JobControl;
+  /** The base model's rows on the shifted test digits, when already computed (basePasses). */
+  shifted?: Record<string, FeatureRows>;
 }
+
+/** The base model's accuracy on the first `count` of `total` shifted test digits, and on the clean ones (the same `count`, or all of them when known from an earlier run): a first picture. */
+export interface Slice { count: number; total: number; source: Evaluation; before: Evaluation }
 
 /** The shifted test set and target pool for these settings (pure TS). */
 export function shiftedSets(data: ShiftData, s: ShiftSettings): { test: ImageSet; pool: ImageSet } {
@@ -56,8 +62,27 @@ export function shiftedSets(data: ShiftData, s: ShiftSettings): { test: ImageSet
 export interface Clean { pass: Pass; flatten: FeatureRows }
 
 export async function cleanPass(tf: Tf, base: LayersModel, data: ShiftData): Promise<Clean> {
-  const r = await layerFeatures(tf, base, data.test, [FINETUNE.from, FEATURE_LAYER, 'logits']);
-  return { pass: { evaluation: summarise(argmaxRows(r.logits!), data.test.labels, data.classes), hidden: r[FEATURE_LAYER]! }, flatten: r[FINETUNE.from]! };
+  return cleanOf(await layerFeatures(tf, base, data.test, BASE_LAYERS), data);
+}
+
+const BASE_LAYERS = [FINETUNE.from, FEATURE_LAYER, 'logits'];
+const cleanOf = (r: Record<string, FeatureRows>, data: ShiftData): Clean =>
+  ({ pass: { evaluation: summarise(argmaxRows(r.logits!), data.test.labels, data.classes), hidden: r[FEATURE_LAYER]! }, flatten: r[FINETUNE.from]! });
+
+/**
+ * The base model on the clean test digits (unless `clean` is known) and on the shifted ones, batch by batch
+ * (stream.ts: the same rows as cleanPass and runShift compute); `onSlice` after each batch but the last.
+ */
+export async function basePasses(tf: Tf, base: LayersModel, data: ShiftData, clean: Clean | null, s: ShiftSettings, onSlice?: (slice: Slice) => void):
+  Promise<{ clean: Clean; shifted: Record<string, FeatureRows> }> {
+  const { test } = shiftedSets(data, s);
+  const total = test.count;
+  const accuracy = (logits: FeatureRows, count: number) =>
+    summarise(argmaxRows(logits).subarray(0, count), test.labels.slice(0, count), data.classes);
+  const rows = await streamFeatures(tf, base, clean ? [test] : [data.test, test], BASE_LAYERS, (r, count) => {
+    if (count < total) onSlice?.({ count, total, source: clean ? clean.pass.evaluation : accuracy(r[0]!.logits!, count), before: accuracy(r.at(-1)!.logits!, count) });
+  });
+  return { clean: clean ?? cleanOf(rows[0]!, data), shifted: rows.at(-1)! };
 }
 
 /** Accuracy and hidden features of `model` on `set` (images, or feature rows for a head) in one pass. */
@@ -78,7 +103,7 @@ export function argmaxRows(rows: FeatureRows): Int32Array {
 
 export async function runShift(tf: Tf, base: LayersModel, data: ShiftData, clean: Clean, s: ShiftSettings, hooks: Hooks = {}): Promise<ShiftOutcome> {
   const { test, pool } = shiftedSets(data, s);
-  const shifted = await layerFeatures(tf, base, test, [FINETUNE.from, FEATURE_LAYER, 'logits']);
+  const shifted = hooks.shifted ?? await layerFeatures(tf, base, test, BASE_LAYERS);
   const before: Pass = { evaluation: summarise(argmaxRows(shifted.logits!), test.labels, data.classes), hidden: shifted[FEATURE_LAYER]! };
   const adapted = await cloneModel(base);
   let outcome: ShiftOutcome;

@@ -6,7 +6,7 @@
  * `gen` numbers each run so a result that arrives after a newer request, a new scope, or disconnect is dropped.
  * `R` is the widget's `fm-result` detail, passed on to FmElement.
  */
-import { label, type Engine } from '../engine/index.ts';
+import { getEngine, label, type Engine } from '../engine/index.ts';
 import { getScope, onScopeChange, type Disposable, type EngineScope } from '../engine/scope.ts';
 import { FmElement, describeError, type ResultDetail, type UntypedResult } from './fm-element.ts';
 
@@ -45,6 +45,9 @@ export abstract class EngineElement<Heavy extends { engine: Engine }, R extends 
     this.setStatus('loading');
     if (this.loadedGate.settled) this.loadedGate = gate<Heavy>();
     try {
+      // The scope's set-up (on WebGPU: compiling and checking our kernels) runs while load() fetches code and data.
+      // Only once the engine is up: a failed start is not cached (a Retry tries again), a scope would be.
+      getEngine().then(() => getScope()).catch(() => {});
       const heavy = await this.load();
       // A scope may be disposed while we acquire from it (the device lost during start-up): take the next one.
       let scope = await getScope();
