@@ -87,3 +87,16 @@ async function formulaStops(page: Page): Promise<{ wrong: string[] }> {
   expect(scrolling, 'formulas that scroll at 320 px').toBeGreaterThan(0);
   return { wrong };
 }
+
+test('every embed page fits 320, 390 and 768 px', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(30_000 * WIDGETS.length);
+  const wide: Record<string, Record<number, number>> = {};
+  for (const { slug } of WIDGETS) {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`/embed/${slug}/?backend=cpu`);
+    await settle(page);
+    wide[slug] = await widths(page);
+  }
+  expect(wide).toEqual(Object.fromEntries(WIDGETS.map(({ slug }) => [slug, fits])));
+});
