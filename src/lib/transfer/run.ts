@@ -139,10 +139,11 @@ export class LabRun {
         let epochStart = performance.now();
         let stepLosses: number[] = [];
         const options: HeadTrainOptions = {
-          job: this.job, epochs: config.epochs, batchSize, seed, learningRate: config.lr, readEvery: 1,
+          // Losses are read a few times a second, every step's at once (the Trainer's cadence), not one read per step.
+          job: this.job, epochs: config.epochs, batchSize, seed, learningRate: config.lr,
           lrMultipliers: lrMultipliers(net, config.headLr),
           onProgress: (p) => {
-            stepLosses.push(p.loss);
+            for (const [, l] of p.steps ?? [[p.step, p.loss]]) stepLosses.push(l);
             this.input.onProgress?.({ phase: 'training', done: p.step, total: p.totalSteps, epoch: p.epoch + 1, epochs: config.epochs, loss: p.loss });
           },
           onEpochEnd: async (e) => {
@@ -155,7 +156,7 @@ export class LabRun {
           },
         };
         const augment = config.augment ? (xb: Tensor, step: number) => shiftBatch(tf, xb, seed, step) : undefined;
-        losses = (head ? await trainHead(tf, head, train, options) : await trainModel(tf, model, train, { ...options, augment })).losses;
+        losses = (head ? await trainHead(tf, head, train, options) : await trainModel(tf, model, train, { ...options, augment })).stepLosses;
         // The test images, once: only for a run that trained to the end, and only now.
         if (!this.cancelled) {
           const gate = this.gate('testing', config.epochs);
