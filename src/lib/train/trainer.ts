@@ -39,6 +39,8 @@ export interface TrainOptions {
    * e.g. for a validation pass. Typed `void` so existing callbacks keep their inferred types.
    */
   onProgress?: (p: Progress) => void;
+  /** Called after every step without waiting for the GPU (progress bars; a cancel here acts before the next step). */
+  onStep?: (p: Pick<Progress, 'epoch' | 'step' | 'totalSteps'>) => void;
   /** Learning-rate factor per trainable weight (`model.trainableWeights` order); default 1 each. */
   lrMultipliers?: readonly number[];
   /** Changes each batch's images on the device (augmentation); synchronous, runs inside the step's tidy. */
@@ -130,9 +132,9 @@ export class Trainer {
     let mark = start;
     let yielded = start;
     // Every unread step's loss, in one read; then progress, and the epoch's end when it is one.
+    const pendingSteps = async () => (await log.read(sinceRead)).map((v, i) => [step - sinceRead + 1 + i, v] as [number, number]);
     const read = async (epoch: number, epochDone: boolean) => {
-      const values = await log.read(sinceRead);
-      const steps = values.map((v, i) => [step - sinceRead + 1 + i, v] as [number, number]);
+      const steps = await pendingSteps();
       stepLosses.push(...steps);
       losses.push(steps.at(-1)!);
       cadence.record(sinceRead, performance.now() - mark);
@@ -164,12 +166,19 @@ export class Trainer {
         loss.dispose();
         step++;
         sinceRead++;
+        options.onStep?.({ epoch, step, totalSteps });
         const epochDone = options.onEpochEnd !== undefined && step % perEpoch === 0;
         if (cadence.due(step, sinceRead) || step === totalSteps || epochDone) await read(epoch, epochDone);
         else if (performance.now() - yielded > YIELD_MS) {
           await yieldToPage();
           yielded = performance.now();
         }
+      }
+      // Stopped early: the steps not yet read still belong in the result (not reported: the run is over).
+      if (sinceRead > 0 && cadence.flushesOnPause) {
+        const steps = await pendingSteps();
+        stepLosses.push(...steps);
+        losses.push(steps.at(-1)!);
       }
     } finally {
       if (owned) tf.dispose([data.x, data.y]);
