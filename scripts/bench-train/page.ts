@@ -7,7 +7,7 @@ const out = document.getElementById('out')!;
 (async () => {
   const engine = await getEngine();
   const result = await runBench(engine.tf, {
-    reps: Number(q.get('reps') ?? 5), stepsPerRep: Number(q.get('steps') ?? 2), profile: q.get('profile') === '1',
+    reps: Number(q.get('reps') ?? 5), stepsPerRep: Number(q.get('steps') ?? 2), profile: q.get('profile') === '1', loopSteps: Number(q.get('loop') ?? 0), withFit: q.get('fit') !== '0',
     log: (s) => (out.textContent += `${s}\n`),
   });
   (window as unknown as { benchResult: unknown }).benchResult = { ...result, adapter: engine.adapter };

@@ -10,6 +10,7 @@ import { installFastConvGrad, uninstallFastConvGrad } from '../../src/lib/train/
 import { lossAndGrads, trainableVariables } from '../../src/lib/train/forward.ts';
 import { FusedAdam } from '../../src/lib/train/fused-adam.ts';
 import { lcg } from '../../src/lib/random/lcg.ts';
+import { loopBench, type LoopResult } from './loop.ts';
 
 export interface PathResult { median: number; min: number; max: number; imagesPerSecond: number[] }
 export interface Profile { wallMs: number; gpuMs: number; dispatches: number; top: [string, number, number][] }
@@ -18,6 +19,8 @@ export interface BenchResult {
   /** ours / fit of each rep (the two paths of one rep ran back to back, under about the same load). */
   ratios: number[];
   profile?: { ours: Profile; fit: Profile };
+  /** The training loop, loss read every step vs by time (loop.ts). */
+  loop?: LoopResult;
 }
 
 const BATCH = 64;
@@ -69,7 +72,7 @@ export function benchPaths(tf: Tf, batch: number, steps: number): { n: number; o
   return { n, ours, fit, dispose };
 }
 
-export async function runBench(tf: Tf, options: { reps: number; stepsPerRep: number; profile: boolean; log?: (s: string) => void }): Promise<BenchResult> {
+export async function runBench(tf: Tf, options: { reps: number; stepsPerRep: number; profile: boolean; loopSteps?: number; withFit?: boolean; log?: (s: string) => void }): Promise<BenchResult> {
   const { reps, stepsPerRep: k } = options;
   const log = options.log ?? (() => {});
   const { n, ours, fit, dispose } = benchPaths(tf, BATCH, k);
@@ -79,18 +82,20 @@ export async function runBench(tf: Tf, options: { reps: number; stepsPerRep: num
     return (n / (performance.now() - t0)) * 1000;
   };
   log('warm-up');
+  const withFit = options.withFit ?? true;
   await time(ours);
-  await time(fit);
+  if (withFit) await time(fit);
   const a: number[] = [];
   const b: number[] = [];
   for (let r = 0; r < reps; r++) {
     a.push(await time(ours));
-    b.push(await time(fit));
+    b.push(withFit ? await time(fit) : NaN);
     log(`rep ${r + 1}/${reps}: ours ${a.at(-1)!.toFixed(2)} img/s, fit ${b.at(-1)!.toFixed(2)} img/s, ratio ${(a.at(-1)! / b.at(-1)!).toFixed(2)}`);
   }
   const result: BenchResult = { backend: tf.getBackend(), batch: BATCH, stepsPerRep: k, ours: summary(a), fit: summary(b), ratios: a.map((x, i) => x / b[i]!) };
-  if (options.profile && tf.getBackend() === 'webgpu') result.profile = { ours: await profile(tf, ours, k), fit: await profile(tf, fit, k) };
+  if (options.profile && withFit && tf.getBackend() === 'webgpu') result.profile = { ours: await profile(tf, ours, k), fit: await profile(tf, fit, k) };
   dispose();
+  if (options.loopSteps) result.loop = await loopBench(tf, { reps, steps: options.loopSteps, batch: BATCH, log });
   return result;
 }
 

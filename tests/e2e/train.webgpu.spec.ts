@@ -36,6 +36,44 @@ test('seeded training steps on webgpu lower the loss and leave no tensors', asyn
   expect(watch.consoleErrors).toEqual([]);
 });
 
+test('a second batch size compiles no new GPU pipeline (batch-dependent sizes are uniforms); losses come back in batched reads', async ({ page, watch }) => {
+  // Observes every pipeline the page's GPU device compiles (a count; each call goes through to the real method).
+  await page.addInitScript(() => {
+    const w = window as unknown as { pipelines: number };
+    w.pipelines = 0;
+    const proto = (globalThis as unknown as { GPUDevice?: { prototype: Record<string, (...a: unknown[]) => unknown> } }).GPUDevice?.prototype;
+    for (const name of ['createComputePipeline', 'createComputePipelineAsync']) {
+      const original = proto?.[name];
+      if (original) proto![name] = function (this: unknown, ...args: unknown[]) { w.pipelines++; return original.apply(this, args); };
+    }
+  });
+  await open(page);
+  const r = await page.evaluate(async () => {
+    const p = (window as any).trainProbe;
+    const w = window as unknown as { pipelines: number };
+    const { tf } = await p.getEngine();
+    const n = 48;
+    const images = Uint8Array.from(p.uniform(5, n * 784, 0, 255), Math.floor);
+    const labels = Uint8Array.from({ length: n }, (_, i) => i % 4);
+    const model = p.buildSmallCnn({ classes: 4, seed: 1, filters: [4, 8], hidden: 16 });
+    const counts: number[] = [w.pipelines];
+    const runs = [];
+    for (const batchSize of [16, 8, 12]) {
+      runs.push(await p.train.train(tf, model, { images, labels, count: n }, { epochs: 1, batchSize, seed: 2, learningRate: 0.01, readIntervalMs: 60_000 }));
+      counts.push(w.pipelines);
+    }
+    model.dispose();
+    return { counts, steps: runs.map((x: any) => x.stepLosses.length), reads: runs.map((x: any) => x.losses.length) };
+  });
+  // The first run compiles the step's programs; batches of 8 and 12 reuse every one of them.
+  expect(r.counts[1]! - r.counts[0]!).toBeGreaterThan(20);
+  expect(r.counts.slice(1)).toEqual([r.counts[1], r.counts[1], r.counts[1]]);
+  // Every step's loss comes back in two reads: after the first step (its timing), then the rest at once (a minute fits them).
+  expect(r.steps).toEqual([3, 6, 4]);
+  expect(r.reads).toEqual([2, 2, 2]);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
 test('save to IndexedDB and load back: identical weights and predictions', async ({ page }) => {
   await open(page);
   const r = await page.evaluate(async () => {

@@ -15,7 +15,7 @@ export interface HostFeatures { data: Float32Array; count: number; shape: readon
 /** Features on the device (x [N, …], y int32 [N]) or on the host. */
 export type HeadData = TensorSet | HostFeatures;
 
-export interface HeadTrainOptions extends Pick<TrainOptions, 'seed' | 'readEvery' | 'maxSteps' | 'lrMultipliers' | 'onProgress' | 'onEpochEnd' | 'job'> {
+export interface HeadTrainOptions extends Pick<TrainOptions, 'seed' | 'readEvery' | 'readIntervalMs' | 'maxSteps' | 'lrMultipliers' | 'onProgress' | 'onStep' | 'onEpochEnd' | 'job'> {
   epochs: number;
   /** Examples per step; default all of them (full-batch: one step per epoch). */
   batchSize?: number;

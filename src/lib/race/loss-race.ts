@@ -1,8 +1,9 @@
 /**
  * The loss race: two copies of the same small CNN — same seed, so the same initial weights; same data and
  * the same seeded batch order — trained side by side with the shared Trainer, one on cross-entropy, one on
- * squared error on probabilities. The two loops run concurrently and read their loss back after every step,
- * so they interleave step by step on the engine's backend and the page stays responsive. Both loops belong to
+ * squared error on probabilities. The two loops run concurrently; each keeps its per-step losses on the device
+ * and reads them in one go a few times a second (the curves still get every step), yielding to the page
+ * between steps, so they interleave on the engine's backend and the page stays responsive. Both loops belong to
  * one Job (src/lib/job): its pause (the reader's, or the widget's out of view) and cancel act within one step. Validation metrics (on images held back from the training split) are measured before
  * training and after every epoch; the test set is measured once, after the last epoch of both networks, and
  * not at all when the race is cancelled. Every tensor the race makes (two models, the data, the optimiser
@@ -91,11 +92,16 @@ export class LossRace {
       const runs = this.kinds.map((kind, i) => {
         const history = state.runs[i]!;
         const trainer = new Trainer(tf, models[i]!, data.train, {
-          job: this.job, epochs: config.epochs, batchSize: BATCH_SIZE, seed: config.seed, learningRate: config.learningRate, readEvery: 1, loss: kind,
-          onProgress: async (p) => {
-            history.train.push([p.step, p.loss]);
+          job: this.job, epochs: config.epochs, batchSize: BATCH_SIZE, seed: config.seed, learningRate: config.learningRate, loss: kind,
+          // Every step's loss, read in one go every few hundred milliseconds (the Trainer's cadence).
+          onProgress: (p) => {
+            history.train.push(...(p.steps ?? [[p.step, p.loss]]));
             history.steps = p.step;
-            if (p.step % perEpoch === 0) history.validation.push({ step: p.step, ...(await validator.measure(models[i]!)) });
+            this.emit();
+          },
+          onEpochEnd: async (e) => {
+            const step = (e + 1) * perEpoch;
+            history.validation.push({ step, ...(await validator.measure(models[i]!)) });
             this.emit();
           },
         });

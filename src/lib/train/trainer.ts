@@ -1,68 +1,25 @@
 /**
  * The training loop every widget and the pretraining script share. Data lives on the GPU (uploaded once),
- * batches are gathered there with a seeded order, the optimizer is the fused Adam, and the loss is read back
- * only every `readEvery` steps — the one place the loop waits for the GPU and yields to the page. Pause and
- * cancel are its Job's (src/lib/job), checked between steps. Ending (done or cancelled) releases every tensor
- * the loop made.
+ * batches are gathered there with a seeded order, the optimizer is the fused Adam, and each step's loss stays on
+ * the device (loss-log.ts) until the loop reads them all in one go — every `readEvery` steps, or by default as
+ * often as keeps a curve updating about twice a second. A read is the one place the loop waits for the GPU;
+ * between reads it yields to the page every few milliseconds. Pause and cancel are its Job's (src/lib/job),
+ * checked between steps. Ending (done or cancelled) releases every tensor the loop made.
  */
 import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { gatherBatch, permutation, stepsPerEpoch, upload, type ImageSet } from './batches.ts';
-import { lossAndGrads, trainableVariables, type LossKind } from './forward.ts';
+import { lossAndGrads, trainableVariables } from './forward.ts';
 import { FusedAdam } from './fused-adam.ts';
 import { Job, type JobControl } from '../job/job.ts';
+import { LossLog, ReadCadence, yieldToPage } from './loss-log.ts';
+import type { TensorSet, TrainOptions, TrainResult } from './train-options.ts';
 
-export interface TrainOptions {
-  epochs: number;
-  batchSize?: number;
-  seed: number;
-  learningRate?: number;
-  /** Read the loss (and report progress) every this many steps; default 10. */
-  readEvery?: number;
-  /** Stop after this many steps in all (smoke runs, benchmarks). */
-  maxSteps?: number;
-  /** The objective: softmax cross-entropy (default) or squared error on probabilities (Chapter 4's race). */
-  loss?: LossKind;
-  /**
-   * Called at each read-back. If it returns a promise (an async function), the loop waits for it to settle,
-   * e.g. for a validation pass. Typed `void` so existing callbacks keep their inferred types.
-   */
-  onProgress?: (p: Progress) => void;
-  /** Learning-rate factor per trainable weight (`model.trainableWeights` order); default 1 each. */
-  lrMultipliers?: readonly number[];
-  /** Changes each batch's images on the device (augmentation); synchronous, runs inside the step's tidy. */
-  augment?: (xb: Tensor, step: number) => Tensor;
-  /** Awaited after each full epoch, once its loss is read back (validation curves); pause/cancel apply after it. */
-  onEpochEnd?: (epoch: number) => Promise<void> | void;
-  /** The job this loop is part of (a lab run, a race); its pause and cancel act between steps. Default: its own. */
-  job?: JobControl;
-}
+export type { Progress, TensorSet, TrainOptions, TrainResult } from './train-options.ts';
 
-/** Inputs already on the device (e.g. features a frozen base computed once): x [N, …], y int32 [N]. The
- *  caller keeps ownership; the loop gathers batches from them as from uploaded images. */
-export interface TensorSet {
-  x: Tensor;
-  y: Tensor;
-  count: number;
-}
-
-export interface Progress {
-  epoch: number;
-  step: number;
-  totalSteps: number;
-  loss: number;
-  imagesPerSecond: number;
-  elapsedMs: number;
-}
-
-export interface TrainResult {
-  steps: number;
-  cancelled: boolean;
-  /** Loss at each read-back: [step, loss]. */
-  losses: [number, number][];
-  elapsedMs: number;
-}
+/** Longest stretch of steps between two yields to the page (a frame's worth of dispatching). */
+const YIELD_MS = 16;
 
 export class Trainer {
   private readonly job: JobControl;
@@ -96,21 +53,41 @@ export class Trainer {
   async run(): Promise<TrainResult> {
     const { tf, model, options } = this;
     const batch = options.batchSize ?? 64;
-    const readEvery = options.readEvery ?? 10;
     const perEpoch = stepsPerEpoch(this.set.count, batch);
     if (perEpoch === 0) throw new Error(`need at least one full batch of ${batch} images, got ${this.set.count}`);
     const totalSteps = Math.min(perEpoch * options.epochs, options.maxSteps ?? Infinity);
+    const cadence = new ReadCadence({ readEvery: options.readEvery, intervalMs: options.readIntervalMs, totalSteps });
     const owned = !('x' in this.set);
     const data = 'x' in this.set ? { x: this.set.x, y: this.set.y } : upload(tf, this.set);
     const vars = trainableVariables(model);
     const adam = new FusedAdam(tf, vars, { learningRate: options.learningRate ?? 0.001, multipliers: options.lrMultipliers });
+    const log = new LossLog(tf, cadence.capacity);
     const losses: [number, number][] = [];
+    const stepLosses: [number, number][] = [];
     const start = performance.now();
     let order: Tensor | null = null;
-    let pending: Tensor | null = null;
     let step = 0;
+    let sinceRead = 0;
+    let mark = start;
+    let yielded = start;
+    // Every unread step's loss, in one read; then progress, and the epoch's end when it is one.
+    const pendingSteps = async () => (await log.read(sinceRead)).map((v, i) => [step - sinceRead + 1 + i, v] as [number, number]);
+    const read = async (epoch: number, epochDone: boolean) => {
+      const steps = await pendingSteps();
+      stepLosses.push(...steps);
+      losses.push(steps.at(-1)!);
+      cadence.record(sinceRead, performance.now() - mark);
+      sinceRead = 0;
+      const elapsedMs = performance.now() - start;
+      await options.onProgress?.({ epoch, step, totalSteps, loss: steps.at(-1)![1], steps, imagesPerSecond: (step * batch) / (elapsedMs / 1000), elapsedMs });
+      if (epochDone) await options.onEpochEnd!(epoch);
+      mark = yielded = performance.now();
+    };
     try {
-      while (step < totalSteps && (await this.job.checkpoint())) {
+      while (step < totalSteps) {
+        // Before holding at a pause, bring the curve up to date (by-time cadences only: fixed ones keep their read steps).
+        if (sinceRead > 0 && this.job.paused && cadence.flushesOnPause) await read(Math.floor((step - 1) / perEpoch), false);
+        if (!(await this.job.checkpoint())) break;
         const epoch = Math.floor(step / perEpoch);
         const inEpoch = step % perEpoch;
         if (inEpoch === 0) {
@@ -124,25 +101,31 @@ export class Trainer {
           adam.applyGradients(grads);
           return loss;
         });
-        pending?.dispose();
-        pending = loss;
+        log.push(loss);
+        loss.dispose();
         step++;
+        sinceRead++;
+        options.onStep?.({ epoch, step, totalSteps });
         const epochDone = options.onEpochEnd !== undefined && step % perEpoch === 0;
-        if (step % readEvery === 0 || step === totalSteps || epochDone) {
-          const value = (await loss.data())[0]!;
-          losses.push([step, value]);
-          const elapsedMs = performance.now() - start;
-          await options.onProgress?.({ epoch, step, totalSteps, loss: value, imagesPerSecond: (step * batch) / (elapsedMs / 1000), elapsedMs });
-          if (epochDone) await options.onEpochEnd!(epoch);
+        if (cadence.due(step, sinceRead) || step === totalSteps || epochDone) await read(epoch, epochDone);
+        else if (performance.now() - yielded > YIELD_MS) {
+          await yieldToPage();
+          yielded = performance.now();
         }
+      }
+      // Stopped early: the steps not yet read still belong in the result (not reported: the run is over).
+      if (sinceRead > 0 && cadence.flushesOnPause) {
+        const steps = await pendingSteps();
+        stepLosses.push(...steps);
+        losses.push(steps.at(-1)!);
       }
     } finally {
       if (owned) tf.dispose([data.x, data.y]);
       order?.dispose();
-      pending?.dispose();
+      log.dispose();
       adam.dispose();
     }
-    return { steps: step, cancelled: this.job.cancelled, losses, elapsedMs: performance.now() - start };
+    return { steps: step, cancelled: this.job.cancelled, losses, stepLosses, elapsedMs: performance.now() - start };
   }
 }
 

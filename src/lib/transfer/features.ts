@@ -33,7 +33,15 @@ export async function computeFeatures(tf: Tf, model: tfl.LayersModel, set: Image
         return h;
       });
       parts.push(part);
-      await part.data(); // waits for the device: the one place to report progress and stop
+      // Wait for the device here — the one place to report progress and stop, and it keeps a cancel prompt (the
+      // queue holds one chunk, not all of them) — by reading one number: the GPU runs in order, so it is there
+      // only once the chunk is, and the whole chunk no longer crosses to the CPU just to be waited for.
+      const probe = tf.slice(part, Array(part.rank).fill(0), Array(part.rank).fill(1));
+      try {
+        await probe.data();
+      } finally {
+        probe.dispose();
+      }
       if (!(await gate(start + n, set.count))) return null;
     }
     return parts.length === 1 ? tf.clone(parts[0]!) : tf.concat(parts);

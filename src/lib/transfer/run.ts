@@ -69,6 +69,8 @@ export interface RunInput {
   onEpoch?: (point: EpochPoint) => void;
   /** The job this run belongs to (pause, cancel); default: its own. */
   job?: JobControl;
+  /** The trainer's read cadence; default by time (a few reads a second). bench:lab sets 1, the old read per step. */
+  readEvery?: number;
 }
 
 export class LabRun {
@@ -138,13 +140,20 @@ export class LabRun {
       if (before && train && !this.cancelled) {
         let epochStart = performance.now();
         let stepLosses: number[] = [];
+        let lastLoss: number | undefined;
+        const report = (p: { step: number; totalSteps: number; epoch: number }) =>
+          this.input.onProgress?.({ phase: 'training', done: p.step, total: p.totalSteps, epoch: p.epoch + 1, epochs: config.epochs, loss: lastLoss });
         const options: HeadTrainOptions = {
-          job: this.job, epochs: config.epochs, batchSize, seed, learningRate: config.lr, readEvery: 1,
+          // Losses are read a few times a second, every step's at once (the Trainer's cadence), not one read per step.
+          job: this.job, epochs: config.epochs, batchSize, seed, learningRate: config.lr, readEvery: this.input.readEvery,
           lrMultipliers: lrMultipliers(net, config.headLr),
           onProgress: (p) => {
-            stepLosses.push(p.loss);
-            this.input.onProgress?.({ phase: 'training', done: p.step, total: p.totalSteps, epoch: p.epoch + 1, epochs: config.epochs, loss: p.loss });
+            for (const [, l] of p.steps ?? [[p.step, p.loss]]) stepLosses.push(l);
+            lastLoss = p.loss;
+            report(p);
           },
+          // Progress every step (the bar, and a cancel that acts at once), with the latest loss read (once there is one).
+          onStep: (p) => lastLoss !== undefined && report(p),
           onEpochEnd: async (e) => {
             trainMs += performance.now() - epochStart;
             epochsDone++;
@@ -155,7 +164,7 @@ export class LabRun {
           },
         };
         const augment = config.augment ? (xb: Tensor, step: number) => shiftBatch(tf, xb, seed, step) : undefined;
-        losses = (head ? await trainHead(tf, head, train, options) : await trainModel(tf, model, train, { ...options, augment })).losses;
+        losses = (head ? await trainHead(tf, head, train, options) : await trainModel(tf, model, train, { ...options, augment })).stepLosses;
         // The test images, once: only for a run that trained to the end, and only now.
         if (!this.cancelled) {
           const gate = this.gate('testing', config.epochs);

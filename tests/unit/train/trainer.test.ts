@@ -57,6 +57,28 @@ describe('Trainer', { timeout: 120_000 }, () => {
     expect(await first(7)).not.toBe(await first(8));
   });
 
+  it('by default reads the losses a few at a time, yet reports every step with the same values as a read per step', async () => {
+    const tf = await cpu();
+    const run = async (readEvery?: number) => {
+      const model = small(2);
+      const progress: [number, number][] = [];
+      const r = await train(tf, model, synthetic(64, 5, 3), {
+        epochs: 2, batchSize: 8, seed: 5, learningRate: 0.01, readEvery, readIntervalMs: 10_000,
+        onProgress: (p) => void progress.push(...p.steps!),
+      });
+      model.dispose();
+      return { r, progress };
+    };
+    const every = await run(1);
+    const auto = await run(undefined);
+    expect(every.r.losses).toHaveLength(16);
+    expect(every.r.stepLosses).toEqual(every.r.losses);
+    expect(auto.r.stepLosses).toEqual(every.r.stepLosses);
+    expect(auto.progress).toEqual(every.r.stepLosses);
+    // One read after the first step (timing), then the whole rest (10 s of steps fit): 2 reads, not 16.
+    expect(auto.r.losses.map(([s]) => s)).toEqual([1, 16]);
+  });
+
   it('cancel stops at the next step and leaves no tensors behind; pause holds until resume', async () => {
     const tf = await cpu();
     const model = small(1);

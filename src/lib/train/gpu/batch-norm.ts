@@ -1,6 +1,7 @@
 /**
  * BatchNormalization's batch statistics and closed-form backward pass over the last axis, barrier-free (see
- * program.ts and ../batch-norm.ts for the formulas). x is viewed as [rows, channels].
+ * program.ts and ../batch-norm.ts for the formulas). x is viewed as [rows, channels]; rows (batch × height × width)
+ * reach the shaders as uniforms, so the keys name only the channels.
  */
 import { columnSums, f, run, type Backend, type Info } from './program.ts';
 import { precondition } from './validation.ts';
@@ -38,14 +39,14 @@ export function inputGrad(backend: Backend, dy: Info, x: Info, mean: Info, varia
   const { c, rows } = view(x);
   const c4 = c / 4;
   return run(backend, {
-    key: `bndx_${rows}_${c}_${eps}`, inputs: [['dy', 4], ['x', 4], ['mean', 4], ['vari', 4], ['gamma', 4], ['sums', 4]],
-    outShape: x.shape, outComponents: 4, threads: rows * c4,
+    key: `bndx_${c}_${eps}`, inputs: [['dy', 4], ['x', 4], ['mean', 4], ['vari', 4], ['gamma', 4], ['sums', 4]],
+    outShape: x.shape, outComponents: 4, threads: rows * c4, uniforms: { decl: 'invRows : f32,', data: [1 / rows] },
     body: `
       let c = index % ${c4};
       let rs = inverseSqrt(vari[c] + ${f(eps)});
       let xhat = (x[index] - mean[c]) * rs;
-      let db = sums[c] * ${f(1 / rows)};
-      let dg = sums[${c4} + c] * rs * ${f(1 / rows)};
+      let db = sums[c] * uniforms.invRows;
+      let dg = sums[${c4} + c] * rs * uniforms.invRows;
       result[index] = gamma[c] * rs * (dy[index] - db - xhat * dg);`,
   }, [dy, x, mean, variance, gamma, sums]);
 }
@@ -64,7 +65,7 @@ export function apply(backend: Backend, x: Info, mean: Info, variance: Info, gam
   const { c, rows } = view(x);
   const c4 = c / 4;
   return run(backend, {
-    key: `bnapply_${rows}_${c}_${eps}`, inputs: [['x', 4], ['mean', 4], ['vari', 4], ['gamma', 4], ['beta', 4]],
+    key: `bnapply_${c}_${eps}`, inputs: [['x', 4], ['mean', 4], ['vari', 4], ['gamma', 4], ['beta', 4]],
     outShape: x.shape, outComponents: 4, threads: rows * c4,
     body: `
       let c = index % ${c4};

@@ -39,7 +39,8 @@ export function convForward(backend: Backend, x: Info, w: Info, g: ConvGeometry)
   const bs = range(ob);
   const qs = range(cv);
   const lane = (v: string, q: number) => (cv === 4 ? `${v}[${q}]` : v);
-  const key = `conv_${n}_${h}_${wd}_${ci}_${oh}_${ow}_${co}_${kh}_${kw}_${pt}_${pl}_${XP}_${ob}`;
+  // The batch size n only sets the thread count (a uniform): not in the key.
+  const key = `conv_${h}_${wd}_${ci}_${oh}_${ow}_${co}_${kh}_${kw}_${pt}_${pl}_${XP}_${ob}`;
   return run(backend, {
     key, inputs: [['x', cv], ['w', 4]], outShape: [n, oh, ow, co], outComponents: 4, threads: n * oh * xb * obs,
     body: `
@@ -125,7 +126,8 @@ export function convFilterGrad(backend: Backend, x: Info, dy: Info, g: ConvGeome
   const qs = range(cv);
   const lane = (q: number) => (cv === 4 ? `xv[${q}]` : 'xv');
   const part = run(backend, {
-    key: `convdw_${n}_${h}_${wd}_${ci}_${oh}_${ow}_${co}_${kh}_${kw}_${pt}_${pl}_${groups}_${ob}`,
+    // The batch's split (groups of `per` images) follows the batch size: uniforms, not in the key.
+    key: `convdw_${h}_${wd}_${ci}_${oh}_${ow}_${co}_${kh}_${kw}_${pt}_${pl}_${ob}`, ints: { per },
     inputs: [['x', cv], ['dy', 4]], outShape: [groups, kh, kw, ci, co], outComponents: 4, threads: groups * size / (cv * ob),
     body: `
       let o0 = (index % ${obs}) * ${ob};
@@ -141,7 +143,7 @@ export function convFilterGrad(backend: Backend, x: Info, dy: Info, g: ConvGeome
       let y0 = max(0, ${pt} - i);
       let y1 = min(${oh}, ${h + pt} - i);
       ${qs.map((q) => bs.map((b) => `var acc${q}_${b} = vec4<f32>(0.0);`).join(' ')).join('\n')}
-      for (var n = grp * ${per}; n < (grp + 1) * ${per}; n++) {
+      for (var n = grp * uniforms.per; n < (grp + 1) * uniforms.per; n++) {
         for (var y = y0; y < y1; y++) {
           let xr = ((n * ${h} + y + i - ${pt}) * ${wd} + j - ${pl}) * ${cs} + c4;
           let dr = (n * ${oh} + y) * ${ow * o4} + o0;

@@ -9,8 +9,10 @@
  * as one thread per output block, each looping over its own sum. On a real GPU these are plain, coalesced
  * (consecutive threads read consecutive channels) programs; tiled ones would be faster there for large layers.
  *
- * Shapes are baked into each shader as constants (one compile per shape; training keeps shapes fixed), and
- * the shader key names every constant. Programs run on TensorInfos, inside kernels (see kernels.ts); every first
+ * Sizes of a layer (height, width, channels, kernel) are baked into each shader as constants, and the shader key
+ * names every constant; sizes that follow the batch (thread counts, rows of a batch, loop bounds over images) are
+ * i32 uniforms (`ints`), so a new batch size — a lab with another number of examples, the last partial batch of
+ * an evaluation — reuses the compiled pipelines instead of compiling a new set that tfjs never evicts. Programs run on TensorInfos, inside kernels (see kernels.ts); every first
  * compile on a device is checked for validation errors (validation.ts).
  */
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
@@ -32,11 +34,13 @@ export interface ProgramSpec {
   outShape: number[];
   /** Floats per element of `result` (1 or 4). */
   outComponents?: 1 | 4;
-  /** Threads to run; `body` sees `index` in [0, threads). */
+  /** Threads to run (a uniform, `uniforms.threads`); `body` sees `index` in [0, threads). */
   threads: number;
   body: string;
   /** Values that change between runs (not baked in): WGSL fields `name : f32,`, read as `uniforms.name`. */
   uniforms?: { decl: string; data: number[] };
+  /** Sizes that follow the batch, not baked in (leave them out of `key`): WGSL i32 uniforms read as `uniforms.name`. */
+  ints?: Record<string, number>;
 }
 
 const WORKGROUP = 64;
@@ -61,20 +65,23 @@ export function program(spec: ProgramSpec): WebGPUProgram {
     dispatchLayout: { x: spec.outShape.map((_, i) => i) },
     dispatch: [groups, 1, 1],
     workgroupSize: [WORKGROUP, 1, 1],
-    ...(spec.uniforms ? { uniforms: spec.uniforms.decl } : {}),
+    uniforms: `${spec.uniforms?.decl ?? ''} threads : i32, ${Object.keys(spec.ints ?? {}).map((k) => `${k} : i32,`).join(' ')}`,
     getUserCode: () => `
     fn main(index : i32) {
       // Shapes are baked in, but the backend binds its uniforms and every input: keep them all in the layout.
       ${KEEP_TFJS_BINDINGS}
       ${spec.inputs.map(([n]) => `_ = &${n};`).join(' ')}
-      if (index >= ${spec.threads}) { return; }
+      if (index >= uniforms.threads) { return; }
       ${broken ? 'let broken : f32 = not_a_wgsl_identifier;' : spec.body}
     }`,
   };
 }
 
 export function run(backend: Backend, spec: ProgramSpec, inputs: Info[]): Info {
-  const uniforms = (spec.uniforms?.data ?? []).map((v) => ({ type: 'float32', data: [v] }));
+  const uniforms = [
+    ...(spec.uniforms?.data ?? []).map((v) => ({ type: 'float32', data: [v] })),
+    ...[spec.threads, ...Object.values(spec.ints ?? {})].map((v) => ({ type: 'int32', data: [v] })),
+  ];
   const p = program(spec);
   return checkedFirstCompile(backend.device, p.shaderKey, () => backend.runWebGPUProgram(p, inputs, 'float32', uniforms));
 }
@@ -105,7 +112,7 @@ export function columnSums(backend: Backend, opts: {
   const add = terms.map((term, t) => `s${t} += ${term};`).join(' ');
   const store = terms.map((_, t) => `result[(g * ${k} + ${t}) * ${cb} + c] = s${t};`).join(' ');
   const partial = run(backend, {
-    key: `colsum_${opts.key}_${rows}_${cols}_${groups}`,
+    key: `colsum_${opts.key}_${cols}`, ints: { rows, per },
     inputs: opts.inputs.map(([n, info]) => [n, info.shape.at(-1)! % 4 === 0 && comp === 4 ? 4 : 1]),
     outShape: [groups, k, cols], outComponents: comp, threads: groups * cb,
     body: `
@@ -113,8 +120,8 @@ export function columnSums(backend: Backend, opts: {
       let g = index / ${cb};
       ${opts.pre ?? ''}
       ${acc}
-      let end = min(${rows}, (g + 1) * ${per});
-      for (var r = g * ${per}; r < end; r++) { ${add} }
+      let end = min(uniforms.rows, (g + 1) * uniforms.per);
+      for (var r = g * uniforms.per; r < end; r++) { ${add} }
       ${store}`,
   }, opts.inputs.map(([, i]) => i));
   try {
@@ -130,11 +137,11 @@ export function sumGroups(backend: Backend, part: Info, groups: number, size: nu
   const n = size / comp;
   const vt = comp === 4 ? 'vec4<f32>' : 'f32';
   return run(backend, {
-    key: `sumgroups_${groups}_${size}_${scale}`,
+    key: `sumgroups_${size}`, ints: { groups }, uniforms: { decl: 'scale : f32,', data: [scale] },
     inputs: [['part', comp]], outShape: shape, outComponents: comp, threads: n,
     body: `
       var s = ${vt}(0.0);
-      for (var g = 0; g < ${groups}; g++) { s += part[g * ${n} + index]; }
-      result[index] = s * ${f(scale)};`,
+      for (var g = 0; g < uniforms.groups; g++) { s += part[g * ${n} + index]; }
+      result[index] = s * uniforms.scale;`,
   }, [part]);
 }

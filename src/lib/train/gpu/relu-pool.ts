@@ -3,7 +3,7 @@
  * way (barrier-free, see program.ts). max(relu(a)) = relu(max(a)), so the forward pool reads a once.
  * Backward, per input element: the pooled gradient if this element is its window's first maximum (tfjs's
  * rule for ties) and positive (ReLU's derivative, 0 at 0 as in tfjs), else 0. Rows and columns a 'valid'
- * pool drops get 0.
+ * pool drops get 0. The batch size sets only the thread count (a uniform), so it is not in the keys.
  */
 import { run, type Backend, type Info } from './program.ts';
 import { precondition } from './validation.ts';
@@ -22,7 +22,7 @@ export function reluPoolSupported(shape: number[]): boolean {
 export function reluPool(backend: Backend, a: Info): Info {
   const { n, h, w, c4, ph, pw } = dims(a);
   return run(backend, {
-    key: `relupool_${n}_${h}_${w}_${c4}`, inputs: [['a', 4]], outShape: [n, ph, pw, c4 * 4], outComponents: 4,
+    key: `relupool_${h}_${w}_${c4}`, inputs: [['a', 4]], outShape: [n, ph, pw, c4 * 4], outComponents: 4,
     threads: n * ph * pw * c4,
     body: `
       let c4 = index % ${c4};
@@ -41,7 +41,7 @@ export function reluPool(backend: Backend, a: Info): Info {
 export function reluPoolGrad(backend: Backend, a: Info, dy: Info): Info {
   const { n, h, w, c4, ph, pw } = dims(a);
   return run(backend, {
-    key: `relupoolgrad_${n}_${h}_${w}_${c4}`, inputs: [['a', 4], ['dy', 4]], outShape: a.shape, outComponents: 4,
+    key: `relupoolgrad_${h}_${w}_${c4}`, inputs: [['a', 4], ['dy', 4]], outShape: a.shape, outComponents: 4,
     threads: n * h * w * c4,
     body: `
       let c4 = index % ${c4};
