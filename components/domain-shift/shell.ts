@@ -12,8 +12,8 @@ export const SHELL = `
   ${num('images', 'Unlabelled target images', LIMITS.images)} ${num('labels', 'Labelled per digit', LIMITS.labels)} ${num('seed', 'Seed', LIMITS.seed)}
 </div>
 <p data-role="message" role="alert" hidden></p>
-<div class="examples"><canvas data-role="clean" role="img" aria-label="Clean test digits"></canvas><span>clean</span>
-  <canvas data-role="shifted" role="img" aria-label="The same digits shifted"></canvas><span data-role="shifted-label">shifted</span></div>
+<div class="examples"><canvas data-role="clean" width="238" height="28" role="img" aria-label="Clean test digits"></canvas><span>clean</span>
+  <canvas data-role="shifted" width="238" height="28" role="img" aria-label="The same digits shifted"></canvas><span data-role="shifted-label">shifted</span></div>
 <div class="bars" data-role="bars"></div>
 <div class="progress" data-role="progress-row" hidden><progress data-role="progress" max="1" value="0" aria-label="Fine-tuning progress"></progress>
   <span data-role="progress-text"></span> <button type="button" data-role="stop">Stop fine-tuning</button></div>
