@@ -120,10 +120,12 @@ export default defineConfig({
   ],
   vite: {
     resolve: {
-      alias: {
-        '@components': fileURLToPath(new URL('./components', import.meta.url)),
-        '@lib': fileURLToPath(new URL('./src/lib', import.meta.url)),
-      },
+      alias: [
+        { find: '@components', replacement: fileURLToPath(new URL('./components', import.meta.url)) },
+        { find: '@lib', replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) },
+        // Starlight's "On this page" tracker, without its page-wide `:has()` queries (src/lib/toc/starlight-toc.ts).
+        { find: /^.*\/components-internals\/TableOfContents\/starlight-toc(\.js)?$/, replacement: fileURLToPath(new URL('./src/lib/toc/starlight-toc.ts', import.meta.url)) },
+      ],
     },
     build: { chunkSizeWarningLimit: 2500, assetsInlineLimit: 0 },
   },

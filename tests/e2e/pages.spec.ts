@@ -221,3 +221,20 @@ test('the Embed control gives an iframe snippet that reproduces the figure as se
   await expect(embedded).toHaveAttribute('image', image!);
   await expect(embedded).toHaveAttribute('kernel', kernel!);
 });
+
+test('"On this page" marks the section being read, in the sidebar list and in the phone\'s bar (src/lib/toc/starlight-toc.ts)', { tag: '@webgpu-only' }, async ({ page }) => {
+  await page.goto('/chapters/convolution/');
+  const current = (sel: string) => page.locator(`${sel} a[aria-current="true"]`);
+  for (const [id, title] of [['counting-the-saving', 'Counting the saving'], ['stride', 'Stride']] as const) {
+    // The heading's section: the heading at the top, then a block of its text read further down.
+    await page.evaluate((id) => { const h = document.getElementById(id)!; h.scrollIntoView(); window.scrollBy(0, 200); }, id);
+    await expect(current('starlight-toc')).toHaveAttribute('href', `#${id}`);
+    await expect(current('mobile-starlight-toc')).toHaveAttribute('href', `#${id}`);
+  }
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.evaluate(() => document.getElementById('locality')!.scrollIntoView());
+  await page.evaluate(() => window.scrollBy(0, 100));
+  await expect(page.locator('mobile-starlight-toc .display-current')).toHaveText('Locality');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(current('mobile-starlight-toc')).toHaveAttribute('href', '#_top');
+});
