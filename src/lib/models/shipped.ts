@@ -4,7 +4,6 @@
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
-import { loadModel, urlReader } from '../train/model-io.ts';
 
 /** `target`: the test accuracy the book promises (CI checks the card and the files against it). */
 export interface ModelSpec { name: string; classes: number; classNames: string[]; epochs: number; data: string; target: number; dataset: 'fashion' | 'digits' }
@@ -23,8 +22,11 @@ export const MODELS: Record<string, ModelSpec> = {
 export const MODEL_NAMES = Object.keys(MODELS) as ('fashion-cnn' | 'digits04-cnn')[];
 
 /** Loads a shipped model from `<base><name>/`, checking its files and its [N, 28, 28, 1] input (clear errors). */
-export function loadShippedModel(tf: Tf, name: string, base: string): Promise<LayersModel> {
-  if (!MODELS[name]) return Promise.reject(new Error(`unknown model "${name}": expected one of ${MODEL_NAMES.join(', ')}`));
+export async function loadShippedModel(tf: Tf, name: string, base: string): Promise<LayersModel> {
+  if (!MODELS[name]) throw new Error(`unknown model "${name}": expected one of ${MODEL_NAMES.join(', ')}`);
+  // Imported here, not at the top: elements read MODELS when they draw their shell, and a static import would pull
+  // all of tfjs-layers (and tfjs-core) into every page that holds such an element, long before it starts.
+  const { loadModel, urlReader } = await import('../train/model-io.ts');
   const where = `${base.replace(/\/?$/, '/')}${name}`;
   return loadModel(tf, urlReader(where), where, [28, 28, 1]);
 }
