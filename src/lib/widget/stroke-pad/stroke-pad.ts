@@ -38,7 +38,8 @@ export class StrokePad {
   private readonly model: StrokeModel;
   private readonly cursorEl: HTMLElement;
   private readonly statusEl: HTMLElement;
-  private cov: Float32Array;
+  /** The ink coverage at the raster's size; made on first use (a pad on a page may never be shown). */
+  private covCache: Float32Array | null = null;
   private keyboard = false;
 
   constructor(private readonly o: StrokePadOptions) {
@@ -57,9 +58,16 @@ export class StrokePad {
     this.cursorEl = this.el.querySelector('.pad-cursor')!;
     this.statusEl = this.el.querySelector('[data-role="pad-status"]')!;
     if (o.initial) this.model.load(o.initial);
-    this.cov = coverage(this.model.visible, o.raster);
     this.listen();
-    this.paint();
+    // The first paint waits until the pad is on screen: painting reads the page's computed style, which during a
+    // chapter's load forces a style pass over the whole page, once per pad (four on Chapter 1), for pads that are
+    // hidden or far below.
+    const shown = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      shown.disconnect();
+      this.paint();
+    });
+    shown.observe(this.canvas);
     this.say(this.summary());
   }
 
@@ -99,9 +107,13 @@ export class StrokePad {
     Object.assign(this.cursorEl.style, { left: `${(x / PAD_SIZE) * 100}%`, top: `${(y / PAD_SIZE) * 100}%`, width: `${pen}%`, height: `${pen}%` });
   }
 
+  private cov(): Float32Array {
+    return (this.covCache ??= coverage(this.model.visible, this.o.raster));
+  }
+
   private rgba(): Uint8ClampedArray<ArrayBuffer> {
     const [ink, paper] = LOOKS[this.o.look];
-    return toRgba(this.cov, ink ?? parseRgb(getComputedStyle(this.canvas).color, [0, 0, 0]), paper);
+    return toRgba(this.cov(), ink ?? parseRgb(getComputedStyle(this.canvas).color, [0, 0, 0]), paper);
   }
 
   private listen(): void {
@@ -144,12 +156,12 @@ export class StrokePad {
   /** Rasterises the current stroke's points from index `from` on (and the segment into them) onto the screen. */
   private add(from: number): void {
     const s = this.model.current!;
-    rasterise([s.slice(Math.max(0, from - 1))], this.o.raster.size, this.o.raster.penWidth, this.cov);
+    rasterise([s.slice(Math.max(0, from - 1))], this.o.raster.size, this.o.raster.penWidth, this.cov());
     this.paint();
   }
 
   private refresh(status: string, notify: boolean): void {
-    this.cov = coverage(this.model.visible, this.o.raster);
+    this.covCache = coverage(this.model.visible, this.o.raster);
     this.paint();
     this.say(status);
     if (notify) this.o.onChange();
