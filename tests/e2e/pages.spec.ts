@@ -238,3 +238,16 @@ test('"On this page" marks the section being read, in the sidebar list and in th
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(current('mobile-starlight-toc')).toHaveAttribute('href', '#_top');
 });
+
+test('a jump to a section lands on it, though the text above it is laid out only as it nears the screen (src/lib/toc/land-on-target.ts)', { tag: '@webgpu-only' }, async ({ page }) => {
+  const top = (id: string) => page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, id);
+  // Under the fixed header (64 px) and the heading's scroll margin: within a few lines of the top of the screen.
+  const landed = async (id: string) => expect.poll(() => top(id), { timeout: 5_000 }).toBeGreaterThanOrEqual(0).then(() => expect.poll(() => top(id), { timeout: 5_000 }).toBeLessThan(150));
+  await page.setViewportSize({ width: 1280, height: 844 });
+  await page.goto('/chapters/convolution/#exercises');
+  await landed('exercises');
+  await page.locator('starlight-toc a[href="#dilation"]').click();
+  await landed('dilation');
+  await page.goto('/chapters/transfer-learning/#catastrophic-forgetting');
+  await landed('catastrophic-forgetting');
+});
