@@ -8,7 +8,7 @@ export default {
   'engine.backend.cpu': 'CPU',
 
   'engine.step.requested': '页面要求使用{backend}（?backend={backend}）',
-  'engine.step.notUsed': '未使用{backend}：{why}',
+  'engine.step.notUsed': '{backend}不可用：{why}',
   'engine.step.stopped': '{backend}已停止工作：{why}',
   'engine.steps.then': '{before}；随后{after}',
   'engine.steps.and': '{before}；{after}',
@@ -30,5 +30,5 @@ export default {
   'engine.where.webgl': '通过WebGL调用你的显卡',
   'engine.short.software': '{backend}·软件适配器',
   'engine.long': '计算后端：{backend}（{where}）。',
-  'engine.longFallback': '计算后端：{backend}（{where}）。未使用WebGPU的原因：{reason}。',
+  'engine.longFallback': '计算后端：{backend}（{where}）。改用{backend}的原因：{reason}。',
 } satisfies Translation<typeof en>;
