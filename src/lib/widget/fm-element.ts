@@ -53,9 +53,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     this.render();
     this.cleanups.push(watchLang(this, (lang) => {
       this.speaking = lang;
-      this.showMessage(this.message.text, this.message.kind);
-      const retry = this.root.querySelector('[data-role="retry"]');
-      if (retry) retry.textContent = this.t('widget.retry');
+      this.resay();
       this.onLangChange();
     }));
     const io = new IntersectionObserver(
@@ -150,6 +148,14 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     line.textContent = text;
     line.dataset.kind = kind;
     line.hidden = text === '';
+  }
+
+  /** Says the message line (if it still shows a catalogue message: a redrawn shell has hidden it) and Retry again. */
+  private resay(): void {
+    const line = this.root.querySelector<HTMLElement>('[data-role="message"]');
+    if (line && !line.hidden && typeof this.message.text !== 'string') line.textContent = say(this.speaking, this.message.text);
+    const retry = this.root.querySelector('[data-role="retry"]');
+    if (retry) retry.textContent = this.t('widget.retry');
   }
 
   /**
