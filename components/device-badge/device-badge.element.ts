@@ -1,55 +1,92 @@
 /**
  * @summary `<fm-device-badge>`: where the book's numbers are computed — backend, adapter, and why it is
  * not WebGPU when it is not. Before any widget starts the engine it only probes WebGPU (no tfjs loaded).
+ * It speaks its language (`lang` on it or an ancestor, else the document's: src/lib/i18n/) and says it again,
+ * from what it already knows, when that language changes.
  */
 import { describeEngine, onEngineReady, peekEngine, probeWebGPU, type Engine } from '@lib/engine/index.ts';
+import { resolveLang, say, t, watchLang, type Lang } from '@lib/i18n/index.ts';
 import css from './device-badge.css?inline';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 
+type Probe = Awaited<ReturnType<typeof probeWebGPU>>;
+/** What the badge knows: nothing yet, the WebGPU probe's answer, or the engine a widget started. */
+type Known = { kind: 'checking' } | { kind: 'probe'; probe: Probe } | { kind: 'engine'; engine: Engine };
+
 export class DeviceBadge extends HTMLElement {
-  private off: (() => void) | null = null;
-  private shown: 'probe' | 'engine' = 'probe';
+  private cleanups: (() => void)[] = [];
+  private known: Known = { kind: 'checking' };
+  private language: Lang = 'en';
 
   connectedCallback(): void {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<span class="badge" role="status" part="badge"><span class="dot" aria-hidden="true"></span><span class="text">Compute: checking…</span></span>`;
+    root.innerHTML = `<span class="badge" role="status" part="badge"><span class="dot" aria-hidden="true"></span><span class="text"></span></span>`;
     // Its own look only (an inline badge, not a widget box), adopted for the same CSP reason as the widgets'.
     adoptStyles(root, css, { shared: false });
-    this.off = onEngineReady((engine) => this.showEngine(engine));
+    this.language = resolveLang(this);
+    this.paint();
+    this.cleanups.push(
+      onEngineReady((engine) => this.show({ kind: 'engine', engine })),
+      watchLang(this, (lang) => {
+        this.language = lang;
+        this.paint();
+      }),
+    );
     const running = peekEngine();
-    if (running) void running.then((e) => this.showEngine(e), () => undefined);
+    if (running) void running.then((engine) => this.show({ kind: 'engine', engine }), () => undefined);
     else void this.showProbe();
   }
 
   disconnectedCallback(): void {
-    this.off?.();
+    for (const stop of this.cleanups.splice(0)) stop();
   }
 
   private async showProbe(): Promise<void> {
     const probe = await probeWebGPU();
-    if (this.shown === 'engine') return;
-    if ('adapter' in probe) {
-      const a = probe.adapter;
-      this.set('webgpu', `WebGPU available${a.isSoftware ? ' · software adapter' : ''}`, `WebGPU is available (${a.vendor} / ${a.architecture}${a.isSoftware ? ', a software adapter' : ''}). Widgets start it when you reach them.`);
-    } else {
-      this.set('fallback', 'No WebGPU · WebGL/CPU', `Widgets will use WebGL or the CPU: ${probe.reason}.`);
-    }
+    // The engine may have been chosen while the probe ran: it says more, so it wins.
+    if (this.known.kind !== 'engine') this.show({ kind: 'probe', probe });
   }
 
-  private showEngine(engine: Engine): void {
-    this.shown = 'engine';
-    const { short, long } = describeEngine(engine);
-    this.set(engine.backend === 'webgpu' ? 'webgpu' : 'fallback', `Compute: ${short}`, long);
-    this.dataset.backend = engine.backend;
+  private show(known: Known): void {
+    this.known = known;
+    if (known.kind === 'engine') this.dataset.backend = known.engine.backend;
+    this.paint();
   }
 
-  private set(kind: string, short: string, long: string): void {
-    const badge = this.shadowRoot!.querySelector<HTMLElement>('.badge')!;
-    badge.dataset.kind = kind;
-    badge.title = long;
-    badge.setAttribute('aria-label', long);
+  /** Writes what the badge knows in its current language (the shell may not exist yet when the engine announces). */
+  private paint(): void {
+    const badge = this.shadowRoot?.querySelector<HTMLElement>('.badge');
+    if (!badge) return;
+    const [kind, short, long] = this.words(this.language);
+    // Screen readers pronounce the badge in the language it is written in, even where a host says otherwise (lang="xx").
+    badge.lang = this.language;
+    setOrRemove(badge, 'data-kind', kind);
+    setOrRemove(badge, 'title', long);
+    setOrRemove(badge, 'aria-label', long);
     badge.querySelector('.text')!.textContent = short;
   }
+
+  /** [the look, the label, the sentence for the tooltip and screen readers]. */
+  private words(lang: Lang): [string, string, string] {
+    const known = this.known;
+    if (known.kind === 'checking') return ['', t(lang, 'badge.checking'), ''];
+    if (known.kind === 'engine') {
+      const { short, long } = describeEngine(known.engine, lang);
+      return [known.engine.backend === 'webgpu' ? 'webgpu' : 'fallback', t(lang, 'badge.engine', { backend: short }), long];
+    }
+    const { probe } = known;
+    if (!('adapter' in probe)) return ['fallback', t(lang, 'badge.noWebgpu'), t(lang, 'badge.noWebgpuLong', { reason: say(lang, probe.reason) })];
+    const a = probe.adapter;
+    const where = { vendor: a.vendor, architecture: a.architecture };
+    return a.isSoftware
+      ? ['webgpu', t(lang, 'badge.webgpuAvailableSoftware'), t(lang, 'badge.webgpuAvailableSoftwareLong', where)]
+      : ['webgpu', t(lang, 'badge.webgpuAvailable'), t(lang, 'badge.webgpuAvailableLong', where)];
+  }
+}
+
+function setOrRemove(el: HTMLElement, name: string, value: string): void {
+  if (value) el.setAttribute(name, value);
+  else el.removeAttribute(name);
 }
 
 if (!customElements.get('fm-device-badge')) customElements.define('fm-device-badge', DeviceBadge);

@@ -47,3 +47,53 @@ test.describe('engine on /device/', () => {
     expect(await page.locator('script:text("alert(1)")').count()).toBe(0);
   });
 });
+
+/** The reader's language (src/lib/i18n/): an element speaks its own or its nearest ancestor's `lang`, and follows a change. */
+test.describe('the engine in the reader\'s language', () => {
+  test('fm-device-badge inside lang="zh-CN" is Chinese, turns English when the attribute becomes en, and lang="xx" is English', async ({ page, watch }) => {
+    await page.goto('/device/');
+    await expect(page.locator('fm-engine-report')).toHaveAttribute('status', 'ready');
+    await page.evaluate(async () => {
+      await customElements.whenDefined('fm-device-badge');
+      const div = Object.assign(document.createElement('div'), { id: 'reader-lang', lang: 'zh-CN' });
+      div.append(document.createElement('fm-device-badge'));
+      document.querySelector('main')!.append(div);
+    });
+    const div = page.locator('#reader-lang');
+    const badge = div.locator('fm-device-badge .badge');
+    const setLang = (lang: string) => div.evaluate((d, l) => d.setAttribute('lang', l), lang);
+
+    await expect(badge.locator('.text')).toHaveText(/^计算后端：(WebGPU|WebGL|CPU)/);
+    await expect(badge).toHaveAttribute('aria-label', /^计算后端：/);
+    await expect(badge).toHaveAttribute('lang', 'zh-CN');
+    // Before lang="xx", which axe rightly rejects as a language code: here the test's own markup is at fault, not the badge.
+    expect(await axeViolations(page, '#reader-lang')).toEqual([]);
+    await setLang('en');
+    await expect(badge.locator('.text')).toHaveText(/^Compute: (WebGPU|WebGL|CPU)/);
+    await expect(badge).toHaveAttribute('aria-label', /^Computing with /);
+    await setLang('zh-Hans');
+    await expect(badge.locator('.text')).toHaveText(/^计算后端：/);
+    await setLang('xx');
+    await expect(badge.locator('.text')).toHaveText(/^Compute: /);
+    await expect(badge).toHaveAttribute('lang', 'en');
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('a widget\'s message line and Retry follow its language', { tag: '@webgpu-only' }, async ({ page }) => {
+    await page.goto('/device/');
+    const report = page.locator('fm-engine-report');
+    await expect(report).toHaveAttribute('status', 'ready');
+    // An unexpected failure, as a guarded computation that throws would report it (FmElement.failed).
+    await report.evaluate((el) => {
+      el.setAttribute('lang', 'zh-CN');
+      (el as unknown as { failed(err: unknown, retry: () => void): void }).failed(new Error('boom'), () => {});
+    });
+    const line = report.locator('[data-role="message"]');
+    await expect(line).toHaveText('出错了：boom');
+    await expect(report.getByRole('button', { name: '重试' })).toBeVisible();
+    await report.evaluate((el) => el.setAttribute('lang', 'en'));
+    await expect(line).toHaveText('Something went wrong: boom');
+    await expect(report.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(report).toHaveAttribute('status', 'error');
+  });
+});

@@ -1,9 +1,11 @@
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 import type { AdapterInfo } from './types.ts';
 
 /** Why WebGPU cannot be used before tfjs is even loaded, or the adapter's description. Loads nothing heavy. */
-export async function probeWebGPU(): Promise<{ adapter: AdapterInfo } | { reason: string }> {
+export async function probeWebGPU(): Promise<{ adapter: AdapterInfo } | { reason: Msg }> {
   if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
-    return { reason: 'this browser does not offer WebGPU (navigator.gpu is missing — it may be switched off, or the page is not served over HTTPS)' };
+    return { reason: msg('engine.why.noNavigatorGpu') };
   }
   let adapter: GPUAdapter | null = null;
   try {
@@ -11,9 +13,9 @@ export async function probeWebGPU(): Promise<{ adapter: AdapterInfo } | { reason
     // badge names the adapter that really computes on a machine with two GPUs.
     adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (err) {
-    return { reason: `the browser's WebGPU adapter request failed (${(err as Error).message})` };
+    return { reason: msg('engine.why.adapterRequestFailed', { error: `${(err as Error).message}` }) };
   }
-  if (!adapter) return { reason: 'the browser offers WebGPU but found no usable GPU adapter (blocked, unsupported or disabled GPU)' };
+  if (!adapter) return { reason: msg('engine.why.noAdapter') };
   return { adapter: describeAdapter(adapter) };
 }
 

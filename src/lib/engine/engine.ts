@@ -2,7 +2,13 @@
  * The one module that owns TensorFlow.js. Nothing here imports tfjs statically: a page pays for it only
  * when a widget first asks for the engine. Choice: WebGPU → WebGL → CPU, with the reason for each step
  * down in plain words, a smoke check (which doubles as warm-up), and a fall back when the GPU device is lost.
+ * Each reason is a catalogue message (`steps`), so the badge can say it in the reader's language; `log` and
+ * `fallbackReason` are the same messages in English.
  */
+import { ReaderError } from '../i18n/reader-error.ts';
+import { chain, msg, say, t } from '../i18n/t.ts';
+import type { Lang } from '../i18n/locales.ts';
+import type { Msg } from '../i18n/types.ts';
 import { probeWebGPU } from './adapter.ts';
 import { smokeCheck } from './smoke.ts';
 import { BACKENDS, type AdapterInfo, type BackendName, type Engine, type Tf } from './types.ts';
@@ -52,9 +58,10 @@ export function onEngineChange(listener: (engine: Engine) => void): () => void {
 }
 
 /** Drops to the next backend, telling every listener; used when the GPU device is lost. */
-export function fallBack(reason: string, from: BackendName): Promise<Engine> {
+export function fallBack(reason: Msg, from: BackendName): Promise<Engine> {
   const skip = BACKENDS.slice(0, BACKENDS.indexOf(from) + 1);
-  const next = forgetOnFailure(announce(chooseEngine(null, [`${from} stopped working: ${reason}`], skip), 'ready', 'change'));
+  const stopped = msg('engine.step.stopped', { backend: from, why: reason });
+  const next = forgetOnFailure(announce(chooseEngine(null, [stopped], skip), 'ready', 'change'));
   current = next;
   return next;
 }
@@ -69,26 +76,27 @@ export function requestedBackend(): BackendName | null {
   return raw && (BACKENDS as readonly string[]).includes(raw) ? (raw as BackendName) : null;
 }
 
-async function chooseEngine(requested: BackendName | null, log: string[], skip: BackendName[] = []): Promise<Engine> {
+async function chooseEngine(requested: BackendName | null, steps: Msg[], skip: BackendName[] = []): Promise<Engine> {
   const tf: Tf = await import('@tensorflow/tfjs-core');
   const order = BACKENDS.filter((b) => !skip.includes(b) && (!requested || BACKENDS.indexOf(b) >= BACKENDS.indexOf(requested)));
-  if (requested) log.push(`the page asked for ${requested} (?backend=${requested})`);
+  if (requested) steps.push(msg('engine.step.requested', { backend: requested }));
   for (const name of order) {
     const tried = await tryBackend(tf, name);
-    if (typeof tried === 'string') {
-      log.push(`${label(name)} was not used: ${tried}`);
+    if ('key' in tried) {
+      steps.push(msg('engine.step.notUsed', { backend: backendName(name), why: tried }));
       continue;
     }
-    const engine: Engine = { tf, backend: name, log, ...tried };
-    if (log.length > 0) engine.fallbackReason = log.join('; then ');
+    const engine: Engine = { tf, backend: name, log: steps.map((s) => say('en', s)), steps, ...tried };
+    const reason = chain(steps);
+    if (reason) engine.fallbackReason = say('en', reason);
     if (name === 'webgpu') watchDevice(tf);
     return engine;
   }
-  throw new Error(`No backend could run: ${log.join('; ')}`);
+  throw new ReaderError(msg('engine.noBackend', { steps: chain(steps, 'engine.steps.and') ?? '' }));
 }
 
 /** The reason the backend cannot be used, or what is known about it once it runs. */
-async function tryBackend(tf: Tf, name: BackendName): Promise<string | { adapter?: AdapterInfo }> {
+async function tryBackend(tf: Tf, name: BackendName): Promise<Msg | { adapter?: AdapterInfo }> {
   let adapter: AdapterInfo | undefined;
   if (name === 'webgpu') {
     const probe = await probeWebGPU();
@@ -102,12 +110,12 @@ async function tryBackend(tf: Tf, name: BackendName): Promise<string | { adapter
   }
   try {
     // setBackend resolves false when the backend's factory fails (e.g. a null adapter) and throws on some setups.
-    if (!(await tf.setBackend(name))) return `TensorFlow.js could not start its ${label(name)} backend`;
+    if (!(await tf.setBackend(name))) return msg('engine.why.setBackendFailed', { backend: backendName(name) });
   } catch (err) {
-    return `TensorFlow.js could not start its ${label(name)} backend (${(err as Error).message})`;
+    return msg('engine.why.setBackendThrew', { backend: backendName(name), error: `${(err as Error).message}` });
   }
   const smoke = await smokeCheck(tf);
-  if (smoke !== null) return `the smoke check failed: ${smoke}`;
+  if (smoke !== null) return msg('engine.why.smokeFailed', { why: smoke });
   return adapter ? { adapter } : {};
 }
 
@@ -117,10 +125,18 @@ function watchDevice(tf: Tf) {
   const backend = tf.backend() as unknown as WebGPUBackendLike;
   void backend.device.lost.then((info) => {
     if (tf.getBackend() !== 'webgpu') return;
-    void fallBack(`the GPU device was lost (${info.reason || 'unknown'}${info.message ? `: ${info.message}` : ''})`, 'webgpu');
+    // The lost reason ('destroyed', 'unknown') and the driver's message are technical detail, shown as they are.
+    const detail = `${info.reason || 'unknown'}${info.message ? `: ${info.message}` : ''}`;
+    void fallBack(msg('engine.why.deviceLost', { detail }), 'webgpu');
   });
 }
 
-export function label(name: BackendName): string {
-  return name === 'webgpu' ? 'WebGPU' : name === 'webgl' ? 'WebGL' : 'CPU';
+/** A backend's name as the reader sees it ('WebGPU', 'WebGL', 'CPU'). */
+export function label(name: BackendName, lang: Lang = 'en'): string {
+  return t(lang, `engine.backend.${name}`);
+}
+
+/** The same, as a message to render later. */
+export function backendName(name: BackendName): Msg {
+  return msg(`engine.backend.${name}`);
 }

@@ -1,3 +1,5 @@
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 import type { Tf } from './types.ts';
 
 /**
@@ -6,7 +8,8 @@ import type { Tf } from './types.ts';
  */
 export const SMOKE_EXPECTED = [37, 47, 67, 77];
 
-export async function smokeCheck(tf: Tf): Promise<string | null> {
+/** null when the backend computed the known answer, else why not (a catalogue message). */
+export async function smokeCheck(tf: Tf): Promise<Msg | null> {
   // Everything, tensor creation included, inside the try: a backend that throws synchronously (a shader that
   // fails to compile, a lost context) must make the engine fall back, not reject the engine.
   const made: { dispose(): void }[] = [];
@@ -19,9 +22,9 @@ export async function smokeCheck(tf: Tf): Promise<string | null> {
     made.push(y);
     const got = Array.from(await y.data());
     const ok = got.length === 4 && got.every((v, i) => Math.abs(v - SMOKE_EXPECTED[i]!) < 1e-3);
-    return ok ? null : `it computed [${got.map((v) => +v.toPrecision(4)).join(', ')}] instead of [${SMOKE_EXPECTED.join(', ')}]`;
+    return ok ? null : msg('engine.why.smokeWrong', { got: got.map((v) => +v.toPrecision(4)).join(', '), expected: SMOKE_EXPECTED.join(', ') });
   } catch (err) {
-    return `it failed while computing (${(err as Error).message})`;
+    return msg('engine.why.smokeThrew', { error: `${(err as Error).message}` });
   } finally {
     for (const t of made) t.dispose();
   }

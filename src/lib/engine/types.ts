@@ -1,4 +1,5 @@
 import type * as TfCore from '@tensorflow/tfjs-core';
+import type { Msg } from '../i18n/types.ts';
 
 export type Tf = typeof TfCore;
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
@@ -16,8 +17,10 @@ export interface Engine {
   tf: Tf;
   backend: BackendName;
   adapter?: AdapterInfo;
-  /** Why the engine is not on WebGPU, in words for the reader; absent when it is. */
+  /** Why the engine is not on WebGPU, in English words for the reader; absent when it is (`steps` says it in any language). */
   fallbackReason?: string;
-  /** Each step of the choice, for the curious and for bug reports. */
+  /** Each step of the choice, in English, for the curious and for bug reports. */
   log: string[];
+  /** The same steps as catalogue messages, to say in the reader's language (absent on engines made by hand in tests). */
+  steps?: readonly Msg[];
 }

@@ -6,7 +6,8 @@
  * `gen` numbers each run so a result that arrives after a newer request, a new scope, or disconnect is dropped.
  * `R` is the widget's `fm-result` detail, passed on to FmElement.
  */
-import { getEngine, label, type Engine } from '../engine/index.ts';
+import { backendName, getEngine, type Engine } from '../engine/index.ts';
+import { chain, msg, type Msg } from '../i18n/index.ts';
 import { getScope, onScopeChange, type Disposable, type EngineScope } from '../engine/scope.ts';
 import { FmElement, describeError, type ResultDetail, type UntypedResult } from './fm-element.ts';
 
@@ -58,7 +59,7 @@ export abstract class EngineElement<Heavy extends { engine: Engine }, R extends 
       this.loadedGate.reject(err);
       // A failed engine start is not cached (engine.ts), so Retry tries every backend again.
       this.setStatus('error');
-      this.emitError(`The compute engine could not start: ${describeError(err)}`);
+      this.emitError(msg('widget.engineFailed', { error: describeError(err) }));
       this.offerRetry(() => this.restart());
       return;
     }
@@ -75,16 +76,13 @@ export abstract class EngineElement<Heavy extends { engine: Engine }, R extends 
     clearTimeout(this.timer);
     this.onScopeLost();
     if (!(await this.acquireFrom(heavy, scope)) || this.scope !== scope) return;
-    const why = scope.engine.fallbackReason ? ` (${scope.engine.fallbackReason})` : '';
-    const failed = scope.kernels.filter((k) => !k.ok).map((k) => ` ${k.name}: ${k.reason}.`).join('');
-    this.engineNote = before === scope.engine.backend ? `The ${label(before)} engine was restarted: recomputing.${failed}`
-      : `The engine moved from ${label(before)} to ${label(scope.engine.backend)}${why}: recomputing.`;
+    this.engineNote = engineNote(before, scope);
     this.showMessage(this.engineNote);
     this.schedule();
   }
 
   /** What the engine last did to this widget (a restart, a move to another backend): it stays on the message line. */
-  private engineNote = '';
+  private engineNote: Msg | null = null;
 
   /** A widget clearing its own messages (its settings are valid again) leaves the engine's note in place. */
   protected clearMessage(): void {
@@ -131,6 +129,19 @@ export abstract class EngineElement<Heavy extends { engine: Engine }, R extends 
     clearTimeout(this.timer);
     if (this.heavy) this.timer = setTimeout(() => this.recompute(), this.debounceMs);
   }
+}
+
+/** What the message line says after the engine moved to `scope` from `before`. */
+function engineNote(before: Engine['backend'], scope: EngineScope): Msg {
+  const now = scope.engine;
+  if (before !== now.backend) {
+    const reason = chain(now.steps ?? []) ?? now.fallbackReason;
+    return reason ? msg('widget.engineMovedWhy', { from: backendName(before), to: backendName(now.backend), reason })
+      : msg('widget.engineMoved', { from: backendName(before), to: backendName(now.backend) });
+  }
+  // Our kernels' failures are technical detail (a WGSL validation error), shown as they are in every language.
+  const failures = scope.kernels.filter((k) => !k.ok).map((k) => `${k.name}: ${k.reason}.`).join(' ');
+  return failures ? msg('widget.engineRestartedKernels', { backend: backendName(before), failures }) : msg('widget.engineRestarted', { backend: backendName(before) });
 }
 
 /** A promise with its settle functions outside, and whether it has settled; a rejection nobody awaits is not reported. */

@@ -2,7 +2,11 @@
  * The shared base of every `<fm-…>` widget: status, the `ready` promise, the `fm-result`/`fm-error`
  * events, an in-widget message line, lazy start near the viewport, and resources tied to the element's
  * life. It holds no tfjs: heavy code is loaded by the subclass's `start()`.
+ * Language: `this.language` (its `lang`, else an ancestor's across shadow roots, else the document's); a change
+ * re-renders the message line and Retry, then calls `onLangChange()` for the subclass's own texts — nothing is
+ * recomputed. Messages given as `msg(key, params)` are said again in the new language; plain strings stay as given.
  */
+import { msg, resolveLang, say, t, watchLang, whyOf, type Arg, type Lang, type MessageKey, type Msg, type ParamArgs } from '../i18n/index.ts';
 import { WidgetJobs, type JobHost } from './widget-jobs.ts';
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
@@ -28,6 +32,10 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   private started = false;
   private visible = false;
   private offscreen = false;
+  /** Not `lang`: that is HTMLElement's reflection of the attribute, which hosts set. */
+  private speaking: Lang = 'en';
+  /** What the message line says, kept as a message so a change of language can say it again. */
+  private message: { text: string | Msg; kind: 'error' | 'info' } = { text: '', kind: 'info' };
 
   constructor() {
     super();
@@ -41,7 +49,13 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
 
   connectedCallback(): void {
     if (!this.hasAttribute('status')) this.setStatus('idle');
+    this.speaking = resolveLang(this);
     this.render();
+    this.cleanups.push(watchLang(this, (lang) => {
+      this.speaking = lang;
+      this.resay();
+      this.onLangChange();
+    }));
     const io = new IntersectionObserver(
       (entries) => {
         this.visible = entries.some((e) => e.isIntersecting);
@@ -90,6 +104,16 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     return (this.visible || this.offscreen) && document.visibilityState === 'visible';
   }
 
+  /** The language the element speaks now (src/lib/i18n/); `onLangChange()` is called when it changes. */
+  protected get language(): Lang {
+    return this.speaking;
+  }
+
+  /** A catalogue text in the element's language. */
+  protected t<K extends MessageKey>(key: K, ...params: ParamArgs<NoInfer<K>>): string {
+    return t(this.speaking, key, ...params);
+  }
+
   /** Registers a release for disconnect (observers, listeners, engine subscriptions). */
   protected onDisconnect(fn: () => void): void {
     this.cleanups.push(fn);
@@ -106,18 +130,32 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     this.dispatchEvent(new CustomEvent('fm-result', { detail, bubbles: true, composed: true }));
   }
 
-  /** Shows the message in the widget (as text, never HTML) and reports it; the widget stays usable. */
-  protected emitError(message: string): void {
+  /**
+   * Shows the message in the widget (as text, never HTML) and reports it; the widget stays usable. The event's
+   * `message` is the text as shown, in the element's language at that moment.
+   */
+  protected emitError(message: string | Msg): void {
     this.showMessage(message, 'error');
-    this.dispatchEvent(new CustomEvent('fm-error', { detail: { message }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('fm-error', { detail: { message: say(this.speaking, message) }, bubbles: true, composed: true }));
   }
 
-  protected showMessage(message: string, kind: 'error' | 'info' = 'info'): void {
+  /** A catalogue message (`msg(key, params)`) is said again when the language changes; a string stays as it is. */
+  protected showMessage(message: string | Msg, kind: 'error' | 'info' = 'info'): void {
+    this.message = { text: message, kind };
     const line = this.root.querySelector<HTMLElement>('[data-role="message"]');
     if (!line) return;
-    line.textContent = message;
+    const text = say(this.speaking, message);
+    line.textContent = text;
     line.dataset.kind = kind;
-    line.hidden = message === '';
+    line.hidden = text === '';
+  }
+
+  /** Says the message line (if it still shows a catalogue message: a redrawn shell has hidden it) and Retry again. */
+  private resay(): void {
+    const line = this.root.querySelector<HTMLElement>('[data-role="message"]');
+    if (line && !line.hidden && typeof this.message.text !== 'string') line.textContent = say(this.speaking, this.message.text);
+    const retry = this.root.querySelector('[data-role="retry"]');
+    if (retry) retry.textContent = this.t('widget.retry');
   }
 
   /**
@@ -136,7 +174,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   protected failed(err: unknown, retry: () => void): void {
     if (!this.isConnected) return;
     this.setStatus('error');
-    this.emitError(`Something went wrong: ${describeError(err)}`);
+    this.emitError(msg('widget.failed', { error: describeError(err) }));
     this.offerRetry(retry);
   }
 
@@ -148,7 +186,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.role = 'retry';
-    button.textContent = 'Retry';
+    button.textContent = this.t('widget.retry');
     button.addEventListener('click', () => {
       button.remove();
       this.clearMessage();
@@ -176,6 +214,8 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   protected abstract teardown(): void;
   /** Pauses or resumes loops; `this.active` says which. */
   protected onVisibilityChange(): void {}
+  /** Re-renders the subclass's own texts in `this.language` (labels, captions, axes), without recomputing. */
+  protected onLangChange(): void {}
 }
 
 /** The element as its jobs see it (`active` and `fail` are protected: only this helper reaches them). */
@@ -184,10 +224,15 @@ function jobHost(el: FmElement<ResultDetail>): JobHost {
   return { get active() { return inside.active; }, fail: (err, retry) => inside.failed(err, retry) };
 }
 
-/** An error's message in words a reader can use (never HTML; `String()` of whatever was thrown otherwise). */
-export function describeError(err: unknown): string {
+/**
+ * An error's message in words a reader can use (never HTML): the catalogue message it carries (a `ReaderError`),
+ * else its own message or `String()` of whatever was thrown — technical text, shown as it is.
+ */
+export function describeError(err: unknown): Arg {
+  const why = whyOf(err);
+  if (why) return why;
   const text = err instanceof Error ? err.message : String(err);
-  return text.trim() || 'an unknown error';
+  return text.trim() || msg('widget.unknownError');
 }
 
 /** Defines a custom element once, so a page (or a host site) may load a widget's script twice. */

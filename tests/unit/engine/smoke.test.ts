@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { smokeCheck } from '../../../src/lib/engine/smoke.ts';
+import { say } from '../../../src/lib/i18n/t.ts';
 
 // A real tfjs backend (the CPU one) registered under another name, whose Conv2D kernel throws synchronously —
 // what a backend whose shader fails to compile does. The smoke check must report it, not throw.
@@ -22,7 +23,7 @@ describe('smokeCheck', () => {
       expect(await tf.setBackend(BROKEN)).toBe(true);
       const before = tf.memory().numTensors;
       const reason = await smokeCheck(tf);
-      expect(reason).toContain('shader failed to compile');
+      expect(reason && say('en', reason)).toBe('it failed while computing (shader failed to compile)');
       expect(tf.memory().numTensors).toBe(before);
     } finally {
       await tf.setBackend('cpu');

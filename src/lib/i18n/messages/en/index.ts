@@ -1,0 +1,9 @@
+/**
+ * The English catalogue: the source of truth. Its keys and placeholders type every call of `t()` and every other
+ * locale. One file per area (a widget, the engine); add a new area's file here and in each locale's index.
+ */
+import badge from './badge.ts';
+import engine from './engine.ts';
+import widget from './widget.ts';
+
+export default { ...engine, ...widget, ...badge } as const;

@@ -1,0 +1,7 @@
+/** The zh-CN catalogue: every English key (a missing one fails to compile here or in its area's file). */
+import type { En, Translation } from '../../types.ts';
+import badge from './badge.ts';
+import engine from './engine.ts';
+import widget from './widget.ts';
+
+export default { ...engine, ...widget, ...badge } satisfies Translation<En>;

@@ -1,0 +1,22 @@
+/**
+ * An error whose cause a reader should see in their own language: it carries the message (`why`) as well as the
+ * English text every error has (for consoles, logs and bug reports). Widgets show `whyOf(err)` when there is one.
+ */
+import { say } from './t.ts';
+import type { Msg } from './types.ts';
+
+export class ReaderError extends Error {
+  constructor(readonly why: Msg) {
+    super(say('en', why));
+    this.name = 'ReaderError';
+  }
+}
+
+/**
+ * The error's message for the reader, if it carries one. Checked by shape, not `instanceof`: the script-tag bundle
+ * and a page's own chunks may each hold a copy of this class.
+ */
+export function whyOf(err: unknown): Msg | null {
+  const why = (err as { why?: unknown } | null)?.why;
+  return err instanceof Error && typeof why === 'object' && why !== null && typeof (why as Msg).key === 'string' ? (why as Msg) : null;
+}

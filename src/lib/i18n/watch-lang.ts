@@ -1,0 +1,45 @@
+/**
+ * Telling elements that their language changed, so they re-render their texts without recomputing. One observer
+ * for the page watches `lang` attributes on the whole document and in every shadow root above a watched element
+ * (an ancestor's change re-resolves the element too); elements are re-resolved only when some `lang` changed.
+ * Not observed: `xml:lang`, and an element moved under another language (it is reconnected, and resolves again).
+ */
+import type { Lang } from './locales.ts';
+import { resolveLang } from './resolve-lang.ts';
+
+interface Watcher { el: Element; lang: Lang; onChange(lang: Lang): void }
+
+const watchers = new Set<Watcher>();
+let observer: MutationObserver | null = null;
+const OPTIONS: MutationObserverInit = { attributes: true, attributeFilter: ['lang'], subtree: true };
+
+/** Calls `onChange` with the element's new language whenever it changes; returns the function that stops it. */
+export function watchLang(el: Element, onChange: (lang: Lang) => void): () => void {
+  const watcher: Watcher = { el, lang: resolveLang(el), onChange };
+  watchers.add(watcher);
+  observer ??= new MutationObserver(recheck);
+  // Observing a node again with the same options changes nothing, so each element may ask for its own roots.
+  observer.observe(document.documentElement, OPTIONS);
+  for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) observer.observe(root, OPTIONS);
+  return () => {
+    watchers.delete(watcher);
+    if (watchers.size === 0) {
+      observer?.disconnect();
+      observer = null;
+    }
+  };
+}
+
+function recheck(): void {
+  for (const w of watchers) {
+    const lang = resolveLang(w.el);
+    if (lang === w.lang) continue;
+    w.lang = lang;
+    try {
+      w.onChange(lang);
+    } catch (err) {
+      // One element's failure must not keep the others in the old language; it is still reported.
+      setTimeout(() => { throw err; });
+    }
+  }
+}
