@@ -83,6 +83,8 @@ test.describe('the engine in the reader\'s language', () => {
     await page.goto('/device/');
     const report = page.locator('fm-engine-report');
     await expect(report).toHaveAttribute('status', 'ready');
+    // The report is ready twice: once the engine has started, again once its GPU kernels are checked. Fail it after both.
+    await expect(report.locator('[data-field="kernels"] li').first()).not.toHaveText('Not checked yet.');
     // An unexpected failure, as a guarded computation that throws would report it (FmElement.failed).
     await report.evaluate((el) => {
       el.setAttribute('lang', 'zh-CN');
