@@ -6,8 +6,12 @@ import { say } from './t.ts';
 import type { Msg } from './types.ts';
 
 export class ReaderError extends Error {
-  constructor(readonly why: Msg) {
+  // A plain field, not a parameter property: Node runs the book's scripts (pretraining, benchmarks) by stripping
+  // types only, and it rejects TypeScript-only syntax.
+  readonly why: Msg;
+  constructor(why: Msg) {
     super(say('en', why));
+    this.why = why;
     this.name = 'ReaderError';
   }
 }
