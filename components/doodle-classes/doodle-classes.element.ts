@@ -1,7 +1,7 @@
 /**
  * @summary `<fm-doodle-classes>`: the reader names 2–5 classes, draws a few examples of each, and the shipped
- * model is fine-tuned live — its base frozen (features computed once per drawing), a new seeded softmax head
- * trained on the engine — then classifies new drawings with probabilities. Classes, drawings and the model are
+ * model learns them live — its base frozen (features computed once per drawing), a new seeded softmax head
+ * trained on the engine (feature extraction) — then classifies new drawings with probabilities. Classes, drawings and the model are
  * kept in IndexedDB; the model can be exported and imported as a tfjs model. Contract: README.md beside this file.
  *
  * @attr source fashion-cnn|digits04-cnn · @attr classes names, comma-separated (2–5) · @attr epochs 1–1000 · @attr seed
