@@ -53,7 +53,15 @@ const SHELL = `
 </div>
 <p class="legend"><span>Colour: negative</span> <span class="ramp" data-role="ramp"></span> <span>positive (white = 0). Each map has its own scale, under it, so its structure shows: the brightest 1% of its pixels take the end colour.</span></p>
 <p data-role="summary" aria-live="polite">Waiting to compute…</p>
-<p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
+<p class="engine"><fm-device-badge></fm-device-badge> <span data-role="timing">&nbsp;</span></p>`;
+
+/** The words under the maps (shared by the result and the room the shell keeps for it). */
+const pct = (f: number) => `${(100 * f).toFixed(1)}%`;
+const statWords = (zeros: number, min: number, max: number) => `${pct(zeros)} exact zeros, values ${formatValue(min)} to ${formatValue(max)}`;
+const beforeCaption = (ch: number, words: string) => `Before: ${MAP_KERNELS[ch]} map, ${words}`;
+const afterCaption = (name: string, words: string) => `After ${name}: ${words}`;
+const summaryText = (s: MapsSettings, h: number, w: number, name: string, before: number, after: number) =>
+  `Map ${s.channel} (${MAP_KERNELS[s.channel - 1]}) of ${s.image}, ${h}×${w} pixels (height × width): ${pct(before)} of values are exactly 0 before ${name} and ${pct(after)} after.`;
 
 export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsResult> {
   static observedAttributes = attributeNames(SPEC);
@@ -84,6 +92,7 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const n of MAPS_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.settings.syncControls(this.root);
+    this.holdLayout();
   }
 
   private apply(name: MapsAttr, raw: string | null): void {
@@ -91,6 +100,30 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     const text = this.settings.message;
     if (text) this.emitError(text); else this.clearMessage();
     this.settings.syncControls(this.root);
+    this.holdLayout();
+  }
+
+  /**
+   * Room for what a result for these settings will show, so nothing moves when it arrives: before the first result
+   * the canvases take the photo's size (from the samples' manifest), and the captions and summary keep room for
+   * their words (typical numbers stand in; they are never shown).
+   */
+  private holdLayout(): void {
+    const s = this.s;
+    const sample = SAMPLES.find((x) => x.name === s.image)!;
+    const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+    if (!this.last) {
+      for (const role of ['before', 'after']) {
+        const canvas = $(role) as HTMLCanvasElement;
+        canvas.width = sample.width;
+        canvas.height = sample.height;
+      }
+    }
+    const name = activation(s.activation, s.slope).label;
+    const words = statWords(0.123, -1.23, 1.23);
+    $('before-caption').dataset.reserve = beforeCaption(s.channel - 1, words);
+    $('after-caption').dataset.reserve = afterCaption(name, words);
+    $('summary').dataset.reserve = summaryText(s, sample.height, sample.width, name, 0.123, 0.456);
   }
 
   protected async load(): Promise<Heavy> {
@@ -142,12 +175,10 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     const name = activation(s.activation, s.slope).label;
     heavy.view.drawHistogram($('before-hist'), b, lo, hi, 'Before');
     heavy.view.drawHistogram($('after-hist'), a, lo, hi, `After ${name}`);
-    const pct = (f: number) => `${(100 * f).toFixed(1)}%`;
-    const words = (st: typeof sb) => `${pct(st.zeroFraction)} exact zeros, values ${formatValue(st.min)} to ${formatValue(st.max)}`;
-    $('before-caption').textContent = `Before: ${MAP_KERNELS[ch]} map, ${words(sb)}`;
-    $('after-caption').textContent = `After ${name}: ${words(sa)}`;
-    const summary = `Map ${s.channel} (${MAP_KERNELS[ch]}) of ${s.image}, ${h}×${w} pixels (height × width): ${pct(sb.zeroFraction)} of values are exactly 0 before ${name} and ${pct(sa.zeroFraction)} after.`;
-    $('summary').textContent = summary;
+    const words = (st: typeof sb) => statWords(st.zeroFraction, st.min, st.max);
+    $('before-caption').textContent = beforeCaption(ch, words(sb));
+    $('after-caption').textContent = afterCaption(name, words(sa));
+    $('summary').textContent = summaryText(s, h, w, name, sb.zeroFraction, sa.zeroFraction);
     const scale = (k: typeof kb) => `; colours scaled to ${heavy.view.scaleWords(k)}`;
     $('before').setAttribute('aria-label', `Feature map ${MAP_KERNELS[ch]} before the activation: ${words(sb)}${scale(kb)}`);
     $('after').setAttribute('aria-label', `The same map after ${name}: ${words(sa)}${scale(ka)}`);

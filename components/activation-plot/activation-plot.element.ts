@@ -32,7 +32,7 @@ const SHELL = `
   <fieldset><legend>Functions to compare</legend>${ACTIVATIONS.map(checkbox).join('')}</fieldset>
   <label>Leaky ReLU slope for x &lt; 0 <input type="number" data-role="slope" min="0" max="${MAX_SLOPE}" step="0.01"></label>
 </div>
-<div class="plot" data-role="plot" tabindex="0" role="slider" aria-label="Read-out position x (arrow keys move it)" aria-valuemin="${X_MIN}" aria-valuemax="${X_MAX}" aria-valuenow="${PLOT_DEFAULTS.x}" aria-valuetext="not computed yet"></div>
+<div class="plot" data-role="plot" tabindex="0" role="slider" aria-label="Read-out position x (arrow keys move it)" aria-valuemin="${X_MIN}" aria-valuemax="${X_MAX}" aria-valuenow="${PLOT_DEFAULTS.x}" aria-valuetext="not computed yet"><div class="panels" data-role="panels"><div class="panel"></div><div class="panel"></div></div></div>
 <table><caption class="sr">Values at the read-out position</caption><thead><tr><th scope="col" data-role="x-head">x</th><th scope="col">f(x)</th><th scope="col">f′(x)</th></tr></thead><tbody data-role="rows"></tbody></table>
 <p data-role="live" class="sr" aria-live="polite"></p>
 <p data-role="message" role="alert" hidden></p>
@@ -86,12 +86,14 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
       const svg = (e.target as Element).closest('svg');
       if (svg && this.view) this.setAttribute('x', String(clampX(this.view.xAt(svg, e.clientX))));
     });
+    // The read-out table is pure arithmetic: filled with the shell, so it holds its place before the panels are drawn.
+    this.update(false);
   }
 
   protected async start(): Promise<void> {
     const { PlotView } = await import('./plot-view.ts');
     this.view = new PlotView(this.uid);
-    this.$('plot').append(this.view.el);
+    this.$('panels').replaceWith(this.view.el);
     this.update();
   }
 
@@ -101,8 +103,11 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
     return this.root.querySelector<T>(`[data-role="${role}"]`)!;
   }
 
-  /** Reads every attribute, keeps the last good value of any that fails, and redraws. */
-  private update(): void {
+  /**
+   * Reads every attribute, keeps the last good value of any that fails, and redraws. `report` false (the shell):
+   * the table only, no message or event yet; start() draws the panels and reports.
+   */
+  private update(report = true): void {
     const t0 = performance.now();
     const errors: string[] = [];
     let next: PlotSettings = { ...this.s };
@@ -119,8 +124,9 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
     this.s = next;
     if (curvesChanged) this.curves = this.s.functions.map((n) => sampleCurve(n, this.s.slope));
     const values = readout(this.s.functions, this.s.slope, this.s.x);
-    this.view!.draw(this.curves, { x: this.s.x, values });
     this.showTable(values);
+    if (!report || !this.view) return;
+    this.view.draw(this.curves, { x: this.s.x, values });
     const text = errors.join(' ');
     if (text !== this.shownError) {
       this.shownError = text;

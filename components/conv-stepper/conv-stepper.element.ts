@@ -84,11 +84,14 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     this.onDisconnect(() => this.motion?.removeEventListener('change', onMotion));
     // A grid wider than the column scrolls inside its figure (the stylesheet), which then takes focus.
     this.onDisconnect(focusWhileScrolling([...this.root.querySelectorAll<HTMLElement>('figure.scroll')].map((box) => ({ box, content: box.querySelector('.grid') }))));
+    // The first step is drawn with the shell (pure and cheap: a few dozen multiply-adds), so the grids, the equation
+    // and the read-out already hold their final places when the page first paints; start() reports it.
+    this.planKey = '';
+    this.update(false);
   }
 
   protected async start(): Promise<void> {
     this.running = true;
-    this.planKey = '';
     this.update();
   }
 
@@ -101,8 +104,11 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     if (this.playing) this.schedule();
   }
 
-  /** Reads every attribute, keeps the last good value of any that fails, and redraws what changed. */
-  private update(): void {
+  /**
+   * Reads every attribute, keeps the last good value of any that fails, and redraws what changed. `report` false
+   * (the shell's drawing): no message, event or attribute change yet; start() reports.
+   */
+  private update(report = true): void {
     const t0 = performance.now();
     const errors: string[] = [];
     const next: Settings = { ...this.good };
@@ -142,6 +148,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
       this.planKey = key;
       this.drawPlan();
     }
+    if (!report) return this.show(step, 0, false);
     this.showErrors(errors.join(' '));
     this.show(step, performance.now() - t0);
     if (rawStep !== null && rawStep !== String(step) && !badStep) this.setAttribute('step', String(step));
@@ -165,8 +172,8 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     }
   }
 
-  /** Moves to output `index` (the only place `current` changes) and reports it. */
-  private show(index: number, ms: number): void {
+  /** Moves to output `index` (the only place `current` changes) and reports it (unless `report` is false). */
+  private show(index: number, ms: number, report = true): void {
     const plan = this.plan!;
     const step = plan.steps[index]!;
     this.current = index;
@@ -187,6 +194,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     this.root.querySelector('[data-act="next"]')!.setAttribute('aria-disabled', String(index === plan.steps.length - 1));
     this.root.querySelector('[data-grid="products"]')!.setAttribute('aria-label', `Products for ${short}: ${gridWords(this.good.kernel.rows, this.good.kernel.cols, (r, c) => formatNumber(step.taps[r * this.good.kernel.cols + c]!.product))}`);
     this.root.querySelector('[data-grid="output"]')!.setAttribute('aria-label', `Output so far: ${step.index + 1} of ${plan.steps.length} values written, the latest ${formatNumber(step.value)}`);
+    if (!report) return;
     const products = step.taps.map(({ ky, kx, iy, ix, padded, x, w, product }): StepProduct => ({ kernel: [ky, kx], input: [iy, ix], padded, x, w, product }));
     this.emitResult({ backend: 'reference', ms, step: index, outputIndex: [step.oy, step.ox], value: step.value, products });
   }

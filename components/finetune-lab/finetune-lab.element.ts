@@ -43,11 +43,11 @@ const ADDED: Partial<RunConfig>[] = [{ source: 'random', freeze: 'none' }, { fre
 const SHELL = `${FORM_HTML}
 <p data-role="message" role="alert" hidden></p>
 <p class="live" data-role="live" aria-live="polite"></p>
-<div class="charts"><figure data-role="loss-chart"><figcaption>Loss: training (solid) and validation (dashed)</figcaption></figure>
-<figure data-role="acc-chart"><figcaption>Validation accuracy (the test accuracy is measured once, after the last epoch: see each run's card)</figcaption></figure></div>
+<div class="charts"><figure data-role="loss-chart"><figcaption>Loss: training (solid) and validation (dashed)</figcaption><div class="plot"></div></figure>
+<figure data-role="acc-chart"><figcaption>Validation accuracy (the test accuracy is measured once, after the last epoch: see each run's card)</figcaption><div class="plot"></div></figure></div>
 <div class="results" data-role="results"></div>
 <p data-role="summary" class="summary-all">Press Train to run the set-up above.</p>
-<p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
+<p class="engine"><fm-device-badge></fm-device-badge> <span data-role="timing">&nbsp;</span></p>`;
 
 export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> {
   static observedAttributes = attributeNames(SPEC);
@@ -169,7 +169,8 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
 
   private sync(): void {
     const custom = this.runs.filter((r) => r.target === 'custom').map((r) => r.perClass);
-    const note = this.doodles && (this.fromDoodles || !this.custom) ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null) : '';
+    // Until the saved drawings are read (with the heavy part), the note keeps its room, unless a host's classes hide it.
+    const note = this.doodles ? (this.fromDoodles || !this.custom ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null) : '') : this.custom ? '' : null;
     syncForm(this.root, this.runs, this.st.lab, { classes: this.custom?.classNames.length ?? null, fromDoodles: this.fromDoodles, note });
     this.heavy?.runner.markStale(this.runs);
   }
@@ -185,7 +186,8 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     await doodles.first; // so that `ready` knows the reader's classes
     const [engine, runnerMod, chartMod] = await Promise.all([getEngine(), import('./lab-runner.ts'), import('./lab-chart.ts')]);
     const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
-    const charts = new chartMod.LabCharts($('loss-chart'), $('acc-chart'));
+    const plot = (role: string) => $(role).querySelector<HTMLElement>('.plot')!;
+    const charts = new chartMod.LabCharts(plot('loss-chart'), plot('acc-chart'));
     const runner = await runnerMod.createRunner(this, this.root, charts);
     return { engine, runner, charts };
   }

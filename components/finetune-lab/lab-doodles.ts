@@ -8,13 +8,15 @@ import { doodleTask, latestDoodles, type DoodleSplit } from '@lib/doodle/custom-
 import { SAVED_EVENT, loadAllRecords } from '@lib/doodle/store.ts';
 import { shortNote, validationOf } from '@lib/transfer/custom.ts';
 import type { CustomTask } from '@lib/transfer/targets.ts';
+import { NO_DOODLES_NOTE, WHERE } from './lab-form.ts';
+
+export { WHERE };
 
 export type DoodleNews =
   | { kind: 'task'; key: string; task: CustomTask; split: DoodleSplit[] }
   | { kind: 'problem'; problem: string }
   | { kind: 'none' };
 
-export const WHERE = 'the doodle widget (Chapter 5, section “Your own classes”)';
 
 export function watchDoodles(onNews: (news: DoodleNews) => void): { first: Promise<void>; stop: () => void } {
   let gen = 0;
@@ -38,7 +40,7 @@ export function watchDoodles(onNews: (news: DoodleNews) => void): { first: Promi
 
 /** The sentence under the set-up table about the reader's own classes. */
 export function doodleNote(news: DoodleNews, perClass: number | null): string {
-  if (news.kind === 'none') return `Your own classes: draw at least 2 classes, 2 drawings each, in ${WHERE}; they appear here as a target task.`;
+  if (news.kind === 'none') return NO_DOODLES_NOTE;
   if (news.kind === 'problem') return `Your own classes cannot be used yet: ${news.problem} Add drawings in ${WHERE}.`;
   // Validation drawings come out of the drawings to learn from, for every class or for none (src/lib/transfer/custom.ts).
   const validates = news.split.every((s) => validationOf(s.train) > 0);

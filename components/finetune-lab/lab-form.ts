@@ -25,6 +25,10 @@ function select(id: string, options: [string, string][]): string {
 
 const cellId = (attr: string, run: number) => `fm-lab-${attr}-${run}`;
 
+export const WHERE = 'the doodle widget (Chapter 5, section “Your own classes”)';
+/** The note about the reader's own classes when none are saved; the shell keeps its room while the drawings are read. */
+export const NO_DOODLES_NOTE = `Your own classes: draw at least 2 classes, 2 drawings each, in ${WHERE}; they appear here as a target task.`;
+
 export const FORM_HTML = `
 <div class="setup">
   <table class="runs">
@@ -33,7 +37,7 @@ export const FORM_HTML = `
     <tbody>${RUN_ATTRS.map((a) => `<tr><th scope="row">${ROWS[a].label}</th>${Array.from({ length: MAX_RUNS }, (_, i) => `<td data-run="${i}"><label class="sr-only" for="${cellId(a, i)}">${ROWS[a].label}, run ${runLabel(i)}</label>${ROWS[a].control(cellId(a, i))}</td>`).join('')}</tr>`).join('')}</tbody>
   </table>
 </div>
-<p class="custom-note" data-role="custom-note" aria-live="polite"></p>
+<p class="custom-note" data-role="custom-note" aria-live="polite" data-reserve="${NO_DOODLES_NOTE}"></p>
 <div class="lab-wide">
   <label>Seed <input type="number" data-lab="seed" min="0" max="999999" step="1"></label>
   <label>Test images per class <input type="number" data-lab="holdout" min="5" max="150" step="1"></label>
@@ -65,8 +69,11 @@ export function bindForm(root: ShadowRoot, on: FormHandlers): void {
   for (const b of root.querySelectorAll<HTMLButtonElement>('[data-remove]')) b.addEventListener('click', () => on.remove(Number(b.dataset.remove)));
 }
 
-/** The reader's own classes as the target select offers them: how many (null: none usable yet) and the note. */
-export interface CustomOffer { classes: number | null; fromDoodles: boolean; note: string }
+/**
+ * The reader's own classes as the target select offers them: how many (null: none usable yet) and the note (''
+ * hides it; null: the saved drawings are not read yet, and the note keeps its room, empty).
+ */
+export interface CustomOffer { classes: number | null; fromDoodles: boolean; note: string | null }
 
 /** Shows the settings in force; columns beyond the runs are hidden; `custom` is offered only with classes. */
 export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabSettings, custom: CustomOffer): void {
@@ -84,7 +91,7 @@ export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabS
     option.textContent = has ? `${TARGET_TITLES.custom} (${custom.classes} classes${custom.fromDoodles ? ' from the drawing lab' : ''})` : `${TARGET_TITLES.custom} (none drawn yet)`;
   });
   const note = root.querySelector<HTMLElement>('[data-role="custom-note"]')!;
-  if (note.textContent !== custom.note) note.textContent = custom.note;
+  if (note.textContent !== (custom.note ?? '')) note.textContent = custom.note ?? '';
   note.hidden = custom.note === '';
   for (const c of root.querySelectorAll<HTMLInputElement>('[data-lab]')) c.value = String(lab[c.dataset.lab as keyof LabSettings]);
   root.querySelector<HTMLElement>('[data-role="split-note"]')!.textContent = splitNote(lab, runs);

@@ -17,7 +17,7 @@ import { LabRun, TaskLoader, engineQueue, describeCancelled, describeConfig, des
 import { runLabel, type LabSettings, type RunConfig } from '@lib/transfer/config.ts';
 import type { CustomTask, TaskData } from '@lib/transfer/targets.ts';
 import { limitPerClass, shortNote, withValidation } from '@lib/transfer/custom.ts';
-import { WHERE } from './lab-doodles.ts';
+import { WHERE } from './lab-form.ts';
 import type { LabCharts } from './lab-chart.ts';
 import { summary, type RunSummary, type Slot } from './lab-results.ts';
 import type { FinetuneLabResult } from './result.ts';

@@ -100,20 +100,26 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
     slider.value = String(p);
     slider.setAttribute('aria-valuetext', `p = ${p}`);
     this.root.querySelector('[data-role="grad-caption"]')!.textContent = gradientCaption(gradient, classes);
+    // The read-out is a few closed forms: written with the shell too, so it holds its place before the charts arrive.
+    this.root.querySelector('[data-role="readout"]')!.textContent = readout(p, gradient, this.values());
+    const gap = Math.log((p * (classes - 1)) / (1 - p));
+    this.root.querySelector('[data-role="note"]')!.textContent = `Here the true class's logit leads each wrong one by ${formatCell(gap)} (z_y − z_j = log(p(K − 1)/(1 − p))); the hinge stops at a lead of 1, i.e. p = ${(1 / (1 + (classes - 1) / Math.E)).toFixed(3)}.`;
     if (this.charts) this.draw();
+  }
+
+  /** Each loss shown, its value and gradient (the chosen kind) at the read-out's p. */
+  private values(): LossCurvesResult['values'] {
+    const { classes, gradient, losses, p } = this.s;
+    return losses.map((loss) => ({ loss, value: curveLoss(loss, p, classes), grad: curveGradient(loss, gradient, p, classes) }));
   }
 
   private draw(): void {
     const t0 = performance.now();
     const { classes, gradient, losses, p } = this.s;
-    const values = losses.map((loss) => ({ loss, value: curveLoss(loss, p, classes), grad: curveGradient(loss, gradient, p, classes) }));
     const series = (f: (l: CurveLoss, x: number) => number) => losses.map((loss) => ({ loss, points: GRID.map((x) => [x, f(loss, x)] as [number, number]), at: f(loss, p) }));
     this.charts!.loss.update(series((l, x) => curveLoss(l, x, classes)), [0, 5], 'loss L (nats)', p);
     this.charts!.grad.update(series((l, x) => curveGradient(l, gradient, x, classes)), GRAD_DOMAIN[gradient], gradientLabel(gradient), p);
-    this.root.querySelector('[data-role="readout"]')!.textContent = readout(p, gradient, values);
-    const gap = Math.log((p * (classes - 1)) / (1 - p));
-    this.root.querySelector('[data-role="note"]')!.textContent = `Here the true class's logit leads each wrong one by ${formatCell(gap)} (z_y − z_j = log(p(K − 1)/(1 − p))); the hinge stops at a lead of 1, i.e. p = ${(1 / (1 + (classes - 1) / Math.E)).toFixed(3)}.`;
-    this.emitResult({ backend: 'reference', ms: performance.now() - t0, p, classes, gradient, values });
+    this.emitResult({ backend: 'reference', ms: performance.now() - t0, p, classes, gradient, values: this.values() });
   }
 }
 

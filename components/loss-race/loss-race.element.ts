@@ -24,7 +24,7 @@ import { ParamError } from '@lib/params/index.ts';
 import { DEFAULT_RACE, RACE_ATTRS, ATTR_KEY, withRaceAttribute, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
 import type { LossRace, RaceState, RaceData } from '@lib/race/loss-race.ts';
 import type { RaceSources } from '@lib/race/data.ts';
-import { SHELL, bindInputs, syncControls } from './race-shell.ts';
+import { SHELL, bindInputs, holdLayout, readyWords, syncControls } from './race-shell.ts';
 import css from './loss-race.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
@@ -94,6 +94,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     for (const n of RACE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     for (const n of RACE_ATTRS) this.showValue(n);
     this.sync();
+    holdLayout(this.root, this.config, false);
   }
 
   private apply(name: RaceAttr, raw: string | null): void {
@@ -107,6 +108,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     const text = [...this.errors.values()].join(' ');
     if (text) this.emitError(text); else this.clearMessage();
     this.showValue(name);
+    holdLayout(this.root, this.config, this.state !== null);
   }
 
   /** Puts the value in force into one input — never into the field the reader is typing in, unless refused. */
@@ -146,7 +148,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
       const start = await heavy.lib.startingPoint(heavy.engine.tf, this.data.data.validation, config.seed);
       if (gen !== this.gen) return;
       this.show(heavy.lib.readyState(config, start), true);
-      this.say(`Ready. Both networks start from the same weights: validation accuracy ${(start.accuracy * 100).toFixed(1)}%. Press Start to train them.`);
+      this.say(readyWords(start.accuracy));
       this.emitResult({ backend: heavy.engine.backend, ms: performance.now() - t0, phase: 'ready', config, runs: this.state!.runs, fallbackReason: heavy.engine.fallbackReason ?? null });
     } catch (err) {
       if (gen !== this.gen) return;

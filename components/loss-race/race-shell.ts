@@ -2,8 +2,32 @@
  * The static markup of `<fm-loss-race>` (no values from attributes: those are set as properties), and the state
  * of its inputs and buttons in each phase of a race.
  */
-import { ATTR_KEY, BATCH_SIZE, LIMITS, RACE_MODEL, TEST_PER_CLASS, VALIDATION_PER_CLASS, type RaceAttr } from '@lib/race/config.ts';
-import type { RacePhase } from '@lib/race/types.ts';
+import { ATTR_KEY, BATCH_SIZE, LIMITS, RACE_MODEL, raceSteps, TEST_PER_CLASS, VALIDATION_PER_CLASS, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
+import { raceSummary } from '@lib/race/summary.ts';
+import type { RacePhase, RaceState } from '@lib/race/types.ts';
+
+const swatch = (cls: string) =>
+  `<svg class="swatch" viewBox="0 0 28 10" width="28" height="10" aria-hidden="true"><line class="line ${cls}" x1="1" y1="5" x2="27" y2="5"/></svg>`;
+
+/** The three panels, in the shell so that they hold their places before d3 draws into them (race-view.ts). */
+const PANELS = `
+<div class="panels">
+  <figure class="panel" data-panel="ce">
+    <figcaption>Cross-entropy network: its loss</figcaption>
+    <div data-chart="ce"></div>
+    <ul class="legend"><li>${swatch('ce train')}training loss (each batch)</li><li>${swatch('ce val')}validation loss</li></ul>
+  </figure>
+  <figure class="panel" data-panel="mse">
+    <figcaption>Squared-error network: its loss</figcaption>
+    <div data-chart="mse"></div>
+    <ul class="legend"><li>${swatch('mse train')}training loss (each batch)</li><li>${swatch('mse val')}validation loss</li></ul>
+  </figure>
+  <figure class="panel" data-panel="acc">
+    <figcaption>Validation accuracy of both networks</figcaption>
+    <div data-chart="acc"></div>
+    <ul class="legend"><li>${swatch('ce acc')}cross-entropy</li><li>${swatch('mse acc')}squared error</li></ul>
+  </figure>
+</div>`;
 
 export const SHELL = `
 <div class="controls">
@@ -20,7 +44,7 @@ export const SHELL = `
 <p class="status" data-role="status" role="status">Waiting to start…</p>
 <p class="progress"><progress data-role="progress" max="1" value="0" aria-label="Training progress"></progress> <span data-role="steps"></span></p>
 <p data-role="message" role="alert" hidden></p>
-<div class="charts" data-role="charts" role="img" aria-label="Loss and accuracy curves; they appear once the engine has started."></div>
+<div class="charts" data-role="charts" role="img" aria-label="Loss and accuracy curves; they appear once the engine has started.">${PANELS}</div>
 <p class="summary" data-role="summary"></p>
 <p class="engine">Both networks: conv ${RACE_MODEL.filters[0]} → conv ${RACE_MODEL.filters[1]} → dense ${RACE_MODEL.hidden} → ${RACE_MODEL.classes} classes, batch ${BATCH_SIZE}, Adam; validation on ${VALIDATION_PER_CLASS * RACE_MODEL.classes} images held back from the training split (never trained on); test accuracy on ${TEST_PER_CLASS * RACE_MODEL.classes} test images, measured once after the last epoch. <fm-device-badge></fm-device-badge></p>`;
 
@@ -48,4 +72,29 @@ export function syncControls(root: ShadowRoot, s: { racing: boolean; phase: Race
   if (noPause && !pause.disabled && root.activeElement === pause && !cancel.disabled) cancel.focus();
   pause.disabled = noPause;
   pause.textContent = s.holds ? 'Resume' : 'Pause';
+}
+
+/** The status line once the starting point is measured (`accuracy` in [0, 1]). */
+export const readyWords = (accuracy: number) =>
+  `Ready. Both networks start from the same weights: validation accuracy ${(accuracy * 100).toFixed(1)}%. Press Start to train them.`;
+
+/** The step line before a race. */
+export const stepsWords = (total: number, perEpoch: number) => `${total} steps per network (${perEpoch} per epoch).`;
+
+/**
+ * Room for what the starting point will show for `config`, so nothing moves when it arrives: the step line (known
+ * from the settings alone) unless a race state is on screen (`shown`), and room (data-reserve) for the status line
+ * and the summary, typical starting numbers standing in for the measured ones (never shown).
+ */
+export function holdLayout(root: ShadowRoot, config: RaceConfig, shown: boolean): void {
+  const q = (role: string) => root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+  const { perEpoch, total } = raceSteps(config);
+  if (!shown) q('steps').textContent = stepsWords(total, perEpoch);
+  q('status').dataset.reserve = readyWords(0.123);
+  const start = { step: 0, ce: 2.303, mse: 0.9, accuracy: 0.123 };
+  const ready: RaceState = {
+    config: { ...config }, perEpoch, totalSteps: total, phase: 'ready', elapsedMs: 0, imagesPerSecond: 0,
+    runs: (['ce', 'mse'] as const).map((kind) => ({ kind, train: [], validation: [start], test: null, steps: 0 })),
+  };
+  q('summary').dataset.reserve = raceSummary(ready);
 }

@@ -1,7 +1,7 @@
 /**
  * The charts of `<fm-loss-race>`: one loss panel per network (training loss of each batch, solid; validation
  * loss after each epoch, dashed with dots) side by side, and one panel of both networks' validation accuracy.
- * Builds its DOM into the element's chart slot and redraws from a race state, with the progress bar, the step
+ * Draws into the panels of the element's shell (race-shell.ts) and redraws from a race state, with the progress bar, the step
  * line and the summary (the charts' text alternative); the numbers come from src/lib/race/series.ts and
  * summary.ts. Loaded with d3 when the element starts.
  */
@@ -10,28 +10,7 @@ import { raceSummary } from '@lib/race/summary.ts';
 import type { RaceState } from '@lib/race/loss-race.ts';
 import { DEFAULT_RACE } from '@lib/race/config.ts';
 import { RaceChart } from './race-chart.ts';
-
-const swatch = (cls: string) =>
-  `<svg class="swatch" viewBox="0 0 28 10" width="28" height="10" aria-hidden="true"><line class="line ${cls}" x1="1" y1="5" x2="27" y2="5"/></svg>`;
-
-const PANELS = `
-<div class="panels">
-  <figure class="panel" data-panel="ce">
-    <figcaption>Cross-entropy network: its loss</figcaption>
-    <div data-chart="ce"></div>
-    <ul class="legend"><li>${swatch('ce train')}training loss (each batch)</li><li>${swatch('ce val')}validation loss</li></ul>
-  </figure>
-  <figure class="panel" data-panel="mse">
-    <figcaption>Squared-error network: its loss</figcaption>
-    <div data-chart="mse"></div>
-    <ul class="legend"><li>${swatch('mse train')}training loss (each batch)</li><li>${swatch('mse val')}validation loss</li></ul>
-  </figure>
-  <figure class="panel" data-panel="acc">
-    <figcaption>Validation accuracy of both networks</figcaption>
-    <div data-chart="acc"></div>
-    <ul class="legend"><li>${swatch('ce acc')}cross-entropy</li><li>${swatch('mse acc')}squared error</li></ul>
-  </figure>
-</div>`;
+import { stepsWords } from './race-shell.ts';
 
 export class RaceView {
   private readonly charts: Record<'ce' | 'mse' | 'acc', RaceChart>;
@@ -41,7 +20,6 @@ export class RaceView {
   constructor(q: (role: string) => HTMLElement) {
     this.q = q;
     const host = q('charts');
-    host.innerHTML = PANELS;
     this.charts = {
       ce: new RaceChart('cross-entropy (nats)'),
       mse: new RaceChart('squared error Σ(p − y)²'),
@@ -58,7 +36,7 @@ export class RaceView {
   show(s: RaceState, redraw: boolean): void {
     const step = Math.min(...s.runs.map((r) => r.steps));
     (this.q('progress') as HTMLProgressElement).value = s.totalSteps ? step / s.totalSteps : 0;
-    this.q('steps').textContent = s.phase === 'ready' ? `${s.totalSteps} steps per network (${s.perEpoch} per epoch).`
+    this.q('steps').textContent = s.phase === 'ready' ? stepsWords(s.totalSteps, s.perEpoch)
       : `Step ${step} of ${s.totalSteps} · ${s.imagesPerSecond.toFixed(1)} images/s over both networks.`;
     if (!redraw) return;
     this.draw(s);

@@ -4,7 +4,8 @@
  * pointing reads values, a click selects. Everything is written as text (no HTML from data).
  */
 import { divergingScale, formatValue, paintChannel } from '@lib/charts/diverging.ts';
-import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
+import { paintSheet } from '@lib/nets/map-sheet.ts';
+import { sizeKernels } from './shell-layout.ts';
 import { explainPixel, kernelsOf, type Explanation, type MapKernels } from '@lib/nets/pixel-explain.ts';
 import { layerLabel } from '@lib/nets/layer-spec.ts';
 import type { Resolved } from '@lib/nets/selection.ts';
@@ -101,14 +102,11 @@ export class DetailView {
     const cap = this.$('kernels-caption');
     canvas.hidden = !k;
     if (!k) { cap.textContent = 'This layer has no kernels.'; return; }
-    const l = sheetLayout(k.kh, k.kw, k.cin, Math.min(8, k.cin));
+    const l = sizeKernels(canvas, k.kh, k.kw, k.cin);
     const nhwc = new Float32Array(k.data.length);
     for (let c = 0; c < k.cin; c++) for (let p = 0; p < k.kh * k.kw; p++) nhwc[p * k.cin + c] = k.data[c * k.kh * k.kw + p]!;
     let lo = Infinity, hi = -Infinity;
     for (const v of k.data) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    canvas.width = l.width;
-    canvas.height = l.height;
-    canvas.style.width = k.cin === 1 ? '5rem' : `${Math.min(16, l.width * 0.45)}rem`;
     canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, nhwc, divergingScale(lo, hi).rgb) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
     const text = `${k.layer} filter ${k.channel + 1}: ${k.cin === 1 ? `one ${k.kh}×${k.kw} kernel` : `${k.cin} kernels of ${k.kh}×${k.kw}, one per input map`}, weights ${f(lo)} to ${f(hi)}.`;
     cap.textContent = text;

@@ -2,9 +2,11 @@
  * Every layer's output as small multiples: one canvas per layer holding all its maps (src/lib/nets/map-sheet.ts),
  * grouped in blocks (a block starts at each convolution), then the classifier's dense layers as rows of cells.
  * Each layer has its own symmetric colour scale (its caption states the range). Pointing reads the value under
- * the cursor into the layer's caption; a click on a map layer picks that map and pixel.
+ * the cursor into the layer's caption; a click on a map layer picks that map and pixel. Light (the colour scale
+ * comes with the painting), so the shell lays the sheets out before the model loads.
  */
-import { divergingScale, formatValue } from '@lib/charts/diverging.ts';
+import type { DivergingScale } from '@lib/charts/diverging.ts';
+import { formatValue } from '@lib/charts/format.ts';
 import { hitTest, mapOrigin, paintSheet, sheetLayout, type SheetLayout } from '@lib/nets/map-sheet.ts';
 import { formatShape, type LayerRow } from '@lib/nets/layer-table.ts';
 import type { LayerSpec } from '@lib/nets/layer-spec.ts';
@@ -25,14 +27,22 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text =
 export class MapsView {
   readonly el = make('div', 'maps');
   private sheets: Sheet[] = [];
+  /** The layers the sheets were built for (names and shapes): the same again is not rebuilt. */
+  private built = '';
   private readonly onPick: (index: number, map: number, y: number, x: number) => void;
 
   constructor(onPick: (index: number, map: number, y: number, x: number) => void) {
     this.onPick = onPick;
   }
 
-  /** Builds the canvases for a model (once per model). */
+  /**
+   * Builds the canvases for a model (once per model; the shell builds them from the model's known layers, and the
+   * loaded model's identical layers keep them). `info` stands in for each caption until the first paint.
+   */
   build(layers: readonly LayerSpec[], rows: readonly LayerRow[]): void {
+    const key = JSON.stringify(layers.map((l, i) => [l.name, l.kind, rows[i]!.outShape]));
+    if (key === this.built) return;
+    this.built = key;
     // Only the blocks go: the explorer parks its detail panel between them.
     for (const old of this.el.querySelectorAll(':scope > section.block')) old.remove();
     this.sheets = [];
@@ -61,12 +71,15 @@ export class MapsView {
       canvas.width = layout.width;
       canvas.height = layout.height;
       canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', `${spec.name}: not computed yet`);
       if (dense) canvas.style.width = `${layout.width * 3}px`;
       const ring = make('div', 'ring');
       ring.hidden = true;
       wrap.append(canvas, ring);
       const cap = make('figcaption', '');
       const info = make('span', 'info');
+      // Room for the caption the first paint writes (a typical range stands in), so the sheets below keep their place.
+      info.dataset.reserve = sheetInfo(spec.name, dense, layout.channels, layout.h, layout.w, -1.23, 1.23);
       const read = make('span', 'read');
       cap.append(info, read);
       fig.append(wrap, cap);
@@ -82,7 +95,8 @@ export class MapsView {
     });
   }
 
-  paint(outs: readonly LayerOutput[]): void {
+  /** Paints every sheet, each on its own symmetric scale (`scaleOf`: the diverging scale, loaded with the engine). */
+  paint(outs: readonly LayerOutput[], scaleOf: (lo: number, hi: number) => DivergingScale): void {
     for (const s of this.sheets) {
       const out = outs[s.index]!;
       s.values = out.data;
@@ -94,12 +108,12 @@ export class MapsView {
         for (let p = k; p < out.data.length; p += c) m += Math.abs(out.data[p]!);
         if (m > bestMean) { bestMean = m; best = k; }
       }
-      const scale = divergingScale(lo, hi);
+      const scale = scaleOf(lo, hi);
       const values = s.dense ? replicate(out.data, CELL) : out.data;
       const px = paintSheet(s.layout, values, scale.rgb);
       s.canvas.getContext('2d')!.putImageData(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, s.layout.width, s.layout.height), 0, 0);
       const what = s.dense ? `${c} units` : `${c} maps of ${s.layout.h}×${s.layout.w}`;
-      s.info.textContent = `${s.name} · ${what} · ${formatValue(lo)} to ${formatValue(hi)}`;
+      s.info.textContent = sheetInfo(s.name, s.dense, c, s.layout.h, s.layout.w, lo, hi);
       s.canvas.setAttribute('aria-label', `${s.name}: ${what}, values from ${formatValue(lo)} to ${formatValue(hi)}; the most active ${s.dense ? 'unit' : 'map'} is number ${best + 1}.`);
     }
   }
@@ -138,4 +152,9 @@ function replicate(values: Float32Array, size: number): Float32Array {
   const out = new Float32Array(size * size * n);
   for (let p = 0; p < size * size; p++) out.set(values, p * n);
   return out;
+}
+
+/** A sheet's caption: the layer, what it holds and its range of values. */
+function sheetInfo(name: string, dense: boolean, channels: number, h: number, w: number, lo: number, hi: number): string {
+  return `${name} · ${dense ? `${channels} units` : `${channels} maps of ${h}×${w}`} · ${formatValue(lo)} to ${formatValue(hi)}`;
 }

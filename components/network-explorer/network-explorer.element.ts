@@ -20,6 +20,8 @@ import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
 import { SHELL } from './shell.ts';
+import { holdLayout } from './shell-layout.ts';
+import { MapsView } from './maps-view.ts';
 import css from './network-explorer.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
@@ -28,7 +30,7 @@ import type { NetworkExplorerResult } from './result.ts';
 
 type Heavy = {
   engine: Engine; nets: typeof import('@lib/nets/explorer.ts'); session: import('@lib/nets/explorer.ts').ExplorerSession; views: typeof import('./side-views.ts');
-  maps: import('./maps-view.ts').MapsView; detail: import('./detail-view.ts').DetailView; pad: import('@lib/widget/stroke-pad/stroke-pad.ts').StrokePad;
+  diverging: typeof import('@lib/charts/diverging.ts'); detail: import('./detail-view.ts').DetailView; pad: import('@lib/widget/stroke-pad/stroke-pad.ts').StrokePad;
 };
 const copy = (t: { data: Float32Array; shape: number[] }) => ({ data: new Float32Array(t.data), shape: [...t.shape] });
 
@@ -44,6 +46,8 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   private built: ExplorerModel | null = null;
   private validImage = 0;
   private sel = { layer: EXPLORER_DEFAULTS.layer, map: EXPLORER_DEFAULTS.map };
+  /** Every layer's maps: laid out with each shell from the model's known layers, painted by each result. */
+  private maps!: MapsView;
   /** The selected pixel as a fraction of the map's height and width, so it survives a change of layer. */
   private pixel: { fy: number; fx: number } | null = null;
 
@@ -73,6 +77,9 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     this.$('next').addEventListener('click', () => step(1));
     for (const n of EXPLORER_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.sync();
+    this.maps = new MapsView((index, map, y, x) => this.pick(index, map, y, x));
+    this.$('maps').replaceWith(this.maps.el);
+    holdLayout(this.root, this.maps, this.s);
   }
 
   private $(role: string): HTMLElement {
@@ -106,17 +113,15 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, nets, views, { MapsView }, { DetailView }, { StrokePad, STROKE_PAD_CSS }, { GRID28_RASTER }, { MODELS_BASE, DATA_BASE }] = await Promise.all([
-      getEngine(), import('@lib/nets/explorer.ts'), import('./side-views.ts'), import('./maps-view.ts'), import('./detail-view.ts'), import('@lib/widget/stroke-pad/stroke-pad.ts'), import('@lib/stroke-pad/image.ts'), import('@lib/widget/assets.ts'),
+    const [engine, nets, views, diverging, { DetailView }, { StrokePad, STROKE_PAD_CSS }, { GRID28_RASTER }, { MODELS_BASE, DATA_BASE }] = await Promise.all([
+      getEngine(), import('@lib/nets/explorer.ts'), import('./side-views.ts'), import('@lib/charts/diverging.ts'), import('./detail-view.ts'), import('@lib/widget/stroke-pad/stroke-pad.ts'), import('@lib/stroke-pad/image.ts'), import('@lib/widget/assets.ts'),
     ]);
-    const maps = new MapsView((index, map, y, x) => this.pick(index, map, y, x));
-    this.$('maps').replaceWith(maps.el);
     const detail = new DetailView(this.$('detail'), (y, x) => this.pick(null, null, y, x));
     const pad = new StrokePad({ raster: GRID28_RASTER, look: 'mnist', width: '11rem', label: 'Drawing pad, 28 by 28 pixels, white ink on black: the network\'s input.', onChange: () => this.source === 'draw' && this.schedule() });
     this.$('pad-slot').append(pad.el);
     adoptStyles(this.root, css + STROKE_PAD_CSS); // the pad's look arrives with its code
     const session = new nets.ExplorerSession(MODELS_BASE, DATA_BASE);
-    return { engine, nets, session, views, maps, detail, pad };
+    return { engine, nets, session, views, diverging, detail, pad };
   }
 
   /** The open model lives on one backend: the scope releases it (the session reopens it on the next one). */
@@ -196,8 +201,8 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
 
   /** Per model: the map canvases, the layer list, the table and the first layer's filters. */
   private build(h: Heavy, m: ExplorerModel): void {
-    h.maps.build(m.layers, m.table.rows);
-    h.views.renderModel(this.root, m, h.nets.mapChoices(m.layers, m.table.rows));
+    this.maps.build(m.layers, m.table.rows);
+    h.views.renderModel(this.root, m);
     this.built = m;
     this.sync();
   }
@@ -205,7 +210,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   /** Draws one result; returns the predicted class. */
   private draw(h: Heavy): number {
     const predicted = h.views.renderForward(this.root, this.last!);
-    h.maps.paint(this.last!.fwd.layers);
+    this.maps.paint(this.last!.fwd.layers, h.diverging.divergingScale);
     this.renderSelection();
     return predicted;
   }
@@ -229,7 +234,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     if (r.error) this.settings.setMessage(`${r.error.param}-choice`, r.error.message);
     this.showErrors();
     const shown = h.detail.showSelection(last.model, last.fwd, r);
-    h.maps.select(r.index, r.map)?.after(this.$('detail'));
+    this.maps.select(r.index, r.map)?.after(this.$('detail'));
     const mapInput = this.root.querySelector<HTMLInputElement>('input[data-attr="map"]')!;
     mapInput.max = String(shown.channels);
     mapInput.value = String(r.choice.map);

@@ -12,6 +12,8 @@ import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
 import { describePrediction } from '@lib/nets/prediction.ts';
 import { label as backendLabel, type BackendName } from '@lib/engine/index.ts';
+import { renderProbs } from './probs-view.ts';
+import { fillLayerChoices } from './shell-layout.ts';
 
 /** One forward pass as shown: its result, its input, and where that came from (`image`, `label` null: a drawing). */
 export interface Shown { fwd: ForwardResult; pixels: Uint8Array; label: number | null; image: number | null; model: ExplorerModel }
@@ -22,23 +24,7 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''
   e.textContent = text;
   return e;
 };
-const pct = (p: number) => `${(100 * p).toFixed(p >= 0.9995 || p < 0.0005 ? 0 : 1)}%`;
 const n = (v: number) => v.toLocaleString('en');
-
-/** One row per class in class order (so bars keep their place from image to image); the largest is bold, `label` (a test image's class) is marked in words. */
-export function renderProbs(list: HTMLElement, names: readonly string[], probs: ArrayLike<number>, label: number | null): void {
-  const top = Array.from(probs).indexOf(Math.max(...Array.from(probs)));
-  list.replaceChildren(...names.map((_, i) => {
-    const li = make('li', i === top ? 'top' : '');
-    const name = make('span', 'name', names[i]!);
-    const bar = make('span', 'bar');
-    bar.setAttribute('aria-hidden', 'true');
-    bar.style.setProperty('--p', String(probs[i]));
-    // Four cells a row (the list is a grid): the last one says "true label" or stays empty.
-    li.append(name, bar, make('span', 'p', pct(probs[i]!)), make('span', i === label ? 'truth' : '', i === label ? 'true label' : ''));
-    return li;
-  }));
-}
 
 /** Per forward pass: the input and its caption, the probabilities, the summary and the timing; returns the predicted class. */
 export function renderForward(root: ShadowRoot, { fwd, pixels, label, image, model: m }: Shown): number {
@@ -104,9 +90,9 @@ export function paintFilters(canvas: HTMLCanvasElement, w: PlainTensor, name: st
 }
 
 /** What changes with the model only: the layer list, the image number's range, the table and the first filters. */
-export function renderModel(root: ShadowRoot, m: ExplorerModel, choices: readonly { name: string; index: number }[]): void {
+export function renderModel(root: ShadowRoot, m: ExplorerModel): void {
   const $ = <T extends HTMLElement>(css: string) => root.querySelector<T>(css)!;
-  $<HTMLSelectElement>('select[data-attr="layer"]').replaceChildren(...choices.map((c) => new Option(`${c.name} (${formatShape(m.table.rows[c.index]!.outShape)})`, c.name)));
+  fillLayerChoices($<HTMLSelectElement>('select[data-attr="layer"]'), m.layers, m.table.rows);
   $<HTMLInputElement>('input[data-attr="image"]').max = String(m.testSet.count - 1);
   renderTable($<HTMLTableElement>('[data-role="table"]'), m.layers, m.table, m.model.countParams());
   const first = m.layers.find((l) => l.kind === 'conv')!;

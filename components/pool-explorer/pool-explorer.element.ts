@@ -25,7 +25,7 @@ import { globalWindow, poolWindow, type PoolWindow } from '@lib/pool/window.ts';
 import { drawingTensor, isEmptyDrawing } from '@lib/pool/drawing.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { attrText, kernelTensor, POOL_ATTRS, POOL_DEFAULTS, POOL_PARSE, type PoolAttr, type PoolSettings } from './pool-settings.ts';
-import { fillWindowTable, mapCaptions, paintMap, placeBox, rampCss, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
+import { fillWindowTable, holdLayout, mapCaptions, paintMap, placeBox, rampCss, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
 import { DrawGrid } from './draw-grid.ts';
 import { loadSmallSample } from './small-sample.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
@@ -124,6 +124,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     const pooled = this.s.mode !== 'global';
     for (const n of ['size', 'stride']) this.root.querySelector<HTMLInputElement>(`[data-attr="${n}"]`)!.disabled = !pooled;
     this.$('draw').hidden = this.s.image !== 'draw';
+    holdLayout(this.root, this.s, !this.last);
   }
 
   protected async load(): Promise<Heavy> {
@@ -203,8 +204,10 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     const win: PoolWindow = s.mode === 'global' ? globalWindow(last.featureMap.data, h, w) : poolWindow(last.featureMap.data, w, r, c, s.size, s.stride);
     placeBox(this.$('window'), win.top, win.left, win.rows, win.cols, h, w);
     placeBox(this.$('winner'), win.argmax[0], win.argmax[1], 1, 1, h, w);
+    this.$('window').hidden = false;
     this.$('winner').hidden = s.mode !== 'max';
     placeBox(this.$('cursor'), r, c, 1, 1, oh, ow);
+    this.$('cursor').hidden = false;
     fillWindowTable(this.$<HTMLTableElement>('window-table'), win, s.mode);
     const words = windowWords(win, s.mode, value);
     this.$('window-title').textContent = `Cell row ${r + 1}, column ${c + 1}: ${words.title}`;

@@ -7,7 +7,8 @@ import { divergingLut, paintChannel, divergingScale, formatValue } from '@lib/ch
 import type { PoolWindow } from '@lib/pool/window.ts';
 import type { PoolOp } from '@lib/pool/tf-pool.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
-import { unreadCells } from '@lib/pool/geometry.ts';
+import { explorerMapSize, poolOutput, unreadCells } from '@lib/pool/geometry.ts';
+import { DRAW_SIZE } from '@lib/pool/drawing.ts';
 import { MODES, MODE_LABELS, POOL_KERNELS, MAX_POOL, type PoolSettings } from './pool-settings.ts';
 
 const KERNEL_NAMES: Record<string, string> = { 'sobel-x': 'Sobel x', 'sobel-y': 'Sobel y', laplacian: 'the Laplacian', identity: 'the identity kernel' };
@@ -27,11 +28,11 @@ export const SHELL = `
 <div class="draw" data-role="draw" hidden></div>
 <div class="maps">
   <figure>
-    <div class="stage"><canvas data-role="fm" role="img" aria-label="Feature map: not computed yet"></canvas><div class="box window" data-role="window"></div><div class="box winner" data-role="winner"></div></div>
+    <div class="stage"><canvas data-role="fm" role="img" aria-label="Feature map: not computed yet"></canvas><div class="box window" data-role="window" hidden></div><div class="box winner" data-role="winner" hidden></div></div>
     <figcaption data-role="fm-caption">Feature map</figcaption>
   </figure>
   <figure>
-    <div class="stage"><canvas data-role="out" tabindex="0" role="slider" aria-label="Pooled map: choose a cell with the arrow keys or a click" aria-valuemin="1" aria-valuemax="1" aria-valuenow="1" aria-valuetext="not computed yet"></canvas><div class="box cursor" data-role="cursor"></div></div>
+    <div class="stage"><canvas data-role="out" tabindex="0" role="slider" aria-label="Pooled map: choose a cell with the arrow keys or a click" aria-valuemin="1" aria-valuemax="1" aria-valuenow="1" aria-valuetext="not computed yet"></canvas><div class="box cursor" data-role="cursor" hidden></div></div>
     <figcaption data-role="out-caption">Pooled map</figcaption>
   </figure>
 </div>
@@ -41,7 +42,7 @@ export const SHELL = `
 </div>
 <p class="legend"><span data-role="lo">−1</span> <span class="ramp" data-role="ramp"></span> <span data-role="hi">1</span> <span>Colour: negative ← 0 (white) → positive, one scale for both maps. Outlined: the window, and inside it the max's winner.</span></p>
 <p data-role="summary" class="summary" aria-live="polite">Waiting to compute…</p>
-<p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
+<p class="engine"><fm-device-badge></fm-device-badge> <span data-role="timing">&nbsp;</span></p>`;
 
 export function rampCss(): string {
   const lut = divergingLut();
@@ -54,6 +55,49 @@ export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, h
   canvas.height = h;
   const rgba = paintChannel(values, h * w, 1, 0, divergingScale(-extent, extent));
   canvas.getContext('2d')!.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+}
+
+/** The feature map's [h, w] for an input (a sample photo shrunk, or the drawing), known before anything is computed. */
+export function mapSize(image: string): [number, number] {
+  const sample = SAMPLES.find((x) => x.name === image);
+  if (!sample) return [DRAW_SIZE - 2, DRAW_SIZE - 2];
+  const { h, w } = explorerMapSize(sample.width, sample.height);
+  return [h, w];
+}
+
+/**
+ * Room (data-reserve) for the captions and words a result for settings `s` will write, and with `shell` (before the
+ * first result) both canvases at the maps' sizes and the window table with blank cells, so nothing moves when the
+ * numbers arrive. Typical numbers stand in for the real ones in the reserved room; nothing made up is shown.
+ */
+export function holdLayout(root: ShadowRoot, s: PoolSettings, shell: boolean): void {
+  const $ = <T extends HTMLElement = HTMLElement>(role: string) => root.querySelector<T>(`[data-role="${role}"]`)!;
+  const [h, w] = mapSize(s.image);
+  const geo = poolOutput(h, w, s.size, s.stride);
+  if ('error' in geo) return;
+  const [oh, ow] = s.mode === 'global' ? [1, 1] : [geo.outH, geo.outW];
+  const words = mapCaptions(s, [h, w], [oh, ow], [-1.23, 1.23]);
+  $('fm-caption').dataset.reserve = words.featureMap;
+  const [r, c] = [Math.floor(oh / 2), Math.floor(ow / 2)];
+  const n = s.mode === 'global' ? h * w : s.size * s.size;
+  const side = s.mode === 'global' ? [h, w] : [s.size, s.size];
+  const win: PoolWindow = { top: r * s.stride, left: c * s.stride, rows: side[0]!, cols: side[1]!, values: new Array<number>(n).fill(0), max: 1.23, argmax: [r * s.stride, c * s.stride], ties: 1, sum: 0.456 * n, mean: 0.456 };
+  if (shell) {
+    for (const [role, cw, ch] of [['fm', w, h], ['out', ow, oh]] as const) {
+      const canvas = $<HTMLCanvasElement>(role);
+      canvas.width = cw;
+      canvas.height = ch;
+    }
+    $('out-caption').textContent = words.pooled;
+    const table = $<HTMLTableElement>('window-table');
+    fillWindowTable(table, win, s.mode);
+    if (table.caption) { table.caption.dataset.reserve = table.caption.textContent!; table.caption.textContent = 'Window values'; }
+    for (const td of table.querySelectorAll('td')) { td.textContent = '\u00a0'; td.className = ''; td.removeAttribute('title'); }
+  }
+  const say = windowWords(win, s.mode, 1.23);
+  $('window-title').dataset.reserve = `Cell row ${r + 1}, column ${c + 1}: ${say.title}`;
+  $('window-text').dataset.reserve = say.text;
+  $('summary').dataset.reserve = summaryWords(s, h, w, oh, ow, `${say.title} at row ${r + 1}, column ${c + 1}.`);
 }
 
 /** Places an outline over cells [top, top + rows) × [left, left + cols) of an h×w map, in percent (scales with the canvas). */

@@ -15,6 +15,7 @@ const slot = document.querySelector<HTMLElement>('[data-fm-gallery-slot]')!;
 const title = document.querySelector<HTMLElement>('#fm-gallery-title')!;
 const status = document.querySelector<HTMLElement>('[data-fm-gallery-status]')!;
 let watcher: MutationObserver | undefined;
+let shown = 0;
 
 function remember(entry: WidgetEntry, el: Element): void {
   const query = queryFromElement(entry, el);
@@ -30,7 +31,14 @@ function show(entry: WidgetEntry, search = ''): void {
   control.setAttribute('for', TARGET_ID);
   control.setAttribute('link', 'page');
   control.setAttribute('base', import.meta.env.BASE_URL);
-  slot.replaceChildren(el, control);
+  slot.replaceChildren(el);
+  // The control goes in under the widget once the widget has drawn its shell: put in beside the bare element, it sat
+  // at the top of the slot until the widget's code arrived and then jumped down (layout shift). If the code never
+  // comes (offline), the control still does.
+  const mine = ++shown;
+  void Promise.race([customElements.whenDefined(entry.tag), new Promise((r) => setTimeout(r, 5000))]).then(() => {
+    if (mine === shown) el.after(control);
+  });
   title.textContent = entry.title;
   select.value = entry.slug;
   watcher?.disconnect();

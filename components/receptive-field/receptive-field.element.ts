@@ -100,6 +100,9 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
       e.preventDefault();
       edit(() => this.pickUnit(...to));
     });
+    // The field of the attributes' unit is drawn with the shell (pure and cheap), so the table, grids, strip and
+    // formula already hold their final places when the page first paints; start() reports it.
+    this.update(false);
   }
 
   protected async start(): Promise<void> {
@@ -121,8 +124,11 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     this.unit = [Math.max(0, Math.min(n - 1, r)), Math.max(0, Math.min(n - 1, c))];
   }
 
-  /** Reads every attribute (the last good stack stays when one fails), recomputes the field and redraws. */
-  private update(): void {
+  /**
+   * Reads every attribute (the last good stack stays when one fails), recomputes the field and redraws. `report`
+   * false (the shell's drawing): no message or event yet; start() reports.
+   */
+  private update(report = true): void {
     const t0 = performance.now();
     const reader = this.reader;
     this.reader = false;
@@ -157,10 +163,14 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
       unit = [centre, centre];
     }
     this.picked = { layer, unit };
-    this.show(plan, layer, unit, errors.join(' '), performance.now() - t0);
+    this.show(plan, layer, unit, report ? errors.join(' ') : null, performance.now() - t0);
   }
 
-  private show(plan: Plan, layer: number, unit: [number, number], error: string, ms: number): void {
+  /**
+   * Draws the field of `unit`. `error` null: the shell's drawing, with every box in place but the canvases left
+   * blank (painting them is most of the cost, paid when the widget starts) and nothing reported.
+   */
+  private show(plan: Plan, layer: number, unit: [number, number], error: string | null, ms: number): void {
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     const steps = fieldSteps(plan);
     const counts = dependencyCounts(plan, layer, unit);
@@ -177,10 +187,11 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     layerSelect.value = String(layer);
     fillTable($('rows'), plan, steps);
     fillFormula($('formula'), plan, steps, layer);
-    fillStrip($('strip'), plan, counts, layer, unit);
+    const paint = error !== null;
+    fillStrip($('strip'), plan, counts, layer, unit, paint);
     const span = { rows: fy.inImage, cols: fx.inImage };
-    paintGrid($('input'), { counts: counts[0]!, n: plan.input, span }, 336);
-    paintGrid($('picked'), { counts: null, n, unit }, 240);
+    paintGrid($('input'), { counts: counts[0]!, n: plan.input, span }, 336, paint);
+    paintGrid($('picked'), { counts: null, n, unit }, 240, paint);
     const rows = `rows ${span.rows.first + 1}–${span.rows.last + 1}`, cols = `columns ${span.cols.first + 1}–${span.cols.last + 1}`;
     const cells = mask?.cells ?? 0;
     const boxArea = (span.rows.last - span.rows.first + 1) * (span.cols.last - span.cols.first + 1);
@@ -197,6 +208,7 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     $('summary').textContent = `${where} can be affected by ${cells} input pixels, ${rows} and ${cols}. The formula gives r${layer} = ${r}: a ${r}×${r} square, with neighbouring units ${j} pixel${j === 1 ? '' : 's'} apart.` +
       (clipped ? ` Part of the square lies in the padding beyond the image, so only ${boxArea} of its pixels are real.` : '') +
       (cells < boxArea ? ` Only ${cells} of the ${boxArea} pixels inside it can reach the unit: dilation leaves holes.` : '');
+    if (error === null) return;
     if (error !== this.shownError) { this.shownError = error; if (error) this.emitError(error); else this.clearMessage(); }
     this.emitResult({
       backend: 'reference', ms, layers: text, input: plan.input, sizes: plan.layers.map((x) => x.outSize), layer, unit, r, j, start,

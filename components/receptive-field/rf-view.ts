@@ -76,7 +76,8 @@ export function editedText(layers: readonly Layer[], index: number, field: strin
 }
 
 /** One small grid per map, input first; a layer's grid is a button that picks it. Built once per stack length. */
-export function fillStrip(strip: HTMLElement, plan: Plan, counts: Float64Array[], layer: number, unit: [number, number]): void {
+/** `paint` false: the canvases only take their sizes (the shell's drawing; the first result paints them). */
+export function fillStrip(strip: HTMLElement, plan: Plan, counts: Float64Array[], layer: number, unit: [number, number], paint = true): void {
   const maps = plan.layers.length + 1;
   if (strip.children.length !== maps) {
     strip.replaceChildren(...Array.from({ length: maps }, (_, m) => {
@@ -94,7 +95,7 @@ export function fillStrip(strip: HTMLElement, plan: Plan, counts: Float64Array[]
     item.querySelector('span')!.textContent = `${name} · ${n}×${n}`;
     item.toggleAttribute('data-picked', m === layer);
     if (m > 0) item.setAttribute('aria-label', `Pick a unit in layer ${name}, ${n}×${n}${m === layer ? ' (shown)' : ''}`);
-    paintGrid(item.querySelector('canvas')!, m <= layer ? { counts: m === layer ? null : counts[m]!, n, unit: m === layer ? unit : undefined } : { counts: null, n, dim: true }, 84);
+    paintGrid(item.querySelector('canvas')!, m <= layer ? { counts: m === layer ? null : counts[m]!, n, unit: m === layer ? unit : undefined } : { counts: null, n, dim: true }, 84, paint);
   }
 }
 
@@ -109,11 +110,15 @@ export function fillFormula(list: HTMLElement, plan: Plan, steps: FieldStep[], u
 
 export interface Paint { counts: Float64Array | null; n: number; span?: { rows: Span; cols: Span }; unit?: [number, number]; dim?: boolean }
 
-/** A grid of n×n cells: path counts in blues (0 = none), the formula's square dashed, the chosen unit in orange. */
-export function paintGrid(canvas: HTMLCanvasElement, p: Paint, target: number): void {
+/**
+ * A grid of n×n cells: path counts in blues (0 = none), the formula's square dashed, the chosen unit in orange.
+ * `paint` false only sizes the canvas (its layout box), leaving it blank.
+ */
+export function paintGrid(canvas: HTMLCanvasElement, p: Paint, target: number, paint = true): void {
   const cell = Math.max(2, Math.floor(target / p.n));
   const side = cell * p.n;
   canvas.width = side; canvas.height = side;
+  if (!paint) return;
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = p.dim ? '#e6e6e6' : '#f7f7f7';
   ctx.fillRect(0, 0, side, side);

@@ -14,10 +14,10 @@ import '@components/device-badge/device-badge.element.ts';
 import { define, FmElement } from '@lib/widget/fm-element.ts';
 import { getEngine, label, onEngineChange, type Engine } from '@lib/engine/index.ts';
 import { crossEntropyGradWith, crossEntropyWith } from '@lib/losses/cross-entropy.ts';
-import { EXP_LIMIT, naiveSoftmax, softmax } from '@lib/losses/softmax.ts';
+import { naiveSoftmax, softmax } from '@lib/losses/softmax.ts';
 import { smoothedTarget } from '@lib/losses/targets.ts';
 import { DEFAULTS, formatLogits, readSettings, type ExplorerSettings } from './explorer-settings.ts';
-import { fillRows, formatCell, SHELL, summary, type Row } from './explorer-view.ts';
+import { checkText, fillRows, naiveText, SHELL, summary, type Row } from './explorer-view.ts';
 import css from './softmax-explorer.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
@@ -119,7 +119,20 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
       else this.clearMessage();
     }
     this.syncControls();
+    this.reserve();
     this.schedule();
+  }
+
+  /**
+   * Before the first result: the table's rows with what needs no engine (class, logit, target q), and room for the
+   * loss sentence as the result will word it, so the numbers arrive without moving anything below them.
+   */
+  private reserve(): void {
+    const { logits, target, smoothing, temperature } = this.s;
+    this.root.querySelector<HTMLElement>('[data-role="loss-line"]')!.dataset.reserve = summary(0.6652, target, 0.4076, temperature);
+    if (this.last) return;
+    const q = smoothedTarget(logits.length, target, smoothing);
+    fillRows(this.root.querySelector('[data-role="rows"]')!, logits.map((logit, i) => ({ logit, p: null, q: q[i]!, grad: null, isTarget: i === target })));
   }
 
   private syncControls(): void {
@@ -174,19 +187,17 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
     const rows: Row[] = s.logits.map((logit, i) => ({ logit, p: p[i]!, q: q[i]!, grad: grad[i]!, isTarget: i === s.target }));
     const text = (role: string, t: string) => (this.root.querySelector(`[data-role="${role}"]`)!.textContent = t);
     fillRows(this.root.querySelector('[data-role="rows"]')!, rows);
-    text('loss', summary(rows, s.target, loss, s.temperature));
+    text('loss', summary(p[s.target]!, s.target, loss, s.temperature));
     this.charts!.logits.update({ values: s.logits, target: s.target });
     this.charts!.probs.update({ values: [...p], target: s.target, marks: q });
     this.charts!.grad.update({ values: [...grad], target: s.target });
     // The derivation's claim, live: autodiff's gradient equals (p − q)/T computed exactly in float64.
     const exact = crossEntropyGradWith(s.logits, q, s.temperature);
     const diff = Math.max(...exact.map((g, i) => Math.abs(g - grad[i]!)));
-    text('check', `Check: the exact float64 formula (p − q)/T and loss ${formatCell(crossEntropyWith(s.logits, q, s.temperature))} agree with the engine's autodiff to within ${formatCell(diff)} on every logit.`);
+    text('check', checkText(crossEntropyWith(s.logits, q, s.temperature), diff));
     const naive = naiveSoftmax(s.logits, s.temperature, true);
     const top = Math.max(...s.logits.map((z) => z / s.temperature));
-    text('naive', naive.every(Number.isFinite)
-      ? `The naive formula exp(zᵢ/T) / Σ exp(zⱼ/T) would also work here in float32 (largest z/T = ${formatCell(top)}, below ${EXP_LIMIT.float32.toFixed(1)}).`
-      : `The naive formula exp(zᵢ/T) / Σ exp(zⱼ/T) fails here in float32: it gives ${naive.map((v) => formatCell(v)).join(', ')}. Subtracting the largest z/T first (log-sum-exp) keeps every number finite; p still sums to ${formatCell(softmax(s.logits, s.temperature).reduce((a, b) => a + b, 0))}.`);
+    text('naive', naive.every(Number.isFinite) ? naiveText(top) : naiveText(top, naive, softmax(s.logits, s.temperature).reduce((a, b) => a + b, 0)));
     const engine = this.engine!;
     text('timing', `tf.softmax and tf.valueAndGrad took ${ms.toFixed(1)} ms on ${label(engine.backend)}.`);
     const why = this.root.querySelector<HTMLElement>('[data-role="why"]')!;

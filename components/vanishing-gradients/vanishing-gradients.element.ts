@@ -46,7 +46,7 @@ const SHELL = `
 </ul>
 <p class="summary" data-role="summary" aria-live="polite">Waiting to compute…</p>
 <p data-role="message" role="alert" hidden></p>
-<p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
+<p class="engine"><fm-device-badge></fm-device-badge> <span data-role="timing">&nbsp;</span></p>`;
 
 export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGradientsResult> {
   protected debounceMs = 60;
@@ -90,6 +90,8 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
     }
     for (const n of NET_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.apply('layer', this.getAttribute('layer'));
+    // The legend belongs to a residual network from the start (the settings say so before any run).
+    this.root.querySelector<HTMLElement>('[data-role="legend"]')!.hidden = this.spec.architecture !== 'residual';
   }
 
   /** Applies one attribute; a refused value leaves the last good one in force and is named in the message. */
@@ -120,6 +122,10 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
       c.value = a === 'layer' ? String(this.sel) : String(this.spec[a as NetAttr]);
       if (a === 'layer') c.setAttribute('max', String(this.spec.depth));
     }
+    // Room for the caption the run will write for these settings (typical norms stand in for the real ones).
+    const norms = Array.from({ length: this.spec.depth }, (_, i) => (i === 0 ? 0.0123 : 1.23e-5));
+    const plain = this.spec.architecture === 'residual' ? norms : null;
+    this.root.querySelector<HTMLElement>('[data-role="summary"]')!.dataset.reserve = gradientCaption({ spec: this.spec, norms, plain, layer: Math.min(this.sel, this.spec.depth) });
   }
 
   protected async load(): Promise<Heavy> {

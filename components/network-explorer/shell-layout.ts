@@ -1,0 +1,63 @@
+/**
+ * `<fm-network-explorer>` laid out before its first result, from what is known without the model's files: the
+ * shipped models are the book's small CNN (src/lib/nets/small-cnn-spec.ts, held to public/models/ by a unit test)
+ * with their class counts, so every map sheet, the class list, the detail panel's place and its canvases take their
+ * final sizes at once, and the sentences the result writes keep their room (data-reserve, typical numbers standing
+ * in). The loaded model's identical layers keep these sheets (MapsView.build), so nothing moves when it arrives.
+ */
+import { MODELS } from '@lib/models/shipped.ts';
+import { smallCnnSpecs } from '@lib/nets/small-cnn-spec.ts';
+import { layerTable } from '@lib/nets/layer-table.ts';
+import { sheetLayout, type SheetLayout } from '@lib/nets/map-sheet.ts';
+import { sourceConv } from '@lib/nets/pixel-explain.ts';
+import { mapChoices } from '@lib/nets/selection.ts';
+import { formatShape, type LayerRow } from '@lib/nets/layer-table.ts';
+import type { LayerSpec } from '@lib/nets/layer-spec.ts';
+import { describePrediction } from '@lib/nets/prediction.ts';
+import { renderProbs } from './probs-view.ts';
+import type { MapsView } from './maps-view.ts';
+import type { ExplorerSettings } from './explorer-settings.ts';
+
+/** Sizes the kernels canvas for `cin` kernels of kh×kw (one sheet, 8 a row); the painting is detail-view.ts's. */
+export function sizeKernels(canvas: HTMLCanvasElement, kh: number, kw: number, cin: number): SheetLayout {
+  const l = sheetLayout(kh, kw, cin, Math.min(8, cin));
+  canvas.width = l.width;
+  canvas.height = l.height;
+  canvas.style.width = cin === 1 ? '5rem' : `${Math.min(16, l.width * 0.45)}rem`;
+  return l;
+}
+
+/** The layers whose maps can be selected, as the detail panel's Layer menu offers them (with their shapes). */
+export function fillLayerChoices(select: HTMLSelectElement, layers: readonly LayerSpec[], rows: readonly LayerRow[]): void {
+  select.replaceChildren(...mapChoices(layers, rows).map((c) => new Option(`${c.name} (${formatShape(rows[c.index]!.outShape)})`, c.name)));
+}
+
+export function holdLayout(root: ShadowRoot, maps: MapsView, s: ExplorerSettings): void {
+  const $ = <T extends HTMLElement = HTMLElement>(role: string) => root.querySelector<T>(`[data-role="${role}"]`)!;
+  const spec = MODELS[s.model]!;
+  const layers = smallCnnSpecs({ classes: spec.classes });
+  const rows = layerTable(layers, [28, 28, 1]).rows;
+  maps.build(layers, rows);
+  renderProbs($('probs'), spec.classNames, null, null);
+  const longest = spec.classNames.reduce((a, b) => (b.length > a.length ? b : a));
+  const at = spec.classNames.indexOf(longest);
+  $('input-caption').dataset.reserve = `Test image ${s.image}, labelled “${longest}”`;
+  const probs = spec.classNames.map((_, i) => (i === at ? 0.999 : 0));
+  $('summary').dataset.reserve = describePrediction(spec.name, spec.classNames, probs, s.image, at, 10_000).summary;
+  // The detail panel goes under the selected layer's block, its enlarged map and kernels at their sizes.
+  let index = layers.findIndex((l) => l.name === s.layer);
+  if (index < 0 || rows[index]!.outShape.length !== 3) index = 0;
+  const [h, w, channels] = rows[index]!.outShape as [number, number, number];
+  maps.select(index, Math.min(s.map, channels) - 1)?.after($('detail'));
+  const menu = root.querySelector<HTMLSelectElement>('select[data-attr="layer"]')!;
+  fillLayerChoices(menu, layers, rows);
+  menu.value = layers[index]!.name;
+  const zoom = $<HTMLCanvasElement>('zoom');
+  zoom.width = w;
+  zoom.height = h;
+  const conv = sourceConv(layers, index);
+  const kernels = $<HTMLCanvasElement>('kernels');
+  kernels.hidden = conv === null;
+  const c = conv === null ? null : layers[conv]!;
+  if (c?.kind === 'conv') sizeKernels(kernels, c.kernel[0], c.kernel[1], rows[conv!]!.inShape[2]!);
+}
