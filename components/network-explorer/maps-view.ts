@@ -118,6 +118,11 @@ export class MapsView {
     }
   }
 
+  /** The block that holds layer `index`'s sheet (the detail panel goes after it), or null. */
+  blockOf(index: number): HTMLElement | null {
+    return this.sheets.find((s) => s.index === index)?.section ?? null;
+  }
+
   /** Rings the selected map; returns the block it sits in (the detail panel goes after it). */
   select(index: number, map: number): HTMLElement | null {
     let section: HTMLElement | null = null;

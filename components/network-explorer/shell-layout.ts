@@ -47,8 +47,8 @@ export function holdLayout(root: ShadowRoot, maps: MapsView, s: ExplorerSettings
   // The detail panel goes under the selected layer's block, its enlarged map and kernels at their sizes.
   let index = layers.findIndex((l) => l.name === s.layer);
   if (index < 0 || rows[index]!.outShape.length !== 3) index = 0;
-  const [h, w, channels] = rows[index]!.outShape as [number, number, number];
-  maps.select(index, Math.min(s.map, channels) - 1)?.after($('detail'));
+  const [h, w] = rows[index]!.outShape as [number, number, number];
+  maps.blockOf(index)?.after($('detail'));
   const menu = root.querySelector<HTMLSelectElement>('select[data-attr="layer"]')!;
   fillLayerChoices(menu, layers, rows);
   menu.value = layers[index]!.name;
