@@ -26,7 +26,7 @@ async function land(id: string): Promise<void> {
   for (let i = 0; i < MAX_TRIES; i++) {
     await frame();
     await frame();
-    // A reader who scrolls on their own meanwhile is left where they are.
+    // A jump elsewhere meanwhile (another link, a figure's state in the fragment) ends this one.
     if (hashId() !== id) return;
     const top = target.getBoundingClientRect().top;
     if (Math.abs(top - last) < 1) return;
