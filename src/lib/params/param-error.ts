@@ -1,11 +1,25 @@
-/** A reader- or host-supplied value that cannot be used. The message is shown to the reader as is. */
+import { say } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
+
+/**
+ * A reader- or host-supplied value that cannot be used. Given as a catalogue message (`msg(key, params)`), it is
+ * shown in the reader's language (`why`, read by `whyOf`) and its `message` is the English text; given as a string
+ * (technical text), the string is shown as is.
+ */
 export class ParamError extends Error {
   readonly param: string;
+  readonly why: Msg | undefined;
   // No constructor parameter properties: Node's type stripping (scripts run with plain `node`) rejects them.
-  constructor(param: string, message: string) {
-    super(message);
+  constructor(param: string, message: string | Msg) {
+    super(typeof message === 'string' ? message : say('en', message));
     this.name = 'ParamError';
     this.param = param;
+    this.why = typeof message === 'string' ? undefined : message;
+  }
+
+  /** What the reader is shown: the catalogue message where there is one, else the text. */
+  get said(): string | Msg {
+    return this.why ?? this.message;
   }
 }
 

@@ -4,6 +4,7 @@
  * set again. Other keys (checks across attributes, a failed load) share the same messages, in the order first set.
  */
 import { ParamError } from '../params/index.ts';
+import { say, type Lang, type Msg } from '../i18n/index.ts';
 
 /** One parser per attribute: the raw text → the part of the settings it sets; throws ParamError when refused. */
 export type AttributeParsers<S, A extends string> = Record<A, (raw: string) => Partial<S>>;
@@ -13,7 +14,7 @@ export class AttributeSettings<S extends object, A extends keyof S & string> {
   values: S;
   private readonly defaults: S;
   private readonly parse: AttributeParsers<S, A>;
-  private readonly messages = new Map<string, string>();
+  private readonly messages = new Map<string, string | Msg>();
 
   // No constructor parameter properties: Node's type stripping rejects them.
   constructor(defaults: S, parse: AttributeParsers<S, A>) {
@@ -29,13 +30,13 @@ export class AttributeSettings<S extends object, A extends keyof S & string> {
       return true;
     } catch (e) {
       if (!(e instanceof ParamError)) throw e;
-      this.messages.set(name, e.message);
+      this.messages.set(name, e.said);
       return false;
     }
   }
 
-  /** Sets (text) or clears (null) the message kept under `key`. */
-  setMessage(key: string, text: string | null): void {
+  /** Sets (a catalogue message, or text shown as is) or clears (null) the message kept under `key`. */
+  setMessage(key: string, text: string | Msg | null): void {
     if (text === null) this.messages.delete(key);
     else this.messages.set(key, text);
   }
@@ -44,9 +45,14 @@ export class AttributeSettings<S extends object, A extends keyof S & string> {
     return this.messages.has(key);
   }
 
-  /** Every message in force, joined; '' when none. */
+  /** Every message in force, in English (texts as given), joined; '' when none. */
   get message(): string {
-    return [...this.messages.values()].join(' ');
+    return this.messageIn('en');
+  }
+
+  /** Every message in force, said in `lang` and joined (Chinese sentences end in 。 and take no space); '' when none. */
+  messageIn(lang: Lang): string {
+    return [...this.messages.values()].map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
   }
 
   /** Writes each `[data-attr]` control's value from `values` (the settings in force unless given). */
