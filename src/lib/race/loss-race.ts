@@ -99,6 +99,9 @@ export class LossRace {
             history.steps = p.step;
             this.emit();
           },
+          // The steps done, as each is queued (their losses arrive with the next read): a pause or a cancel is
+          // measured against the loop's real position, not the last read's.
+          onStep: (p) => { history.steps = p.step; },
           onEpochEnd: async (e) => {
             const step = (e + 1) * perEpoch;
             history.validation.push({ step, ...(await validator.measure(models[i]!)) });
@@ -106,7 +109,11 @@ export class LossRace {
           },
         });
         // If one loop fails, stop the other before the models go.
-        return trainer.run().then(() => {
+        return trainer.run().then((result) => {
+          // A run stopped between reads: its last steps' losses came back with the result.
+          const last = history.train.at(-1)?.[0] ?? 0;
+          history.train.push(...result.stepLosses.filter(([step]) => step > last));
+          history.steps = result.steps;
           this.finished++;
           this.settle();
         }, (err: unknown) => {
