@@ -15,7 +15,6 @@ import { relaunchWithVulkan, getNodeEngine } from '../src/lib/engine/node.ts';
 relaunchWithVulkan();
 import { spawn } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
-import { chromium } from '@playwright/test';
 import type { CadenceRow } from './bench-lab/cadence.ts';
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : dflt; };
@@ -44,7 +43,7 @@ const browserBackends = ['webgpu', 'webgl', 'cpu'].filter((b) => only === 'all' 
 const server = browserBackends.length ? spawn(process.execPath, ['scripts/serve.mts', 'dist', String(PORT)], { stdio: 'ignore' }) : null;
 if (server) await new Promise((r) => setTimeout(r, 1500));
 try {
-  const browser = browserBackends.length ? await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--enable-unsafe-webgpu'] }) : null;
+  const browser = browserBackends.length ? await (await import('@playwright/test')).chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--enable-unsafe-webgpu'] }) : null;
   for (const backend of browserBackends) {
     const page = await browser!.newPage();
     page.on('console', (m) => m.type() === 'error' && console.error(`  ${backend}: ${m.text()}`));
