@@ -94,6 +94,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         if (lang !== 'en') {
           const own = await page.evaluate(() => (window as unknown as { fmPageLang?: string }).fmPageLang ?? '');
           if (own.toLowerCase() !== lang.toLowerCase()) pagesWithoutLang.push(`${slug} (lang="${own}")`);
+          await expect(page.locator('html')).toHaveAttribute('lang', lang);
         } else {
           await expect(page.locator('html')).toHaveAttribute('lang', 'en');
         }
@@ -119,6 +120,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     expect(await page.locator(WIDGET_TAGS).count(), 'widgets on the chapter').toBeGreaterThanOrEqual(3);
     await awaitFirstResults(page);
     const texts = await collect(page);
+    expect(texts.length, 'texts collected').toBeGreaterThan(0);
     await expectNoLeaks(findLeaks(texts, lang, await adapterWords(page)), lang, `chapter-${lang}`);
   });
 }
