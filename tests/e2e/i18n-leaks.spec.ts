@@ -1,12 +1,14 @@
 /**
  * Issue 15: no English left inside the widgets of a Chinese page, and no Chinese inside those of an English page.
- * For every embed page (/embed/<slug>/?lang=zh-CN, and without ?lang) and for one chapter in each edition, each
+ * For every embed page (/embed/<slug>/?lang=zh-CN, then switched to English on the live page) and for one chapter
+ * in each edition, each
  * `fm-*` element's reader-visible text is collected once every widget has reported its first result
  * (tests/e2e/i18n-collect.ts says what is collected and skipped), and judged by tests/e2e/i18n-text.ts: Latin words
  * outside its small allow-list fail a Chinese page, any Chinese fails an English one. A failure lists the offending
  * words per widget; the full list (each text, where it was found, hidden or not) is attached as leaks-<lang>.json.
  *
- * Cost: the embed pages run in one test per language, page after page in one tab, and only in the webgpu project
+ * Cost: the embed pages run in one test, page after page in one tab, each checked in Chinese and then in English
+ * after <html lang> changes (which also checks that a change of language recomputes nothing), and only in the webgpu project
  * (what a widget says does not depend on the backend; the fallback reasons, said only without WebGPU, are catalogue
  * messages checked by the catalogue's unit tests).
  *
@@ -76,40 +78,50 @@ async function expectNoLeaks(leaks: Leak[], lang: LeakLang, name: string): Promi
   expect(wordsByWidget(leaks), `${lang === 'zh-CN' ? 'English' : 'Chinese'} words inside widgets (${name})`).toEqual({});
 }
 
-for (const lang of ['zh-CN', 'en'] as const) {
-  const query = lang === 'en' ? '' : `?lang=${lang}`;
-
-  test(`embed pages${query}: no ${lang === 'en' ? 'Chinese' : 'English'} inside widgets`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
-    void watch;
-    test.setTimeout(WIDGETS.length * 60_000 + FIRST_RESULT_MS);
-    await langFromQueryFallback(page);
-    const leaks: Leak[] = [];
-    const pagesWithoutLang: string[] = [];
-    let extra: Set<string> | null = null;
-    for (const { slug, tag } of WIDGETS) {
-      await test.step(slug, async () => {
-        await page.goto(`/embed/${slug}/${query}`);
-        await expect(page.locator(tag)).toHaveCount(1);
-        await awaitFirstResults(page);
-        if (lang !== 'en') {
-          const own = await page.evaluate(() => (window as unknown as { fmPageLang?: string }).fmPageLang ?? '');
-          if (own.toLowerCase() !== lang.toLowerCase()) pagesWithoutLang.push(`${slug} (lang="${own}")`);
-          await expect(page.locator('html')).toHaveAttribute('lang', lang);
-        } else {
-          await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-        }
-        extra ??= await adapterWords(page);
-        const texts = await collect(page);
-        expect(texts.filter((t) => t.widget.startsWith(tag)).length, `${slug}: texts collected`).toBeGreaterThan(0);
-        leaks.push(...findLeaks(texts, lang, extra));
+test('embed pages in Chinese (?lang=zh-CN): no English inside widgets; switched to English without recomputing: no Chinese', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(WIDGETS.length * 60_000 + FIRST_RESULT_MS);
+  await langFromQueryFallback(page);
+  const leaks: Record<LeakLang, Leak[]> = { 'zh-CN': [], en: [] };
+  const pagesWithoutLang: string[] = [];
+  const recomputed: string[] = [];
+  let extra: Set<string> | null = null;
+  for (const { slug, tag } of WIDGETS) {
+    await test.step(slug, async () => {
+      await page.goto(`/embed/${slug}/?lang=zh-CN`);
+      await expect(page.locator(tag)).toHaveCount(1);
+      await page.evaluate(() => {
+        const w = window as unknown as { fmResults: number };
+        w.fmResults = 0;
+        document.addEventListener('fm-result', () => w.fmResults++, { capture: true });
       });
-    }
-    if (pagesWithoutLang.length) {
-      test.info().annotations.push({ type: 'note', description: `<html lang> set by this test, not from ?lang= by the page: ${pagesWithoutLang.join(', ')}` });
-    }
-    await expectNoLeaks(leaks, lang, `embed-${lang}`);
-  });
+      await awaitFirstResults(page);
+      const own = await page.evaluate(() => (window as unknown as { fmPageLang?: string }).fmPageLang ?? '');
+      if (own.toLowerCase() !== 'zh-cn') pagesWithoutLang.push(`${slug} (lang="${own}")`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      extra ??= await adapterWords(page);
+      const zh = await collect(page);
+      expect(zh.filter((t) => t.widget.startsWith(tag)).length, `${slug}: texts collected`).toBeGreaterThan(0);
+      leaks['zh-CN'].push(...findLeaks(zh, 'zh-CN', extra));
+      // The reader's language changes on the live page: every text is said again in English, nothing is recomputed
+      // (a widget still computing its streamed rest may report a result of its own: counted before and after).
+      const before = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);
+      await page.evaluate(() => { document.documentElement.lang = 'en'; });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      leaks.en.push(...findLeaks(await collect(page), 'en', extra));
+      const after = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);
+      if (after !== before) recomputed.push(`${slug} (${after - before})`);
+    });
+  }
+  if (pagesWithoutLang.length) {
+    test.info().annotations.push({ type: 'note', description: `<html lang> set by this test, not from ?lang= by the page: ${pagesWithoutLang.join(', ')}` });
+  }
+  await expectNoLeaks(leaks['zh-CN'], 'zh-CN', 'embed-zh-CN');
+  await expectNoLeaks(leaks.en, 'en', 'embed-en-after-switch');
+  expect(recomputed, 'widgets that computed again when only the language changed').toEqual([]);
+});
 
+for (const lang of ['zh-CN', 'en'] as const) {
   test(`${lang === 'en' ? 'English' : 'Chinese'} chapter (${CHAPTER}): no ${lang === 'en' ? 'Chinese' : 'English'} inside widgets`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
     void watch;
     test.setTimeout(4 * FIRST_RESULT_MS);
