@@ -231,7 +231,7 @@ test('speaks Chinese under lang="zh-CN" and English again when lang changes back
     const root = el.shadowRoot!;
     const text = (sel: string) => root.querySelector(sel)!.textContent!;
     return {
-      labels: [...root.querySelectorAll('.controls label > span')].map((s) => s.textContent),
+      labels: [...root.querySelectorAll('label > span')].map((s) => s.textContent),
       play: text('[data-act="play"]'),
       live: text('[data-role="live"]'),
       caption: text('[data-role="input-caption"]'),

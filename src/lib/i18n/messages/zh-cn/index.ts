@@ -5,5 +5,6 @@ import engine from './engine.ts';
 import widget from './widget.ts';
 import conv from './conv.ts';
 import convStepper from './conv-stepper.ts';
+import receptiveField from './receptive-field.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField } satisfies Translation<En>;
