@@ -8,5 +8,6 @@ import widget from './widget.ts';
 import conv from './conv.ts';
 import convStepper from './conv-stepper.ts';
 import receptiveField from './receptive-field.ts';
+import softmaxExplorer from './softmax-explorer.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField } as const;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer } as const;

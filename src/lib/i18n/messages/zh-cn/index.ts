@@ -6,5 +6,6 @@ import widget from './widget.ts';
 import conv from './conv.ts';
 import convStepper from './conv-stepper.ts';
 import receptiveField from './receptive-field.ts';
+import softmaxExplorer from './softmax-explorer.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer } satisfies Translation<En>;
