@@ -206,7 +206,7 @@ test('speaks Chinese under lang="zh-CN" and English again when lang changes back
   expect(chinese.caption).toBe('第4层，conv 3：40×40的特征图；所选单元位于第5行、第9列。点击其他单元，或使用方向键。');
   expect(chinese.valuetext).toMatch(/^40×40中的第5行、第9列：感受野为第\d+–\d+行、第\d+–\d+列$/);
   expect(chinese.summary).toMatch(/^第4层（conv 3，40×40）第5行、第9列的单元可受\d+个输入像素影响/);
-  expect(chinese.summary).toContain('膨胀留下了空洞。');
+  expect(chinese.summary).toContain('方块有一部分落在图像外的填充中，只有其中');
   expect(chinese.message).toBe('这个网络只有4层，没有第9层；现显示第4层。');
   expect(await count(page)).toBe(results);
 
