@@ -16,6 +16,7 @@ import { formatKernel } from '@lib/conv/kernels.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
 import { ParamError, formatPadding } from '@lib/params/index.ts';
+import type { Msg } from '@lib/i18n/index.ts';
 import { ImageFileError, MAX_INPUT_SIDE } from '@lib/image/index.ts';
 import { OnBackend, type Last, type Uploaded } from './on-backend.ts';
 import { gpuCanvas } from '@lib/charts/gpu-canvas.ts';
@@ -180,7 +181,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     return { px: await loadSample(sample), name: sample.name };
   }
 
-  private fail(message: string): void {
+  private fail(message: string | Msg): void {
     this.setStatus('error');
     this.emitError(message);
   }

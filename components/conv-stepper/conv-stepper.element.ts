@@ -15,7 +15,8 @@ import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
 import { ParamError, parseInteger, type Padding } from '@lib/params/index.ts';
 import { formatKernel, PRESETS } from '@lib/conv/kernels.ts';
 import { equation, formatNumber, planSteps, stepperInput, type StepperPlan } from '@lib/conv/stepper.ts';
-import { describeStep, drawGrids, gridWords, markOutput, markWindow, SHELL, type Cells } from './stepper-view.ts';
+import { describeStep, drawGrids, gridWords, labelGrids, labelShell, markOutput, markWindow, SHELL, type Cells } from './stepper-view.ts';
+import { say, type Msg } from '@lib/i18n/index.ts';
 import { DEFAULTS, PARSE, pick, SETTINGS_ATTRS, type Settings } from './stepper-settings.ts';
 import css from './conv-stepper.css?inline';
 import { SPEC } from './attributes.ts';
@@ -34,6 +35,9 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
   private planKey = '';
   private current = 0;
   private shownError = '';
+  private kernelName = '';
+  /** The messages in force (said again when the language changes). */
+  private errors: (string | Msg)[] = [];
   private playing = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private queued = false;
@@ -67,6 +71,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
 
   protected render(): void {
     this.root.innerHTML = SHELL;
+    labelShell(this.root, this.language);
     adoptStyles(this.root, css);
     const q = <T extends Element>(sel: string) => this.root.querySelector<T>(sel)!;
     for (const select of this.root.querySelectorAll<HTMLSelectElement>('select[data-attr]')) {
@@ -110,7 +115,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
    */
   private update(report = true): void {
     const t0 = performance.now();
-    const errors: string[] = [];
+    const errors: (string | Msg)[] = [];
     const next: Settings = { ...this.good };
     for (const name of SETTINGS_ATTRS) {
       const raw = this.getAttribute(name);
@@ -118,7 +123,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
         Object.assign(next, raw === null ? pick(DEFAULTS, name, next) : PARSE[name](raw, next));
       } catch (e) {
         if (!(e instanceof ParamError)) throw e;
-        errors.push(e.message);
+        errors.push(e.said);
       }
     }
     const input = stepperInput(next.seed, next.inputSize);
@@ -140,7 +145,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     if (rawStep !== null) {
       try { step = parseInteger('step', rawStep, 0, last); } catch (e) {
         if (!(e instanceof ParamError)) throw e;
-        if (!settingsChanged) { errors.push(e.message); badStep = true; }
+        if (!settingsChanged) { errors.push(e.said); badStep = true; }
       }
     }
     if (key !== this.planKey) {
@@ -149,7 +154,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
       this.drawPlan();
     }
     if (!report) return this.show(step, 0, false);
-    this.showErrors(errors.join(' '));
+    this.showErrors(errors);
     this.show(step, performance.now() - t0);
     if (rawStep !== null && rawStep !== String(step) && !badStep) this.setAttribute('step', String(step));
   }
@@ -163,7 +168,9 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     const { kernel, kernelText, inputSize, seed, stride, dilation } = this.good;
     const preset = (PRESETS as readonly string[]).find((p) => p === kernelText.toLowerCase()) ?? '';
     const plan = this.plan!;
-    this.cells = drawGrids(this.root, plan, this.input, kernel, { kernelName: preset || formatKernel(kernel), seed, stride, dilation });
+    this.cells = drawGrids(this.root, plan, this.input, kernel);
+    this.kernelName = preset || formatKernel(kernel);
+    labelGrids(this.root, this.language, plan, this.input, kernel, { kernelName: this.kernelName, seed, stride, dilation });
     const scrub = this.root.querySelector<HTMLInputElement>('[data-role="scrub"]')!;
     scrub.max = String(plan.steps.length - 1);
     for (const select of this.root.querySelectorAll<HTMLSelectElement>('select[data-attr]')) {
@@ -183,27 +190,53 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
       this.cells.products[i]!.textContent = formatNumber(t.product);
       this.cells.products[i]!.toggleAttribute('data-padding', t.padded);
     });
-    const { short, long } = describeStep(plan, step);
     this.root.querySelector('[data-role="equation"]')!.textContent = equation(step);
-    this.root.querySelector('[data-role="live"]')!.textContent = long;
     const scrub = this.root.querySelector<HTMLInputElement>('[data-role="scrub"]')!;
     scrub.value = String(index);
-    scrub.setAttribute('aria-valuetext', short);
     // Not disabled at the ends: a disabled button would drop the keyboard focus of a reader pressing it.
     this.root.querySelector('[data-act="prev"]')!.setAttribute('aria-disabled', String(index === 0));
     this.root.querySelector('[data-act="next"]')!.setAttribute('aria-disabled', String(index === plan.steps.length - 1));
-    this.root.querySelector('[data-grid="products"]')!.setAttribute('aria-label', `Products for ${short}: ${gridWords(this.good.kernel.rows, this.good.kernel.cols, (r, c) => formatNumber(step.taps[r * this.good.kernel.cols + c]!.product))}`);
-    this.root.querySelector('[data-grid="output"]')!.setAttribute('aria-label', `Output so far: ${step.index + 1} of ${plan.steps.length} values written, the latest ${formatNumber(step.value)}`);
+    this.sayStep();
     if (!report) return;
     const products = step.taps.map(({ ky, kx, iy, ix, padded, x, w, product }): StepProduct => ({ kernel: [ky, kx], input: [iy, ix], padded, x, w, product }));
     this.emitResult({ backend: 'reference', ms, step: index, outputIndex: [step.oy, step.ox], value: step.value, products });
   }
 
-  private showErrors(text: string): void {
+  /** The words of the step shown (the live region, the slider's value text, the products' and output's labels). */
+  private sayStep(): void {
+    const plan = this.plan!;
+    const step = plan.steps[this.current]!;
+    const lang = this.language;
+    const { short, long } = describeStep(lang, plan, step);
+    this.root.querySelector('[data-role="live"]')!.textContent = long;
+    this.root.querySelector('[data-role="scrub"]')!.setAttribute('aria-valuetext', short);
+    const { rows, cols } = this.good.kernel;
+    this.root.querySelector('[data-grid="products"]')!.setAttribute('aria-label', this.t('convStepper.productsLabel', { step: short, grid: gridWords(lang, rows, cols, (r, c) => formatNumber(step.taps[r * cols + c]!.product)) }));
+    this.root.querySelector('[data-grid="output"]')!.setAttribute('aria-label', this.t('convStepper.outputLabel', { written: step.index + 1, count: plan.steps.length, value: formatNumber(step.value) }));
+  }
+
+  private showErrors(errors: (string | Msg)[]): void {
+    const text = this.said(errors, 'en');
     if (text === this.shownError) return;
     this.shownError = text;
-    if (text) this.emitError(text);
+    this.errors = errors;
+    if (text) this.emitError(this.said(errors, this.language));
     else this.clearMessage();
+  }
+
+  /** The messages in force, in `lang`, joined (Chinese sentences take no space between them). */
+  private said(errors: (string | Msg)[], lang = this.language): string {
+    return errors.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+  }
+
+  protected onLangChange(): void {
+    labelShell(this.root, this.language);
+    this.setPlaying(this.playing);
+    if (this.errors.length) this.showMessage(this.said(this.errors), 'error');
+    if (!this.plan) return;
+    const { seed, stride, dilation, kernel } = this.good;
+    labelGrids(this.root, this.language, this.plan, this.input, kernel, { kernelName: this.kernelName, seed, stride, dilation });
+    this.sayStep();
   }
 
   /** The reader's move: reflected to the `step` attribute, which redraws through `update`. */
@@ -229,7 +262,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     this.playing = on;
     this.toggleAttribute('data-playing', on);
     const button = this.root.querySelector('[data-act="play"]');
-    if (button) button.textContent = on ? 'Pause' : 'Play';
+    if (button) button.textContent = this.t(on ? 'convStepper.pause' : 'convStepper.play');
   }
 
   /** One tick at a time, only while on screen and the tab is visible; slower and without tweening for reduced motion. */

@@ -2,6 +2,7 @@
 import { ParamError, parseInteger, parsePadding, quote, type Padding } from '@lib/params/index.ts';
 import { parseKernel, type Kernel2D } from '@lib/conv/kernels.ts';
 import { checkStepperKernel } from '@lib/conv/stepper.ts';
+import { msg } from '@lib/i18n/index.ts';
 
 export interface Settings { inputSize: number; kernelText: string; kernel: Kernel2D; stride: number; padding: Padding; dilation: number; seed: number }
 
@@ -17,7 +18,7 @@ export const PARSE: Record<(typeof SETTINGS_ATTRS)[number], (raw: string, s: Set
   dilation: (raw) => ({ dilation: parseInteger('dilation', raw, 1, 3) }),
   padding: (raw) => {
     // The shared parser allows up to 8; more than 3 rings of zeros would swamp a 3×3 input here.
-    const why = `padding must be valid, same or a number from 0 to 3; got ${quote(raw)}.`;
+    const why = msg('convStepper.badPadding', { raw: quote(raw) });
     let padding: Padding;
     try { padding = parsePadding('padding', raw); } catch { throw new ParamError('padding', why); }
     if (typeof padding === 'number' && padding > 3) throw new ParamError('padding', why);

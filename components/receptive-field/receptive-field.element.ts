@@ -15,10 +15,11 @@ import { FmElement, define } from '@lib/widget/fm-element.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { formatLayers, parseLayers, PRESETS, type Layer } from '@lib/receptive-field/layers.ts';
 import { planLayers, sizeAt, type Plan } from '@lib/receptive-field/plan.ts';
-import { fieldAlong, fieldSteps } from '@lib/receptive-field/formula.ts';
+import { fieldAlong, fieldSteps, type FieldStep, type Span } from '@lib/receptive-field/formula.ts';
 import { dependencyCounts, maskBounds } from '@lib/receptive-field/mask.ts';
 import { DEFAULT_PRESET, parseInputSize, parseLayerIndex, parsePreset, parseUnit, type RfAttr } from './rf-settings.ts';
-import { editedText, fillFormula, fillStrip, fillTable, paintGrid, SHELL } from './rf-view.ts';
+import { editedText, fillFormula, fillStrip, fillTable, labelShell, labelStrip, paintGrid, SHELL } from './rf-view.ts';
+import { msg, say, type Msg } from '@lib/i18n/index.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './receptive-field.css?inline';
 import { SPEC } from './attributes.ts';
@@ -37,6 +38,10 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
   /** Set by the reader's own edits: a layer or unit that no longer exists is then dropped without a message. */
   private reader = false;
   private shownError = '';
+  /** The messages in force, said again when the language changes. */
+  private errors: (string | Msg)[] = [];
+  /** The field shown, kept so a change of language re-words it without recomputing. */
+  private shown: Shown | null = null;
 
   get preset(): string { return this.getAttribute('preset') ?? DEFAULT_PRESET.name; }
   set preset(v: string) { this.setAttribute('preset', v); }
@@ -60,6 +65,7 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
 
   protected render(): void {
     this.root.innerHTML = SHELL;
+    labelShell(this.root, this.language);
     adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     const edit = (fn: () => void) => { this.reader = true; fn(); };
@@ -132,11 +138,11 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     const t0 = performance.now();
     const reader = this.reader;
     this.reader = false;
-    const errors: string[] = [];
+    const errors: (string | Msg)[] = [];
     const read = <T>(name: RfAttr, parse: (raw: string) => T): T | undefined => {
       const raw = this.getAttribute(name);
       if (raw === null) return undefined;
-      try { return parse(raw); } catch (e) { if (!(e instanceof ParamError)) throw e; errors.push(e.message); return undefined; }
+      try { return parse(raw); } catch (e) { if (!(e instanceof ParamError)) throw e; errors.push(e.said); return undefined; }
     };
     const preset = read('preset', parsePreset) ?? (this.hasAttribute('preset') && this.good ? null : DEFAULT_PRESET);
     const layers = read('layers', parseLayers) ?? (preset && !this.hasAttribute('layers') ? parseLayers(preset.layers) : this.good?.layers ?? parseLayers(DEFAULT_PRESET.layers));
@@ -150,7 +156,7 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     const last = plan.layers.length;
     let layer = read('layer', parseLayerIndex) ?? last;
     if (layer > last) {
-      if (!reader) errors.push(`layer ${layer} is beyond the ${last} layers of this stack; showing layer ${last}.`);
+      if (!reader) errors.push(msg('receptiveField.layerBeyond', { layer: String(layer), last }));
       else this.removeAttribute('layer'); // the reader removed layers: the deepest one is shown, and the URL says so
       layer = last;
     }
@@ -158,58 +164,42 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     const centre = Math.floor((n - 1) / 2);
     let unit = read('unit', parseUnit) ?? [centre, centre];
     if (unit[0] >= n || unit[1] >= n) {
-      if (!reader) errors.push(`unit ${unit[0] + 1},${unit[1] + 1} is outside layer ${layer}'s ${n}×${n} map (rows and columns 1–${n}); showing the centre unit.`);
+      if (!reader) errors.push(msg('receptiveField.unitOutside', { row: String(unit[0] + 1), col: String(unit[1] + 1), layer, n: String(n) }));
       else this.removeAttribute('unit');
       unit = [centre, centre];
     }
     this.picked = { layer, unit };
-    this.show(plan, layer, unit, report ? errors.join(' ') : null, performance.now() - t0);
+    this.show(plan, layer, unit, report ? errors : null, performance.now() - t0);
   }
 
   /**
-   * Draws the field of `unit`. `error` null: the shell's drawing, with every box in place but the canvases left
+   * Draws the field of `unit`. `errors` null: the shell's drawing, with every box in place but the canvases left
    * blank (painting them is most of the cost, paid when the widget starts) and nothing reported.
    */
-  private show(plan: Plan, layer: number, unit: [number, number], error: string | null, ms: number): void {
+  private show(plan: Plan, layer: number, unit: [number, number], errors: (string | Msg)[] | null, ms: number): void {
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     const steps = fieldSteps(plan);
     const counts = dependencyCounts(plan, layer, unit);
     const fy = fieldAlong(plan, steps, layer, unit[0]), fx = fieldAlong(plan, steps, layer, unit[1]);
     const mask = maskBounds(counts[0]!, plan.input);
     const { r, j, start } = steps[layer]!;
-    const l = plan.layers[layer - 1]!;
-    const n = l.outSize;
+    const n = plan.layers[layer - 1]!.outSize;
     const text = formatLayers(plan.layers);
     $<HTMLSelectElement>('preset').value = PRESETS.find((p) => p.layers === text && p.input === plan.input)?.name ?? '';
     $<HTMLInputElement>('input-size').value = String(plan.input);
-    const layerSelect = $<HTMLSelectElement>('layer');
-    layerSelect.replaceChildren(...plan.layers.map((x, i) => new Option(`layer ${i + 1}: ${x.kind} ${x.k} (${x.outSize}×${x.outSize})`, String(i + 1))));
-    layerSelect.value = String(layer);
-    fillTable($('rows'), plan, steps);
-    fillFormula($('formula'), plan, steps, layer);
-    const paint = error !== null;
-    fillStrip($('strip'), plan, counts, layer, unit, paint);
+    const paint = errors !== null;
+    fillStrip($('strip'), this.language, plan, counts, layer, unit, paint);
     const span = { rows: fy.inImage, cols: fx.inImage };
     paintGrid($('input'), { counts: counts[0]!, n: plan.input, span }, 336, paint);
     paintGrid($('picked'), { counts: null, n, unit }, 240, paint);
-    const rows = `rows ${span.rows.first + 1}–${span.rows.last + 1}`, cols = `columns ${span.cols.first + 1}–${span.cols.last + 1}`;
-    const cells = mask?.cells ?? 0;
-    const boxArea = (span.rows.last - span.rows.first + 1) * (span.cols.last - span.cols.first + 1);
-    const clipped = fy.formula.first < 0 || fx.formula.first < 0 || fy.formula.last >= plan.input || fx.formula.last >= plan.input;
-    const where = `Unit row ${unit[0] + 1}, column ${unit[1] + 1} of layer ${layer} (${l.kind} ${l.k}, ${n}×${n})`;
-    $('input-caption').textContent = `Input, ${plan.input}×${plan.input}. Shaded: the ${cells} pixels that can affect the chosen unit (darker: more paths). Dashed: the formula's ${r}×${r} square${clipped ? ', cut off at the image edge' : ''}, ${rows}, ${cols}.`;
-    $('input').setAttribute('aria-label', $('input-caption').textContent!);
-    $('picked-caption').textContent = `Layer ${layer}, ${l.kind} ${l.k}: a ${n}×${n} map; the chosen unit is row ${unit[0] + 1}, column ${unit[1] + 1}. Click another, or use the arrow keys.`;
     const pickedCanvas = $('picked');
-    pickedCanvas.setAttribute('aria-label', `Unit picker for layer ${layer}, ${n}×${n}`);
     pickedCanvas.setAttribute('aria-valuemax', String(n * n));
     pickedCanvas.setAttribute('aria-valuenow', String(unit[0] * n + unit[1] + 1));
-    pickedCanvas.setAttribute('aria-valuetext', `row ${unit[0] + 1}, column ${unit[1] + 1} of ${n}×${n}: field ${rows}, ${cols}`);
-    $('summary').textContent = `${where} can be affected by ${cells} input pixels, ${rows} and ${cols}. The formula gives r${layer} = ${r}: a ${r}×${r} square, with neighbouring units ${j} pixel${j === 1 ? '' : 's'} apart.` +
-      (clipped ? ` Part of the square lies in the padding beyond the image, so only ${boxArea} of its pixels are real.` : '') +
-      (cells < boxArea ? ` Only ${cells} of the ${boxArea} pixels inside it can reach the unit: dilation leaves holes.` : '');
-    if (error === null) return;
-    if (error !== this.shownError) { this.shownError = error; if (error) this.emitError(error); else this.clearMessage(); }
+    const clipped = fy.formula.first < 0 || fx.formula.first < 0 || fy.formula.last >= plan.input || fx.formula.last >= plan.input;
+    this.shown = { plan, steps, layer, unit, span, cells: mask?.cells ?? 0, clipped };
+    this.sayField();
+    if (errors === null) return;
+    this.showErrors(errors);
     this.emitResult({
       backend: 'reference', ms, layers: text, input: plan.input, sizes: plan.layers.map((x) => x.outSize), layer, unit, r, j, start,
       field: { rows: [span.rows.first, span.rows.last], cols: [span.cols.first, span.cols.last] },
@@ -217,7 +207,60 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
       mask: mask && { rows: mask.rows, cols: mask.cols, cells: mask.cells }, steps,
     });
   }
+
+  /** The words of the field shown, in the element's language: layer list, table, formula, captions, summary. */
+  private sayField(): void {
+    if (!this.shown) return;
+    const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
+    const lang = this.language;
+    const { plan, steps, layer, unit, span, cells, clipped } = this.shown;
+    const { r, j } = steps[layer]!;
+    const l = plan.layers[layer - 1]!;
+    const n = String(l.outSize);
+    const layerSelect = $<HTMLSelectElement>('layer');
+    layerSelect.replaceChildren(...plan.layers.map((x, i) => new Option(this.t('receptiveField.layerOption', { n: i + 1, kind: x.kind, k: x.k, size: String(x.outSize) }), String(i + 1))));
+    layerSelect.value = String(layer);
+    fillTable($('rows'), lang, plan, steps);
+    fillFormula($('formula'), lang, plan, steps, layer);
+    labelStrip($('strip'), lang, plan, layer);
+    // Counts and sizes as text: never grouped (1936 pixels, as the formula's numbers are written).
+    const at = { r0: String(span.rows.first + 1), r1: String(span.rows.last + 1), c0: String(span.cols.first + 1), c1: String(span.cols.last + 1) };
+    const boxArea = (span.rows.last - span.rows.first + 1) * (span.cols.last - span.cols.first + 1);
+    const row = unit[0] + 1, col = unit[1] + 1;
+    $('input-caption').textContent = this.t(clipped ? 'receptiveField.inputCaptionCut' : 'receptiveField.inputCaption', { size: String(plan.input), cells: String(cells), r: String(r), ...at });
+    $('input').setAttribute('aria-label', $('input-caption').textContent!);
+    $('picked-caption').textContent = this.t('receptiveField.pickedCaption', { layer, kind: l.kind, k: l.k, n, row, col });
+    const pickedCanvas = $('picked');
+    pickedCanvas.setAttribute('aria-label', this.t('receptiveField.pickerLabel', { layer, n }));
+    pickedCanvas.setAttribute('aria-valuetext', this.t('receptiveField.pickerValue', { row, col, n, ...at }));
+    const sentences = [this.t('receptiveField.summary', { row, col, layer, kind: l.kind, k: l.k, n, cells: String(cells), ...at, r: String(r), count: j })];
+    if (clipped) sentences.push(this.t('receptiveField.summaryCut', { area: String(boxArea) }));
+    if (cells < boxArea) sentences.push(this.t('receptiveField.summaryHoles', { cells: String(cells), area: String(boxArea) }));
+    $('summary').textContent = sentences.join(lang === 'zh-CN' ? '' : ' ');
+  }
+
+  private showErrors(errors: (string | Msg)[]): void {
+    const text = this.said(errors, 'en');
+    if (text === this.shownError) return;
+    this.shownError = text;
+    this.errors = errors;
+    if (text) this.emitError(this.said(errors));
+    else this.clearMessage();
+  }
+
+  /** The messages in force, in `lang`, joined (Chinese sentences take no space between them). */
+  private said(errors: (string | Msg)[], lang = this.language): string {
+    return errors.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+  }
+
+  protected onLangChange(): void {
+    labelShell(this.root, this.language);
+    this.sayField();
+    if (this.errors.length) this.showMessage(this.said(this.errors), 'error');
+  }
 }
+
+type Shown = { plan: Plan; steps: FieldStep[]; layer: number; unit: [number, number]; span: { rows: Span; cols: Span }; cells: number; clipped: boolean };
 
 define('fm-receptive-field', ReceptiveFieldElement);
 declare global { interface HTMLElementTagNameMap { 'fm-receptive-field': ReceptiveFieldElement } }

@@ -4,6 +4,7 @@
  * sizes in the element, once those are known.
  */
 import { ParamError, parseInteger, parseKeyword, quote } from '@lib/params/index.ts';
+import { msg } from '@lib/i18n/index.ts';
 import { LIMITS, parseLayers, PRESETS, type Layer, type Preset } from '@lib/receptive-field/layers.ts';
 
 export const RF_ATTRS = ['preset', 'layers', 'input-size', 'layer', 'unit'] as const;
@@ -27,7 +28,7 @@ export function parseLayerIndex(raw: string): number {
 /** "row,col", counted from 1 as readers count; returned 0-based. */
 export function parseUnit(raw: string): [number, number] {
   const m = /^\s*(\d{1,4})\s*,\s*(\d{1,4})\s*$/.exec(raw);
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new ParamError('unit', `unit must be "row,column" counted from 1, such as "4,4"; got ${quote(raw)}.`);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new ParamError('unit', msg('receptiveField.badUnit', { raw: quote(raw) }));
   return [Number(m[1]) - 1, Number(m[2]) - 1];
 }
 

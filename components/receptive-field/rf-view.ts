@@ -7,59 +7,86 @@ import { interpolateBlues } from 'd3-scale-chromatic';
 import { formatLayer, LIMITS, PRESETS, type Layer } from '@lib/receptive-field/layers.ts';
 import type { Plan } from '@lib/receptive-field/plan.ts';
 import { formulaText, type FieldStep, type Span } from '@lib/receptive-field/formula.ts';
+import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
-const opts = (pairs: [string, string][]) => pairs.map(([v, t]) => `<option value="${v}">${t}</option>`).join('');
+const opts = (pairs: [string, string][]) => pairs.map(([v, text]) => `<option value="${v}">${text}</option>`).join('');
 const sub = (s: string) => s.replace(/([rjkds])(\d+)/g, '$1<sub>$2</sub>');
+
+/** Preset names → their titles in the catalogue (the names are the `preset` attribute's values). */
+const PRESET_TITLES: Record<string, MessageKey> = {
+  'small-cnn': 'receptiveField.presetSmallCnn',
+  vgg: 'receptiveField.presetVgg',
+  'resnet-stem': 'receptiveField.presetResnetStem',
+  dilated: 'receptiveField.presetDilated',
+};
+
+const th = (key: MessageKey) => `<th scope="col" data-t="${key}"></th>`;
 
 export const SHELL = `
 <div class="controls">
-  <label>Architecture <select data-role="preset">${opts([...PRESETS.map((p): [string, string] => [p.name, p.title]), ['', 'Custom (edited below)']])}</select></label>
-  <label>Input size <input type="number" data-role="input-size" min="${LIMITS.input[0]}" max="${LIMITS.input[1]}" step="1"></label>
-  <label>Pick a unit in <select data-role="layer"></select></label>
+  <label><span data-t="receptiveField.architecture"></span> <select data-role="preset">${PRESETS.map((p) => `<option value="${p.name}" data-t="${PRESET_TITLES[p.name]}"></option>`).join('')}<option value="" data-t="receptiveField.custom"></option></select></label>
+  <label><span data-t="receptiveField.inputSize"></span> <input type="number" data-role="input-size" min="${LIMITS.input[0]}" max="${LIMITS.input[1]}" step="1"></label>
+  <label><span data-t="receptiveField.pickIn"></span> <select data-role="layer"></select></label>
 </div>
 <p data-role="message" role="alert" hidden></p>
 <div class="table-wrap"><table class="layers">
-  <caption>The layers, input first. Edit a window size, stride, dilation or padding and everything below updates.</caption>
-  <thead><tr><th scope="col">#</th><th scope="col">Layer</th><th scope="col">Window k</th><th scope="col">Stride s</th><th scope="col">Dilation d</th><th scope="col">Padding</th><th scope="col">Output</th><th scope="col">Field r</th><th scope="col">Jump j</th><th scope="col"><span class="sr">Remove</span></th></tr></thead>
+  <caption data-t="receptiveField.tableCaption"></caption>
+  <thead><tr><th scope="col">#</th>${th('receptiveField.colLayer')}${th('receptiveField.colWindow')}${th('receptiveField.colStride')}${th('receptiveField.colDilation')}${th('receptiveField.colPadding')}${th('receptiveField.colOutput')}${th('receptiveField.colField')}${th('receptiveField.colJump')}<th scope="col"><span class="sr" data-t="receptiveField.colRemove"></span></th></tr></thead>
   <tbody data-role="rows"></tbody>
 </table></div>
-<p class="tools"><button type="button" data-act="add-conv">Add conv 3</button> <button type="button" data-act="add-pool">Add pool 2</button></p>
+<p class="tools"><button type="button" data-act="add-conv" data-t="receptiveField.addConv"></button> <button type="button" data-act="add-pool" data-t="receptiveField.addPool"></button></p>
 <div class="views">
-  <figure><canvas data-role="input" role="img" aria-label="The input and the unit's receptive field: not computed yet"></canvas><figcaption data-role="input-caption"></figcaption></figure>
-  <figure><canvas data-role="picked" tabindex="0" role="slider" aria-label="Unit picker: not computed yet" aria-valuemin="1" aria-valuemax="1" aria-valuenow="1" aria-valuetext="not computed yet"></canvas><figcaption data-role="picked-caption"></figcaption></figure>
+  <figure><canvas data-role="input" role="img" data-t-label="receptiveField.inputPending"></canvas><figcaption data-role="input-caption"></figcaption></figure>
+  <figure><canvas data-role="picked" tabindex="0" role="slider" data-t-label="receptiveField.pickerPending" aria-valuemin="1" aria-valuemax="1" aria-valuenow="1" data-t-valuetext="receptiveField.notComputed"></canvas><figcaption data-role="picked-caption"></figcaption></figure>
 </div>
-<p class="legend"><span class="swatch few"></span> few paths <span class="swatch many"></span> many paths to the unit · <span class="swatch span"></span> the formula's r×r square · <span class="swatch unit"></span> the chosen unit</p>
-<div class="strip" data-role="strip" role="group" aria-label="Every layer, input first: the cells that can affect the chosen unit"></div>
+<p class="legend"><span class="swatch few"></span> <span data-t="receptiveField.legendFew"></span> <span class="swatch many"></span> <span data-t="receptiveField.legendMany"></span> · <span class="swatch span"></span> <span data-t="receptiveField.legendSquare"></span> · <span class="swatch unit"></span> <span data-t="receptiveField.legendUnit"></span></p>
+<div class="strip" data-role="strip" role="group" data-t-label="receptiveField.stripLabel"></div>
 <div class="formula">
-  <p class="general"><math display="inline"><msub><mi>r</mi><mi>l</mi></msub><mo>=</mo><msub><mi>r</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>+</mo><mo>(</mo><msub><mi>k</mi><mi>l</mi></msub><mo>−</mo><mn>1</mn><mo>)</mo><mo>·</mo><msub><mi>d</mi><mi>l</mi></msub><mo>·</mo><msub><mi>j</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub></math>, <math display="inline"><msub><mi>j</mi><mi>l</mi></msub><mo>=</mo><msub><mi>j</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>·</mo><msub><mi>s</mi><mi>l</mi></msub></math>, starting from r<sub>0</sub> = j<sub>0</sub> = 1:</p>
+  <p class="general"><math display="inline"><msub><mi>r</mi><mi>l</mi></msub><mo>=</mo><msub><mi>r</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>+</mo><mo>(</mo><msub><mi>k</mi><mi>l</mi></msub><mo>−</mo><mn>1</mn><mo>)</mo><mo>·</mo><msub><mi>d</mi><mi>l</mi></msub><mo>·</mo><msub><mi>j</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub></math>, <math display="inline"><msub><mi>j</mi><mi>l</mi></msub><mo>=</mo><msub><mi>j</mi><mrow><mi>l</mi><mo>−</mo><mn>1</mn></mrow></msub><mo>·</mo><msub><mi>s</mi><mi>l</mi></msub></math><span data-role="start"></span></p>
   <ol data-role="formula"></ol>
 </div>
-<p data-role="summary" class="summary" aria-live="polite">Waiting…</p>`;
+<p data-role="summary" class="summary" aria-live="polite" data-t="receptiveField.waiting"></p>`;
 
-/** Builds (when the count changed) and fills the layer table; returns nothing, reads nothing. */
-export function fillTable(body: HTMLElement, plan: Plan, steps: FieldStep[]): void {
+/**
+ * Writes the shell's fixed words in `lang` (`data-t`: an element's text; `data-t-label`: its aria-label;
+ * `data-t-valuetext`: its aria-valuetext), and the general formula's opening. The stand-ins among them (the
+ * summary's "Waiting…", the canvases' "not computed yet") are then overwritten by the field's own words.
+ */
+export function labelShell(root: ShadowRoot, lang: Lang): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(lang, el.dataset.t as MessageKey);
+  for (const el of root.querySelectorAll<HTMLElement>('[data-t-label]')) el.setAttribute('aria-label', t(lang, el.dataset.tLabel as MessageKey));
+  for (const el of root.querySelectorAll<HTMLElement>('[data-t-valuetext]')) el.setAttribute('aria-valuetext', t(lang, el.dataset.tValuetext as MessageKey));
+  // The opening's text is the catalogue's; only its subscripts are markup.
+  const start = t(lang, 'receptiveField.startingFrom', { r0: '\u0000r', j0: '\u0000j' }).replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  root.querySelector('[data-role="start"]')!.innerHTML = start.replace(/\u0000([rj])/g, '$1<sub>0</sub>');
+}
+
+/** Builds (when the count changed) and fills the layer table, its controls labelled in `lang`; reads nothing. */
+export function fillTable(body: HTMLElement, lang: Lang, plan: Plan, steps: FieldStep[]): void {
   if (body.children.length !== plan.layers.length) {
     body.replaceChildren(...plan.layers.map((_, i) => {
       const tr = document.createElement('tr');
-      const n = `layer ${i + 1}`;
       tr.innerHTML = `<th scope="row">${i + 1}</th>
-        <td><select data-field="kind" aria-label="${n}: type">${opts([['conv', 'conv'], ['pool', 'pool']])}</select></td>
-        <td><input type="number" data-field="k" min="1" max="${LIMITS.k}" aria-label="${n}: window size k"></td>
-        <td><input type="number" data-field="s" min="1" max="${LIMITS.s}" aria-label="${n}: stride s"></td>
-        <td><input type="number" data-field="d" min="1" max="${LIMITS.d}" aria-label="${n}: dilation d"></td>
-        <td><select data-field="padding" aria-label="${n}: padding">${opts([['same', 'same'], ['valid', 'valid']])}</select></td>
+        <td><select data-field="kind">${opts([['conv', 'conv'], ['pool', 'pool']])}</select></td>
+        <td><input type="number" data-field="k" min="1" max="${LIMITS.k}"></td>
+        <td><input type="number" data-field="s" min="1" max="${LIMITS.s}"></td>
+        <td><input type="number" data-field="d" min="1" max="${LIMITS.d}"></td>
+        <td><select data-field="padding">${opts([['same', 'same'], ['valid', 'valid']])}</select></td>
         <td data-cell="out"></td><td data-cell="r"></td><td data-cell="j"></td>
-        <td><button type="button" data-act="remove" aria-label="Remove ${n}">✕</button></td>`;
+        <td><button type="button" data-act="remove">✕</button></td>`;
       tr.dataset.index = String(i);
       return tr;
     }));
   }
+  const labels = { kind: 'receptiveField.rowType', k: 'receptiveField.rowWindow', s: 'receptiveField.rowStride', d: 'receptiveField.rowDilation', padding: 'receptiveField.rowPadding' } as const;
   plan.layers.forEach((l, i) => {
     const tr = body.children[i] as HTMLElement;
     for (const f of ['kind', 'k', 's', 'd', 'padding'] as const) {
       const c = tr.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-field="${f}"]`)!;
       if (c.value !== String(l[f])) c.value = String(l[f]);
+      c.setAttribute('aria-label', t(lang, labels[f], { n: i + 1 }));
     }
+    tr.querySelector('[data-act="remove"]')!.setAttribute('aria-label', t(lang, 'receptiveField.rowRemove', { n: i + 1 }));
     tr.querySelector('[data-cell="out"]')!.textContent = `${l.outSize}×${l.outSize}`;
     tr.querySelector('[data-cell="r"]')!.textContent = String(steps[i + 1]!.r);
     tr.querySelector('[data-cell="j"]')!.textContent = String(steps[i + 1]!.j);
@@ -77,7 +104,7 @@ export function editedText(layers: readonly Layer[], index: number, field: strin
 
 /** One small grid per map, input first; a layer's grid is a button that picks it. Built once per stack length. */
 /** `paint` false: the canvases only take their sizes (the shell's drawing; the first result paints them). */
-export function fillStrip(strip: HTMLElement, plan: Plan, counts: Float64Array[], layer: number, unit: [number, number], paint = true): void {
+export function fillStrip(strip: HTMLElement, lang: Lang, plan: Plan, counts: Float64Array[], layer: number, unit: [number, number], paint = true): void {
   const maps = plan.layers.length + 1;
   if (strip.children.length !== maps) {
     strip.replaceChildren(...Array.from({ length: maps }, (_, m) => {
@@ -88,22 +115,33 @@ export function fillStrip(strip: HTMLElement, plan: Plan, counts: Float64Array[]
       return item;
     }));
   }
+  labelStrip(strip, lang, plan, layer);
   for (let m = 0; m < maps; m++) {
     const item = strip.children[m] as HTMLElement;
     const n = m === 0 ? plan.input : plan.layers[m - 1]!.outSize;
-    const name = m === 0 ? 'input' : `${m}: ${plan.layers[m - 1]!.kind} ${plan.layers[m - 1]!.k}`;
-    item.querySelector('span')!.textContent = `${name} · ${n}×${n}`;
     item.toggleAttribute('data-picked', m === layer);
-    if (m > 0) item.setAttribute('aria-label', `Pick a unit in layer ${name}, ${n}×${n}${m === layer ? ' (shown)' : ''}`);
     paintGrid(item.querySelector('canvas')!, m <= layer ? { counts: m === layer ? null : counts[m]!, n, unit: m === layer ? unit : undefined } : { counts: null, n, dim: true }, 84, paint);
   }
 }
 
-export function fillFormula(list: HTMLElement, plan: Plan, steps: FieldStep[], upTo: number): void {
+/** The strip's words in `lang`: each map's name and size, and each layer button's label. */
+export function labelStrip(strip: HTMLElement, lang: Lang, plan: Plan, layer: number): void {
+  for (let m = 0; m < strip.children.length; m++) {
+    const item = strip.children[m] as HTMLElement;
+    const n = m === 0 ? plan.input : plan.layers[m - 1]!.outSize;
+    const name = m === 0 ? t(lang, 'receptiveField.stripInput') : t(lang, 'receptiveField.stripName', { n: m, kind: plan.layers[m - 1]!.kind, k: plan.layers[m - 1]!.k });
+    item.querySelector('span')!.textContent = `${name} · ${n}×${n}`;
+    if (m > 0) item.setAttribute('aria-label', t(lang, m === layer ? 'receptiveField.stripPickShown' : 'receptiveField.stripPick', { name, n: String(n) }));
+  }
+}
+
+export function fillFormula(list: HTMLElement, lang: Lang, plan: Plan, steps: FieldStep[], upTo: number): void {
   list.replaceChildren(...plan.layers.slice(0, upTo).map((l, i) => {
     const li = document.createElement('li');
-    const t = formulaText(plan, steps, i + 1);
-    li.innerHTML = `<span class="what">${l.kind} ${l.k}${l.s > 1 ? `, stride ${l.s}` : ''}${l.d > 1 ? `, dilation ${l.d}` : ''}:</span> ${sub(t.r)}; &nbsp;${sub(t.j)}`;
+    const f = formulaText(plan, steps, i + 1);
+    const key = l.s > 1 ? (l.d > 1 ? 'receptiveField.formulaWhatStrideDilation' : 'receptiveField.formulaWhatStride') : l.d > 1 ? 'receptiveField.formulaWhatDilation' : 'receptiveField.formulaWhat';
+    li.innerHTML = `<span class="what"></span> ${sub(f.r)}; &nbsp;${sub(f.j)}`;
+    li.querySelector('.what')!.textContent = t(lang, key, { kind: l.kind, k: l.k, s: l.s, d: l.d });
     return li;
   }));
 }

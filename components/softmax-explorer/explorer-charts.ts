@@ -7,6 +7,7 @@ import { scaleBand, scaleLinear, type ScaleLinear } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { drag } from 'd3-drag';
 import { formatCell } from './explorer-view.ts';
+import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
 const W = 300, H = 200, M = { top: 12, right: 8, bottom: 34, left: 52 };
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -24,14 +25,27 @@ class BarChart {
   protected readonly plot: G;
   private readonly xAxis: G;
   private readonly yAxis: G;
+  private readonly xTitle: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly yTitle: Selection<SVGTextElement, unknown, null, undefined>;
+  protected lang: Lang = 'en';
 
-  constructor(host: HTMLElement, label: string, private readonly yLabel: string) {
-    this.svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img').attr('aria-label', label);
+  /** `label`: the chart's text alternative; `yLabel`: its y-axis title (a catalogue key, or a symbol kept as is). */
+  constructor(host: HTMLElement, private readonly label: MessageKey, private readonly yLabel: MessageKey | { symbol: string }) {
+    this.svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img');
     this.xAxis = this.svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.bottom})`);
     this.yAxis = this.svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
-    this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 3).attr('text-anchor', 'middle').text('class');
-    this.svg.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(this.yLabel);
+    this.xTitle = this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 3).attr('text-anchor', 'middle');
+    this.yTitle = this.svg.append('text').attr('class', 'axis-label').attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).attr('text-anchor', 'middle');
     this.plot = this.svg.append('g');
+    this.relabel('en');
+  }
+
+  /** Writes the chart's words (text alternative, axis titles) in `lang`; the bars stay as drawn. */
+  relabel(lang: Lang): void {
+    this.lang = lang;
+    this.svg.attr('aria-label', t(lang, this.label));
+    this.xTitle.text(t(lang, 'softmaxExplorer.axisClass'));
+    this.yTitle.text(typeof this.yLabel === 'string' ? t(lang, this.yLabel) : this.yLabel.symbol);
   }
 
   protected axes(n: number, domain: [number, number], target: number): void {
@@ -55,11 +69,20 @@ export class LogitChart extends BarChart {
   private handles: G;
   /** `onChange(i, v)` sets logit i; `onStep(i, delta)` moves it from the value in force (which may be newer than the drawing). */
   constructor(host: HTMLElement, private readonly onChange: (i: number, v: number) => void, private readonly onStep: (i: number, delta: number) => void) {
-    super(host, 'Logit bars; each is a slider', 'logit z');
-    this.svg.attr('role', 'group').attr('aria-label', 'Logits, one slider per class');
+    super(host, 'softmaxExplorer.logitBars', 'softmaxExplorer.axisLogit');
+    this.svg.attr('role', 'group');
     this.handles = this.svg.append('g');
   }
+  private target = -1;
+  relabel(lang: Lang): void {
+    super.relabel(lang);
+    this.handles?.selectAll<SVGRectElement, Handle>('rect').attr('aria-label', (d) => this.handleLabel(d.i));
+  }
+  private handleLabel(i: number): string {
+    return t(this.lang, i === this.target ? 'softmaxExplorer.logitOfTrue' : 'softmaxExplorer.logitOf', { class: String(i) });
+  }
   update({ values, target }: ChartValues): void {
+    this.target = target;
     const lo = Math.min(-5, ...values), hi = Math.max(5, ...values);
     this.axes(values.length, [lo, hi], target);
     this.bars(values, (_, i) => (i === target ? 'logit target' : 'logit'));
@@ -70,7 +93,7 @@ export class LogitChart extends BarChart {
         .on('keydown', (e: KeyboardEvent, d) => this.key(e, d.i))
         .call(drag<SVGRectElement, Handle>().on('start drag', (e, d) => this.onChange(d.i, toValue(e.y)))))
       .attr('x', (d) => this.x(d.i)!).attr('width', this.x.bandwidth()).attr('y', M.top).attr('height', H - M.top - M.bottom)
-      .attr('aria-label', (d) => `Logit of class ${d.i}${d.i === target ? ' (true class)' : ''}`)
+      .attr('aria-label', (d) => this.handleLabel(d.i))
       .attr('aria-orientation', 'vertical')
       .attr('aria-valuemin', d0).attr('aria-valuemax', d1).attr('aria-valuenow', (d) => d.v)
       .attr('aria-valuetext', (d) => formatCell(d.v));
@@ -85,7 +108,7 @@ export class LogitChart extends BarChart {
 }
 
 export class ProbabilityChart extends BarChart {
-  constructor(host: HTMLElement) { super(host, 'Probabilities', 'probability p'); }
+  constructor(host: HTMLElement) { super(host, 'softmaxExplorer.probBars', 'softmaxExplorer.axisProbability'); }
   update({ values, target, marks = [] }: ChartValues): void {
     this.axes(values.length, [0, 1], target);
     this.bars(values, (_, i) => (i === target ? 'prob target' : 'prob'));
@@ -96,7 +119,7 @@ export class ProbabilityChart extends BarChart {
 }
 
 export class GradientChart extends BarChart {
-  constructor(host: HTMLElement) { super(host, 'Gradient of the loss on each logit', '∂L/∂z'); }
+  constructor(host: HTMLElement) { super(host, 'softmaxExplorer.gradBars', { symbol: '∂L/∂z' }); }
   update({ values, target }: ChartValues): void {
     const m = Math.max(1e-9, ...values.map(Math.abs));
     this.axes(values.length, [-m, m], target);

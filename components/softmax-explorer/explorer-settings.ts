@@ -1,5 +1,6 @@
 /** The explorer's attributes: defaults and one parser each (shared with the MDX shell and the embed page). */
 import { ParamError } from '@lib/params/index.ts';
+import type { Msg } from '@lib/i18n/index.ts';
 import { parseLogits, parseSmoothing, parseTarget, parseTemperature } from '@lib/losses/params.ts';
 
 export interface ExplorerSettings { logits: number[]; temperature: number; target: number; smoothing: number }
@@ -13,13 +14,13 @@ export type ExplorerAttr = (typeof EXPLORER_ATTRS)[number];
  * number of classes). A value that fails keeps the previous good one and adds its message to `errors`;
  * a target left out of range by fewer logits falls back to class 0 and says so.
  */
-export function readSettings(get: (name: ExplorerAttr) => string | null, previous: ExplorerSettings): { settings: ExplorerSettings; errors: string[] } {
+export function readSettings(get: (name: ExplorerAttr) => string | null, previous: ExplorerSettings): { settings: ExplorerSettings; errors: (string | Msg)[] } {
   const s = { ...previous };
-  const errors: string[] = [];
+  const errors: (string | Msg)[] = [];
   const attempt = (fn: () => void) => {
     try { fn(); } catch (e) {
       if (!(e instanceof ParamError)) throw e;
-      errors.push(e.message);
+      errors.push(e.said);
     }
   };
   const raw = (name: ExplorerAttr) => get(name);

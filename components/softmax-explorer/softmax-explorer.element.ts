@@ -17,7 +17,8 @@ import { crossEntropyGradWith, crossEntropyWith } from '@lib/losses/cross-entrop
 import { naiveSoftmax, softmax } from '@lib/losses/softmax.ts';
 import { smoothedTarget } from '@lib/losses/targets.ts';
 import { DEFAULTS, formatLogits, readSettings, type ExplorerSettings } from './explorer-settings.ts';
-import { checkText, fillRows, naiveText, SHELL, summary, type Row } from './explorer-view.ts';
+import { checkText, fillRows, labelShell, naiveText, SHELL, summary, type Row } from './explorer-view.ts';
+import { chain, msg, say, type Msg } from '@lib/i18n/index.ts';
 import css from './softmax-explorer.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
@@ -27,6 +28,8 @@ import type { SoftmaxExplorerResult } from './result.ts';
 type Charts = typeof import('./explorer-charts.ts');
 type Plain = { data: Float32Array; shape: number[] };
 interface Last { s: ExplorerSettings; p: Float32Array; loss: number; grad: Float32Array }
+/** What the sentences under the charts say, kept as numbers so a change of language re-words them. */
+interface Said { q: number[]; ms: number; exactLoss: number; diff: number; top: number; naive: number[] | null; sum: number }
 
 export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
   static observedAttributes = attributeNames(SPEC);
@@ -38,6 +41,8 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
   private gen = 0;
   private pending = false;
   private shownError = '';
+  private errors: (string | Msg)[] = [];
+  private said: Said | null = null;
 
   get logits(): number[] { return [...this.s.logits]; }
   set logits(v: number[] | string) { this.setAttribute('logits', Array.isArray(v) ? formatLogits(v) : v); }
@@ -66,6 +71,7 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
   protected render(): void {
     if (this.root.firstChild) return;
     this.root.innerHTML = SHELL;
+    labelShell(this.root, this.language, true);
     adoptStyles(this.root, css);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     $<HTMLInputElement>('logits').addEventListener('change', (e) => this.setAttribute('logits', (e.target as HTMLInputElement).value));
@@ -91,7 +97,7 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
       };
     } catch (err) {
       this.setStatus('error');
-      this.emitError(`The compute engine could not start: ${(err as Error).message}`);
+      this.emitError(msg('widget.engineFailed', { error: (err as Error).message }));
       return;
     }
     this.onDisconnect(onEngineChange((engine) => { this.engine = engine; this.schedule(); }));
@@ -112,10 +118,11 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
   private update(): void {
     const { settings, errors } = readSettings((n) => this.getAttribute(n), this.s);
     this.s = settings;
-    const text = errors.join(' ');
+    const text = this.join(errors, 'en');
     if (text !== this.shownError) {
       this.shownError = text;
-      if (text) this.emitError(text);
+      this.errors = errors;
+      if (text) this.emitError(this.join(errors));
       else this.clearMessage();
     }
     this.syncControls();
@@ -129,10 +136,10 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
    */
   private reserve(): void {
     const { logits, target, smoothing, temperature } = this.s;
-    this.root.querySelector<HTMLElement>('[data-role="loss-line"]')!.dataset.reserve = summary(0.6652, target, 0.4076, temperature);
+    this.root.querySelector<HTMLElement>('[data-role="loss-line"]')!.dataset.reserve = summary(this.language, 0.6652, target, 0.4076, temperature);
     if (this.last) return;
     const q = smoothedTarget(logits.length, target, smoothing);
-    fillRows(this.root.querySelector('[data-role="rows"]')!, logits.map((logit, i) => ({ logit, p: null, q: q[i]!, grad: null, isTarget: i === target })));
+    fillRows(this.root.querySelector('[data-role="rows"]')!, this.language, logits.map((logit, i) => ({ logit, p: null, q: q[i]!, grad: null, isTarget: i === target })));
   }
 
   private syncControls(): void {
@@ -140,7 +147,7 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
     const $ = <T extends HTMLInputElement | HTMLSelectElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     const select = $<HTMLSelectElement>('target');
     if (select.options.length !== logits.length) {
-      select.replaceChildren(...logits.map((_, i) => Object.assign(document.createElement('option'), { value: String(i), textContent: `class ${i}` })));
+      select.replaceChildren(...logits.map((_, i) => Object.assign(document.createElement('option'), { value: String(i), textContent: this.t('softmaxExplorer.classOption', { class: String(i) }) })));
     }
     select.value = String(target);
     const field = $<HTMLInputElement>('logits');
@@ -170,7 +177,7 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
     try {
       r = await this.compute.runSoftmaxCrossEntropy(engine.tf, s.logits, s.temperature, q);
     } catch (err) {
-      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The computation failed: ${(err as Error).message}`); }
+      if (gen === this.gen) { this.setStatus('error'); this.emitError(msg('softmaxExplorer.computeFailed', { error: (err as Error).message })); }
       return;
     }
     if (gen !== this.gen) return;
@@ -183,26 +190,55 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
   }
 
   private draw(s: ExplorerSettings, q: number[], ms: number): void {
-    const { p, loss, grad } = this.last!;
-    const rows: Row[] = s.logits.map((logit, i) => ({ logit, p: p[i]!, q: q[i]!, grad: grad[i]!, isTarget: i === s.target }));
-    const text = (role: string, t: string) => (this.root.querySelector(`[data-role="${role}"]`)!.textContent = t);
-    fillRows(this.root.querySelector('[data-role="rows"]')!, rows);
-    text('loss', summary(p[s.target]!, s.target, loss, s.temperature));
+    const { p, grad } = this.last!;
     this.charts!.logits.update({ values: s.logits, target: s.target });
     this.charts!.probs.update({ values: [...p], target: s.target, marks: q });
     this.charts!.grad.update({ values: [...grad], target: s.target });
     // The derivation's claim, live: autodiff's gradient equals (p − q)/T computed exactly in float64.
     const exact = crossEntropyGradWith(s.logits, q, s.temperature);
     const diff = Math.max(...exact.map((g, i) => Math.abs(g - grad[i]!)));
-    text('check', checkText(crossEntropyWith(s.logits, q, s.temperature), diff));
     const naive = naiveSoftmax(s.logits, s.temperature, true);
     const top = Math.max(...s.logits.map((z) => z / s.temperature));
-    text('naive', naive.every(Number.isFinite) ? naiveText(top) : naiveText(top, naive, softmax(s.logits, s.temperature).reduce((a, b) => a + b, 0)));
+    this.said = {
+      q, ms, exactLoss: crossEntropyWith(s.logits, q, s.temperature), diff, top,
+      naive: naive.every(Number.isFinite) ? null : naive, sum: naive.every(Number.isFinite) ? 1 : softmax(s.logits, s.temperature).reduce((a, b) => a + b, 0),
+    };
+    this.sayResult();
+  }
+
+  /** The table and the sentences of the last result, in the element's language. */
+  private sayResult(): void {
+    if (!this.last || !this.said) return;
+    const { s, p, loss, grad } = this.last;
+    const { q, ms, exactLoss, diff, top, naive, sum } = this.said;
+    const lang = this.language;
+    const rows: Row[] = s.logits.map((logit, i) => ({ logit, p: p[i]!, q: q[i]!, grad: grad[i]!, isTarget: i === s.target }));
+    const text = (role: string, t: string) => (this.root.querySelector(`[data-role="${role}"]`)!.textContent = t);
+    fillRows(this.root.querySelector('[data-role="rows"]')!, lang, rows);
+    text('loss', summary(lang, p[s.target]!, s.target, loss, s.temperature));
+    text('check', checkText(lang, exactLoss, diff));
+    text('naive', naive === null ? naiveText(lang, top) : naiveText(lang, top, naive, sum));
     const engine = this.engine!;
-    text('timing', `tf.softmax and tf.valueAndGrad took ${ms.toFixed(1)} ms on ${label(engine.backend)}.`);
+    text('timing', this.t('softmaxExplorer.timing', { ms: ms.toFixed(1), backend: label(engine.backend, lang) }));
     const why = this.root.querySelector<HTMLElement>('[data-role="why"]')!;
+    const reason = chain(engine.steps ?? []) ?? engine.fallbackReason;
     why.hidden = !engine.fallbackReason;
-    why.textContent = engine.fallbackReason ? `Not on WebGPU because ${engine.fallbackReason}.` : '';
+    why.textContent = engine.fallbackReason && reason ? this.t('softmaxExplorer.notOnWebgpu', { reason }) : '';
+  }
+
+  /** The messages in force, in `lang`, joined (Chinese sentences take no space between them). */
+  private join(errors: (string | Msg)[], lang = this.language): string {
+    return errors.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+  }
+
+  protected onLangChange(): void {
+    labelShell(this.root, this.language, !this.last);
+    if (this.errors.length && this.shownError) this.showMessage(this.join(this.errors), 'error');
+    const select = this.root.querySelector<HTMLSelectElement>('[data-role="target"]')!;
+    [...select.options].forEach((o, i) => (o.textContent = this.t('softmaxExplorer.classOption', { class: String(i) })));
+    if (this.charts) for (const chart of Object.values(this.charts)) chart.relabel(this.language);
+    this.reserve();
+    this.sayResult();
   }
 }
 

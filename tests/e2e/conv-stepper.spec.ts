@@ -218,3 +218,47 @@ test('the embed page passes axe (WCAG 2 A/AA), also with a message shown', { tag
   await open(page, 'stride=0');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.addInitScript(() => {
+    const w = window as unknown as { results: number };
+    w.results = 0;
+    document.addEventListener('fm-result', () => w.results++);
+  });
+  await open(page, 'padding=9&input-size=5&step=1');
+  const words = () => page.locator('fm-conv-stepper').evaluate((el) => {
+    const root = el.shadowRoot!;
+    const text = (sel: string) => root.querySelector(sel)!.textContent!;
+    return {
+      labels: [...root.querySelectorAll('label > span')].map((s) => s.textContent),
+      play: text('[data-act="play"]'),
+      live: text('[data-role="live"]'),
+      caption: text('[data-role="input-caption"]'),
+      engine: text('.engine'),
+      message: text('[data-role="message"]'),
+      valuetext: root.querySelector('[data-role="scrub"]')!.getAttribute('aria-valuetext'),
+      kernelLabel: root.querySelector('[data-grid="kernel"]')!.getAttribute('aria-label'),
+      results: (window as unknown as { results: number }).results,
+    };
+  });
+  const english = await words();
+  expect(english.labels).toEqual(['Input size', 'Kernel', 'Stride', 'Padding', 'Dilation', 'Output step']);
+  expect(english.message).toBe('padding must be valid, same or a number from 0 to 3; got "9".');
+
+  await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
+  await expect.poll(async () => (await words()).play).toBe('播放');
+  const chinese = await words();
+  expect(chinese.labels).toEqual(['输入大小', '卷积核', '步幅', '填充', '膨胀', '输出步骤']);
+  expect(chinese.live).toBe('第2个输出（共9个，第1行第2列）：9个乘积，相加得' + english.live.split('adding up to ')[1]!.replace(/\.$/, '。'));
+  expect(chinese.valuetext).toBe('第2个输出（共9个），第1行第2列');
+  expect(chinese.caption).toBe('输入5×5，随机种子1；无填充');
+  expect(chinese.kernelLabel).toMatch(/^卷积核：第1行：−1、0、1；第2行/);
+  expect(chinese.engine).toContain('无需GPU');
+  expect(chinese.message).toBe('填充（padding）须为valid、same或0到3之间的整数，现为"9"。');
+  expect(chinese.results).toBe(english.results);
+
+  await page.evaluate(() => (document.documentElement.lang = 'en'));
+  await expect.poll(async () => (await words()).play).toBe('Play');
+  expect(await words()).toEqual(english);
+});

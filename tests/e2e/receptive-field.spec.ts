@@ -164,3 +164,54 @@ test('the embed page passes axe in light and dark, also with a message shown', {
   expect(await message(page)).toContain('layer must be from 1 to 16; got 0.');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await open(page, 'preset=dilated&layer=9&unit=5,9');
+  const words = () => el(page).evaluate((e) => {
+    const root = e.shadowRoot!;
+    const text = (sel: string) => root.querySelector(sel)!.textContent!;
+    return {
+      labels: [...root.querySelectorAll('.controls label > span')].map((s) => s.textContent),
+      preset: root.querySelector<HTMLSelectElement>('[data-role="preset"]')!.selectedOptions[0]!.textContent,
+      layer: root.querySelector<HTMLSelectElement>('[data-role="layer"]')!.selectedOptions[0]!.textContent,
+      headers: [...root.querySelectorAll('thead th')].map((th) => th.textContent),
+      rowLabel: root.querySelector('tbody [data-field="s"]')!.getAttribute('aria-label'),
+      start: text('[data-role="start"]'),
+      formula: text('[data-role="formula"] li:last-child .what'),
+      strip: text('[data-role="strip"] span'),
+      legend: text('.legend'),
+      caption: text('[data-role="picked-caption"]'),
+      valuetext: root.querySelector('[data-role="picked"]')!.getAttribute('aria-valuetext'),
+      summary: text('[data-role="summary"]'),
+      message: text('[data-role="message"]'),
+    };
+  });
+  const english = await words();
+  const results = await count(page);
+  expect(english.message).toBe('layer 9 is beyond the 4 layers of this stack; showing layer 4.');
+  expect(english.start).toBe(', starting from r0 = j0 = 1:');
+
+  await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
+  await expect.poll(async () => (await words()).labels).toEqual(['网络结构', '输入大小', '在此层选取单元']);
+  const chinese = await words();
+  expect(chinese.preset).toBe('膨胀卷积堆叠：膨胀依次为1、2、4、8');
+  expect(chinese.layer).toBe('第4层：conv 3（40×40）');
+  expect(chinese.headers).toEqual(['#', '层', '窗口k', '步幅s', '膨胀d', '填充', '输出', '感受野r', '跳距j', '删除']);
+  expect(chinese.rowLabel).toBe('第1层：步幅s');
+  expect(chinese.start).toBe('，初始值r0 = j0 = 1：');
+  expect(chinese.formula).toBe('conv 3，膨胀8：');
+  expect(chinese.strip).toBe('输入 · 40×40');
+  expect(chinese.legend).toContain('通往该单元的路径多');
+  expect(chinese.caption).toBe('第4层，conv 3：40×40的特征图；所选单元位于第5行、第9列。点击其他单元，或使用方向键。');
+  expect(chinese.valuetext).toMatch(/^40×40中的第5行、第9列：感受野为第\d+–\d+行、第\d+–\d+列$/);
+  expect(chinese.summary).toMatch(/^第4层（conv 3，40×40）第5行、第9列的单元可受\d+个输入像素影响/);
+  expect(chinese.summary).toContain('方块有一部分落在图像外的填充中，只有其中');
+  expect(chinese.message).toBe('这个网络只有4层，没有第9层；现显示第4层。');
+  expect(await count(page)).toBe(results);
+
+  await page.evaluate(() => (document.documentElement.lang = 'en'));
+  await expect.poll(async () => (await words()).labels).toEqual(['Architecture', 'Input size', 'Pick a unit in']);
+  expect(await words()).toEqual(english);
+  expect(await count(page)).toBe(results);
+});

@@ -224,3 +224,51 @@ test('axe: the embed page and the chapter with every widget computed', { tag: '@
   }
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await open(page, '?logits=2,1,100');
+  const words = () => widget(page).evaluate((el) => {
+    const root = el.shadowRoot!;
+    const text = (sel: string) => root.querySelector(sel)!.textContent!;
+    return {
+      labels: [...root.querySelectorAll('.controls label > span:first-child')].map((s) => s.textContent),
+      options: [...root.querySelectorAll('[data-role="target"] option')].map((o) => o.textContent),
+      headers: [...root.querySelectorAll('thead th')].map((th) => th.textContent),
+      trueRow: text('tbody tr[data-target] th'),
+      loss: text('[data-role="loss"]'),
+      check: text('[data-role="check"]'),
+      naive: text('[data-role="naive"]'),
+      timing: text('[data-role="timing"]'),
+      axes: [...root.querySelectorAll('.axis-label')].map((a) => a.textContent),
+      handle: root.querySelector('[data-role="logit-chart"] rect.handle')!.getAttribute('aria-label'),
+      chart: root.querySelector('[data-role="prob-chart"] svg')!.getAttribute('aria-label'),
+      reserve: root.querySelector<HTMLElement>('[data-role="loss-line"]')!.dataset.reserve,
+    };
+  });
+  const english = await words();
+  const results = await count(page);
+  expect(english.labels).toEqual(['Logits z (3–10, comma-separated)', 'True class', 'Temperature T', 'Label smoothing α']);
+  expect(english.naive).toContain('fails here in float32');
+
+  await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
+  await expect.poll(async () => (await words()).labels).toEqual(['logit z（3–10个，用逗号分隔）', '真实类别', '温度T', '标签平滑α']);
+  const chinese = await words();
+  expect(chinese.options).toEqual(['类别0', '类别1', '类别2']);
+  expect(chinese.headers).toEqual(['类别', 'logit值z', 'p', '目标q', '∂L/∂z']);
+  expect(chinese.trueRow).toBe('0（真实）');
+  expect(chinese.loss).toMatch(/^真实类别为0时交叉熵L = .+，温度1下该类别的概率为.+。$/);
+  expect(chinese.check).toMatch(/^校验：/);
+  expect(chinese.naive).toContain('用float32会失败');
+  expect(chinese.timing).toMatch(/^tf\.softmax和tf\.valueAndGrad在(WebGPU|WebGL|CPU)上耗时[\d.]+毫秒。$/);
+  expect(chinese.axes).toEqual(['类别', 'logit值z', '类别', '概率p', '类别', '∂L/∂z']);
+  expect(chinese.handle).toBe('类别0（真实类别）的logit');
+  expect(chinese.chart).toBe('概率');
+  expect(chinese.reserve).toMatch(/^真实类别为0时交叉熵L/);
+  expect(await count(page)).toBe(results);
+
+  await page.evaluate(() => (document.documentElement.lang = 'en'));
+  await expect.poll(async () => (await words()).labels).toEqual(english.labels);
+  expect(await words()).toEqual(english);
+  expect(await count(page)).toBe(results);
+});

@@ -1,4 +1,6 @@
 import type { Padding } from '../params/padding.ts';
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 
 /** Per-side zero padding, as TensorFlow/tfjs apply it. */
 export interface Pads { top: number; bottom: number; left: number; right: number }
@@ -36,8 +38,8 @@ export interface ConvGeometry {
 
 export interface OutputShape { outH: number; outW: number; pads: Pads }
 
-/** Output size and pads, or a sentence saying why the settings give no output. */
-export function convOutput(g: ConvGeometry): OutputShape | { error: string } {
+/** Output size and pads, or a sentence (a catalogue message) saying why the settings give no output. */
+export function convOutput(g: ConvGeometry): OutputShape | { error: Msg } {
   const outH = outputLength(g.inH, g.kH, g.stride, g.dilation, g.padding);
   const outW = outputLength(g.inW, g.kW, g.stride, g.dilation, g.padding);
   if (outH < 1 || outW < 1) {
@@ -45,7 +47,8 @@ export function convOutput(g: ConvGeometry): OutputShape | { error: string } {
     const kw = effectiveSize(g.kW, g.dilation);
     const p = typeof g.padding === 'number' ? 2 * g.padding : 0;
     return {
-      error: `The kernel spans ${kh}×${kw} pixels (with dilation ${g.dilation}), more than the padded ${g.inH + p}×${g.inW + p} input: there is no output. Use a smaller kernel or dilation, or more padding.`,
+      // Sizes as text: an image's side is never grouped (1024, not 1,024).
+      error: msg('conv.noOutput', { kh: String(kh), kw: String(kw), dilation: g.dilation, h: String(g.inH + p), w: String(g.inW + p) }),
     };
   }
   const [top, bottom] = padAlong(g.inH, g.kH, g.stride, g.dilation, g.padding);

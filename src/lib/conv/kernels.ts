@@ -1,6 +1,7 @@
 import { ParamError, quote } from '../params/param-error.ts';
 import { parseWeight } from '../params/number-cell.ts';
 import { lcg } from '../random/lcg.ts';
+import { msg } from '../i18n/t.ts';
 import { formatWeights } from './weight-format.ts';
 
 /** A 2-D kernel as rows of weights (row-major), the form readers type and read. */
@@ -57,15 +58,15 @@ export function presetKernel(name: PresetName, size = 3, seed = 1): Kernel2D {
 /** Parses "1,0,-1; 2,0,-2; 1,0,-1" (rows split by `;` or new lines, cells by `,` or spaces). */
 export function parseKernelRows(name: string, raw: string): Kernel2D {
   const rowTexts = raw.split(/[;\n]/).map((r) => r.trim()).filter((r, i, all) => r !== '' || (i > 0 && i < all.length - 1));
-  if (rowTexts.length === 0) throw new ParamError(name, `${name} is empty: give a preset name or rows of numbers like "1,0,-1; 2,0,-2; 1,0,-1".`);
+  if (rowTexts.length === 0) throw new ParamError(name, msg('conv.kernelEmpty', { name }));
   const cells = rowTexts.map((r) => r.split(/\s*,\s*|\s+/));
   const rows = cells.length;
   const cols = cells[0]!.length;
   if (rows < MIN_KERNEL || rows > MAX_KERNEL || cols < MIN_KERNEL || cols > MAX_KERNEL) {
-    throw new ParamError(name, `${name} must be from ${MIN_KERNEL}×${MIN_KERNEL} to ${MAX_KERNEL}×${MAX_KERNEL}; got ${rows}×${cols}.`);
+    throw new ParamError(name, msg('conv.kernelSize', { name, min: MIN_KERNEL, max: MAX_KERNEL, rows, cols }));
   }
   if (cells.some((r) => r.length !== cols)) {
-    throw new ParamError(name, `Every row of ${name} needs the same number of cells (${cols}); check ${quote(raw)}.`);
+    throw new ParamError(name, msg('conv.kernelRagged', { name, cols, raw: quote(raw) }));
   }
   const values = cells.flatMap((r, y) => r.map((c, x) => parseWeight(`${name} cell (row ${y + 1}, column ${x + 1})`, c)));
   return { rows, cols, values };
@@ -76,7 +77,7 @@ export function parseKernel(name: string, raw: string, size = 3, seed = 1): Kern
   const text = raw.trim().toLowerCase();
   if ((PRESETS as readonly string[]).includes(text)) return presetKernel(text as PresetName, size, seed);
   if (/^[a-z][a-z-]*$/.test(text)) {
-    throw new ParamError(name, `Unknown kernel preset ${quote(raw)}. Choose one of: ${PRESETS.join(', ')}, or type rows of numbers.`);
+    throw new ParamError(name, msg('conv.kernelPreset', { raw: quote(raw), presets: PRESETS.join(', ') }));
   }
   return parseKernelRows(name, raw);
 }
@@ -110,7 +111,7 @@ export function parseKernelSize(name: string, raw: string): number {
   const text = raw.trim();
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!(n >= MIN_KERNEL && n <= MAX_KERNEL)) {
-    throw new ParamError(name, `${name} must be a whole number from ${MIN_KERNEL} to ${MAX_KERNEL}; got ${quote(raw)}.`);
+    throw new ParamError(name, msg('conv.kernelSizeWhole', { name, min: MIN_KERNEL, max: MAX_KERNEL, raw: quote(raw) }));
   }
   return n;
 }

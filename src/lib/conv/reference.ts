@@ -1,5 +1,6 @@
 import type { Padding } from '../params/padding.ts';
 import { convOutput } from './geometry.ts';
+import { ReaderError } from '../i18n/reader-error.ts';
 import type { PlainTensor } from './tensor.ts';
 
 export interface ConvSettings { stride: number; padding: Padding; dilation: number }
@@ -16,7 +17,7 @@ export function conv2dReference(x: PlainTensor<ArrayLike<number>>, w: PlainTenso
   const [kH, kW, kc, cout] = w.shape as [number, number, number, number];
   if (kc !== cin) throw new Error(`kernel expects ${kc} input channels, input has ${cin}`);
   const geo = convOutput({ inH, inW, kH, kW, stride: s.stride, dilation: s.dilation, padding: s.padding });
-  if ('error' in geo) throw new Error(geo.error);
+  if ('error' in geo) throw new ReaderError(geo.error);
   const { outH, outW, pads } = geo;
   const size = n * outH * outW * cout;
   const data = new Float64Array(size);

@@ -1,6 +1,8 @@
 import { ParamError } from '../params/param-error.ts';
 import type { Padding } from '../params/padding.ts';
 import { lcg } from '../random/lcg.ts';
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 import { convOutput, type Pads } from './geometry.ts';
 import type { Kernel2D } from './kernels.ts';
 import { conv2dReference } from './reference.ts';
@@ -41,7 +43,7 @@ export function stepperInput(seed: number, size: number): number[] {
 /** Refuses kernels too large to read cell by cell (the shared parser allows up to 7×7). */
 export function checkStepperKernel(name: string, k: Kernel2D): Kernel2D {
   if (k.rows > MAX_STEPPER_KERNEL || k.cols > MAX_STEPPER_KERNEL) {
-    throw new ParamError(name, `${name} must be at most ${MAX_STEPPER_KERNEL}×${MAX_STEPPER_KERNEL} here, so its numbers stay readable; got ${k.rows}×${k.cols}.`);
+    throw new ParamError(name, msg('convStepper.kernelTooLarge', { name, max: MAX_STEPPER_KERNEL, rows: k.rows, cols: k.cols }));
   }
   return k;
 }
@@ -56,7 +58,7 @@ export function windowTaps(oy: number, ox: number, k: Kernel2D, s: StepperSettin
 }
 
 /** The whole walk for a square `size` input, or the geometry's sentence when the settings give no output. */
-export function planSteps(input: readonly number[], size: number, k: Kernel2D, s: StepperSettings): StepperPlan | { error: string } {
+export function planSteps(input: readonly number[], size: number, k: Kernel2D, s: StepperSettings): StepperPlan | { error: Msg } {
   const geo = convOutput({ inH: size, inW: size, kH: k.rows, kW: k.cols, ...s });
   if ('error' in geo) return geo;
   const { outH, outW, pads } = geo;

@@ -4,6 +4,8 @@
  * 'valid' padding (TensorFlow's rules). Defaults: conv s1 d1 same; pool s = k, d1, valid — as in Keras.
  */
 import { ParamError, quote } from '../params/param-error.ts';
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 
 export type LayerKind = 'conv' | 'pool';
 export type LayerPadding = 'same' | 'valid';
@@ -15,26 +17,26 @@ export function defaultLayer(kind: LayerKind, k: number): Layer {
   return kind === 'conv' ? { kind, k, s: 1, d: 1, padding: 'same' } : { kind, k, s: k, d: 1, padding: 'valid' };
 }
 
-function bounded(name: string, text: string, max: number, where: string): number {
+function bounded(name: Msg, text: string, max: number, where: Msg): number {
   const v = Number(text);
-  if (!Number.isInteger(v) || v < 1 || v > max) throw new ParamError('layers', `${where}: ${name} must be from 1 to ${max}; got ${quote(text)}.`);
+  if (!Number.isInteger(v) || v < 1 || v > max) throw new ParamError('layers', msg('receptiveField.outOfRange', { where, name, max, raw: quote(text) }));
   return v;
 }
 
 /** One item such as "conv 3", "conv 3x3 s2 d1 valid", "pool 2 s1"; `n` counts layers from 1 for messages. */
 export function parseLayer(raw: string, n: number): Layer {
-  const where = `layer ${n} (${quote(raw.trim())})`;
+  const where = msg('receptiveField.where', { n, raw: quote(raw.trim()) });
   const m = /^\s*(conv|pool)\s*(\d+)(?:\s*[x×]\s*(\d+))?((?:\s+\S+)*)\s*$/i.exec(raw);
-  if (!m) throw new ParamError('layers', `${where} must look like "conv 3", "pool 2" or "conv 3 s2 d2 valid".`);
-  if (m[3] !== undefined && m[3] !== m[2]) throw new ParamError('layers', `${where}: only square windows are supported here (${m[2]}×${m[2]}).`);
+  if (!m) throw new ParamError('layers', msg('receptiveField.badLayer', { where }));
+  if (m[3] !== undefined && m[3] !== m[2]) throw new ParamError('layers', msg('receptiveField.notSquare', { where, k: m[2]! }));
   const kind = m[1]!.toLowerCase() as LayerKind;
-  const layer = defaultLayer(kind, bounded('the window size', m[2]!, LIMITS.k, where));
+  const layer = defaultLayer(kind, bounded(msg('receptiveField.theWindowSize'), m[2]!, LIMITS.k, where));
   for (const token of m[4]!.trim().split(/\s+/).filter(Boolean)) {
     const t = token.toLowerCase();
     const opt = /^([sd])=?(\d+)$/.exec(t);
-    if (opt) layer[opt[1] as 's' | 'd'] = bounded(opt[1] === 's' ? 'the stride' : 'the dilation', opt[2]!, opt[1] === 's' ? LIMITS.s : LIMITS.d, where);
+    if (opt) layer[opt[1] as 's' | 'd'] = bounded(msg(opt[1] === 's' ? 'receptiveField.theStride' : 'receptiveField.theDilation'), opt[2]!, opt[1] === 's' ? LIMITS.s : LIMITS.d, where);
     else if (t === 'same' || t === 'valid') layer.padding = t;
-    else throw new ParamError('layers', `${where}: unknown setting ${quote(token)}; use s<stride>, d<dilation>, same or valid.`);
+    else throw new ParamError('layers', msg('receptiveField.unknownSetting', { where, token: quote(token) }));
   }
   return layer;
 }
@@ -42,8 +44,8 @@ export function parseLayer(raw: string, n: number): Layer {
 /** A whole stack, items split by commas, semicolons or new lines. */
 export function parseLayers(raw: string): Layer[] {
   const items = raw.split(/[,;\n]/).map((t) => t.trim()).filter(Boolean);
-  if (items.length === 0) throw new ParamError('layers', 'layers is empty: give at least one layer, such as "conv 3, pool 2".');
-  if (items.length > LIMITS.layers) throw new ParamError('layers', `layers lists ${items.length} layers; at most ${LIMITS.layers} are shown here.`);
+  if (items.length === 0) throw new ParamError('layers', msg('receptiveField.layersEmpty'));
+  if (items.length > LIMITS.layers) throw new ParamError('layers', msg('receptiveField.tooManyLayers', { n: String(items.length), max: LIMITS.layers }));
   return items.map((t, i) => parseLayer(t, i + 1));
 }
 

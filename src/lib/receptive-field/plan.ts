@@ -5,6 +5,8 @@
  */
 import { outputLength, padAlong } from '../conv/geometry.ts';
 import type { Layer } from './layers.ts';
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 
 export interface PlannedLayer extends Layer {
   /** Side of this layer's input and output maps. */
@@ -15,14 +17,15 @@ export interface PlannedLayer extends Layer {
 
 export interface Plan { input: number; layers: PlannedLayer[] }
 
-export function planLayers(layers: readonly Layer[], input: number): Plan | { error: string } {
+export function planLayers(layers: readonly Layer[], input: number): Plan | { error: Msg } {
   const planned: PlannedLayer[] = [];
   let n = input;
   for (const [i, l] of layers.entries()) {
     const outSize = outputLength(n, l.k, l.s, l.d, l.padding);
     if (outSize < 1) {
       const span = (l.k - 1) * l.d + 1;
-      return { error: `Layer ${i + 1} (${l.kind} ${l.k}${l.d > 1 ? `, dilation ${l.d}` : ''}) spans ${span} pixels but gets a ${n}×${n} input with no padding: there is no output. Use a larger input, 'same' padding, or fewer layers.` };
+      const at = { n: i + 1, kind: l.kind, k: l.k, span, size: n };
+      return { error: l.d > 1 ? msg('receptiveField.noOutputDilated', { ...at, d: l.d }) : msg('receptiveField.noOutput', at) };
     }
     planned.push({ ...l, inSize: n, outSize, padBefore: padAlong(n, l.k, l.s, l.d, l.padding)[0] });
     n = outSize;

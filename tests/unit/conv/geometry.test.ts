@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say, type Msg } from '../../../src/lib/i18n/index.ts';
 import { convOutput, effectiveSize, outputLength, padAlong } from '../../../src/lib/conv/geometry.ts';
 import type { Padding } from '../../../src/lib/params/padding.ts';
 
@@ -56,8 +57,11 @@ describe('convOutput', () => {
   ] as [number, number, number, Padding, string, string][])('n=%i k=%i dilation %i padding %s: a sentence, no output', (n, k, d, p, span, padded) => {
     const r = convOutput({ inH: n, inW: n, kH: k, kW: k, stride: 1, dilation: d, padding: p });
     expect(r).toHaveProperty('error');
-    expect((r as { error: string }).error).toContain('no output');
-    expect((r as { error: string }).error).toContain(`spans ${span}`);
-    expect((r as { error: string }).error).toContain(`padded ${padded} input`);
+    const error = (r as { error: Msg }).error;
+    expect(say('en', error)).toContain('no output');
+    expect(say('en', error)).toContain(`spans ${span}`);
+    expect(say('en', error)).toContain(`padded ${padded} input`);
+    expect(say('zh-CN', error)).toContain(`覆盖${span}个像素`);
+    expect(say('zh-CN', error)).toContain(`填充后的${padded}输入`);
   });
 });

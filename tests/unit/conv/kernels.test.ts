@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say, whyOf } from '../../../src/lib/i18n/index.ts';
 import { formatKernel, formatWeight, isScalable, parseKernel, parseKernelRows, parseKernelSize, presetKernel, PRESETS, type PresetName } from '../../../src/lib/conv/kernels.ts';
 import { parseWeight } from '../../../src/lib/params/number-cell.ts';
 import { ParamError } from '../../../src/lib/params/param-error.ts';
@@ -129,5 +130,27 @@ describe('formatWeight', () => {
       const k = presetKernel(name, size, 7);
       expect(parseKernel('kernel', formatKernel(k)).values).toEqual(k.values);
     }
+  });
+});
+
+describe('kernel messages in the reader\'s language', () => {
+  const said = (fn: () => unknown) => {
+    try { fn(); } catch (e) { return whyOf(e); }
+    throw new Error('no error');
+  };
+  it.each<[string, RegExp, RegExp]>([
+    ['abc', /^Unknown kernel preset "abc"\. Choose one of: identity, box-blur/, /^没有名为"abc"的卷积核预设/],
+    ['1,2; 3', /same number of cells \(2\); check "1,2; 3"\.$/, /每一行须有相同个数的数（2个）/],
+    ['', /^kernel is empty/, /^kernel为空/],
+    [Array.from({ length: 8 }, () => '1,1,1,1,1,1,1,1').join(';'), /from 1×1 to 7×7; got 8×8\.$/, /1×1到7×7之间，现为8×8。$/],
+  ])('%j', (raw, en, zh) => {
+    const why = said(() => parseKernel('kernel', raw))!;
+    expect(say('en', why)).toMatch(en);
+    expect(say('zh-CN', why)).toMatch(zh);
+  });
+  it('parseKernelSize', () => {
+    const why = said(() => parseKernelSize('kernel-size', '9'))!;
+    expect(say('en', why)).toBe('kernel-size must be a whole number from 1 to 7; got "9".');
+    expect(say('zh-CN', why)).toBe('kernel-size须为1到7之间的整数，现为"9"。');
   });
 });

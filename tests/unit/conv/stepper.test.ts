@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say, whyOf } from '../../../src/lib/i18n/index.ts';
 import { parseKernel } from '../../../src/lib/conv/kernels.ts';
 import { conv2dReference } from '../../../src/lib/conv/reference.ts';
 import { checkStepperKernel, equation, formatNumber, planSteps, stepperInput, windowTaps, type StepperPlan } from '../../../src/lib/conv/stepper.ts';
@@ -47,7 +48,7 @@ describe.each(geometries)('planSteps: input %i, kernel %s, stride %i, padding %s
 
   it('reads input cells where the window lies, and zeros on padding', () => {
     const geo = convOutput({ inH: size, inW: size, kH: k.rows, kW: k.cols, ...s });
-    if ('error' in geo) throw new Error(geo.error);
+    if ('error' in geo) throw new Error(geo.error.key);
     expect(plan.gridH).toBe(size + geo.pads.top + geo.pads.bottom);
     for (const st of plan.steps)
       for (const t of st.taps) {
@@ -101,5 +102,12 @@ describe('checkStepperKernel', () => {
     expect(checkStepperKernel('kernel', parseKernel('kernel', 'gaussian', 5))).toMatchObject({ rows: 5 });
     expect(() => checkStepperKernel('kernel', parseKernel('kernel', 'gaussian', 7))).toThrow(/at most 5×5 here.*got 7×7/);
     expect(() => checkStepperKernel('kernel', parseKernel('kernel', '1,2,3,4,5,6'))).toThrow(/got 1×6/);
+  });
+
+  it('says why in either language', () => {
+    let why = null;
+    try { checkStepperKernel('kernel', parseKernel('kernel', 'gaussian', 7)); } catch (e) { why = whyOf(e); }
+    expect(say('en', why!)).toBe('kernel must be at most 5×5 here, so its numbers stay readable; got 7×7.');
+    expect(say('zh-CN', why!)).toBe('这里的kernel最大为5×5，以便看清每个数，现为7×7。');
   });
 });

@@ -7,11 +7,12 @@ import { parseLayers, PRESETS, type Layer } from '../../../src/lib/receptive-fie
 import { planLayers, sizeAt, type Plan } from '../../../src/lib/receptive-field/plan.ts';
 import { fieldAlong, fieldSteps, formulaText } from '../../../src/lib/receptive-field/formula.ts';
 import { dependencyCounts, maskBounds } from '../../../src/lib/receptive-field/mask.ts';
+import { say, type Msg } from '../../../src/lib/i18n/index.ts';
 import { lcg } from '../../../src/lib/random/lcg.ts';
 
 function plan(layers: string | Layer[], input: number): Plan {
   const p = planLayers(typeof layers === 'string' ? parseLayers(layers) : layers, input);
-  if ('error' in p) throw new Error(p.error);
+  if ('error' in p) throw new Error(say('en', p.error));
   return p;
 }
 
@@ -106,6 +107,11 @@ describe('planLayers', () => {
   it('sizes the book CNN 28 → 28 → 14 → 14 → 7 and refuses a stack that runs out of pixels', () => {
     const p = plan('conv 3, pool 2, conv 3, pool 2', 28);
     expect(p.layers.map((l) => l.outSize)).toEqual([28, 14, 14, 7]);
-    expect(planLayers(parseLayers('pool 2, pool 2, pool 2'), 4)).toEqual({ error: expect.stringContaining('Layer 3 (pool 2) spans 2 pixels but gets a 1×1 input') });
+    const refused = planLayers(parseLayers('pool 2, pool 2, pool 2'), 4) as { error: Msg };
+    expect(say('en', refused.error)).toContain('Layer 3 (pool 2) spans 2 pixels but gets a 1×1 input');
+    expect(say('zh-CN', refused.error)).toBe("第3层（pool 2）覆盖2个像素，但得到的是1×1的无填充输入，因此没有输出。请增大输入、改用'same'填充，或减少层数。");
+    const dilated = planLayers(parseLayers('conv 3 d4 valid'), 8) as { error: Msg };
+    expect(say('en', dilated.error)).toBe("Layer 1 (conv 3, dilation 4) spans 9 pixels but gets a 8×8 input with no padding: there is no output. Use a larger input, 'same' padding, or fewer layers.");
+    expect(say('zh-CN', dilated.error)).toContain('第1层（conv 3，膨胀4）覆盖9个像素');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say, whyOf } from '../../../src/lib/i18n/index.ts';
 import { formatLayers, parseLayers, PRESETS, LIMITS } from '../../../src/lib/receptive-field/layers.ts';
 
 describe('parseLayers', () => {
@@ -27,6 +28,22 @@ describe('parseLayers', () => {
     [Array(500).fill('conv 3').join(','), 'lists 500 layers'],
   ])('%j is refused with a message', (raw, msg) => {
     expect(() => parseLayers(raw)).toThrow(msg);
+  });
+});
+
+describe('parseLayers messages in Chinese', () => {
+  it.each([
+    ['', 'layers为空：请至少给出一层，如"conv 3, pool 2"。'],
+    ['conv 3, dense 10', '第2层（"dense 10"）的写法应形如"conv 3"、"pool 2"或"conv 3 s2 d2 valid"。'],
+    ['conv 0', '第1层（"conv 0"）：窗口大小须在1到11之间，现为"0"。'],
+    ['conv 3 s9', '第1层（"conv 3 s9"）：步幅须在1到4之间，现为"9"。'],
+    ['conv 3x5', '第1层（"conv 3x5"）：这里只支持正方形窗口（3×3）。'],
+    ['conv 3 q1', '第1层（"conv 3 q1"）：未知设置"q1"；请用s<步幅>、d<膨胀>、same或valid。'],
+    [Array(500).fill('conv 3').join(','), 'layers列出了500层；这里最多显示16层。'],
+  ])('%j', (raw, zh) => {
+    let why = null;
+    try { parseLayers(raw); } catch (e) { why = whyOf(e); }
+    expect(say('zh-CN', why!)).toBe(zh);
   });
 });
 

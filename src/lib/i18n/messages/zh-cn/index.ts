@@ -3,5 +3,9 @@ import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
+import conv from './conv.ts';
+import convStepper from './conv-stepper.ts';
+import receptiveField from './receptive-field.ts';
+import softmaxExplorer from './softmax-explorer.ts';
 
-export default { ...engine, ...widget, ...badge } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer } satisfies Translation<En>;

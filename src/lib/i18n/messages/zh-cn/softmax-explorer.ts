@@ -1,0 +1,38 @@
+/** `<fm-softmax-explorer>` in Simplified Chinese (English: ../en/softmax-explorer.ts). */
+import type en from '../en/softmax-explorer.ts';
+import type { Translation } from '../../types.ts';
+
+export default {
+  'softmaxExplorer.logits': 'logit z（3–10个，用逗号分隔）',
+  'softmaxExplorer.trueClass': '真实类别',
+  'softmaxExplorer.temperature': '温度T',
+  'softmaxExplorer.temperatureSlider': '温度T（滑块，对数刻度）',
+  'softmaxExplorer.smoothing': '标签平滑α',
+  'softmaxExplorer.smoothingSlider': '标签平滑α（滑块）',
+  'softmaxExplorer.logitCaption': 'logit z：拖动柱条，或选中后用方向键调节（按住Shift每步调1）',
+  'softmaxExplorer.probCaption': '概率p = softmax(z / T)；空心标记为目标q',
+  'softmaxExplorer.gradCaption': '交叉熵的梯度∂L/∂z（橙色：把该logit往下推；紫色：往上推）',
+  'softmaxExplorer.waiting': '等待计算…',
+  'softmaxExplorer.tableTitle': '柱条背后的数值（由计算引擎算出）',
+  'softmaxExplorer.colClass': '类别',
+  'softmaxExplorer.colLogit': 'logit值z',
+  'softmaxExplorer.colTarget': '目标q',
+  'softmaxExplorer.trueRow': '{class}（真实）',
+  'softmaxExplorer.classOption': '类别{class}',
+  'softmaxExplorer.summary': '真实类别为{target}时交叉熵L = {loss}，温度{temperature}下该类别的概率为{p}。',
+  'softmaxExplorer.check': '校验：精确的float64公式(p − q)/T与损失{loss}，和引擎自动微分的结果在每个logit上相差不超过{diff}。',
+  'softmaxExplorer.naiveWorks': '朴素公式exp(zᵢ/T) / Σ exp(zⱼ/T)在这里用float32也能算（最大的z/T = {top}，低于{limit}）。',
+  'softmaxExplorer.naiveFails': '朴素公式exp(zᵢ/T) / Σ exp(zⱼ/T)在这里用float32会失败：它给出{values}。先减去最大的z/T（log-sum-exp）能让每个数都保持有限；p的和仍为{sum}。',
+  'softmaxExplorer.valueSeparator': '、',
+  'softmaxExplorer.timing': 'tf.softmax和tf.valueAndGrad在{backend}上耗时{ms}毫秒。',
+  'softmaxExplorer.notOnWebgpu': '未使用WebGPU，因为{reason}。',
+  'softmaxExplorer.computeFailed': '计算失败：{error}',
+  'softmaxExplorer.axisClass': '类别',
+  'softmaxExplorer.axisLogit': 'logit值z',
+  'softmaxExplorer.axisProbability': '概率p',
+  'softmaxExplorer.logitBars': 'logit，每个类别一个滑块',
+  'softmaxExplorer.probBars': '概率',
+  'softmaxExplorer.gradBars': '损失对每个logit的梯度',
+  'softmaxExplorer.logitOf': '类别{class}的logit',
+  'softmaxExplorer.logitOfTrue': '类别{class}（真实类别）的logit',
+} satisfies Translation<typeof en>;
