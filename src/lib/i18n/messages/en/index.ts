@@ -5,5 +5,7 @@
 import badge from './badge.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
+import activations from './activations.ts';
+import activationPlot from './activation-plot.ts';
 
-export default { ...engine, ...widget, ...badge } as const;
+export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot } as const;

@@ -3,5 +3,7 @@ import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
+import activations from './activations.ts';
+import activationPlot from './activation-plot.ts';
 
-export default { ...engine, ...widget, ...badge } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot } satisfies Translation<En>;
