@@ -7,5 +7,7 @@ import engine from './engine.ts';
 import widget from './widget.ts';
 import activations from './activations.ts';
 import activationPlot from './activation-plot.ts';
+import activationMaps from './activation-maps.ts';
+import photos from './photos.ts';
 
-export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot } as const;
+export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos } as const;
