@@ -9,5 +9,6 @@ import activations from './activations.ts';
 import activationPlot from './activation-plot.ts';
 import activationMaps from './activation-maps.ts';
 import photos from './photos.ts';
+import engineReport from './engine-report.ts';
 
-export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos } as const;
+export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport } as const;

@@ -7,5 +7,6 @@ import activations from './activations.ts';
 import activationPlot from './activation-plot.ts';
 import activationMaps from './activation-maps.ts';
 import photos from './photos.ts';
+import engineReport from './engine-report.ts';
 
-export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport } satisfies Translation<En>;
