@@ -10,5 +10,6 @@ import activationPlot from './activation-plot.ts';
 import activationMaps from './activation-maps.ts';
 import photos from './photos.ts';
 import engineReport from './engine-report.ts';
+import poolExplorer from './pool-explorer.ts';
 
-export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport } as const;
+export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer } as const;
