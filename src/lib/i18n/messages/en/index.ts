@@ -11,5 +11,6 @@ import activationMaps from './activation-maps.ts';
 import photos from './photos.ts';
 import engineReport from './engine-report.ts';
 import poolExplorer from './pool-explorer.ts';
+import domainShift from './domain-shift.ts';
 
-export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer } as const;
+export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift } as const;

@@ -9,5 +9,6 @@ import activationMaps from './activation-maps.ts';
 import photos from './photos.ts';
 import engineReport from './engine-report.ts';
 import poolExplorer from './pool-explorer.ts';
+import domainShift from './domain-shift.ts';
 
-export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift } satisfies Translation<En>;
