@@ -27,4 +27,5 @@ export default {
   'activationMaps.failed': 'The feature maps could not be computed: {error}',
   'activationMaps.noDrawing': 'image must be one of the sample photos here (drawing is in the convolution playground).',
   'activationMaps.channelRefused': '{why} The maps are {maps}.',
+  'activationMaps.noJs': 'These live feature maps need JavaScript. The caption below describes what they show.',
 } as const;

@@ -13,4 +13,5 @@ export default {
   'activationPlot.xAxis': 'x (pre-activation)',
   'activationPlot.xNotNumber': 'x must be a number from {min} to {max}; got {raw}.',
   'activationPlot.xOutOfRange': 'x must be from {min} to {max}; got {value}.',
+  'activationPlot.noJs': 'This interactive plot needs JavaScript. The caption below describes what it shows.',
 } as const;

@@ -63,4 +63,5 @@ export default {
   'domainShift.strengthRange': 'For {shift} digits, strength is the {meaning}: a number from {min} to {max}; got {raw}.',
   'domainShift.strengthRangeWhole': 'For {shift} digits, strength is the {meaning}: a whole number from {min} to {max}; got {raw}.',
   'domainShift.labelsTooMany': 'labels asks for {labels} labelled images of each digit, but {images} target images hold only {most} of each; use labels ≤ {most} or more images.',
+  'domainShift.noJs': 'This experiment needs JavaScript. The caption below states what it shows.',
 } as const;

@@ -70,4 +70,5 @@ export default {
   'poolExplorer.shift.right': 'Shift the drawing one cell right',
   'poolExplorer.shift.up': 'Shift the drawing one cell up',
   'poolExplorer.shift.down': 'Shift the drawing one cell down',
+  'poolExplorer.noJs': 'This live pooling explorer needs JavaScript. The caption below describes what it shows.',
 } as const;

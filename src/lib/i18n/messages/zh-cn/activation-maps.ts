@@ -30,4 +30,5 @@ export default {
   'activationMaps.failed': '无法计算特征图：{error}',
   'activationMaps.noDrawing': 'image必须是这里的示例照片之一（手绘输入请用卷积交互演示）。',
   'activationMaps.channelRefused': '{why}各特征图依次为：{maps}。',
+  'activationMaps.noJs': '这些实时计算的特征图需要JavaScript。下方的图注描述了它们展示的内容。',
 } satisfies Translation<typeof en>;

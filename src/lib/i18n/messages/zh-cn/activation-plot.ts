@@ -16,4 +16,5 @@ export default {
   'activationPlot.xAxis': 'x（激活前的输入）',
   'activationPlot.xNotNumber': 'x必须是{min}到{max}之间的数，收到的是{raw}。',
   'activationPlot.xOutOfRange': 'x必须在{min}到{max}之间，收到的是{value}。',
+  'activationPlot.noJs': '这个交互图需要JavaScript。下方的图注描述了它展示的内容。',
 } satisfies Translation<typeof en>;

@@ -66,4 +66,5 @@ export default {
   'domainShift.strengthRange': '对于{shift}的数字，strength是{meaning}：{min}到{max}之间的数；收到的是{raw}。',
   'domainShift.strengthRangeWhole': '对于{shift}的数字，strength是{meaning}：{min}到{max}之间的整数；收到的是{raw}。',
   'domainShift.labelsTooMany': 'labels要求每个数字{labels}张有标签图像，但{images}张目标域图像中每个数字只有{most}张；请使用labels ≤ {most}，或增加图像数。',
+  'domainShift.noJs': '这个实验需要JavaScript。下方的图注说明了它展示的内容。',
 } satisfies Translation<typeof en>;

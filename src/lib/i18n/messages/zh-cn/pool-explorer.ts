@@ -70,4 +70,5 @@ export default {
   'poolExplorer.shift.right': '把手绘向右平移一格',
   'poolExplorer.shift.up': '把手绘向上平移一格',
   'poolExplorer.shift.down': '把手绘向下平移一格',
+  'poolExplorer.noJs': '这个池化交互演示需要JavaScript。下方的图注描述了它展示的内容。',
 } satisfies Translation<typeof en>;
