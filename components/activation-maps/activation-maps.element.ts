@@ -11,7 +11,7 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import { define } from '@lib/widget/fm-element.ts';
+import { define, describeError } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
@@ -19,9 +19,11 @@ import { formatValue } from '@lib/charts/format.ts';
 import { divergingLut, extentOf } from '@lib/charts/diverging.ts';
 import { rgbaToTensor } from '@lib/image/index.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
-import { ACTIVATIONS, activation } from '@lib/activations/functions.ts';
+import { ACTIVATIONS, activation, activationLabel } from '@lib/activations/functions.ts';
+import { msg, say, type MessageKey, type Msg } from '@lib/i18n/index.ts';
 import { channelOf, mapStats } from '@lib/activations/stats.ts';
-import { mapScale } from '@lib/activations/map-scale.ts';
+type MapStats = ReturnType<typeof mapStats>;
+import { mapScale, type MapScale } from '@lib/activations/map-scale.ts';
 import { MAP_KERNELS, mapKernels } from '@lib/activations/feature-maps.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { loadSample } from '@components/conv-playground/image-source.ts';
@@ -39,29 +41,33 @@ const copy = (t: PlainTensor) => ({ data: new Float32Array(t.data), shape: [...t
 
 /** A map's own colour scale: its end values either side of the ramp (filled by maps-view's showScale). */
 const SCALE = (m: string) => `<p class="scale" data-role="${m}-scale" aria-hidden="true"><span class="lo">–</span> <span class="ramp"></span> <span class="hi">–</span></p>`;
+/** The words are filled in by `sayShell()`, and again on a change of language: `data-say` a text, `data-say-label` an aria-label. */
 const SHELL = `
 <div class="controls">
-  <label>Image <select data-attr="image">${opts(SAMPLES.map((s) => [s.name, s.title]))}</select></label>
-  <label>Feature map <select data-attr="channel">${opts(MAP_KERNELS.map((k, i) => [String(i + 1), `${i + 1}: ${k}`]))}</select></label>
-  <label>Activation <select data-attr="activation">${opts(ACTIVATIONS.map((a) => [a, activation(a).label.replace(/ \(.*/, '')]))}</select></label>
-  <label>Leaky ReLU slope <input type="number" data-attr="slope" min="0" max="1" step="0.01"></label>
+  <label><span data-say="activationMaps.image"></span> <select data-attr="image">${SAMPLES.map((s) => `<option value="${s.name}" data-say="photos.${s.name}"></option>`).join('')}</select></label>
+  <label><span data-say="activationMaps.featureMap"></span> <select data-attr="channel">${opts(MAP_KERNELS.map((k, i) => [String(i + 1), `${i + 1}: ${k}`]))}</select></label>
+  <label><span data-say="activationMaps.activation"></span> <select data-attr="activation">${opts(ACTIVATIONS.map((a) => [a, activation(a).label.replace(/ \(.*/, '')]))}</select></label>
+  <label><span data-role="slope-label"></span> <input type="number" data-attr="slope" min="0" max="1" step="0.01"></label>
 </div>
 <p data-role="message" role="alert" hidden></p>
 <div class="pair">
-  <figure><canvas data-role="before" role="img" aria-label="Feature map before the activation: not computed yet"></canvas>${SCALE('before')}<figcaption data-role="before-caption">Before</figcaption><div class="hist" data-role="before-hist"></div></figure>
-  <figure><canvas data-role="after" role="img" aria-label="Feature map after the activation: not computed yet"></canvas>${SCALE('after')}<figcaption data-role="after-caption">After</figcaption><div class="hist" data-role="after-hist"></div></figure>
+  <figure><canvas data-role="before" role="img" data-say-label="activationMaps.beforeEmpty"></canvas>${SCALE('before')}<figcaption data-role="before-caption" data-say="activationMaps.before"></figcaption><div class="hist" data-role="before-hist"></div></figure>
+  <figure><canvas data-role="after" role="img" data-say-label="activationMaps.afterEmpty"></canvas>${SCALE('after')}<figcaption data-role="after-caption" data-say="activationMaps.after"></figcaption><div class="hist" data-role="after-hist"></div></figure>
 </div>
-<p class="legend"><span>Colour: negative</span> <span class="ramp" data-role="ramp"></span> <span>positive (white = 0). Each map has its own scale, under it, so its structure shows: the brightest 1% of its pixels take the end colour.</span></p>
-<p data-role="summary" aria-live="polite">Waiting to compute…</p>
+<p class="legend"><span data-say="activationMaps.legendNegative"></span> <span class="ramp" data-role="ramp"></span> <span data-say="activationMaps.legendPositive"></span></p>
+<p data-role="summary" aria-live="polite" data-say="activationMaps.waiting"></p>
 <p class="engine"><fm-device-badge></fm-device-badge> <span data-role="timing">&nbsp;</span></p>`;
 
-/** The words under the maps (shared by the result and the room the shell keeps for it). */
+/** The words under the maps (shared by the result and the room the shell keeps for it), as messages for any language. */
 const pct = (f: number) => `${(100 * f).toFixed(1)}%`;
-const statWords = (zeros: number, min: number, max: number) => `${pct(zeros)} exact zeros, values ${formatValue(min)} to ${formatValue(max)}`;
-const beforeCaption = (ch: number, words: string) => `Before: ${MAP_KERNELS[ch]} map, ${words}`;
-const afterCaption = (name: string, words: string) => `After ${name}: ${words}`;
-const summaryText = (s: MapsSettings, h: number, w: number, name: string, before: number, after: number) =>
-  `Map ${s.channel} (${MAP_KERNELS[s.channel - 1]}) of ${s.image}, ${h}×${w} pixels (height × width): ${pct(before)} of values are exactly 0 before ${name} and ${pct(after)} after.`;
+const statWords = (zeros: number, min: number, max: number): Msg => msg('activationMaps.stats', { zeros: pct(zeros), min: formatValue(min), max: formatValue(max) });
+const beforeCaption = (ch: number, stats: Msg): Msg => msg('activationMaps.beforeCaption', { kernel: MAP_KERNELS[ch]!, stats });
+const afterCaption = (name: Msg | string, stats: Msg): Msg => msg('activationMaps.afterCaption', { name, stats });
+const summaryText = (s: MapsSettings, h: number, w: number, name: Msg | string, before: number, after: number): Msg =>
+  msg('activationMaps.summary', { channel: String(s.channel), kernel: MAP_KERNELS[s.channel - 1]!, image: s.image, h: String(h), w: String(w), before: pct(before), name, after: pct(after) });
+
+/** What the last result showed, kept as data so that a change of language says it again without recomputing. */
+type Shown = { s: MapsSettings; h: number; w: number; ms: number; before: MapStats; after: MapStats; kb: MapScale; ka: MapScale };
 
 export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsResult> {
   static observedAttributes = attributeNames(SPEC);
@@ -70,6 +76,9 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
   // image, activation, slope, channel: reflected from SPEC (the settings in force; setting one sets the attribute).
   static { reflect(this, SPEC, (el) => el.s); }
   private last: Last | null = null;
+  private shown: Shown | null = null;
+  /** The refused attributes' messages as last shown (in the language of the moment), to say again on a change of language. */
+  private settingsText = '';
 
   /** Input [1, h, w, 1] in [0, 1]; kernels [3, 3, 1, 4]; maps before and after the activation [1, h, w, 4]. */
   async getInput() { await this.ready; return copy(this.last!.input); }
@@ -86,6 +95,7 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
   protected render(): void {
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
+    this.sayShell();
     const lut = divergingLut();
     const stops = [0, 64, 128, 191, 255].map((i) => `rgb(${lut[i * 3]},${lut[i * 3 + 1]},${lut[i * 3 + 2]})`);
     this.root.querySelector<HTMLElement>('[data-role="ramp"]')!.style.background = `linear-gradient(90deg, ${stops.join(', ')})`;
@@ -97,7 +107,8 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
 
   private apply(name: MapsAttr, raw: string | null): void {
     this.settings.apply(name, raw);
-    const text = this.settings.message;
+    const text = this.settings.messageIn(this.language);
+    this.settingsText = text;
     if (text) this.emitError(text); else this.clearMessage();
     this.settings.syncControls(this.root);
     this.holdLayout();
@@ -119,11 +130,30 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
         canvas.height = sample.height;
       }
     }
-    const name = activation(s.activation, s.slope).label;
+    const name = activationLabel(s.activation, s.slope);
     const words = statWords(0.123, -1.23, 1.23);
-    $('before-caption').dataset.reserve = beforeCaption(s.channel - 1, words);
-    $('after-caption').dataset.reserve = afterCaption(name, words);
-    $('summary').dataset.reserve = summaryText(s, sample.height, sample.width, name, 0.123, 0.456);
+    const lang = this.language;
+    $('before-caption').dataset.reserve = say(lang, beforeCaption(s.channel - 1, words));
+    $('after-caption').dataset.reserve = say(lang, afterCaption(name, words));
+    $('summary').dataset.reserve = say(lang, summaryText(s, sample.height, sample.width, name, 0.123, 0.456));
+  }
+
+  /** Every text again in the new language, from the last result kept as data: nothing is recomputed. */
+  protected override onLangChange(): void {
+    this.sayShell();
+    const line = this.root.querySelector<HTMLElement>('[data-role="message"]')!;
+    if (this.settingsText && !line.hidden && line.textContent === this.settingsText) {
+      this.settingsText = this.settings.messageIn(this.language);
+      this.showMessage(this.settingsText, 'error');
+    }
+    this.holdLayout();
+    if (this.shown && this.heavy) this.sayResult(this.shown, this.heavy);
+  }
+
+  private sayShell(): void {
+    for (const e of this.root.querySelectorAll<HTMLElement>('[data-say]')) e.textContent = this.t(e.dataset.say as MessageKey);
+    for (const e of this.root.querySelectorAll<HTMLElement>('[data-say-label]')) e.setAttribute('aria-label', this.t(e.dataset.sayLabel as MessageKey));
+    this.root.querySelector('[data-role="slope-label"]')!.textContent = this.t('activationMaps.slope', { name: 'Leaky ReLU' });
   }
 
   protected async load(): Promise<Heavy> {
@@ -148,16 +178,15 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
       const r = await heavy.lib.runMaps(heavy.engine.tf, input, kernel, s.activation, s.slope);
       if (gen !== this.gen) return;
       this.last = { input, kernel, before: r.before, after: r.after };
-      const stats = this.draw(s, heavy, px.height, px.width);
-      this.root.querySelector('[data-role="timing"]')!.textContent = `Convolution and activation in ${r.ms.toFixed(0)} ms.`;
+      const stats = this.draw(s, heavy, px.height, px.width, r.ms);
       this.emitResult({ backend: r.backend, ms: r.ms, ...s, shape: r.before.shape, ...stats, fallbackReason: heavy.engine.fallbackReason ?? null });
     } catch (err) {
-      if (gen === this.gen) { this.setStatus('error'); this.emitError(`The feature maps could not be computed: ${(err as Error).message}`); }
+      if (gen === this.gen) { this.setStatus('error'); this.emitError(msg('activationMaps.failed', { error: describeError(err) })); }
     }
   }
 
   /** Draws the chosen channel; returns the share of exact zeros of every channel, before and after. */
-  private draw(s: MapsSettings, heavy: Heavy, h: number, w: number): { zerosBefore: number[]; zerosAfter: number[] } {
+  private draw(s: MapsSettings, heavy: Heavy, h: number, w: number, ms: number): { zerosBefore: number[]; zerosAfter: number[] } {
     const { before, after } = this.last!;
     const c = MAP_KERNELS.length;
     const ch = s.channel - 1;
@@ -172,18 +201,31 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     heavy.view.paintMap($('after') as HTMLCanvasElement, a, h, w, ka.extent);
     heavy.view.showScale($('before-scale'), kb);
     heavy.view.showScale($('after-scale'), ka);
-    const name = activation(s.activation, s.slope).label;
-    heavy.view.drawHistogram($('before-hist'), b, lo, hi, 'Before');
-    heavy.view.drawHistogram($('after-hist'), a, lo, hi, `After ${name}`);
-    const words = (st: typeof sb) => statWords(st.zeroFraction, st.min, st.max);
-    $('before-caption').textContent = beforeCaption(ch, words(sb));
-    $('after-caption').textContent = afterCaption(name, words(sa));
-    $('summary').textContent = summaryText(s, h, w, name, sb.zeroFraction, sa.zeroFraction);
-    const scale = (k: typeof kb) => `; colours scaled to ${heavy.view.scaleWords(k)}`;
-    $('before').setAttribute('aria-label', `Feature map ${MAP_KERNELS[ch]} before the activation: ${words(sb)}${scale(kb)}`);
-    $('after').setAttribute('aria-label', `The same map after ${name}: ${words(sa)}${scale(ka)}`);
+    heavy.view.drawHistogram($('before-hist'), b, lo, hi);
+    heavy.view.drawHistogram($('after-hist'), a, lo, hi);
+    this.shown = { s, h, w, ms, before: sb, after: sa, kb, ka };
+    this.sayResult(this.shown, heavy);
     const all = (t: PlainTensor) => Array.from({ length: c }, (_, k) => mapStats(channelOf(t.data, c, k)).zeroFraction);
     return { zerosBefore: all(before), zerosAfter: all(after) };
+  }
+
+  /** The result's words (captions, summary, labels, legends, histogram titles, timing) in the element's language. */
+  private sayResult({ s, h, w, ms, before: sb, after: sa, kb, ka }: Shown, heavy: Heavy): void {
+    const lang = this.language;
+    const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+    const ch = s.channel - 1;
+    const name = activationLabel(s.activation, s.slope);
+    heavy.view.titleScale($('before-scale'), kb, lang);
+    heavy.view.titleScale($('after-scale'), ka, lang);
+    heavy.view.titleHistogram($('before-hist'), this.t('activationMaps.histValue'), this.t('activationMaps.histBefore'));
+    heavy.view.titleHistogram($('after-hist'), this.t('activationMaps.histValue'), this.t('activationMaps.histAfter', { name }));
+    const words = (st: MapStats) => statWords(st.zeroFraction, st.min, st.max);
+    $('before-caption').textContent = say(lang, beforeCaption(ch, words(sb)));
+    $('after-caption').textContent = say(lang, afterCaption(name, words(sa)));
+    $('summary').textContent = say(lang, summaryText(s, h, w, name, sb.zeroFraction, sa.zeroFraction));
+    $('before').setAttribute('aria-label', this.t('activationMaps.beforeLabel', { kernel: MAP_KERNELS[ch]!, stats: words(sb), range: heavy.view.scaleWords(kb) }));
+    $('after').setAttribute('aria-label', this.t('activationMaps.afterLabel', { name, stats: words(sa), range: heavy.view.scaleWords(ka) }));
+    $('timing').textContent = this.t('activationMaps.timing', { ms: ms.toFixed(0) });
   }
 }
 

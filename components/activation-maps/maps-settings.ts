@@ -1,5 +1,6 @@
 /** `<fm-activation-maps>`'s attributes: defaults and one parser each (also run by the MDX shell at build time). */
 import { ParamError, parseInteger } from '@lib/params/index.ts';
+import { msg, whyOf } from '@lib/i18n/index.ts';
 import { DEFAULT_SLOPE, type ActivationName } from '@lib/activations/functions.ts';
 import { parseActivation, parseSlope } from '@lib/activations/params.ts';
 import { MAP_KERNELS } from '@lib/activations/feature-maps.ts';
@@ -13,7 +14,7 @@ export type MapsAttr = (typeof MAPS_ATTRS)[number];
 export const MAPS_PARSE: Record<MapsAttr, (raw: string) => Partial<MapsSettings>> = {
   image: (raw) => {
     const image = parseImage(raw);
-    if (image === 'draw') throw new ParamError('image', 'image must be one of the sample photos here (drawing is in the convolution playground).');
+    if (image === 'draw') throw new ParamError('image', msg('activationMaps.noDrawing'));
     return { image };
   },
   activation: (raw) => ({ activation: parseActivation(raw) }),
@@ -22,7 +23,7 @@ export const MAPS_PARSE: Record<MapsAttr, (raw: string) => Partial<MapsSettings>
     try {
       return { channel: parseInteger('channel', raw, 1, MAP_KERNELS.length) };
     } catch (e) {
-      throw new ParamError('channel', `${(e as Error).message} The maps are ${MAP_KERNELS.map((k, i) => `${i + 1} = ${k}`).join(', ')}.`);
+      throw new ParamError('channel', msg('activationMaps.channelRefused', { why: whyOf(e) ?? (e as Error).message, maps: MAP_KERNELS.map((k, i) => `${i + 1} = ${k}`).join(', ') }));
     }
   },
 };

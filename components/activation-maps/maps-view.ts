@@ -10,6 +10,7 @@ import { divergingLut, divergingScale, paintChannel } from '@lib/charts/divergin
 import { formatValue } from '@lib/charts/format.ts';
 import type { MapScale } from '@lib/activations/map-scale.ts';
 import { histogram } from '@lib/activations/stats.ts';
+import { msg, say, type Lang, type Msg } from '@lib/i18n/index.ts';
 
 const W = 300, H = 170, M = { top: 20, right: 10, bottom: 34, left: 50 };
 const BINS = 40;
@@ -29,9 +30,9 @@ export function rampCss(signed: boolean): string {
 }
 
 /** "−0.42 … 0.42" or "0 … 0.42", with the share of pixels beyond it. */
-export function scaleWords(s: MapScale): string {
-  const beyond = s.saturated > 0 ? ` (${(100 * s.saturated).toFixed(1)}% of pixels beyond)` : '';
-  return `${s.signed ? formatValue(-s.extent) : '0'} … ${formatValue(s.extent)}${beyond}`;
+export function scaleWords(s: MapScale): Msg {
+  const lo = s.signed ? formatValue(-s.extent) : '0', hi = formatValue(s.extent);
+  return s.saturated > 0 ? msg('activationMaps.rangeBeyond', { lo, hi, share: `${(100 * s.saturated).toFixed(1)}%` }) : msg('activationMaps.range', { lo, hi });
 }
 
 /** Fills a map's legend (shell: `.lo`, `.ramp`, `.hi`) from its scale. */
@@ -39,11 +40,15 @@ export function showScale(box: HTMLElement, s: MapScale): void {
   box.querySelector('.lo')!.textContent = s.signed ? formatValue(-s.extent) : '0';
   box.querySelector('.hi')!.textContent = `${formatValue(s.extent)}${s.saturated > 0 ? '+' : ''}`;
   box.querySelector<HTMLElement>('.ramp')!.style.background = rampCss(s.signed);
-  box.title = `Colour scale of this map: ${scaleWords(s)}`;
 }
 
-/** Draws one histogram into `host` (replacing what was there) and returns the bin counts it drew. */
-export function drawHistogram(host: HTMLElement, values: Float32Array, lo: number, hi: number, title: string): number[] {
+/** The legend's tooltip, in `lang` (again on a change of language). */
+export function titleScale(box: HTMLElement, s: MapScale, lang: Lang): void {
+  box.title = say(lang, msg('activationMaps.scaleTitle', { range: scaleWords(s) }));
+}
+
+/** Draws one histogram into `host` (replacing what was there; `titleHistogram` writes its titles) and returns the bin counts it drew. */
+export function drawHistogram(host: HTMLElement, values: Float32Array, lo: number, hi: number): number[] {
   const { edges, counts } = histogram(values, lo, hi, BINS);
   host.replaceChildren();
   const svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('aria-hidden', 'true');
@@ -54,7 +59,13 @@ export function drawHistogram(host: HTMLElement, values: Float32Array, lo: numbe
     .attr('y', (c) => y(c)).attr('height', (c) => y(0) - y(c));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(6));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(4, '~s'));
-  svg.append('text').attr('class', 'axis-label').attr('x', W - M.right).attr('y', H - 4).attr('text-anchor', 'end').text('value');
-  svg.append('text').attr('class', 'axis-label').attr('x', 4).attr('y', 12).text(`${title} · pixels per bin`);
+  svg.append('text').attr('class', 'axis-label').attr('x', W - M.right).attr('y', H - 4).attr('text-anchor', 'end').attr('data-role', 'x-title');
+  svg.append('text').attr('class', 'axis-label').attr('x', 4).attr('y', 12).attr('data-role', 'title');
   return counts;
+}
+
+/** A histogram's axis title and title, in the element's language (again on a change of language: the bars stay). */
+export function titleHistogram(host: HTMLElement, xTitle: string, title: string): void {
+  select(host).select('text[data-role="x-title"]').text(xTitle);
+  select(host).select('text[data-role="title"]').text(title);
 }

@@ -11,7 +11,8 @@
 import '@lib/engine/global.ts';
 import { FmElement, define } from '@lib/widget/fm-element.ts';
 import { ParamError } from '@lib/params/index.ts';
-import { ACTIVATIONS, activation, type ActivationName } from '@lib/activations/functions.ts';
+import { chain, msg, say, type MessageKey, type Msg } from '@lib/i18n/index.ts';
+import { ACTIVATIONS, activation, activationLabel, type ActivationName } from '@lib/activations/functions.ts';
 import { clampX, readout, sampleCurve, X_MAX, X_MIN, type Curve } from '@lib/activations/curve.ts';
 import { MAX_SLOPE } from '@lib/activations/params.ts';
 import { ACTIVATION_STYLE, PALETTE_CSS, activationColor } from '@lib/charts/palette.ts';
@@ -27,16 +28,17 @@ let instances = 0;
 const checkbox = (n: ActivationName) =>
   `<label><input type="checkbox" data-fn="${n}"><span class="swatch" style="border-color:${activationColor(n)};border-top-style:${ACTIVATION_STYLE[n]!.dash ? 'dashed' : 'solid'}"></span>${activation(n).label.replace(/ \(.*/, '')}</label>`;
 
+/** The shell's words are filled in by `sayShell()` (and again on a change of language): `data-say` a text, `data-say-label` an aria-label. */
 const SHELL = `
 <div class="controls">
-  <fieldset><legend>Functions to compare</legend>${ACTIVATIONS.map(checkbox).join('')}</fieldset>
-  <label>Leaky ReLU slope for x &lt; 0 <input type="number" data-role="slope" min="0" max="${MAX_SLOPE}" step="0.01"></label>
+  <fieldset><legend data-say="activationPlot.functions"></legend>${ACTIVATIONS.map(checkbox).join('')}</fieldset>
+  <label><span data-role="slope-label"></span> <input type="number" data-role="slope" min="0" max="${MAX_SLOPE}" step="0.01"></label>
 </div>
-<div class="plot" data-role="plot" tabindex="0" role="slider" aria-label="Read-out position x (arrow keys move it)" aria-valuemin="${X_MIN}" aria-valuemax="${X_MAX}" aria-valuenow="${PLOT_DEFAULTS.x}" aria-valuetext="not computed yet"><div class="panels" data-role="panels"><div class="panel"></div><div class="panel"></div></div></div>
-<table><caption class="sr">Values at the read-out position</caption><thead><tr><th scope="col" data-role="x-head">x</th><th scope="col">f(x)</th><th scope="col">f′(x)</th></tr></thead><tbody data-role="rows"></tbody></table>
+<div class="plot" data-role="plot" tabindex="0" role="slider" data-say-label="activationPlot.plotLabel" aria-valuemin="${X_MIN}" aria-valuemax="${X_MAX}" aria-valuenow="${PLOT_DEFAULTS.x}"><div class="panels" data-role="panels"><div class="panel"></div><div class="panel"></div></div></div>
+<table><caption class="sr" data-say="activationPlot.tableCaption"></caption><thead><tr><th scope="col" data-role="x-head">x</th><th scope="col">f(x)</th><th scope="col">f′(x)</th></tr></thead><tbody data-role="rows"></tbody></table>
 <p data-role="live" class="sr" aria-live="polite"></p>
 <p data-role="message" role="alert" hidden></p>
-<p class="engine">Computed exactly in JavaScript (float64); no GPU or TensorFlow.js needed.</p>`;
+<p class="engine" data-say="activationPlot.engine"></p>`;
 
 export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
   static observedAttributes = attributeNames(SPEC);
@@ -44,6 +46,9 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
   private view: import('./plot-view.ts').PlotView | null = null;
   private curves: Curve[] = [];
   private shownError = '';
+  /** The refused attributes' messages in force, kept to be said again in another language. */
+  private errors: (string | Msg)[] = [];
+  private values: ReturnType<typeof readout> = [];
   private readonly uid = `fm-ap-${++instances}`;
 
   get functions(): string { return this.s.functions.join(','); }
@@ -64,11 +69,13 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
 
   protected render(): void {
     this.root.innerHTML = SHELL;
+    this.sayShell();
+    this.$('plot').setAttribute('aria-valuetext', this.t('activationPlot.notComputed'));
     adoptStyles(this.root, `${PALETTE_CSS}${css}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`);
     for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')) {
       box.addEventListener('change', () => {
         const on = [...this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')].filter((b) => b.checked).map((b) => b.dataset.fn!);
-        if (on.length === 0) { box.checked = true; this.emitError('Keep at least one function to plot.'); return; }
+        if (on.length === 0) { box.checked = true; this.emitError(msg('activationPlot.keepOne')); return; }
         this.setAttribute('functions', on.join(','));
       });
     }
@@ -92,12 +99,31 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
 
   protected async start(): Promise<void> {
     const { PlotView } = await import('./plot-view.ts');
-    this.view = new PlotView(this.uid);
+    this.view = new PlotView(this.uid, this.t('activationPlot.xAxis'));
     this.$('panels').replaceWith(this.view.el);
     this.update();
   }
 
   protected teardown(): void {}
+
+  /** Says the shell, the table, the read-out and any refused value's message again; nothing is recomputed. */
+  protected override onLangChange(): void {
+    this.sayShell();
+    this.view?.setXTitle(this.t('activationPlot.xAxis'));
+    if (this.values.length) this.showTable(this.values);
+    if (this.errors.length) this.showMessage(this.errorText(), 'error');
+  }
+
+  private sayShell(): void {
+    for (const e of this.root.querySelectorAll<HTMLElement>('[data-say]')) e.textContent = this.t(e.dataset.say as MessageKey);
+    this.$('slope-label').textContent = this.t('activationPlot.slope', { name: 'Leaky ReLU' });
+    for (const e of this.root.querySelectorAll<HTMLElement>('[data-say-label]')) e.setAttribute('aria-label', this.t(e.dataset.sayLabel as MessageKey));
+  }
+
+  /** The refused values' messages in the element's language (Chinese sentences take no space between them). */
+  private errorText(): string {
+    return this.errors.map((m) => say(this.language, m)).join(this.language === 'zh-CN' ? '' : ' ');
+  }
 
   private $<T extends HTMLElement = HTMLElement>(role: string): T {
     return this.root.querySelector<T>(`[data-role="${role}"]`)!;
@@ -109,7 +135,7 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
    */
   private update(report = true): void {
     const t0 = performance.now();
-    const errors: string[] = [];
+    const errors: (string | Msg)[] = [];
     let next: PlotSettings = { ...this.s };
     for (const name of PLOT_ATTRS) {
       const raw = this.getAttribute(name);
@@ -117,20 +143,23 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
         next = { ...next, ...(raw === null ? { [name]: PLOT_DEFAULTS[name as PlotAttr] } : PLOT_PARSE[name](raw)) };
       } catch (e) {
         if (!(e instanceof ParamError)) throw e;
-        errors.push(e.message);
+        errors.push(e.said);
       }
     }
     const curvesChanged = next.slope !== this.s.slope || next.functions.join() !== this.s.functions.join() || this.curves.length === 0;
     this.s = next;
     if (curvesChanged) this.curves = this.s.functions.map((n) => sampleCurve(n, this.s.slope));
     const values = readout(this.s.functions, this.s.slope, this.s.x);
+    this.values = values;
     this.showTable(values);
     if (!report || !this.view) return;
     this.view.draw(this.curves, { x: this.s.x, values });
-    const text = errors.join(' ');
+    this.errors = errors;
+    // Compared in English: the same refusals said again are not a new error.
+    const text = errors.map((m) => say('en', m)).join(' ');
     if (text !== this.shownError) {
       this.shownError = text;
-      if (text) this.emitError(text); else this.clearMessage();
+      if (text) this.emitError(this.errorText()); else this.clearMessage();
     }
     this.emitResult({ backend: 'reference', ms: performance.now() - t0, x: this.s.x, slope: this.s.slope, functions: [...this.s.functions], values });
   }
@@ -140,22 +169,23 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
     const slope = this.$<HTMLInputElement>('slope');
     if (this.root.activeElement !== slope) slope.value = String(this.s.slope);
     const xText = formatValue(this.s.x);
-    this.$('x-head').textContent = `at x = ${xText}`;
+    this.$('x-head').textContent = this.t('activationPlot.atX', { x: xText });
     this.$('rows').replaceChildren(...values.map((v) => {
       const tr = document.createElement('tr');
       tr.dataset.name = v.name;
-      for (const t of [v.label, formatValue(v.f), formatValue(v.df)]) {
+      for (const t of [say(this.language, activationLabel(v.name, this.s.slope)), formatValue(v.f), formatValue(v.df)]) {
         const td = document.createElement('td');
         td.textContent = t;
         tr.append(td);
       }
       return tr;
     }));
-    const words = values.map((v) => `${v.label}: f = ${formatValue(v.f)}, f′ = ${formatValue(v.df)}`).join('; ');
+    const words = chain(values.map((v) => msg('activationPlot.value', { label: activationLabel(v.name, this.s.slope), f: formatValue(v.f), df: formatValue(v.df) })), 'engine.steps.and')!;
+    const readoutText = this.t('activationPlot.readout', { x: xText, values: words });
     const plot = this.$('plot');
     plot.setAttribute('aria-valuenow', String(this.s.x));
-    plot.setAttribute('aria-valuetext', `x = ${xText}. ${words}`);
-    this.$('live').textContent = `x = ${xText}. ${words}`;
+    plot.setAttribute('aria-valuetext', readoutText);
+    this.$('live').textContent = readoutText;
   }
 }
 

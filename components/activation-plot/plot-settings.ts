@@ -1,5 +1,6 @@
 /** `<fm-activation-plot>`'s attributes: defaults and one parser each (also run by the MDX shell at build time). */
 import { ParamError, quote } from '@lib/params/index.ts';
+import { msg } from '@lib/i18n/index.ts';
 import { DEFAULT_SLOPE, type ActivationName } from '@lib/activations/functions.ts';
 import { parseActivationList, parseSlope } from '@lib/activations/params.ts';
 import { X_MAX, X_MIN } from '@lib/activations/curve.ts';
@@ -11,8 +12,8 @@ export type PlotAttr = (typeof PLOT_ATTRS)[number];
 
 export function parseX(raw: string): number {
   const v = /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isFinite(v)) throw new ParamError('x', `x must be a number from ${X_MIN} to ${X_MAX}; got ${quote(raw)}.`);
-  if (v < X_MIN || v > X_MAX) throw new ParamError('x', `x must be from ${X_MIN} to ${X_MAX}; got ${v}.`);
+  if (!Number.isFinite(v)) throw new ParamError('x', msg('activationPlot.xNotNumber', { min: X_MIN, max: X_MAX, raw: quote(raw) }));
+  if (v < X_MIN || v > X_MAX) throw new ParamError('x', msg('activationPlot.xOutOfRange', { min: X_MIN, max: X_MAX, value: String(v) }));
   return v;
 }
 

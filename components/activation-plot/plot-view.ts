@@ -19,7 +19,8 @@ export class PlotView {
   readonly el: HTMLElement;
   private readonly x = scaleLinear().domain([X_MIN, X_MAX]).range([M.left, W - M.right]);
 
-  constructor(clipPrefix: string) {
+  /** `xTitle`: the x axis's title in the element's language (`setXTitle` says it again in another). */
+  constructor(clipPrefix: string, xTitle: string) {
     this.el = document.createElement('div');
     this.el.className = 'panels';
     for (const p of PANELS) {
@@ -29,12 +30,16 @@ export class PlotView {
         .attr('x', M.left).attr('y', M.top).attr('width', W - M.left - M.right).attr('height', H - M.top - M.bottom);
       svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${y(0)})`).call(axisBottom(this.x).ticks(8).tickSizeOuter(0));
       svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(6).tickSizeOuter(0));
-      svg.append('text').attr('class', 'axis-label').attr('x', W - M.right).attr('y', H - 6).attr('text-anchor', 'end').text('x (pre-activation)');
+      svg.append('text').attr('class', 'axis-label').attr('x', W - M.right).attr('y', H - 6).attr('text-anchor', 'end').attr('data-role', 'x-title').text(xTitle);
       svg.append('text').attr('class', 'axis-label').attr('x', 4).attr('y', 4).attr('dominant-baseline', 'hanging').text(p.title);
       svg.append('g').attr('class', 'curves').attr('clip-path', `url(#${clipPrefix}-${p.key})`).attr('data-y0', p.y[0]).attr('data-y1', p.y[1]);
       svg.append('line').attr('class', 'rule').attr('y1', M.top).attr('y2', H - M.bottom);
       svg.append('g').attr('class', 'dots');
     }
+  }
+
+  setXTitle(text: string): void {
+    select(this.el).selectAll('text[data-role="x-title"]').text(text);
   }
 
   /** Maps a pointer's clientX over a panel to an x value. */

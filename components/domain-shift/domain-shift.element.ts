@@ -16,15 +16,16 @@ import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
-import { parseKeyword } from '@lib/params/index.ts';
+import { ParamError, parseKeyword } from '@lib/params/index.ts';
+import { msg, say, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
-import { STRENGTH, applyShift, describeShift } from '@lib/shift/transforms.ts';
+import { STRENGTH, applyShift, shiftName, shiftWords, strengthMeaning } from '@lib/shift/transforms.ts';
 import type { Clean, ShiftData, ShiftOutcome, ShiftSettings, Slice } from '@lib/shift/run.ts';
 import { Job } from '@lib/job/job.ts';
 import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
 import { sliceText, summaryText, type Gaps } from './shift-summary.ts';
-import { SHELL } from './shell.ts';
+import { SHELL, sayShell } from './shell.ts';
 import type { DomainShiftResult } from './result.ts';
 import css from './domain-shift.css?inline';
 import { SPEC } from './attributes.ts';
@@ -33,6 +34,9 @@ import { adoptStyles } from '@lib/widget/host-style.ts';
 import { loadHeavy, type Heavy, type View } from './heavy.ts';
 
 const AFTER = ['adabn', 'finetuned'] as const;
+type Pca = { points: import('./shift-view.ts').ScatterPoint[]; gap: number; explained: [number, number] };
+/** A refused value's message: the catalogue's where it has one. */
+const said = (e: unknown): string | Msg => (e instanceof ParamError ? e.said : (e as Error).message);
 const EXAMPLES = 8;
 export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> {
   static observedAttributes = attributeNames(SPEC);
@@ -45,6 +49,13 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   private last: ShiftOutcome | null = null;
   private job: Job | null = null;
   private pictured = false;
+  /** What the result has written, kept as data so that a change of language says it again (nothing is recomputed). */
+  private said: {
+    summary?: (lang: Lang) => string; timing?: number; examples?: ShiftSettings; progress?: [number, number, number];
+    bars?: { s: ShiftSettings; values: (number | null)[] }; pca?: { before: Pca; after: Pca; finetuned: boolean };
+  } = {};
+  /** The refusals as last shown (in the language of the moment). */
+  private errorsShown = '';
 
   /** The last finished run: evaluations, BatchNorm statistics written by AdaBN, hidden-layer features. */
   async getOutcome(): Promise<ShiftOutcome> { await this.ready; return this.last!; }
@@ -60,6 +71,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   protected render(): void {
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
+    sayShell(this.root, this.language);
     bindControls(this.root, (name, value) => {
       // A new shift starts at its own default strength (another shift's strength means something else).
       if (name === 'shift') this.removeAttribute('strength');
@@ -73,7 +85,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   }
 
   private readAfter(raw: string | null): void {
-    try { this.afterPanel = raw === null ? 'adabn' : parseKeyword('after', raw, AFTER); this.attrs.setMessage('after', null); } catch (e) { this.attrs.setMessage('after', (e as Error).message); }
+    try { this.afterPanel = raw === null ? 'adabn' : parseKeyword('after', raw, AFTER); this.attrs.setMessage('after', null); } catch (e) { this.attrs.setMessage('after', said(e)); }
     this.showErrors();
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="after"]')) r.checked = r.value === this.afterPanel;
   }
@@ -87,11 +99,11 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     this.attrs.setMessage('strength-range', null);
     this.attrs.setMessage('labels-range', null);
     try { next.strength = resolveStrength(next.shift, raw.strength); } catch (e) {
-      this.attrs.setMessage('strength-range', (e as Error).message);
+      this.attrs.setMessage('strength-range', said(e));
       next.strength = next.shift === prev.shift ? prev.strength : STRENGTH[next.shift].default;
     }
     try { checkLabels(next.labels, next.images, 5); } catch (e) {
-      this.attrs.setMessage('labels-range', (e as Error).message);
+      this.attrs.setMessage('labels-range', said(e));
       next.labels = Math.floor(next.images / 5);
     }
     this.s = next;
@@ -100,8 +112,34 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   }
 
   private showErrors(): void {
-    const text = this.attrs.message;
+    const text = this.attrs.messageIn(this.language);
+    this.errorsShown = text;
     if (text) this.emitError(text); else this.clearMessage();
+  }
+
+  /** Every text again in the new language, from what the last result left: nothing is recomputed or reported. */
+  protected override onLangChange(): void {
+    const lang = this.language;
+    sayShell(this.root, lang);
+    const line = this.$('message');
+    if (this.errorsShown && !line.hidden && line.textContent === this.errorsShown) {
+      this.errorsShown = this.attrs.messageIn(lang);
+      this.showMessage(this.errorsShown, 'error');
+    }
+    this.sync();
+    const { summary, timing, examples, progress, bars, pca } = this.said;
+    if (examples) this.sayExamples(examples);
+    if (summary) this.$('summary').textContent = summary(lang);
+    if (timing !== undefined) this.$('timing').textContent = this.t('domainShift.timing', { s: (timing / 1000).toFixed(1) });
+    if (progress) this.$('progress-text').textContent = this.t('domainShift.progress', { step: String(progress[0]), total: String(progress[1]), loss: progress[2].toFixed(3) });
+    if (this.heavy && bars) this.drawBars(this.heavy, bars.s, bars.values);
+    if (this.heavy && pca) this.drawPcaViews(this.heavy, pca);
+  }
+
+  /** The summary line, kept as a function of the language so that a change of language says it again. */
+  private saySummary(summary: (lang: Lang) => string): void {
+    this.said.summary = summary;
+    this.$('summary').textContent = summary(this.language);
   }
 
   private sync(): void {
@@ -109,9 +147,10 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     // The range first: a range input clamps the value to the bounds it has when the value is written.
     for (const c of this.root.querySelectorAll('[data-attr="strength"]')) Object.assign(c, { min: String(spec.min), max: String(spec.max), step: String(spec.step) });
     this.attrs.syncControls(this.root, this.s);
-    const label = `Strength: ${spec.label}`;
+    const meaning = strengthMeaning(this.s.shift);
+    const label = this.t('domainShift.strengthLabel', { meaning });
     this.$('strength-range').setAttribute('aria-label', label);
-    this.$('strength-number').setAttribute('aria-label', `${label} (number)`);
+    this.$('strength-number').setAttribute('aria-label', this.t('domainShift.strengthNumberLabel', { meaning }));
     this.$('strength-range').title = label;
   }
 
@@ -147,7 +186,10 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     this.setStatus('running');
     this.last = null;
     this.paintExamples(heavy.view, heavy.data.test, s);
-    this.$('summary').textContent = `Evaluating the model on ${heavy.data.test.count} ${describeShift(s.shift, s.strength)} test digits and re-estimating BatchNorm on ${s.images} unlabelled ones…`;
+    const digits = String(heavy.data.test.count);
+    this.saySummary((lang) => say(lang, msg('domainShift.evaluating', { digits, shift: shiftWords(s.shift, s.strength), images: String(s.images) })));
+    this.said.timing = undefined;
+    this.said.progress = undefined;
     this.job?.cancel();
     const job = (this.job = new Job());
     try {
@@ -172,7 +214,8 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
       this.last = outcome;
       const gaps = this.show(heavy, s, outcome, false);
       const ms = performance.now() - t0;
-      this.$('timing').textContent = `Computed in ${(ms / 1000).toFixed(1)} s.`;
+      this.said.timing = ms;
+      this.$('timing').textContent = this.t('domainShift.timing', { s: (ms / 1000).toFixed(1) });
       this.emitResult({ backend: heavy.engine.backend, ms, ...s, source: clean.pass.evaluation.accuracy, before: outcome.before.evaluation.accuracy,
         adabn: outcome.adabn.evaluation.accuracy, finetuned: outcome.finetuned?.shifted.evaluation.accuracy ?? null,
         finetunedClean: outcome.finetuned?.clean.evaluation.accuracy ?? null, finetuneSteps: outcome.finetuneSteps, gaps, fallbackReason: heavy.engine.fallbackReason ?? null });
@@ -186,26 +229,33 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     const clean = test.images.subarray(0, EXAMPLES * 784);
     view.paintDigits(this.$('clean'), clean, EXAMPLES);
     view.paintDigits(this.$('shifted'), applyShift(clean, EXAMPLES, s.shift, s.strength, s.seed), EXAMPLES);
-    const words = describeShift(s.shift, s.strength);
-    this.$('shifted-label').textContent = words;
-    this.$('shifted').setAttribute('aria-label', `The same ${EXAMPLES} test digits ${words}, as the model receives them`);
-    this.$('clean').setAttribute('aria-label', `${EXAMPLES} clean test digits (white ink on black, as the model receives them)`);
+    this.sayExamples(s);
     if (!this.pictured) performance.mark('fm-picture', { detail: { tag: this.localName, id: this.id } });
     this.pictured = true;
+  }
+
+  /** The example strip's words for settings `s`, in the element's language. */
+  private sayExamples(s: ShiftSettings): void {
+    this.said.examples = s;
+    const shift = shiftWords(s.shift, s.strength);
+    this.$('shifted-label').textContent = say(this.language, shift);
+    this.$('shifted').setAttribute('aria-label', this.t('domainShift.shiftedExamples', { n: String(EXAMPLES), shift }));
+    this.$('clean').setAttribute('aria-label', this.t('domainShift.cleanExamples', { n: String(EXAMPLES) }));
   }
 
   /** The first picture: the base model's accuracies on the first batch, marked partial until the full run replaces them. */
   private showSlice(heavy: Heavy, s: ShiftSettings, slice: Slice): void {
     this.drawBars(heavy, s, [slice.source.accuracy, slice.before.accuracy, null]);
     this.$('bars').dataset.partial = '';
-    this.$('summary').textContent = sliceText(s, slice);
+    this.saySummary((lang) => sliceText(s, slice, lang));
     this.dispatchEvent(new CustomEvent('fm-progress', { detail: { stage: 'first-slice', count: slice.count, total: slice.total, source: slice.source.accuracy, before: slice.before.accuracy }, bubbles: true, composed: true }));
   }
 
   private progress(step: number, total: number, loss: number): void {
     this.$('progress-row').hidden = false;
     Object.assign(this.$<HTMLProgressElement>('progress'), { value: step / total });
-    this.$('progress-text').textContent = `Fine-tuning hidden and logits: step ${step} of ${total}, loss ${loss.toFixed(3)}`;
+    this.said.progress = [step, total, loss];
+    this.$('progress-text').textContent = this.t('domainShift.progress', { step: String(step), total: String(total), loss: loss.toFixed(3) });
   }
 
   /** Draws bars, PCA and the summary; `partial`: fine-tuning still running. Returns the domain gaps. */
@@ -216,15 +266,17 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     const acc = (p: { evaluation: { accuracy: number } } | undefined) => p?.evaluation.accuracy ?? null;
     this.drawBars(heavy, s, [acc(clean.pass), acc(o.before), acc(o.adabn), ...(s.labels > 0 ? [partial ? null : acc(o.finetuned?.shifted)] : [])]);
     const gaps = this.drawPca();
-    this.$('summary').textContent = summaryText(s, clean.pass, o, gaps, partial);
+    this.saySummary((lang) => summaryText(s, clean.pass, o, gaps, partial, lang));
     return gaps;
   }
 
   /** Accuracy bars: clean, shifted, AdaBN, fine-tuned (when given); null: still computing. */
   private drawBars(heavy: Heavy, s: ShiftSettings, values: (number | null)[]): void {
-    const labels = ['clean digits (source)', `${s.shift}, no adaptation`, `${s.shift}, AdaBN`, `${s.shift}, fine-tuned`];
+    this.said.bars = { s, values };
+    const shift = shiftName(s.shift);
+    const labels = [this.t('domainShift.bar.source'), this.t('domainShift.bar.target', { shift }), this.t('domainShift.bar.adabn', { shift }), this.t('domainShift.bar.finetuned', { shift })];
     const kinds = ['source', 'target', 'adapted', 'adapted'] as const;
-    heavy.view.drawBars(this.$('bars'), values.map((value, i) => ({ label: labels[i]!, value, kind: kinds[i]! })), 1 / heavy.data.classes);
+    heavy.view.drawBars(this.$('bars'), values.map((value, i) => ({ label: labels[i]!, value, kind: kinds[i]! })), 1 / heavy.data.classes, this.language);
   }
 
   private drawPca(): Gaps {
@@ -237,10 +289,16 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     const a = panel(source, o.adabn.hidden);
     const f = o.finetuned ? panel(o.finetuned.clean.hidden, o.finetuned.shifted.hidden) : null;
     const shown = this.afterPanel === 'finetuned' && f ? f : a;
-    heavy.view.drawScatter(this.$('pca-before'), before.points, `Before adaptation · gap ${before.gap.toFixed(2)}`, before.explained);
-    heavy.view.drawScatter(this.$('pca-after'), shown.points, `${shown === f ? 'After fine-tuning' : 'After AdaBN'} · gap ${shown.gap.toFixed(2)}`, shown.explained);
-    heavy.view.drawLegend(this.$('legend'), ['0', '1', '2', '3', '4']);
+    this.drawPcaViews(heavy, (this.said.pca = { before, after: shown, finetuned: shown === f }));
     return { before: before.gap, adabn: a.gap, finetuned: f?.gap ?? null };
+  }
+
+  /** The two PCA panels and their legend, from panels already computed, in the element's language. */
+  private drawPcaViews(heavy: Heavy, { before, after, finetuned }: { before: Pca; after: Pca; finetuned: boolean }): void {
+    const lang = this.language;
+    heavy.view.drawScatter(this.$('pca-before'), before.points, this.t('domainShift.pcaBefore', { gap: before.gap.toFixed(2) }), before.explained, lang);
+    heavy.view.drawScatter(this.$('pca-after'), after.points, this.t(finetuned ? 'domainShift.pcaFinetuned' : 'domainShift.pcaAdabn', { gap: after.gap.toFixed(2) }), after.explained, lang);
+    heavy.view.drawLegend(this.$('legend'), ['0', '1', '2', '3', '4'], lang);
   }
 }
 

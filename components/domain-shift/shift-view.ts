@@ -6,6 +6,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { select } from 'd3-selection';
+import { t, type Lang } from '@lib/i18n/index.ts';
 import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle } from 'd3-shape';
 
 const SHAPES = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross];
@@ -17,7 +18,7 @@ const svgIn = (host: HTMLElement, w: number, h: number) => {
 export interface Bar { label: string; value: number | null; kind: 'source' | 'target' | 'adapted' }
 
 /** Horizontal bars of accuracy (0–100 %), a dashed line at chance; a null value is drawn as "running…". */
-export function drawBars(host: HTMLElement, bars: Bar[], chance: number): void {
+export function drawBars(host: HTMLElement, bars: Bar[], chance: number, lang: Lang): void {
   const W = 560, row = 30, M = { top: 8, right: 56, bottom: 34, left: 214 };
   const H = M.top + M.bottom + row * bars.length;
   const svg = svgIn(host, W, H);
@@ -29,16 +30,16 @@ export function drawBars(host: HTMLElement, bars: Bar[], chance: number): void {
   g.append('rect').attr('class', (b) => `bar ${b.kind}`).attr('x', x(0)).attr('y', (b) => y(b.label)!)
     .attr('height', y.bandwidth()).attr('width', (b) => x(b.value ?? 0) - x(0));
   g.append('text').attr('class', 'value').attr('x', (b) => x(b.value ?? 0) + 4).attr('y', (b) => y(b.label)! + y.bandwidth() / 2)
-    .attr('dy', '0.35em').text((b) => (b.value === null ? 'running…' : `${(100 * b.value).toFixed(1)}%`));
+    .attr('dy', '0.35em').text((b) => (b.value === null ? t(lang, 'domainShift.running') : `${(100 * b.value).toFixed(1)}%`));
   svg.append('line').attr('class', 'chance').attr('x1', x(chance)).attr('x2', x(chance)).attr('y1', M.top).attr('y2', H - M.bottom);
   svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle')
-    .text(`accuracy on the test digits (dashed: chance, ${Math.round(chance * 100)}%)`);
+    .text(t(lang, 'domainShift.accuracyAxis', { chance: String(Math.round(chance * 100)) }));
 }
 
 export interface ScatterPoint { x: number; y: number; domain: 'source' | 'target'; digit: number }
 
 /** One PCA panel; both panels of a pair share no scale (each has its own PCA), so axes are labelled per panel. */
-export function drawScatter(host: HTMLElement, pts: ScatterPoint[], title: string, explained: [number, number]): void {
+export function drawScatter(host: HTMLElement, pts: ScatterPoint[], title: string, explained: [number, number], lang: Lang): void {
   const W = 280, H = 250, M = { top: 22, right: 8, bottom: 34, left: 40 };
   const svg = svgIn(host, W, H);
   const ext = (k: 'x' | 'y') => { const v = pts.map((p) => p[k]); const lo = Math.min(...v), hi = Math.max(...v), pad = (hi - lo) * 0.05 || 1; return [lo - pad, hi + pad]; };
@@ -51,18 +52,18 @@ export function drawScatter(host: HTMLElement, pts: ScatterPoint[], title: strin
     .attr('transform', (p) => `translate(${x(p.x)},${y(p.y)})`).attr('d', (p) => shape.type(SHAPES[p.digit % SHAPES.length]!)()!);
   svg.append('text').attr('class', 'panel-title').attr('x', M.left).attr('y', 14).text(title);
   svg.append('text').attr('class', 'axis-label').attr('x', W - M.right).attr('y', H - 4).attr('text-anchor', 'end')
-    .text(`PC1 (${Math.round(100 * explained[0])}% of variance)`);
+    .text(t(lang, 'domainShift.pc1', { pct: String(Math.round(100 * explained[0])) }));
   svg.append('text').attr('class', 'axis-label').attr('transform', `translate(10,${H - M.bottom}) rotate(-90)`)
-    .text(`PC2 (${Math.round(100 * explained[1])}%)`);
+    .text(t(lang, 'domainShift.pc2', { pct: String(Math.round(100 * explained[1])) }));
 }
 
 /** The legend: domains by colour, digits by shape. */
-export function drawLegend(host: HTMLElement, classNames: string[]): void {
+export function drawLegend(host: HTMLElement, classNames: string[], lang: Lang): void {
   const W = 560, H = 24;
   const svg = svgIn(host, W, H);
   const shape = symbol().size(40);
   let at = 8;
-  for (const [cls, text] of [['source', 'clean digits (source)'], ['target', 'shifted digits (target)']] as const) {
+  for (const [cls, text] of [['source', t(lang, 'domainShift.bar.source')], ['target', t(lang, 'domainShift.legendTarget')]] as const) {
     svg.append('path').attr('class', `pt ${cls}`).attr('transform', `translate(${at},12)`).attr('d', shape.type(symbolCircle)()!);
     svg.append('text').attr('class', 'legend-text').attr('x', at + 9).attr('y', 16).text(text);
     at += 170;

@@ -4,6 +4,7 @@
  * grid, restore the example, and shift the drawing one cell — to test how much pooling cares about position.
  */
 import { DRAW_SIZE, defaultDrawing, shiftDrawing } from '@lib/pool/drawing.ts';
+import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
 const SHIFTS: [string, string, number, number][] = [['←', 'left', 0, -1], ['→', 'right', 0, 1], ['↑', 'up', -1, 0], ['↓', 'down', 1, 0]];
 
@@ -22,7 +23,7 @@ export class DrawGrid {
     grid.className = 'cells';
     grid.setAttribute('role', 'grid');
     grid.setAttribute('aria-multiselectable', 'true');
-    grid.setAttribute('aria-label', `Your drawing, ${DRAW_SIZE} by ${DRAW_SIZE} cells; selected cells are ink. Arrow keys move, Space or Enter toggles a cell.`);
+    grid.dataset.role = 'grid';
     grid.style.gridTemplateColumns = `repeat(${DRAW_SIZE}, 1fr)`;
     for (let r = 0; r < DRAW_SIZE; r++) {
       const row = document.createElement('div');
@@ -31,7 +32,6 @@ export class DrawGrid {
       for (let c = 0; c < DRAW_SIZE; c++) {
         const cell = document.createElement('div');
         cell.setAttribute('role', 'gridcell');
-        cell.setAttribute('aria-label', `row ${r + 1}, column ${c + 1}`);
         cell.dataset.i = String(r * DRAW_SIZE + c);
         cell.tabIndex = -1;
         row.append(cell);
@@ -60,9 +60,9 @@ export class DrawGrid {
     track(() => { removeEventListener('pointerup', end); removeEventListener('pointercancel', end); this.paint = null; });
     const tools = document.createElement('div');
     tools.className = 'draw-tools';
-    tools.innerHTML = `<p class="draw-help">Drag to paint; starting on ink erases. Or Tab into the grid, move with the arrow keys and press Space to toggle a cell.</p>
-      <p><button type="button" data-act="clear">Clear</button> <button type="button" data-act="example">Example</button></p>
-      <p class="shift">Shift by one cell ${SHIFTS.map(([arrow, word]) => `<button type="button" data-shift="${word}" aria-label="Shift the drawing one cell ${word}">${arrow}</button>`).join('')}</p>`;
+    tools.innerHTML = `<p class="draw-help" data-say="poolExplorer.drawHelp"></p>
+      <p><button type="button" data-act="clear" data-say="poolExplorer.clear"></button> <button type="button" data-act="example" data-say="poolExplorer.example"></button></p>
+      <p class="shift"><span data-say="poolExplorer.shiftBy"></span> ${SHIFTS.map(([arrow, word]) => `<button type="button" data-shift="${word}" data-say-label="poolExplorer.shift.${word}">${arrow}</button>`).join('')}</p>`;
     tools.addEventListener('click', (e) => {
       const b = (e.target as HTMLElement).closest('button');
       if (!b) return;
@@ -72,6 +72,14 @@ export class DrawGrid {
     });
     this.el.append(grid, tools);
     this.load(this.cells, false);
+  }
+
+  /** The grid's words in `lang` (its labels, help and buttons; `data-say` ones are said by the element's shell pass). */
+  say(lang: Lang): void {
+    this.el.querySelector('[data-role="grid"]')!.setAttribute('aria-label', t(lang, 'poolExplorer.gridLabel', { n: DRAW_SIZE }));
+    this.buttons.forEach((b, i) => b.setAttribute('aria-label', t(lang, 'poolExplorer.rowCol', { row: Math.floor(i / DRAW_SIZE) + 1, col: (i % DRAW_SIZE) + 1 })));
+    for (const e of this.el.querySelectorAll<HTMLElement>('[data-say]')) e.textContent = t(lang, e.dataset.say as MessageKey);
+    for (const e of this.el.querySelectorAll<HTMLElement>('[data-say-label]')) e.setAttribute('aria-label', t(lang, e.dataset.sayLabel as MessageKey));
   }
 
   load(cells: Uint8Array, notify = true): void {

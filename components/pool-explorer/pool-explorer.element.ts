@@ -13,7 +13,8 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import { define } from '@lib/widget/fm-element.ts';
+import { define, describeError } from '@lib/widget/fm-element.ts';
+import { msg, say, type Msg } from '@lib/i18n/index.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
@@ -25,7 +26,7 @@ import { globalWindow, poolWindow, type PoolWindow } from '@lib/pool/window.ts';
 import { drawingTensor, isEmptyDrawing } from '@lib/pool/drawing.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { attrText, kernelTensor, POOL_ATTRS, POOL_DEFAULTS, POOL_PARSE, type PoolAttr, type PoolSettings } from './pool-settings.ts';
-import { fillWindowTable, holdLayout, mapCaptions, paintMap, placeBox, rampCss, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
+import { fillWindowTable, holdLayout, mapCaptions, paintMap, placeBox, rampCss, sayShell, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
 import { DrawGrid } from './draw-grid.ts';
 import { loadSmallSample } from './small-sample.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
@@ -48,7 +49,10 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
   // image, kernel, relu, mode, size, stride: reflected from SPEC (the settings in force; setting one sets the attribute).
   static { reflect(this, SPEC, (el) => el.s, ['cell']); }
   private last: Last | null = null;
-  private info = '';
+  /** The note on the message line beside any refusal (an empty drawing), kept to say in any language. */
+  private info: Msg | '' = '';
+  /** The chosen cell and its window as last shown, kept so that a change of language says them again. */
+  private cellShown: { r: number; c: number; value: number; win: PoolWindow } | null = null;
   private grid: DrawGrid | null = null;
   private shown: [number, number] = [0, 0];
   /** Set while the element writes `cell` itself, so the write does not redraw twice. */
@@ -75,6 +79,8 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
   protected render(): void {
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
+    sayShell(this.root, this.language);
+    this.$('out').setAttribute('aria-valuetext', this.t('poolExplorer.notComputed'));
     this.$('ramp').style.background = rampCss();
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
       c.addEventListener('change', () => {
@@ -87,6 +93,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     }
     this.grid = new DrawGrid(() => this.schedule(), (off) => this.onDisconnect(off));
     this.$('draw').append(this.grid.el);
+    this.grid.say(this.language);
     const out = this.$('out');
     out.addEventListener('keydown', (e) => this.key(e));
     out.addEventListener('click', (e) => {
@@ -110,10 +117,27 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     this.sync();
   }
 
-  private updateMessage(): void {
-    const errors = this.settings.message;
-    if (errors) this.emitError([errors, this.info].filter(Boolean).join(' '));
-    else this.showMessage(this.info, 'info');
+  /** Shows the refusals in force and the note; `report` false (a change of language) only says them again. */
+  private updateMessage(report = true): void {
+    const lang = this.language;
+    const errors = this.settings.messageIn(lang);
+    const info = this.info ? say(lang, this.info) : '';
+    const text = [errors, info].filter(Boolean).join(lang === 'zh-CN' ? '' : ' ');
+    if (errors && report) this.emitError(text);
+    else if (errors) this.showMessage(text, 'error');
+    else if (report || this.info) this.showMessage(this.info, 'info');
+  }
+
+  /** Every text again in the new language, from the last result kept as data: nothing is recomputed or reported. */
+  protected override onLangChange(): void {
+    sayShell(this.root, this.language);
+    this.grid?.say(this.language);
+    const line = this.root.querySelector<HTMLElement>('[data-role="message"]')!;
+    if (!line.hidden && (this.info || this.settings.message)) this.updateMessage(false);
+    holdLayout(this.root, this.s, !this.last, this.language);
+    if (this.last) this.sayMaps();
+    if (this.last && this.cellShown) this.sayCell();
+    else this.$('out').setAttribute('aria-valuetext', this.t('poolExplorer.notComputed'));
   }
 
   private sync(): void {
@@ -124,7 +148,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     const pooled = this.s.mode !== 'global';
     for (const n of ['size', 'stride']) this.root.querySelector<HTMLInputElement>(`[data-attr="${n}"]`)!.disabled = !pooled;
     this.$('draw').hidden = this.s.image !== 'draw';
-    holdLayout(this.root, this.s, !this.last);
+    holdLayout(this.root, this.s, !this.last, this.language);
   }
 
   protected async load(): Promise<Heavy> {
@@ -149,18 +173,16 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
       const r = await heavy.lib.runPool(heavy.engine.tf, input, kernel, s.relu, s.mode, s.size, s.stride);
       if (gen !== this.gen) return;
       this.last = { s, input, kernel, featureMap: r.featureMap, output: r.output, ms: r.ms, backend: r.backend };
-      this.info = drawing && isEmptyDrawing(drawing)
-        ? 'The drawing is empty, so every feature-map value is 0 and so is every pooled value. Draw a few cells (or press Example) to see pooling at work.'
-        : '';
+      this.info = drawing && isEmptyDrawing(drawing) ? msg('poolExplorer.emptyDrawing') : '';
       this.settings.setMessage('geometry', null);
       this.updateMessage();
       this.drawMaps();
       this.showCell();
     } catch (err) {
       if (gen !== this.gen) return;
-      if (err instanceof ParamError) { this.settings.setMessage(err.param, err.message); this.updateMessage(); this.setStatus(this.last ? 'ready' : 'error'); return; }
+      if (err instanceof ParamError) { this.settings.setMessage(err.param, err.said); this.updateMessage(); this.setStatus(this.last ? 'ready' : 'error'); return; }
       this.setStatus('error');
-      this.emitError(`The pooling could not be computed: ${(err as Error).message}`);
+      this.emitError(msg('poolExplorer.failed', { error: describeError(err) }));
     }
   }
 
@@ -173,11 +195,18 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     paintMap(this.$('out'), output.data, oh, ow, extent);
     this.$('lo').textContent = formatValue(-extent);
     this.$('hi').textContent = formatValue(extent);
-    const words = mapCaptions(s, [h, w], [oh, ow], [lo, hi]);
+    this.sayMaps();
+  }
+
+  /** The maps' captions, text alternative and timing in the element's language. */
+  private sayMaps(): void {
+    const { featureMap, output, s } = this.last!;
+    const [h, w] = dims(featureMap), [oh, ow] = dims(output);
+    const words = mapCaptions(s, [h, w], [oh, ow], extentOf(featureMap.data), this.language);
     this.$('fm-caption').textContent = words.featureMap;
     this.$('fm').setAttribute('aria-label', words.featureMap);
     this.$('out-caption').textContent = words.pooled;
-    this.$('timing').textContent = `Convolution and pooling in ${this.last!.ms.toFixed(0)} ms.`;
+    this.$('timing').textContent = this.t('poolExplorer.timing', { ms: this.last!.ms.toFixed(0) });
   }
 
   /** Shows the cell asked for (or the strongest), its window and its words, and reports them. */
@@ -192,7 +221,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
       cell = [Math.min(cell![0], oh - 1), Math.min(cell![1], ow - 1)];
       this.reflectCell(cell);
     } else if (outside) {
-      this.settings.setMessage('cell-range', `cell ${cell![0] + 1},${cell![1] + 1} is outside the ${oh}×${ow} pooled map (rows 1–${oh}, columns 1–${ow}); showing the strongest cell instead.`);
+      this.settings.setMessage('cell-range', msg('poolExplorer.cellOutside', { row: String(cell![0] + 1), col: String(cell![1] + 1), oh: String(oh), ow: String(ow) }));
       cell = null;
     }
     this.clampCell = false;
@@ -208,21 +237,32 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     this.$('winner').hidden = s.mode !== 'max';
     placeBox(this.$('cursor'), r, c, 1, 1, oh, ow);
     this.$('cursor').hidden = false;
-    fillWindowTable(this.$<HTMLTableElement>('window-table'), win, s.mode);
-    const words = windowWords(win, s.mode, value);
-    this.$('window-title').textContent = `Cell row ${r + 1}, column ${c + 1}: ${words.title}`;
-    this.$('window-text').textContent = words.text;
+    this.cellShown = { r, c, value, win };
+    this.sayCell();
     const out = this.$('out');
     out.setAttribute('aria-valuemax', String(oh * ow));
     out.setAttribute('aria-valuenow', String(r * ow + c + 1));
-    out.setAttribute('aria-valuetext', `row ${r + 1}, column ${c + 1} of ${oh}×${ow}: ${words.title}`);
-    this.$('summary').textContent = summaryWords(s, h, w, oh, ow, `${words.title} at row ${r + 1}, column ${c + 1}.`);
     this.emitResult({
       backend: last.backend, ms: last.ms, image: s.image, kernel: s.kernel, relu: s.relu, mode: s.mode, size: s.size, stride: s.stride,
       mapShape: [...last.featureMap.shape], outShape: [...last.output.shape], cell: [r, c], value,
       window: { top: win.top, left: win.left, rows: win.rows, cols: win.cols, max: win.max, argmax: win.argmax, ties: win.ties, mean: win.mean },
       fallbackReason: this.heavy?.engine.fallbackReason ?? null,
     });
+  }
+
+  /** The chosen cell's table, words, slider text and the summary, in the element's language. */
+  private sayCell(): void {
+    const { s, featureMap, output } = this.last!;
+    const { r, c, value, win } = this.cellShown!;
+    const [h, w] = dims(featureMap), [oh, ow] = dims(output);
+    const lang = this.language;
+    fillWindowTable(this.$<HTMLTableElement>('window-table'), win, s.mode, lang);
+    const words = windowWords(win, s.mode, value, lang);
+    const at = { row: String(r + 1), col: String(c + 1), title: words.title };
+    this.$('window-title').textContent = this.t('poolExplorer.cellTitle', at);
+    this.$('window-text').textContent = words.text;
+    this.$('out').setAttribute('aria-valuetext', this.t('poolExplorer.cellValueText', { ...at, oh: String(oh), ow: String(ow) }));
+    this.$('summary').textContent = summaryWords(s, h, w, oh, ow, this.t('poolExplorer.cellSummary', at), lang);
   }
 
   private reflectCell(cell: [number, number] | null): void {

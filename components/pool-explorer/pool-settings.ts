@@ -4,6 +4,7 @@
  * only once that size is known (in the element), so here it is parsed for form alone.
  */
 import { ParamError, parseInteger, parseKeyword, quote } from '@lib/params/index.ts';
+import { msg } from '@lib/i18n/index.ts';
 import { parseImage } from '@components/conv-playground/settings.ts';
 import { parseKernel } from '@lib/conv/kernels.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
@@ -12,7 +13,6 @@ import type { PoolOp } from '@lib/pool/tf-pool.ts';
 export const POOL_KERNELS = ['sobel-x', 'sobel-y', 'laplacian', 'identity'] as const;
 export type PoolKernel = (typeof POOL_KERNELS)[number];
 export const MODES: readonly PoolOp[] = ['max', 'avg', 'global'];
-export const MODE_LABELS: Record<PoolOp, string> = { max: 'Max pooling', avg: 'Average pooling', global: 'Global average pooling' };
 export const MAX_POOL = 8;
 
 export interface PoolSettings {
@@ -33,9 +33,9 @@ export type PoolAttr = (typeof POOL_ATTRS)[number];
 /** "row,col", counted from 1 as readers count. */
 export function parseCell(raw: string): [number, number] {
   const m = /^\s*(\d{1,4})\s*,\s*(\d{1,4})\s*$/.exec(raw);
-  if (!m) throw new ParamError('cell', `cell must be "row,column" counted from 1, such as "3,5"; got ${quote(raw)}.`);
+  if (!m) throw new ParamError('cell', msg('poolExplorer.cellForm', { raw: quote(raw) }));
   const [r, c] = [Number(m[1]), Number(m[2])];
-  if (r < 1 || c < 1) throw new ParamError('cell', `cell rows and columns count from 1; got ${quote(raw)}.`);
+  if (r < 1 || c < 1) throw new ParamError('cell', msg('poolExplorer.cellFromOne', { raw: quote(raw) }));
   return [r - 1, c - 1];
 }
 

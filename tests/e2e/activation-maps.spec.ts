@@ -116,3 +116,26 @@ test('the embed page passes axe, also with a message shown', { tag: '@webgpu-onl
   await open(page, 'channel=0');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await open(page, 'channel=9');
+  const n = await count(page);
+  const text = (role: string) => page.locator(`fm-activation-maps [data-role="${role}"]`);
+  const histTitle = page.locator('fm-activation-maps [data-role="after-hist"] text[data-role="title"]');
+  await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  await expect(text('before-caption')).toHaveText(/^激活前：sobel-x特征图，恰好为零的值占[\d.]+%，取值范围/);
+  await expect(text('summary')).toHaveText(/^chelsea的第1张特征图（sobel-x），\d+×\d+像素（高×宽）：ReLU之前恰好为0的值占[\d.]+%，之后占[\d.]+%。$/);
+  await expect(histTitle).toHaveText('经过ReLU后 · 每个区间的像素数');
+  await expect(page.locator('fm-activation-maps label').first()).toHaveText(/^图像/);
+  await expect(page.locator('fm-activation-maps select[data-attr="image"] option[value="chelsea"]')).toHaveText('猫咪Chelsea');
+  expect(await text('after').getAttribute('aria-label')).toMatch(/^同一张特征图经过ReLU后：.*；色标范围为0至/);
+  await expect(text('timing')).toHaveText(/^卷积与激活用时\d+毫秒。$/);
+  expect(await message(page)).toContain('各特征图依次为：1 = sobel-x');
+  await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
+  await expect(text('summary')).toHaveText(/^Map 1 \(sobel-x\) of chelsea, \d+×\d+ pixels \(height × width\): [\d.]+% of values are exactly 0 before ReLU and [\d.]+% after\.$/);
+  await expect(histTitle).toHaveText('After ReLU · pixels per bin');
+  await expect(page.locator('fm-activation-maps select[data-attr="image"] option[value="chelsea"]')).toHaveText('Chelsea the cat');
+  expect(await message(page)).toContain('The maps are 1 = sobel-x, 2 = sobel-y, 3 = laplacian, 4 = emboss.');
+  expect(await count(page)).toBe(n);
+});

@@ -106,3 +106,24 @@ test('the embed page passes axe, also with a message shown, in dark mode too', {
   await open(page, 'slope=-1');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await open(page, 'functions=relu,leaky-relu&slope=0.2&x=99');
+  await page.evaluate(() => { const w = window as unknown as { results: number }; w.results = 0; document.addEventListener('fm-result', () => w.results++); });
+  const legend = page.locator('fm-activation-plot legend');
+  const xTitle = page.locator('fm-activation-plot svg[data-panel="f"] text[data-role="x-title"]');
+  await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  await expect(legend).toHaveText('要比较的函数');
+  await expect(xTitle).toHaveText('x（激活前的输入）');
+  expect((await rows(page))[1]![0]).toBe('Leaky ReLU（斜率0.2）');
+  expect(await message(page)).toBe('x必须在-4到4之间，收到的是99。');
+  expect(await page.locator('fm-activation-plot [data-role="plot"]').getAttribute('aria-label')).toBe('读数位置x（可用方向键移动）');
+  expect(await page.locator('fm-activation-plot [data-role="plot"]').getAttribute('aria-valuetext')).toContain('ReLU：f = 1，f′ = 1；');
+  await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
+  await expect(legend).toHaveText('Functions to compare');
+  await expect(xTitle).toHaveText('x (pre-activation)');
+  expect((await rows(page))[1]![0]).toBe('Leaky ReLU (slope 0.2)');
+  expect(await message(page)).toBe('x must be from -4 to 4; got 99.');
+  expect(await page.evaluate(() => (window as unknown as { results: number }).results)).toBe(0);
+});

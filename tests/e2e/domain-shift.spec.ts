@@ -147,3 +147,27 @@ test('the embed page passes axe in light and dark, with a message shown', { tag:
   expect(await message(page)).toContain('seed must be from 1');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(400_000);
+  await open(page, 'images=20&labels=0&shift=rotated&strength=400');
+  const n = await count(page);
+  const role = (r: string) => page.locator(`fm-domain-shift [data-role="${r}"]`);
+  await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  await expect(role('summary')).toHaveText(/^在250个干净的测试数字上，模型的准确率为[\d.]+%；在旋转45°后的同一批数字上为[\d.]+%（[−+][\d.]+个百分点）。AdaBN用20个无标签的旋转训练数字/);
+  await expect(role('shifted-label')).toHaveText('旋转45°');
+  await expect(role('bars')).toContainText('旋转，未适应');
+  await expect(role('bars')).toContainText('测试数字上的准确率（虚线：随机猜测，20%）');
+  await expect(role('pca-before')).toContainText('适应之前 · 差距');
+  await expect(page.locator('fm-domain-shift select[data-attr="shift"] option[value="inverted"]')).toHaveText('反相');
+  await expect(page.locator('fm-domain-shift label').first()).toHaveText(/^偏移类型/);
+  expect(await role('strength-range').getAttribute('aria-label')).toBe('强度：逆时针旋转的角度（度）');
+  expect(await message(page)).toBe('对于旋转的数字，strength是逆时针旋转的角度（度）：-180到180之间的数；收到的是"400"。');
+  await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
+  await expect(role('summary')).toHaveText(/^On 250 clean test digits the model is right [\d.]+% of the time; on the same digits rotated by 45°, /);
+  await expect(role('bars')).toContainText('rotated, no adaptation');
+  await expect(role('pca-before')).toContainText('Before adaptation · gap');
+  expect(await message(page)).toBe('For rotated digits, strength is the angle in degrees, counter-clockwise: a number from -180 to 180; got "400".');
+  expect(await count(page)).toBe(n);
+});

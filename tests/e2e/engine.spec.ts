@@ -79,6 +79,30 @@ test.describe('the engine in the reader\'s language', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('fm-engine-report in lang="zh-CN" is Chinese once ready, and English again without re-checking', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+    await page.goto('/device/');
+    const report = page.locator('fm-engine-report');
+    await expect(report).toHaveAttribute('status', 'ready');
+    await expect(report.locator('[data-field="kernels"] li').first()).not.toHaveText('Not checked yet.');
+    await report.evaluate((el) => { const w = window as unknown as { results: number }; w.results = 0; el.addEventListener('fm-result', () => w.results++); });
+    const heading = report.locator('h3').first();
+    await report.evaluate((el) => el.setAttribute('lang', 'zh-CN'));
+    await expect(heading).toHaveText('计算引擎如何选择后端');
+    await expect(report.locator('dt').first()).toHaveText('后端');
+    await expect(report.locator('[data-role="summary"]')).toHaveText(/^计算后端：WebGPU/);
+    await expect(report.locator('[data-field="adapter"]')).toHaveText(/——软件适配器$/);
+    await expect(report.locator('[data-field="ms"]')).toHaveText(/^加载TensorFlow\.js、选择并检查后端共用时\d+毫秒$/);
+    await expect(report.locator('[data-field="log"] li')).toHaveText(['WebGPU已启动，并通过了冒烟测试。']);
+    for (const li of await report.locator('[data-field="kernels"] li').allTextContents()) expect(li).toMatch(/：/);
+    await report.evaluate((el) => el.setAttribute('lang', 'en'));
+    await expect(heading).toHaveText('How the engine chose');
+    await expect(report.locator('[data-field="adapter"]')).toHaveText(/ — software adapter$/);
+    await expect(report.locator('[data-field="log"] li')).toHaveText(['WebGPU started and passed the smoke check.']);
+    await expect(report.locator('[data-field="kernels"] li').first()).toHaveText(/^[^：]+: /);
+    expect(await page.evaluate(() => (window as unknown as { results: number }).results)).toBe(0);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
   test('a widget\'s message line and Retry follow its language', { tag: '@webgpu-only' }, async ({ page }) => {
     await page.goto('/device/');
     const report = page.locator('fm-engine-report');

@@ -4,6 +4,8 @@
  * `geluTanh` is kept only so tests and the text can show how close the approximation is.
  */
 import { normalCdf, normalPdf } from './erf.ts';
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 
 export const ACTIVATIONS = ['relu', 'leaky-relu', 'sigmoid', 'tanh', 'gelu'] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
@@ -39,6 +41,14 @@ export function activation(name: ActivationName, slope = DEFAULT_SLOPE): Activat
     case 'gelu':
       return { name, label: 'GELU', f: (x) => x * normalCdf(x), df: (x) => normalCdf(x) + x * normalPdf(x) };
   }
+}
+
+/**
+ * The function's label for a reader (`say(lang, …)`): Leaky ReLU's names its slope in the reader's language; the
+ * names themselves are the same in every language (the checkboxes show them as they are). `label` above stays the English text (fm-result details carry it).
+ */
+export function activationLabel(name: ActivationName, slope = DEFAULT_SLOPE): Msg | string {
+  return name === 'leaky-relu' ? msg('activations.withSlope', { name: 'Leaky ReLU', slope: String(slope) }) : activation(name, slope).label;
 }
 
 /** GELU's tanh approximation 0.5·x·(1 + tanh(√(2/π)(x + 0.044715x³))), for comparison only. */

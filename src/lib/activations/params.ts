@@ -1,5 +1,6 @@
 /** Parsers for the activation widgets' attributes (shared by attributes, URL queries and MDX props). */
 import { ParamError, parseKeyword, quote } from '../params/index.ts';
+import { msg } from '../i18n/t.ts';
 import { ACTIVATIONS, type ActivationName } from './functions.ts';
 
 export const MAX_SLOPE = 1;
@@ -8,8 +9,8 @@ export const MAX_SLOPE = 1;
 export function parseSlope(raw: string): number {
   const text = raw.trim();
   const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value)) throw new ParamError('slope', `slope must be a number from 0 to ${MAX_SLOPE}; got ${quote(raw)}.`);
-  if (value < 0 || value > MAX_SLOPE) throw new ParamError('slope', `slope must be from 0 to ${MAX_SLOPE}; got ${value}.`);
+  if (!Number.isFinite(value)) throw new ParamError('slope', msg('activations.slopeNotNumber', { max: MAX_SLOPE, raw: quote(raw) }));
+  if (value < 0 || value > MAX_SLOPE) throw new ParamError('slope', msg('activations.slopeOutOfRange', { max: MAX_SLOPE, value: String(value) }));
   return value;
 }
 
@@ -20,6 +21,6 @@ export function parseActivation(raw: string, allowed: readonly ActivationName[] 
 /** A comma-separated list of activation names, at least one, no repeats kept. */
 export function parseActivationList(raw: string, name = 'functions'): ActivationName[] {
   const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  if (parts.length === 0) throw new ParamError(name, `${name} needs at least one of: ${ACTIVATIONS.join(', ')}.`);
+  if (parts.length === 0) throw new ParamError(name, msg('activations.listEmpty', { name, allowed: ACTIVATIONS.join(', ') }));
   return [...new Set(parts.map((p) => parseKeyword('activation', p, ACTIVATIONS)))];
 }

@@ -4,6 +4,8 @@
  * (n − size) is not a multiple of the stride.
  */
 import { fitWithin } from '../image/limits.ts';
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 
 /** Output length along one axis: ⌊(n − size) / stride⌋ + 1, or 0 when the window does not fit. */
 export function poolOutputLength(n: number, size: number, stride: number): number {
@@ -12,12 +14,12 @@ export function poolOutputLength(n: number, size: number, stride: number): numbe
 
 export interface PoolShape { outH: number; outW: number }
 
-/** Output size of a size×size pool over an h×w map, or a sentence saying why there is none. */
-export function poolOutput(h: number, w: number, size: number, stride: number): PoolShape | { error: string } {
+/** Output size of a size×size pool over an h×w map, or a sentence (a catalogue message) saying why there is none. */
+export function poolOutput(h: number, w: number, size: number, stride: number): PoolShape | { error: Msg } {
   const outH = poolOutputLength(h, size, stride);
   const outW = poolOutputLength(w, size, stride);
   if (outH < 1 || outW < 1) {
-    return { error: `A ${size}×${size} pooling window does not fit in the ${h}×${w} feature map: there is no output. Use a smaller pool size.` };
+    return { error: msg('poolExplorer.noFit', { size: String(size), h: String(h), w: String(w) }) };
   }
   return { outH, outW };
 }

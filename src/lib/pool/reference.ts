@@ -6,6 +6,7 @@
 import type { PlainTensor } from '../conv/tensor.ts';
 import type { ReferenceResult } from '../conv/reference.ts';
 import { poolOutput } from './geometry.ts';
+import { ReaderError } from '../i18n/reader-error.ts';
 
 export type PoolMode = 'max' | 'avg';
 
@@ -17,7 +18,7 @@ export interface PoolReference extends ReferenceResult {
 export function poolReference(x: PlainTensor<ArrayLike<number>>, mode: PoolMode, size: number, stride: number): PoolReference {
   const [n, h, w, c] = x.shape as [number, number, number, number];
   const geo = poolOutput(h, w, size, stride);
-  if ('error' in geo) throw new Error(geo.error);
+  if ('error' in geo) throw new ReaderError(geo.error);
   const { outH, outW } = geo;
   const count = n * outH * outW * c;
   const data = new Float64Array(count);

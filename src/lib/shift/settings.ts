@@ -4,7 +4,8 @@
  * the raw text is kept and resolved by `resolveStrength`, and a strength from another shift never leaks over.
  */
 import { ParamError, parseInteger, parseKeyword, quote } from '../params/index.ts';
-import { SHIFTS, STRENGTH, type Shift } from './transforms.ts';
+import { SHIFTS, STRENGTH, shiftName, strengthMeaning, type Shift } from './transforms.ts';
+import { msg } from '../i18n/t.ts';
 
 export interface ShiftAttrs { shift: Shift; strength: string | null; seed: number; images: number; labels: number }
 export const SHIFT_DEFAULTS: ShiftAttrs = { shift: 'inverted', strength: null, seed: 1, images: 200, labels: 10 };
@@ -16,7 +17,7 @@ export const SHIFT_PARSE: Record<ShiftAttr, (raw: string) => Partial<ShiftAttrs>
   shift: (raw) => ({ shift: parseKeyword('shift', raw, SHIFTS) }),
   // Checked for being a number here; its range depends on the shift (resolveStrength).
   strength: (raw) => {
-    if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(raw)) throw new ParamError('strength', `strength must be a number; got ${quote(raw)}.`);
+    if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(raw)) throw new ParamError('strength', msg('domainShift.strengthNotNumber', { raw: quote(raw) }));
     return { strength: raw.trim() };
   },
   seed: (raw) => ({ seed: parseInteger('seed', raw, ...LIMITS.seed) }),
@@ -31,8 +32,8 @@ export function resolveStrength(shift: Shift, raw: string | null): number {
   const v = Number(raw);
   const ok = Number.isFinite(v) && v >= spec.min && v <= spec.max && (!spec.integer || Number.isInteger(v));
   if (!ok) {
-    const kind = spec.integer ? 'a whole number' : 'a number';
-    throw new ParamError('strength', `For ${shift} digits, strength is the ${spec.label}: ${kind} from ${spec.min} to ${spec.max}; got ${quote(raw)}.`);
+    const params = { shift: shiftName(shift), meaning: strengthMeaning(shift), min: String(spec.min), max: String(spec.max), raw: quote(raw) };
+    throw new ParamError('strength', msg(spec.integer ? 'domainShift.strengthRangeWhole' : 'domainShift.strengthRange', params));
   }
   return v;
 }
@@ -41,6 +42,6 @@ export function resolveStrength(shift: Shift, raw: string | null): number {
 export function checkLabels(labels: number, images: number, classes: number): void {
   const most = Math.floor(images / classes);
   if (labels > most) {
-    throw new ParamError('labels', `labels asks for ${labels} labelled images of each digit, but ${images} target images hold only ${most} of each; use labels ≤ ${most} or more images.`);
+    throw new ParamError('labels', msg('domainShift.labelsTooMany', { labels: String(labels), images: String(images), most: String(most) }));
   }
 }

@@ -6,6 +6,8 @@
  */
 import { lcg } from '../random/lcg.ts';
 import { shiftImage } from '../transfer/augment.ts';
+import { msg, say } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 
 export const SHIFTS = ['inverted', 'rotated', 'noisy', 'thickened', 'shifted'] as const;
 export type Shift = (typeof SHIFTS)[number];
@@ -107,14 +109,23 @@ export function dilate(x: Float32Array, r: number): Float32Array {
   return out;
 }
 
-/** The words for a shift and its strength ("rotated by 45°"). */
+/** The words for a shift and its strength ("rotated by 45°"), in English (`shiftWords` for the reader's language). */
 export function describeShift(shift: Shift, s: number): string {
+  return say('en', shiftWords(shift, s));
+}
+
+/** The words for a shift and its strength, as a catalogue message. */
+export function shiftWords(shift: Shift, s: number): Msg {
   const n = Number.isInteger(s) ? String(s) : s.toFixed(2).replace(/0$/, '');
   switch (shift) {
-    case 'inverted': return s === 1 ? 'inverted' : `inverted ${Math.round(s * 100)}% of the way`;
-    case 'rotated': return `rotated by ${n.replace('-', '−')}°`;
-    case 'noisy': return `with Gaussian noise σ = ${n}`;
-    case 'thickened': return `thickened by ${n} px`;
-    case 'shifted': return `shifted by ${n} px`;
+    case 'inverted': return s === 1 ? msg('domainShift.describe.inverted') : msg('domainShift.describe.invertedPart', { pct: String(Math.round(s * 100)) });
+    case 'rotated': return msg('domainShift.describe.rotated', { n: n.replace('-', '−') });
+    case 'noisy': return msg('domainShift.describe.noisy', { n });
+    case 'thickened': return msg('domainShift.describe.thickened', { n });
+    case 'shifted': return msg('domainShift.describe.shifted', { n });
   }
 }
+
+/** A shift's name for the reader ("rotated"), and what its strength measures. */
+export const shiftName = (shift: Shift): Msg => msg(`domainShift.shiftName.${shift}`);
+export const strengthMeaning = (shift: Shift): Msg => msg(`domainShift.meaning.${shift}`);

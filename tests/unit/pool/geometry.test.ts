@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say, type Msg } from '../../../src/lib/i18n/index.ts';
 import { explorerMapSize, MAP_SIDE, poolOutput, poolOutputLength, unreadCells } from '../../../src/lib/pool/geometry.ts';
 
 /** Counts window positions by sliding one, the definition the formula must agree with. */
@@ -21,7 +22,9 @@ describe('poolOutputLength', () => {
 
 describe('poolOutput', () => {
   it('says why there is no output when the window is larger than the map', () => {
-    expect(poolOutput(16, 5, 8, 1)).toEqual({ error: expect.stringContaining('does not fit in the 16×5 feature map') });
+    const none = poolOutput(16, 5, 8, 1) as { error: Msg };
+    expect(say('en', none.error)).toBe('A 8×8 pooling window does not fit in the 16×5 feature map: there is no output. Use a smaller pool size.');
+    expect(say('zh-CN', none.error)).toBe('8×8的池化窗口放不进16×5的特征图，没有输出。请用更小的池化窗口。');
     expect(poolOutput(64, 43, 2, 2)).toEqual({ outH: 32, outW: 21 });
   });
 });

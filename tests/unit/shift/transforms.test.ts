@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SHIFTS, STRENGTH, addNoise, applyShift, describeShift, dilate, invert, rotate } from '../../../src/lib/shift/transforms.ts';
+import { SHIFTS, STRENGTH, addNoise, applyShift, describeShift, dilate, invert, rotate, shiftName, shiftWords } from '../../../src/lib/shift/transforms.ts';
+import { checkLabels, resolveStrength } from '../../../src/lib/shift/settings.ts';
+import { ParamError } from '../../../src/lib/params/index.ts';
+import { say } from '../../../src/lib/i18n/index.ts';
 import { shiftImage } from '../../../src/lib/transfer/augment.ts';
 import { lcg } from '../../../src/lib/random/lcg.ts';
 
@@ -123,3 +126,22 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
   return m;
 }
+
+describe('shiftWords, shiftName and the shift settings speak the reader\'s language', () => {
+  it('says a shift and its strength in English (as describeShift) and in Chinese', () => {
+    expect(say('en', shiftWords('rotated', -30))).toBe(describeShift('rotated', -30));
+    expect(say('zh-CN', shiftWords('rotated', -30))).toBe('旋转−30°');
+    expect(say('zh-CN', shiftWords('inverted', 0.5))).toBe('部分反相（50%）');
+    expect(say('zh-CN', shiftWords('thickened', 2))).toBe('加粗2 px');
+    expect([say('en', shiftName('noisy')), say('zh-CN', shiftName('noisy'))]).toEqual(['noisy', '加噪声']);
+  });
+  it('refuses a strength or labels with catalogue messages', () => {
+    const refusal = (fn: () => unknown) => { try { fn(); } catch (e) { return e as ParamError; } throw new Error('not refused'); };
+    const strength = refusal(() => resolveStrength('rotated', '400'));
+    expect(strength.message).toBe('For rotated digits, strength is the angle in degrees, counter-clockwise: a number from -180 to 180; got "400".');
+    expect(say('zh-CN', strength.said)).toBe('对于旋转的数字，strength是逆时针旋转的角度（度）：-180到180之间的数；收到的是"400"。');
+    const labels = refusal(() => checkLabels(6, 20, 5));
+    expect(labels.message).toBe('labels asks for 6 labelled images of each digit, but 20 target images hold only 4 of each; use labels ≤ 4 or more images.');
+    expect(say('zh-CN', labels.said)).toBe('labels要求每个数字6张有标签图像，但20张目标域图像中每个数字只有4张；请使用labels ≤ 4，或增加图像数。');
+  });
+});

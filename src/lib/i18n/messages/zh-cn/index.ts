@@ -7,5 +7,12 @@ import conv from './conv.ts';
 import convStepper from './conv-stepper.ts';
 import receptiveField from './receptive-field.ts';
 import softmaxExplorer from './softmax-explorer.ts';
+import activations from './activations.ts';
+import activationPlot from './activation-plot.ts';
+import activationMaps from './activation-maps.ts';
+import photos from './photos.ts';
+import engineReport from './engine-report.ts';
+import poolExplorer from './pool-explorer.ts';
+import domainShift from './domain-shift.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift } satisfies Translation<En>;
