@@ -3,7 +3,9 @@
  * locale. One file per area (a widget, the engine); add a new area's file here and in each locale's index.
  */
 import badge from './badge.ts';
+import datasets from './datasets.ts';
+import datasetPreview from './dataset-preview.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge } as const;
+export default { ...engine, ...widget, ...badge, ...datasets, ...datasetPreview } as const;

@@ -1,7 +1,9 @@
 /** The zh-CN catalogue: every English key (a missing one fails to compile here or in its area's file). */
 import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
+import datasets from './datasets.ts';
+import datasetPreview from './dataset-preview.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...datasets, ...datasetPreview } satisfies Translation<En>;
