@@ -3,7 +3,8 @@ import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
 import datasets from './datasets.ts';
 import datasetPreview from './dataset-preview.ts';
+import featureReuse from './feature-reuse.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge, ...datasets, ...datasetPreview } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...datasets, ...datasetPreview, ...featureReuse } satisfies Translation<En>;
