@@ -4,7 +4,8 @@ import badge from './badge.ts';
 import datasets from './datasets.ts';
 import datasetPreview from './dataset-preview.ts';
 import featureReuse from './feature-reuse.ts';
+import networkExplorer from './network-explorer.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge, ...datasets, ...datasetPreview, ...featureReuse } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer } satisfies Translation<En>;
