@@ -21,6 +21,8 @@ import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
 import { relabelShell, shell } from './shell.ts';
 import { holdLayout, reserveWords } from './shell-layout.ts';
+import { renderProbs } from './probs-view.ts';
+import { MODELS } from '@lib/models/shipped.ts';
 import { msg } from '@lib/i18n/index.ts';
 import { MapsView } from './maps-view.ts';
 import css from './network-explorer.css?inline';
@@ -98,6 +100,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
       h.views.renderForward(this.root, this.last, lang);
       h.detail.relabel();
     } else {
+      renderProbs(this.$('probs'), MODELS[this.s.model]!.classNames, null, null, lang);
       this.$('input-caption').textContent = this.t('networkExplorer.input');
       if (this.status !== 'error') this.$('summary').textContent = this.t('networkExplorer.loading');
     }
