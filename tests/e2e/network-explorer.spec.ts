@@ -234,7 +234,7 @@ test('in lang="zh-CN" on the page: controls, class names, table, detail and sent
     const r = e.shadowRoot!;
     const q = (s: string) => r.querySelector(s)!.textContent!.trim();
     return {
-      model: q('.controls label'), option: q('select[data-attr="model"] option'), names: [...r.querySelectorAll('.probs .name')].map((x) => x.textContent),
+      model: q('.controls label > span'), option: q('select[data-attr="model"] option'), names: [...r.querySelectorAll('.probs .name')].map((x) => x.textContent),
       summary: q('[data-role="summary"]'), caption: q('[data-role="input-caption"]'), timing: q('[data-role="timing"]'),
       head: [...r.querySelectorAll('table[data-role="table"] thead th')].map((x) => x.textContent), op: q('table[data-role="table"] tbody td'),
       block: q('.block-title'), zoom: q('[data-role="zoom-caption"]'), pixel: q('.pixel-title'), prev: r.querySelector('[data-role="prev"]')!.getAttribute('aria-label'),
