@@ -9,9 +9,11 @@
  * @event fm-result `{ backend: 'none', ms, dataset, split, count, bytes }` once a slice is shown
  * @event fm-error `{ message }` for an unusable attribute (the last good value stays) or a missing/corrupt file
  */
-import { FmElement, define } from '@lib/widget/fm-element.ts';
+import { FmElement, define, describeError } from '@lib/widget/fm-element.ts';
 import { ParamError, parseInteger, parseKeyword } from '@lib/params/index.ts';
 import { loadSlice, type DataSlice, type Progress } from '@lib/data/index.ts';
+import { className, classList } from '@lib/data/class-names.ts';
+import { formatNumber, msg, say, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { DATA_BASE } from '@lib/widget/assets.ts';
 import css from './dataset-preview.css?inline';
 import { SPEC } from './attributes.ts';
@@ -21,7 +23,9 @@ import type { DatasetPreviewResult } from './result.ts';
 
 export const DATASETS = ['fashion', 'digits'] as const;
 export const SPLITS = ['train', 'test'] as const;
-const TITLES: Record<string, string> = { fashion: 'Fashion-MNIST', digits: 'MNIST digits' };
+/** The dataset's name: Fashion-MNIST is a name in every language. */
+const TITLES: Record<string, string | Msg> = { fashion: 'Fashion-MNIST', digits: msg('datasets.digits') };
+const SPLIT_WORDS: Record<string, Msg> = { train: msg('datasets.split.train'), test: msg('datasets.split.test') };
 
 
 interface Settings { dataset: (typeof DATASETS)[number]; split: (typeof SPLITS)[number]; perClass: number }
@@ -32,6 +36,11 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
   private slice: DataSlice | null = null;
   private abort: AbortController | null = null;
   private begun = false;
+  /** The refused attributes' messages, said again when the language changes. */
+  private errors: (string | Msg)[] = [];
+  /** What the progress line and caption show, kept as data so a change of language re-says them. */
+  private progress: Progress | null = null;
+  private shown: { dataset: string; split: string; perClass: number; bytes: number } | null = null;
 
   /** The `dataset` attribute (`HTMLElement.dataset` is the data-* map, so the property has another name). */
   get datasetId(): string { return this.good.dataset; }
@@ -51,8 +60,25 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
     if (this.begun) void this.load();
     else if (this.root.childElementCount) {
       const errors = this.readSettings();
-      if (errors.length) this.emitError(errors.join(' '));
+      if (errors.length) this.emitError(this.joined(errors));
       else this.clearMessage();
+    }
+  }
+
+  /** The refused attributes' messages as one text in the element's language. */
+  private joined(errors: readonly (string | Msg)[]): string {
+    return errors.map((m) => say(this.language, m)).join(this.language === 'zh-CN' ? '' : ' ');
+  }
+
+  protected onLangChange(): void {
+    this.q('progress').setAttribute('aria-label', this.t('datasetPreview.loading'));
+    this.sayTitle();
+    const line = this.q('message');
+    if (this.errors.length && !line.hidden && line.dataset.kind === 'error' && this.status !== 'error') this.showMessage(this.joined(this.errors), 'error');
+    if (this.progress) this.sayProgress(this.progress);
+    if (this.slice && this.shown) {
+      this.labelRows(this.slice);
+      this.sayCaption(this.slice);
     }
   }
 
@@ -61,7 +87,7 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       <div class="wrap">
         <p class="head"><span data-role="title"></span></p>
         <div class="progress" data-role="progress-row">
-          <progress data-role="progress" max="1" value="0" aria-label="Loading images"></progress>
+          <progress data-role="progress" max="1" value="0" aria-label="${this.t('datasetPreview.loading')}"></progress>
           <span data-role="progress-text" aria-live="polite"></span>
         </div>
         <p data-role="message" role="alert" hidden></p>
@@ -83,8 +109,8 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
   }
 
   /** Validates each attribute; a bad one is named in the message and the last good value stays in force. */
-  private readSettings(): string[] {
-    const errors: string[] = [];
+  private readSettings(): (string | Msg)[] {
+    const errors: (string | Msg)[] = [];
     const next = { ...this.good };
     const read = (attr: string, parse: (raw: string) => void) => {
       const raw = this.getAttribute(attr);
@@ -93,20 +119,38 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
         parse(raw);
       } catch (err) {
         if (!(err instanceof ParamError)) throw err;
-        errors.push(err.message);
+        errors.push(err.said);
       }
     };
     read('dataset', (r) => (next.dataset = parseKeyword('dataset', r, DATASETS)));
     read('split', (r) => (next.split = parseKeyword('split', r, SPLITS)));
     read('per-class', (r) => (next.perClass = parseInteger('per-class', r, 1, 50)));
     this.good = next;
-    this.q('title').textContent = `${TITLES[next.dataset]}, ${next.split} split: the first ${next.perClass} image${next.perClass > 1 ? 's' : ''} of each class`;
+    this.errors = errors;
+    this.sayTitle();
     return errors;
+  }
+
+  private sayTitle(): void {
+    const { dataset, split, perClass } = this.good;
+    this.q('title').textContent = this.t('datasetPreview.title', { dataset: TITLES[dataset]!, split: SPLIT_WORDS[split]!, count: perClass });
+  }
+
+  private sayProgress(p: Progress): void {
+    this.q('progress-text').textContent = this.t('datasetPreview.progress', { loaded: kb(this.language, p.loaded), total: kb(this.language, p.total) });
+  }
+
+  private sayCaption(slice: DataSlice): void {
+    const { dataset, split, perClass, bytes } = this.shown!;
+    this.q('caption').textContent = this.t('datasetPreview.caption', {
+      dataset: TITLES[dataset]!, split: SPLIT_WORDS[split]!, count: slice.count, perClass,
+      classes: classList(this.language, slice.classNames), size: kb(this.language, bytes),
+    });
   }
 
   private async load(): Promise<void> {
     const errors = this.readSettings();
-    if (errors.length) this.emitError(errors.join(' '));
+    if (errors.length) this.emitError(this.joined(errors));
     else this.clearMessage();
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
@@ -118,7 +162,8 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
     const onProgress = (p: Progress) => {
       if (abort.signal.aborted) return;
       bar.value = p.total ? p.loaded / p.total : 0;
-      this.q('progress-text').textContent = `${kb(p.loaded)} of ${kb(p.total)}`;
+      this.progress = p;
+      this.sayProgress(p);
       this.dispatchEvent(new CustomEvent('fm-progress', { detail: { ...p }, bubbles: true, composed: true }));
     };
     let bytes = 0;
@@ -126,18 +171,18 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       const slice = await loadSlice({ base: DATA_BASE, dataset, split, perClass, signal: abort.signal, onProgress: (p) => ((bytes = p.total), onProgress(p)) });
       if (abort.signal.aborted) return;
       this.slice = slice;
+      this.shown = { dataset, split, perClass, bytes };
       this.draw(slice, perClass);
       this.q('progress-row').hidden = true;
-      this.q('caption').textContent =
-        `${TITLES[dataset]} (${split} split): ${slice.count} images, up to ${perClass} per class, one row per class: ` +
-        `${slice.classNames.join(', ')}. ${kb(bytes)} loaded.`;
+      this.progress = null;
+      this.sayCaption(slice);
       if (errors.length === 0) this.clearMessage();
       this.emitResult({ backend: 'none', ms: performance.now() - t0, dataset, split, count: slice.count, bytes });
     } catch (err) {
       if (abort.signal.aborted) return;
       this.q('progress-row').hidden = true;
       this.setStatus('error');
-      this.emitError((err as Error).message);
+      this.emitError(describeError(err) as string | Msg);
       this.offerRetry(() => void this.load());
     }
   }
@@ -151,12 +196,12 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       const idx = Array.from(slice.labels.keys()).filter((i) => slice.labels[i] === c);
       const label = document.createElement('span');
       label.className = 'label';
-      label.textContent = name;
+      label.textContent = className(this.language, name);
       const canvas = document.createElement('canvas');
       canvas.width = perClass * w;
       canvas.height = h;
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `${idx.length} images of class ${name}`);
+      canvas.setAttribute('aria-label', this.t('datasetPreview.row', { count: idx.length, name: className(this.language, name) }));
       const ctx = canvas.getContext('2d')!;
       const img = ctx.createImageData(canvas.width, h);
       idx.forEach((i, k) => {
@@ -174,12 +219,27 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
     });
   }
 
+  /** Says each row's class name and text alternative again (a change of language; the pixels stay). */
+  private labelRows(slice: DataSlice): void {
+    const labels = this.q('grid').querySelectorAll('.label');
+    const canvases = this.q('grid').querySelectorAll('canvas');
+    slice.classNames.forEach((name, c) => {
+      const count = slice.labels.filter((l) => l === c).length;
+      labels[c]!.textContent = className(this.language, name);
+      canvases[c]!.setAttribute('aria-label', this.t('datasetPreview.row', { count, name: className(this.language, name) }));
+    });
+  }
+
   private q(role: string): HTMLElement {
     return this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
   }
 }
 
-const kb = (n: number) => `${(n / 1024).toFixed(n < 10_240 ? 1 : 0)} KB`;
+/** Bytes in KB, one decimal below 10 KB; no grouping (as toFixed wrote it), the decimal sign of `lang`. */
+const kb = (lang: Lang, n: number) => {
+  const digits = n < 10_240 ? 1 : 0;
+  return `${formatNumber(lang, n / 1024, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false })} KB`;
+};
 
 define('fm-dataset-preview', DatasetPreviewElement);
 declare global { interface HTMLElementTagNameMap { 'fm-dataset-preview': DatasetPreviewElement } }

@@ -24,6 +24,7 @@ import { REUSE_ATTRS, REUSE_DEFAULTS, REUSE_LIMITS, REUSE_PARSE, type ReuseAttr,
 import type { LayerScore, ModelView, ReuseData } from '@lib/transfer/reuse.ts';
 import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { describeReuse, describeViews } from './reuse-summary.ts';
+import { msg, say, t, type Lang, type MessageKey, type Msg } from '@lib/i18n/index.ts';
 import css from './feature-reuse.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
@@ -39,26 +40,28 @@ type Heavy = {
   early: { engine: Engine; name: string; model: Promise<LayersModel> } | null;
 };
 type ImageSetLike = import('@lib/train/batches.ts').ImageSet;
-const num = (attr: string, label: string, [min, max]: readonly [number, number]) =>
-  `<label>${label} <input type="number" data-attr="${attr}" min="${min}" max="${max}" step="1"></label>`;
-const column = (kind: string, title: string) => `
-  <section class="model" aria-labelledby="${kind}-title"><h3 id="${kind}-title" data-role="${kind}-title">${title}</h3>
-    <p class="caption">First-layer filters (3×3)</p><canvas data-role="${kind}-filters" role="img" aria-label="${title}: first-layer filters"></canvas>
-    <p class="caption">Feature maps after the first block's ReLU</p><canvas data-role="${kind}-maps" role="img" aria-label="${title}: feature maps"></canvas></section>`;
+/** A fixed text of the shell: `data-text` names its catalogue key, so a change of language can say it again. */
+const text = (lang: Lang, key: MessageKey & `featureReuse.${string}`) => `<span data-text="${key}">${t(lang, key as 'featureReuse.model')}</span>`;
+const num = (lang: Lang, attr: string, key: 'featureReuse.labels' | 'featureReuse.seed', [min, max]: readonly [number, number]) =>
+  `<label>${text(lang, key)} <input type="number" data-attr="${attr}" min="${min}" max="${max}" step="1"></label>`;
+const column = (lang: Lang, kind: string) => `
+  <section class="model" aria-labelledby="${kind}-title"><h3 id="${kind}-title" data-role="${kind}-title"></h3>
+    <p class="caption">${text(lang, 'featureReuse.filtersCaption')}</p><canvas data-role="${kind}-filters" role="img"></canvas>
+    <p class="caption">${text(lang, 'featureReuse.mapsCaption')}</p><canvas data-role="${kind}-maps" role="img"></canvas></section>`;
 
-const SHELL = `
+const shell = (lang: Lang) => `
 <div class="controls">
-  <label>Pretrained model <select data-attr="model">${MODEL_NAMES.map((m) => `<option value="${m}">${m}</option>`).join('')}</select></label>
-  <label>Digit <select data-attr="digit">${Array.from({ length: 10 }, (_, d) => `<option value="${d}">${d}</option>`).join('')}</select></label>
-  ${num('labels', 'Probe labels per class', REUSE_LIMITS.labels)} ${num('seed', 'Seed', REUSE_LIMITS.seed)}
+  <label>${text(lang, 'featureReuse.model')} <select data-attr="model">${MODEL_NAMES.map((m) => `<option value="${m}">${m}</option>`).join('')}</select></label>
+  <label>${text(lang, 'featureReuse.digit')} <select data-attr="digit">${Array.from({ length: 10 }, (_, d) => `<option value="${d}">${d}</option>`).join('')}</select></label>
+  ${num(lang, 'labels', 'featureReuse.labels', REUSE_LIMITS.labels)} ${num(lang, 'seed', 'featureReuse.seed', REUSE_LIMITS.seed)}
 </div>
 <p data-role="message" role="alert" hidden></p>
-<div class="input"><canvas data-role="digit" role="img" aria-label="The test digit"></canvas><span data-role="digit-caption">input digit</span></div>
-<div class="pair">${column('pretrained', 'Pretrained')}${column('random', 'Random initialisation')}</div>
-<p class="legend"><span>Filters: purple negative, white 0, orange positive (each model on its own symmetric scale). Maps: black 0, white the model's strongest response.</span></p>
+<div class="input"><canvas data-role="digit" role="img"></canvas><span data-role="digit-caption"></span></div>
+<div class="pair">${column(lang, 'pretrained')}${column(lang, 'random')}</div>
+<p class="legend">${text(lang, 'featureReuse.legend')}</p>
 <p data-role="views-summary" class="summary" aria-live="polite"></p>
 <div class="probe" data-role="probe"></div>
-<p data-role="summary" class="summary" aria-live="polite">Waiting to compute…</p>
+<p data-role="summary" class="summary" aria-live="polite"></p>
 <p class="engine"><span data-role="timing"></span> <fm-device-badge></fm-device-badge></p>`;
 
 export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult> {
@@ -72,6 +75,12 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   /** Test-set features per model key (they do not depend on labels or picks). */
   private testFeatures = new Map<string, Record<string, FeatureRows>>();
   private pictured = false;
+  /** What each `data-role` element says (its text, or an attribute), kept as messages to say again in another language. */
+  private said = new Map<string, { role: string; attr: string | null; text: Msg | string }>();
+  /** The settings' messages as last shown, to re-show them in another language while they are still on the line. */
+  private shownSettings = '';
+  /** The probe chart's data as last drawn, to redraw its words in another language. */
+  private probe: { rows: import('./reuse-view.ts').ProbeRow[]; chance: number; model: string } | null = null;
 
   /** The last result: filters and maps of both models, and the probe scores per layer. */
   async getResult(): Promise<NonNullable<FeatureReuseElement['last']>> { await this.ready; return this.last!; }
@@ -83,8 +92,18 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   }
 
   protected render(): void {
-    this.root.innerHTML = SHELL;
+    this.root.innerHTML = shell(this.language);
     adoptStyles(this.root, css);
+    this.said.clear();
+    this.put('digit', msg('featureReuse.testDigit'), 'aria-label');
+    this.put('digit-caption', msg('featureReuse.inputDigit'));
+    for (const kind of ['pretrained', 'random'] as const) {
+      const title = msg(kind === 'pretrained' ? 'featureReuse.pretrained' : 'featureReuse.random');
+      this.put(`${kind}-title`, title);
+      this.put(`${kind}-filters`, msg('featureReuse.filtersLabel', { title }), 'aria-label');
+      this.put(`${kind}-maps`, msg('featureReuse.mapsLabel', { title }), 'aria-label');
+    }
+    this.put('summary', msg('featureReuse.waiting'));
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const n of REUSE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.settings.syncControls(this.root);
@@ -92,9 +111,28 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
 
   private apply(name: ReuseAttr, raw: string | null): void {
     this.settings.apply(name, raw);
-    const text = this.settings.message;
+    const text = this.settings.messageIn(this.language);
+    this.shownSettings = text;
     if (text) this.emitError(text); else this.clearMessage();
     this.settings.syncControls(this.root);
+  }
+
+  /** Says `text` in the `data-role` element (its text, or the attribute `attr`) now and again on a change of language. */
+  private put(role: string, text: Msg | string, attr: string | null = null): void {
+    this.said.set(`${role} ${attr}`, { role, attr, text });
+    const said = say(this.language, text);
+    if (attr) this.$(role).setAttribute(attr, said); else this.$(role).textContent = said;
+  }
+
+  protected onLangChange(): void {
+    for (const el of this.root.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = this.t(el.dataset.text as 'featureReuse.model');
+    for (const { role, attr, text } of this.said.values()) this.put(role, text, attr);
+    const line = this.$('message');
+    if (this.shownSettings && !line.hidden && line.textContent === this.shownSettings) {
+      this.shownSettings = this.settings.messageIn(this.language);
+      this.showMessage(this.shownSettings, 'error');
+    }
+    if (this.probe && this.heavy) this.heavy.view.drawProbe(this.$('probe'), this.probe.rows, this.probe.chance, this.probe.model, this.language);
   }
 
   private $<T extends HTMLElement = HTMLElement>(role: string): T {
@@ -176,7 +214,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
       const views = { pretrained: await lib.modelView(tf, pre, digit), random: await lib.modelView(tf, rand, digit) };
       if (!(await stage())) return;
       this.drawViews(heavy, s, views);
-      this.$('summary').textContent = `Training linear probes on ${s.labels} labelled digits of each class 5–9, from each layer of both models…`;
+      this.put('summary', msg('featureReuse.training', { labels: s.labels }));
       const test = lib.relabelledTest(heavy.data);
       const train = lib.probeTrainingSet(heavy.data, s.labels, s.seed);
       const scores = async (model: LayersModel, key: string) => {
@@ -194,9 +232,9 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
       if (!(await stage())) return;
       this.last = { views, pretrained, random, pixels };
       this.drawProbe(heavy, s, pixels, pretrained, random);
-      this.$('summary').textContent = describeReuse(s, test.count, pixels, pretrained, random);
+      this.put('summary', describeReuse(s, test.count, pixels, pretrained, random));
       const ms = performance.now() - t0;
-      this.$('timing').textContent = `Computed in ${(ms / 1000).toFixed(1)} s.`;
+      this.put('timing', msg('featureReuse.timing', { seconds: (ms / 1000).toFixed(1) }));
       this.emitResult({ backend: heavy.engine.backend, ms, ...s, pixels: pixels.accuracy, pretrained, random, smoothness: this.smoothness(heavy, views), fallbackReason: heavy.engine.fallbackReason ?? null });
     }, () => this.recompute());
   }
@@ -204,10 +242,14 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   /** The probe chart; `random` null: still computing (the chart is marked partial). */
   private drawProbe(heavy: Heavy, s: ReuseSettings, pixels: LayerScore, pretrained: LayerScore[], random: LayerScore[] | null): void {
     const host = this.$('probe');
-    heavy.view.drawProbe(host, [
-      { layer: 'pixels', pretrained: pixels.accuracy, random: null },
-      ...pretrained.map((p, i) => ({ layer: p.layer, pretrained: p.accuracy, random: random?.[i]!.accuracy ?? null })),
-    ], 1 / heavy.lib.TARGET_CLASSES.length, s.model);
+    this.probe = {
+      rows: [
+        { layer: 'pixels', pretrained: pixels.accuracy, random: null },
+        ...pretrained.map((p, i) => ({ layer: p.layer, pretrained: p.accuracy, random: random?.[i]!.accuracy ?? null })),
+      ],
+      chance: 1 / heavy.lib.TARGET_CLASSES.length, model: s.model,
+    };
+    heavy.view.drawProbe(host, this.probe.rows, this.probe.chance, this.probe.model, this.language);
     if (random) delete host.dataset.partial; else host.dataset.partial = '';
   }
 
@@ -218,19 +260,19 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
 
   private drawViews(heavy: Heavy, s: ReuseSettings, v: { pretrained: ModelView; random: ModelView }): void {
     heavy.view.paintDigit(this.$('digit'), heavy.digits.images.subarray(s.digit * 784, (s.digit + 1) * 784));
-    this.$('digit-caption').textContent = `input: the first test image of digit ${s.digit}`;
-    this.$('digit').setAttribute('aria-label', `The first test image of the digit ${s.digit}`);
-    this.$('pretrained-title').textContent = `Pretrained: ${s.model}`;
-    this.$('random-title').textContent = `Random initialisation (seed ${s.seed})`;
+    this.put('digit-caption', msg('featureReuse.inputCaption', { digit: s.digit }));
+    this.put('digit', msg('featureReuse.inputLabel', { digit: s.digit }), 'aria-label');
+    this.put('pretrained-title', msg('featureReuse.pretrainedTitle', { model: s.model }));
+    this.put('random-title', msg('featureReuse.randomTitle', { seed: String(s.seed) }));
     const smooth = this.smoothness(heavy, v);
     const texts = describeViews(s, v, smooth, heavy.stats.activeShare);
     for (const kind of ['pretrained', 'random'] as const) {
       const range = heavy.view.paintFilters(this.$(`${kind}-filters`), v[kind].filters.data, v[kind].filters.shape);
       const max = heavy.view.paintMaps(this.$(`${kind}-maps`), v[kind].maps.data, v[kind].maps.shape);
-      this.$(`${kind}-filters`).setAttribute('aria-label', texts[kind].filters(range));
-      this.$(`${kind}-maps`).setAttribute('aria-label', texts[kind].maps(max));
+      this.put(`${kind}-filters`, texts[kind].filters(range), 'aria-label');
+      this.put(`${kind}-maps`, texts[kind].maps(max), 'aria-label');
     }
-    this.$('views-summary').textContent = texts.summary;
+    this.put('views-summary', texts.summary);
     // The first picture (filters and maps), for benchmarks beside FmElement's fm-start/fm-result marks.
     if (!this.pictured) performance.mark('fm-picture', { detail: { tag: this.localName, id: this.id } });
     this.pictured = true;

@@ -9,6 +9,8 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { select } from 'd3-selection';
 import { divergingScale, extentOf } from '@lib/charts/diverging.ts';
 import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
+import { say, t, type Lang } from '@lib/i18n/index.ts';
+import { layerName } from './reuse-summary.ts';
 
 function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, w: number, h: number): void {
   canvas.width = w;
@@ -42,7 +44,8 @@ export function paintDigit(canvas: HTMLCanvasElement, pixels: ArrayLike<number>)
 
 export interface ProbeRow { layer: string; pretrained: number | null; random: number | null }
 
-export function drawProbe(host: HTMLElement, rows: ProbeRow[], chance: number, pretrainedName: string): void {
+/** The chart in `lang`: redrawn whole (it is small) when the language changes. */
+export function drawProbe(host: HTMLElement, rows: ProbeRow[], chance: number, pretrainedName: string, lang: Lang): void {
   const W = 560, M = { top: 30, right: 60, bottom: 34, left: 120 }, band = 44;
   const H = M.top + M.bottom + band * rows.length;
   host.replaceChildren();
@@ -54,7 +57,7 @@ export function drawProbe(host: HTMLElement, rows: ProbeRow[], chance: number, p
   const y = scaleBand().domain(rows.map((r) => r.layer)).range([M.top, H - M.bottom]).padding(0.15);
   const sub = scaleBand().domain(['pretrained', 'random']).range([0, y.bandwidth()]).padding(0.1);
   svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(5, '.0%'));
-  svg.append('g').attr('class', 'axis labels').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).tickSize(0).tickPadding(6));
+  svg.append('g').attr('class', 'axis labels').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).tickSize(0).tickPadding(6).tickFormat((layer) => say(lang, layerName(layer))));
   for (const kind of ['pretrained', 'random'] as const) {
     const g = svg.append('g').selectAll('g').data(rows.filter((r) => kind === 'pretrained' || r.layer !== 'pixels')).join('g');
     g.append('rect').attr('class', (r) => `bar ${r.layer === 'pixels' ? 'pixels' : kind}`).attr('x', x(0)).attr('y', (r) => y(r.layer)! + sub(kind)!)
@@ -65,11 +68,12 @@ export function drawProbe(host: HTMLElement, rows: ProbeRow[], chance: number, p
   svg.append('line').attr('class', 'chance').attr('x1', x(chance)).attr('x2', x(chance)).attr('y1', M.top).attr('y2', H - M.bottom);
   const legend = svg.append('g').attr('transform', `translate(${M.left},8)`);
   let at = 0; // each entry starts after the previous one's measured text, so long model names never overlap
-  for (const [cls, text] of [['pretrained', `pretrained (${pretrainedName})`], ['random', 'random initialisation'], ['pixels', 'raw pixels']]) {
+  const entries = [['pretrained', t(lang, 'featureReuse.legendPretrained', { model: pretrainedName })], ['random', t(lang, 'featureReuse.legendRandom')], ['pixels', t(lang, 'featureReuse.legendPixels')]];
+  for (const [cls, text] of entries) {
     legend.append('rect').attr('class', `bar ${cls}`).attr('x', at).attr('width', 14).attr('height', 12);
     const label = legend.append('text').attr('class', 'legend-text').attr('x', at + 18).attr('y', 10).text(text!);
     at += 18 + (label.node()?.getComputedTextLength() || 8 * text!.length) + 16;
   }
   svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle')
-    .text(`linear probe accuracy on held-out digits 5–9 (dashed: chance, ${Math.round(chance * 100)}%)`);
+    .text(t(lang, 'featureReuse.axis', { chance: String(Math.round(chance * 100)) }));
 }

@@ -11,9 +11,10 @@ import { layerLabel } from '@lib/nets/layer-spec.ts';
 import type { Resolved } from '@lib/nets/selection.ts';
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
+import { msg, say, t, type Lang, type Msg } from '@lib/i18n/index.ts';
 
 export interface DetailData {
-  layer: string; label: string; below: string; map: number; y: number; x: number;
+  layer: string; label: Msg | string; below: Msg | string; map: number; y: number; x: number;
   h: number; w: number; channels: number; values: Float32Array; kernels: MapKernels | null; explanation: Explanation | null;
 }
 
@@ -38,6 +39,8 @@ function grid(caption: string, values: number[], cols: number, mark = -1): HTMLT
 }
 
 export class DetailView {
+  /** The language its words are in: set it, then `relabel()` says them again. */
+  lang: Lang = 'en';
   private readonly $: (role: string) => HTMLElement;
   private d: DetailData | null = null;
 
@@ -52,7 +55,7 @@ export class DetailView {
     zoom.addEventListener('pointermove', (e) => {
       if (!this.d) return;
       const c = cell(e);
-      this.$('zoom-read').textContent = `Under the cursor: row ${c.y + 1}, column ${c.x + 1}: ${f(this.d.values[(c.y * this.d.w + c.x) * this.d.channels + this.d.map]!)}`;
+      this.$('zoom-read').textContent = t(this.lang, 'networkExplorer.underCursor', { row: c.y + 1, column: c.x + 1, value: f(this.d.values[(c.y * this.d.w + c.x) * this.d.channels + this.d.map]!) });
     });
     zoom.addEventListener('keydown', (e) => {
       const step = ({ ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] } as Record<string, [number, number]>)[e.key];
@@ -69,7 +72,7 @@ export class DetailView {
     const below = r.index === 0 ? fwd.input : fwd.layers[r.index - 1]!;
     const [, h, w, channels] = out.shape as [number, number, number, number];
     const d: DetailData = {
-      layer: r.choice.layer, label: layerLabel(layers[r.index]!), below: r.index === 0 ? 'input image' : layers[r.index - 1]!.name,
+      layer: r.choice.layer, label: layerLabel(layers[r.index]!), below: r.index === 0 ? msg('networkExplorer.inputBelow') : layers[r.index - 1]!.name,
       map: r.map, y: r.y, x: r.x, h, w, channels, values: out.data,
       kernels: kernelsOf(layers, weights, r.index, r.map), explanation: explainPixel(layers[r.index]!, weights, below, out, r.map, r.y, r.x),
     };
@@ -77,7 +80,13 @@ export class DetailView {
     return d;
   }
 
+  /** Says the shown selection again in `this.lang` (the same numbers; nothing is recomputed). */
+  relabel(): void {
+    if (this.d) this.show(this.d);
+  }
+
   show(d: DetailData): void {
+    const L = this.lang;
     this.d = d;
     const zoom = this.$('zoom') as HTMLCanvasElement;
     zoom.width = d.w;
@@ -89,10 +98,10 @@ export class DetailView {
     const pct = (v: number, of: number) => `${(v / of) * 100}%`;
     Object.assign(this.$('zoom-ring').style, { left: pct(d.x, d.w), top: pct(d.y, d.h), width: pct(1, d.w), height: pct(1, d.h) });
     const value = d.values[(d.y * d.w + d.x) * d.channels + d.map]!;
-    const where = `${d.layer}, map ${d.map + 1} of ${d.channels}`;
-    zoom.setAttribute('aria-label', `${where} (${d.label}), ${d.h}×${d.w}, values ${f(lo)} to ${f(hi)}. Selected pixel row ${d.y + 1}, column ${d.x + 1}: ${f(value)}. Arrow keys move the selection.`);
-    this.$('zoom-caption').textContent = `${where} (${d.label}), values ${f(lo)} to ${f(hi)}.`;
-    this.$('zoom-read').textContent = 'Click a pixel, or focus the map and use the arrow keys.';
+    const where = msg('networkExplorer.where', { layer: d.layer, map: d.map + 1, count: d.channels });
+    zoom.setAttribute('aria-label', t(L, 'networkExplorer.zoomLabel', { where, label: d.label, size: `${d.h}×${d.w}`, lo: f(lo), hi: f(hi), row: d.y + 1, column: d.x + 1, value: f(value) }));
+    this.$('zoom-caption').textContent = t(L, 'networkExplorer.zoomCaption', { where, label: d.label, lo: f(lo), hi: f(hi) });
+    this.$('zoom-read').textContent = t(L, 'networkExplorer.zoomHelp');
     this.kernels(d.kernels);
     this.explain(d, value);
   }
@@ -101,43 +110,48 @@ export class DetailView {
     const canvas = this.$('kernels') as HTMLCanvasElement;
     const cap = this.$('kernels-caption');
     canvas.hidden = !k;
-    if (!k) { cap.textContent = 'This layer has no kernels.'; return; }
+    if (!k) { cap.textContent = t(this.lang, 'networkExplorer.noKernels'); return; }
     const l = sizeKernels(canvas, k.kh, k.kw, k.cin);
     const nhwc = new Float32Array(k.data.length);
     for (let c = 0; c < k.cin; c++) for (let p = 0; p < k.kh * k.kw; p++) nhwc[p * k.cin + c] = k.data[c * k.kh * k.kw + p]!;
     let lo = Infinity, hi = -Infinity;
     for (const v of k.data) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, nhwc, divergingScale(lo, hi).rgb) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
-    const text = `${k.layer} filter ${k.channel + 1}: ${k.cin === 1 ? `one ${k.kh}×${k.kw} kernel` : `${k.cin} kernels of ${k.kh}×${k.kw}, one per input map`}, weights ${f(lo)} to ${f(hi)}.`;
+    const said = { layer: k.layer, filter: k.channel + 1, size: `${k.kh}×${k.kw}`, lo: f(lo), hi: f(hi) };
+    const text = k.cin === 1 ? t(this.lang, 'networkExplorer.oneKernel', said) : t(this.lang, 'networkExplorer.kernels', { ...said, count: k.cin });
     cap.textContent = text;
     canvas.setAttribute('aria-label', text);
   }
 
   private explain(d: DetailData, value: number): void {
+    const L = this.lang;
+    const below = say(L, d.below);
     const box = this.$('explain');
     const e = d.explanation;
     const parts: (HTMLElement | string)[] = [];
-    if (!e) parts.push(make('p', '', `Value ${f(value)}.`));
+    if (!e) parts.push(make('p', '', t(L, 'networkExplorer.value', { value: f(value) })));
     else if (e.kind === 'conv' && e.contributions.length === 1) {
       const k = d.kernels!;
       const row = make('div', 'grids');
-      row.append(grid(`${d.below} window`, e.window, k.kw), make('span', 'op', '×'), grid('kernel', e.kernel, k.kw), make('span', 'op', '='), grid('products', e.products, k.kw));
-      parts.push(row, make('p', '', `Sum of the ${e.products.length} products${e.bias ? ` + bias ${f(e.bias)}` : ''} = ${f(e.value)}.`));
+      row.append(grid(t(L, 'networkExplorer.window', { below }), e.window, k.kw), make('span', 'op', '×'), grid(t(L, 'networkExplorer.kernel'), e.kernel, k.kw), make('span', 'op', '='), grid(t(L, 'networkExplorer.products'), e.products, k.kw));
+      const sum = { count: e.products.length, value: f(e.value) };
+      parts.push(row, make('p', '', e.bias ? t(L, 'networkExplorer.sumBias', { ...sum, bias: f(e.bias) }) : t(L, 'networkExplorer.sum', sum)));
     } else if (e.kind === 'conv') {
       const top = e.contributions.slice(0, 5);
       const rest = e.contributions.slice(5).reduce((s, c) => s + c.sum, 0);
-      parts.push(make('p', '', `${f(e.value)} = the sum over ${e.contributions.length} input maps of ${d.below} of (3×3 window · kernel)${e.bias ? ` + bias ${f(e.bias)}` : ''}. Largest contributions:`));
+      const sum = { value: f(e.value), count: e.contributions.length, below };
+      parts.push(make('p', '', e.bias ? t(L, 'networkExplorer.sumMapsBias', { ...sum, bias: f(e.bias) }) : t(L, 'networkExplorer.sumMaps', sum)));
       const ol = make('ol', 'contrib');
-      for (const c of top) ol.append(make('li', '', `${d.below} map ${c.channel + 1}: ${c.sum >= 0 ? '+' : ''}${f(c.sum)}`));
-      parts.push(ol, make('p', '', `The other ${e.contributions.length - top.length} maps together: ${rest >= 0 ? '+' : ''}${f(rest)}.`));
+      for (const c of top) ol.append(make('li', '', t(L, 'networkExplorer.contribution', { below, map: c.channel + 1, sum: `${c.sum >= 0 ? '+' : ''}${f(c.sum)}` })));
+      parts.push(ol, make('p', '', t(L, 'networkExplorer.otherMaps', { count: e.contributions.length - top.length, sum: `${rest >= 0 ? '+' : ''}${f(rest)}` })));
     } else if (e.kind === 'bn') {
-      parts.push(make('p', '', `${d.below} value ${f(e.input)} × ${f(e.scale)} + ${f(e.shift)} = ${f(e.value)}. Scale γ/√(σ² + κ) and shift β − μ·scale come from training; at inference they are fixed.`));
+      parts.push(make('p', '', t(L, 'networkExplorer.bn', { below, input: f(e.input), scale: f(e.scale), shift: f(e.shift), value: f(e.value) })));
     } else if (e.kind === 'relu') {
-      parts.push(make('p', '', `max(0, ${d.below} value ${f(e.input)}) = ${f(e.value)}.`));
+      parts.push(make('p', '', t(L, 'networkExplorer.relu', { below, input: f(e.input), value: f(e.value) })));
     } else {
-      parts.push(grid(`${d.below} 2×2 window`, e.window, Math.sqrt(e.window.length), e.op === 'max' ? e.picked : -1),
-        make('p', '', e.op === 'max' ? `The largest of the ${e.window.length}: ${f(e.value)}.` : `Their mean: ${f(e.value)}.`));
+      parts.push(grid(t(L, 'networkExplorer.poolWindow', { below }), e.window, Math.sqrt(e.window.length), e.op === 'max' ? e.picked : -1),
+        make('p', '', e.op === 'max' ? t(L, 'networkExplorer.largest', { count: e.window.length, value: f(e.value) }) : t(L, 'networkExplorer.mean', { value: f(e.value) })));
     }
-    box.replaceChildren(make('p', 'pixel-title', `Row ${d.y + 1}, column ${d.x + 1} of ${d.layer} map ${d.map + 1} = ${f(value)}`), ...parts);
+    box.replaceChildren(make('p', 'pixel-title', t(L, 'networkExplorer.pixelTitle', { row: d.y + 1, column: d.x + 1, layer: d.layer, map: d.map + 1, value: f(value) })), ...parts);
   }
 }

@@ -5,10 +5,11 @@
  * No tfjs here: the model list is repeated from src/lib/models/shipped.ts (a unit test keeps them equal).
  */
 import { ParamError, parseKeyword, quote } from '@lib/params/index.ts';
+import { msg, type Msg } from '@lib/i18n/index.ts';
 
 export const MODEL_CHOICES = [
-  { name: 'fashion-cnn', title: 'Clothing: Fashion-MNIST (fashion-cnn)' },
-  { name: 'digits04-cnn', title: 'Handwritten digits 0–4 (digits04-cnn)' },
+  { name: 'fashion-cnn', title: msg('networkExplorer.modelFashion') },
+  { name: 'digits04-cnn', title: msg('networkExplorer.modelDigits') },
 ] as const;
 
 export interface ExplorerSettings { model: string; image: number; layer: string; map: number }
@@ -16,20 +17,20 @@ export const EXPLORER_DEFAULTS: ExplorerSettings = { model: 'fashion-cnn', image
 export const EXPLORER_ATTRS = ['model', 'image', 'layer', 'map'] as const;
 export type ExplorerAttr = (typeof EXPLORER_ATTRS)[number];
 
-const whole = (name: string, raw: string, what: string, min: number): number => {
+const whole = (name: string, raw: string, what: Msg, min: number): number => {
   const text = raw.trim();
   const value = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-  if (!(value >= min)) throw new ParamError(name, `${name} must be ${what} (a whole number from ${min}); got ${quote(raw)}.`);
+  if (!(value >= min)) throw new ParamError(name, msg('networkExplorer.badNumber', { name, what, min, value: quote(raw) }));
   return value;
 };
 
 export const EXPLORER_PARSE: Record<ExplorerAttr, (raw: string) => Partial<ExplorerSettings>> = {
   model: (raw) => ({ model: parseKeyword('model', raw, MODEL_CHOICES.map((m) => m.name)) }),
-  image: (raw) => ({ image: whole('image', raw, 'a test image number', 0) }),
+  image: (raw) => ({ image: whole('image', raw, msg('networkExplorer.aTestImage'), 0) }),
   layer: (raw) => {
     const text = raw.trim().toLowerCase();
-    if (!/^[a-z][a-z0-9_]{0,39}$/.test(text)) throw new ParamError('layer', `layer must be a layer name such as conv1 or pool2; got ${quote(raw)}.`);
+    if (!/^[a-z][a-z0-9_]{0,39}$/.test(text)) throw new ParamError('layer', msg('networkExplorer.badLayer', { value: quote(raw) }));
     return { layer: text };
   },
-  map: (raw) => ({ map: whole('map', raw, 'a feature map number', 1) }),
+  map: (raw) => ({ map: whole('map', raw, msg('networkExplorer.aMap'), 1) }),
 };

@@ -11,11 +11,12 @@ import { hitTest, mapOrigin, paintSheet, sheetLayout, type SheetLayout } from '@
 import { formatShape, type LayerRow } from '@lib/nets/layer-table.ts';
 import type { LayerSpec } from '@lib/nets/layer-spec.ts';
 import type { LayerOutput } from '@lib/nets/explorer-forward.ts';
+import { msg, say, t, type Lang, type Msg } from '@lib/i18n/index.ts';
 
 /** Dense units are drawn as cells of this many pixels, so a row of units reads like a strip of maps. */
 const CELL = 4;
 
-interface Sheet { index: number; name: string; dense: boolean; layout: SheetLayout; canvas: HTMLCanvasElement; ring: HTMLElement; info: HTMLElement; read: HTMLElement; section: HTMLElement; values: Float32Array | null }
+interface Sheet { index: number; name: string; dense: boolean; layout: SheetLayout; canvas: HTMLCanvasElement; ring: HTMLElement; info: HTMLElement; read: HTMLElement; section: HTMLElement; values: Float32Array | null; stats: { lo: number; hi: number; best: number } | null }
 
 const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
@@ -26,7 +27,10 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text =
 
 export class MapsView {
   readonly el = make('div', 'maps');
+  /** The language its words are in: set it, then `relabel()` says them again (the pixels stay). */
+  lang: Lang = 'en';
   private sheets: Sheet[] = [];
+  private titles: { el: HTMLElement; text: Msg }[] = [];
   /** The layers the sheets were built for (names and shapes): the same again is not rebuilt. */
   private built = '';
   private readonly onPick: (index: number, map: number, y: number, x: number) => void;
@@ -46,6 +50,7 @@ export class MapsView {
     // Only the blocks go: the explorer parks its detail panel between them.
     for (const old of this.el.querySelectorAll(':scope > section.block')) old.remove();
     this.sheets = [];
+    this.titles = [];
     let section: HTMLElement | null = null;
     let block = 0;
     layers.forEach((spec, i) => {
@@ -57,10 +62,13 @@ export class MapsView {
         section.dataset.block = classifier ? 'classifier' : String(++block);
         const run = [spec.name];
         for (let k = i + 1; k < layers.length && (classifier ? layers[k]!.kind !== 'flatten' : ['bn', 'relu', 'pool'].includes(layers[k]!.kind)); k++) run.push(layers[k]!.name);
-        const title = classifier
-          ? `Classifier: ${rows[i - 1]?.kind === 'flatten' ? `the ${formatShape(rows[i - 1]!.inShape)} maps flattened to ` : ''}${rows[i]!.inShape[0]!.toLocaleString('en')} values, then ${run.join(' → ')} (probabilities above)`
-          : `Block ${block}: ${run.join(' → ')}`;
-        section.append(make('p', 'block-title', title), make('div', 'sheets'));
+        const flat = rows[i - 1]?.kind === 'flatten';
+        const title = !classifier ? msg('networkExplorer.blockTitle', { block, run: run.join(' → ') })
+          : flat ? msg('networkExplorer.classifierFlatTitle', { shape: formatShape(rows[i - 1]!.inShape), values: rows[i]!.inShape[0]!, run: run.join(' → ') })
+          : msg('networkExplorer.classifierTitle', { values: rows[i]!.inShape[0]!, run: run.join(' → ') });
+        const p = make('p', 'block-title', say(this.lang, title));
+        this.titles.push({ el: p, text: title });
+        section.append(p, make('div', 'sheets'));
         this.el.append(section);
       }
       const dense = shape.length === 1;
@@ -71,7 +79,7 @@ export class MapsView {
       canvas.width = layout.width;
       canvas.height = layout.height;
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `${spec.name}: not computed yet`);
+      canvas.setAttribute('aria-label', t(this.lang, 'networkExplorer.notComputed', { name: spec.name }));
       if (dense) canvas.style.width = `${layout.width * 3}px`;
       const ring = make('div', 'ring');
       ring.hidden = true;
@@ -79,12 +87,12 @@ export class MapsView {
       const cap = make('figcaption', '');
       const info = make('span', 'info');
       // Room for the caption the first paint writes (a typical range stands in), so the sheets below keep their place.
-      info.dataset.reserve = sheetInfo(spec.name, dense, layout.channels, layout.h, layout.w, -1.23, 1.23);
+      info.dataset.reserve = sheetInfo(this.lang, spec.name, dense, layout.channels, layout.h, layout.w, -1.23, 1.23);
       const read = make('span', 'read');
       cap.append(info, read);
       fig.append(wrap, cap);
       section!.querySelector('.sheets')!.append(fig);
-      const sheet: Sheet = { index: i, name: spec.name, dense, layout, canvas, ring, info, read, section: section!, values: null };
+      const sheet: Sheet = { index: i, name: spec.name, dense, layout, canvas, ring, info, read, section: section!, values: null, stats: null };
       this.sheets.push(sheet);
       canvas.addEventListener('pointermove', (e) => this.hover(sheet, e));
       canvas.addEventListener('pointerleave', () => (sheet.read.textContent = ''));
@@ -112,10 +120,29 @@ export class MapsView {
       const values = s.dense ? replicate(out.data, CELL) : out.data;
       const px = paintSheet(s.layout, values, scale.rgb);
       s.canvas.getContext('2d')!.putImageData(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, s.layout.width, s.layout.height), 0, 0);
-      const what = s.dense ? `${c} units` : `${c} maps of ${s.layout.h}×${s.layout.w}`;
-      s.info.textContent = sheetInfo(s.name, s.dense, c, s.layout.h, s.layout.w, lo, hi);
-      s.canvas.setAttribute('aria-label', `${s.name}: ${what}, values from ${formatValue(lo)} to ${formatValue(hi)}; the most active ${s.dense ? 'unit' : 'map'} is number ${best + 1}.`);
+      s.stats = { lo, hi, best };
+      this.sayStats(s);
     }
+  }
+
+  /** Says every title, caption and text alternative again in `this.lang`. */
+  relabel(): void {
+    for (const { el, text } of this.titles) el.textContent = say(this.lang, text);
+    for (const s of this.sheets) {
+      const l = s.layout;
+      s.info.dataset.reserve = sheetInfo(this.lang, s.name, s.dense, l.channels, l.h, l.w, -1.23, 1.23);
+      if (s.stats) this.sayStats(s);
+      else s.canvas.setAttribute('aria-label', t(this.lang, 'networkExplorer.notComputed', { name: s.name }));
+      s.read.textContent = '';
+    }
+  }
+
+  private sayStats(s: Sheet): void {
+    const { lo, hi, best } = s.stats!;
+    const c = s.layout.channels;
+    s.info.textContent = sheetInfo(this.lang, s.name, s.dense, c, s.layout.h, s.layout.w, lo, hi);
+    const said = { name: s.name, what: what(s.dense, c, s.layout.h, s.layout.w), lo: formatValue(lo), hi: formatValue(hi), best: best + 1 };
+    s.canvas.setAttribute('aria-label', t(this.lang, s.dense ? 'networkExplorer.sheetUnits' : 'networkExplorer.sheetMaps', said));
   }
 
   /** The block that holds layer `index`'s sheet (the detail panel goes after it), or null. */
@@ -146,8 +173,8 @@ export class MapsView {
     const hit = this.at(s, e);
     if (!hit || !s.values) return;
     const c = s.layout.channels;
-    if (s.dense) s.read.textContent = `unit ${hit.map + 1}: ${formatValue(s.values[hit.map]!)}`;
-    else s.read.textContent = `map ${hit.map + 1}, row ${hit.y + 1}, column ${hit.x + 1}: ${formatValue(s.values[(hit.y * s.layout.w + hit.x) * c + hit.map]!)}`;
+    if (s.dense) s.read.textContent = t(this.lang, 'networkExplorer.readUnit', { unit: hit.map + 1, value: formatValue(s.values[hit.map]!) });
+    else s.read.textContent = t(this.lang, 'networkExplorer.readMap', { map: hit.map + 1, row: hit.y + 1, column: hit.x + 1, value: formatValue(s.values[(hit.y * s.layout.w + hit.x) * c + hit.map]!) });
   }
 }
 
@@ -160,6 +187,11 @@ function replicate(values: Float32Array, size: number): Float32Array {
 }
 
 /** A sheet's caption: the layer, what it holds and its range of values. */
-function sheetInfo(name: string, dense: boolean, channels: number, h: number, w: number, lo: number, hi: number): string {
-  return `${name} · ${dense ? `${channels} units` : `${channels} maps of ${h}×${w}`} · ${formatValue(lo)} to ${formatValue(hi)}`;
+function sheetInfo(lang: Lang, name: string, dense: boolean, channels: number, h: number, w: number, lo: number, hi: number): string {
+  return t(lang, 'networkExplorer.sheetCaption', { name, what: what(dense, channels, h, w), lo: formatValue(lo), hi: formatValue(hi) });
+}
+
+/** What a sheet holds: dense units, or maps of h×w. */
+function what(dense: boolean, channels: number, h: number, w: number): Msg {
+  return dense ? msg('networkExplorer.units', { count: channels }) : msg('networkExplorer.mapsOf', { count: channels, size: `${h}×${w}` });
 }

@@ -11,7 +11,7 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import { define } from '@lib/widget/fm-element.ts';
+import { define, describeError } from '@lib/widget/fm-element.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
@@ -19,8 +19,11 @@ import { ParamError } from '@lib/params/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
-import { SHELL } from './shell.ts';
-import { holdLayout } from './shell-layout.ts';
+import { relabelShell, shell } from './shell.ts';
+import { holdLayout, reserveWords } from './shell-layout.ts';
+import { renderProbs } from './probs-view.ts';
+import { MODELS } from '@lib/models/shipped.ts';
+import { msg } from '@lib/i18n/index.ts';
 import { MapsView } from './maps-view.ts';
 import css from './network-explorer.css?inline';
 import { SPEC } from './attributes.ts';
@@ -65,7 +68,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   }
 
   protected render(): void {
-    this.root.innerHTML = SHELL;
+    this.root.innerHTML = shell(this.language);
     adoptStyles(this.root, css);
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="source"]')) r.addEventListener('change', () => this.setSource(r.value as 'test' | 'draw'));
@@ -78,8 +81,31 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     for (const n of EXPLORER_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.sync();
     this.maps = new MapsView((index, map, y, x) => this.pick(index, map, y, x));
+    this.maps.lang = this.language;
     this.$('maps').replaceWith(this.maps.el);
-    holdLayout(this.root, this.maps, this.s);
+    holdLayout(this.root, this.maps, this.s, this.language);
+  }
+
+  /** Every word again in the new language, from what is on screen (the model, the last forward pass): nothing is recomputed. */
+  protected onLangChange(): void {
+    const lang = this.language;
+    relabelShell(this.root, lang);
+    this.maps.lang = lang;
+    this.maps.relabel();
+    reserveWords(this.root, this.s, lang);
+    const h = this.heavy;
+    if (h) h.detail.lang = lang;
+    if (h && this.built) h.views.renderModel(this.root, this.built, lang);
+    if (h && this.last) {
+      h.views.renderForward(this.root, this.last, lang);
+      h.detail.relabel();
+    } else {
+      renderProbs(this.$('probs'), MODELS[this.s.model]!.classNames, null, null, lang);
+      this.$('input-caption').textContent = this.t('networkExplorer.input');
+      if (this.status !== 'error') this.$('summary').textContent = this.t('networkExplorer.loading');
+    }
+    const line = this.$('message');
+    if (this.shownErrors && !line.hidden && line.textContent === this.shownErrors) this.showErrors();
   }
 
   private $(role: string): HTMLElement {
@@ -94,8 +120,12 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     this.sync();
   }
 
+  /** The settings' messages as last shown, to say them again in another language while they are on the line. */
+  private shownErrors = '';
+
   private showErrors(): void {
-    const text = this.settings.message;
+    const text = this.settings.messageIn(this.language);
+    this.shownErrors = text;
     if (text) this.emitError(text); else this.clearMessage();
   }
 
@@ -117,6 +147,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
       getEngine(), import('@lib/nets/explorer.ts'), import('./side-views.ts'), import('@lib/charts/diverging.ts'), import('./detail-view.ts'), import('@lib/widget/stroke-pad/stroke-pad.ts'), import('@lib/stroke-pad/image.ts'), import('@lib/widget/assets.ts'),
     ]);
     const detail = new DetailView(this.$('detail'), (y, x) => this.pick(null, null, y, x));
+    detail.lang = this.language;
     const pad = new StrokePad({ raster: GRID28_RASTER, look: 'mnist', width: '11rem', label: 'Drawing pad, 28 by 28 pixels, white ink on black: the network\'s input.', onChange: () => this.source === 'draw' && this.schedule() });
     this.$('pad-slot').append(pad.el);
     adoptStyles(this.root, css + STROKE_PAD_CSS); // the pad's look arrives with its code
@@ -149,7 +180,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
         this.settings.setMessage('load', null);
       } catch (err) {
         if (gen !== this.gen) return;
-        this.settings.setMessage('load', err instanceof ParamError ? err.message : `The model ${this.s.model} could not be loaded: ${(err as Error).message}.`);
+        this.settings.setMessage('load', err instanceof ParamError ? err.said : msg('networkExplorer.loadFailed', { model: this.s.model, error: describeError(err) }));
         // A model that did not arrive (the network) may arrive on a second try: say so, rather than show the old one.
         if (!(err instanceof ParamError)) { this.fail(); return this.offerRetry(() => this.recompute()); }
         if (!h.session.model) return this.fail();
@@ -160,7 +191,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
       let pixels: Uint8Array, label: number | null = null, image: number | null = null;
       if (this.source === 'draw') {
         if (h.pad.blank) {
-          this.settings.setMessage('drawing', `Your drawing is empty: draw ${m.spec.dataset === 'digits' ? 'a digit from 0 to 4' : 'a piece of clothing'} on the black square (mouse, finger or pen; or focus it and use the arrow keys with Space).`);
+          this.settings.setMessage('drawing', msg(m.spec.dataset === 'digits' ? 'networkExplorer.emptyDigits' : 'networkExplorer.emptyClothing'));
           this.showErrors();
           this.setStatus(this.last ? 'ready' : 'idle');
           return;
@@ -171,7 +202,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
       } else {
         image = this.s.image;
         try { h.nets.checkImageIndex(m.testSet, m.name, image); this.settings.setMessage('image-range', null); } catch (e) {
-          this.settings.setMessage('image-range', (e as Error).message);
+          this.settings.setMessage('image-range', e instanceof ParamError ? e.said : (e as Error).message);
           image = this.validImage < m.testSet.count ? this.validImage : 0;
         }
         const img = await h.session.testImage(image);
@@ -187,7 +218,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
       this.emitResult({ backend: fwd.backend, ms: fwd.ms, model: m.name, source: this.source, image, label, predicted, probabilities: Array.from(fwd.layers.at(-1)!.data), fallbackReason: h.engine.fallbackReason ?? null });
     } catch (err) {
       if (gen !== this.gen) return;
-      this.settings.setMessage('run', `The network could not run: ${(err as Error).message}`);
+      this.settings.setMessage('run', msg('networkExplorer.runFailed', { error: describeError(err) }));
       this.fail();
       this.settings.setMessage('run', null);
       this.offerRetry(() => this.recompute());
@@ -202,14 +233,14 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   /** Per model: the map canvases, the layer list, the table and the first layer's filters. */
   private build(h: Heavy, m: ExplorerModel): void {
     this.maps.build(m.layers, m.table.rows);
-    h.views.renderModel(this.root, m);
+    h.views.renderModel(this.root, m, this.language);
     this.built = m;
     this.sync();
   }
 
   /** Draws one result; returns the predicted class. */
   private draw(h: Heavy): number {
-    const predicted = h.views.renderForward(this.root, this.last!);
+    const predicted = h.views.renderForward(this.root, this.last!, this.language);
     this.maps.paint(this.last!.fwd.layers, h.diverging.divergingScale);
     this.renderSelection();
     return predicted;
@@ -231,7 +262,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     if (!h || !last) return;
     const r = h.nets.resolveSelection(last.model.layers, last.model.table.rows, last.fwd.layers, { layer: this.s.layer, map: this.s.map }, this.sel, this.pixel);
     this.sel = r.choice;
-    if (r.error) this.settings.setMessage(`${r.error.param}-choice`, r.error.message);
+    if (r.error) this.settings.setMessage(`${r.error.param}-choice`, r.error.said);
     this.showErrors();
     const shown = h.detail.showSelection(last.model, last.fwd, r);
     this.maps.select(r.index, r.map)?.after(this.$('detail'));

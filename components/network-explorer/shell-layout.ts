@@ -17,6 +17,8 @@ import { describePrediction } from '@lib/nets/prediction.ts';
 import { renderProbs } from './probs-view.ts';
 import type { MapsView } from './maps-view.ts';
 import type { ExplorerSettings } from './explorer-settings.ts';
+import { say, t, type Lang } from '@lib/i18n/index.ts';
+import { className } from '@lib/data/class-names.ts';
 
 /** Sizes the kernels canvas for `cin` kernels of kh×kw (one sheet, 8 a row); the painting is detail-view.ts's. */
 export function sizeKernels(canvas: HTMLCanvasElement, kh: number, kw: number, cin: number): SheetLayout {
@@ -32,18 +34,26 @@ export function fillLayerChoices(select: HTMLSelectElement, layers: readonly Lay
   select.replaceChildren(...mapChoices(layers, rows).map((c) => new Option(`${c.name} (${formatShape(rows[c.index]!.outShape)})`, c.name)));
 }
 
-export function holdLayout(root: ShadowRoot, maps: MapsView, s: ExplorerSettings): void {
+/** Room for the input's caption and the summary that a result writes, in `lang` (the longest class name standing in). */
+export function reserveWords(root: ShadowRoot, s: ExplorerSettings, lang: Lang): void {
+  const $ = (role: string) => root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
+  const spec = MODELS[s.model]!;
+  const said = spec.classNames.map((c) => className(lang, c));
+  const longest = said.reduce((a, b) => (b.length > a.length ? b : a));
+  const at = said.indexOf(longest);
+  $('input-caption').dataset.reserve = t(lang, 'networkExplorer.testCaption', { image: String(s.image), label: longest });
+  const probs = spec.classNames.map((_, i) => (i === at ? 0.999 : 0));
+  $('summary').dataset.reserve = say(lang, describePrediction(spec.name, spec.classNames, probs, s.image, at, 10_000).summary);
+}
+
+export function holdLayout(root: ShadowRoot, maps: MapsView, s: ExplorerSettings, lang: Lang): void {
   const $ = <T extends HTMLElement = HTMLElement>(role: string) => root.querySelector<T>(`[data-role="${role}"]`)!;
   const spec = MODELS[s.model]!;
   const layers = smallCnnSpecs({ classes: spec.classes });
   const rows = layerTable(layers, [28, 28, 1]).rows;
   maps.build(layers, rows);
-  renderProbs($('probs'), spec.classNames, null, null);
-  const longest = spec.classNames.reduce((a, b) => (b.length > a.length ? b : a));
-  const at = spec.classNames.indexOf(longest);
-  $('input-caption').dataset.reserve = `Test image ${s.image}, labelled “${longest}”`;
-  const probs = spec.classNames.map((_, i) => (i === at ? 0.999 : 0));
-  $('summary').dataset.reserve = describePrediction(spec.name, spec.classNames, probs, s.image, at, 10_000).summary;
+  renderProbs($('probs'), spec.classNames, null, null, lang);
+  reserveWords(root, s, lang);
   // The detail panel goes under the selected layer's block, its enlarged map and kernels at their sizes.
   let index = layers.findIndex((l) => l.name === s.layer);
   if (index < 0 || rows[index]!.outShape.length !== 3) index = 0;

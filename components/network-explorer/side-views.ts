@@ -13,6 +13,8 @@ import type { ForwardResult } from '@lib/nets/explorer-forward.ts';
 import { describePrediction } from '@lib/nets/prediction.ts';
 import { label as backendLabel, type BackendName } from '@lib/engine/index.ts';
 import { renderProbs } from './probs-view.ts';
+import { formatNumber, say, t, type Lang } from '@lib/i18n/index.ts';
+import { classNameMsg } from '@lib/data/class-names.ts';
 import { fillLayerChoices } from './shell-layout.ts';
 
 /** One forward pass as shown: its result, its input, and where that came from (`image`, `label` null: a drawing). */
@@ -24,20 +26,19 @@ const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = ''
   e.textContent = text;
   return e;
 };
-const n = (v: number) => v.toLocaleString('en');
 
 /** Per forward pass: the input and its caption, the probabilities, the summary and the timing; returns the predicted class. */
-export function renderForward(root: ShadowRoot, { fwd, pixels, label, image, model: m }: Shown): number {
+export function renderForward(root: ShadowRoot, { fwd, pixels, label, image, model: m }: Shown, lang: Lang): number {
   const $ = (role: string) => root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
   const probs = fwd.layers.at(-1)!.data;
   const names = m.spec.classNames;
   const words = describePrediction(m.name, names, probs, image, label, m.testSet.count);
   paintInput($('input') as HTMLCanvasElement, pixels);
-  $('input-caption').textContent = image === null ? 'Your drawing, 28×28 pixels' : `Test image ${image}, labelled “${names[label!]}”`;
-  $('input').setAttribute('aria-label', `Input: ${words.input}, 28×28 pixels`);
-  renderProbs($('probs'), names, probs, label);
-  $('summary').textContent = words.summary;
-  $('timing').textContent = `Forward pass through ${m.layers.length} layers in ${fwd.ms.toFixed(0)} ms on ${backendLabel(fwd.backend as BackendName)}.`;
+  $('input-caption').textContent = image === null ? t(lang, 'networkExplorer.drawingCaption') : t(lang, 'networkExplorer.testCaption', { image: String(image), label: classNameMsg(names[label!]!) });
+  $('input').setAttribute('aria-label', t(lang, 'networkExplorer.inputLabel', { input: words.input }));
+  renderProbs($('probs'), names, probs, label, lang);
+  $('summary').textContent = say(lang, words.summary);
+  $('timing').textContent = t(lang, 'networkExplorer.timing', { count: m.layers.length, ms: fwd.ms.toFixed(0), backend: backendLabel(fwd.backend as BackendName, lang) });
   return words.predicted;
 }
 
@@ -47,12 +48,13 @@ export function paintInput(canvas: HTMLCanvasElement, pixels: Uint8Array): void 
   canvas.getContext('2d')!.putImageData(new ImageData(px, 28, 28), 0, 0);
 }
 
-export function renderTable(table: HTMLTableElement, layers: readonly LayerSpec[], t: LayerTable, countParams: number): void {
+export function renderTable(table: HTMLTableElement, layers: readonly LayerSpec[], tab: LayerTable, countParams: number, lang: Lang): void {
+  const n = (v: number) => formatNumber(lang, v);
   table.replaceChildren();
-  table.append(make('caption', '', 'Each layer of the model: what it does, the shape it outputs (one image), its parameters and its multiply-adds.'));
+  table.append(make('caption', '', t(lang, 'networkExplorer.tableCaption')));
   const head = make('tr');
-  for (const h of ['Layer', 'Operation', 'Output', 'Parameters', 'Multiply-adds']) {
-    const th = make('th', '', h);
+  for (const h of ['colLayer', 'colOperation', 'colOutput', 'colParameters', 'colMacs'] as const) {
+    const th = make('th', '', t(lang, `networkExplorer.${h}`));
     th.scope = 'col';
     head.append(th);
   }
@@ -66,17 +68,18 @@ export function renderTable(table: HTMLTableElement, layers: readonly LayerSpec[
     if (headerRow) tr.className = 'total';
     return tr;
   };
-  t.rows.forEach((r, i) => {
-    const params = r.trainable + r.fixed === 0 ? '0' : r.fixed ? `${n(r.trainable)} + ${n(r.fixed)} fixed` : n(r.trainable);
-    table.tBodies[0]!.append(cells(r.name, layerLabel(layers[i]!), formatShape(r.outShape), params, n(r.macs)));
+  tab.rows.forEach((r, i) => {
+    const params = r.trainable + r.fixed === 0 ? '0' : r.fixed ? t(lang, 'networkExplorer.paramsFixed', { trainable: r.trainable, fixed: r.fixed }) : n(r.trainable);
+    table.tBodies[0]!.append(cells(r.name, say(lang, layerLabel(layers[i]!)), formatShape(r.outShape), params, n(r.macs)));
   });
   // No-break spaces inside each part: the total may wrap before "=" (so the table fits a chapter's column), nowhere else.
   const nb = (s: string) => s.replace(/ /g, '\u00a0');
-  table.tFoot!.append(cells('Total', `tfjs countParams(): ${n(countParams)}`, '', `${nb(`${n(t.trainable)} + ${n(t.fixed)} fixed`)} ${nb(`= ${n(t.params)}`)}`, n(t.macs), true));
+  const fixed = t(lang, 'networkExplorer.paramsFixed', { trainable: tab.trainable, fixed: tab.fixed });
+  table.tFoot!.append(cells(t(lang, 'networkExplorer.total'), `tfjs countParams(): ${n(countParams)}`, '', `${nb(fixed)} ${nb(`= ${n(tab.params)}`)}`, n(tab.macs), true));
 }
 
 /** The first conv layer's kernels [kh, kw, 1, c] (grayscale input) as c small images on one symmetric scale; returns the caption. */
-export function paintFilters(canvas: HTMLCanvasElement, w: PlainTensor, name: string): string {
+export function paintFilters(canvas: HTMLCanvasElement, w: PlainTensor, name: string, lang: Lang): string {
   const [kh, kw, , c] = w.shape as [number, number, number, number];
   const l = sheetLayout(kh, kw, c, Math.min(16, c));
   let lo = Infinity, hi = -Infinity;
@@ -84,17 +87,17 @@ export function paintFilters(canvas: HTMLCanvasElement, w: PlainTensor, name: st
   canvas.width = l.width;
   canvas.height = l.height;
   canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, w.data, divergingScale(lo, hi).rgb) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
-  const text = `The ${c} trained ${kh}×${kw} filters of ${name}, weights ${formatValue(lo)} (purple) to ${formatValue(hi)} (orange), white = 0. Filters with a purple side and an orange side detect edges across that direction; all one colour, brightness.`;
+  const text = t(lang, 'networkExplorer.filtersText', { count: c, size: `${kh}×${kw}`, name, lo: formatValue(lo), hi: formatValue(hi) });
   canvas.setAttribute('aria-label', text);
   return text;
 }
 
 /** What changes with the model only: the layer list, the image number's range, the table and the first filters. */
-export function renderModel(root: ShadowRoot, m: ExplorerModel): void {
+export function renderModel(root: ShadowRoot, m: ExplorerModel, lang: Lang): void {
   const $ = <T extends HTMLElement>(css: string) => root.querySelector<T>(css)!;
   fillLayerChoices($<HTMLSelectElement>('select[data-attr="layer"]'), m.layers, m.table.rows);
   $<HTMLInputElement>('input[data-attr="image"]').max = String(m.testSet.count - 1);
-  renderTable($<HTMLTableElement>('[data-role="table"]'), m.layers, m.table, m.model.countParams());
+  renderTable($<HTMLTableElement>('[data-role="table"]'), m.layers, m.table, m.model.countParams(), lang);
   const first = m.layers.find((l) => l.kind === 'conv')!;
-  $('[data-role="filters-caption"]').textContent = paintFilters($<HTMLCanvasElement>('[data-role="filters"]'), m.weights[first.name]![0]!, first.name);
+  $('[data-role="filters-caption"]').textContent = paintFilters($<HTMLCanvasElement>('[data-role="filters"]'), m.weights[first.name]![0]!, first.name, lang);
 }

@@ -89,3 +89,31 @@ test('a missing labels file (404) is named; a bad attribute is explained and the
   expect(expected.length).toBeGreaterThan(0);
   watch.consoleErrors.splice(0, watch.consoleErrors.length, ...watch.consoleErrors.filter((m) => !expected.includes(m)));
 });
+
+test('in lang="zh-CN" the widget speaks Chinese (class names too); back to en it says English again without reloading', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.addInitScript(() => {
+    const w = window as unknown as { results: number };
+    w.results = 0;
+    document.addEventListener('fm-result', () => w.results++);
+  });
+  await page.goto('/embed/dataset-preview/?dataset=fashion&split=test&per-class=2');
+  const el = page.locator('fm-dataset-preview');
+  await el.evaluate((node) => node.setAttribute('lang', 'zh-CN'));
+  await expect(el).toHaveAttribute('status', 'ready');
+  const results = () => page.evaluate(() => (window as unknown as { results: number }).results);
+  const before = await results();
+  await expect(el.locator('[data-role="title"]')).toHaveText('Fashion-MNIST测试集：每类的前2张图像');
+  await expect(el.locator('.label').first()).toHaveText('T恤/上衣');
+  await expect(el.locator('.label').last()).toHaveText('短靴');
+  await expect(el.locator('[data-role="caption"]')).toContainText('共20张图像，每类最多2张，每行一类：T恤/上衣、裤子、套头衫');
+  await expect(el.locator('canvas').first()).toHaveAttribute('aria-label', '“T恤/上衣”类的2张图像');
+  await expect(el.locator('progress')).toHaveAttribute('aria-label', '正在加载图像');
+
+  await el.evaluate((node) => node.setAttribute('lang', 'en'));
+  await expect(el.locator('[data-role="title"]')).toHaveText('Fashion-MNIST, test split: the first 2 images of each class');
+  await expect(el.locator('.label').first()).toHaveText('T-shirt/top');
+  await expect(el.locator('[data-role="caption"]')).toContainText('20 images, up to 2 per class, one row per class: T-shirt/top, Trouser, Pullover');
+  await expect(el.locator('canvas').first()).toHaveAttribute('aria-label', '2 images of class T-shirt/top');
+  expect(await results()).toBe(before);
+});

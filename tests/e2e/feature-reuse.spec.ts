@@ -123,3 +123,41 @@ test('the embed page passes axe in light and dark', { tag: '@webgpu-only' }, asy
   await open(page, 'labels=2&digit=x');
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('in lang="zh-CN" labels, captions, sentences and the chart speak Chinese; back to en, English again without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(400_000);
+  await open(page, 'labels=2');
+  const n = await count(page);
+  const shown = () => el(page).evaluate((e) => {
+    const r = e.shadowRoot!;
+    const q = (s: string) => r.querySelector(s)!.textContent!;
+    return {
+      label: q('.controls label'), title: q('[data-role="pretrained-title"]'), caption: q('.model .caption'), summary: q('[data-role="summary"]'),
+      views: q('[data-role="views-summary"]'), timing: q('[data-role="timing"]'), filters: r.querySelector('[data-role="random-filters"]')!.getAttribute('aria-label')!,
+      axis: q('.probe .axis-label'), ticks: [...r.querySelectorAll('.probe .axis.labels .tick text')].map((t) => t.textContent), legend: q('.probe .legend-text'),
+    };
+  });
+  await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  const zh = await shown();
+  expect(zh.label).toContain('预训练模型');
+  expect(zh.title).toBe('预训练：digits04-cnn');
+  expect(zh.caption).toBe('第一层滤波器（3×3）');
+  expect(zh.summary).toMatch(/^在5–9每类2个带标签的数字（模型从未见过的数字）上训练线性探针.*原始像素\d+\.\d%；pool1（6,272个特征）：预训练/);
+  expect(zh.views).toContain('相邻滤波器权重的平均相关系数');
+  expect(zh.timing).toMatch(/^计算用时\d+\.\d s。$/);
+  expect(zh.filters).toMatch(/^随机模型（随机种子1）的32个第一层3×3滤波器/);
+  expect(zh.axis).toBe('线性探针在留出的数字5–9上的准确率（虚线：随机猜测，20%）');
+  expect(zh.ticks).toEqual(['像素', 'pool1', 'pool2', 'hidden']);
+  expect(zh.legend).toBe('预训练（digits04-cnn）');
+
+  await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
+  const en = await shown();
+  expect(en.label).toContain('Pretrained model');
+  expect(en.title).toBe('Pretrained: digits04-cnn');
+  expect(en.summary).toMatch(/^A linear probe trained on 2 labelled digits of each class 5–9 \(digits the model never saw\)/);
+  expect(en.timing).toMatch(/^Computed in \d+\.\d s\.$/);
+  expect(en.axis).toBe('linear probe accuracy on held-out digits 5–9 (dashed: chance, 20%)');
+  expect(en.ticks).toEqual(['pixels', 'pool1', 'pool2', 'hidden']);
+  expect(await count(page)).toBe(n);
+});

@@ -224,3 +224,45 @@ test('the layer table: every column whole in the chapter’s column at 1280 px; 
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
   await expect.poll(() => box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
 });
+
+test('in lang="zh-CN" on the page: controls, class names, table, detail and sentences in Chinese; back to en without a new forward pass', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(400_000);
+  await open(page);
+  const n = (await page.evaluate(() => (window as unknown as { results: unknown[] }).results.length));
+  const shown = () => el(page).evaluate((e) => {
+    const r = e.shadowRoot!;
+    const q = (s: string) => r.querySelector(s)!.textContent!.trim();
+    return {
+      model: q('.controls label > span'), option: q('select[data-attr="model"] option'), names: [...r.querySelectorAll('.probs .name')].map((x) => x.textContent),
+      summary: q('[data-role="summary"]'), caption: q('[data-role="input-caption"]'), timing: q('[data-role="timing"]'),
+      head: [...r.querySelectorAll('table[data-role="table"] thead th')].map((x) => x.textContent), op: q('table[data-role="table"] tbody td'),
+      block: q('.block-title'), zoom: q('[data-role="zoom-caption"]'), pixel: q('.pixel-title'), prev: r.querySelector('[data-role="prev"]')!.getAttribute('aria-label'),
+    };
+  });
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+  await expect.poll(async () => (await shown()).model).toBe('模型');
+  const zh = await shown();
+  expect(zh.option).toBe('服装：Fashion-MNIST（fashion-cnn）');
+  expect(zh.names).toEqual(['T恤/上衣', '裤子', '套头衫', '连衣裙', '外套', '凉鞋', '衬衫', '运动鞋', '包', '短靴']);
+  expect(zh.summary).toMatch(/^对于测试图像0（共[\d,]+张，标签为T恤\/上衣），fashion-cnn预测为.+（\d+\.\d%）——(正确|错误：实际是T恤\/上衣)。$/);
+  expect(zh.caption).toBe('测试图像0，标签为“T恤/上衣”');
+  expect(zh.timing).toMatch(/^在.+上完成经过\d+层的前向传播，用时\d+ ms。$/);
+  expect(zh.head).toEqual(['层', '运算', '输出', '参数', '乘加次数']);
+  expect(zh.op).toBe('3×3卷积，32个滤波器，same填充，无偏置');
+  expect(zh.block).toBe('第1块：conv1 → bn1 → relu1 → pool1');
+  expect(zh.zoom).toMatch(/^conv1，第1张特征图（共32张）（3×3卷积/);
+  expect(zh.pixel).toMatch(/^conv1第1张特征图第\d+行第\d+列=/);
+  expect(zh.prev).toBe('上一张测试图像');
+
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await expect.poll(async () => (await shown()).model).toBe('Model');
+  const en = await shown();
+  expect(en.names[0]).toBe('T-shirt/top');
+  expect(en.summary).toMatch(/^fashion-cnn predicts .+ \(\d+\.\d%\) for test image 0 of [\d,]+ \(labelled T-shirt\/top\)/);
+  expect(en.head).toEqual(['Layer', 'Operation', 'Output', 'Parameters', 'Multiply-adds']);
+  expect(en.op).toBe('3×3 conv, 32 filters, same padding, no bias');
+  expect(en.zoom).toMatch(/^conv1, map 1 of 32 \(3×3 conv/);
+  expect(en.prev).toBe('Previous test image');
+  expect(await page.evaluate(() => (window as unknown as { results: unknown[] }).results.length)).toBe(n);
+});

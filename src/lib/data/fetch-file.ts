@@ -2,6 +2,7 @@
  * Fetches one packed file, streams its progress, and checks its size and SHA-256 against the manifest.
  * Every failure is a DataError naming the file, so a widget can show the reader which file is at fault.
  */
+import { msg } from '../i18n/t.ts';
 import { DataError } from './data-error.ts';
 import type { FileEntry } from './manifest.ts';
 import { sha256Hex } from './sha256.ts';
@@ -17,9 +18,9 @@ export async function fetchBytes(fetchFn: FetchLike, url: string, name: string, 
     res = await fetchFn(url, { signal });
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new DataError(name, `Could not load data file ${name}: ${(err as Error).message}.`);
+    throw new DataError(name, msg('datasets.error.load', { file: name, error: (err as Error).message }));
   }
-  if (!res.ok) throw new DataError(name, `Could not load data file ${name}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
+  if (!res.ok) throw new DataError(name, msg('datasets.error.load', { file: name, error: `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}` }));
   if (!res.body) {
     const all = new Uint8Array(await res.arrayBuffer());
     onBytes?.(all.length);
@@ -32,7 +33,7 @@ export async function fetchBytes(fetchFn: FetchLike, url: string, name: string, 
     // The connection can also drop half-way through a file.
     const { done, value } = await reader.read().catch((err: Error) => {
       if (signal?.aborted) throw err;
-      throw new DataError(name, `Could not load data file ${name}: ${err.message}.`);
+      throw new DataError(name, msg('datasets.error.load', { file: name, error: err.message }));
     });
     if (done) break;
     parts.push(value);
@@ -52,14 +53,14 @@ export async function fetchBytes(fetchFn: FetchLike, url: string, name: string, 
 export async function fetchVerified(fetchFn: FetchLike, base: string, entry: FileEntry, onBytes?: OnBytes, signal?: AbortSignal): Promise<Uint8Array> {
   const bytes = await fetchBytes(fetchFn, base + entry.path, entry.path, onBytes, signal);
   if (bytes.length < entry.bytes) {
-    throw new DataError(entry.path, `Data file ${entry.path} is truncated: got ${bytes.length} of ${entry.bytes} bytes.`);
+    throw new DataError(entry.path, msg('datasets.error.truncated', { file: entry.path, got: String(bytes.length), expected: String(entry.bytes) }));
   }
   if (bytes.length > entry.bytes) {
-    throw new DataError(entry.path, `Data file ${entry.path} has the wrong size: ${bytes.length} bytes, expected ${entry.bytes}.`);
+    throw new DataError(entry.path, msg('datasets.error.size', { file: entry.path, got: String(bytes.length), expected: String(entry.bytes) }));
   }
   const hash = await sha256Hex(bytes);
   if (hash !== entry.sha256) {
-    throw new DataError(entry.path, `Data file ${entry.path} is corrupted: its SHA-256 is ${hash.slice(0, 12)}…, the manifest says ${entry.sha256.slice(0, 12)}….`);
+    throw new DataError(entry.path, msg('datasets.error.corrupted', { file: entry.path, got: hash.slice(0, 12), expected: entry.sha256.slice(0, 12) }));
   }
   return bytes;
 }

@@ -2,6 +2,7 @@
  * Loads a slice of a packed dataset: the manifest, the split's labels, and only the image chunks that the
  * slice needs (a prefix of the packed order, see order.ts). Works in browsers and Node (pass `fetch`).
  */
+import { msg } from '../i18n/t.ts';
 import { DataError } from './data-error.ts';
 import { fetchBytes, fetchVerified, type FetchLike } from './fetch-file.ts';
 import { parseManifest, type Manifest } from './manifest.ts';
@@ -53,7 +54,7 @@ export async function loadSlice(opts: LoadOptions): Promise<DataSlice> {
   const split = ds?.splits[opts.split];
   if (!ds || !split) {
     const known = Object.entries(manifest.datasets).flatMap(([d, e]) => Object.keys(e.splits).map((s) => `${d}/${s}`));
-    throw new DataError('manifest.json', `No split ${opts.dataset}/${opts.split} in manifest.json (it has ${known.join(', ')}).`);
+    throw new DataError('manifest.json', msg('datasets.error.noSplit', { split: `${opts.dataset}/${opts.split}`, known: known.join(', ') }));
   }
   const skip = opts.skipPerClass ?? 0;
   if (skip > 0 && opts.perClass === undefined) throw new DataError('manifest.json', 'skipPerClass needs perClass.');
@@ -79,7 +80,7 @@ export async function loadSlice(opts: LoadOptions): Promise<DataSlice> {
   // The packed order is fixed by the class counts; a labels file that disagrees is a packing error.
   const expected = interleavedLabels(split.classCounts);
   if (labelsAll!.length !== expected.length || labelsAll!.some((v, i) => v !== expected[i])) {
-    throw new DataError(split.labels.path, `Data file ${split.labels.path} does not match the class counts in manifest.json.`);
+    throw new DataError(split.labels.path, msg('datasets.error.labels', { file: split.labels.path }));
   }
   const [h, w] = manifest.imageShape;
   const px = h * w;

@@ -2,6 +2,7 @@
  * The data manifest (public/data/manifest.json): what each packed file holds, its size and SHA-256, and how
  * the splits were made. One format for the committed files and for the git-ignored full training split.
  */
+import { msg } from '../i18n/t.ts';
 import { DataError } from './data-error.ts';
 
 /** One file as the manifest lists it; `path` is relative to the manifest's folder. */
@@ -46,9 +47,10 @@ export function parseManifest(text: string, name: string): Manifest {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new DataError(name, `Data manifest ${name} does not parse as JSON (${(err as Error).message}).`);
+    throw new DataError(name, msg('datasets.error.manifestJson', { file: name, error: (err as Error).message }));
   }
-  const bad = (what: string) => new DataError(name, `Data manifest ${name} is invalid: ${what}.`);
+  // The detail stays English: it names a field of the file, for whoever packs the data.
+  const bad = (what: string) => new DataError(name, msg('datasets.error.manifestInvalid', { file: name, what }));
   const m = raw as Manifest;
   if (!m || typeof m !== 'object' || m.format !== 1) throw bad('expected "format": 1');
   if (!Array.isArray(m.imageShape) || m.imageShape.length !== 2) throw bad('"imageShape" must be [height, width]');

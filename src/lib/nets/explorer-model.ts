@@ -8,6 +8,7 @@ import type { Tf } from '../engine/types.ts';
 import type { Manifest } from '../data/index.ts';
 import { MODELS, MODEL_NAMES, loadShippedModel, type ModelSpec } from '../models/shipped.ts';
 import { ParamError, quote } from '../params/index.ts';
+import { msg } from '../i18n/t.ts';
 import { describeLayers, type LayerSpec } from './layer-spec.ts';
 import { layerTable, type LayerTable } from './layer-table.ts';
 import { readWeights, type Weights } from './explorer-forward.ts';
@@ -20,7 +21,7 @@ export const INPUT_SHAPE = [28, 28, 1];
 /** The model's spec, or a message naming the ones there are. */
 export function modelSpec(name: string): ModelSpec {
   const spec = MODELS[name];
-  if (!spec) throw new ParamError('model', `Unknown model ${quote(name)}. Choose one of: ${MODEL_NAMES.join(', ')}.`);
+  if (!spec) throw new ParamError('model', msg('networkExplorer.unknownModel', { model: quote(name), choices: MODEL_NAMES.join(', ') }));
   return spec;
 }
 

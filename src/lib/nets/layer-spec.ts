@@ -4,6 +4,8 @@
  * from tfjs objects. Only the layer kinds the book's CNNs use are accepted; anything else is refused by name.
  */
 import type { Padding } from '../params/padding.ts';
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 
 export type LayerSpec =
   | { kind: 'conv'; name: string; kernel: [number, number]; filters: number; stride: number; padding: Padding; bias: boolean; relu: boolean }
@@ -66,16 +68,20 @@ export function describeLayers(layers: readonly LayerLike[]): LayerSpec[] {
   return layers.map(describeLayer);
 }
 
-/** Words for a layer, e.g. "3×3 conv, 32 filters, same padding". */
-export function layerLabel(s: LayerSpec): string {
+/** Words for a layer, e.g. "3×3 conv, 32 filters, same padding", as a message (ReLU and softmax are names in every language). */
+export function layerLabel(s: LayerSpec): Msg | string {
+  const relu = s.kind === 'conv' || s.kind === 'dense' ? (s.relu ? msg('networkExplorer.andRelu') : '') : '';
   switch (s.kind) {
-    case 'conv': return `${s.kernel[0]}×${s.kernel[1]} conv, ${s.filters} filters${s.stride > 1 ? `, stride ${s.stride}` : ''}, ${s.padding} padding${s.bias ? '' : ', no bias'}${s.relu ? ', ReLU' : ''}`;
-    case 'bn': return 'batch normalisation (inference: stored mean and variance)';
+    case 'conv': return msg('networkExplorer.convLabel', {
+      size: `${s.kernel[0]}×${s.kernel[1]}`, filters: s.filters, stride: s.stride > 1 ? msg('networkExplorer.convStride', { stride: s.stride }) : '',
+      padding: String(s.padding), bias: s.bias ? '' : msg('networkExplorer.convNoBias'), relu,
+    });
+    case 'bn': return msg('networkExplorer.bnLabel');
     case 'relu': return 'ReLU';
-    case 'pool': return `${s.size}×${s.size} ${s.op === 'max' ? 'max' : 'average'} pooling, stride ${s.stride}`;
-    case 'flatten': return 'flatten';
-    case 'gap': return 'global average pooling';
-    case 'dense': return `dense, ${s.units} units${s.relu ? ', ReLU' : ''}`;
+    case 'pool': return msg(s.op === 'max' ? 'networkExplorer.maxPoolLabel' : 'networkExplorer.avgPoolLabel', { size: `${s.size}×${s.size}`, stride: s.stride });
+    case 'flatten': return msg('networkExplorer.flattenLabel');
+    case 'gap': return msg('networkExplorer.gapLabel');
+    case 'dense': return msg('networkExplorer.denseLabel', { units: s.units, relu });
     case 'softmax': return 'softmax';
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { PlainTensor } from '../conv/tensor.ts';
 import { ParamError, quote } from '../params/index.ts';
+import { msg } from '../i18n/t.ts';
 import type { LayerSpec } from './layer-spec.ts';
 import type { LayerRow } from './layer-table.ts';
 
@@ -20,8 +21,8 @@ export function mapChoices(layers: readonly LayerSpec[], rows: readonly LayerRow
 /** Throws a ParamError for the reader when `layer` has no maps or `map` (1-based) is past its last one. */
 export function checkChoice(c: MapChoice, choices: ReturnType<typeof mapChoices>): void {
   const hit = choices.find((x) => x.name === c.layer);
-  if (!hit) throw new ParamError('layer', `Unknown layer ${quote(c.layer)}. Choose one of: ${choices.map((x) => x.name).join(', ')}.`);
-  if (c.map < 1 || c.map > hit.maps) throw new ParamError('map', `map must be from 1 to ${hit.maps} for layer ${c.layer} (it has ${hit.maps} feature maps); got ${c.map}.`);
+  if (!hit) throw new ParamError('layer', msg('networkExplorer.unknownLayer', { layer: quote(c.layer), choices: choices.map((x) => x.name).join(', ') }));
+  if (c.map < 1 || c.map > hit.maps) throw new ParamError('map', msg('networkExplorer.mapRange', { maps: hit.maps, layer: c.layer, map: String(c.map) }));
 }
 
 /** The pixel of map `map` (0-based) with the largest value (the first one on ties). */

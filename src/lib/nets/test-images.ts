@@ -8,6 +8,7 @@
 import { interleavedLabels, loadSlice, type DataSlice, type FetchLike, type Manifest } from '../data/index.ts';
 import type { ModelSpec } from '../models/shipped.ts';
 import { ParamError } from '../params/index.ts';
+import { msg } from '../i18n/t.ts';
 
 export const TEST_SPLIT = 'test';
 
@@ -26,7 +27,7 @@ export function testSetOf(spec: ModelSpec, manifest: Manifest): TestSet {
 /** The index as a whole number within the model's test set, or a message saying which range is allowed. */
 export function checkImageIndex(set: TestSet, model: string, index: number): number {
   if (!Number.isInteger(index) || index < 0 || index >= set.count) {
-    throw new ParamError('image', `image must be a test image number from 0 to ${set.count - 1} for ${model} (its ${set.count.toLocaleString('en')} test images); got ${index}.`);
+    throw new ParamError('image', msg('networkExplorer.imageRange', { last: String(set.count - 1), model, count: set.count, image: String(index) }));
   }
   return index;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError, loadSlice, toFloat32, type FetchLike, type Manifest, type Progress } from '@lib/data/index.ts';
 import { fileFetch } from '../../../scripts/data/file-fetch.mts';
+import { say, whyOf } from '@lib/i18n/index.ts';
 
 const BASE = 'data/';
 const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')) as Manifest;
@@ -115,6 +116,11 @@ describe('loadSlice failures name the file', () => {
     const err = await loadSlice({ base: BASE, dataset: 'fashion', split: 'test', perClass: 5, fetch: fakeFetch(edit).fetch }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataError);
     expect((err as Error).message).toMatch(message);
+    // The reader sees it in their language: the catalogue message says the same in English, and names the file in Chinese.
+    const why = whyOf(err)!;
+    expect(say('en', why)).toBe((err as Error).message);
+    expect(say('zh-CN', why)).toMatch(/^(无法加载数据文件|数据文件|数据清单)/);
+    expect(say('zh-CN', why)).toContain((err as DataError).file);
   });
 
   it('an unknown split, listing the known ones', async () => {

@@ -3,6 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
 import { describeLayers, layerLabel } from '../../../src/lib/nets/layer-spec.ts';
 import { cpu } from '../train/helpers.ts';
+import { say } from '../../../src/lib/i18n/index.ts';
 
 describe('describeLayers', () => {
   it('reads the small CNN as conv, bn, relu, pool ×2, flatten, dense, dense, softmax', async () => {
@@ -14,8 +15,14 @@ describe('describeLayers', () => {
     expect(specs[1]).toEqual({ kind: 'bn', name: 'bn1', epsilon: 0.001 });
     expect(specs[3]).toEqual({ kind: 'pool', name: 'pool1', size: 2, stride: 2, op: 'max' });
     expect(specs[9]).toEqual({ kind: 'dense', name: 'hidden', units: 64, bias: true, relu: true });
-    expect(layerLabel(specs[0]!)).toBe('3×3 conv, 32 filters, same padding, no bias');
-    expect(layerLabel(specs[3]!)).toBe('2×2 max pooling, stride 2');
+    expect(say('en', layerLabel(specs[0]!))).toBe('3×3 conv, 32 filters, same padding, no bias');
+    expect(say('en', layerLabel(specs[3]!))).toBe('2×2 max pooling, stride 2');
+    expect(say('en', layerLabel(specs[9]!))).toBe('dense, 64 units, ReLU');
+    // In Chinese too, in the glossary's terms (卷积, 滤波器, 填充, 偏置, 最大池化, 步幅, 全连接层).
+    expect(say('zh-CN', layerLabel(specs[0]!))).toBe('3×3卷积，32个滤波器，same填充，无偏置');
+    expect(say('zh-CN', layerLabel(specs[3]!))).toBe('2×2最大池化，步幅2');
+    expect(say('zh-CN', layerLabel(specs[9]!))).toBe('全连接层，64个单元，接ReLU');
+    expect(layerLabel(specs[2]!)).toBe('ReLU');
     model.dispose();
   });
 

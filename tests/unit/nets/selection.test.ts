@@ -3,6 +3,7 @@ import type { LayerSpec } from '../../../src/lib/nets/layer-spec.ts';
 import { layerTable } from '../../../src/lib/nets/layer-table.ts';
 import { checkChoice, mapChoices, pixelFraction, resolveSelection, strongestPixel } from '../../../src/lib/nets/selection.ts';
 import { describePrediction } from '../../../src/lib/nets/prediction.ts';
+import { say } from '../../../src/lib/i18n/index.ts';
 
 const layers: LayerSpec[] = [
   { kind: 'conv', name: 'conv1', kernel: [3, 3], filters: 2, stride: 1, padding: 'same', bias: false, relu: false },
@@ -53,8 +54,19 @@ describe('resolveSelection', () => {
 describe('describePrediction', () => {
   const names = ['cat', 'dog', 'fox'];
   it('names the largest probability, the input and whether it matches the label', () => {
-    expect(describePrediction('m', names, [0.1, 0.7, 0.2], 5, 1, 1000).summary).toBe('m predicts dog (70.0%) for test image 5 of 1,000 (labelled dog) — correct.');
-    expect(describePrediction('m', names, [0.1, 0.2, 0.7], 5, 1, 1000).summary).toBe('m predicts fox (70.0%) for test image 5 of 1,000 (labelled dog) — wrong: it is dog.');
-    expect(describePrediction('m', names, [0.6, 0.2, 0.2], null, null, 1000)).toEqual({ predicted: 0, input: 'your drawing', summary: 'm predicts cat (60.0%) for your drawing.' });
+    const en = (...a: Parameters<typeof describePrediction>) => say('en', describePrediction(...a).summary);
+    expect(en('m', names, [0.1, 0.7, 0.2], 5, 1, 1000)).toBe('m predicts dog (70.0%) for test image 5 of 1,000 (labelled dog) — correct.');
+    expect(en('m', names, [0.1, 0.2, 0.7], 5, 1, 1000)).toBe('m predicts fox (70.0%) for test image 5 of 1,000 (labelled dog) — wrong: it is dog.');
+    const drawing = describePrediction('m', names, [0.6, 0.2, 0.2], null, null, 1000);
+    expect(drawing.predicted).toBe(0);
+    expect(say('en', drawing.input)).toBe('your drawing');
+    expect(say('en', drawing.summary)).toBe('m predicts cat (60.0%) for your drawing.');
+  });
+
+  it('says the same in Chinese, with Fashion-MNIST class names in Chinese', () => {
+    const clothes = ['T-shirt/top', 'Trouser', 'Ankle boot'];
+    expect(say('zh-CN', describePrediction('fashion-cnn', clothes, [0.1, 0.2, 0.7], 5, 1, 10000).summary))
+      .toBe('对于测试图像5（共10,000张，标签为裤子），fashion-cnn预测为短靴（70.0%）——错误：实际是裤子。');
+    expect(say('zh-CN', describePrediction('m', clothes, [0.6, 0.2, 0.2], null, null, 1000).summary)).toBe('对于你的手绘，m预测为T恤/上衣（60.0%）。');
   });
 });

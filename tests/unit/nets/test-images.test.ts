@@ -4,6 +4,7 @@ import { fileFetch } from '../../../scripts/data/file-fetch.mts';
 import { MODELS } from '../../../src/lib/models/shipped.ts';
 import { TestImages, checkImageIndex, testSetOf } from '../../../src/lib/nets/test-images.ts';
 import { ParamError } from '../../../src/lib/params/index.ts';
+import { say } from '../../../src/lib/i18n/index.ts';
 
 const fetchFn = fileFetch('public');
 
@@ -34,6 +35,9 @@ describe('checkImageIndex', () => {
     expect(() => checkImageIndex(set, 'digits04-cnn', 1025)).toThrow(ParamError);
     expect(() => checkImageIndex(set, 'digits04-cnn', 1025)).toThrow('image must be a test image number from 0 to 1024 for digits04-cnn (its 1,025 test images); got 1025.');
     expect(() => checkImageIndex(set, 'digits04-cnn', -1)).toThrow(/from 0 to 1024/);
+    // The reader's message is a catalogue message: the same in English, and said in Chinese too.
+    const err = (() => { try { checkImageIndex(set, 'digits04-cnn', 1025); } catch (e) { return e as ParamError; } })()!;
+    expect(say('zh-CN', err.said)).toBe('image必须是0到1024之间的测试图像编号（digits04-cnn共有1,025张测试图像）；收到的是1025。');
   });
 });
 

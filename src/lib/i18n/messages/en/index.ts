@@ -3,6 +3,10 @@
  * locale. One file per area (a widget, the engine); add a new area's file here and in each locale's index.
  */
 import badge from './badge.ts';
+import datasets from './datasets.ts';
+import datasetPreview from './dataset-preview.ts';
+import featureReuse from './feature-reuse.ts';
+import networkExplorer from './network-explorer.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
 import conv from './conv.ts';
@@ -17,4 +21,6 @@ import engineReport from './engine-report.ts';
 import poolExplorer from './pool-explorer.ts';
 import domainShift from './domain-shift.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift } as const;
+
+
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer } as const;

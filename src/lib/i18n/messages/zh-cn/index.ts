@@ -1,6 +1,10 @@
 /** The zh-CN catalogue: every English key (a missing one fails to compile here or in its area's file). */
 import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
+import datasets from './datasets.ts';
+import datasetPreview from './dataset-preview.ts';
+import featureReuse from './feature-reuse.ts';
+import networkExplorer from './network-explorer.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
 import conv from './conv.ts';
@@ -15,4 +19,6 @@ import engineReport from './engine-report.ts';
 import poolExplorer from './pool-explorer.ts';
 import domainShift from './domain-shift.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift } satisfies Translation<En>;
+
+
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer } satisfies Translation<En>;
