@@ -4,6 +4,7 @@
  */
 import badge from './badge.ts';
 import engine from './engine.ts';
+import params from './params.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge } as const;
+export default { ...engine, ...widget, ...badge, ...params } as const;

@@ -2,6 +2,7 @@
 import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
 import engine from './engine.ts';
+import params from './params.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...params } satisfies Translation<En>;
