@@ -3,8 +3,9 @@
  * locale. One file per area (a widget, the engine); add a new area's file here and in each locale's index.
  */
 import badge from './badge.ts';
+import book from './book.ts';
 import engine from './engine.ts';
 import params from './params.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge, ...params } as const;
+export default { ...engine, ...widget, ...badge, ...params, ...book } as const;

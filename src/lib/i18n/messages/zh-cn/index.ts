@@ -1,8 +1,9 @@
 /** The zh-CN catalogue: every English key (a missing one fails to compile here or in its area's file). */
 import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
+import book from './book.ts';
 import engine from './engine.ts';
 import params from './params.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge, ...params } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...params, ...book } satisfies Translation<En>;
