@@ -12,3 +12,16 @@ export function pageLang(currentLocale: string | undefined): Lang {
 export function localePrefix(lang: Lang): string {
   return lang === 'en' ? '' : 'zh-cn/';
 }
+
+/** What goes between two sentences: a space in English; nothing after Chinese 。 (as AttributeSettings.messageIn joins). */
+export function sentenceGap(lang: Lang): string {
+  return lang === 'zh-CN' ? '' : ' ';
+}
+
+/**
+ * A catalogue text as HTML for `set:html`, escaping only what text content needs (&, <, >): Astro's `{text}` also
+ * writes ' and " as entities, and an English page must stay byte for byte what it was when the words were typed in.
+ */
+export function textHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -6,6 +6,7 @@ import badge from './badge.ts';
 import book from './book.ts';
 import engine from './engine.ts';
 import params from './params.ts';
+import results from './results.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge, ...params, ...book } as const;
+export default { ...engine, ...widget, ...badge, ...params, ...book, ...results } as const;
