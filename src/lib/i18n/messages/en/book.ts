@@ -1,6 +1,6 @@
 /**
  * The book's own Astro components (src/components/, components/predict, exercise, widget-figure, code-listing,
- * figures, progress/AnswerBox): the chapter head, questions and exercises, a figure's chrome, the embed page, the
+ * figures, progress/AnswerBox): the chapter head, questions and exercises, a figure's chrome, the
  * Notation table, the "In code" listing. Rendered at build time in the page's locale (`Astro.currentLocale`).
  * A `{link}` is where a link goes inside the sentence (src/lib/i18n/hole.ts splits the sentence around it).
  */
@@ -32,8 +32,6 @@ export default {
   'book.figure.skip': 'Skip past this figure',
   'book.figure.printNote': 'This figure had not run when the page was printed; the caption describes it. “Print this chapter” at the top of the chapter runs every figure first.',
 
-  'book.embed.credit': 'From {link}, an interactive textbook on CNNs.',
-  'book.embed.noScript': 'This interactive figure needs JavaScript.',
 
   'book.offline.save': 'Save for offline reading',
   'book.offline.remove': 'Remove the offline copy',

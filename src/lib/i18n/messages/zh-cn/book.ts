@@ -30,8 +30,6 @@ export default {
   'book.figure.skip': '跳过这张交互图',
   'book.figure.printNote': '打印时这张交互图尚未运行，图注描述了它的内容。章首的“打印本章”会先运行所有交互图再打印。',
 
-  'book.embed.credit': '出自{link}——一本讲解卷积神经网络的交互式教材。',
-  'book.embed.noScript': '这张交互图需要JavaScript才能运行。',
 
   'book.offline.save': '保存以便离线阅读',
   'book.offline.remove': '删除离线副本',
