@@ -1,14 +1,22 @@
 /**
  * `<fm-copy-code>`: a Copy button for the listing in its figure (the `pre` after its figcaption). It draws itself,
  * so a page without JavaScript shows no button that cannot work; the result is announced politely, in the page's
- * language as it is when the reader clicks.
+ * language (the button's label follows it if it changes).
  */
 import { define } from '../../src/lib/widget/fm-element.ts';
 import { resolveLang } from '../../src/lib/i18n/resolve-lang.ts';
 import { t } from '../../src/lib/i18n/t.ts';
+import { watchLang } from '../../src/lib/i18n/watch-lang.ts';
 
 export class FmCopyCode extends HTMLElement {
+  private unwatch: (() => void) | undefined;
+
   connectedCallback(): void {
+    this.unwatch?.();
+    this.unwatch = watchLang(this, (lang) => {
+      const button = this.querySelector('button');
+      if (button) button.textContent = t(lang, 'book.code.copy');
+    });
     if (this.firstChild) return;
     const button = document.createElement('button');
     button.type = 'button';
@@ -25,6 +33,11 @@ export class FmCopyCode extends HTMLElement {
       setTimeout(() => { button.textContent = t(resolveLang(this), 'book.code.copy'); }, 2000);
     });
     this.append(button, status);
+  }
+
+  disconnectedCallback(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
   }
 }
 define('fm-copy-code', FmCopyCode);

@@ -5,6 +5,7 @@ import book from './book.ts';
 import engine from './engine.ts';
 import params from './params.ts';
 import results from './results.ts';
+import tools from './tools.ts';
 import widget from './widget.ts';
 
-export default { ...engine, ...widget, ...badge, ...params, ...book, ...results } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...params, ...book, ...results, ...tools } satisfies Translation<En>;
