@@ -142,13 +142,13 @@ test('the print controls speak the page\'s language and say their status again w
   await page.evaluate(() => {
     for (const f of document.querySelectorAll('.fm-widget-figure')) if (!f.querySelector('#pg-edges')) f.remove();
     window.print = () => {};
-    document.documentElement.lang = 'zh-CN';
+    document.querySelector('main')!.lang = 'zh-CN'; // Starlight's <main> carries the page's lang
   });
-  const controls = page.getByRole('group', { name: '打印本章' });
-  await expect(controls.getByRole('button', { name: '连同答案打印' })).toBeVisible();
+  const controls = page.locator('.fm-print-chapter');
+  await expect(page.getByRole('group', { name: '打印本章' }).getByRole('button', { name: '连同答案打印' })).toBeVisible();
   await controls.getByRole('button', { name: '打印本章' }).click();
   await expect(controls.getByRole('status')).toHaveText('交互图已就绪。', { timeout: 60_000 });
-  await page.evaluate(() => (document.documentElement.lang = 'en'));
+  await page.evaluate(() => (document.querySelector('main')!.lang = 'en'));
   await expect(controls.getByRole('status')).toHaveText('The figure is ready.');
   await expect(page.getByRole('group', { name: 'Print this chapter' }).getByRole('button', { name: 'Print with answers' })).toBeVisible();
 });

@@ -115,9 +115,10 @@ test.describe('progress on a chapter', () => {
     await page.goto(CHAPTER);
     const total = await page.locator('[data-fm-question]').count();
     await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
+    // Starlight's <main> carries the page's lang (zh-CN on a Chinese page): the chapter's tools inherit it from there.
     await page.evaluate(() => {
       localStorage.setItem('fm-read:v1', JSON.stringify(['/chapters/loss-functions/']));
-      document.documentElement.lang = 'zh-CN';
+      document.querySelector('main')!.lang = 'zh-CN';
     });
     await expect(count(page)).toHaveText(`已作答0/${total}道问题和练习`);
     // The boxes' labels were written when the page was built (English here); the script's words follow the page.
@@ -131,12 +132,12 @@ test.describe('progress on a chapter', () => {
     const status = page.locator('[data-fm-progress-status]');
     await expect(status).toHaveText('你在本页的答案已清除。');
 
-    await page.evaluate(() => (document.documentElement.lang = 'en'));
+    await page.evaluate(() => (document.querySelector('main')!.lang = 'en'));
     await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
     await expect(status).toHaveText('Your answers on this page were cleared.');
     await expect(page.getByRole('button', { name: 'Clear my answers on this page' })).toBeVisible();
 
-    // The sidebar's read mark, written after load, in the language of the page it is on.
+    // The sidebar's read mark, written after load, in the language of the page it is on (the sidebar is outside <main>).
     await page.reload();
     await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
     const sidebar = page.locator('nav[aria-label="Main"]');
