@@ -8,7 +8,6 @@
  */
 import { attributesFromQuery, queryFromElement, widgetBySlug, WIDGETS, type WidgetEntry } from '@lib/widget/registry.ts';
 import '@components/embed-control/embed-control.element.ts';
-import { resolveLang, t } from '@lib/i18n/index.ts';
 
 const TARGET_ID = 'gallery-widget';
 const select = document.querySelector<HTMLSelectElement>('#fm-gallery-select')!;
@@ -59,7 +58,7 @@ const asked = new URLSearchParams(location.search).get('widget');
 const first = asked === null ? WIDGETS[0]! : widgetBySlug(asked);
 if (first) show(first, location.search);
 else {
-  status.textContent = t(resolveLang(status), 'progress.galleryUnknown', { name: (asked ?? '').slice(0, 60) });
+  status.textContent = `There is no widget called “${(asked ?? "").slice(0, 60)}”; showing the first one. Pick another from the list.`;
   show(WIDGETS[0]!);
 }
 select.addEventListener('change', () => pick(select.value));

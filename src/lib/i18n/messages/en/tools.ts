@@ -23,7 +23,6 @@ export default {
   'progress.confirmClear': 'Clear everything you wrote on this page and fold its solutions again? This cannot be undone.',
   'progress.cleared': 'Your answers on this page were cleared.',
   'progress.read': ' (read)',
-  'progress.galleryUnknown': 'There is no widget called “{name}”; showing the first one. Pick another from the list.',
 
   'embedControl.reset': 'Reset figure',
   'embedControl.resetDone': 'Figure reset to its starting set-up.',

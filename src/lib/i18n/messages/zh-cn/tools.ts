@@ -19,7 +19,6 @@ export default {
   'progress.confirmClear': '要清除你在本页写下的所有内容，并重新收起所有解答吗？此操作无法撤销。',
   'progress.cleared': '你在本页的答案已清除。',
   'progress.read': '（已读）',
-  'progress.galleryUnknown': '没有名为“{name}”的交互图，现在显示的是第一个。请从列表中另选一个。',
 
   'embedControl.reset': '重置交互图',
   'embedControl.resetDone': '交互图已恢复为初始设置。',
