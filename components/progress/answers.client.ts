@@ -39,7 +39,9 @@ function updateCounter(): void {
   const count = line.querySelector<HTMLElement>('[data-fm-progress-count]')!;
   const answered = questions.filter((q) => isAnswered(q.record)).length;
   // Exercises count too, so the line names both (every chapter has several of each).
-  count.textContent = t(lang, 'progress.count', { answered, total: questions.length });
+  // Counts as text, not numbers: a number would be formatted with Intl, and a page's first Intl call (~40 ms on a
+  // phone) would be a long task while the chapter loads; a chapter's few dozen questions read the same either way.
+  count.textContent = t(lang, 'progress.count', { answered: String(answered), total: String(questions.length) });
   line.hidden = questions.length === 0;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The chapter's page tools, written by their scripts and re-said when the page's language changes: the print
- * controls (components/print-chapter/), the reader's progress and read marks (components/progress/), the figure's
- * embed and share control (components/embed-control/).
+ * controls (components/print-chapter/), the reader's progress and read marks (components/progress/), Read offline
+ * (src/lib/offline/), the figure's embed and share control (components/embed-control/).
  */
 export default {
   'print.plain': 'Print this chapter',
@@ -23,6 +23,12 @@ export default {
   'progress.confirmClear': 'Clear everything you wrote on this page and fold its solutions again? This cannot be undone.',
   'progress.cleared': 'Your answers on this page were cleared.',
   'progress.read': ' (read)',
+
+  'offline.save': 'Save for offline reading ({size})',
+  'offline.available': 'Available offline: this chapter and its figures work without a network.',
+  'offline.saving': 'Saving for offline reading: {done} of {total} files…',
+  'offline.failed': 'Could not save this chapter ({error}). Check the connection and try again.',
+  'offline.removed': 'The offline copy of this chapter was removed.',
 
   'embedControl.reset': 'Reset figure',
   'embedControl.resetDone': 'Figure reset to its starting set-up.',

@@ -20,6 +20,12 @@ export default {
   'progress.cleared': '你在本页的答案已清除。',
   'progress.read': '（已读）',
 
+  'offline.save': '保存以便离线阅读（{size}）',
+  'offline.available': '已可离线阅读：本章及其交互图无需网络即可使用。',
+  'offline.saving': '正在保存以便离线阅读：已保存{done}/{total}个文件…',
+  'offline.failed': '无法保存本章（{error}）。请检查网络连接后重试。',
+  'offline.removed': '本章的离线副本已删除。',
+
   'embedControl.reset': '重置交互图',
   'embedControl.resetDone': '交互图已恢复为初始设置。',
   'embedControl.summary': '嵌入或分享这张交互图',
