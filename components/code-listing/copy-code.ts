@@ -1,27 +1,43 @@
 /**
  * `<fm-copy-code>`: a Copy button for the listing in its figure (the `pre` after its figcaption). It draws itself,
- * so a page without JavaScript shows no button that cannot work; the result is announced politely.
+ * so a page without JavaScript shows no button that cannot work; the result is announced politely, in the page's
+ * language (the button's label follows it if it changes).
  */
 import { define } from '../../src/lib/widget/fm-element.ts';
+import { resolveLang } from '../../src/lib/i18n/resolve-lang.ts';
+import { t } from '../../src/lib/i18n/t.ts';
+import { watchLang } from '../../src/lib/i18n/watch-lang.ts';
 
 export class FmCopyCode extends HTMLElement {
+  private unwatch: (() => void) | undefined;
+
   connectedCallback(): void {
+    this.unwatch?.();
+    this.unwatch = watchLang(this, (lang) => {
+      const button = this.querySelector('button');
+      if (button) button.textContent = t(lang, 'book.code.copy');
+    });
     if (this.firstChild) return;
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Copy';
+    button.textContent = t(resolveLang(this), 'book.code.copy');
     const status = document.createElement('span');
     status.setAttribute('role', 'status');
     status.className = 'sr-only';
     button.addEventListener('click', () => {
       const code = this.closest('figure')?.querySelector('pre')?.textContent ?? '';
       navigator.clipboard.writeText(code).then(
-        () => { button.textContent = 'Copied'; status.textContent = 'Code copied.'; },
-        () => { status.textContent = 'Copying failed: select the code and copy it by hand.'; },
+        () => { button.textContent = t(resolveLang(this), 'book.code.copied'); status.textContent = t(resolveLang(this), 'book.code.copiedStatus'); },
+        () => { status.textContent = t(resolveLang(this), 'book.code.copyFailed'); },
       );
-      setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+      setTimeout(() => { button.textContent = t(resolveLang(this), 'book.code.copy'); }, 2000);
     });
     this.append(button, status);
+  }
+
+  disconnectedCallback(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
   }
 }
 define('fm-copy-code', FmCopyCode);

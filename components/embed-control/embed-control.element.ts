@@ -6,7 +6,8 @@
  * It also keeps the figure's state (src/lib/figure-state/): a link's state is applied when the page opens with it
  * (or the hash changes to it), else the state stored for this page and figure in sessionStorage; the widget's spec
  * attributes are written as text, so the widget validates them as it validates any attribute. Light DOM on
- * purpose: the chapter's styles and the figure's layout apply.
+ * purpose: the chapter's styles and the figure's layout apply. Its words are in its language (`lang` on it or an
+ * ancestor, else the page's) and are said again, status lines included, when that language changes.
  */
 import { widgetBySlug, type WidgetEntry } from '@lib/widget/registry.ts';
 import { embedLink, iframeSnippet, scriptTagSnippet } from '@lib/embed/snippet.ts';
@@ -14,6 +15,7 @@ import {
   figureHash, parseFigureHash, parseStoredState, pickAllowed, serialiseState, stateChanges, storageKey, type FigureState,
 } from '@lib/figure-state/figure-state.ts';
 import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
+import { resolveLang, say, t, watchLang, msg, type Lang, type MessageKey, type Msg } from '@lib/i18n/index.ts';
 
 let counter = 0;
 
@@ -45,6 +47,10 @@ export class EmbedControl extends HTMLElement {
   private author: FigureState = [];
   private observer: MutationObserver | undefined;
   private readonly onHash = () => this.applyLink(true);
+  private language: Lang = 'en';
+  private unwatch: (() => void) | undefined;
+  /** What each status line says now (`data-role` → message), so a change of language says it again. */
+  private readonly said = new Map<string, Msg>();
 
   /** `link="page"`: the link to share is this page's own address (the gallery keeps the set-up in its query). */
   private get pageLink(): boolean {
@@ -55,7 +61,14 @@ export class EmbedControl extends HTMLElement {
     this.entry = widgetBySlug(this.getAttribute('widget') ?? '');
     this.widget = document.getElementById(this.getAttribute('for') ?? '');
     if (!this.entry || !this.widget) return;
+    this.language = resolveLang(this);
     if (!this.querySelector('details')) this.render();
+    else this.relabel();
+    this.unwatch?.();
+    this.unwatch = watchLang(this, (lang) => {
+      this.language = lang;
+      this.relabel();
+    });
     this.author = this.state();
     // On a page whose own address carries the set-up (the gallery: link="page"), neither links nor storage apply.
     if (!this.pageLink && !this.applyLink(false)) this.apply(parseStoredState(this.read(), this.entry.attributes));
@@ -65,28 +78,33 @@ export class EmbedControl extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
     this.observer?.disconnect();
     removeEventListener('hashchange', this.onHash);
   }
 
   private render(): void {
     const id = `fm-embed-${++counter}`;
-    // Static markup only: nothing from a URL or an attribute's value is written as HTML.
-    this.innerHTML = `<p class="fm-figure-actions"><button type="button" class="fm-button" data-action="reset">Reset figure</button>
+    const page = this.pageLink;
+    // Static markup only: nothing from a URL or an attribute's value is written as HTML. The words go in by
+    // relabel() as text, from the catalogue keys named here.
+    this.innerHTML = `<p class="fm-figure-actions"><button type="button" class="fm-button" data-action="reset" data-t="embedControl.reset"></button>
       <span role="status" aria-live="polite" data-role="reset"></span></p>
-      <details class="fm-embed-control"><summary>Embed or share this figure</summary>
-      <fieldset><legend>Put it on another page</legend>
-      <label><input type="radio" name="${id}-form" value="iframe" checked> In a frame (works on most course sites)</label>
-      <label><input type="radio" name="${id}-form" value="script"> As an element (your page loads the widget's script)</label>
+      <details class="fm-embed-control"><summary data-t="embedControl.summary"></summary>
+      <fieldset><legend data-t="embedControl.legend"></legend>
+      <label><input type="radio" name="${id}-form" value="iframe" checked> <span data-t="embedControl.iframe"></span></label>
+      <label><input type="radio" name="${id}-form" value="script"> <span data-t="embedControl.script"></span></label>
       </fieldset>
-      <label for="${id}-code">Paste this into your page as it is; it shows the figure as you have set it up:</label>
+      <label for="${id}-code" data-t="embedControl.paste"></label>
       <textarea id="${id}-code" readonly rows="4" spellcheck="false"></textarea>
-      <label for="${id}-link">${this.pageLink ? 'Link to this set-up in the gallery:' : 'Link to this figure in this chapter, as you have set it up:'}</label>
+      <label for="${id}-link" data-t="${page ? 'embedControl.linkGallery' : 'embedControl.linkFigure'}"></label>
       <input id="${id}-link" type="text" readonly spellcheck="false" data-role="figure-link">
-      <p><button type="button" class="fm-button" data-copy="code">Copy code</button> <button type="button" class="fm-button" data-copy="embed">Copy embed link</button>
-      <button type="button" class="fm-button" data-copy="figure">${this.pageLink ? 'Copy gallery link' : 'Copy link to this figure'}</button>
+      <p><button type="button" class="fm-button" data-copy="code" data-t="embedControl.copyCode"></button> <button type="button" class="fm-button" data-copy="embed" data-t="embedControl.copyEmbed"></button>
+      <button type="button" class="fm-button" data-copy="figure" data-t="${page ? 'embedControl.copyGallery' : 'embedControl.copyFigure'}"></button>
       <span role="status" aria-live="polite" data-role="copied"></span></p>
-      <p class="fm-embed-note">${this.pageLink ? 'The embed link opens the figure alone; the gallery link opens this page with this widget, set up as it is now.' : 'The embed link opens the figure alone; the link to this figure opens this chapter at the figure.'}</p></details>`;
+      <p class="fm-embed-note" data-t="${page ? 'embedControl.noteGallery' : 'embedControl.noteFigure'}"></p></details>`;
+    this.relabel();
     this.querySelector('details')!.addEventListener('toggle', () => this.refresh());
     this.querySelectorAll('input[type="radio"]').forEach((r) => r.addEventListener('change', () => this.refresh()));
     this.querySelector('[data-action="reset"]')!.addEventListener('click', () => this.reset());
@@ -95,6 +113,21 @@ export class EmbedControl extends HTMLElement {
       void this.copy(kind === 'embed' ? this.embedLink() : kind === 'figure' ? this.figureLink() : this.code(),
         kind === 'figure' ? this.querySelector<HTMLInputElement>('[data-role="figure-link"]')! : this.querySelector('textarea')!);
     }));
+  }
+
+  /** Writes every word in the control's language: the labels (`data-t` keys) and what the status lines say now. */
+  private relabel(): void {
+    for (const el of this.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(this.language, el.dataset.t as MessageKey);
+    for (const [role, message] of this.said) {
+      const line = this.querySelector<HTMLElement>(`[data-role="${role}"]`);
+      if (line) line.textContent = say(this.language, message);
+    }
+  }
+
+  /** Says `message` on the status line `role`, and keeps it to say again in another language. */
+  private tell(role: 'reset' | 'copied', message: Msg): void {
+    this.said.set(role, message);
+    this.querySelector<HTMLElement>(`[data-role="${role}"]`)!.textContent = say(this.language, message);
   }
 
   /** The widget's spec attributes in force, in spec order. */
@@ -148,7 +181,7 @@ export class EmbedControl extends HTMLElement {
     this.apply(this.author);
     if (!this.pageLink) this.write(null);
     if (parseFigureHash(location.hash)?.id === this.widget!.id) history.replaceState(history.state, '', `#${this.widget!.id}`);
-    this.querySelector('[data-role="reset"]')!.textContent = 'Figure reset to its starting set-up.';
+    this.tell('reset', msg('embedControl.resetDone'));
   }
 
   private key(): string {
@@ -193,14 +226,13 @@ export class EmbedControl extends HTMLElement {
 
   private async copy(text: string, field: HTMLTextAreaElement | HTMLInputElement): Promise<void> {
     this.refresh();
-    const status = this.querySelector<HTMLElement>('[data-role="copied"]')!;
     field.value = text;
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = 'Copied.';
+      this.tell('copied', msg('embedControl.copied'));
     } catch {
       field.select();
-      status.textContent = 'Selected — press Ctrl+C (⌘C) to copy.';
+      this.tell('copied', msg('embedControl.selected'));
     }
   }
 }

@@ -4,8 +4,11 @@
  * WAIT_MS in all, counting on a status line), then open the browser's print dialog. A figure still computing prints
  * as far as it got; one that never started, as its caption with a note (print.css). Each figure's element must be
  * defined by then (its code loaded) to be started. "With answers" sets data-fm-print="answers" on the root and opens every
- * answer and worked solution for that one print; afterprint puts back what the reader had.
+ * answer and worked solution for that one print; afterprint puts back what the reader had. The controls speak the
+ * page's language (the group's `lang`, inherited) and say their words again, the status line included, if it changes.
  */
+import { msg, resolveLang, say, t, watchLang, type Msg } from '../../src/lib/i18n/index.ts';
+
 type Figure = HTMLElement & { startNow?: (offscreen?: boolean) => void; ready?: Promise<void> };
 
 const WAIT_MS = 20_000;
@@ -27,20 +30,23 @@ async function prepare(widget: Figure, deadline: Promise<void>): Promise<boolean
   return Promise.race([widget.ready.then(() => true, () => false), deadline.then(() => false)]);
 }
 
-async function prepareAll(status: HTMLElement): Promise<void> {
+/** The status line of one group of controls: what it says now, kept so that a change of language says it again. */
+interface Status { line: HTMLElement; said: Msg | null; tell(message: Msg): void }
+
+async function prepareAll(status: Status): Promise<void> {
   const widgets = figureWidgets();
   let done = 0;
-  const say = () => (status.textContent = `Preparing figures for printing: ${done} of ${widgets.length} ready…`);
-  say();
+  const counting = () => status.tell(msg('print.preparing', { done, total: widgets.length }));
+  counting();
   let timer = 0;
   const deadline = new Promise<void>((resolve) => (timer = window.setTimeout(resolve, WAIT_MS)));
-  const results = await Promise.all(widgets.map((w) => prepare(w, deadline).then((ok) => (ok && (done++, say()), ok))));
+  const results = await Promise.all(widgets.map((w) => prepare(w, deadline).then((ok) => (ok && (done++, counting()), ok))));
   clearTimeout(timer);
   const missing = results.filter((ok) => !ok).length;
-  const figures = (n: number) => `${n} ${n === 1 ? 'figure' : 'figures'}`;
-  status.textContent = missing
-    ? `${done} of ${figures(widgets.length)} ready; ${missing} did not finish in time and will print as far as ${missing === 1 ? 'it' : 'they'} got, or as ${missing === 1 ? 'its caption' : 'their captions'}.`
-    : widgets.length === 1 ? 'The figure is ready.' : `All ${figures(widgets.length)} ready.`;
+  const figures = msg('print.figures', { count: widgets.length });
+  status.tell(missing
+    ? msg('print.missing', { count: missing, done, figures })
+    : widgets.length === 1 ? msg('print.oneReady') : msg('print.allReady', { figures }));
 }
 
 // The answers open in beforeprint, not before window.print(): the reader's progress (components/progress) counts a
@@ -61,7 +67,23 @@ addEventListener('afterprint', () => {
 
 function setUp(group: HTMLElement): void {
   group.hidden = false;
-  const status = group.querySelector<HTMLElement>('[data-role="print-status"]')!;
+  let lang = resolveLang(group);
+  const status: Status = {
+    line: group.querySelector<HTMLElement>('[data-role="print-status"]')!,
+    said: null,
+    tell(message) {
+      this.said = message;
+      this.line.textContent = say(lang, message);
+    },
+  };
+  // The buttons were written in the page's language when it was built; a change of language says everything again.
+  watchLang(group, (now) => {
+    lang = now;
+    group.setAttribute('aria-label', t(lang, 'print.plain'));
+    group.querySelector('[data-print="plain"]')!.textContent = t(lang, 'print.plain');
+    group.querySelector('[data-print="answers"]')!.textContent = t(lang, 'print.answers');
+    if (status.said) status.tell(status.said);
+  });
   let busy = false;
   group.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-print]');

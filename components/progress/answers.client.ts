@@ -4,7 +4,9 @@
  * answered" line current; and clears the page's answers on request. Markup: AnswerBox.astro inside Predict.astro
  * and Exercise.astro (`[data-fm-question]` holding `textarea[data-fm-answer]` and `details[data-fm-solution]`),
  * the counter in ChapterProgress.astro. Without JavaScript the boxes are plain text areas and nothing is kept.
+ * Its words are in the page's language (the counter's `lang`, inherited) and are said again if that changes.
  */
+import { msg, resolveLang, say, t, watchLang, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { answerKey, isAnswered, isKeyOfPage, parseRecord, serializeRecord, type AnswerRecord } from '@lib/progress/record.ts';
 import { progressStorage, store } from './storage.ts';
 
@@ -26,15 +28,32 @@ function save(q: Question): void {
   store(storage, answerKey(path, q.id), serializeRecord(q.record));
 }
 
+const line = document.querySelector<HTMLElement>('[data-fm-progress]');
+let lang: Lang = line ? resolveLang(line) : 'en';
+/** What the status line and the storage note say (null: as built), kept to say again in another language. */
+let cleared: Msg | null = null;
+let storageNote: Msg | null = null;
+
 function updateCounter(): void {
-  const line = document.querySelector<HTMLElement>('[data-fm-progress]');
   if (!line) return;
   const count = line.querySelector<HTMLElement>('[data-fm-progress-count]')!;
   const answered = questions.filter((q) => isAnswered(q.record)).length;
   // Exercises count too, so the line names both (every chapter has several of each).
-  count.textContent = `${answered} of ${questions.length} questions and exercises answered`;
+  // Counts as text, not numbers: a number would be formatted with Intl, and a page's first Intl call (~40 ms on a
+  // phone) would be a long task while the chapter loads; a chapter's few dozen questions read the same either way.
+  count.textContent = t(lang, 'progress.count', { answered: String(answered), total: String(questions.length) });
   line.hidden = questions.length === 0;
 }
+
+/** Every word of the progress line in `lang`: the counter, the button, the note, and the status if it spoke. */
+function relabel(): void {
+  if (!line) return;
+  updateCounter();
+  line.querySelector('[data-fm-progress-clear]')!.textContent = t(lang, 'progress.clear');
+  line.querySelector('[data-fm-progress-storage]')!.textContent = say(lang, storageNote ?? msg('progress.kept'));
+  if (cleared) line.querySelector('[data-fm-progress-status]')!.textContent = say(lang, cleared);
+}
+if (line) watchLang(line, (now) => { lang = now; relabel(); });
 
 for (const item of document.querySelectorAll<HTMLElement>('[data-fm-question]')) {
   const box = item.querySelector<HTMLTextAreaElement>('textarea[data-fm-answer]');
@@ -78,10 +97,12 @@ function clearPage(): void {
 
 const clear = document.querySelector<HTMLButtonElement>('[data-fm-progress-clear]');
 clear?.addEventListener('click', () => {
-  if (!confirm('Clear everything you wrote on this page and fold its solutions again? This cannot be undone.')) return;
+  if (!confirm(t(lang, 'progress.confirmClear'))) return;
   clearPage();
-  document.querySelector<HTMLElement>('[data-fm-progress-status]')!.textContent = 'Your answers on this page were cleared.';
+  cleared = msg('progress.cleared');
+  document.querySelector<HTMLElement>('[data-fm-progress-status]')!.textContent = say(lang, cleared);
 });
 const note = document.querySelector<HTMLElement>('[data-fm-progress-storage]');
-if (note && !storage) note.textContent = 'This browser does not allow the book to store anything, so your answers will not be kept.';
+if (!storage) storageNote = msg('progress.noStorage');
+if (note && storageNote) note.textContent = say(lang, storageNote);
 updateCounter();

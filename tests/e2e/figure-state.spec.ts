@@ -145,3 +145,29 @@ test('the snippets and links carry exactly the set-up on screen', { tag: '@webgp
   await expect.poll(() => other.locator(`#${ID}`).evaluate((e) => (e as unknown as { stride: number }).stride)).toBe(2);
   await fresh.close();
 });
+
+test('the figure\'s share tools speak its language (lang on an ancestor) and say everything again when it changes', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.goto(CHAPTER);
+  const figure = figureOf(page);
+  const control = figure.locator('fm-embed-control');
+  await expect(control.getByRole('button', { name: 'Reset figure' })).toBeVisible();
+  await figure.evaluate((f) => f.setAttribute('lang', 'zh-CN'));
+  await control.getByRole('button', { name: '重置交互图' }).click();
+  await expect(control.locator('[data-role="reset"]')).toHaveText('交互图已恢复为初始设置。');
+  await control.getByText('嵌入或分享这张交互图').click();
+  await expect(control.getByRole('group', { name: '放到其他网页上' })).toBeVisible();
+  await expect(control.getByRole('radio', { name: /^放在框架（iframe）中/ })).toBeChecked();
+  await expect(control.getByRole('textbox', { name: /^把下面的代码原样粘贴到你的网页中/ })).toHaveValue(/<iframe/);
+  await control.getByRole('button', { name: '复制代码' }).click();
+  const copied = control.locator('[data-role="copied"]');
+  await expect(copied).toHaveText(/^(已复制。|已选中，请按Ctrl\+C（⌘C）复制。)$/);
+  await expect(control.locator('.fm-embed-note')).toHaveText('嵌入链接只打开这张交互图；交互图链接会打开本章并定位到这张交互图。');
+
+  await figure.evaluate((f) => f.removeAttribute('lang'));
+  await expect(control.getByRole('button', { name: 'Reset figure' })).toBeVisible();
+  await expect(control.locator('[data-role="reset"]')).toHaveText('Figure reset to its starting set-up.');
+  await expect(copied).toHaveText(/^(Copied\.|Selected — press Ctrl\+C \(⌘C\) to copy\.)$/);
+  await expect(control.getByRole('button', { name: 'Copy link to this figure' })).toBeVisible();
+  await expect(control.getByRole('radio', { name: /^In a frame/ })).toBeChecked();
+});

@@ -135,3 +135,20 @@ test('print media: controls inside a widget\'s shadow root hidden, fields shown 
   await expect(page.locator('#q-basic-middle .fm-predict-question')).toBeVisible();
   await expect(playground.locator('figcaption, select').first()).toBeVisible();
 });
+
+test('the print controls speak the page\'s language and say their status again when it changes', { tag: '@webgpu-only' }, async ({ page }) => {
+  await page.goto('/chapters/convolution/');
+  // One figure left (the conv playground), so the print prepares one widget; the dialog is replaced as above.
+  await page.evaluate(() => {
+    for (const f of document.querySelectorAll('.fm-widget-figure')) if (!f.querySelector('#pg-edges')) f.remove();
+    window.print = () => {};
+    document.querySelector('main')!.lang = 'zh-CN'; // Starlight's <main> carries the page's lang
+  });
+  const controls = page.locator('.fm-print-chapter');
+  await expect(page.getByRole('group', { name: '打印本章' }).getByRole('button', { name: '连同答案打印' })).toBeVisible();
+  await controls.getByRole('button', { name: '打印本章' }).click();
+  await expect(controls.getByRole('status')).toHaveText('交互图已就绪。', { timeout: 60_000 });
+  await page.evaluate(() => (document.querySelector('main')!.lang = 'en'));
+  await expect(controls.getByRole('status')).toHaveText('The figure is ready.');
+  await expect(page.getByRole('group', { name: 'Print this chapter' }).getByRole('button', { name: 'Print with answers' })).toBeVisible();
+});

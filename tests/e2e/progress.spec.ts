@@ -110,6 +110,41 @@ test.describe('progress on a chapter', () => {
     await page.reload();
     await expect(sidebar.getByRole('link', { name: 'Activation functions (read)', exact: true })).toBeVisible();
   });
+
+  test('the progress line, its Clear and the read marks speak the page\'s language, and again when it changes @webgpu-only', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const total = await page.locator('[data-fm-question]').count();
+    await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
+    // Starlight's <main> carries the page's lang (zh-CN on a Chinese page): the chapter's tools inherit it from there.
+    await page.evaluate(() => {
+      localStorage.setItem('fm-read:v1', JSON.stringify(['/chapters/loss-functions/']));
+      document.querySelector('main')!.lang = 'zh-CN';
+    });
+    await expect(count(page)).toHaveText(`已作答0/${total}道问题和练习`);
+    // The boxes' labels were written when the page was built (English here); the script's words follow the page.
+    await page.locator('.fm-predict').first().getByRole('textbox', { name: 'Your prediction' }).fill('下降');
+    await expect(count(page)).toHaveText(`已作答1/${total}道问题和练习`);
+    await expect(page.locator('[data-fm-progress-storage]')).toHaveText('你的答案只保存在这个浏览器中，不会发送到任何地方。');
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); void d.accept(); });
+    await page.getByRole('button', { name: '清除我在本页的答案' }).click();
+    expect(asked).toBe('要清除你在本页写下的所有内容，并重新收起所有解答吗？此操作无法撤销。');
+    const status = page.locator('[data-fm-progress-status]');
+    await expect(status).toHaveText('你在本页的答案已清除。');
+
+    await page.evaluate(() => (document.querySelector('main')!.lang = 'en'));
+    await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
+    await expect(status).toHaveText('Your answers on this page were cleared.');
+    await expect(page.getByRole('button', { name: 'Clear my answers on this page' })).toBeVisible();
+
+    // The sidebar's read mark, written after load, in the language of the page it is on (the sidebar is outside <main>).
+    await page.reload();
+    await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
+    const sidebar = page.locator('nav[aria-label="Main"]');
+    await expect(sidebar.locator('.fm-read-words')).toHaveText(['（已读）']);
+    await page.evaluate(() => (document.documentElement.lang = 'en'));
+    await expect(sidebar.locator('.fm-read-words')).toHaveText([' (read)']);
+  });
 });
 
 test.describe('for teachers', () => {

@@ -4,6 +4,9 @@
  * would otherwise get a handful of updates) nor more than `maxSteps` (large sets would otherwise cost far
  * more compute than small ones, and the experiment has to fit on one CPU core).
  */
+import type { Lang } from '../i18n/locales.ts';
+import { t } from '../i18n/t.ts';
+
 export interface Budget { epochs: number; minSteps: number; maxSteps: number; maxBatch: number }
 
 export interface Schedule { batch: number; steps: number; epochs: number }
@@ -16,9 +19,10 @@ export function schedule(count: number, b: Budget): Schedule {
   return { batch, steps, epochs: (steps * batch) / count };
 }
 
-/** The rule in words, for the results file and the chapter. */
-export function describeBudget(b: Budget): string {
-  return `batch = min(${b.maxBatch}, labelled images); ${b.epochs} epochs, but at least ${b.minSteps} and at most ${b.maxSteps} Adam steps (last partial batch of each epoch dropped)`;
+/** The rule in words, for the results file (English) and the chapter (the page's language). */
+export function describeBudget(b: Budget, lang: Lang = 'en'): string {
+  // The numbers as the scripts' settings write them (ungrouped), the same in both languages.
+  return t(lang, 'results.budget', { maxBatch: String(b.maxBatch), epochs: String(b.epochs), minSteps: String(b.minSteps), maxSteps: String(b.maxSteps) });
 }
 
 /** The grid's settings (`npm run experiments` without flags), shared by the scripts that reuse its runs. */

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/t.ts';
 import { parseInteger } from './integer.ts';
 import { ParamError, quote } from './param-error.ts';
 
@@ -10,7 +11,7 @@ export function parsePadding(name: string, raw: string): Padding {
   const text = raw.trim().toLowerCase();
   if (text === 'valid' || text === 'same') return text;
   if (/^[+-]?\d+$/.test(text)) return parseInteger(name, text, 0, MAX_EXPLICIT_PADDING);
-  throw new ParamError(name, `${name} must be valid, same or a number from 0 to ${MAX_EXPLICIT_PADDING}; got ${quote(raw)}.`);
+  throw new ParamError(name, msg('params.padding.invalid', { name, max: String(MAX_EXPLICIT_PADDING), got: quote(raw) }));
 }
 
 export function formatPadding(p: Padding): string {

@@ -28,6 +28,22 @@ describe('pageFiles', () => {
   });
 });
 
+describe('pageFiles and page scripts', () => {
+  const files = new Map<string, string>([
+    ['_astro/Progress.astro_script.js', 'import{a as e}from"./i18n.X1.js";import"./storage.X2.js";e()'],
+    ['_astro/i18n.X1.js', 'import{b}from"./words.X3.js";export const a=1'],
+    ['_astro/storage.X2.js', 'export const s=1'],
+    ['_astro/words.X3.js', 'export const b=1'],
+    ['_astro/lazy.X4.js', 'export const l=1'],
+  ]);
+  const scriptSite = new Map([...site, ...[...files.keys()].map((f) => [f, 1] as [string, number])]);
+  const got = pageFiles('chapters/x/', '<script type="module" src="/book/_astro/Progress.astro_script.js"></script>', '/book/', scriptSite, {}, (f) => files.get(f) ?? '');
+
+  it('lists the chunks a page script imports, and theirs, so it runs offline', () => {
+    expect(got.files).toEqual(['_astro/Progress.astro_script.js', '_astro/i18n.X1.js', '_astro/storage.X2.js', '_astro/words.X3.js', 'chapters/x/']);
+  });
+});
+
 describe('widget assets', () => {
   it('names only elements the entry can load', () => {
     for (const tag of Object.keys(WIDGET_ASSETS)) expect(Object.keys(ELEMENT_LOADERS)).toContain(tag);

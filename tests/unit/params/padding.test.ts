@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saidIn } from './said.ts';
 import { formatPadding, MAX_EXPLICIT_PADDING, parsePadding } from '../../../src/lib/params/padding.ts';
 
 describe('parsePadding', () => {
@@ -17,4 +18,12 @@ describe('parsePadding', () => {
   it('formats back to what it parses', () => {
     for (const p of ['valid', 'same', 0, 2] as const) expect(parsePadding('padding', formatPadding(p))).toBe(p);
   });
+});
+
+describe('parsePadding in Chinese', () => {
+  it.each<[string, string, string]>([
+    ['full', 'en', 'padding must be valid, same or a number from 0 to 8; got "full".'],
+    ['full', 'zh-CN', 'padding应为valid、same或0到8之间的整数，当前为"full"。'],
+    ['9', 'zh-CN', 'padding应在0到8之间，当前为9。'],
+  ])('%j says it in %s', (raw, lang, want) => expect(saidIn(lang, () => parsePadding('padding', raw))).toBe(want));
 });

@@ -5,7 +5,11 @@ import datasets from './datasets.ts';
 import datasetPreview from './dataset-preview.ts';
 import featureReuse from './feature-reuse.ts';
 import networkExplorer from './network-explorer.ts';
+import book from './book.ts';
 import engine from './engine.ts';
+import params from './params.ts';
+import results from './results.ts';
+import tools from './tools.ts';
 import widget from './widget.ts';
 import conv from './conv.ts';
 import convStepper from './conv-stepper.ts';
@@ -19,6 +23,4 @@ import engineReport from './engine-report.ts';
 import poolExplorer from './pool-explorer.ts';
 import domainShift from './domain-shift.ts';
 
-
-
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools } satisfies Translation<En>;

@@ -1,0 +1,65 @@
+/**
+ * The measured experiments' words (components/experiment-results/): numbers in running text, the results tables,
+ * the chart, their provenance lines. The strategy, arm and task names and the budget rule repeat what
+ * scripts/experiments.mts and scripts/forgetting.mts write into src/data/ (tests/unit/experiments/words.test.ts holds
+ * them equal), so a Chinese page can name them; the results files' longer notes (optimizer, augmentation, BatchNorm,
+ * L2-SP, hardware) are shown as written.
+ */
+export default {
+  'results.points': '{value} points',
+  'results.bySeed': '{value} (by seed: {list})',
+  'results.listSeparator': ', ',
+
+  'results.strategy.feature-extraction-pool1': 'Feature extraction at pool1',
+  'results.strategy.feature-extraction-pool2': 'Feature extraction at pool2',
+  'results.strategy.feature-extraction': 'Feature extraction at hidden',
+  'results.strategy.feature-extraction-adabn': 'Feature extraction at hidden + AdaBN',
+  'results.strategy.conv-frozen': 'Conv blocks frozen (the lab’s default)',
+  'results.strategy.partial': 'Partial fine-tuning',
+  'results.strategy.full': 'Full fine-tuning',
+  'results.strategy.scratch': 'From scratch',
+  'results.strategy.conv-frozen-augment': 'Conv blocks frozen + shifts',
+  'results.strategy.full-augment': 'Full fine-tuning + shifts',
+  'results.arm.l2sp': '{base} + L2-SP, λ_SP = {alpha}',
+  'results.task.digits04-to-digits59': 'Digits 0–4 → digits 5–9',
+  'results.task.fashion-to-digits59': 'Fashion-MNIST → digits 5–9',
+  'results.budget': 'batch = min({maxBatch}, labelled images); {epochs} epochs, but at least {minSteps} and at most {maxSteps} Adam steps (last partial batch of each epoch dropped)',
+
+  'results.table.caption': "{task}: test accuracy (%) on all {images} test images, mean ± standard deviation over seeds {seeds} (each seed's value below it, in that order). Bold: the best mean in its column.",
+  'results.table.strategy': 'Strategy',
+  'results.table.perClass': '{n} per class',
+  'results.table.labels': '{n} labels',
+  'results.table.best': ' (best)',
+  'results.table.missing': '{task}: not measured yet — {reason}.',
+  'results.made.by': 'Made by {runs}, on {hardware}{load}.',
+  'results.made.run': '{command} ({strategies}; {date}, {wall} wall, {cpu})',
+  'results.made.and': ' and ',
+  'results.made.cpu': '{time} of CPU',
+  'results.made.allStrategies': 'all strategies',
+  'results.made.load': ', load average {load}',
+  'results.made.budget': 'Budget: {rule}.',
+
+  'results.chart.x': 'labelled examples per class (log scale)',
+  'results.chart.y': 'test accuracy (%)',
+  'results.chart.chance': 'chance',
+  'results.chart.legend': 'Legend',
+
+  'results.aug.caption': "Augmentation with the fine-tuning lab's shifts (each image moved by up to ±2 pixels, seeded): test accuracy (%) on all test images, mean ± standard deviation over seeds {seeds} (each seed's value below it), and the difference with − without in percentage points (seed by seed below it). Same steps, batch size and labelled images with and without.",
+  'results.aug.arm': 'Arm',
+  'results.aug.delta': 'with − without',
+  'results.aug.madeBy': 'Made by {command} (scripts/experiments.mts) with the same budget as the table of strategies.',
+
+  'results.forgetting.caption': "{source} fine-tuned on digits 5–9, then tested on its old task, digits 0–4, with its original head put back. Test accuracy (%), mean ± standard deviation over seeds {seeds} (each seed's value below it, in that order). Before fine-tuning: {before}% on the {images} test digits 0–4.",
+  'results.forgetting.target': 'Digits 5–9',
+  'results.forgetting.targetSub': 'new head, {n} images',
+  'results.forgetting.source': 'Digits 0–4',
+  'results.forgetting.sourceSub': 'original head, {n} images',
+  'results.forgetting.change': 'Change on 0–4',
+  'results.forgetting.changeSub': 'points',
+  'results.forgetting.sourceBn': 'Digits 0–4, source BN',
+  'results.forgetting.sourceBnSub': 'statistics put back',
+  'results.forgetting.driftSub': 'pretrained layers',
+  'results.forgetting.group': '{n} labelled examples per class ({labels} labels)',
+  'results.forgetting.madeBy': 'Made by {command} ({date}, {wall} wall, {cpu}) on {hardware}, load average {load}.',
+  'results.forgetting.budget': 'Budget: {rule}; Adam, learning rate {lr} and {headLr} for the new head.',
+} as const;

@@ -1,0 +1,62 @@
+/** The measured experiments' words in Simplified Chinese (English: ../en/results.ts). */
+import type en from '../en/results.ts';
+import type { Translation } from '../../types.ts';
+
+export default {
+  'results.points': '{value}个百分点',
+  'results.bySeed': '{value}（按随机种子：{list}）',
+  'results.listSeparator': '、',
+
+  'results.strategy.feature-extraction-pool1': '在pool1处做特征提取',
+  'results.strategy.feature-extraction-pool2': '在pool2处做特征提取',
+  'results.strategy.feature-extraction': '在hidden处做特征提取',
+  'results.strategy.feature-extraction-adabn': '在hidden处做特征提取 + AdaBN',
+  'results.strategy.conv-frozen': '冻结卷积块（实验室的默认设置）',
+  'results.strategy.partial': '部分微调',
+  'results.strategy.full': '全量微调',
+  'results.strategy.scratch': '从头训练',
+  'results.strategy.conv-frozen-augment': '冻结卷积块 + 平移',
+  'results.strategy.full-augment': '全量微调 + 平移',
+  'results.arm.l2sp': '{base} + L2-SP，λ_SP = {alpha}',
+  'results.task.digits04-to-digits59': '数字0–4 → 数字5–9',
+  'results.task.fashion-to-digits59': 'Fashion-MNIST → 数字5–9',
+  'results.budget': '批量大小 = min({maxBatch}, 有标签图像数)；{epochs}轮，但Adam的步数至少{minSteps}、至多{maxSteps}（每轮最后不足一批的数据丢弃）',
+
+  'results.table.caption': '{task}：全部{images}张测试图像上的测试准确率（%），取随机种子{seeds}的均值 ± 标准差（各随机种子的结果按此顺序列在下方）。粗体：该列中最好的均值。',
+  'results.table.strategy': '策略',
+  'results.table.perClass': '每类{n}个',
+  'results.table.labels': '共{n}个标签',
+  'results.table.best': '（最佳）',
+  'results.table.missing': '{task}：尚未测量——{reason}。',
+  'results.made.by': '由{runs}生成，运行环境：{hardware}{load}。',
+  'results.made.run': '{command}（{strategies}；{date}，墙钟时间{wall}，{cpu}）',
+  'results.made.and': '以及',
+  'results.made.cpu': 'CPU时间{time}',
+  'results.made.allStrategies': '全部策略',
+  'results.made.load': '，平均负载{load}',
+  'results.made.budget': '训练预算：{rule}。',
+
+  'results.chart.x': '每类有标签样本数（对数坐标）',
+  'results.chart.y': '测试准确率（%）',
+  'results.chart.chance': '随机猜测',
+  'results.chart.legend': '图例',
+
+  'results.aug.caption': '用微调实验室的平移做增强（每张图像最多平移±2个像素，平移由随机种子决定）：全部测试图像上的测试准确率（%），取随机种子{seeds}的均值 ± 标准差（各随机种子的结果列在下方），以及“有增强 − 无增强”的差值，单位为百分点（各随机种子的差值列在下方）。有无增强时的步数、批量大小和有标签图像都相同。',
+  'results.aug.arm': '实验组',
+  'results.aug.delta': '有增强 − 无增强',
+  'results.aug.madeBy': '由{command}（scripts/experiments.mts）生成，训练预算与策略对比表相同。',
+
+  'results.forgetting.caption': '{source}在数字5–9上微调，再装回原来的输出头，在旧任务（数字0–4）上测试。测试准确率（%），取随机种子{seeds}的均值 ± 标准差（各随机种子的结果按此顺序列在下方）。微调前：在{images}张数字0–4测试图像上为{before}%。',
+  'results.forgetting.target': '数字5–9',
+  'results.forgetting.targetSub': '新输出头，{n}张图像',
+  'results.forgetting.source': '数字0–4',
+  'results.forgetting.sourceSub': '原输出头，{n}张图像',
+  'results.forgetting.change': '0–4上的变化',
+  'results.forgetting.changeSub': '百分点',
+  'results.forgetting.sourceBn': '数字0–4，装回源BN',
+  'results.forgetting.sourceBnSub': '统计量',
+  'results.forgetting.driftSub': '预训练层',
+  'results.forgetting.group': '每类{n}个有标签样本（共{labels}个标签）',
+  'results.forgetting.madeBy': '由{command}生成（{date}，墙钟时间{wall}，{cpu}），运行环境：{hardware}，平均负载{load}。',
+  'results.forgetting.budget': '训练预算：{rule}；Adam，学习率{lr}，新输出头为{headLr}。',
+} satisfies Translation<typeof en>;
