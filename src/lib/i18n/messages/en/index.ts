@@ -9,5 +9,6 @@ import conv from './conv.ts';
 import convStepper from './conv-stepper.ts';
 import receptiveField from './receptive-field.ts';
 import softmaxExplorer from './softmax-explorer.ts';
+import convPlayground from './conv-playground.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer } as const;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...convPlayground } as const;

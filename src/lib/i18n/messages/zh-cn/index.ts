@@ -7,5 +7,6 @@ import conv from './conv.ts';
 import convStepper from './conv-stepper.ts';
 import receptiveField from './receptive-field.ts';
 import softmaxExplorer from './softmax-explorer.ts';
+import convPlayground from './conv-playground.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...convPlayground } satisfies Translation<En>;
