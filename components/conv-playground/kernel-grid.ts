@@ -3,12 +3,12 @@
  * one Tab stop (kernel-keys.ts). Every cell is written in the kernel's one format (weight-format.ts). A cell that
  * does not parse is marked and reported; the last valid kernel stays in force until every cell is valid.
  */
-import { MAX_KERNEL, MIN_KERNEL, PRESETS, formatKernel, parseKernelSize, type Kernel2D } from '@lib/conv/kernels.ts';
+import { MAX_KERNEL, MIN_KERNEL, PRESETS, formatKernel, parseKernelSize, parseWeightSaid, type Kernel2D } from '@lib/conv/kernels.ts';
 import { formatWeights } from '@lib/conv/weight-format.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { msg, t, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { RovingCells } from './kernel-keys.ts';
-import { renamed, weight } from './settings.ts';
+import { renamed } from './settings.ts';
 
 export interface KernelGridEvents {
   preset(name: string): void;
@@ -103,7 +103,7 @@ export class KernelGrid {
     let problem: Msg | null = null;
     cells.forEach((cell, i) => {
       try {
-        values.push(weight(msg('convPlayground.cellName', { row: Math.floor(i / n) + 1, col: (i % n) + 1 }), cell.value));
+        values.push(parseWeightSaid(msg('convPlayground.cellName', { row: Math.floor(i / n) + 1, col: (i % n) + 1 }), cell.value));
         cell.removeAttribute('aria-invalid');
       } catch (err) {
         if (!(err instanceof ParamError)) throw err;

@@ -3,8 +3,8 @@
  * MDX shell runs at build time and the embed page feeds from the URL). Pure: no DOM, no tfjs.
  */
 import { formatKernel, isScalable, parseKernel, parseKernelSize, PRESETS, type Kernel2D, type PresetName } from '@lib/conv/kernels.ts';
-import { MAX_EXPLICIT_PADDING, MAX_WEIGHT, parseInteger, parseKeyword, parsePadding, parseWeight, ParamError, quote, type Padding } from '@lib/params/index.ts';
-import { msg, say, type Msg } from '@lib/i18n/index.ts';
+import { MAX_EXPLICIT_PADDING, parseInteger, parseKeyword, parsePadding, ParamError, quote, type Padding } from '@lib/params/index.ts';
+import { msg, type Msg } from '@lib/i18n/index.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import manifest from '../../public/samples/manifest.json';
 
@@ -80,31 +80,13 @@ function padding(raw: string): Padding {
   }
 }
 
-/** One kernel weight (parseWeight's rules), named by a catalogue message (a cell of the kernel editor). */
-export function weight(name: Msg, raw: string): number {
-  const english = say('en', name);
-  try {
-    return parseWeight(english, raw);
-  } catch (e) {
-    if (!(e instanceof ParamError)) throw e;
-    const text = raw.trim();
-    const fraction = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*\/\s*(\d+\.?\d*)$/.exec(text);
-    const value = fraction ? Number(fraction[1]) / Number(fraction[2]) : /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
-    const why = text === '' ? msg('convPlayground.weightEmpty', { name })
-      : Number.isNaN(value) && !fraction ? msg('convPlayground.weightNaN', { name, raw: quote(raw) })
-      : !Number.isFinite(value) ? msg('convPlayground.weightInfinite', { name, raw: quote(raw) })
-      : msg('convPlayground.weightLarge', { name, raw: quote(raw), max: String(MAX_WEIGHT) });
-    const error = new ParamError(english, why);
-    // The catalogue's English must be parseWeight's, word for word; if they ever part, the shared text wins.
-    if (error.message !== e.message) throw e;
-    throw error;
-  }
-}
-
 /** A catalogue message from src/lib/conv with its `{name}` (an attribute's identifier) said in the reader's language. */
 export function renamed(said: string | Msg, name: Msg): string | Msg {
   if (typeof said === 'string' || !said.params || !('name' in said.params)) return said;
-  return { ...said, params: { ...said.params, name } } as Msg;
+  const inner = (said.params as { name: unknown }).name;
+  // A cell's name (conv.cell) holds the attribute's: rename inside it.
+  const named = typeof inner === 'object' && inner !== null ? renamed(inner as Msg, name) : name;
+  return { ...said, params: { ...said.params, name: named } } as Msg;
 }
 
 function kernel(text: string, size: number, seed: number): Kernel2D {

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { say, whyOf, type Msg } from '@lib/i18n/index.ts';
 import { ParamError, parseInteger, parseKeyword, parsePadding, parseWeight } from '@lib/params/index.ts';
-import { parseKernel } from '@lib/conv/kernels.ts';
+import { parseKernel, parseWeightSaid } from '@lib/conv/kernels.ts';
 import { stridesDilationConflict } from '@lib/conv/tf-conv.ts';
 import en from '@lib/i18n/messages/en/index.ts';
-import { defaultSettings, SAMPLES, weight, withAttribute, type AttributeName } from '@components/conv-playground/settings.ts';
+import { defaultSettings, SAMPLES, withAttribute, type AttributeName } from '@components/conv-playground/settings.ts';
 import { axisFormula, caption, kernelLabel } from '@components/conv-playground/formula.ts';
 import { msg } from '@lib/i18n/index.ts';
 
@@ -43,13 +43,15 @@ describe('conv-playground settings messages', () => {
     expect(said(attr('stride', '0'), 'zh-CN')).toBe('步幅（stride）须在1到4之间，现为0。');
     expect(said(attr('padding', 'wide'), 'zh-CN')).toBe('填充（padding）须为valid、same或0到8之间的整数，现为"wide"。');
     expect(said(attr('kernel', '1,2;3'), 'zh-CN')).toBe('卷积核（kernel）的每一行须有相同个数的数（2个），请检查"1,2;3"。');
+    expect(said(attr('kernel', '1,x;2,3'), 'en')).toBe('kernel cell (row 1, column 2) must be a number; got "x".');
+    expect(said(attr('kernel', '1,x;2,3'), 'zh-CN')).toBe('卷积核（kernel）第1行第2列须为数字，现为"x"。');
     expect(said(attr('image', 'dog'), 'en')).toBe('Unknown image "dog". Choose one of: chelsea, astronaut, camera, coins, brick, or draw.');
     expect(said(attr('image', 'dog'), 'zh-CN')).toMatch(/^没有名为"dog"的图像。/);
   });
 
   it.each(['', 'abc', '1e999', '2e6', '0/0', '1/0'])('a kernel cell %j: parseWeight\'s English, and Chinese', (raw) => {
     const name = msg('convPlayground.cellName', { row: 1, col: 2 });
-    const e = refusal(() => weight(name, raw));
+    const e = refusal(() => parseWeightSaid(name, raw));
     expect(e.message).toBe(refusal(() => parseWeight('Kernel row 1, column 2', raw)).message);
     expect(whyOf(e)).not.toBeNull();
     expect(said(e, 'zh-CN')).toMatch(/^卷积核第1行第2列/);

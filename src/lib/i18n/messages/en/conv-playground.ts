@@ -121,8 +121,4 @@ export default {
   'convPlayground.unknownKeyword': 'Unknown {name} {raw}. Choose one of: {allowed}.',
   'convPlayground.badPadding': '{name} must be valid, same or a number from 0 to {max}; got {raw}.',
   'convPlayground.unknownImage': 'Unknown image {raw}. Choose one of: {samples}, or draw.',
-  'convPlayground.weightEmpty': '{name} is empty; type a number such as 0, 1 or -0.5.',
-  'convPlayground.weightNaN': '{name} must be a number; got {raw}.',
-  'convPlayground.weightInfinite': '{name} must be a finite number; got {raw}.',
-  'convPlayground.weightLarge': '{name} is too large ({raw}); keep weights between -{max} and {max}.',
 } as const;

@@ -124,8 +124,4 @@ export default {
   'convPlayground.unknownKeyword': '{name}没有{raw}这一选项，请从{allowed}中选择。',
   'convPlayground.badPadding': '{name}须为valid、same或0到{max}之间的整数，现为{raw}。',
   'convPlayground.unknownImage': '没有名为{raw}的图像。请从{samples}中选择，或选draw（自己画）。',
-  'convPlayground.weightEmpty': '{name}为空，请填写一个数，如0、1或-0.5。',
-  'convPlayground.weightNaN': '{name}须为数字，现为{raw}。',
-  'convPlayground.weightInfinite': '{name}须为有限的数，现为{raw}。',
-  'convPlayground.weightLarge': '{name}太大（{raw}），权重须在-{max}到{max}之间。',
 } satisfies Translation<typeof en>;
