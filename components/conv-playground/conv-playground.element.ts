@@ -16,7 +16,7 @@ import { formatKernel } from '@lib/conv/kernels.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
 import { ParamError, formatPadding } from '@lib/params/index.ts';
-import type { Msg } from '@lib/i18n/index.ts';
+import { msg, ReaderError, say, whyOf, type Msg } from '@lib/i18n/index.ts';
 import { ImageFileError, MAX_INPUT_SIDE } from '@lib/image/index.ts';
 import { OnBackend, type Last, type Uploaded } from './on-backend.ts';
 import { gpuCanvas } from '@lib/charts/gpu-canvas.ts';
@@ -24,13 +24,13 @@ import css from './conv-playground.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
-import { shellHtml, syncControls } from './controls.ts';
+import { labelShell, sampleText, shellHtml, syncControls } from './controls.ts';
 import { ATTRIBUTES, SAMPLES, convOp, defaultSettings, kernelTensor, presetOf, resizedKernelText, sizeApplies, withAttribute, type AttributeName } from './settings.ts';
 import { KernelGrid } from './kernel-grid.ts';
 import { StrokePad, STROKE_PAD_CSS } from '@lib/widget/stroke-pad/stroke-pad.ts';
 import { filledSquare } from '@lib/stroke-pad/model.ts';
 import { loadFile, loadSample, type Pixels } from './image-source.ts';
-import { showInput, showResult } from './result-view.ts';
+import { labelInput, showInput, showResult, type ResultText } from './result-view.ts';
 import type { ConvPlaygroundResult } from './result.ts';
 import { ViewDisplay } from './view-display.ts';
 
@@ -51,6 +51,11 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
   private shownInput: Uploaded | null = null;
   private padPx: Pixels | null = null;
   private rendered = false;
+  /** The last result's numbers and the input's description, kept to be re-worded when the language changes. */
+  private lastText: ResultText | null = null;
+  private inputWhat: string | Msg = '';
+  /** The refused attributes' messages while the message line shows them joined (said again on a language change). */
+  private problems: (string | Msg)[] | null = null;
   // An edit costs one small dispatch on the picture already uploaded: run it at once (a burst of attribute changes
   // in one task still runs once), so each kernel-cell edit reaches the canvas in the next frames.
   protected debounceMs = 0;
@@ -68,7 +73,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
 
   private async lastRun(): Promise<Last> {
     await this.ready;
-    if (!this.kept.last) throw new Error('The playground has no result yet (its engine is restarting); try again after its next fm-result.');
+    if (!this.kept.last) throw new ReaderError(msg('convPlayground.noResult'));
     return this.kept.last;
   }
 
@@ -82,13 +87,13 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
   }
 
   /** Applies one attribute; returns the reason it was refused, if it was. */
-  private apply(name: AttributeName, value: string | null): string | null {
+  private apply(name: AttributeName, value: string | null): string | Msg | null {
     try {
       this.s = withAttribute(this.s, name, value);
       if (name === 'image') this.useUpload = false;
       return null;
     } catch (err) {
-      if (err instanceof ParamError) return err.message;
+      if (err instanceof ParamError) return err.said;
       throw err;
     }
   }
@@ -107,6 +112,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
   protected render(): void {
     if (this.rendered) return;
     this.root.innerHTML = shellHtml();
+    labelShell(this.root, this.language);
     adoptStyles(this.root, css + STROKE_PAD_CSS);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     this.grid = new KernelGrid({
@@ -116,8 +122,10 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
       invalid: (message) => this.emitError(message),
     });
     $('kernel-slot').replaceWith(this.grid.el);
+    labelShell(this.root, this.language);
+    this.grid.relabel(this.language);
     // Starts with a filled square so the first output already shows edges; Clear empties the pad.
-    this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: 'Drawing pad: your drawing is the input image.', onChange: () => { this.padPx = null; this.schedule(); } });
+    this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: this.t('convPlayground.padLabel'), onChange: () => { this.padPx = null; this.schedule(); } });
     $('pad-slot').replaceWith(this.pad.el);
     this.display = new ViewDisplay(this.root, this.pad.el, () => this.schedule());
     $<HTMLSelectElement>('image').addEventListener('change', (e) => {
@@ -146,13 +154,13 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     });
     this.rendered = true;
     const problems = ATTRIBUTES.flatMap((n) => (this.hasAttribute(n) ? [this.apply(n, this.getAttribute(n))] : [])).filter((p) => p !== null);
-    if (problems.length) this.emitError(problems.join(' '));
+    if (problems.length) this.emitProblems(problems);
     this.sync();
   }
 
   protected async load(): Promise<Heavy> {
     const [engine, conv, { HeatmapView }] = await Promise.all([getEngine(), import('@lib/conv/tf-conv.ts'), import('./heatmap-view.ts')]);
-    const view = new HeatmapView();
+    const view = new HeatmapView(this.language);
     this.root.querySelector('[data-role="maps"]')!.replaceWith(view.maps);
     this.root.querySelector('[data-role="legend"]')!.replaceWith(view.legend);
     return { engine, conv, view };
@@ -164,21 +172,55 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
       this.upload = px;
       this.useUpload = true;
       const { width: ow, height: oh } = px.original;
-      if (ow !== px.width || oh !== px.height) this.showMessage(`Your picture (${oh}×${ow} pixels, height × width) was scaled down to ${px.height}×${px.width}: the playground computes on at most ${MAX_INPUT_SIDE} pixels a side.`);
+      const size = (n: number) => String(n);
+      if (ow !== px.width || oh !== px.height) this.showMessage(msg('convPlayground.scaledDown', { oh: size(oh), ow: size(ow), h: size(px.height), w: size(px.width), max: size(MAX_INPUT_SIDE) }));
       else this.clearMessage();
       this.sync();
       this.schedule();
     } catch (err) {
       if (!(err instanceof ImageFileError)) throw err;
-      this.emitError(`${file.name}: ${err.message}`);
+      this.emitError(msg('convPlayground.fileError', { file: file.name, error: whyOf(err) ?? err.message }));
     }
   }
 
-  private async source(): Promise<{ px: Pixels; name: string }> {
-    if (this.useUpload && this.upload) return { px: this.upload, name: 'your picture' };
-    if (this.s.image === 'draw') return { px: (this.padPx ??= { ...this.pad.image(), original: { width: 0, height: 0 } }), name: 'your drawing' };
+  /** The picture to convolve; `name` as the result event gives it (English), `label` as the caption says it. */
+  private async source(): Promise<{ px: Pixels; name: string; label: string | Msg }> {
+    if (this.useUpload && this.upload) return { px: this.upload, name: 'your picture', label: msg('convPlayground.yourPictureName') };
+    if (this.s.image === 'draw') return { px: (this.padPx ??= { ...this.pad.image(), original: { width: 0, height: 0 } }), name: 'your drawing', label: msg('convPlayground.yourDrawingName') };
     const sample = SAMPLES.find((x) => x.name === this.s.image)!;
-    return { px: await loadSample(sample), name: sample.name };
+    return { px: await loadSample(sample), name: sample.name, label: sampleText('name', sample) };
+  }
+
+  /** Shows refused attributes' messages (one is said again by the base class on a language change; several, here). */
+  private emitProblems(problems: (string | Msg)[]): void {
+    if (problems.length === 1) return this.emitError(problems[0]!);
+    this.emitError(this.joined(problems));
+    this.problems = problems;
+  }
+
+  private joined(problems: (string | Msg)[]): string {
+    const lang = this.language;
+    return problems.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+  }
+
+  protected showMessage(message: string | Msg, kind: 'error' | 'info' = 'info'): void {
+    this.problems = null;
+    super.showMessage(message, kind);
+  }
+
+  /** Re-words the shell, the kernel editor, the legend and the last result in the new language; nothing is recomputed. */
+  protected onLangChange(): void {
+    const lang = this.language;
+    labelShell(this.root, lang);
+    this.grid.relabel(lang);
+    this.heavy?.view.relabel(lang);
+    if (this.shownInput) labelInput(this.root, lang, this.shownInput.plain, this.inputWhat);
+    if (this.lastText) showResult(this.root, lang, this.lastText);
+    if (this.problems) {
+      const problems = this.problems;
+      super.showMessage(this.joined(problems), 'error');
+      this.problems = problems;
+    }
   }
 
   private fail(message: string | Msg): void {
@@ -193,12 +235,12 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     const s = this.s;
     const conflict = heavy.conv.stridesDilationConflict(s);
     if (conflict) return this.fail(conflict);
-    let src: { px: Pixels; name: string };
+    let src: { px: Pixels; name: string; label: string | Msg };
     try {
       src = await this.source();
     } catch (err) {
       // A sample that did not arrive (the network) may arrive on a second try; a bad upload would not, but Retry is harmless.
-      this.fail((err as Error).message);
+      this.fail(whyOf(err) ?? (err as Error).message);
       return this.offerRetry(() => this.recompute());
     }
     if (gen !== this.gen) return;
@@ -219,7 +261,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
       range = await heavy.view.show(tf, y, gpuCanvas(backend, heavy.engine.adapter, PAGE_QUERY), choice, () => this.kept.output(last), () => this.display.layout(), () => gen !== this.gen);
     } catch (err) {
       if (gen === this.gen) {
-        this.fail(`The convolution failed: ${(err as Error).message}`);
+        this.fail(msg('convPlayground.convFailed', { error: whyOf(err) ?? (err as Error).message }));
         this.offerRetry(() => this.recompute());
       }
       return;
@@ -228,7 +270,8 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     const [min, max] = range;
     const ms = performance.now() - t0;
     this.showInput(input);
-    showResult(this.root, { s, preset: presetOf(s), imageName: src.name, op, inH: px.height, inW: px.width, shape: y.shape, min, max, ms, engine: heavy.engine });
+    this.lastText = { s, preset: presetOf(s), imageName: src.label, op, inH: px.height, inW: px.width, shape: y.shape, min, max, ms, engine: heavy.engine };
+    showResult(this.root, this.language, this.lastText);
     this.emitResult({
       backend, ms, op, inputShape: input.plain.shape, kernelShape: kernel.shape, outputShape: y.shape, min, max,
       fallbackReason: heavy.engine.fallbackReason ?? null,
@@ -245,7 +288,9 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     if (this.shownInput === u) return;
     this.shownInput = u;
     const sample = SAMPLES.find((x) => x.name === this.s.image);
-    showInput(this.root, u.plain, this.useUpload ? 'your picture' : sample?.alt ?? 'your drawing');
+    showInput(this.root, u.plain);
+    this.inputWhat = this.useUpload ? msg('convPlayground.yourPictureName') : sample ? sampleText('alt', sample) : msg('convPlayground.yourDrawingName');
+    labelInput(this.root, this.language, u.plain, this.inputWhat);
     this.display.layout();
   }
 

@@ -13,6 +13,7 @@ import { drawPacked } from '@lib/charts/gpu-canvas.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import type { Tf } from '@lib/engine/types.ts';
 import type * as TfCore from '@tensorflow/tfjs-core';
+import { msg, t, type Lang } from '@lib/i18n/index.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CHANNEL_NAMES = ['R', 'G', 'B'];
@@ -24,14 +25,13 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 /** The legend's sentence: which scale, its domain, and why it was chosen. */
-export function legendText(choice: ScaleChoice, min: number, max: number): string {
-  const why = choice.auto ? (choice.kind === 'sequential' ? ' (chosen because no weight is negative, so no output can be)' : ' (chosen because the output can be negative)') : ' (your choice)';
+export function legendText(lang: Lang, choice: ScaleChoice, min: number, max: number): string {
+  const why = msg(choice.auto ? (choice.kind === 'sequential' ? 'convPlayground.whySequential' : 'convPlayground.whyDiverging') : 'convPlayground.whyYours');
   if (choice.kind === 'sequential') {
     const s = sequentialScale(min, max);
-    return `Sequential scale: ${formatValue(s.lo)} (black) … ${formatValue(s.hi)} (white)${why}.`;
+    return t(lang, 'convPlayground.sequentialLegend', { lo: formatValue(s.lo), hi: formatValue(s.hi), why });
   }
-  const m = formatValue(divergingScale(min, max).extent);
-  return `Diverging scale: −${m} (purple) … 0 (near-white) … +${m} (orange)${why}.`;
+  return t(lang, 'convPlayground.divergingLegend', { m: formatValue(divergingScale(min, max).extent), why });
 }
 
 export class HeatmapView {
@@ -40,23 +40,36 @@ export class HeatmapView {
   private svg: SVGSVGElement;
   private grad: SVGLinearGradientElement;
   private title: HTMLElement;
+  private lang: Lang;
+  /** The legend drawn last (re-worded on a language change, never recomputed). */
+  private shown: { choice: ScaleChoice; min: number; max: number } | null = null;
 
-  constructor() {
+  constructor(lang: Lang) {
+    this.lang = lang;
     this.maps = document.createElement('div');
     this.maps.className = 'maps';
     this.maps.setAttribute('role', 'group');
-    this.maps.setAttribute('aria-label', 'Output heat maps');
+    this.maps.setAttribute('aria-label', t(lang, 'convPlayground.heatMaps'));
     this.legend = document.createElement('div');
     this.legend.className = 'legend-box';
     this.title = document.createElement('p');
     this.title.className = 'legend-title';
     this.title.dataset.role = 'scale';
-    this.svg = svg('svg', { viewBox: '0 0 260 46', class: 'legend', role: 'img', 'aria-label': 'Colour legend' });
+    this.svg = svg('svg', { viewBox: '0 0 260 46', class: 'legend', role: 'img', 'aria-label': t(lang, 'convPlayground.colourLegend') });
     this.grad = svg('linearGradient', { id: 'fm-cp-grad', x1: 0, x2: 1, y1: 0, y2: 0 });
     const defs = svg('defs', {});
     defs.append(this.grad);
     this.svg.append(defs, svg('rect', { x: 10, y: 4, width: 240, height: 14, fill: 'url(#fm-cp-grad)', stroke: 'currentColor', 'stroke-width': 0.5 }));
     this.legend.append(this.title, this.svg);
+  }
+
+  /** Re-words the maps' label, the channel names and the legend in `lang`. */
+  relabel(lang: Lang): void {
+    this.lang = lang;
+    this.maps.setAttribute('aria-label', t(lang, 'convPlayground.heatMaps'));
+    this.maps.querySelectorAll<HTMLElement>('[data-channel]').forEach((span) => (span.textContent = t(lang, 'convPlayground.channel', { name: span.dataset.channel! })));
+    if (this.shown) this.legendWords(this.shown.choice, this.shown.min, this.shown.max);
+    else this.svg.setAttribute('aria-label', t(lang, 'convPlayground.colourLegend'));
   }
 
   /** Paints an NHWC output [1, h, w, c], read back to the CPU, on the chosen scale; returns its minimum and maximum. */
@@ -126,7 +139,8 @@ export class HeatmapView {
       fig.append(canvas);
       if (c > 1) {
         const name = document.createElement('span');
-        name.textContent = `channel ${CHANNEL_NAMES[ch] ?? ch + 1}`;
+        name.dataset.channel = CHANNEL_NAMES[ch] ?? String(ch + 1);
+        name.textContent = t(this.lang, 'convPlayground.channel', { name: name.dataset.channel });
         fig.append(name);
       }
       this.maps.append(fig);
@@ -144,18 +158,29 @@ export class HeatmapView {
       const rgb = sequential ? `rgb(${j},${j},${j})` : `rgb(${lut[j * 3]},${lut[j * 3 + 1]},${lut[j * 3 + 2]})`;
       this.grad.append(svg('stop', { offset: `${(i / 16) * 100}%`, 'stop-color': rgb }));
     }
-    const text = legendText(choice, min, max);
-    this.title.textContent = text;
     const ticks = sequential ? sequentialTicks(sequentialScale(min, max), max) : legendTicks(min, max);
-    this.svg.setAttribute('aria-label', `Colour legend. ${text} This output runs from ${formatValue(min)} to ${formatValue(max)}.`);
     for (const t of ticks) {
       const x = 10 + t.position * 240;
       const g = svg('g', { class: 'tick', transform: `translate(${x.toFixed(1)},0)` });
       g.append(svg('line', { y1: 2, y2: 22, stroke: 'currentColor' }));
       const label = svg('text', { y: 36, 'text-anchor': t.position < 0.1 ? 'start' : t.position > 0.9 ? 'end' : 'middle', fill: 'currentColor', 'font-size': 11 });
-      label.textContent = t.value === 0 ? '0' : `${t.value === min ? 'min' : t.value === max ? 'max' : ''} ${t.label}`.trim();
+      if (t.value !== 0 && (t.value === min || t.value === max)) label.dataset.end = t.value === min ? 'min' : 'max';
+      label.dataset.value = t.label;
+      label.textContent = t.value === 0 ? '0' : t.label;
       g.append(label);
       this.svg.append(g);
+    }
+    this.shown = { choice, min, max };
+    this.legendWords(choice, min, max);
+  }
+
+  /** The legend's sentence, its text alternative and the min/max tick labels, in the view's language. */
+  private legendWords(choice: ScaleChoice, min: number, max: number): void {
+    const text = legendText(this.lang, choice, min, max);
+    this.title.textContent = text;
+    this.svg.setAttribute('aria-label', t(this.lang, 'convPlayground.legendLabel', { legend: text, min: formatValue(min), max: formatValue(max) }));
+    for (const label of this.svg.querySelectorAll<SVGTextElement>('text[data-end]')) {
+      label.textContent = t(this.lang, label.dataset.end === 'min' ? 'convPlayground.tickMin' : 'convPlayground.tickMax', { value: label.dataset.value! });
     }
   }
 }

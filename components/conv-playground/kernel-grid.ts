@@ -3,17 +3,18 @@
  * one Tab stop (kernel-keys.ts). Every cell is written in the kernel's one format (weight-format.ts). A cell that
  * does not parse is marked and reported; the last valid kernel stays in force until every cell is valid.
  */
-import { MAX_KERNEL, MIN_KERNEL, PRESETS, formatKernel, parseKernelSize, type Kernel2D } from '@lib/conv/kernels.ts';
+import { MAX_KERNEL, MIN_KERNEL, PRESETS, formatKernel, parseKernelSize, parseWeightSaid, type Kernel2D } from '@lib/conv/kernels.ts';
 import { formatWeights } from '@lib/conv/weight-format.ts';
-import { parseWeight, ParamError } from '@lib/params/index.ts';
-import { kernelLabel } from './formula.ts';
+import { ParamError } from '@lib/params/index.ts';
+import { msg, t, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { RovingCells } from './kernel-keys.ts';
+import { renamed } from './settings.ts';
 
 export interface KernelGridEvents {
   preset(name: string): void;
   rows(text: string): void;
   size(n: number): void;
-  invalid(message: string): void;
+  invalid(message: string | Msg): void;
 }
 
 export class KernelGrid {
@@ -24,17 +25,18 @@ export class KernelGrid {
   private shown = '';
   private cols = 3;
   private keys: RovingCells;
+  private lang: Lang = 'en';
 
   constructor(private events: KernelGridEvents) {
     this.el = document.createElement('fieldset');
     this.el.className = 'kernel';
-    this.el.innerHTML = `<legend>Kernel</legend>
-      <div class="row"><label>Preset <select data-role="preset"><option value="">custom</option></select></label>
-      <label>Size <input data-role="size" type="number" min="${MIN_KERNEL}" max="${MAX_KERNEL}" step="1" inputmode="numeric"></label></div>
-      <div class="grid" data-role="grid" role="grid" aria-label="Kernel weights" aria-describedby="fm-cp-grid-keys"></div>
-      <p class="keys fm-screen-only" id="fm-cp-grid-keys">Arrow keys move between weights; type to replace one, Enter to apply.</p>`;
+    // The words are filled by the shell's labelShell (data-t, data-t-label) and, for the cells, by relabel().
+    this.el.innerHTML = `<legend data-t="convPlayground.kernel"></legend>
+      <div class="row"><label><span data-t="convPlayground.preset"></span> <select data-role="preset"><option value="" data-t="convPlayground.custom"></option>${PRESETS.map((p) => `<option value="${p}" data-t="convPlayground.preset.${p}"></option>`).join('')}</select></label>
+      <label><span data-t="convPlayground.size"></span> <input data-role="size" type="number" min="${MIN_KERNEL}" max="${MAX_KERNEL}" step="1" inputmode="numeric"></label></div>
+      <div class="grid" data-role="grid" role="grid" data-t-label="convPlayground.kernelWeights" aria-describedby="fm-cp-grid-keys"></div>
+      <p class="keys fm-screen-only" id="fm-cp-grid-keys" data-t="convPlayground.gridKeys"></p>`;
     this.presetSelect = this.el.querySelector('[data-role="preset"]')!;
-    for (const p of PRESETS) this.presetSelect.append(new Option(kernelLabel(p, 0, 0).replace(/ 0×0$/, ''), p));
     this.sizeInput = this.el.querySelector('[data-role="size"]')!;
     this.grid = this.el.querySelector('[data-role="grid"]')!;
     this.presetSelect.addEventListener('change', () => this.presetSelect.value && this.events.preset(this.presetSelect.value));
@@ -42,7 +44,7 @@ export class KernelGrid {
       try {
         this.events.size(parseKernelSize('kernel size', this.sizeInput.value));
       } catch (err) {
-        if (err instanceof ParamError) this.events.invalid(err.message);
+        if (err instanceof ParamError) this.events.invalid(renamed(err.said, msg('convPlayground.attr.kernelSize')));
         else throw err;
       }
     });
@@ -69,7 +71,7 @@ export class KernelGrid {
           cell.type = 'text';
           cell.inputMode = 'decimal';
           cell.spellcheck = false;
-          cell.setAttribute('aria-label', `kernel row ${y + 1}, column ${x + 1}`);
+          cell.setAttribute('aria-label', t(this.lang, 'convPlayground.cellLabel', { row: y + 1, col: x + 1 }));
           gridcell.append(cell);
           row.append(gridcell);
         }
@@ -84,6 +86,12 @@ export class KernelGrid {
     });
   }
 
+  /** Re-labels the cells in `lang` (the rest of the editor's words are the shell's `data-t`). */
+  relabel(lang: Lang): void {
+    this.lang = lang;
+    this.cells().forEach((cell, i) => cell.setAttribute('aria-label', t(lang, 'convPlayground.cellLabel', { row: Math.floor(i / this.cols) + 1, col: (i % this.cols) + 1 })));
+  }
+
   private cells(): HTMLInputElement[] {
     return this.keys.cells();
   }
@@ -92,15 +100,15 @@ export class KernelGrid {
     const cells = this.cells();
     const n = this.cols;
     const values: number[] = [];
-    let problem: string | null = null;
+    let problem: Msg | null = null;
     cells.forEach((cell, i) => {
       try {
-        values.push(parseWeight(`Kernel row ${Math.floor(i / n) + 1}, column ${(i % n) + 1}`, cell.value));
+        values.push(parseWeightSaid(msg('convPlayground.cellName', { row: Math.floor(i / n) + 1, col: (i % n) + 1 }), cell.value));
         cell.removeAttribute('aria-invalid');
       } catch (err) {
         if (!(err instanceof ParamError)) throw err;
         cell.setAttribute('aria-invalid', 'true');
-        problem ??= `${err.message} The last valid kernel is still in use.`;
+        problem ??= msg('convPlayground.lastKernel', { error: err.said });
       }
     });
     if (problem) this.events.invalid(problem);

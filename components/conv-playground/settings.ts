@@ -3,7 +3,8 @@
  * MDX shell runs at build time and the embed page feeds from the URL). Pure: no DOM, no tfjs.
  */
 import { formatKernel, isScalable, parseKernel, parseKernelSize, PRESETS, type Kernel2D, type PresetName } from '@lib/conv/kernels.ts';
-import { parseInteger, parseKeyword, parsePadding, ParamError, quote, type Padding } from '@lib/params/index.ts';
+import { MAX_EXPLICIT_PADDING, parseInteger, parseKeyword, parsePadding, ParamError, quote, type Padding } from '@lib/params/index.ts';
+import { msg, type Msg } from '@lib/i18n/index.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import manifest from '../../public/samples/manifest.json';
 
@@ -37,7 +38,64 @@ export function defaultSettings(): Settings {
 export function parseImage(raw: string): string {
   const text = raw.trim().toLowerCase();
   if (text === 'draw' || SAMPLES.some((s) => s.name === text)) return text;
-  throw new ParamError('image', `Unknown image ${quote(raw)}. Choose one of: ${SAMPLES.map((s) => s.name).join(', ')}, or draw.`);
+  throw new ParamError('image', msg('convPlayground.unknownImage', { raw: quote(raw), samples: SAMPLES.map((s) => s.name).join(', ') }));
+}
+
+/**
+ * The shared parsers (src/lib/params) with their messages from the catalogue: the same checks and the same English,
+ * and the attribute named in the reader's language (`stride` → 步幅（stride）).
+ */
+type Named = 'kernel' | 'kernel-size' | 'seed' | 'stride' | 'dilation' | 'padding' | 'color' | 'rgb-mode';
+const named = (name: Named): Msg => msg(`convPlayground.attr.${name}`);
+const WHOLE = /^[+-]?\d+$/;
+
+export function integer(name: Named, raw: string, min: number, max: number): number {
+  try {
+    return parseInteger(name, raw, min, max);
+  } catch (e) {
+    if (!(e instanceof ParamError)) throw e;
+    const text = raw.trim();
+    const range = { name: named(name), min: String(min), max: String(max) };
+    throw new ParamError(name, WHOLE.test(text) ? msg('convPlayground.outOfRange', { ...range, value: String(Number(text)) }) : msg('convPlayground.notWhole', { ...range, raw: quote(raw) }));
+  }
+}
+
+function keyword<const T extends string>(name: Named, raw: string, allowed: readonly T[]): T {
+  try {
+    return parseKeyword(name, raw, allowed);
+  } catch (e) {
+    if (!(e instanceof ParamError)) throw e;
+    throw new ParamError(name, msg('convPlayground.unknownKeyword', { name: named(name), raw: quote(raw), allowed: allowed.join(', ') }));
+  }
+}
+
+function padding(raw: string): Padding {
+  const text = raw.trim().toLowerCase();
+  if (WHOLE.test(text)) return integer('padding', text, 0, MAX_EXPLICIT_PADDING);
+  try {
+    return parsePadding('padding', raw);
+  } catch (e) {
+    if (!(e instanceof ParamError)) throw e;
+    throw new ParamError('padding', msg('convPlayground.badPadding', { name: named('padding'), max: String(MAX_EXPLICIT_PADDING), raw: quote(raw) }));
+  }
+}
+
+/** A catalogue message from src/lib/conv with its `{name}` (an attribute's identifier) said in the reader's language. */
+export function renamed(said: string | Msg, name: Msg): string | Msg {
+  if (typeof said === 'string' || !said.params || !('name' in said.params)) return said;
+  const inner = (said.params as { name: unknown }).name;
+  // A cell's name (conv.cell) holds the attribute's: rename inside it.
+  const named = typeof inner === 'object' && inner !== null ? renamed(inner as Msg, name) : name;
+  return { ...said, params: { ...said.params, name: named } } as Msg;
+}
+
+function kernel(text: string, size: number, seed: number): Kernel2D {
+  try {
+    return parseKernel('kernel', text, size, seed);
+  } catch (e) {
+    if (!(e instanceof ParamError)) throw e;
+    throw new ParamError('kernel', renamed(e.said, named('kernel')));
+  }
 }
 
 /** The settings with one attribute changed (an absent attribute means its default); throws ParamError. */
@@ -46,18 +104,27 @@ export function withAttribute(s: Settings, name: AttributeName, raw: string | nu
   const next = { ...s };
   switch (name) {
     case 'image': next.image = raw === null ? d.image : parseImage(raw); break;
-    case 'kernel-size': next.kernelSize = raw === null ? d.kernelSize : parseKernelSize('kernel-size', raw); break;
-    case 'seed': next.seed = raw === null ? d.seed : parseInteger('seed', raw, 0, 2 ** 31 - 1); break;
+    case 'kernel-size': next.kernelSize = raw === null ? d.kernelSize : kernelSize(raw); break;
+    case 'seed': next.seed = raw === null ? d.seed : integer('seed', raw, 0, 2 ** 31 - 1); break;
     case 'kernel': next.kernelText = raw === null ? d.kernelText : raw; break;
-    case 'stride': next.stride = raw === null ? d.stride : parseInteger('stride', raw, 1, 4); break;
-    case 'dilation': next.dilation = raw === null ? d.dilation : parseInteger('dilation', raw, 1, 4); break;
-    case 'padding': next.padding = raw === null ? d.padding : parsePadding('padding', raw); break;
-    case 'color': next.color = raw === null ? d.color : parseKeyword('color', raw, ['gray', 'rgb']); break;
-    case 'rgb-mode': next.rgbMode = raw === null ? d.rgbMode : parseKeyword('rgb-mode', raw, ['depthwise', 'full']); break;
+    case 'stride': next.stride = raw === null ? d.stride : integer('stride', raw, 1, 4); break;
+    case 'dilation': next.dilation = raw === null ? d.dilation : integer('dilation', raw, 1, 4); break;
+    case 'padding': next.padding = raw === null ? d.padding : padding(raw); break;
+    case 'color': next.color = raw === null ? d.color : keyword('color', raw, ['gray', 'rgb']); break;
+    case 'rgb-mode': next.rgbMode = raw === null ? d.rgbMode : keyword('rgb-mode', raw, ['depthwise', 'full']); break;
   }
   // The kernel depends on its text, the size (scalable presets) and the seed (random).
-  if (name === 'kernel' || name === 'kernel-size' || name === 'seed') next.kernel = parseKernel('kernel', next.kernelText, next.kernelSize, next.seed);
+  if (name === 'kernel' || name === 'kernel-size' || name === 'seed') next.kernel = kernel(next.kernelText, next.kernelSize, next.seed);
   return next;
+}
+
+function kernelSize(raw: string): number {
+  try {
+    return parseKernelSize('kernel-size', raw);
+  } catch (e) {
+    if (!(e instanceof ParamError)) throw e;
+    throw new ParamError('kernel-size', renamed(e.said, named('kernel-size')));
+  }
 }
 
 /** The preset the kernel text names, or null for typed rows. */

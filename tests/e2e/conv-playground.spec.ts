@@ -378,3 +378,53 @@ test('the kernel grid is one Tab stop: Tab enters it once, the next Tab leaves; 
   expect(stops).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@webgpu-only' }, async ({ page }) => {
+  await open(page, '?stride=0&color=sepia');
+  const words = () => widget(page).evaluate((el) => {
+    const root = el.shadowRoot!;
+    const text = (sel: string) => root.querySelector(sel)!.textContent!;
+    const label = (sel: string) => root.querySelector(sel)!.getAttribute('aria-label');
+    return {
+      labels: [...root.querySelectorAll('.controls label > span, .view-controls label > span, .kernel label > span, .kernel legend')].map((s) => s.textContent),
+      images: [...root.querySelectorAll('[data-role="image"] option')].map((o) => o.textContent),
+      presets: [...root.querySelectorAll('[data-role="preset"] option')].map((o) => o.textContent),
+      caption: text('[data-role="caption"]'),
+      legend: text('[data-role="scale"]'),
+      legendLabel: label('svg.legend'),
+      timing: text('[data-role="timing"]'),
+      message: text('[data-role="message"]'),
+      outputShape: text('[data-role="output-shape"]'),
+      inputLabel: label('[data-role="input"]'),
+      cells: [...root.querySelectorAll('[data-role="grid"] input')].map((c) => c.getAttribute('aria-label')),
+      limits: text('[data-role="limits"]'),
+      results: (window as unknown as { __results: unknown[] }).__results.length,
+    };
+  });
+  const english = await words();
+  expect(english.labels).toEqual(['Image', 'Open a picture', 'Colour', 'RGB kernel', 'Stride', 'Padding', 'Pixels of padding', 'Dilation', 'Kernel', 'Preset', 'Size', 'Zoom (input and output alike)', 'Colour scale']);
+  expect(english.message).toBe('stride must be from 1 to 4; got 0. Unknown color "sepia". Choose one of: gray, rgb.');
+  expect(english.images[0]).toBe('Chelsea the cat');
+  expect(english.caption).toMatch(/^Sobel x 3×3 on chelsea \(gray, 300×451\): output 298×449, values from −[\d.]+ to [\d.]+\.$/);
+
+  await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
+  await expect.poll(async () => (await words()).labels[0]).toBe('图像');
+  const chinese = await words();
+  expect(chinese.labels).toEqual(['图像', '打开图片', '颜色', 'RGB卷积核', '步幅', '填充', '填充像素数', '膨胀', '卷积核', '预设', '大小', '缩放（输入与输出相同）', '色标']);
+  expect(chinese.images).toEqual(['猫咪Chelsea', '宇航员Eileen Collins', '摄影师', '庞贝出土的希腊钱币', '砖墙', '自己画', '你的图片']);
+  expect(chinese.presets).toEqual(['自定义', '恒等', '均值模糊', '高斯模糊', '锐化', 'Sobel x算子', 'Sobel y算子', '拉普拉斯', '浮雕', '随机卷积核']);
+  expect(chinese.caption).toMatch(/^Sobel x算子（3×3）作用于猫咪Chelsea（灰度，300×451）：输出298×449，取值从−[\d.]+到[\d.]+。$/);
+  expect(chinese.legend).toMatch(/^发散色标：−[\d.]+（紫）… 0（近白）… \+[\d.]+（橙）（自动选择：输出可能为负）。$/);
+  expect(chinese.legendLabel).toMatch(/^颜色图例。发散色标：.*本次输出的取值从−[\d.]+到[\d.]+。$/);
+  expect(chinese.timing).toMatch(/^tf\.conv2d在WebGPU上耗时[\d.]+毫秒。$/);
+  expect(chinese.message).toBe('步幅（stride）须在1到4之间，现为0。颜色（color）没有"sepia"这一选项，请从gray, rgb中选择。');
+  expect(chinese.outputShape).toBe('298×449（形状[1, 298, 449, 1]）');
+  expect(chinese.inputLabel).toMatch(/^输入图像，300×451像素（高×宽）：猫咪Chelsea的面部特写/);
+  expect(chinese.cells[1]).toBe('卷积核第1行第2列');
+  expect(chinese.limits).toMatch(/^可打开最大8192×8192像素（40百万像素）的图片/);
+  expect(chinese.results).toBe(english.results);
+
+  await page.evaluate(() => (document.documentElement.lang = 'en'));
+  await expect.poll(async () => (await words()).labels[0]).toBe('Image');
+  expect(await words()).toEqual(english);
+});

@@ -1,7 +1,8 @@
 import { ParamError, quote } from '../params/param-error.ts';
-import { parseWeight } from '../params/number-cell.ts';
+import { MAX_WEIGHT, parseWeight } from '../params/number-cell.ts';
 import { lcg } from '../random/lcg.ts';
-import { msg } from '../i18n/t.ts';
+import { msg, say } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 import { formatWeights } from './weight-format.ts';
 
 /** A 2-D kernel as rows of weights (row-major), the form readers type and read. */
@@ -68,7 +69,7 @@ export function parseKernelRows(name: string, raw: string): Kernel2D {
   if (cells.some((r) => r.length !== cols)) {
     throw new ParamError(name, msg('conv.kernelRagged', { name, cols, raw: quote(raw) }));
   }
-  const values = cells.flatMap((r, y) => r.map((c, x) => parseWeight(`${name} cell (row ${y + 1}, column ${x + 1})`, c)));
+  const values = cells.flatMap((r, y) => r.map((c, x) => parseWeightSaid(msg('conv.cell', { name, row: y + 1, col: x + 1 }), c)));
   return { rows, cols, values };
 }
 
@@ -114,4 +115,28 @@ export function parseKernelSize(name: string, raw: string): number {
     throw new ParamError(name, msg('conv.kernelSizeWhole', { name, min: MIN_KERNEL, max: MAX_KERNEL, raw: quote(raw) }));
   }
   return n;
+}
+
+/**
+ * `parseWeight` for a weight named by a catalogue message (a cell of a kernel): the same rules and the same English,
+ * with the refusal as a catalogue message, so a widget shows it in the reader's language.
+ */
+export function parseWeightSaid(name: Msg, raw: string): number {
+  const english = say('en', name);
+  try {
+    return parseWeight(english, raw);
+  } catch (e) {
+    if (!(e instanceof ParamError)) throw e;
+    const text = raw.trim();
+    const fraction = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*\/\s*(\d+\.?\d*)$/.exec(text);
+    const value = fraction ? Number(fraction[1]) / Number(fraction[2]) : /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(text) ? Number(text) : NaN;
+    const why = text === '' ? msg('conv.weightEmpty', { name })
+      : Number.isNaN(value) && !fraction ? msg('conv.weightNaN', { name, raw: quote(raw) })
+      : !Number.isFinite(value) ? msg('conv.weightInfinite', { name, raw: quote(raw) })
+      : msg('conv.weightLarge', { name, raw: quote(raw), max: String(MAX_WEIGHT) });
+    const error = new ParamError(english, why);
+    // The catalogue's English must be parseWeight's, word for word; should they ever part, the shared text wins.
+    if (error.message !== e.message) throw e;
+    throw error;
+  }
 }

@@ -6,6 +6,9 @@
 import type { Tf } from '../engine/types.ts';
 import type { Padding } from '../params/padding.ts';
 import type { PlainTensor } from './tensor.ts';
+import { msg } from '../i18n/t.ts';
+import { ReaderError } from '../i18n/reader-error.ts';
+import type { Msg } from '../i18n/types.ts';
 
 type Tensor4D = ReturnType<Tf['tensor4d']>;
 
@@ -19,16 +22,14 @@ export function tfPadding(p: Padding): 'valid' | 'same' | [[0, 0], [number, numb
 }
 
 /** tfjs (like TensorFlow) refuses a stride and a dilation both above 1; say so in words before it throws. */
-export function stridesDilationConflict(s: TfConvSettings): string | null {
-  return s.stride > 1 && s.dilation > 1
-    ? `Stride ${s.stride} with dilation ${s.dilation} is not supported: TensorFlow.js (like TensorFlow) needs stride 1 or dilation 1. Set one of them to 1.`
-    : null;
+export function stridesDilationConflict(s: TfConvSettings): Msg | null {
+  return s.stride > 1 && s.dilation > 1 ? msg('convPlayground.strideDilation', { stride: s.stride, dilation: s.dilation }) : null;
 }
 
 /** One convolution of an uploaded input `x` [1, h, w, c] with a kernel given as numbers (a few bytes to upload). */
 export function convOn(tf: Tf, x: Tensor4D, kernel: PlainTensor, s: TfConvSettings, op: ConvOp): Tensor4D {
   const conflict = stridesDilationConflict(s);
-  if (conflict) throw new Error(conflict);
+  if (conflict) throw new ReaderError(conflict);
   return tf.tidy(() => {
     const w = tf.tensor4d(kernel.data, kernel.shape as [number, number, number, number], 'float32');
     const pad = tfPadding(s.padding);

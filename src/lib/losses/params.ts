@@ -4,6 +4,7 @@
  */
 import { ParamError, quote } from '../params/param-error.ts';
 import { parseInteger } from '../params/integer.ts';
+import { msg } from '../i18n/t.ts';
 
 export const MAX_LOGIT = 1e6;
 export const MIN_CLASSES = 3;
@@ -26,16 +27,16 @@ export function parseReal(name: string, raw: string, min: number, max: number, w
 export function parseLogits(name: string, raw: string, min = MIN_CLASSES, max = MAX_CLASSES): number[] {
   const parts = raw.split(/[,;\s]+/).filter((s) => s !== '');
   if (parts.length < min || parts.length > max) {
-    throw new ParamError(name, `${name} needs from ${min} to ${max} numbers separated by commas; got ${parts.length}.`);
+    throw new ParamError(name, msg('softmaxExplorer.logitCount', { name, min: String(min), max: String(max), got: String(parts.length) }));
   }
   return parts.map((part, i) => {
     const text = part.trim();
     if (/^[+-]?(nan|inf(inity)?)$/i.test(text)) {
-      throw new ParamError(name, `Logit ${i} is ${quote(part)}, which is not a finite number: type a value from −1e6 to 1e6.`);
+      throw new ParamError(name, msg('softmaxExplorer.logitNotFinite', { i: String(i), raw: quote(part) }));
     }
     const value = Number(text);
-    if (!DECIMAL.test(text)) throw new ParamError(name, `Logit ${i} must be a number from −1e6 to 1e6; got ${quote(part)}.`);
-    if (Math.abs(value) > MAX_LOGIT) throw new ParamError(name, `Logit ${i} is too large (${quote(part)}); keep logits from −1e6 to 1e6.`);
+    if (!DECIMAL.test(text)) throw new ParamError(name, msg('softmaxExplorer.logitNaN', { i: String(i), raw: quote(part) }));
+    if (Math.abs(value) > MAX_LOGIT) throw new ParamError(name, msg('softmaxExplorer.logitLarge', { i: String(i), raw: quote(part) }));
     return value;
   });
 }
@@ -44,7 +45,7 @@ export function parseLogits(name: string, raw: string, min = MIN_CLASSES, max = 
 export function parseTemperature(name: string, raw: string): number {
   const text = raw.trim();
   if (DECIMAL.test(text) && Number(text) <= 0) {
-    throw new ParamError(name, `${name} must be greater than 0 (got ${quote(raw)}): softmax divides the logits by T, and as T shrinks to 0 it becomes a one-hot vector on the largest logit. Use ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE}.`);
+    throw new ParamError(name, msg('softmaxExplorer.temperatureNotPositive', { name, raw: quote(raw), min: String(MIN_TEMPERATURE), max: String(MAX_TEMPERATURE) }));
   }
   return parseReal(name, raw, MIN_TEMPERATURE, MAX_TEMPERATURE);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLogits, parseSmoothing, parseTarget, parseTemperature } from '../../../src/lib/losses/params.ts';
 import { ParamError } from '../../../src/lib/params/param-error.ts';
+import { say, whyOf } from '../../../src/lib/i18n/index.ts';
 
 describe('parseLogits', () => {
   it('reads 3–10 numbers separated by commas, spaces or semicolons', () => {
@@ -41,5 +42,27 @@ describe('parseSmoothing and parseTarget', () => {
   it('target is a 0-based class index', () => {
     expect(parseTarget('target', '2', 3)).toBe(2);
     expect(() => parseTarget('target', '3', 3)).toThrow(/from 0 to 2/);
+  });
+});
+
+describe('parseLogits and parseTemperature say why in the reader\'s language', () => {
+  const why = (fn: () => unknown) => {
+    try { fn(); } catch (e) { return whyOf(e); }
+    throw new Error('not refused');
+  };
+  it.each([
+    ['1,2', 'logits needs from 3 to 10 numbers separated by commas; got 2.', 'logits须为3到10个用逗号分隔的数，现有2个。'],
+    ['1,NaN,2', 'Logit 1 is "NaN", which is not a finite number: type a value from −1e6 to 1e6.', '编号1的logit为"NaN"，不是有限的数：请输入−1e6到1e6之间的值。'],
+    ['1,x,2', 'Logit 1 must be a number from −1e6 to 1e6; got "x".', '编号1的logit须为−1e6到1e6之间的数，现为"x"。'],
+    ['1,2e6,0', 'Logit 1 is too large ("2e6"); keep logits from −1e6 to 1e6.', '编号1的logit太大（"2e6"），logit须在−1e6到1e6之间。'],
+  ])('logits %s', (raw, english, chinese) => {
+    const m = why(() => parseLogits('logits', raw))!;
+    expect(say('en', m)).toBe(english);
+    expect(say('zh-CN', m)).toBe(chinese);
+  });
+  it('temperature 0', () => {
+    const m = why(() => parseTemperature('temperature', '0'))!;
+    expect(say('en', m)).toBe('temperature must be greater than 0 (got "0"): softmax divides the logits by T, and as T shrinks to 0 it becomes a one-hot vector on the largest logit. Use 0.01 to 100.');
+    expect(say('zh-CN', m)).toBe('温度（temperature）须大于0（现为"0"）：softmax把logit除以T，T趋于0时，它会变成最大logit上的独热编码向量。请使用0.01到100之间的值。');
   });
 });

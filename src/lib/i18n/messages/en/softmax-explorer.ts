@@ -32,4 +32,9 @@ export default {
   'softmaxExplorer.gradBars': 'Gradient of the loss on each logit',
   'softmaxExplorer.logitOf': 'Logit of class {class}',
   'softmaxExplorer.logitOfTrue': 'Logit of class {class} (true class)',
+  'softmaxExplorer.logitCount': '{name} needs from {min} to {max} numbers separated by commas; got {got}.',
+  'softmaxExplorer.logitNotFinite': 'Logit {i} is {raw}, which is not a finite number: type a value from −1e6 to 1e6.',
+  'softmaxExplorer.logitNaN': 'Logit {i} must be a number from −1e6 to 1e6; got {raw}.',
+  'softmaxExplorer.logitLarge': 'Logit {i} is too large ({raw}); keep logits from −1e6 to 1e6.',
+  'softmaxExplorer.temperatureNotPositive': '{name} must be greater than 0 (got {raw}): softmax divides the logits by T, and as T shrinks to 0 it becomes a one-hot vector on the largest logit. Use {min} to {max}.',
 } as const;

@@ -22,5 +22,6 @@ import photos from './photos.ts';
 import engineReport from './engine-report.ts';
 import poolExplorer from './pool-explorer.ts';
 import domainShift from './domain-shift.ts';
+import convPlayground from './conv-playground.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground } satisfies Translation<En>;

@@ -35,4 +35,9 @@ export default {
   'softmaxExplorer.gradBars': '损失对每个logit的梯度',
   'softmaxExplorer.logitOf': '类别{class}的logit',
   'softmaxExplorer.logitOfTrue': '类别{class}（真实类别）的logit',
+  'softmaxExplorer.logitCount': '{name}须为{min}到{max}个用逗号分隔的数，现有{got}个。',
+  'softmaxExplorer.logitNotFinite': '编号{i}的logit为{raw}，不是有限的数：请输入−1e6到1e6之间的值。',
+  'softmaxExplorer.logitNaN': '编号{i}的logit须为−1e6到1e6之间的数，现为{raw}。',
+  'softmaxExplorer.logitLarge': '编号{i}的logit太大（{raw}），logit须在−1e6到1e6之间。',
+  'softmaxExplorer.temperatureNotPositive': '温度（{name}）须大于0（现为{raw}）：softmax把logit除以T，T趋于0时，它会变成最大logit上的独热编码向量。请使用{min}到{max}之间的值。',
 } satisfies Translation<typeof en>;
