@@ -6,12 +6,12 @@
 import { ImageFileError, inspectImageFile } from '@lib/image/index.ts';
 import { SAMPLES_BASE } from '@lib/widget/assets.ts';
 import type { Sample } from './settings.ts';
-import { msg, say, type Msg } from '@lib/i18n/index.ts';
+import { msg, type Msg } from '@lib/i18n/index.ts';
 import { sampleText } from './controls.ts';
 
 /** An ImageFileError that carries its catalogue message (`whyOf` reads it; its message is the English). */
 function fileError(why: Msg): ImageFileError {
-  return Object.assign(new ImageFileError(say('en', why)), { why });
+  return new ImageFileError(why);
 }
 
 export interface Pixels { rgba: Uint8ClampedArray; width: number; height: number; original: { width: number; height: number } }

@@ -1,4 +1,5 @@
 import { ImageFileError, type ImageHeader } from './sniff.ts';
+import { msg } from '../i18n/t.ts';
 
 /**
  * The documented image limits. A file larger than MAX_DECODE_SIDE on either side, or than MAX_DECODE_PIXELS
@@ -13,16 +14,14 @@ export const MAX_INPUT_SIDE = 512;
 
 /** Throws an ImageFileError for an empty image, or one too large to decode. */
 export function checkDecodable(h: ImageHeader): void {
-  if (h.width < 1 || h.height < 1) throw new ImageFileError(`This ${h.type.toUpperCase()} file claims an empty picture (${h.height}×${h.width} pixels, height × width).`);
+  if (h.width < 1 || h.height < 1) throw new ImageFileError(msg('image.empty', { type: h.type.toUpperCase(), height: String(h.height), width: String(h.width) }));
   if (h.width > MAX_DECODE_SIDE || h.height > MAX_DECODE_SIDE || h.width * h.height > MAX_DECODE_PIXELS) {
-    throw new ImageFileError(
-      `This picture is ${h.height}×${h.width} pixels (height × width), too large to open here (at most ${MAX_DECODE_SIDE} pixels a side and ${MAX_DECODE_PIXELS / 1e6} megapixels). Make it smaller first.`,
-    );
+    throw new ImageFileError(msg('image.tooLarge', { height: String(h.height), width: String(h.width), side: String(MAX_DECODE_SIDE), megapixels: String(MAX_DECODE_PIXELS / 1e6) }));
   }
 }
 
 export function checkFileSize(bytes: number): void {
-  if (bytes > MAX_FILE_BYTES) throw new ImageFileError(`This file is ${(bytes / 2 ** 20).toFixed(1)} MB; the playground opens files up to ${MAX_FILE_BYTES / 2 ** 20} MB.`);
+  if (bytes > MAX_FILE_BYTES) throw new ImageFileError(msg('image.fileTooLarge', { size: (bytes / 2 ** 20).toFixed(1), max: String(MAX_FILE_BYTES / 2 ** 20) }));
 }
 
 /** The size to draw a picture w wide and h high at: unchanged if it fits, else scaled so the longest side is `max`. */

@@ -3,14 +3,22 @@
  * not an image, is cut short, or claims a size the browser should never try to allocate is refused first.
  * Formats: PNG, JPEG, GIF, WebP (lossy, lossless, extended) and BMP — what every browser decodes.
  */
+import { msg, say } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
+
 export type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp';
 export interface ImageHeader { type: ImageType; width: number; height: number }
 
-/** A file we refuse, with the sentence shown to the reader. */
+/**
+ * A file we refuse, with the sentence shown to the reader: a picture that cannot be opened. Given as a catalogue message, it is shown in the reader's language (`why`, read
+ * by `whyOf`); its `message` is the English text.
+ */
 export class ImageFileError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly why: Msg | undefined;
+  constructor(message: string | Msg) {
+    super(typeof message === 'string' ? message : say('en', message));
     this.name = 'ImageFileError';
+    this.why = typeof message === 'string' ? undefined : message;
   }
 }
 
@@ -22,7 +30,7 @@ const i32le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]
 const ascii = (b: Uint8Array, i: number, n: number) => String.fromCharCode(...b.subarray(i, i + n));
 const starts = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
-const TRUNCATED = (type: string) => new ImageFileError(`This ${type.toUpperCase()} file is incomplete (it was cut short, perhaps by an interrupted download). Try another file.`);
+const TRUNCATED = (type: string) => new ImageFileError(msg('image.truncated', { type: type.toUpperCase() }));
 
 /** The header of a complete image file, or an ImageFileError saying why not. */
 export function sniffImage(bytes: Uint8Array): ImageHeader {
@@ -32,7 +40,7 @@ export function sniffImage(bytes: Uint8Array): ImageHeader {
   if (b.length >= 6 && (ascii(b, 0, 6) === 'GIF87a' || ascii(b, 0, 6) === 'GIF89a')) return gif(b);
   if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return webp(b);
   if (b.length >= 2 && ascii(b, 0, 2) === 'BM') return bmp(b);
-  throw new ImageFileError('This file is not an image the playground can read. Choose a PNG, JPEG, GIF, WebP or BMP picture.');
+  throw new ImageFileError(msg('image.notImage'));
 }
 
 function png(b: Uint8Array): ImageHeader {
@@ -46,7 +54,7 @@ function jpeg(b: Uint8Array): ImageHeader {
   let i = 2;
   let header: ImageHeader | null = null;
   while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) throw new ImageFileError('This JPEG file is damaged (its markers are out of place). Try another file.');
+    if (b[i] !== 0xff) throw new ImageFileError(msg('image.jpegDamaged'));
     const marker = b[i + 1]!;
     if (marker === 0xff) { i += 1; continue; }
     const length = u16be(b, i + 2);
@@ -82,7 +90,7 @@ function webp(b: Uint8Array): ImageHeader {
     return { type: 'webp', width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
   }
   if (chunk === 'VP8X') return { type: 'webp', width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
-  throw new ImageFileError('This WebP file uses a layout the playground does not know. Try another file.');
+  throw new ImageFileError(msg('image.webpLayout'));
 }
 
 function bmp(b: Uint8Array): ImageHeader {

@@ -3,6 +3,7 @@
  * locale. One file per area (a widget, the engine); add a new area's file here and in each locale's index.
  */
 import badge from './badge.ts';
+import image from './image.ts';
 import datasets from './datasets.ts';
 import datasetPreview from './dataset-preview.ts';
 import featureReuse from './feature-reuse.ts';
@@ -26,4 +27,4 @@ import poolExplorer from './pool-explorer.ts';
 import domainShift from './domain-shift.ts';
 import convPlayground from './conv-playground.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground } as const;
+export default { ...engine, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground } as const;

@@ -1,6 +1,7 @@
 /** The zh-CN catalogue: every English key (a missing one fails to compile here or in its area's file). */
 import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
+import image from './image.ts';
 import datasets from './datasets.ts';
 import datasetPreview from './dataset-preview.ts';
 import featureReuse from './feature-reuse.ts';
@@ -24,4 +25,4 @@ import poolExplorer from './pool-explorer.ts';
 import domainShift from './domain-shift.ts';
 import convPlayground from './conv-playground.ts';
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground } satisfies Translation<En>;
+export default { ...engine, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground } satisfies Translation<En>;
