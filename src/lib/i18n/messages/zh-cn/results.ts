@@ -59,4 +59,16 @@ export default {
   'results.forgetting.group': '每类{n}个有标签样本（共{labels}个标签）',
   'results.forgetting.madeBy': '由{command}生成（{date}，墙钟时间{wall}，{cpu}），运行环境：{hardware}，平均负载{load}。',
   'results.forgetting.budget': '训练预算：{rule}；Adam，学习率{lr}，新输出头为{headLr}。',
+
+  // 结果文件中的说明与运行环境（数字与脚本写入的一致：tests/unit/experiments/words.test.ts）。
+  'results.made.optimizer': '{text}。',
+  'results.note.optimizer': 'Adam（β₁ 0.9，β₂ 0.999，ε 1e-7），损失为softmax交叉熵。微调与从头训练：每个参与训练的层学习率为0.001，新输出头为0.01，训练预算同上。特征提取（在pool1、pool2或hidden处）：只训练一个新的线性输出头，以学习率0.003训练2000步（特征只计算一次，训练到收敛；比任何一次微调都省）',
+  'results.note.labDefault': '“冻结卷积块”即微调实验室的默认设置（src/lib/transfer/config.ts：freeze=conv2，lr 0.001，head-lr ×10，冻结的BatchNorm层保留源网络的统计量），训练预算沿用上面网格实验的预算；实验室本身训练10轮，小批量最多16张图像（每类10个时：40步，每步12张图像），并在每类20张留出的图像上测试。',
+  'results.note.augmentation': '微调实验室的数据增强（src/lib/transfer/augment.ts）：每张图像在x和y方向上各平移至多±2个整像素，平移量由随机种子决定，空出的边缘用背景填充。全量微调对每个训练批量做平移（shiftBatch的平移，种子为seed·7907 + step）；冻结卷积块时，输出头在有标签图像及每张图像的2个平移副本上训练（withShiftedCopies），特征只计算一次。两种做法都保持只用有标签图像时的步数和批量大小（实验室则在扩大为3倍的数据集上训练10轮）。',
+  'results.note.l2sp': 'Ω(w) = λ_SP/2·‖w − w⁰‖²，作用于每个预训练数组（卷积核、BatchNorm的γ和β、hidden层的权重矩阵和偏置；w⁰为digits04-cnn的权重），再加上作用于新输出头权重矩阵和偏置的λ_head/2·‖w‖²（λ_SP和λ_head即论文中的α和β，在这里由--alphas和--beta设定）；其梯度在每一步Adam更新之前加到交叉熵的梯度上（src/lib/train/cpu/l2sp.ts）。',
+  'results.note.forgettingBatchNorm': '参与训练的BatchNorm层在训练后换用有标签的数字5–9图像的总体统计量（与npm run experiments相同），数字0–4的测试也使用这些统计量；“装回源BN统计量”一列把digits04-cnn的统计量放回去，以显示准确率的损失有多少来自统计量、而不是权重。',
+  'results.forgetting.l2sp': 'L2-SP：{text}',
+  'results.hardware': '{cpu}（{cores}个核心，与其他任务共用），单线程；Node {node}，矩阵乘法用tfjs-wasm',
+  'results.reason.notRun': '未运行（--only）',
+  'results.reason.noModel': '源模型{source}还不在{dir}/中（请运行`npm run pretrain -- {source}`，或合并带有该模型的分支），因此跳过了这个任务',
 } satisfies Translation<typeof en>;
