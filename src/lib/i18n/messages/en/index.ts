@@ -5,5 +5,6 @@
 import badge from './badge.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
+import lossRace from './loss-race.ts';
 
-export default { ...engine, ...widget, ...badge } as const;
+export default { ...engine, ...widget, ...badge, ...lossRace } as const;

@@ -3,5 +3,6 @@ import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
+import lossRace from './loss-race.ts';
 
-export default { ...engine, ...widget, ...badge } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...lossRace } satisfies Translation<En>;
