@@ -6,5 +6,6 @@ import badge from './badge.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
 import lossRace from './loss-race.ts';
+import lossCurves from './loss-curves.ts';
 
-export default { ...engine, ...widget, ...badge, ...lossRace } as const;
+export default { ...engine, ...widget, ...badge, ...lossRace, ...lossCurves } as const;

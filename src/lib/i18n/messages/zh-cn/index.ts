@@ -4,5 +4,6 @@ import badge from './badge.ts';
 import engine from './engine.ts';
 import widget from './widget.ts';
 import lossRace from './loss-race.ts';
+import lossCurves from './loss-curves.ts';
 
-export default { ...engine, ...widget, ...badge, ...lossRace } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...lossRace, ...lossCurves } satisfies Translation<En>;
