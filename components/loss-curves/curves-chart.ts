@@ -57,7 +57,7 @@ export class CurveChart {
     this.y.domain(domain);
     this.yAxis.call(axisLeft(this.y).ticks(6));
     this.yKey = yLabel;
-    this.yLabel.text(t(lang, yLabel));
+    this.sayLabels(lang); // the language may have changed while the chart was loading
     this.svg.select('line.zero').attr('x1', M.left).attr('x2', W - M.right).attr('y1', this.y(0)).attr('y2', this.y(0)).attr('hidden', domain[0] < 0 && domain[1] > 0 ? null : '');
     const path = line<[number, number]>().x((d) => this.x(d[0])).y((d) => this.y(Math.max(domain[0] - 1, Math.min(domain[1] + 1, d[1]))));
     this.lines.selectAll<SVGPathElement, Series>('path').data(series, (d) => d.loss).join('path')

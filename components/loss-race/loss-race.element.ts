@@ -142,7 +142,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     const [engine, race, start, data, summary, { RaceView }] = await Promise.all([
       getEngine(), import('@lib/race/loss-race.ts'), import('@lib/race/start.ts'), import('@lib/race/data.ts'), import('@lib/race/summary.ts'), import('./race-view.ts'),
     ]);
-    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView((role) => this.q(role), this.language) };
+    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView((role) => this.q(role), () => this.language) };
   }
 
   /** Loads the images the settings need and measures the shared starting point; the race waits for Start. */

@@ -19,12 +19,16 @@ export class RaceView {
   private readonly q: (role: string) => HTMLElement;
 
   /** `q` finds the element's parts by data-role (charts, progress, steps, summary). */
-  private lang: Lang;
+  /** The element's language now (it may change while the view loads). */
+  private readonly language: () => Lang;
+  /** The language the charts' labels are in. */
+  private labelled: Lang;
   private shown: { s: RaceState; redrawn: RaceState } | null = null;
 
-  constructor(q: (role: string) => HTMLElement, lang: Lang) {
+  constructor(q: (role: string) => HTMLElement, language: () => Lang) {
     this.q = q;
-    this.lang = lang;
+    this.language = language;
+    const lang = (this.labelled = language());
     const host = q('charts');
     this.charts = {
       ce: new RaceChart('lossRace.axis.ce', lang),
@@ -40,7 +44,8 @@ export class RaceView {
 
   /** The progress line at every update; the charts and the summary too when `redraw`. */
   show(s: RaceState, redraw: boolean): void {
-    const lang = this.lang;
+    const lang = this.language();
+    if (lang !== this.labelled) this.sayIn(lang);
     const step = Math.min(...s.runs.map((r) => r.steps));
     (this.q('progress') as HTMLProgressElement).value = s.totalSteps ? step / s.totalSteps : 0;
     this.q('steps').textContent = s.phase === 'ready' ? stepsWords(lang, s.totalSteps, s.perEpoch)
@@ -55,18 +60,22 @@ export class RaceView {
 
   /** Every text in `lang`, from the states last shown: no chart is redrawn, nothing recomputed. */
   sayIn(lang: Lang): void {
-    this.lang = lang;
+    this.labelled = lang;
     for (const chart of Object.values(this.charts)) chart.sayLabels(lang);
-    if (!this.shown) return;
+    if (!this.shown) {
+      this.q('charts').setAttribute('aria-label', t(lang, 'lossRace.chartsEmpty'));
+      return;
+    }
     const { s, redrawn } = this.shown;
     this.show(s, false);
     this.saySummary(redrawn);
   }
 
   private saySummary(s: RaceState): void {
-    const summary = raceSummary(s, this.lang);
+    const lang = this.language();
+    const summary = raceSummary(s, lang);
     this.q('summary').textContent = summary;
-    this.q('charts').setAttribute('aria-label', t(this.lang, 'lossRace.charts', { summary }));
+    this.q('charts').setAttribute('aria-label', t(lang, 'lossRace.charts', { summary }));
   }
 
   draw(s: RaceState): void {

@@ -7,5 +7,6 @@ import engine from './engine.ts';
 import widget from './widget.ts';
 import lossRace from './loss-race.ts';
 import lossCurves from './loss-curves.ts';
+import vanishingGradients from './vanishing-gradients.ts';
 
-export default { ...engine, ...widget, ...badge, ...lossRace, ...lossCurves } as const;
+export default { ...engine, ...widget, ...badge, ...lossRace, ...lossCurves, ...vanishingGradients } as const;

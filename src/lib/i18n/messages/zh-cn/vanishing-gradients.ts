@@ -1,0 +1,43 @@
+/** `<fm-vanishing-gradients>`'s words in Simplified Chinese (English: ../en/vanishing-gradients.ts). */
+import type en from '../en/vanishing-gradients.ts';
+import type { Translation } from '../../types.ts';
+
+export default {
+  'vanishingGradients.depth': '深度（层数）',
+  'vanishingGradients.width': '宽度（单元数）',
+  'vanishingGradients.activation': '激活函数',
+  'vanishingGradients.init': '初始化',
+  'vanishingGradients.seed': '随机种子',
+  'vanishingGradients.architecture': '网络结构',
+  'vanishingGradients.layer': '读数层',
+  'vanishingGradients.init.naive': '朴素，N(0, 1)',
+  'vanishingGradients.init.glorot': 'Glorot，N(0, 1/width)',
+  'vanishingGradients.init.he': 'He，N(0, 2/width)',
+  'vanishingGradients.architecture.plain': '普通',
+  'vanishingGradients.architecture.residual': '残差（恒等跳跃连接）',
+  'vanishingGradients.chart': '各层的梯度范数（对数坐标）',
+  'vanishingGradients.legend.residual': '有跳跃连接（残差网络）',
+  'vanishingGradients.legend.plain': '无跳跃连接（普通网络，权重相同）',
+  'vanishingGradients.waiting': '等待计算…',
+  'vanishingGradients.timing': '前向传播和反向传播共用时{ms} ms。',
+  'vanishingGradients.timingBoth': '前向传播和反向传播共用时{ms} ms（作为对照的普通网络：{plainMs} ms）。',
+  'vanishingGradients.failed': '反向传播失败：{error}',
+  'vanishingGradients.axis.layer': '层（1 = 紧邻输入的层）',
+  'vanishingGradients.axis.norm': '‖∂L/∂W‖（对数坐标）',
+  'vanishingGradients.layerOutOfRange': { other: '{error}这个网络共有{count}层。' },
+
+  'vanishingGradients.overflow': '在{depth}层中，有{bad}层的数值超出了float32的范围（大于约3.4e38）：激活值和梯度发生了爆炸。图中只画出有限的范数；可以试试Glorot初始化或He初始化，或者减少层数。',
+  'vanishingGradients.residual': '残差网络（恒等跳跃连接），{activation}',
+  'vanishingGradients.initIn.naive': '朴素初始化N(0, 1)',
+  'vanishingGradients.initIn.glorot': 'Glorot初始化N(0, 1/width)',
+  'vanishingGradients.initIn.he': 'He初始化N(0, 2/width)',
+  'vanishingGradients.norms': '{what}，{init}，{depth}层：‖∂L/∂W‖在第1层为{first}，在第{depth}层为{last}。',
+  'vanishingGradients.normsRatio': '{what}，{init}，{depth}层：‖∂L/∂W‖在第1层为{first}，在第{depth}层为{last}，首层与末层之比为{ratio}。',
+  'vanishingGradients.plainOverflow': '去掉跳跃连接（权重相同的普通网络，虚线）后，{depth}层中有{bad}层的数值超出了float32的范围；图中只画出它的有限范数。',
+  'vanishingGradients.plain': '去掉跳跃连接（权重相同的普通网络，虚线）：第1层为{first}，第{depth}层为{last}。',
+  'vanishingGradients.plainRatio': '去掉跳跃连接（权重相同的普通网络，虚线）：第1层为{first}，第{depth}层为{last}，两者之比为{ratio}。',
+  'vanishingGradients.readout': '第{layer}层：{value}。',
+  'vanishingGradients.readoutBoth': '第{layer}层：{value}（去掉跳跃连接：{plain}）。',
+  'vanishingGradients.zeros': { other: '有{count}层的梯度恰好为0（在float32中下溢，或者没有任何单元被激活）：无法画在对数坐标上。' },
+  'vanishingGradients.plainZeros': { other: '去掉跳跃连接后，有{count}层的梯度恰好为0，未画出。' },
+} satisfies Translation<typeof en>;
