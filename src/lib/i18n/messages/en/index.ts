@@ -8,5 +8,6 @@ import widget from './widget.ts';
 import lossRace from './loss-race.ts';
 import lossCurves from './loss-curves.ts';
 import vanishingGradients from './vanishing-gradients.ts';
+import finetuneLab from './finetune-lab.ts';
 
-export default { ...engine, ...widget, ...badge, ...lossRace, ...lossCurves, ...vanishingGradients } as const;
+export default { ...engine, ...widget, ...badge, ...lossRace, ...lossCurves, ...vanishingGradients, ...finetuneLab } as const;
