@@ -152,4 +152,5 @@ export default {
   'finetuneLab.param.inCompare': 'In compare, {label}: {error}',
   'finetuneLab.param.tooMany': 'compare holds at most {max} more runs (separated by ";"); got {runs}.',
   'finetuneLab.param.run': 'run {run}',
+  'finetuneLab.noScript': 'This fine-tuning lab trains networks in your browser and needs JavaScript. The caption below describes it.',
 } as const;

@@ -30,4 +30,5 @@ export default {
   'lossCurves.readout.hinge': 'multiclass hinge (margin 1) L = {value}, {g} = {grad}',
   'lossCurves.note': "Here the true class's logit leads each wrong one by {gap} (z_y − z_j = log(p(K − 1)/(1 − p))); the hinge stops at a lead of 1, i.e. p = {stop}.",
   'lossCurves.noLoss': '{name} needs at least one of: {list}; got {value}.',
+  'lossCurves.noScript': 'These interactive loss curves need JavaScript. The caption below describes what they show.',
 } as const;

@@ -65,4 +65,5 @@ export default {
   'lossRace.summary': '{where}. {runs}.',
   'lossRace.summaryTest': '{where}. {runs}. {test}',
   'lossRace.test': 'Test accuracy, measured once after training on {count} test images: {list}.',
+  'lossRace.noScript': 'This live training race needs JavaScript. The caption below states what it shows and the figures of a seeded run.',
 } as const;

@@ -40,4 +40,5 @@ export default {
     other: '{count} layers have a gradient of exactly 0 (it underflowed float32 or no unit was active): not plotted on the log scale.',
   },
   'vanishingGradients.plainZeros': { one: 'Without the skip, {count} layer has a gradient of exactly 0, not plotted.', other: 'Without the skip, {count} layers have a gradient of exactly 0, not plotted.' },
+  'vanishingGradients.noScript': 'This experiment needs JavaScript. The caption below states what it shows.',
 } as const;

@@ -143,4 +143,5 @@ export default {
   'finetuneLab.param.inCompare': 'compare中的{label}：{error}',
   'finetuneLab.param.tooMany': 'compare最多再包含{max}次运行（用“;”分隔）；收到{runs}次。',
   'finetuneLab.param.run': '运行{run}',
+  'finetuneLab.noScript': '这个微调实验室在你的浏览器中训练网络，需要JavaScript。下方的图注对它作了说明。',
 } satisfies Translation<typeof en>;

@@ -33,4 +33,5 @@ export default {
   'lossCurves.readout.hinge': '多类合页损失（间隔1）L = {value}，{g} = {grad}',
   'lossCurves.note': '此时真实类别的logit比每个错误类别的logit高{gap}（z_y − z_j = log(p(K − 1)/(1 − p))）；领先达到1时合页损失降为0，即p = {stop}。',
   'lossCurves.noLoss': '{name}至少要包含以下之一：{list}；收到的是{value}。',
+  'lossCurves.noScript': '这些交互式损失曲线需要JavaScript。下方的图注说明了它们展示的内容。',
 } satisfies Translation<typeof en>;

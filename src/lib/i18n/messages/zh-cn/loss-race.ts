@@ -68,4 +68,5 @@ export default {
   'lossRace.summary': '{where}。{runs}。',
   'lossRace.summaryTest': '{where}。{runs}。{test}',
   'lossRace.test': '训练结束后在{count}张测试图像上只测一次的测试准确率：{list}。',
+  'lossRace.noScript': '这个实时训练比赛需要JavaScript。下方的图注说明了它展示的内容，以及一次固定随机种子运行的结果。',
 } satisfies Translation<typeof en>;

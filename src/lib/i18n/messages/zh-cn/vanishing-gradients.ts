@@ -40,4 +40,5 @@ export default {
   'vanishingGradients.readoutBoth': '第{layer}层：{value}（去掉跳跃连接：{plain}）。',
   'vanishingGradients.zeros': { other: '有{count}层的梯度恰好为0（在float32中下溢，或者没有任何单元被激活）：无法画在对数坐标上。' },
   'vanishingGradients.plainZeros': { other: '去掉跳跃连接后，有{count}层的梯度恰好为0，未画出。' },
+  'vanishingGradients.noScript': '这个实验需要JavaScript。下方的图注说明了它展示的内容。',
 } satisfies Translation<typeof en>;
