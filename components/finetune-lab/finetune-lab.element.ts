@@ -18,14 +18,15 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
+import { msg, say, type Msg } from '@lib/i18n/index.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { MAX_RUNS, RUN_KEYS, RUN_PARSE, formatCompare, runLabel, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
 import { LAB_ATTRS, LAB_START, withLabAttribute, type LabAttr, type LabState } from './lab-settings.ts';
-import { checkCustomTask, type CustomTask } from '@lib/transfer/targets.ts';
-import { FORM_HTML, bindForm, syncButtons, syncForm } from './lab-form.ts';
+import { customTaskProblem, type CustomTask } from '@lib/transfer/targets.ts';
+import { FORM_HTML, bindForm, sayForm, syncButtons, syncForm } from './lab-form.ts';
 import { doodleNote, watchDoodles, type DoodleNews } from './lab-doodles.ts';
 import { slotCard, showSlot, summary, type RunSummary, type Slot } from './lab-results.ts';
 import type { LabProgress, LabRunner } from './lab-runner.ts';
@@ -43,17 +44,17 @@ const ADDED: Partial<RunConfig>[] = [{ source: 'random', freeze: 'none' }, { fre
 const SHELL = `${FORM_HTML}
 <p data-role="message" role="alert" hidden></p>
 <p class="live" data-role="live" aria-live="polite"></p>
-<div class="charts"><figure data-role="loss-chart"><figcaption>Loss: training (solid) and validation (dashed)</figcaption><div class="plot"></div></figure>
-<figure data-role="acc-chart"><figcaption>Validation accuracy (the test accuracy is measured once, after the last epoch: see each run's card)</figcaption><div class="plot"></div></figure></div>
+<div class="charts"><figure data-role="loss-chart"><figcaption data-i18n="finetuneLab.lossCaption"></figcaption><div class="plot"></div></figure>
+<figure data-role="acc-chart"><figcaption data-i18n="finetuneLab.accCaption"></figcaption><div class="plot"></div></figure></div>
 <div class="results" data-role="results"></div>
-<p data-role="summary" class="summary-all">Press Train to run the set-up above.</p>
+<p data-role="summary" class="summary-all" data-i18n="finetuneLab.pressTrain"></p>
 <p class="engine"><fm-device-badge></fm-device-badge> <span data-role="timing">&nbsp;</span></p>`;
 
 export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> {
   static observedAttributes = attributeNames(SPEC);
   /** The settings in force (lab-settings.ts). */
   private st: LabState = LAB_START;
-  private errors = new Map<string, string>();
+  private errors = new Map<string, string | Msg>();
   private custom: CustomTask | null = null;
   /** What the saved doodles gave when last read (null: not read yet). */
   private doodles: DoodleNews | null = null;
@@ -84,11 +85,12 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
   /** The reader's own classes for `target="custom"` (the lab also reads them from the saved doodles itself; the
    *  latest wins). Returns why they cannot be used (also shown in the widget), or null when taken; null clears them. */
   setCustomTarget(task: CustomTask | null): string | null {
-    return this.useCustom(task, false);
+    const problem = this.useCustom(task, false);
+    return problem && say('en', problem);
   }
 
-  private useCustom(task: CustomTask | null, fromDoodles: boolean): string | null {
-    const problem = task && checkCustomTask(task);
+  private useCustom(task: CustomTask | null, fromDoodles: boolean): Msg | null {
+    const problem = task && customTaskProblem(task);
     if (problem) this.emitError(problem);
     else [this.custom, this.fromDoodles] = [task, fromDoodles && task !== null];
     this.sync();
@@ -125,6 +127,8 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     if (this.root.firstChild) return;
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
+    sayForm(this.root, this.language);
+    syncButtons(this.root, false, false, this.language);
     bindForm(this.root, {
       run: (i, attr, value) => this.editRun(i, attr, value),
       lab: (attr, value) => this.setAttribute(attr, value),
@@ -142,11 +146,26 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
 
   private apply(name: LabAttr, raw: string | null, sync = true): void {
     this.st = withLabAttribute(this.st, name, raw, this.errors);
-    const text = [...this.errors.values()].join(' ');
-    if (text) this.emitError(text);
-    else if (this.running) this.showMessage('Settings changed while training: the runs in progress keep the set-up they started with. Press Train again to run the new one.');
+    const text = this.errorText();
+    if (text) this.emitError(this.errors.size === 1 ? [...this.errors.values()][0]! : text);
+    else if (this.running) this.showMessage(msg('finetuneLab.settingsChanged'));
     else this.clearMessage();
     if (sync) this.sync();
+  }
+
+  private errorText(): string {
+    return [...this.errors.values()].map((m) => say(this.language, m)).join(this.language === 'zh-CN' ? '' : ' ');
+  }
+
+  /** Every text again in the new language, from what is on screen: no run is touched. */
+  protected onLangChange(): void {
+    sayForm(this.root, this.language);
+    this.sync();
+    if (this.errors.size > 1 && this.status !== 'error') this.showMessage(this.errorText(), 'error');
+    if (this.heavy) {
+      this.heavy.charts.sayLabels(this.language);
+      this.heavy.runner.sayAgain();
+    } else syncButtons(this.root, false, false, this.language);
   }
 
   private editRun(i: number, attr: RunAttr, value: string): void {
@@ -156,7 +175,7 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
       this.setRuns(next);
     } catch (e) {
       if (!(e instanceof ParamError)) throw e;
-      this.emitError(`Run ${runLabel(i)}: ${e.message}`);
+      this.emitError(msg('finetuneLab.runError', { run: runLabel(i), error: e.said }));
       this.sync();
     }
   }
@@ -170,8 +189,8 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
   private sync(): void {
     const custom = this.runs.filter((r) => r.target === 'custom').map((r) => r.perClass);
     // Until the saved drawings are read (with the heavy part), the note keeps its room, unless a host's classes hide it.
-    const note = this.doodles ? (this.fromDoodles || !this.custom ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null) : '') : this.custom ? '' : null;
-    syncForm(this.root, this.runs, this.st.lab, { classes: this.custom?.classNames.length ?? null, fromDoodles: this.fromDoodles, note });
+    const note = this.doodles ? (this.fromDoodles || !this.custom ? doodleNote(this.doodles, custom.length ? Math.max(...custom) : null, this.language) : '') : this.custom ? '' : null;
+    syncForm(this.root, this.runs, this.st.lab, { classes: this.custom?.classNames.length ?? null, fromDoodles: this.fromDoodles, note }, this.language);
     this.heavy?.runner.markStale(this.runs);
   }
 
@@ -187,8 +206,8 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     const [engine, runnerMod, chartMod] = await Promise.all([getEngine(), import('./lab-runner.ts'), import('./lab-chart.ts')]);
     const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
     const plot = (role: string) => $(role).querySelector<HTMLElement>('.plot')!;
-    const charts = new chartMod.LabCharts(plot('loss-chart'), plot('acc-chart'));
-    const runner = await runnerMod.createRunner(this, this.root, charts);
+    const charts = new chartMod.LabCharts(plot('loss-chart'), plot('acc-chart'), () => this.language);
+    const runner = await runnerMod.createRunner(this, this.root, charts, () => this.language);
     return { engine, runner, charts };
   }
 
@@ -197,11 +216,13 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     if (!heavy) return;
     if (this.firstResult) {
       this.firstResult = false;
+      heavy.charts.sayLabels(this.language); // the language may have changed while the charts were loading
       this.emitResult({ backend: heavy.engine.backend, ms: 0, trained: false, runs: [], fallbackReason: heavy.engine.fallbackReason ?? null });
     } else if (this.restartRuns) {
       // A new engine scope (device lost): the runs stopped there start again on the new backend.
       this.restartRuns = false;
-      this.showMessage(`The engine changed to ${heavy.engine.backend}${heavy.engine.fallbackReason ? ` (${heavy.engine.fallbackReason})` : ''}: the runs in progress were stopped and start again.`);
+      const { backend, fallbackReason } = heavy.engine;
+      this.showMessage(fallbackReason ? msg('finetuneLab.engineChangedWhy', { backend, reason: fallbackReason }) : msg('finetuneLab.engineChanged', { backend }));
       void this.train();
     }
   }
@@ -228,14 +249,14 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
   /** For the runner: the element's own status, messages and events. */
   report = {
     status: (s: 'running' | 'ready') => this.setStatus(s),
-    error: (message: string) => this.emitError(message),
+    error: (message: Msg) => this.emitError(message),
     result: (detail: FinetuneLabResult) => this.emitResult(detail),
-    buttons: (running: boolean, paused: boolean) => syncButtons(this.root, running, paused),
+    buttons: (running: boolean, paused: boolean) => syncButtons(this.root, running, paused, this.language),
     card: (i: number, slot: Slot, detail: boolean) => {
       const host = this.root.querySelector<HTMLElement>('[data-role="results"]')!;
       let card = host.querySelector<HTMLElement>(`[data-run="${i}"]`);
       if (!card) host.append((card = slotCard(i)));
-      showSlot(card, i, slot, detail);
+      showSlot(card, i, slot, detail, this.language);
     },
     clearCards: (n: number) => {
       for (const c of this.root.querySelectorAll<HTMLElement>('[data-role="results"] > [data-run]')) if (Number(c.dataset.run) >= n) c.remove();

@@ -10,6 +10,7 @@ import { line, symbol, symbolCircle, symbolSquare, symbolTriangle } from 'd3-sha
 import type { EpochPoint } from '@lib/transfer/run.ts';
 import { RUN_DEFAULTS, runLabel } from '@lib/transfer/config.ts';
 import { emptyHint, type EmptyHint } from '@lib/charts/empty-hint.ts';
+import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
 const W = 360, H = 220, M = { top: 12, right: 26, bottom: 36, left: 46 };
 const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle];
@@ -25,14 +26,28 @@ class Chart {
   readonly plot: Selection<SVGGElement, unknown, null, undefined>;
   readonly hint: EmptyHint;
 
-  constructor(host: HTMLElement, label: string, yLabel: string) {
-    this.svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img').attr('aria-label', label);
+  private readonly label: MessageKey;
+  private readonly yLabel: MessageKey;
+
+  constructor(host: HTMLElement, label: MessageKey, yLabel: MessageKey, lang: Lang) {
+    this.label = label;
+    this.yLabel = yLabel;
+    this.svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img');
     this.xAxis = this.svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.bottom})`);
     this.yAxis = this.svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
-    this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle').text('epoch (0 = before training)');
-    this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).text(yLabel);
+    this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle').attr('data-axis', 'x');
+    this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).attr('data-axis', 'y');
     this.plot = this.svg.append('g');
-    this.hint = emptyHint(this.svg, (M.left + W - M.right) / 2, (M.top + H - M.bottom) / 2, 'Press Train to see the curves');
+    this.hint = emptyHint(this.svg, (M.left + W - M.right) / 2, (M.top + H - M.bottom) / 2, '');
+    this.sayLabels(lang);
+  }
+
+  /** The chart's name, axis titles and hint in `lang`. */
+  sayLabels(lang: Lang): void {
+    this.svg.attr('aria-label', t(lang, this.label));
+    this.svg.select('[data-axis="x"]').text(t(lang, 'finetuneLab.axis.epoch'));
+    this.svg.select('[data-axis="y"]').text(t(lang, this.yLabel));
+    this.svg.select('text.empty-hint').text(t(lang, 'finetuneLab.hint'));
   }
 
   axes(maxEpoch: number, y: [number, number], percent: boolean): void {
@@ -61,10 +76,15 @@ export class LabCharts {
   private loss: Chart;
   private acc: Chart;
 
-  constructor(lossHost: HTMLElement, accHost: HTMLElement) {
-    this.loss = new Chart(lossHost, 'Training and validation loss against the epoch, per run', 'cross-entropy loss');
-    this.acc = new Chart(accHost, 'Validation accuracy against the epoch, per run', 'validation accuracy');
+  constructor(lossHost: HTMLElement, accHost: HTMLElement, lang: () => Lang) {
+    this.loss = new Chart(lossHost, 'finetuneLab.chart.loss', 'finetuneLab.axis.loss', lang());
+    this.acc = new Chart(accHost, 'finetuneLab.chart.accuracy', 'finetuneLab.axis.accuracy', lang());
     this.update([], RUN_DEFAULTS.epochs); // axes before the first run, with the hint
+  }
+
+  sayLabels(lang: Lang): void {
+    this.loss.sayLabels(lang);
+    this.acc.sayLabels(lang);
   }
 
   update(series: CurveSeries[], maxEpoch: number): void {

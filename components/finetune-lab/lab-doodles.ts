@@ -9,12 +9,14 @@ import { SAVED_EVENT, loadAllRecords } from '@lib/doodle/store.ts';
 import { shortNote, validationOf } from '@lib/transfer/custom.ts';
 import type { CustomTask } from '@lib/transfer/targets.ts';
 import { NO_DOODLES_NOTE, WHERE } from './lab-form.ts';
+import { msg, say, t, type Arg, type Lang } from '@lib/i18n/index.ts';
+import { count } from '@lib/transfer/summary.ts';
 
 export { WHERE };
 
 export type DoodleNews =
   | { kind: 'task'; key: string; task: CustomTask; split: DoodleSplit[] }
-  | { kind: 'problem'; problem: string }
+  | { kind: 'problem'; problem: Arg }
   | { kind: 'none' };
 
 
@@ -29,7 +31,7 @@ export function watchDoodles(onNews: (news: DoodleNews) => void): { first: Promi
       const r = latest && doodleTask(latest.state);
       news = !latest || !r ? { kind: 'none' } : r.ok ? { kind: 'task', key: latest.key, task: r.task, split: r.split } : { kind: 'problem', problem: r.problem };
     } catch (err) {
-      news = { kind: 'problem', problem: `Your saved drawings could not be read in this browser (${(err as Error).message}).` };
+      news = { kind: 'problem', problem: msg('finetuneLab.drawingsUnreadable', { error: (err as Error).message }) };
     }
     if (g === gen && !stopped) onNews(news); // a newer read wins
   };
@@ -38,18 +40,19 @@ export function watchDoodles(onNews: (news: DoodleNews) => void): { first: Promi
   return { first: read(), stop: () => { stopped = true; window.removeEventListener(SAVED_EVENT, onSaved); } };
 }
 
-/** The sentence under the set-up table about the reader's own classes. */
-export function doodleNote(news: DoodleNews, perClass: number | null): string {
-  if (news.kind === 'none') return NO_DOODLES_NOTE;
-  if (news.kind === 'problem') return `Your own classes cannot be used yet: ${news.problem} Add drawings in ${WHERE}.`;
+/** The sentence under the set-up table about the reader's own classes, in `lang`. */
+export function doodleNote(news: DoodleNews, perClass: number | null, lang: Lang = 'en'): string {
+  if (news.kind === 'none') return say(lang, NO_DOODLES_NOTE);
+  if (news.kind === 'problem') return t(lang, 'finetuneLab.doodleProblem', { problem: news.problem, where: WHERE });
   // Validation drawings come out of the drawings to learn from, for every class or for none (src/lib/transfer/custom.ts).
   const validates = news.split.every((s) => validationOf(s.train) > 0);
   const val = (n: number) => (validates ? validationOf(n) : 0);
-  const parts = news.split.map((s) => `“${s.name}” ${s.train - val(s.train)} to learn from, ${validates ? `${val(s.train)} to validate on, ` : ''}${s.test} held out to test`);
+  const parts = news.split.map((s) => {
+    const figures = { name: s.name, learn: count(lang, s.train - val(s.train)), test: count(lang, s.test) };
+    return validates ? t(lang, 'finetuneLab.doodlePart', { ...figures, validate: count(lang, val(s.train)) }) : t(lang, 'finetuneLab.doodlePartNoValidation', figures);
+  }).reduce((before, after) => t(lang, 'finetuneLab.parts', { before, after }));
   const short = perClass === null ? [] : news.split.filter((s) => s.train - val(s.train) < perClass).map((s) => ({ name: s.name, have: s.train - val(s.train) }));
-  const how = validates
-    ? 'The last drawing of each class (one in four when there are more) is held out to test, measured once after training; of the rest, the last (one in four, rounded down, when there are more) are validation drawings for the curves. Neither is ever trained on.'
-    : 'The last drawing of each class (one in four when there are more) is held out to test, measured once after training, and never trained on. A class has only one drawing to learn from, so none is spared for validation: the curves show the training loss only.';
-  return `Your own classes from the drawing lab: ${parts.join('; ')}. ${how} “Test images per class” applies to digits only.` +
-    (perClass === null ? '' : ` ${shortNote(perClass, short)}`).trimEnd();
+  const how = msg(validates ? 'finetuneLab.doodleSplit' : 'finetuneLab.doodleSplitNoValidation');
+  const note = perClass === null ? '' : shortNote(perClass, short, lang);
+  return note ? t(lang, 'finetuneLab.doodlesShort', { parts, how, short: note }) : t(lang, 'finetuneLab.doodles', { parts, how });
 }

@@ -5,50 +5,66 @@
  * are written as HTML — values reach the controls through `.value` / `.checked`.
  */
 import { FREEZE, MAX_RUNS, RUN_ATTRS, SOURCES, TARGETS, formatValue, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
-import { FREEZE_TITLES, SOURCE_TITLES, TARGET_TITLES } from '@lib/transfer/summary.ts';
+import { FREEZE_KEYS, SOURCE_KEYS, TARGET_KEYS } from '@lib/transfer/summary.ts';
+import { msg, say, t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 import { VALIDATION_PER_CLASS } from '@lib/transfer/data.ts';
 
-const ROWS: Record<RunAttr, { label: string; control: (id: string) => string }> = {
-  source: { label: 'Source model', control: (id) => select(id, SOURCES.map((s) => [s, SOURCE_TITLES[s]])) },
-  target: { label: 'Target task', control: (id) => select(id, TARGETS.map((t) => [t, TARGET_TITLES[t]])) },
-  'per-class': { label: 'Labelled examples per class', control: (id) => `<input id="${id}" type="number" min="1" max="500" step="1">` },
-  freeze: { label: 'Frozen', control: (id) => select(id, FREEZE.map((f) => [f, FREEZE_TITLES[f]])) },
-  lr: { label: 'Learning rate', control: (id) => `<input id="${id}" type="number" min="0.00001" max="1" step="any">` },
-  'head-lr': { label: 'Head learning rate ×', control: (id) => `<input id="${id}" type="number" min="0.1" max="100" step="any">` },
-  epochs: { label: 'Epochs', control: (id) => `<input id="${id}" type="number" min="1" max="50" step="1">` },
-  augment: { label: 'Augmentation (±2 px shifts)', control: (id) => `<input id="${id}" type="checkbox">` },
+const ROWS: Record<RunAttr, { label: MessageKey; control: (id: string) => string }> = {
+  source: { label: 'finetuneLab.row.source', control: (id) => select(id, SOURCES.map((s) => [s, SOURCE_KEYS[s]])) },
+  target: { label: 'finetuneLab.row.target', control: (id) => select(id, TARGETS.map((t) => [t, TARGET_KEYS[t]])) },
+  'per-class': { label: 'finetuneLab.row.perClass', control: (id) => `<input id="${id}" type="number" min="1" max="500" step="1">` },
+  freeze: { label: 'finetuneLab.row.freeze', control: (id) => select(id, FREEZE.map((f) => [f, FREEZE_KEYS[f]])) },
+  lr: { label: 'finetuneLab.row.lr', control: (id) => `<input id="${id}" type="number" min="0.00001" max="1" step="any">` },
+  'head-lr': { label: 'finetuneLab.row.headLr', control: (id) => `<input id="${id}" type="number" min="0.1" max="100" step="any">` },
+  epochs: { label: 'finetuneLab.row.epochs', control: (id) => `<input id="${id}" type="number" min="1" max="50" step="1">` },
+  augment: { label: 'finetuneLab.row.augment', control: (id) => `<input id="${id}" type="checkbox">` },
 };
 
-function select(id: string, options: [string, string][]): string {
-  return `<select id="${id}">${options.map(([v, t]) => `<option value="${v}">${t}</option>`).join('')}</select>`;
+/** Options whose text is a catalogue key, said by sayForm (the custom target's option is written by syncForm). */
+function select(id: string, options: [string, MessageKey][]): string {
+  return `<select id="${id}">${options.map(([v, k]) => `<option value="${v}"${v === 'custom' ? '' : ` data-i18n="${k}"`}></option>`).join('')}</select>`;
 }
 
 const cellId = (attr: string, run: number) => `fm-lab-${attr}-${run}`;
 
-export const WHERE = 'the doodle widget (Chapter 5, section “Your own classes”)';
+/** Where the reader draws their own classes (a message, said in the reader's language). */
+export const WHERE = msg('finetuneLab.where');
 /** The note about the reader's own classes when none are saved; the shell keeps its room while the drawings are read. */
-export const NO_DOODLES_NOTE = `Your own classes: draw at least 2 classes, 2 drawings each, in ${WHERE}; they appear here as a target task.`;
+export const NO_DOODLES_NOTE = msg('finetuneLab.noDoodles', { where: WHERE });
 
 export const FORM_HTML = `
 <div class="setup">
   <table class="runs">
-    <caption>Runs to compare: one column each (at most ${MAX_RUNS}). Runs B and C start from run A's settings.</caption>
-    <thead><tr><th scope="col">Setting</th>${Array.from({ length: MAX_RUNS }, (_, i) => `<th scope="col" data-run="${i}"><span class="swatch run-${i}" aria-hidden="true"></span>Run ${runLabel(i)}${i ? ` <button type="button" class="remove" data-remove="${i}" aria-label="Remove run ${runLabel(i)}">×</button>` : ''}</th>`).join('')}</tr></thead>
-    <tbody>${RUN_ATTRS.map((a) => `<tr><th scope="row">${ROWS[a].label}</th>${Array.from({ length: MAX_RUNS }, (_, i) => `<td data-run="${i}"><label class="sr-only" for="${cellId(a, i)}">${ROWS[a].label}, run ${runLabel(i)}</label>${ROWS[a].control(cellId(a, i))}</td>`).join('')}</tr>`).join('')}</tbody>
+    <caption data-role="runs-caption"></caption>
+    <thead><tr><th scope="col" data-i18n="finetuneLab.setting"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<th scope="col" data-run="${i}"><span class="swatch run-${i}" aria-hidden="true"></span><span data-run-name="${i}"></span>${i ? ` <button type="button" class="remove" data-remove="${i}">×</button>` : ''}</th>`).join('')}</tr></thead>
+    <tbody>${RUN_ATTRS.map((a) => `<tr><th scope="row" data-i18n="${ROWS[a].label}"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<td data-run="${i}"><label class="sr-only" for="${cellId(a, i)}" data-row="${a}"></label>${ROWS[a].control(cellId(a, i))}</td>`).join('')}</tr>`).join('')}</tbody>
   </table>
 </div>
-<p class="custom-note" data-role="custom-note" aria-live="polite" data-reserve="${NO_DOODLES_NOTE}"></p>
+<p class="custom-note" data-role="custom-note" aria-live="polite"></p>
 <div class="lab-wide">
-  <label>Seed <input type="number" data-lab="seed" min="0" max="999999" step="1"></label>
-  <label>Test images per class <input type="number" data-lab="holdout" min="5" max="150" step="1"></label>
+  <label><span data-i18n="finetuneLab.seed"></span> <input type="number" data-lab="seed" min="0" max="999999" step="1"></label>
+  <label><span data-i18n="finetuneLab.holdout"></span> <input type="number" data-lab="holdout" min="5" max="150" step="1"></label>
 </div>
 <p class="split-note" data-role="split-note"></p>
 <div class="actions">
-  <button type="button" data-action="train" class="primary">Train</button>
-  <button type="button" data-action="pause" aria-pressed="false" disabled>Pause</button>
-  <button type="button" data-action="cancel" disabled>Cancel</button>
-  <button type="button" data-action="add">Add a run</button>
+  <button type="button" data-action="train" class="primary" data-i18n="finetuneLab.train"></button>
+  <button type="button" data-action="pause" aria-pressed="false" disabled></button>
+  <button type="button" data-action="cancel" disabled data-i18n="finetuneLab.cancel"></button>
+  <button type="button" data-action="add" data-i18n="finetuneLab.add"></button>
 </div>`;
+
+/** Says the form's fixed texts in `lang`: captions, headers, row and cell labels, options, buttons. */
+export function sayForm(root: ShadowRoot, lang: Lang): void {
+  for (const e of root.querySelectorAll<HTMLElement>('[data-i18n]')) e.textContent = t(lang, e.dataset.i18n as MessageKey);
+  root.querySelector('[data-role="runs-caption"]')!.textContent = t(lang, 'finetuneLab.runsCaption', { max: MAX_RUNS });
+  for (const e of root.querySelectorAll<HTMLElement>('[data-run-name]')) e.textContent = t(lang, 'finetuneLab.run', { run: runLabel(Number(e.dataset.runName)) });
+  for (const b of root.querySelectorAll<HTMLElement>('[data-remove]')) b.setAttribute('aria-label', t(lang, 'finetuneLab.removeRun', { run: runLabel(Number(b.dataset.remove)) }));
+  for (const l of root.querySelectorAll<HTMLLabelElement>('label[data-row]')) {
+    const run = Number(l.closest<HTMLElement>('td')!.dataset.run);
+    l.textContent = t(lang, 'finetuneLab.cellLabel', { row: msg(ROWS[l.dataset.row as RunAttr].label), run: runLabel(run) });
+  }
+  root.querySelector<HTMLElement>('[data-role="custom-note"]')!.dataset.reserve = say(lang, NO_DOODLES_NOTE);
+}
 
 export interface FormHandlers {
   run(index: number, attr: RunAttr, value: string): void;
@@ -76,7 +92,7 @@ export function bindForm(root: ShadowRoot, on: FormHandlers): void {
 export interface CustomOffer { classes: number | null; fromDoodles: boolean; note: string | null }
 
 /** Shows the settings in force; columns beyond the runs are hidden; `custom` is offered only with classes. */
-export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabSettings, custom: CustomOffer): void {
+export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabSettings, custom: CustomOffer, lang: Lang): void {
   for (const cell of root.querySelectorAll<HTMLElement>('.runs [data-run]')) cell.hidden = Number(cell.dataset.run) >= runs.length;
   runs.forEach((r, i) => {
     for (const a of RUN_ATTRS) {
@@ -88,32 +104,33 @@ export function syncForm(root: ShadowRoot, runs: readonly RunConfig[], lab: LabS
     const has = custom.classes !== null;
     option.disabled = !has;
     option.hidden = !has && r.target !== 'custom';
-    option.textContent = has ? `${TARGET_TITLES.custom} (${custom.classes} classes${custom.fromDoodles ? ' from the drawing lab' : ''})` : `${TARGET_TITLES.custom} (none drawn yet)`;
+    const title = msg(TARGET_KEYS.custom);
+    option.textContent = has ? t(lang, custom.fromDoodles ? 'finetuneLab.customClassesDrawn' : 'finetuneLab.customClasses', { title, classes: custom.classes! }) : t(lang, 'finetuneLab.customNone', { title });
   });
   const note = root.querySelector<HTMLElement>('[data-role="custom-note"]')!;
   if (note.textContent !== (custom.note ?? '')) note.textContent = custom.note ?? '';
   note.hidden = custom.note === '';
   for (const c of root.querySelectorAll<HTMLInputElement>('[data-lab]')) c.value = String(lab[c.dataset.lab as keyof LabSettings]);
-  root.querySelector<HTMLElement>('[data-role="split-note"]')!.textContent = splitNote(lab, runs);
+  root.querySelector<HTMLElement>('[data-role="split-note"]')!.textContent = splitNote(lab, runs, lang);
   root.querySelector<HTMLButtonElement>('[data-action="add"]')!.disabled = runs.length >= MAX_RUNS;
 }
 
 /** Which images the curves and the final figures are measured on, for the digits targets and the reader's own. */
-export function splitNote(lab: LabSettings, runs: readonly RunConfig[]): string {
+export function splitNote(lab: LabSettings, runs: readonly RunConfig[], lang: Lang = 'en'): string {
   const digits = runs.some((r) => r.target !== 'custom');
   const own = runs.some((r) => r.target === 'custom');
   return [
-    digits ? `Digits: the curves are measured after every epoch on ${VALIDATION_PER_CLASS} validation images per class, drawn (seeded) from the training split and never among the labelled examples; accuracy, per-class accuracy and the confusion matrix on the first ${lab.holdout} test images per class, measured once, after the last epoch.` : '',
-    own ? 'Your own classes: the curves use the last quarter of each class\'s drawings to learn from as validation drawings (when every class has at least 2 to learn from; otherwise there are no validation curves), and the held-out drawings are measured once, after the last epoch.' : '',
-  ].filter(Boolean).join(' ');
+    digits ? t(lang, 'finetuneLab.split.digits', { validation: VALIDATION_PER_CLASS, holdout: lab.holdout }) : '',
+    own ? t(lang, 'finetuneLab.split.own') : '',
+  ].filter(Boolean).join(lang === 'zh-CN' ? '' : ' ');
 }
 
 /** Buttons for the running state. */
-export function syncButtons(root: ShadowRoot, running: boolean, paused: boolean): void {
+export function syncButtons(root: ShadowRoot, running: boolean, paused: boolean, lang: Lang): void {
   const b = (name: string) => root.querySelector<HTMLButtonElement>(`[data-action="${name}"]`)!;
   b('train').disabled = running;
   b('pause').disabled = !running;
   b('cancel').disabled = !running;
-  b('pause').textContent = paused ? 'Resume' : 'Pause';
+  b('pause').textContent = t(lang, paused ? 'finetuneLab.resume' : 'finetuneLab.pause');
   b('pause').setAttribute('aria-pressed', String(paused));
 }

@@ -4,13 +4,18 @@
  * the test images behind it. Built with DOM calls and textContent only.
  */
 import { runLabel } from '@lib/transfer/config.ts';
-import { cellImages, describeConfig, describeResult, pct } from '@lib/transfer/summary.ts';
+import { cellImages, count, describeConfig, describeResult, pct } from '@lib/transfer/summary.ts';
 import type { RunConfig } from '@lib/transfer/config.ts';
 import type { EpochPoint, RunResult } from '@lib/transfer/run.ts';
 import type { TaskData } from '@lib/transfer/targets.ts';
+import { say, t, type Lang, type Msg } from '@lib/i18n/index.ts';
+
+/** A text kept to be said in the language of the moment: a catalogue message, or a sentence built from kept figures. */
+export type Said = Msg | ((lang: Lang) => string);
+export const sayIn = (lang: Lang, said: Said): string => (typeof said === 'function' ? said(lang) : say(lang, said));
 
 export type SlotState = 'queued' | 'running' | 'done' | 'cancelled' | 'error';
-export interface Slot { config: RunConfig; state: SlotState; progress: number; note: string; curve: EpochPoint[]; result?: RunResult; data?: TaskData; stale?: boolean }
+export interface Slot { config: RunConfig; state: SlotState; progress: number; note: Said; curve: EpochPoint[]; result?: RunResult; data?: TaskData; stale?: boolean }
 
 /**
  * A run as plain data: what `getResults()` and `fm-result` give embedding pages and tests. `curve`: per epoch, on
@@ -43,54 +48,57 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 export function slotCard(i: number): HTMLElement {
   const card = el('section', `card run-${i}`);
   card.dataset.run = String(i);
-  card.setAttribute('aria-label', `Run ${runLabel(i)}`);
-  const h = el('h3', undefined, `Run ${runLabel(i)}`);
+  const h = el('h3');
   const swatch = el('span', `swatch run-${i}`);
   swatch.setAttribute('aria-hidden', 'true');
-  h.prepend(swatch);
+  h.append(swatch, el('span', 'name'));
   card.append(h, el('p', 'config'), el('progress'), el('p', 'note'), el('p', 'accuracy'), el('div', 'detail'));
   return card;
 }
 
 /** Updates the parts that change during a run; rebuilds the details when a result arrives. */
-export function showSlot(card: HTMLElement, i: number, slot: Slot, withDetail: boolean): void {
+export function showSlot(card: HTMLElement, i: number, slot: Slot, withDetail: boolean, lang: Lang): void {
   const q = <T extends HTMLElement>(s: string) => card.querySelector<T>(s)!;
-  q('.config').textContent = describeConfig(slot.config) + (slot.stale ? ' (settings changed since this run)' : '');
+  const run = runLabel(i);
+  card.setAttribute('aria-label', t(lang, 'finetuneLab.run', { run }));
+  q('h3 .name').textContent = t(lang, 'finetuneLab.run', { run });
+  const config = describeConfig(slot.config, lang);
+  q('.config').textContent = slot.stale ? t(lang, 'finetuneLab.stale', { config }) : config;
   const bar = q<HTMLProgressElement>('progress');
   bar.hidden = slot.state !== 'running' && slot.state !== 'queued';
   bar.value = slot.progress;
-  bar.setAttribute('aria-label', `Run ${runLabel(i)} progress`);
-  q('.note').textContent = slot.note;
+  bar.setAttribute('aria-label', t(lang, 'finetuneLab.progressLabel', { run }));
+  q('.note').textContent = sayIn(lang, slot.note);
   q('.note').dataset.kind = slot.state;
   const r = slot.result;
-  q('.accuracy').textContent = r && r.pred.length ? `${pct(r.accuracy)} test accuracy` : '';
-  if (withDetail) q('.detail').replaceChildren(...(r && slot.data && r.pred.length ? detail(i, r, slot.data) : []));
+  q('.accuracy').textContent = r && r.pred.length ? t(lang, 'finetuneLab.testAccuracy', { accuracy: pct(r.accuracy, lang) }) : '';
+  if (withDetail) q('.detail').replaceChildren(...(r && slot.data && r.pred.length ? detail(i, r, slot.data, lang) : []));
 }
 
-function detail(i: number, r: RunResult, data: TaskData): HTMLElement[] {
+function detail(i: number, r: RunResult, data: TaskData, lang: Lang): HTMLElement[] {
   const names = data.classNames;
-  const summary = el('p', 'summary', describeResult(r, names));
+  const summary = el('p', 'summary', describeResult(r, names, lang));
   const per = el('ul', 'per-class');
-  per.setAttribute('aria-label', `Test accuracy per class, run ${runLabel(i)}`);
+  per.setAttribute('aria-label', t(lang, 'finetuneLab.perClassLabel', { run: runLabel(i) }));
   r.perClass.forEach((a, c) => {
     const li = el('li');
     const bar = el('span', 'bar');
     bar.style.width = `${Math.round(100 * (Number.isFinite(a) ? a : 0))}%`;
-    li.append(el('span', 'name', names[c]), el('span', 'track'), el('span', 'value', pct(a)));
+    li.append(el('span', 'name', names[c]), el('span', 'track'), el('span', 'value', pct(a, lang)));
     li.querySelector('.track')!.append(bar);
     per.append(li);
   });
   const viewer = el('div', 'viewer');
   viewer.hidden = true;
-  return [summary, per, matrix(i, r, data, viewer), viewer];
+  return [summary, per, matrix(i, r, data, viewer, lang), viewer];
 }
 
-function matrix(i: number, r: RunResult, data: TaskData, viewer: HTMLElement): HTMLElement {
+function matrix(i: number, r: RunResult, data: TaskData, viewer: HTMLElement, lang: Lang): HTMLElement {
   const names = data.classNames;
   const table = el('table', 'confusion');
-  table.append(el('caption', undefined, `Confusion matrix on the ${r.pred.length} test images, run ${runLabel(i)}: rows are the true class, columns the predicted class. Press a cell to see its images.`));
+  table.append(el('caption', undefined, t(lang, 'finetuneLab.confusion', { images: count(lang, r.pred.length), run: runLabel(i) })));
   const head = el('tr');
-  head.append(el('th', 'corner', 'true ↓ / predicted →'), ...names.map((n) => Object.assign(el('th', undefined, n), { scope: 'col' })));
+  head.append(el('th', 'corner', t(lang, 'finetuneLab.corner')), ...names.map((n) => Object.assign(el('th', undefined, n), { scope: 'col' })));
   table.append(head);
   r.confusion.forEach((row, t) => {
     const tr = el('tr');
@@ -101,9 +109,9 @@ function matrix(i: number, r: RunResult, data: TaskData, viewer: HTMLElement): H
       const b = el('button', undefined, String(n));
       b.type = 'button';
       b.style.setProperty('--share', `${Math.round(40 * (n / total))}%`);
-      b.setAttribute('aria-label', `True ${names[t]}, predicted ${names[p]}: ${n} image${n === 1 ? '' : 's'}`);
+      b.setAttribute('aria-label', say(lang, { key: 'finetuneLab.cell', params: { truth: String(names[t]), predicted: String(names[p]), count: n } }));
       b.disabled = n === 0;
-      b.addEventListener('click', () => showImages(viewer, r, data, t, p));
+      b.addEventListener('click', () => showImages(viewer, r, data, t, p, lang));
       td.append(b);
       tr.append(td);
     });
@@ -112,10 +120,11 @@ function matrix(i: number, r: RunResult, data: TaskData, viewer: HTMLElement): H
   return table;
 }
 
-function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number, p: number): void {
+function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number, p: number, lang: Lang): void {
   const names = data.classNames;
   const idx = cellImages(r.pred, data.test.labels, t, p);
-  const heading = el('p', 'viewer-title', `${t === p ? 'Right' : 'Mistaken'}: true ${names[t]}, predicted ${names[p]} — ${idx.length} test image${idx.length === 1 ? '' : 's'}`);
+  const who = { truth: String(names[t]), predicted: String(names[p]) };
+  const heading = el('p', 'viewer-title', say(lang, { key: t === p ? 'finetuneLab.right' : 'finetuneLab.mistaken', params: { ...who, count: idx.length } }));
   heading.tabIndex = -1;
   const list = el('div', 'thumbs');
   for (const k of idx.slice(0, 48)) {
@@ -123,7 +132,7 @@ function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number
     c.width = 28;
     c.height = 28;
     c.setAttribute('role', 'img');
-    c.setAttribute('aria-label', `Test image ${k + 1}: true ${names[t]}, predicted ${names[p]}`);
+    c.setAttribute('aria-label', say(lang, { key: 'finetuneLab.thumb', params: { ...who, n: count(lang, k + 1) } }));
     const img = new ImageData(28, 28);
     for (let j = 0; j < 784; j++) {
       const v = 255 - data.test.images[k * 784 + j]!;
@@ -132,10 +141,10 @@ function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number
     c.getContext('2d')!.putImageData(img, 0, 0);
     list.append(c);
   }
-  const close = el('button', 'close', 'Close');
+  const close = el('button', 'close', say(lang, { key: 'finetuneLab.close' }));
   close.type = 'button';
   close.addEventListener('click', () => { viewer.hidden = true; });
-  viewer.replaceChildren(heading, list, ...(idx.length > 48 ? [el('p', undefined, `(first 48 of ${idx.length} shown)`)] : []), close);
+  viewer.replaceChildren(heading, list, ...(idx.length > 48 ? [el('p', undefined, say(lang, { key: 'finetuneLab.firstShown', params: { total: count(lang, idx.length) } }))] : []), close);
   viewer.hidden = false;
   heading.focus();
 }

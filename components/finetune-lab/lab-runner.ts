@@ -10,21 +10,23 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { getEngine } from '@lib/engine/index.ts';
 import { getScope, type EngineScope } from '@lib/engine/scope.ts';
 import type { Job, JobEvents } from '@lib/job/job.ts';
-import { pausedText } from '@lib/widget/widget-jobs.ts';
 import { DATA_BASE, MODELS_BASE } from '@lib/widget/assets.ts';
 import { loadShippedModel } from '@lib/models/shipped.ts';
 import { LabRun, TaskLoader, engineQueue, describeCancelled, describeConfig, describeCurve, describeResult, type EpochPoint, type RunProgress } from '@lib/transfer/index.ts';
+import { count, fixed } from '@lib/transfer/summary.ts';
+import { ReaderError, msg, t, type Lang, type Msg } from '@lib/i18n/index.ts';
+import { describeError } from '@lib/widget/fm-element.ts';
 import { runLabel, type LabSettings, type RunConfig } from '@lib/transfer/config.ts';
 import type { CustomTask, TaskData } from '@lib/transfer/targets.ts';
 import { limitPerClass, shortNote, withValidation } from '@lib/transfer/custom.ts';
 import { WHERE } from './lab-form.ts';
 import type { LabCharts } from './lab-chart.ts';
-import { summary, type RunSummary, type Slot } from './lab-results.ts';
+import { sayIn, summary, type RunSummary, type Said, type Slot } from './lab-results.ts';
 import type { FinetuneLabResult } from './result.ts';
 
 export interface Report {
   status(s: 'running' | 'ready'): void;
-  error(message: string): void;
+  error(message: Msg): void;
   result(detail: FinetuneLabResult): void;
   buttons(running: boolean, paused: boolean): void;
   card(i: number, slot: Slot, detail: boolean): void;
@@ -50,14 +52,28 @@ export class LabRunner {
   private charts: LabCharts;
   private root: ShadowRoot;
 
-  constructor(report: Report, root: ShadowRoot, charts: LabCharts) {
+  /** The element's language now. */
+  private readonly lang: () => Lang;
+  /** What the live line and the summary say, kept to be said again in another language. */
+  private readonly said = new Map<string, Said>();
+
+  constructor(report: Report, root: ShadowRoot, charts: LabCharts, lang: () => Lang) {
     this.report = report;
     this.root = root;
     this.charts = charts;
+    this.lang = lang;
   }
 
-  private text(role: string, value: string): void {
-    this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!.textContent = value;
+  private text(role: string, value: Said): void {
+    this.said.set(role, value);
+    this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!.textContent = sayIn(this.lang(), value);
+  }
+
+  /** The live line, the summary and every card again in the element's language: nothing is recomputed. */
+  sayAgain(): void {
+    for (const [role, value] of this.said) this.text(role, value);
+    this.slots.forEach((s, i) => this.report.card(i, s, true));
+    this.report.buttons(this.running, this.paused);
   }
 
   get paused(): boolean {
@@ -87,13 +103,13 @@ export class LabRunner {
     this.running = true;
     this.report.status('running');
     this.report.buttons(true, false);
-    this.slots = runs.map((config) => ({ config, state: 'queued', progress: 0, curve: [], note: waiting ? 'Waiting for the engine to finish the step in flight…' : 'Queued.' }));
+    this.slots = runs.map((config) => ({ config, state: 'queued', progress: 0, curve: [], note: msg(waiting ? 'finetuneLab.waitingEngine' : 'finetuneLab.queued') }));
     this.report.slots(this.slots);
     this.report.clearCards(runs.length);
     this.slots.forEach((s, i) => this.report.card(i, s, true));
     this.drawCharts();
-    this.text('live', `Training ${runs.length} run${runs.length > 1 ? 's' : ''}, one after another.`);
-    this.text('summary', `Training is under way (${runs.length} run${runs.length > 1 ? 's' : ''}): the results appear here when the last run finishes.`);
+    this.text('live', msg('finetuneLab.training', { count: runs.length }));
+    this.text('summary', msg('finetuneLab.underWay', { count: runs.length }));
     const t0 = performance.now();
     await Promise.all(runs.map((_, i) => engineQueue.enqueue(() => this.runSlot(gen, i, lab, custom))));
     const out = this.slots.map((s, i) => summary(i, s));
@@ -117,11 +133,11 @@ export class LabRunner {
     };
     const c = slot.config;
     try {
-      set({ state: 'running', note: 'Loading the labelled examples, the validation and the test images…' });
-      const own = c.target === 'custom' ? limitPerClass(withValidation(custom ?? fail(`target "custom" needs your own classes: draw at least 2 classes, 2 drawings each, in ${WHERE} first.`)), c.perClass) : null;
+      set({ state: 'running', note: msg('finetuneLab.loading') });
+      const own = c.target === 'custom' ? limitPerClass(withValidation(custom ?? fail(msg('finetuneLab.needCustom', { where: WHERE }))), c.perClass) : null;
       const data: TaskData = c.target === 'custom' ? own!.task
         : await this.loader.load({ target: c.target, perClass: c.perClass, holdout: lab.holdout, seed: lab.seed }, (p) => set({ progress: 0.05 * (p.loaded / (p.total || 1)) }));
-      if (c.source !== 'random') set({ note: `Loading the source model ${c.source}…` });
+      if (c.source !== 'random') set({ note: msg('finetuneLab.loadingSource', { name: c.source }) });
       const source = c.source === 'random' ? null : await this.source(c.source);
       const { tf } = await getEngine();
       if (gen !== this.gen) return;
@@ -134,27 +150,33 @@ export class LabRunner {
           slot.curve.push(point);
           this.drawCharts();
           // While paused the live line keeps saying so (an epoch in flight when the pause came still ends).
-          if (!this.shownPaused) this.text('live', point.valAccuracy === null ? `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: training loss ${point.trainLoss?.toFixed(3)}.`
-            : `Run ${runLabel(i)}, epoch ${point.epoch} of ${c.epochs}: validation accuracy ${(100 * point.valAccuracy).toFixed(1)}%.`);
+          const at = { run: runLabel(i), epoch: point.epoch, epochs: c.epochs }, { trainLoss, valAccuracy } = point;
+          if (!this.shownPaused) this.text('live', valAccuracy === null ? (lang) => t(lang, 'finetuneLab.epochLoss', { ...at, loss: trainLoss === null || trainLoss === undefined ? String(trainLoss) : fixed(lang, trainLoss, 3) })
+            : (lang) => t(lang, 'finetuneLab.epochAccuracy', { ...at, accuracy: fixed(lang, 100 * valAccuracy, 1) }));
         },
       });
       const result = await run.run();
-      const note = `Finished in ${(result.totalMs / 1000).toFixed(1)} s: ${(result.msPerEpoch / 1000).toFixed(2)} s per epoch, batches of ${result.batchSize}` +
-        (result.path === 'features' ? `, after ${(result.featureMs / 1000).toFixed(1)} s computing the frozen layers' features once.` : ', every layer run on every batch.') +
-        ` Curves on ${result.counts.validation ? `${result.counts.validation} validation images (never trained on)` : 'the training loss only (no validation set: a class has too few drawings to spare one)'}; test accuracy on ${result.counts.test} test images, measured once after the last epoch.` +
-        (own && own.short.length ? ` ${shortNote(c.perClass, own.short)}` : '') +
-        (c.perClass <= 2 ? ` With ${c.perClass} example${c.perClass > 1 ? 's' : ''} per class, expect results to change a lot with the seed.` : '');
+      const note = (lang: Lang) => [
+        result.path === 'features'
+          ? t(lang, 'finetuneLab.finishedFeatures', { total: fixed(lang, result.totalMs / 1000, 1), perEpoch: fixed(lang, result.msPerEpoch / 1000, 2), batch: count(lang, result.batchSize), features: fixed(lang, result.featureMs / 1000, 1) })
+          : t(lang, 'finetuneLab.finishedFull', { total: fixed(lang, result.totalMs / 1000, 1), perEpoch: fixed(lang, result.msPerEpoch / 1000, 2), batch: count(lang, result.batchSize) }),
+        result.counts.validation ? t(lang, 'finetuneLab.curvesOn', { validation: count(lang, result.counts.validation), test: count(lang, result.counts.test) })
+          : t(lang, 'finetuneLab.curvesLoss', { test: count(lang, result.counts.test) }),
+        own && own.short.length ? shortNote(c.perClass, own.short, lang) : '',
+        c.perClass <= 2 ? t(lang, 'finetuneLab.fewExamples', { count: c.perClass }) : '',
+      ].filter(Boolean).join(lang === 'zh-CN' ? '' : ' ');
       // After the reader's Cancel (gen moved on) the card and the live line already say so: the step that was on
       // the device finishing in the background changes neither.
       if (gen !== this.gen) return;
-      const stopped = result.cancelled ? describeCancelled(slot.curve, c.epochs, true) : null;
+      const curve = [...slot.curve], label = runLabel(i);
+      const stopped = result.cancelled ? (lang: Lang) => describeCancelled(curve, c.epochs, true, undefined, lang) : null;
       set({ state: stopped ? 'cancelled' : 'done', progress: 1, result, note: stopped ?? note }, true);
-      this.text('live', stopped ? describeCancelled(slot.curve, c.epochs, true, runLabel(i)) : `Run ${runLabel(i)} finished: ${describeResult(result, data.classNames)}`);
+      this.text('live', stopped ? (lang) => describeCancelled(curve, c.epochs, true, label, lang) : (lang) => t(lang, 'finetuneLab.runFinished', { run: label, result: describeResult(result, data.classNames, lang) }));
     } catch (err) {
       if (gen !== this.gen) return;
-      const message = (err as Error).message;
-      set({ state: 'error', note: `This run stopped: ${message}` });
-      this.report.error(`Run ${runLabel(i)} could not run: ${message}`);
+      const error = describeError(err);
+      set({ state: 'error', note: msg('finetuneLab.stopped', { error }) });
+      this.report.error(msg('finetuneLab.runFailed', { run: runLabel(i), error }));
     }
   }
 
@@ -164,7 +186,7 @@ export class LabRunner {
     if (entry?.scope !== scope) {
       const model = loadShippedModel(scope.engine.tf, name, MODELS_BASE).then((m) => scope.own(m)).catch((err: Error) => {
         if (this.sources.get(name)?.model === model) this.sources.delete(name);
-        throw new Error(`the source model ${name} could not be loaded (${err.message})`);
+        throw new ReaderError(msg('finetuneLab.sourceFailed', { name, error: err.message }));
       });
       this.sources.set(name, (entry = { scope, model }));
     }
@@ -176,10 +198,14 @@ export class LabRunner {
     const slot = this.slots[i]!;
     const [from, share] = PHASE_SHARE[p.phase];
     slot.progress = p.phase === 'validating' ? slot.progress : from + share * (p.done / (p.total || 1));
-    slot.note = p.phase === 'features' ? `Computing the frozen layers' features once: ${p.done} of ${p.total} images…`
-      : p.phase === 'training' ? `Epoch ${p.epoch} of ${p.epochs}: step ${p.done} of ${p.total}, training loss ${p.loss?.toFixed(3)}`
-        : p.phase === 'testing' ? `Trained: measuring the test images, once: ${p.done} of ${p.total}…`
-          : `Evaluating the validation images (${p.epoch === 0 ? 'before training' : `epoch ${p.epoch}`}): ${p.done} of ${p.total}…`;
+    const { done, total, epoch, epochs, loss } = p;
+    slot.note = (lang) => {
+      const of = { done: count(lang, done), total: count(lang, total) };
+      return p.phase === 'features' ? t(lang, 'finetuneLab.progress.features', of)
+        : p.phase === 'training' ? t(lang, 'finetuneLab.progress.training', { ...of, epoch: String(epoch), epochs: String(epochs), loss: loss === undefined || loss === null ? String(loss) : fixed(lang, loss, 3) })
+          : p.phase === 'testing' ? t(lang, 'finetuneLab.progress.testing', of)
+            : epoch === 0 ? t(lang, 'finetuneLab.progress.validatingBefore', of) : t(lang, 'finetuneLab.progress.validatingEpoch', { ...of, epoch: String(epoch) });
+    };
     this.report.card(i, slot, false);
     this.job?.progress(p.phase, p.done, p.total, { run: runLabel(i), ...p });
   }
@@ -191,7 +217,7 @@ export class LabRunner {
     if (paused === this.shownPaused) return;
     this.shownPaused = paused;
     this.report.buttons(true, paused);
-    this.text('live', paused ? `${pausedText(this.job)}.` : 'Resumed.');
+    this.text('live', msg(!paused ? 'finetuneLab.resumed' : this.job.pauseReason === 'view' ? 'finetuneLab.pausedOutOfView' : 'finetuneLab.paused'));
   }
 
   private drawCharts(): void {
@@ -199,8 +225,12 @@ export class LabRunner {
   }
 
   private summarise(): void {
-    const lines = this.slots.map((s, i) => `Run ${runLabel(i)} (${describeConfig(s.config)}): ${s.result && s.data ? `${describeResult(s.result, s.data.classNames)} Curve: ${describeCurve(s.curve)}.` : s.note}`);
-    this.text('summary', lines.join(' '));
+    const slots = this.slots.map((s) => ({ ...s, curve: [...s.curve] }));
+    this.text('summary', (lang) => slots.map((s, i) => {
+      const head = { run: runLabel(i), config: describeConfig(s.config, lang) };
+      return s.result && s.data ? t(lang, 'finetuneLab.summaryResult', { ...head, result: describeResult(s.result, s.data.classNames, lang), curve: describeCurve(s.curve, lang) })
+        : t(lang, 'finetuneLab.summaryNote', { ...head, note: sayIn(lang, s.note) });
+    }).join(lang === 'zh-CN' ? '' : ' '));
   }
 
   pause(): void {
@@ -214,12 +244,13 @@ export class LabRunner {
   cancel(): void {
     if (!this.running) return;
     this.job?.cancel();
-    const said: string[] = [];
+    const said: Said[] = [];
     this.slots.forEach((s, i) => {
       if (s.state !== 'queued' && s.state !== 'running') return;
       // One sentence on the card and in the live line (the step already on the device finishes in the background).
-      s.note = describeCancelled(s.curve, s.config.epochs, s.state === 'running');
-      said.push(describeCancelled(s.curve, s.config.epochs, s.state === 'running', runLabel(i)));
+      const curve = [...s.curve], epochs = s.config.epochs, started = s.state === 'running', run = runLabel(i);
+      s.note = (lang) => describeCancelled(curve, epochs, started, undefined, lang);
+      said.push((lang) => describeCancelled(curve, epochs, started, run, lang));
       s.state = 'cancelled';
       this.report.card(i, s, false);
     });
@@ -229,7 +260,7 @@ export class LabRunner {
     this.report.buttons(false, false);
     this.report.status('ready');
     this.summarise();
-    this.text('live', said.join(' ') || 'Training cancelled.');
+    this.text('live', said.length ? (lang) => said.map((x) => sayIn(lang, x)).join(lang === 'zh-CN' ? '' : ' ') : msg('finetuneLab.cancelledAll'));
   }
 
   /** Marks finished runs whose set-up the reader has changed since. */
@@ -247,10 +278,10 @@ export class LabRunner {
   }
 }
 
-function fail(message: string): never {
-  throw new Error(message);
+function fail(message: Msg): never {
+  throw new ReaderError(message);
 }
 
-export async function createRunner(host: { report: Report }, root: ShadowRoot, charts: LabCharts): Promise<LabRunner> {
-  return new LabRunner(host.report, root, charts);
+export async function createRunner(host: { report: Report }, root: ShadowRoot, charts: LabCharts, lang: () => Lang): Promise<LabRunner> {
+  return new LabRunner(host.report, root, charts, lang);
 }

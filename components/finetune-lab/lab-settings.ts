@@ -3,6 +3,7 @@
  * overrides of A) and the settings shared by all runs (`seed`, `holdout`).
  */
 import { ParamError } from '@lib/params/index.ts';
+import type { Msg } from '@lib/i18n/index.ts';
 import { LAB_DEFAULTS, LAB_PARSE, RUN_ATTRS, RUN_DEFAULTS, RUN_KEYS, RUN_PARSE, parseCompare, type LabSettings, type RunConfig } from '@lib/transfer/config.ts';
 
 export const LAB_ATTRS = [...RUN_ATTRS, 'seed', 'holdout', 'compare'] as const;
@@ -16,7 +17,7 @@ export const LAB_START: LabState = { base: RUN_DEFAULTS, compareText: '', extra:
  * The settings once attribute `name` is `raw` (null: removed). A refused value leaves the last good one in force
  * and puts its message in `errors`, keyed by attribute; an accepted one removes the key.
  */
-export function withLabAttribute(st: LabState, name: LabAttr, raw: string | null, errors: Map<string, string>): LabState {
+export function withLabAttribute(st: LabState, name: LabAttr, raw: string | null, errors: Map<string, string | Msg>): LabState {
   let { base, compareText, extra, lab } = st;
   try {
     if (name === 'seed' || name === 'holdout') lab = { ...lab, [name]: raw === null ? LAB_DEFAULTS[name] : LAB_PARSE[name](raw) };
@@ -24,7 +25,7 @@ export function withLabAttribute(st: LabState, name: LabAttr, raw: string | null
     errors.delete(name);
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
-    errors.set(name, e.message);
+    errors.set(name, e.said);
   }
   // Runs B and C are overrides of A: re-read them whenever A or the list changes.
   try {
@@ -34,7 +35,7 @@ export function withLabAttribute(st: LabState, name: LabAttr, raw: string | null
     errors.delete('compare');
   } catch (e) {
     if (!(e instanceof ParamError)) throw e;
-    errors.set('compare', e.message);
+    errors.set('compare', e.said);
   }
   return { base, compareText, extra, lab };
 }

@@ -8,6 +8,7 @@ import { scaleLinear } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
 import type { CurveLoss } from '@lib/losses/curves.ts';
+import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
 const W = 420, H = 230, M = { top: 10, right: 12, bottom: 38, left: 50 };
 let clipCount = 0;
@@ -22,27 +23,41 @@ export class CurveChart {
   private readonly yAxis: Selection<SVGGElement, unknown, null, undefined>;
   private readonly yLabel: Selection<SVGTextElement, unknown, null, undefined>;
   private readonly cursor: Selection<SVGLineElement, unknown, null, undefined>;
+  private readonly xLabel: Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly label: MessageKey;
+  private yKey: MessageKey | null = null;
 
-  constructor(host: HTMLElement, label: string, onHover: (p: number) => void) {
+  /** `label`: the catalogue key of the chart's accessible name; texts in `lang`. */
+  constructor(host: HTMLElement, label: MessageKey, lang: Lang, onHover: (p: number) => void) {
     const clip = `fm-loss-clip-${++clipCount}`;
-    this.svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img').attr('aria-label', label);
+    this.label = label;
+    this.svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('role', 'img');
     this.svg.append('clipPath').attr('id', clip).append('rect').attr('x', M.left).attr('y', M.top).attr('width', W - M.left - M.right).attr('height', H - M.top - M.bottom);
     this.svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(this.x).ticks(10));
     this.yAxis = this.svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`);
-    this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle').text('p, the predicted probability of the true class');
+    this.xLabel = this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 4).attr('text-anchor', 'middle');
     this.yLabel = this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('transform', `translate(13,${(M.top + H - M.bottom) / 2}) rotate(-90)`);
     this.svg.append('line').attr('class', 'zero');
     this.lines = this.svg.append('g').attr('clip-path', `url(#${clip})`);
     this.cursor = this.svg.append('line').attr('class', 'cursor').attr('y1', M.top).attr('y2', H - M.bottom);
     this.svg.append('rect').attr('class', 'overlay').attr('x', M.left).attr('y', M.top).attr('width', W - M.left - M.right).attr('height', H - M.top - M.bottom)
       .on('pointermove', (e: PointerEvent) => onHover(this.x.invert(pointer(e)[0])));
+    this.sayLabels(lang);
+  }
+
+  /** The chart's name and axis titles in `lang` (the curves are not redrawn). */
+  sayLabels(lang: Lang): void {
+    this.svg.attr('aria-label', t(lang, this.label));
+    this.xLabel.text(t(lang, 'lossCurves.axis.p'));
+    if (this.yKey) this.yLabel.text(t(lang, this.yKey));
   }
 
   /** Redraws the curves (points [p, value]), the y axis and the cursor at `p`; `at` is each curve's value there. */
-  update(series: Series[], domain: [number, number], yLabel: string, p: number): void {
+  update(series: Series[], domain: [number, number], yLabel: MessageKey, p: number, lang: Lang): void {
     this.y.domain(domain);
     this.yAxis.call(axisLeft(this.y).ticks(6));
-    this.yLabel.text(yLabel);
+    this.yKey = yLabel;
+    this.sayLabels(lang); // the language may have changed while the chart was loading
     this.svg.select('line.zero').attr('x1', M.left).attr('x2', W - M.right).attr('y1', this.y(0)).attr('y2', this.y(0)).attr('hidden', domain[0] < 0 && domain[1] > 0 ? null : '');
     const path = line<[number, number]>().x((d) => this.x(d[0])).y((d) => this.y(Math.max(domain[0] - 1, Math.min(domain[1] + 1, d[1]))));
     this.lines.selectAll<SVGPathElement, Series>('path').data(series, (d) => d.loss).join('path')

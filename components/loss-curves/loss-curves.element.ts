@@ -12,7 +12,8 @@ import '@lib/engine/global.ts';
 import { define, FmElement } from '@lib/widget/fm-element.ts';
 import { curveGradient, curveGrid, curveLoss, type CurveGradient, type CurveLoss } from '@lib/losses/curves.ts';
 import { DEFAULTS, P_MAX, P_MIN, readSettings, type CurvesSettings } from './curves-settings.ts';
-import { gradientCaption, gradientLabel, readout, SHELL } from './curves-view.ts';
+import { gradientCaption, gradientLabel, readout, sayShell, SHELL } from './curves-view.ts';
+import { say, t, type Msg } from '@lib/i18n/index.ts';
 import { formatCell } from '@components/softmax-explorer/explorer-view.ts';
 import css from './loss-curves.css?inline';
 import { SPEC } from './attributes.ts';
@@ -29,6 +30,8 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
   private s: CurvesSettings = DEFAULTS;
   private charts: { loss: Chart; grad: Chart } | null = null;
   private shownError = '';
+  /** The refused values' messages, said in the language of the moment. */
+  private errors: (string | Msg)[] = [];
 
   get classes(): number { return this.s.classes; }
   set classes(v: number) { this.setAttribute('classes', String(v)); }
@@ -55,6 +58,7 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
     if (this.root.firstChild) return;
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
+    sayShell(this.root, this.language);
     const $ = <T extends HTMLElement>(sel: string) => this.root.querySelector<T>(sel)!;
     for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-loss]')) {
       box.addEventListener('change', () => {
@@ -74,8 +78,8 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
     const host = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
     const hover = (p: number) => this.setAttribute('p', String(Math.round(Math.max(P_MIN, Math.min(P_MAX, p)) * 1000) / 1000));
     this.charts = {
-      loss: new CurveChart(host('loss-chart'), 'Loss against p', hover),
-      grad: new CurveChart(host('grad-chart'), 'Gradient against p', hover),
+      loss: new CurveChart(host('loss-chart'), 'lossCurves.chart.loss', this.language, hover),
+      grad: new CurveChart(host('grad-chart'), 'lossCurves.chart.gradient', this.language, hover),
     };
     this.draw();
   }
@@ -85,10 +89,11 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
   private update(): void {
     const { settings, errors } = readSettings((n) => this.getAttribute(n), this.s);
     this.s = settings;
-    const text = errors.join(' ');
+    const text = errors.map((e) => say('en', e)).join(' ');
     if (text !== this.shownError) {
       this.shownError = text;
-      if (text) this.emitError(text);
+      this.errors = errors;
+      if (text) this.emitError(this.errorText());
       else this.clearMessage();
     }
     const { classes, gradient, losses, p } = settings;
@@ -99,12 +104,32 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
     const slider = this.root.querySelector<HTMLInputElement>('[data-role="p"]')!;
     slider.value = String(p);
     slider.setAttribute('aria-valuetext', `p = ${p}`);
-    this.root.querySelector('[data-role="grad-caption"]')!.textContent = gradientCaption(gradient, classes);
-    // The read-out is a few closed forms: written with the shell too, so it holds its place before the charts arrive.
-    this.root.querySelector('[data-role="readout"]')!.textContent = readout(p, gradient, this.values());
-    const gap = Math.log((p * (classes - 1)) / (1 - p));
-    this.root.querySelector('[data-role="note"]')!.textContent = `Here the true class's logit leads each wrong one by ${formatCell(gap)} (z_y − z_j = log(p(K − 1)/(1 − p))); the hinge stops at a lead of 1, i.e. p = ${(1 / (1 + (classes - 1) / Math.E)).toFixed(3)}.`;
+    this.sayTexts();
     if (this.charts) this.draw();
+  }
+
+  /** The caption, read-out and note for the settings in force, in the element's language. */
+  private sayTexts(): void {
+    const lang = this.language;
+    const { classes, gradient, p } = this.s;
+    this.root.querySelector('[data-role="grad-caption"]')!.textContent = gradientCaption(lang, gradient, classes);
+    // The read-out is a few closed forms: written with the shell too, so it holds its place before the charts arrive.
+    this.root.querySelector('[data-role="readout"]')!.textContent = readout(lang, p, gradient, this.values());
+    const gap = Math.log((p * (classes - 1)) / (1 - p));
+    const stop = 1 / (1 + (classes - 1) / Math.E);
+    this.root.querySelector('[data-role="note"]')!.textContent = t(lang, 'lossCurves.note', { gap: formatCell(gap), stop: stop.toFixed(3) });
+  }
+
+  private errorText(): string {
+    return this.errors.map((e) => say(this.language, e)).join(this.language === 'zh-CN' ? '' : ' ');
+  }
+
+  /** Every text again in the new language: the curves stay as drawn, no new result. */
+  protected onLangChange(): void {
+    sayShell(this.root, this.language);
+    this.sayTexts();
+    if (this.charts) for (const chart of Object.values(this.charts)) chart.sayLabels(this.language);
+    if (this.errors.length && this.status !== 'error') this.showMessage(this.errorText(), 'error');
   }
 
   /** Each loss shown, its value and gradient (the chosen kind) at the read-out's p. */
@@ -117,8 +142,8 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
     const t0 = performance.now();
     const { classes, gradient, losses, p } = this.s;
     const series = (f: (l: CurveLoss, x: number) => number) => losses.map((loss) => ({ loss, points: GRID.map((x) => [x, f(loss, x)] as [number, number]), at: f(loss, p) }));
-    this.charts!.loss.update(series((l, x) => curveLoss(l, x, classes)), [0, 5], 'loss L (nats)', p);
-    this.charts!.grad.update(series((l, x) => curveGradient(l, gradient, x, classes)), GRAD_DOMAIN[gradient], gradientLabel(gradient), p);
+    this.charts!.loss.update(series((l, x) => curveLoss(l, x, classes)), [0, 5], 'lossCurves.axis.loss', p, this.language);
+    this.charts!.grad.update(series((l, x) => curveGradient(l, gradient, x, classes)), GRAD_DOMAIN[gradient], gradientLabel(gradient), p, this.language);
     this.emitResult({ backend: 'reference', ms: performance.now() - t0, p, classes, gradient, values: this.values() });
   }
 }

@@ -14,17 +14,18 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import { define } from '@lib/widget/fm-element.ts';
+import { define, describeError } from '@lib/widget/fm-element.ts';
+import { msg, say as sayMessage, t, type Lang, type Msg } from '@lib/i18n/index.ts';
+import { count, type Said } from '@lib/race/summary.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { DATA_BASE } from '@lib/widget/assets.ts';
-import { pausedText } from '@lib/widget/widget-jobs.ts';
 import { ParamError } from '@lib/params/index.ts';
 import { DEFAULT_RACE, RACE_ATTRS, ATTR_KEY, withRaceAttribute, type RaceAttr, type RaceConfig } from '@lib/race/config.ts';
 import type { LossRace, RaceState, RaceData } from '@lib/race/loss-race.ts';
 import type { RaceSources } from '@lib/race/data.ts';
-import { SHELL, bindInputs, holdLayout, readyWords, syncControls } from './race-shell.ts';
+import { SHELL, bindInputs, holdLayout, readyWords, sayShell, syncControls } from './race-shell.ts';
 import css from './loss-race.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
@@ -39,7 +40,10 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
   static observedAttributes = attributeNames(SPEC);
   protected debounceMs = 150;
   private config: RaceConfig = DEFAULT_RACE;
-  private errors = new Map<string, string>();
+  /** Each refused attribute's message (the value still in force included), said in the language of the moment. */
+  private errors = new Map<string, { error: string | Msg; value: string }>();
+  /** What the status line says, kept so that a change of language says it again. */
+  private said: Said | '' = msg('lossRace.waiting');
   private data: { perClass: number; data: RaceData & { sources: RaceSources } } | null = null;
   private race: LossRace | null = null;
   private state: RaceState | null = null;
@@ -87,6 +91,9 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
   protected render(): void {
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
+    sayShell(this.root, this.language);
+    this.say(this.said);
+    this.q('charts').setAttribute('aria-label', this.t('lossRace.chartsEmpty'));
     bindInputs(this.root, (attr, value) => this.setAttribute(attr, value));
     this.q('start').addEventListener('click', () => void this.run());
     this.q('pause').addEventListener('click', () => (this.holds() ? this.resume() : this.pause()));
@@ -94,7 +101,18 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     for (const n of RACE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     for (const n of RACE_ATTRS) this.showValue(n);
     this.sync();
-    holdLayout(this.root, this.config, false);
+    holdLayout(this.root, this.config, false, this.language);
+  }
+
+  /** Every text again in the new language, from what is on screen: the race is not touched. */
+  protected onLangChange(): void {
+    const lang = this.language;
+    sayShell(this.root, lang);
+    this.sync();
+    this.say(this.said);
+    holdLayout(this.root, this.config, this.state !== null, lang);
+    if (this.heavy) this.heavy.view.sayIn(lang);
+    else this.q('charts').setAttribute('aria-label', this.t('lossRace.chartsEmpty'));
   }
 
   private apply(name: RaceAttr, raw: string | null): void {
@@ -103,12 +121,14 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
       this.errors.delete(name);
     } catch (e) {
       if (!(e instanceof ParamError)) throw e;
-      this.errors.set(name, `${e.message} Still using ${this.config[ATTR_KEY[name]]}.`);
+      this.errors.set(name, { error: e.said, value: String(this.config[ATTR_KEY[name]]) });
     }
-    const text = [...this.errors.values()].join(' ');
-    if (text) this.emitError(text); else this.clearMessage();
+    // One message, so that the message line says it again when the language changes.
+    const said = [...this.errors.values()].reduce<Msg | null>((before, { error, value }) =>
+      before ? msg('lossRace.stillUsingAfter', { before, error, value }) : msg('lossRace.stillUsing', { error, value }), null);
+    if (said) this.emitError(said); else this.clearMessage();
     this.showValue(name);
-    holdLayout(this.root, this.config, this.state !== null);
+    holdLayout(this.root, this.config, this.state !== null, this.language);
   }
 
   /** Puts the value in force into one input — never into the field the reader is typing in, unless refused. */
@@ -122,7 +142,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     const [engine, race, start, data, summary, { RaceView }] = await Promise.all([
       getEngine(), import('@lib/race/loss-race.ts'), import('@lib/race/start.ts'), import('@lib/race/data.ts'), import('@lib/race/summary.ts'), import('./race-view.ts'),
     ]);
-    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView((role) => this.q(role)) };
+    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView((role) => this.q(role), () => this.language) };
   }
 
   /** Loads the images the settings need and measures the shared starting point; the race waits for Start. */
@@ -139,12 +159,13 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     this.sync();
     try {
       if (this.data?.perClass !== config.perClass) {
-        this.say(`Loading ${config.perClass * 10} training images, the validation images and the test images…`);
+        const images = config.perClass * 10;
+        this.say((lang) => t(lang, 'lossRace.loading', { images: count(lang, images) }));
         const data = await heavy.lib.loadRaceData({ base: DATA_BASE, perClass: config.perClass });
         if (gen !== this.gen) return;
         this.data = { perClass: config.perClass, data };
       }
-      this.say('Measuring the starting point…');
+      this.say(msg('lossRace.measuring'));
       const start = await heavy.lib.startingPoint(heavy.engine.tf, this.data.data.validation, config.seed);
       if (gen !== this.gen) return;
       this.show(heavy.lib.readyState(config, start), true);
@@ -154,7 +175,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
       if (gen !== this.gen) return;
       this.setStatus('error');
       this.say('');
-      this.emitError(`The race could not be prepared: ${(err as Error).message}`);
+      this.emitError(msg('lossRace.prepareFailed', { error: describeError(err) }));
       this.offerRetry(() => this.recompute());
     }
     this.sync();
@@ -171,17 +192,18 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     this.setStatus('running');
     this.sync();
     this.q('pause').focus();
-    this.say('Training both networks…');
+    this.say(msg('lossRace.training'));
     try {
       // Run as the element's job: paused out of view; a failure ends in status="error" with Retry (a fresh start).
       const end = (await this.jobs.run(race.job, () => race.run(), () => this.schedule())) ?? race.snapshot();
       if (this.race !== race || race.job.state === 'error') return;
       this.show(end, true);
       if (end.phase === 'done') {
-        this.say(`Finished. ${lib.raceSummary(end)}`);
+        this.say((lang) => t(lang, 'lossRace.finished', { summary: lib.raceSummary(end, lang) }));
         this.emitResult({ backend: engine.backend, ms: end.elapsedMs, phase: 'done', config: end.config, runs: end.runs, fallbackReason: engine.fallbackReason ?? null });
       } else {
-        this.say(`Cancelled at step ${Math.min(...end.runs.map((r) => r.steps))} of ${end.totalSteps}, without a test accuracy. Press Start to race again.`);
+        const step = Math.min(...end.runs.map((r) => r.steps));
+        this.say((lang) => t(lang, 'lossRace.cancelled', { step: count(lang, step), total: count(lang, end.totalSteps) }));
         this.setStatus('ready');
       }
     } finally {
@@ -199,7 +221,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     const previous = this.state?.phase, phaseChanged = s.phase !== previous;
     // Reduced motion: the charts move only at each epoch's validation point and when the race stops.
     this.show(s, !prefersReducedMotion() || phaseChanged || epochs !== this.lastEpochSaid);
-    const line = this.heavy!.lib.raceNews(s, { previous, epochs, epochsSaid: this.lastEpochSaid, paused: pausedText(this.race!.job), tests: this.data!.data.test.count });
+    const line = this.heavy!.lib.raceNews(s, { previous, epochs, epochsSaid: this.lastEpochSaid, outOfView: this.race!.job.pauseReason === 'view', tests: this.data!.data.test.count });
     if (line) this.say(line);
     this.lastEpochSaid = Math.max(this.lastEpochSaid, epochs);
     this.sync();
@@ -214,21 +236,25 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
 
   /** Buttons and inputs follow the phase (race-shell.ts). */
   private sync(): void {
-    syncControls(this.root, { racing: this.race !== null, phase: this.phase, ready: this.status === 'ready', holds: this.holds() });
+    syncControls(this.root, { racing: this.race !== null, phase: this.phase, ready: this.status === 'ready', holds: this.holds() }, this.language);
   }
 
   private holds(): boolean {
     return this.race !== null && (this.phase === 'paused' || this.phase === 'pausing');
   }
 
-  private say(text: string): void {
-    this.q('status').textContent = text;
+  /** Puts a line on the status line, in the element's language; kept, to be said again in another. */
+  private say(said: Said | ''): void {
+    this.said = said;
+    this.q('status').textContent = sayIn(this.language, said);
   }
 
   private q(role: string): HTMLElement {
     return this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
   }
 }
+
+const sayIn = (lang: Lang, said: Said | ''): string => (said === '' ? '' : typeof said === 'function' ? said(lang) : sayMessage(lang, said));
 
 // The reflected properties' types, merged into the class (they are defined by `reflect` above).
 export interface LossRaceElement extends Reflected<typeof SPEC> {}

@@ -8,6 +8,7 @@ import { scaleLinear } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { line } from 'd3-shape';
 import { emptyHint, type EmptyHint } from '@lib/charts/empty-hint.ts';
+import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
 const W = 340, H = 210, M = { top: 10, right: 10, bottom: 36, left: 48 };
 
@@ -26,16 +27,28 @@ export class RaceChart {
   private readonly format: (v: number) => string;
   private readonly hint: EmptyHint;
 
-  constructor(yLabel: string, format: (v: number) => string = (v) => String(+v.toPrecision(3))) {
+  private readonly yLabel: MessageKey;
+
+  /** `yLabel`: the catalogue key of the y axis's title; `format` writes a tick value. Texts in `lang`. */
+  constructor(yLabel: MessageKey, lang: Lang, format: (v: number) => string = (v) => String(+v.toPrecision(3))) {
     this.format = format;
+    this.yLabel = yLabel;
     this.svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement)
       .attr('viewBox', `0 0 ${W} ${H}`).attr('class', 'chart').attr('aria-hidden', 'true');
     this.el = this.svg.node()!;
     for (const cls of ['x-axis', 'y-axis', 'series']) this.svg.append('g').attr('class', cls);
-    this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 3).attr('text-anchor', 'middle').text('epoch');
+    this.svg.append('text').attr('class', 'axis-label').attr('x', (M.left + W - M.right) / 2).attr('y', H - 3).attr('text-anchor', 'middle').attr('data-axis', 'x');
     this.svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle')
-      .attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).text(yLabel);
-    this.hint = emptyHint(this.svg, (M.left + W - M.right) / 2, (M.top + H - M.bottom) / 2, 'Press Start to see the curves');
+      .attr('transform', `translate(12,${(M.top + H - M.bottom) / 2}) rotate(-90)`).attr('data-axis', 'y');
+    this.hint = emptyHint(this.svg, (M.left + W - M.right) / 2, (M.top + H - M.bottom) / 2, '');
+    this.sayLabels(lang);
+  }
+
+  /** The axis titles and the empty chart's hint in `lang` (nothing else on the chart is words). */
+  sayLabels(lang: Lang): void {
+    this.svg.select('[data-axis="x"]').text(t(lang, 'lossRace.axis.epoch'));
+    this.svg.select('[data-axis="y"]').text(t(lang, this.yLabel));
+    this.svg.select('text.empty-hint').text(t(lang, 'lossRace.hint'));
   }
 
   /** Axes at their full range; the hint stays until some series has more than its starting point. */

@@ -11,19 +11,29 @@ import type { RaceState } from '@lib/race/loss-race.ts';
 import { DEFAULT_RACE } from '@lib/race/config.ts';
 import { RaceChart } from './race-chart.ts';
 import { stepsWords } from './race-shell.ts';
+import { count, fixed } from '@lib/race/summary.ts';
+import { t, type Lang } from '@lib/i18n/index.ts';
 
 export class RaceView {
   private readonly charts: Record<'ce' | 'mse' | 'acc', RaceChart>;
   private readonly q: (role: string) => HTMLElement;
 
   /** `q` finds the element's parts by data-role (charts, progress, steps, summary). */
-  constructor(q: (role: string) => HTMLElement) {
+  /** The element's language now (it may change while the view loads). */
+  private readonly language: () => Lang;
+  /** The language the charts' labels are in. */
+  private labelled: Lang;
+  private shown: { s: RaceState; redrawn: RaceState } | null = null;
+
+  constructor(q: (role: string) => HTMLElement, language: () => Lang) {
     this.q = q;
+    this.language = language;
+    const lang = (this.labelled = language());
     const host = q('charts');
     this.charts = {
-      ce: new RaceChart('cross-entropy (nats)'),
-      mse: new RaceChart('squared error Σ(p − y)²'),
-      acc: new RaceChart('accuracy (%)', (v) => String(Math.round(v))),
+      ce: new RaceChart('lossRace.axis.ce', lang),
+      mse: new RaceChart('lossRace.axis.mse', lang),
+      acc: new RaceChart('lossRace.axis.accuracy', lang, (v) => String(Math.round(v))),
     };
     for (const [key, chart] of Object.entries(this.charts)) host.querySelector(`[data-chart="${key}"]`)!.append(chart.el);
     // Before the starting point is measured: axes at the default length and typical starting losses (ln 10 ≈ 2.3, 0.9).
@@ -34,15 +44,38 @@ export class RaceView {
 
   /** The progress line at every update; the charts and the summary too when `redraw`. */
   show(s: RaceState, redraw: boolean): void {
+    const lang = this.language();
+    if (lang !== this.labelled) this.sayIn(lang);
     const step = Math.min(...s.runs.map((r) => r.steps));
     (this.q('progress') as HTMLProgressElement).value = s.totalSteps ? step / s.totalSteps : 0;
-    this.q('steps').textContent = s.phase === 'ready' ? stepsWords(s.totalSteps, s.perEpoch)
-      : `Step ${step} of ${s.totalSteps} · ${s.imagesPerSecond.toFixed(1)} images/s over both networks.`;
+    this.q('steps').textContent = s.phase === 'ready' ? stepsWords(lang, s.totalSteps, s.perEpoch)
+      : t(lang, 'lossRace.stepOf', { step: count(lang, step), total: count(lang, s.totalSteps), rate: fixed(lang, s.imagesPerSecond, 1) });
+    // What the texts say again in another language: the state last shown, and the one the charts last drew (each a
+    // snapshot the race never changes afterwards).
+    this.shown = { s, redrawn: redraw || !this.shown ? s : this.shown.redrawn };
     if (!redraw) return;
     this.draw(s);
-    const summary = raceSummary(s);
+    this.saySummary(s);
+  }
+
+  /** Every text in `lang`, from the states last shown: no chart is redrawn, nothing recomputed. */
+  sayIn(lang: Lang): void {
+    this.labelled = lang;
+    for (const chart of Object.values(this.charts)) chart.sayLabels(lang);
+    if (!this.shown) {
+      this.q('charts').setAttribute('aria-label', t(lang, 'lossRace.chartsEmpty'));
+      return;
+    }
+    const { s, redrawn } = this.shown;
+    this.show(s, false);
+    this.saySummary(redrawn);
+  }
+
+  private saySummary(s: RaceState): void {
+    const lang = this.language();
+    const summary = raceSummary(s, lang);
     this.q('summary').textContent = summary;
-    this.q('charts').setAttribute('aria-label', `Loss and accuracy curves. ${summary}`);
+    this.q('charts').setAttribute('aria-label', t(lang, 'lossRace.charts', { summary }));
   }
 
   draw(s: RaceState): void {

@@ -4,7 +4,8 @@
  * same weights (the dashed line), and why any non-finite or zero norm is missing from the log-scale plot.
  */
 import { formatValue } from '@lib/charts/format.ts';
-import { INIT_LABELS, type NetSpec } from '@lib/nets/plain-net.ts';
+import type { NetSpec } from '@lib/nets/plain-net.ts';
+import { msg, t, type Lang } from '@lib/i18n/index.ts';
 
 export interface CaptionInput {
   spec: Pick<NetSpec, 'activation' | 'init' | 'architecture'>;
@@ -25,33 +26,30 @@ function series(n: ArrayLike<number>): Series {
   return { first, last, ratio: ok ? first / last : null, overflowed: v.filter((x) => !Number.isFinite(x)).length, zeros: v.filter((x) => x === 0).length };
 }
 
-const OVERFLOW = (count: number, depth: number) =>
-  `The numbers overflowed float32 (larger than about 3.4e38) in ${count} of ${depth} layers: exploding activations and gradients. Only finite norms are plotted; try Glorot or He initialisation or fewer layers.`;
-const ZEROS = (count: number) =>
-  ` ${count} layer${count > 1 ? 's have' : ' has'} a gradient of exactly 0 (it underflowed float32 or no unit was active): not plotted on the log scale.`;
+const INIT_KEYS = { naive: 'vanishingGradients.initIn.naive', glorot: 'vanishingGradients.initIn.glorot', he: 'vanishingGradients.initIn.he' } as const;
 
-export function gradientCaption({ spec, norms, plain, layer }: CaptionInput): string {
+/** The caption in `lang`: one catalogue sentence per fact, joined as the language joins sentences. */
+export function gradientCaption({ spec, norms, plain, layer }: CaptionInput, lang: Lang = 'en'): string {
   const depth = norms.length;
   const s = series(norms);
   const residual = spec.architecture === 'residual' && plain !== null;
-  if (s.overflowed) return OVERFLOW(s.overflowed, depth);
-  const what = residual ? `Residual network (identity skip), ${spec.activation}` : spec.activation;
-  let text = `${what}, ${INIT_LABELS[spec.init]} initialisation, ${depth} layers: ‖∂L/∂W‖ is ${formatValue(s.first)} at layer 1 and ${formatValue(s.last)} at layer ${depth}`;
-  if (s.ratio !== null) text += `, a ratio first/last of ${formatValue(s.ratio)}`;
-  text += '.';
+  if (s.overflowed) return t(lang, 'vanishingGradients.overflow', { bad: s.overflowed, depth });
+  const what = residual ? msg('vanishingGradients.residual', { activation: spec.activation }) : spec.activation;
+  const head = { what, init: msg(INIT_KEYS[spec.init]), depth, first: formatValue(s.first), last: formatValue(s.last) };
+  const said = [s.ratio !== null ? t(lang, 'vanishingGradients.normsRatio', { ...head, ratio: formatValue(s.ratio) }) : t(lang, 'vanishingGradients.norms', head)];
   if (residual) {
     const p = series(plain);
-    if (p.overflowed) text += ` Without the skip (the plain network with the same weights, dashed line) the numbers overflowed float32 in ${p.overflowed} of ${depth} layers; only its finite norms are plotted.`;
+    if (p.overflowed) said.push(t(lang, 'vanishingGradients.plainOverflow', { bad: p.overflowed, depth }));
     else {
-      text += ` Without the skip (the plain network with the same weights, dashed line): ${formatValue(p.first)} at layer 1 and ${formatValue(p.last)} at layer ${depth}`;
-      text += p.ratio !== null ? `, a ratio of ${formatValue(p.ratio)}.` : '.';
+      const both = { first: formatValue(p.first), last: formatValue(p.last), depth };
+      said.push(p.ratio !== null ? t(lang, 'vanishingGradients.plainRatio', { ...both, ratio: formatValue(p.ratio) }) : t(lang, 'vanishingGradients.plain', both));
     }
-    text += ` Layer ${layer}: ${formatValue(norms[layer - 1]!)} (without the skip: ${formatValue(plain[layer - 1]!)}).`;
+    said.push(t(lang, 'vanishingGradients.readoutBoth', { layer, value: formatValue(norms[layer - 1]!), plain: formatValue(plain[layer - 1]!) }));
   } else {
-    text += ` Layer ${layer}: ${formatValue(norms[layer - 1]!)}.`;
+    said.push(t(lang, 'vanishingGradients.readout', { layer, value: formatValue(norms[layer - 1]!) }));
   }
-  if (s.zeros) text += ZEROS(s.zeros);
+  if (s.zeros) said.push(t(lang, 'vanishingGradients.zeros', { count: s.zeros }));
   const plainZeros = residual ? series(plain).zeros : 0;
-  if (plainZeros) text += ` Without the skip, ${plainZeros} layer${plainZeros > 1 ? 's have' : ' has'} a gradient of exactly 0, not plotted.`;
-  return text;
+  if (plainZeros) said.push(t(lang, 'vanishingGradients.plainZeros', { count: plainZeros }));
+  return said.join(lang === 'zh-CN' ? '' : ' ');
 }

@@ -8,6 +8,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { select, type Selection } from 'd3-selection';
+import { t, type Lang } from '@lib/i18n/index.ts';
 
 const W = 560, H = 260, M = { top: 14, right: 14, bottom: 40, left: 62 };
 
@@ -15,15 +16,22 @@ export class GradientChart {
   readonly el: SVGSVGElement;
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
 
-  constructor() {
+  constructor(lang: Lang) {
     this.svg = select(document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement)
       .attr('viewBox', `0 0 ${W} ${H}`).attr('class', 'chart').attr('aria-hidden', 'true');
     this.el = this.svg.node()!;
     for (const cls of ['x-axis', 'y-axis', 'grid', 'comparison', 'series', 'selected']) this.svg.append('g').attr('class', cls);
     this.svg.append('text').attr('class', 'axis-label').attr('x', (W + M.left) / 2).attr('y', H - 4).attr('text-anchor', 'middle')
-      .text('layer (1 = next to the input)');
+      .attr('data-axis', 'x');
     this.svg.append('text').attr('class', 'axis-label').attr('transform', `translate(14,${(H - M.bottom + M.top) / 2}) rotate(-90)`)
-      .attr('text-anchor', 'middle').text('‖∂L/∂W‖ (log scale)');
+      .attr('text-anchor', 'middle').attr('data-axis', 'y');
+    this.sayLabels(lang);
+  }
+
+  /** The axis titles in `lang` (the plot is not redrawn). */
+  sayLabels(lang: Lang): void {
+    this.svg.select('[data-axis="x"]').text(t(lang, 'vanishingGradients.axis.layer'));
+    this.svg.select('[data-axis="y"]').text(t(lang, 'vanishingGradients.axis.norm'));
   }
 
   draw(norms: ArrayLike<number>, selected: number, comparison: ArrayLike<number> | null = null): void {

@@ -13,11 +13,12 @@
  */
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
-import { define } from '@lib/widget/fm-element.ts';
+import { define, describeError } from '@lib/widget/fm-element.ts';
+import { formatNumber, msg, say, t, type MessageKey, type Msg } from '@lib/i18n/index.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
-import { ARCHITECTURES, ARCHITECTURE_LABELS, INITS, INIT_LABELS, MAX_DEPTH, MAX_WIDTH, MIN_DEPTH, MIN_WIDTH, NET_ACTIVATIONS, netData, parseLayer } from '@lib/nets/plain-net.ts';
+import { ARCHITECTURES, INITS, MAX_DEPTH, MAX_WIDTH, MIN_DEPTH, MIN_WIDTH, NET_ACTIVATIONS, netData, parseLayer } from '@lib/nets/plain-net.ts';
 import { gradientCaption } from './gradient-caption.ts';
 import { DEFAULT_NET, NET_ATTRS, withNetAttribute, type NetAttr, type NetSpec } from './net-settings.ts';
 import css from './vanishing-gradients.css?inline';
@@ -27,24 +28,25 @@ import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { VanishingGradientsResult } from './result.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/nets/tf-grad-norms.ts'); chart: import('./gradient-chart.ts').GradientChart };
-const opts = (values: readonly string[], label: (v: string) => string = (v) => v) => values.map((v) => `<option value="${v}">${label(v)}</option>`).join('');
+/** Options whose label is the value itself (activations), or a catalogue text (`key` + value) said by sayShell. */
+const opts = (values: readonly string[], key?: string) => values.map((v) => `<option value="${v}"${key ? ` data-i18n="${key}.${v}">` : `>${v}`}</option>`).join('');
 
 const SHELL = `
 <div class="controls">
-  <label>Depth (layers) <input type="number" data-attr="depth" min="${MIN_DEPTH}" max="${MAX_DEPTH}" step="1"></label>
-  <label>Width (units) <input type="number" data-attr="width" min="${MIN_WIDTH}" max="${MAX_WIDTH}" step="1"></label>
-  <label>Activation <select data-attr="activation">${opts(NET_ACTIVATIONS)}</select></label>
-  <label>Initialisation <select data-attr="init">${opts(INITS, (v) => INIT_LABELS[v as 'he'])}</select></label>
-  <label>Seed <input type="number" data-attr="seed" min="0" step="1"></label>
-  <label>Architecture <select data-attr="architecture">${opts(ARCHITECTURES, (v) => ARCHITECTURE_LABELS[v as 'plain'])}</select></label>
-  <label>Read-out layer <input type="number" data-attr="layer" min="1" step="1"></label>
+  <label><span data-i18n="vanishingGradients.depth"></span> <input type="number" data-attr="depth" min="${MIN_DEPTH}" max="${MAX_DEPTH}" step="1"></label>
+  <label><span data-i18n="vanishingGradients.width"></span> <input type="number" data-attr="width" min="${MIN_WIDTH}" max="${MAX_WIDTH}" step="1"></label>
+  <label><span data-i18n="vanishingGradients.activation"></span> <select data-attr="activation">${opts(NET_ACTIVATIONS)}</select></label>
+  <label><span data-i18n="vanishingGradients.init"></span> <select data-attr="init">${opts(INITS, 'vanishingGradients.init')}</select></label>
+  <label><span data-i18n="vanishingGradients.seed"></span> <input type="number" data-attr="seed" min="0" step="1"></label>
+  <label><span data-i18n="vanishingGradients.architecture"></span> <select data-attr="architecture">${opts(ARCHITECTURES, 'vanishingGradients.architecture')}</select></label>
+  <label><span data-i18n="vanishingGradients.layer"></span> <input type="number" data-attr="layer" min="1" step="1"></label>
 </div>
-<div data-role="chart" role="img" aria-label="Gradient norm per layer, log scale"></div>
+<div data-role="chart" role="img"></div>
 <ul class="legend" data-role="legend" hidden>
-  <li><svg aria-hidden="true" viewBox="0 0 30 10"><line class="swatch-series" x1="0" y1="5" x2="30" y2="5"/><circle class="swatch-series" cx="15" cy="5" r="3"/></svg>with the skip (residual)</li>
-  <li><svg aria-hidden="true" viewBox="0 0 30 10"><line class="swatch-comparison" x1="0" y1="5" x2="30" y2="5"/><circle class="swatch-comparison" cx="15" cy="5" r="3"/></svg>without the skip (plain, same weights)</li>
+  <li><svg aria-hidden="true" viewBox="0 0 30 10"><line class="swatch-series" x1="0" y1="5" x2="30" y2="5"/><circle class="swatch-series" cx="15" cy="5" r="3"/></svg><span data-i18n="vanishingGradients.legend.residual"></span></li>
+  <li><svg aria-hidden="true" viewBox="0 0 30 10"><line class="swatch-comparison" x1="0" y1="5" x2="30" y2="5"/><circle class="swatch-comparison" cx="15" cy="5" r="3"/></svg><span data-i18n="vanishingGradients.legend.plain"></span></li>
 </ul>
-<p class="summary" data-role="summary" aria-live="polite">Waiting to compute…</p>
+<p class="summary" data-role="summary" aria-live="polite"></p>
 <p data-role="message" role="alert" hidden></p>
 <p class="engine"><fm-device-badge></fm-device-badge> <span data-role="timing">&nbsp;</span></p>`;
 
@@ -60,7 +62,9 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
   private plainNorms: Float32Array | null = null;
   /** The settings the shown norms were computed with (the caption names them, not newer pending ones). */
   private shown: NetSpec = DEFAULT_NET;
-  private errors = new Map<string, string>();
+  private errors = new Map<string, string | Msg>();
+  /** The last run's times (ms; the plain comparison's too, for a residual network), said again in another language. */
+  private timing: { ms: number; plainMs: number | null } | null = null;
 
   get layer(): number { return this.sel; }
   set layer(v: number) { this.setAttribute('layer', String(v)); }
@@ -85,6 +89,8 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
   protected render(): void {
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
+    this.sayShell();
+    this.root.querySelector('[data-role="summary"]')!.textContent = this.t('vanishingGradients.waiting');
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
       c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     }
@@ -105,15 +111,45 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
       if (name === 'depth' && this.hasAttribute('layer') && this.errors.has('layer')) this.apply('layer', this.getAttribute('layer'));
     } catch (e) {
       if (!(e instanceof ParamError)) throw e;
-      this.errors.set(name, e.message);
+      this.errors.set(name, e.said);
     }
     this.showErrors();
     this.sync();
   }
 
   private showErrors(): void {
-    const text = [...this.errors.values()].join(' ');
+    const text = this.errorText();
     if (text) this.emitError(text); else this.clearMessage();
+  }
+
+  private errorText(): string {
+    return [...this.errors.values()].map((m) => say(this.language, m)).join(this.language === 'zh-CN' ? '' : ' ');
+  }
+
+  /** The shell's fixed texts (labels, options, legend, the chart's name until a caption replaces it) in the element's language. */
+  private sayShell(): void {
+    for (const e of this.root.querySelectorAll<HTMLElement>('[data-i18n]')) e.textContent = this.t(e.dataset.i18n as MessageKey);
+    if (!this.norms) this.root.querySelector('[data-role="chart"]')!.setAttribute('aria-label', this.t('vanishingGradients.chart'));
+  }
+
+  /** Every text again in the new language, from the norms on screen: nothing is computed again. */
+  protected onLangChange(): void {
+    this.sayShell();
+    this.sync();
+    if (this.errors.size && this.status !== 'error') this.showMessage(this.errorText(), 'error');
+    this.heavy?.chart.sayLabels(this.language);
+    if (this.norms) this.draw(false);
+    else this.root.querySelector('[data-role="summary"]')!.textContent = this.t('vanishingGradients.waiting');
+    this.sayTiming();
+  }
+
+  private sayTiming(): void {
+    if (!this.timing) return;
+    const lang = this.language, ms = (v: number) => formatNumber(lang, v, { maximumFractionDigits: 0, useGrouping: false });
+    const { ms: m, plainMs } = this.timing;
+    this.root.querySelector('[data-role="timing"]')!.textContent = plainMs !== null
+      ? t(lang, 'vanishingGradients.timingBoth', { ms: ms(m), plainMs: ms(plainMs) })
+      : t(lang, 'vanishingGradients.timing', { ms: ms(m) });
   }
 
   private sync(): void {
@@ -125,12 +161,12 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
     // Room for the caption the run will write for these settings (typical norms stand in for the real ones).
     const norms = Array.from({ length: this.spec.depth }, (_, i) => (i === 0 ? 0.0123 : 1.23e-5));
     const plain = this.spec.architecture === 'residual' ? norms : null;
-    this.root.querySelector<HTMLElement>('[data-role="summary"]')!.dataset.reserve = gradientCaption({ spec: this.spec, norms, plain, layer: Math.min(this.sel, this.spec.depth) });
+    this.root.querySelector<HTMLElement>('[data-role="summary"]')!.dataset.reserve = gradientCaption({ spec: this.spec, norms, plain, layer: Math.min(this.sel, this.spec.depth) }, this.language);
   }
 
   protected async load(): Promise<Heavy> {
     const [engine, lib, { GradientChart }] = await Promise.all([getEngine(), import('@lib/nets/tf-grad-norms.ts'), import('./gradient-chart.ts')]);
-    const chart = new GradientChart();
+    const chart = new GradientChart(this.language);
     this.root.querySelector('[data-role="chart"]')!.replaceChildren(chart.el);
     return { engine, lib, chart };
   }
@@ -149,7 +185,7 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
       // The comparison: the same weights without the skip. Its time is not added to the read-out's.
       if (spec.architecture === 'residual' && gen === this.gen) plain = await heavy.lib.engineGradNorms(heavy.engine.tf, { ...spec, architecture: 'plain' }, data);
     } catch (err) {
-      if (gen === this.gen) { this.setStatus('error'); this.emitError(`Backprop failed: ${(err as Error).message}`); }
+      if (gen === this.gen) { this.setStatus('error'); this.emitError(msg('vanishingGradients.failed', { error: describeError(err) })); }
       return;
     }
     if (gen !== this.gen) return;
@@ -157,9 +193,8 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
     this.plainNorms = plain?.gradNorms ?? null;
     this.shown = spec;
     this.draw();
-    this.root.querySelector('[data-role="timing"]')!.textContent = plain
-      ? `Forward and backward pass in ${r.ms.toFixed(0)} ms (the plain comparison: ${plain.ms.toFixed(0)} ms).`
-      : `Forward and backward pass in ${r.ms.toFixed(0)} ms.`;
+    this.timing = { ms: r.ms, plainMs: plain ? plain.ms : null };
+    this.sayTiming();
     const g = Array.from(r.gradNorms);
     const p = plain ? Array.from(plain.gradNorms) : null;
     this.emitResult({
@@ -170,12 +205,13 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
   }
 
   /** Chart and caption from the last norms; non-finite or zero norms are explained, never plotted. */
-  private draw(): void {
+  private draw(plot = true): void {
     if (!this.norms || !this.heavy) return;
     const layer = Math.min(this.sel, this.norms.length);
-    this.heavy.chart.draw(this.norms, layer, this.plainNorms);
+    if (plot) this.heavy.chart.draw(this.norms, layer, this.plainNorms);
+    this.heavy.chart.sayLabels(this.language); // the language may have changed while the chart was loading
     this.root.querySelector<HTMLElement>('[data-role="legend"]')!.hidden = !this.plainNorms;
-    const text = gradientCaption({ spec: this.shown, norms: this.norms, plain: this.plainNorms, layer });
+    const text = gradientCaption({ spec: this.shown, norms: this.norms, plain: this.plainNorms, layer }, this.language);
     this.root.querySelector('[data-role="summary"]')!.textContent = text;
     this.root.querySelector('[data-role="chart"]')!.setAttribute('aria-label', text);
   }

@@ -193,3 +193,29 @@ test('the residual view (two series, legend) passes axe in light and dark', { ta
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('lang="zh-CN": controls, legend, axes, caption, timing and messages in Chinese; back to English without a new run', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.querySelector('fm-vanishing-gradients')?.setAttribute('lang', 'zh-CN')));
+  await open(page, 'depth=6&architecture=residual&init=glorot');
+  await expect(el(page).getByLabel('网络结构')).toHaveValue('residual');
+  await expect(el(page).getByRole('option', { name: '残差（恒等跳跃连接）' })).toBeAttached();
+  await expect(el(page).getByRole('option', { name: 'Glorot，N(0, 1/width)' })).toBeAttached();
+  await expect(el(page).getByLabel('读数层')).toHaveValue('1');
+  await expect(el(page).locator('[data-role="legend"]')).toContainText('无跳跃连接（普通网络，权重相同）');
+  expect(await summary(page)).toMatch(/^残差网络（恒等跳跃连接），sigmoid，Glorot初始化N\(0, 1\/width\)，6层：‖∂L\/∂W‖在第1层为/);
+  await expect(el(page).locator('[data-role="timing"]')).toHaveText(/^前向传播和反向传播共用时\d+ ms（作为对照的普通网络：\d+ ms）。$/);
+  await expect(el(page).locator('.axis-label').first()).toHaveText('层（1 = 紧邻输入的层）');
+  await el(page).evaluate((e) => e.setAttribute('layer', '9'));
+  expect(await message(page)).toMatch(/这个网络共有6层。$/);
+  const runs = await count(page);
+
+  await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
+  await expect(el(page).getByLabel('Architecture')).toHaveValue('residual');
+  await expect(el(page).getByRole('option', { name: 'residual (identity skip)' })).toBeAttached();
+  expect(await summary(page)).toMatch(/^Residual network \(identity skip\), sigmoid, Glorot, N\(0, 1\/width\) initialisation, 6 layers: ‖∂L\/∂W‖ is /);
+  await expect(el(page).locator('[data-role="timing"]')).toHaveText(/^Forward and backward pass in \d+ ms \(the plain comparison: \d+ ms\)\.$/);
+  await expect(el(page).locator('.axis-label').first()).toHaveText('layer (1 = next to the input)');
+  expect(await message(page)).toBe('layer must be from 1 to 6; got 9. The network has 6 layers.');
+  expect(await count(page), 'a change of language computes nothing').toBe(runs);
+});

@@ -140,3 +140,41 @@ test('keyboard opens a confusion-matrix cell; the trained lab passes axe in ligh
   await viewer.getByRole('button', { name: 'Close' }).click();
   await expect(viewer).toBeHidden();
 });
+
+test('lang="zh-CN": set-up, buttons, cards, live line and summary in Chinese; back to English without training again', { tag: '@webgpu-only' }, async ({ page }) => {
+  const lab = await openLab(page, TINY);
+  await page.evaluate(() => {
+    const w = window as unknown as { results: number };
+    w.results = 0;
+    document.addEventListener('fm-result', () => w.results++);
+  });
+  const results = () => page.evaluate(() => (window as unknown as { results: number }).results);
+  await lab.evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  await expect(lab.getByRole('button', { name: '训练' })).toBeEnabled();
+  await expect(lab.getByRole('button', { name: '添加一次运行' })).toBeVisible();
+  await expect(lab.locator('th[scope="row"]').first()).toHaveText('源模型');
+  await expect(lab.getByLabel('轮数，运行A')).toHaveValue('1');
+  await expect(lab.locator('option[value="random"]').first()).toHaveText('随机初始化');
+  await expect(lab.locator('[data-role="split-note"]')).toHaveText(/^数字：曲线在每轮结束后于每类\d+张验证图像上测量/);
+  await expect(lab.getByRole('img', { name: '各次运行的验证准确率随轮数的变化' })).toBeVisible();
+  await train(lab);
+  await expect(lab.locator('.card h3').first()).toHaveText('运行A');
+  await expect(lab.locator('.card .accuracy').first()).toHaveText(/^测试准确率\d+\.\d%$/);
+  await expect(lab.locator('.card .note').first()).toHaveText(/^用时\d+\.\d s完成：每轮/);
+  await expect(lab.locator('[data-role="live"]')).toHaveText(/^运行A完成：测试准确率\d+\.\d%：25张测试图像中\d+张正确/);
+  await expect(lab.locator('[data-role="summary"]')).toHaveText(/^运行A（数字0–4的CNN → 数字5–9，每类1个样本，/);
+  await expect(lab.locator('table.confusion caption')).toHaveText(/^运行A在25张测试图像上的混淆矩阵/);
+  const trained = await results();
+  expect(trained).toBe(1);
+
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await lab.evaluate((e) => e.removeAttribute('lang'));
+  await expect(lab.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(lab.getByLabel('Epochs, run A')).toHaveValue('1');
+  await expect(lab.locator('.card h3').first()).toHaveText('Run A');
+  await expect(lab.locator('.card .note').first()).toHaveText(/^Finished in \d+\.\d s: /);
+  await expect(lab.locator('[data-role="live"]')).toHaveText(/^Run A finished: Test accuracy \d+\.\d%: \d+ of 25 test images right/);
+  await expect(lab.locator('[data-role="summary"]')).toHaveText(/^Run A \(digits 0–4 CNN → digits 5–9, 1 per class, /);
+  await expect(lab.locator('table.confusion caption')).toHaveText(/^Confusion matrix on the 25 test images, run A/);
+  expect(await results(), 'a change of language trains nothing').toBe(trained);
+});

@@ -113,3 +113,29 @@ test('axe: the embed page', { tag: '@webgpu-only' }, async ({ page, watch }) => 
   await open(page);
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('lang="zh-CN": controls, legend, axes, caption, read-out and messages in Chinese; back to English without a new result', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.goto(`${EMBED}?p=0.5&classes=2&gradient=p`);
+  await widget(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  await expect(widget(page)).toHaveAttribute('status', 'ready');
+  await expect(widget(page).getByLabel('类别数K')).toHaveValue('2');
+  await expect(widget(page).getByLabel('求梯度的对象')).toHaveValue('p');
+  await expect(widget(page).getByRole('option', { name: '概率p' })).toBeAttached();
+  await expect(widget(page).getByRole('checkbox', { name: '交叉熵' })).toBeChecked();
+  await expect(readout(page)).toHaveText(/^在p = 0\.5处：交叉熵L = 0\.6931，dL\/dp = −2；/);
+  await expect(widget(page).locator('[data-role="grad-caption"]')).toHaveText(/^各损失对p的斜率dL\/dp。.*共2个类别/);
+  await expect(widget(page).locator('.axis-label').first()).toHaveText('p：真实类别的预测概率');
+  await expect(widget(page).getByRole('img', { name: '梯度随p的变化' })).toBeVisible();
+  await widget(page).evaluate((e) => e.setAttribute('losses', ','));
+  await expect(message(page)).toHaveText('losses至少要包含以下之一：ce, mse, hinge；收到的是","。');
+  const results = await page.evaluate(() => (window as unknown as { __results: unknown[] }).__results.length);
+
+  await widget(page).evaluate((e) => e.setAttribute('lang', 'en'));
+  await expect(widget(page).getByLabel('Classes K')).toHaveValue('2');
+  await expect(readout(page)).toHaveText(/^At p = 0\.5: cross-entropy L = 0\.6931, dL\/dp = −2; /);
+  await expect(widget(page).locator('.axis-label').first()).toHaveText('p, the predicted probability of the true class');
+  await expect(widget(page).getByRole('img', { name: 'Gradient against p' })).toBeVisible();
+  await expect(message(page)).toHaveText('losses needs at least one of: ce, mse, hinge; got ",".');
+  expect(await page.evaluate(() => (window as unknown as { __results: unknown[] }).__results.length), 'a change of language computes nothing').toBe(results);
+});

@@ -218,3 +218,40 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test('lang="zh-CN": the shell, status line, charts and messages in Chinese; back to English without a new computation', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  await page.goto(`${EMBED}?per-class=2&epochs=1`);
+  await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 400_000 });
+  const results = () => page.evaluate(() => (window as unknown as { results?: unknown[] }).results?.length ?? 0);
+  await page.evaluate(() => {
+    const w = window as unknown as { results: unknown[] };
+    w.results = [];
+    document.addEventListener('fm-result', (e) => w.results.push((e as CustomEvent).detail));
+  });
+  await expect(el(page).getByRole('button', { name: '开始' })).toBeEnabled();
+  await expect(el(page).getByLabel('每类样本数')).toHaveValue('2');
+  await expect(el(page).getByRole('progressbar', { name: '训练进度' })).toBeAttached();
+  expect(await shadowText(page, 'status')).toMatch(/^准备就绪。两个网络从相同的权重出发：验证准确率为\d+\.\d%。按“开始”训练它们。$/);
+  expect(await shadowText(page, 'steps')).toBe('每个网络训练1步（每轮1步）。');
+  await expect(el(page).locator('figcaption').first()).toHaveText('交叉熵网络的损失');
+  await expect(el(page).locator('.axis-label').first()).toHaveText('轮数');
+  await expect(el(page).locator('.engine')).toContainText('在从训练集中预留的200张图像上验证');
+  expect(await el(page).locator('[data-role="charts"]').getAttribute('aria-label')).toMatch(/^损失曲线与准确率曲线。训练开始前，两个网络的权重相同。交叉熵网络：验证交叉熵\d\.\d{3}，/);
+  await el(page).evaluate((e) => e.setAttribute('epochs', '0'));
+  expect(await shadowText(page, 'message')).toMatch(/仍使用1。$/);
+
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+  await el(page).evaluate((e) => e.removeAttribute('lang')); // the document's language: still Chinese
+  await expect(el(page).getByRole('button', { name: '开始' })).toBeVisible();
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await expect(el(page).getByRole('button', { name: 'Start' })).toBeEnabled();
+  await expect(el(page).getByLabel('Examples per class')).toHaveValue('2');
+  expect(await shadowText(page, 'status')).toMatch(/^Ready\. Both networks start from the same weights: validation accuracy \d+\.\d%\. Press Start to train them\.$/);
+  expect(await shadowText(page, 'steps')).toBe('1 steps per network (1 per epoch).');
+  expect(await shadowText(page, 'message')).toBe('epochs must be from 1 to 50; got 0. Still using 1.');
+  await expect(el(page).locator('.axis-label').first()).toHaveText('epoch');
+  expect(await el(page).locator('[data-role="charts"]').getAttribute('aria-label')).toMatch(/^Loss and accuracy curves\. Before training, both networks have the same weights\. Cross-entropy network:/);
+  expect(await results(), 'a change of language computes nothing').toBe(0);
+});

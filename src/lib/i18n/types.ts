@@ -32,9 +32,13 @@ type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : 
  * A message chosen but not yet rendered: what a widget stores (its message line, the engine's reasons) so that it
  * can say it again in another language when `lang` changes.
  */
-export type Msg = {
-  [K in MessageKey]: [keyof ParamsOf<K>] extends [never] ? { key: K; params?: undefined } : { key: K; params: ParamsOf<K> };
-}[MessageKey];
+export interface Msg {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, Arg>>;
+}
+// Msg is one object type, not a union with a member per key: with ~1,000 keys such a union made TypeScript give up
+// ("union type too complex", TS2590) wherever a Msg met another type in a conditional. A message's key and
+// placeholders are checked where it is made, by `msg(key, params)`.
 
 /** Another locale's version of an English area: the same keys, each a text (or plural forms where English has them). */
 export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : PluralForms };

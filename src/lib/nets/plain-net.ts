@@ -8,6 +8,7 @@
  */
 import { ParamError, parseInteger, parseKeyword } from '../params/index.ts';
 import { lcg } from '../random/lcg.ts';
+import { msg } from '../i18n/t.ts';
 
 export const NET_ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
 export type NetActivation = (typeof NET_ACTIVATIONS)[number];
@@ -84,7 +85,7 @@ export function parseLayer(raw: string, depth: number): number {
   try {
     return parseInteger('layer', raw, 1, depth);
   } catch (e) {
-    if (e instanceof ParamError) throw new ParamError('layer', `${e.message} The network has ${depth} layer${depth === 1 ? '' : 's'}.`);
+    if (e instanceof ParamError) throw new ParamError('layer', msg('vanishingGradients.layerOutOfRange', { error: e.said, count: depth }));
     throw e;
   }
 }

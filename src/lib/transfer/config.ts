@@ -4,6 +4,7 @@
  * more runs written as overrides of the first (`compare="source=random freeze=none; lr=0.01"`).
  */
 import { ParamError, parseInteger, parseKeyword, quote } from '../params/index.ts';
+import { msg, type Arg } from '../i18n/index.ts';
 
 export const SOURCES = ['digits04-cnn', 'fashion-cnn', 'random'] as const;
 export const TARGETS = ['digits-5-9', 'digits-0-9', 'custom'] as const;
@@ -45,9 +46,9 @@ export const RUN_ATTRS = Object.keys(RUN_KEYS) as RunAttr[];
 /** A positive decimal such as 0.001 or 1e-3 within [min, max]. */
 export function parseDecimal(name: string, raw: string, min: number, max: number): number {
   const text = raw.trim();
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(text)) throw new ParamError(name, `${name} must be a number such as ${min}; got ${quote(raw)}.`);
+  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(text)) throw new ParamError(name, msg('finetuneLab.param.number', { name, min: String(min), value: quote(raw) }));
   const value = Number(text);
-  if (!(value >= min && value <= max)) throw new ParamError(name, `${name} must be from ${min} to ${max}; got ${quote(raw)}.`);
+  if (!(value >= min && value <= max)) throw new ParamError(name, msg('finetuneLab.param.range', { name, min: String(min), max: String(max), value: quote(raw) }));
   return value;
 }
 
@@ -56,7 +57,7 @@ export const RUN_PARSE: { [A in RunAttr]: (raw: string) => RunConfig[(typeof RUN
   target: (raw) => parseKeyword('target', raw, TARGETS),
   'per-class': (raw) => {
     const n = parseInteger('per-class', raw, 0, 500);
-    if (n === 0) throw new ParamError('per-class', 'per-class must be at least 1: a class with no labelled example cannot be learned (1 to 500).');
+    if (n === 0) throw new ParamError('per-class', msg('finetuneLab.param.perClassZero'));
     return n;
   },
   freeze: (raw) => parseKeyword('freeze', raw, FREEZE),
@@ -78,17 +79,17 @@ export function formatValue(attr: RunAttr, config: RunConfig): string {
 }
 
 /** Applies one `key=value` list ("source=random freeze=none", spaces or commas between pairs) to `base`. */
-export function parseOverrides(raw: string, base: RunConfig, label: string): RunConfig {
+export function parseOverrides(raw: string, base: RunConfig, label: Arg): RunConfig {
   const out = { ...base } as Record<keyof RunConfig, unknown>;
   for (const pair of raw.split(/[\s,]+/).filter(Boolean)) {
     const m = /^([a-z-]+)=(.*)$/i.exec(pair);
-    if (!m) throw new ParamError('compare', `In compare, ${label}: expected key=value pairs such as freeze=none; got ${quote(pair)}.`);
+    if (!m) throw new ParamError('compare', msg('finetuneLab.param.pair', { label, value: quote(pair) }));
     const key = m[1]!.toLowerCase();
-    if (!(key in RUN_KEYS)) throw new ParamError('compare', `In compare, ${label}: unknown setting ${quote(key)}. Use ${RUN_ATTRS.join(', ')}.`);
+    if (!(key in RUN_KEYS)) throw new ParamError('compare', msg('finetuneLab.param.unknown', { label, value: quote(key), settings: RUN_ATTRS.join(', ') }));
     try {
       out[RUN_KEYS[key as RunAttr]] = RUN_PARSE[key as RunAttr](m[2]!);
     } catch (e) {
-      throw new ParamError('compare', `In compare, ${label}: ${(e as Error).message}`);
+      throw new ParamError('compare', msg('finetuneLab.param.inCompare', { label, error: e instanceof ParamError ? e.said : (e as Error).message }));
     }
   }
   return out as unknown as RunConfig;
@@ -97,8 +98,8 @@ export function parseOverrides(raw: string, base: RunConfig, label: string): Run
 /** The extra runs of `compare` (at most MAX_RUNS − 1), each a copy of `base` with its overrides. */
 export function parseCompare(raw: string, base: RunConfig): RunConfig[] {
   const parts = raw.split(';').map((s) => s.trim()).filter(Boolean);
-  if (parts.length > MAX_RUNS - 1) throw new ParamError('compare', `compare holds at most ${MAX_RUNS - 1} more runs (separated by ";"); got ${parts.length}.`);
-  return parts.map((p, i) => parseOverrides(p, base, `run ${runLabel(i + 1)}`));
+  if (parts.length > MAX_RUNS - 1) throw new ParamError('compare', msg('finetuneLab.param.tooMany', { max: MAX_RUNS - 1, runs: parts.length }));
+  return parts.map((p, i) => parseOverrides(p, base, msg('finetuneLab.param.run', { run: runLabel(i + 1) })));
 }
 
 /** `compare` text for runs 2…n: what differs from the first run (a run equal to it still needs one pair). */

@@ -7,6 +7,8 @@
  * training images of each class, or all of them when a class has fewer — the reader drew what they drew, so the
  * lab says so rather than refusing. The test images are always all used, once, after the last epoch.
  */
+import { t, type Lang } from '../i18n/index.ts';
+import { count } from './summary.ts';
 import type { ImageSet } from '../train/batches.ts';
 import type { CustomTask, TaskData } from './targets.ts';
 
@@ -58,8 +60,8 @@ export function limitPerClass<T extends { classNames: string[]; train: ImageSet 
 }
 
 /** A sentence for the reader when `perClass` asks for more drawings than some classes have; '' otherwise. */
-export function shortNote(perClass: number, short: readonly ShortClass[]): string {
+export function shortNote(perClass: number, short: readonly ShortClass[], lang: Lang = 'en'): string {
   if (short.length === 0) return '';
-  const list = short.map((s) => `“${s.name}” has ${s.have}`).join(', ');
-  return `You asked for ${perClass} labelled examples per class, but not every class has that many drawings to learn from (${list}): those classes use all they have.`;
+  const list = short.map((s) => t(lang, 'finetuneLab.shortClass', { name: s.name, have: count(lang, s.have) })).reduce((before, after) => t(lang, 'finetuneLab.and', { before, after }));
+  return t(lang, 'finetuneLab.short', { perClass: count(lang, perClass), list });
 }

@@ -1,6 +1,6 @@
 /** The fine-tuning lab's logic: set-up parsing, target data, the transfer model, a run on the engine, words. */
 export * from './config.ts';
-export { TARGET_TASKS, pickPerClass, pickValidation, subset, ofClasses, checkCustomTask, type TargetTask, type TaskData, type CustomTask } from './targets.ts';
+export { TARGET_TASKS, pickPerClass, pickValidation, subset, ofClasses, checkCustomTask, customTaskProblem, type TargetTask, type TaskData, type CustomTask } from './targets.ts';
 export { TaskLoader, SMALL_POOL, VALIDATION_PER_CLASS, type TaskRequest } from './data.ts';
 export { toDevice, type DeviceSet } from './device-set.ts';
 export { transferModel, applyFreeze, frozenUpTo, lrMultipliers, BASE_LAYERS, FREEZE_UP_TO, HEAD_LAYER } from './model.ts';

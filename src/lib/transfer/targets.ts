@@ -5,6 +5,7 @@
  * shuffles' other end (the last `validation` of each class: never one of the labelled picks); test images from
  * the test split; labels renumbered 0…k−1. A reader's own classes (<fm-doodle-classes>) arrive as a CustomTask.
  */
+import { msg, say, type Msg } from '../i18n/index.ts';
 import { lcg } from '../random/lcg.ts';
 import type { ImageSet } from '../train/batches.ts';
 import type { TargetId } from './config.ts';
@@ -87,20 +88,27 @@ export function ofClasses(labels: ArrayLike<number>, classes: readonly number[])
   return Int32Array.from(out);
 }
 
-/** Why a custom task cannot be trained (a message for the reader), or null when it can. */
+/** Why a custom task cannot be trained (a message for the reader, in English), or null when it can. */
 export function checkCustomTask(task: CustomTask): string | null {
+  const problem = customTaskProblem(task);
+  return problem && say('en', problem);
+}
+
+/** Why a custom task cannot be trained, as a catalogue message (said in the reader's language), or null when it can. */
+export function customTaskProblem(task: CustomTask): Msg | null {
   const k = task.classNames.length;
-  if (k < 2 || k > 10) return `Your classes: need 2 to 10 classes, got ${k}.`;
+  if (k < 2 || k > 10) return msg('finetuneLab.custom.classCount', { classes: k });
   for (const [name, set] of [['training', task.train], ['test', task.test]] as const) {
-    if (set.images.length !== set.count * 784 || set.labels.length !== set.count) return `Your classes: the ${name} images are not ${set.count} images of 28×28 pixels with one label each.`;
+    const which = msg(name === 'training' ? 'finetuneLab.set.training' : 'finetuneLab.set.test');
+    if (set.images.length !== set.count * 784 || set.labels.length !== set.count) return msg('finetuneLab.custom.shape', { set: which, images: String(set.count) });
     const counts = new Array<number>(k).fill(0);
     for (let i = 0; i < set.count; i++) {
       const l = set.labels[i]!;
-      if (!(l >= 0 && l < k)) return `Your classes: a ${name} label is ${l}, outside 0–${k - 1}.`;
+      if (!(l >= 0 && l < k)) return msg('finetuneLab.custom.label', { set: which, label: String(l), max: k - 1 });
       counts[l]!++;
     }
     const empty = counts.findIndex((n) => n === 0);
-    if (empty >= 0) return `Your classes: “${task.classNames[empty]}” has no ${name} example; draw at least one.`;
+    if (empty >= 0) return msg('finetuneLab.custom.empty', { name: String(task.classNames[empty]), set: which });
   }
   return null;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LossRace, type RaceState } from '../../../src/lib/race/loss-race.ts';
 import { readyState, startingPoint } from '../../../src/lib/race/start.ts';
-import { raceNews, raceSummary } from '../../../src/lib/race/summary.ts';
+import { accuracyLine, raceNews, raceSummary } from '../../../src/lib/race/summary.ts';
+import { say } from '../../../src/lib/i18n/index.ts';
 import { accuracySeries, lossPanel } from '../../../src/lib/race/series.ts';
 import { cpu, synthetic } from '../train/helpers.ts';
 
@@ -120,7 +121,25 @@ describe('readyState, series and summary', () => {
     ['ready', null], ['done', null], ['paused', 'Resumed.'], ['pausing', 'Resumed.'], ['running', null],
   ] as const)('raceNews: running after %s says %s', (previous, said) => {
     const s = { ...readyState({ perClass: 20, epochs: 5, seed: 1, learningRate: 0.003 }, m), phase: 'running' as const };
-    expect(raceNews(s, { previous, epochs: 0, epochsSaid: 0, paused: 'Paused', tests: 500 })).toBe(said);
+    const news = raceNews(s, { previous, epochs: 0, epochsSaid: 0, outOfView: false, tests: 500 });
+    expect(news && (typeof news === 'function' ? news('en') : say('en', news))).toBe(said);
+  });
+
+  it('the summary and the news in Chinese: the same figures, in the catalogue\'s words', () => {
+    const s = readyState({ perClass: 20, epochs: 5, seed: 1, learningRate: 0.003 }, m);
+    expect(raceSummary(s, 'zh-CN')).toBe('训练开始前，两个网络的权重相同。交叉熵网络：验证交叉熵2.310，验证准确率10.0%；平方误差网络：验证平方误差0.910，验证准确率10.0%。');
+    const done = { ...s, phase: 'done' as const, runs: s.runs.map((r) => ({ ...r, steps: 50, test: { ...m, count: 500 } })) };
+    expect(raceSummary(done)).toMatch(/^After 5 epochs \(50 steps per network\)\. .*Test accuracy, measured once after training on 500 test images: cross-entropy 10\.0%, squared error 10\.0%\.$/);
+    expect(raceSummary(done, 'zh-CN')).toMatch(/^训练5轮后（每个网络50步）。.*第0步的验证交叉熵2\.310.*训练结束后在500张测试图像上只测一次的测试准确率：交叉熵10\.0%，平方误差10\.0%。$/);
+    expect(accuracyLine(s)).toBe('cross-entropy 10.0% vs squared error 10.0%');
+    const running = { ...s, phase: 'running' as const };
+    const news = raceNews(running, { previous: 'running', epochs: 1, epochsSaid: 0, outOfView: false, tests: 500 });
+    expect(typeof news === 'function' && [news('en'), news('zh-CN')]).toEqual([
+      'Epoch 1 of 5: validation accuracy cross-entropy 10.0% vs squared error 10.0%.', '第1轮（共5轮）：验证准确率为交叉熵10.0%，平方误差10.0%。']);
+    const paused = raceNews({ ...s, phase: 'paused' }, { previous: 'pausing', epochs: 0, epochsSaid: 0, outOfView: true, tests: 500 });
+    expect(typeof paused === 'function' && [paused('en'), paused('zh-CN')]).toEqual(['Paused while out of view at step 0 of 50.', '交互图移出视野，已在第0步暂停（共50步）。']);
+    const pausing = raceNews({ ...s, phase: 'pausing' }, { previous: 'running', epochs: 0, epochsSaid: 0, outOfView: false, tests: 500 });
+    expect(pausing && typeof pausing !== 'function' && say('zh-CN', pausing)).toBe('当前这一步完成后暂停…');
   });
 
   it('losses are plotted against epochs, the domain covers every value', () => {

@@ -47,3 +47,18 @@ describe('summary words', () => {
     expect(describeConfig(RUN_DEFAULTS)).toBe('digits 0–4 CNN → digits 5–9, 10 per class, both conv blocks frozen, learning rate 0.001 (head ×10), 10 epochs');
   });
 });
+
+describe('the lab\'s sentences in Chinese', () => {
+  it('describeConfig, describeCurve, describeCancelled say the same figures in the catalogue\'s words', async () => {
+    const { describeConfig, describeCurve, describeCancelled } = await import('../../../src/lib/transfer/summary.ts');
+    const { RUN_DEFAULTS } = await import('../../../src/lib/transfer/config.ts');
+    const c = { ...RUN_DEFAULTS, source: 'random' as const, freeze: 'none' as const, epochs: 1, augment: true };
+    expect(describeConfig(c)).toMatch(/^random initialisation → .*, nothing frozen \(full fine-tuning\), .* 1 epoch, shifted copies$/);
+    expect(describeConfig(c, 'zh-CN')).toMatch(/^随机初始化 → .*，不冻结（全量微调），学习率.*，1轮，加平移副本$/);
+    const curve = [{ epoch: 0, trainLoss: null, valLoss: 2.3, valAccuracy: 0.1 }, { epoch: 1, trainLoss: 0.5, valLoss: 0.4, valAccuracy: 0.9 }];
+    expect(describeCurve(curve)).toBe('validation accuracy 10.0% before training, 90.0% after epoch 1, training loss 0.500, validation loss 0.400; best 90.0% at epoch 1');
+    expect(describeCurve(curve, 'zh-CN')).toBe('验证准确率训练前为10.0%，第1轮后为90.0%，训练损失为0.500，验证损失为0.400；最高为90.0%，在第1轮');
+    expect(describeCancelled(curve, 3, true, 'B')).toBe('Run B cancelled after epoch 1 of 3: validation accuracy 90.0%; the test images were not measured.');
+    expect(describeCancelled(curve, 3, true, 'B', 'zh-CN')).toBe('运行B在第1轮（共3轮）后已取消：验证准确率90.0%；没有测量测试图像。');
+  });
+});

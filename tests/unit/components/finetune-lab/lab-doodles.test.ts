@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { doodleNote, WHERE } from '../../../../components/finetune-lab/lab-doodles.ts';
+import { doodleNote, WHERE as where } from '../../../../components/finetune-lab/lab-doodles.ts';
+import { say } from '../../../../src/lib/i18n/index.ts';
+
+const WHERE = say('en', where);
 import type { CustomTask } from '../../../../src/lib/transfer/targets.ts';
 
 const task = {} as CustomTask;
@@ -25,4 +28,12 @@ describe('doodleNote', () => {
     expect(text).toContain('“circle” 6 to learn from, 2 held out to test; “cross” 2 to learn from, 1 held out to test; “zigzag” 1 to learn from, 1 held out to test.');
     expect(text).toContain('the curves show the training loss only');
   });
+  it('in Chinese: the same split and notes in the catalogue\'s words', () => {
+    const news = { kind: 'task', key: 'doodle', task, split } as const;
+    const text = doodleNote(news, 5, 'zh-CN');
+    expect(text).toMatch(/^来自绘图实验室的你自己的类别：“circle”：5张用于学习，1张用于验证，2张留作测试；“cross”：1张用于学习，1张用于验证，1张留作测试。/);
+    expect(text).toContain('你要求每类5个带标签的样本，但并非每个类别都有这么多可用于学习的涂鸦（“cross”有1张）');
+    expect(doodleNote({ kind: 'none' }, null, 'zh-CN')).toContain('在涂鸦交互图（第5章“你自己的类别”一节）中至少画2个类别');
+  });
 });
+

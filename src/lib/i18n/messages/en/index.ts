@@ -26,5 +26,9 @@ import engineReport from './engine-report.ts';
 import poolExplorer from './pool-explorer.ts';
 import domainShift from './domain-shift.ts';
 import convPlayground from './conv-playground.ts';
+import lossRace from './loss-race.ts';
+import lossCurves from './loss-curves.ts';
+import vanishingGradients from './vanishing-gradients.ts';
+import finetuneLab from './finetune-lab.ts';
 
-export default { ...engine, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground } as const;
+export default { ...engine, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground, ...lossRace, ...lossCurves, ...vanishingGradients, ...finetuneLab } as const;

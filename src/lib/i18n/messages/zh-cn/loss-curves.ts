@@ -1,0 +1,37 @@
+/** `<fm-loss-curves>`'s words in Simplified Chinese (English: ../en/loss-curves.ts). */
+import type en from '../en/loss-curves.ts';
+import type { Translation } from '../../types.ts';
+
+export default {
+  'lossCurves.losses': '损失函数',
+  'lossCurves.ce': '交叉熵',
+  'lossCurves.mse': '平方误差',
+  'lossCurves.hinge': '合页损失',
+  'lossCurves.gradient': '求梯度的对象',
+  'lossCurves.gradient.logit': '真实类别的logit z_y',
+  'lossCurves.gradient.p': '概率p',
+  'lossCurves.classes': '类别数K',
+  'lossCurves.p': '读数位置p',
+  'lossCurves.legend': '图例',
+  'lossCurves.legend.ce': '交叉熵−log p',
+  'lossCurves.legend.mse': '平方误差Σ(pᵢ − yᵢ)²',
+  'lossCurves.legend.hinge': '合页损失max(0, 1 − (z_y − max z_j))',
+  'lossCurves.lossCaption': '损失L随p的变化',
+  'lossCurves.engine': '用JavaScript按书中的闭式公式精确计算（float64），无需TensorFlow.js。曲线超出坐标轴的部分被截去，读数给出的是精确值。',
+  'lossCurves.chart.loss': '损失随p的变化',
+  'lossCurves.chart.gradient': '梯度随p的变化',
+  'lossCurves.axis.p': 'p：真实类别的预测概率',
+  'lossCurves.axis.loss': '损失L（nats）',
+  'lossCurves.axis.logit': '∂L/∂z_y：对真实类别logit的推力',
+  'lossCurves.axis.slope': 'dL/dp：对p的斜率',
+  'lossCurves.caption.logit': '真实类别logit上的梯度∂L/∂z_y（梯度下降用的就是它；为负表示“增大z_y”）。共{classes}个类别，错误类别平分1 − p。',
+  'lossCurves.caption.slope': '各损失对p的斜率dL/dp。乘以p(1 − p)即得对logit的推力。共{classes}个类别，错误类别平分1 − p。',
+  'lossCurves.readout': '在p = {p}处：{values}。',
+  'lossCurves.readout.and': '{before}；{after}',
+  'lossCurves.readout.ce': '交叉熵L = {value}，{g} = {grad}',
+  'lossCurves.readout.mse': '概率上的平方误差L = {value}，{g} = {grad}',
+  'lossCurves.readout.hinge': '多类合页损失（间隔1）L = {value}，{g} = {grad}',
+  'lossCurves.note': '此时真实类别的logit比每个错误类别的logit高{gap}（z_y − z_j = log(p(K − 1)/(1 − p))）；领先达到1时合页损失降为0，即p = {stop}。',
+  'lossCurves.noLoss': '{name}至少要包含以下之一：{list}；收到的是{value}。',
+  'lossCurves.noScript': '这些交互式损失曲线需要JavaScript。下方的图注说明了它们展示的内容。',
+} satisfies Translation<typeof en>;
