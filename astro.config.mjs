@@ -98,7 +98,7 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
-      customCss: ['temml/dist/Temml-Local.css', './src/styles/math.css', './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css', './src/styles/progress.css'],
+      customCss: ['temml/dist/Temml-Local.css', './src/styles/math.css', './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css', './src/styles/progress.css', './src/styles/zh.css'],
       // Slugs and links are localised by Starlight (a Chinese page's sidebar points into /zh-cn/, with the Chinese
       // chapters' titles); the labels written here carry their Chinese beside them.
       sidebar: [
@@ -128,6 +128,8 @@ export default defineConfig({
       components: {
         // Adds the objectives/prerequisites box and the device badge above every chapter.
         PageTitle: './src/components/ChapterTitle.astro',
+        // The language picker also carries the section being read to the other edition.
+        LanguageSelect: './src/components/LanguageSelect.astro',
       },
     }),
   ],

@@ -22,7 +22,7 @@ describe('headingIds', () => {
 
 describe('the plugin', () => {
   const zh = resolve('content/zh-cn/chapters/convolution.mdx');
-  const heading = (tag: string) => ({ type: 'element', tagName: tag, properties: {}, children: [{ type: 'text', value: '标题' }] });
+  const heading = (tag: string) => ({ type: 'element', tagName: tag, properties: {} as Record<string, unknown>, children: [{ type: 'text', value: '标题' }] });
 
   it('maps content/zh-cn/x to content/en/x, and leaves English pages alone', () => {
     expect(englishSibling(zh)).toBe(resolve('content/en/chapters/convolution.mdx'));
