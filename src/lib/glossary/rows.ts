@@ -15,7 +15,7 @@ export const TERMS: readonly Term[] = glossary.terms as Term[];
 
 /** The Chinese of each English note, by the term's English. */
 export const NOTES_ZH: Readonly<Record<string, string>> = {
-  kernel: '谈“滤波器”（filter）时也可以写滤波器；不写“卷积层核”。核方法意义上的kernel（如MMD的核双样本检验）写作核方法或核函数，那不是卷积核。',
+  kernel: '谈“滤波器”（filter）时也可以写滤波器。核方法意义上的kernel（如MMD的核双样本检验）写作核方法或核函数，那不是卷积核。',
   stride: '其他书里常用“步长”，而优化器的步长（step size）也叫这个名字；卷积的stride本书一律写作步幅。',
   dilation: '膨胀卷积又称空洞卷积，写作膨胀卷积（空洞卷积），并交代一次空洞卷积是另一个常见的名字。',
   'depthwise convolution': '可以在括号里给出一次“逐通道卷积”。',
