@@ -64,6 +64,9 @@ test.describe('the Chinese edition', () => {
     expect(zh.length).toBeGreaterThanOrEqual(12); // 5 chapters, notation, glossary, embedding, landing, device, teachers ×2, 404
     expect(zh.filter((p) => langOf(p) !== 'zh-CN')).toEqual([]);
     expect(pages.filter((p) => !p.startsWith('/zh-cn/') && langOf(p) !== 'en')).toEqual([]);
+    // Each Chinese chapter can be saved for offline reading: the build lists the files it needs (offline.json).
+    const offline = JSON.parse(readFileSync('dist/offline.json', 'utf8')) as Record<string, { files: string[] }>;
+    for (const p of zh.filter((p) => p.includes('/chapters/'))) expect(offline[p.slice(1)]?.files.length, p).toBeGreaterThan(20);
     const ids = (path: string) => [...htmlOf(path).matchAll(/<h[1-6][^>]*\sid="([^"]+)"/g)].map((m) => m[1]);
     for (const p of zh.filter((p) => /\/zh-cn\/(chapters\/[^/]+|notation|embedding|glossary)\/$/.test(p))) {
       const en = p.replace('/zh-cn/', '/');
