@@ -153,6 +153,25 @@ test.describe('the Chinese edition', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('For teachers and the gallery in Chinese: the Chinese chapters’ questions, linked into the Chinese edition; the widget named in Chinese under the page's lang="zh-CN"; axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
+    await page.goto('/zh-cn/teachers/');
+    await expect(page.locator('h1')).toHaveText('教师专区');
+    const question = page.locator('.fm-teacher-chapter[data-chapter="convolution"] li[data-item="question"] a').first();
+    await expect(question).toHaveAttribute('href', /^\/zh-cn\/chapters\/convolution\/#/);
+    expect(await question.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto('/zh-cn/teachers/gallery/?widget=pool-explorer&backend=cpu');
+    await expect(page.locator('#fm-gallery-title')).toHaveText(TITLES_ZH['pool-explorer']!);
+    const widget = page.locator('fm-pool-explorer');
+    await widget.evaluate(async (e) => {
+      await customElements.whenDefined(e.localName);
+      await (e as HTMLElement & { ready: Promise<void> }).ready;
+    });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.goto('/zh-cn/teachers/gallery/?widget=nope');
+    await expect(page.locator('[data-fm-gallery-status]')).toContainText('没有名为“nope”的交互图');
+  });
+
   test('a missing Chinese page gets the Chinese "not found" page', { tag: '@webgpu-only' }, async ({ page }) => {
     const res = await page.goto('/zh-cn/no-such-page/');
     expect(res?.status()).toBe(404);
