@@ -153,7 +153,7 @@ test.describe('the Chinese edition', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
-  test('For teachers and the gallery in Chinese: the Chinese chapters’ questions, linked into the Chinese edition; the widget named in Chinese under the page's lang="zh-CN"; axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('For teachers and the gallery in Chinese: the Chinese chapters’ questions, linked into the Chinese edition; the widget named in Chinese under the page’s lang="zh-CN"; axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     await page.goto('/zh-cn/teachers/');
     await expect(page.locator('h1')).toHaveText('教师专区');
     const question = page.locator('.fm-teacher-chapter[data-chapter="convolution"] li[data-item="question"] a').first();
