@@ -101,7 +101,9 @@ test.describe('the Chinese edition', () => {
     await expect(page).toHaveURL(/\/chapters\/convolution\/#dilation$/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect.poll(() => onScreen('dilation')).toBe(true);
-    // A page outside the content collection has its Chinese twin too.
+    // A page outside the content collection has its Chinese twin too; on a phone, a page without a sidebar (and so
+    // without the phone menu) keeps the language menu in its header.
+    await page.setViewportSize({ width: 390, height: 800 });
     await page.goto('/device/');
     await pick('简体中文');
     await expect(page).toHaveURL(/\/zh-cn\/device\/$/);
