@@ -7,6 +7,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeMath from './scripts/markdown/rehype-math.ts';
+import rehypeLocaleHeadingIds from './scripts/markdown/rehype-locale-heading-ids.ts';
 import { widgetBundle } from './scripts/widgets/integration.ts';
 import { widgetsScriptPath } from './src/lib/embed/paths.ts';
 
@@ -80,7 +81,8 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       // strict: a malformed formula fails the build instead of printing red text to a reader.
-      rehypePlugins: [rehypeMath, rehypeFocusableTables],
+      // Translated headings take their English ids by position (before Astro's own ids, which keep one already set).
+      rehypePlugins: [rehypeMath, rehypeFocusableTables, rehypeLocaleHeadingIds],
     }),
   },
   integrations: [
@@ -89,18 +91,29 @@ export default defineConfig({
     starlight({
       title: 'Feature Maps',
       description: 'An interactive textbook on convolutional neural networks and transfer learning, computed live in your browser.',
-      customCss: ['temml/dist/Temml-Local.css', './src/styles/math.css', './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css', './src/styles/progress.css'],
+      // English at the root (its addresses unchanged), Simplified Chinese under /zh-cn/ from content/zh-cn/; every page
+      // gets the language picker and its <html lang>. Starlight's own interface strings come built in for zh-CN.
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
+      customCss: ['temml/dist/Temml-Local.css', './src/styles/math.css', './src/styles/book.css', './src/styles/strategies.css', './src/styles/print.css', './src/styles/progress.css', './src/styles/zh.css'],
+      // Slugs and links are localised by Starlight (a Chinese page's sidebar points into /zh-cn/, with the Chinese
+      // chapters' titles); the labels written here carry their Chinese beside them.
       sidebar: [
-        { label: 'Start here', link: '/' },
-        { label: 'Chapters', items: chapterSidebar() },
+        { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, link: '/' },
+        { label: 'Chapters', translations: { 'zh-CN': '章节' }, items: chapterSidebar() },
         'notation',
+        'glossary',
         'embedding',
-        { label: 'Your device', link: '/device/' },
+        { label: 'Your device', translations: { 'zh-CN': '你的设备' }, link: '/device/' },
         {
           label: 'For teachers',
+          translations: { 'zh-CN': '教师专区' },
           items: [
-            { label: 'Chapters, questions and exercises', link: '/teachers/' },
-            { label: 'Widget gallery', link: '/teachers/gallery/' },
+            { label: 'Chapters, questions and exercises', translations: { 'zh-CN': '各章目标、问题与练习' }, link: '/teachers/' },
+            { label: 'Widget gallery', translations: { 'zh-CN': '交互图库' }, link: '/teachers/gallery/' },
           ],
         },
       ],
@@ -115,6 +128,8 @@ export default defineConfig({
       components: {
         // Adds the objectives/prerequisites box and the device badge above every chapter.
         PageTitle: './src/components/ChapterTitle.astro',
+        // The language picker also carries the section being read to the other edition.
+        LanguageSelect: './src/components/LanguageSelect.astro',
       },
     }),
   ],

@@ -93,12 +93,12 @@ async function convTimes(page: Page, reps: number): Promise<number[]> {
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-/** Every page of a build, without the unversioned embed aliases (the same pages as /embed/v1/…) and the 404. */
+/** Every page of a build (both editions), without the unversioned embed aliases (the same pages as /embed/v1/…) and the 404s. */
 function pagesOf(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('index.html'))
     .map((f) => `/${f.replace(/index\.html$/, '')}`)
-    .filter((p) => !/^\/embed\/(?!v1\/)[^/]+\/$/.test(p) && !p.startsWith('/404'))
+    .filter((p) => !/^\/embed\/(?!v1\/)[^/]+\/$/.test(p) && !/^\/(zh-cn\/)?404/.test(p))
     .sort();
 }
 

@@ -70,7 +70,9 @@ const server = createServer((req, res) => {
   req.url = `/${(req.url ?? '/').slice(base.length)}`;
   const strict = /^\/csp(\/|$)/.test(req.url ?? '');
   const path = fileFor(strict ? (req.url ?? '/').slice(4) || '/' : req.url ?? '/');
-  const notFound = path ? null : fileFor('/404.html');
+  // A missing page of the Chinese edition gets the Chinese "not found" page (a static host serves /404.html alone).
+  const missing = strict ? (req.url ?? '/').slice(4) : req.url ?? '/';
+  const notFound = path ? null : (missing.startsWith('/zh-cn/') && fileFor('/zh-cn/404/index.html')) || fileFor('/404.html');
   const page = path ?? notFound;
   const html = strict && page?.endsWith('.html') ? readFileSync(page, 'utf8') : undefined;
   const csp: Record<string, string> = strict ? { 'content-security-policy': strictPolicy(html) } : {};

@@ -1,5 +1,5 @@
 /**
- * `npm test`: everything a fresh clone needs to prove the book works — Debian's Chromium, Fashion-MNIST and Java
+ * `npm test`: everything a fresh clone needs to prove the book works — Debian's Chromium, its CJK fonts, Fashion-MNIST and Java
  * (installed with apt-get when missing), unit tests, a production build (and one under the sub-path /book/), then
  * the browser tests on webgpu and fallback.
  * Extra arguments go to Playwright (e.g. `npm test -- tests/e2e/conv-playground.spec.ts`).
@@ -15,11 +15,14 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// Debian packages the tests need: the browser, Fashion-MNIST's official files (the data tests re-pack from them),
-// and Java for the Nu HTML Checker.
+// Debian packages the tests need: the browser with its fonts (Noto CJK draws the Chinese edition: the reader's
+// system CJK fonts are all the book uses), Fashion-MNIST's official files (the data tests re-pack from them), and
+// Java for the Nu HTML Checker.
 const hasJava = spawnSync('java', ['-version']).status === 0;
+const hasCjkFont = existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
 const missing = [
   ...(existsSync(chromium) ? [] : ['chromium', 'fonts-dejavu-core']),
+  ...(hasCjkFont ? [] : ['fonts-noto-cjk']),
   ...(existsSync('/usr/share/datasets/fashion-mnist') ? [] : ['dataset-fashion-mnist']),
   ...(hasJava ? [] : ['default-jre-headless']),
 ];

@@ -3,7 +3,9 @@ import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 
 /**
- * Chapters live in content/en/ (content/<lang>/ once translated). Every chapter must state what the
+ * Chapters live in content/en/ and, translated, in content/zh-cn/ (the same file names). An entry's id is its
+ * address: `en/chapters/x.mdx` → `chapters/x` (the English edition stays at the site's root, so no English URL
+ * changed when the book became bilingual), `zh-cn/chapters/x.mdx` → `zh-cn/chapters/x` (Starlight's `zh-cn` locale). Every chapter must state what the
  * reader will learn, what they need first, how long it takes and where it sits: a missing field fails the build.
  * Splash pages (the landing page and 404, built by Starlight from the same schema) are not chapters, and neither
  * are reference pages (content/en/notation.mdx).
@@ -16,11 +18,16 @@ const chapterFields = {
 };
 
 /** `kind: reference` marks a page that is not a chapter (the Notation page): no chapter fields required. */
+/** `en/x.mdx` → `x`, `zh-cn/x.mdx` → `zh-cn/x` (Starlight reads the locale from the id's first segment). */
+export function entryId(path: string): string {
+  return path.replace(/\.mdx$/, '').replace(/^en\//, '');
+}
+
 const extend = z.object(chapterFields).partial().extend({ kind: z.enum(['chapter', 'reference']).default('chapter') });
 
 export const collections = {
   docs: defineCollection({
-    loader: glob({ base: './content/en', pattern: '**/[^_]*.mdx' }),
+    loader: glob({ base: './content', pattern: '{en,zh-cn}/**/[^_]*.mdx', generateId: ({ entry }) => entryId(entry) }),
     schema: (context) =>
       docsSchema({ extend })(context).superRefine((data, ctx) => {
         if (data.template === 'splash' || data.kind === 'reference') return;

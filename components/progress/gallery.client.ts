@@ -1,5 +1,5 @@
 /**
- * The widget gallery's one live widget (src/pages/teachers/gallery.astro): built from `?widget=<slug>` and the
+ * The widget gallery's one live widget (src/components/site/GalleryPage.astro, at /teachers/gallery/ and /zh-cn/teachers/gallery/): built from `?widget=<slug>` and the
  * widget's own attributes in the query (validated by the widget, like an embed page's), replaced when the teacher
  * picks another, with the chapters' "Embed or share this figure" control under it. The widget's set-up follows in
  * the URL, so a reload or a copied gallery address keeps it. Everything from the URL goes in as attribute text or
@@ -8,6 +8,8 @@
  */
 import { attributesFromQuery, queryFromElement, widgetBySlug, WIDGETS, type WidgetEntry } from '@lib/widget/registry.ts';
 import '@components/embed-control/embed-control.element.ts';
+import { normaliseLang } from '@lib/i18n/locales.ts';
+import { widgetTitle } from '@lib/widget/titles.ts';
 
 const TARGET_ID = 'gallery-widget';
 const select = document.querySelector<HTMLSelectElement>('#fm-gallery-select')!;
@@ -16,6 +18,8 @@ const title = document.querySelector<HTMLElement>('#fm-gallery-title')!;
 const status = document.querySelector<HTMLElement>('[data-fm-gallery-status]')!;
 let watcher: MutationObserver | undefined;
 let shown = 0;
+// The gallery page's edition (/teachers/gallery/ or /zh-cn/teachers/gallery/) decides the words it writes here.
+const lang = normaliseLang(document.documentElement.lang);
 
 function remember(entry: WidgetEntry, el: Element): void {
   const query = queryFromElement(entry, el);
@@ -39,7 +43,7 @@ function show(entry: WidgetEntry, search = ''): void {
   void Promise.race([customElements.whenDefined(entry.tag), new Promise((r) => setTimeout(r, 5000))]).then(() => {
     if (mine === shown) el.after(control);
   });
-  title.textContent = entry.title;
+  title.textContent = widgetTitle(entry, lang);
   select.value = entry.slug;
   watcher?.disconnect();
   watcher = new MutationObserver(() => remember(entry, el));
@@ -58,7 +62,10 @@ const asked = new URLSearchParams(location.search).get('widget');
 const first = asked === null ? WIDGETS[0]! : widgetBySlug(asked);
 if (first) show(first, location.search);
 else {
-  status.textContent = `There is no widget called “${(asked ?? "").slice(0, 60)}”; showing the first one. Pick another from the list.`;
+  const name = (asked ?? '').slice(0, 60);
+  status.textContent = lang === 'zh-CN'
+    ? `没有名为“${name}”的交互图，先显示第一幅。请从列表中另选一幅。`
+    : `There is no widget called “${name}”; showing the first one. Pick another from the list.`;
   show(WIDGETS[0]!);
 }
 select.addEventListener('change', () => pick(select.value));

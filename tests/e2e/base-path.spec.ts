@@ -64,6 +64,28 @@ test('embed pages under /book/ load their dataset and model from the base @webgp
   expect(outside).toEqual([]);
 });
 
+test('the Chinese edition under /book/: its links, language picker, search and an embed page\'s ?lang= stay under the base @webgpu-only', async ({ page }) => {
+  const outside = outsideBase(page);
+  await page.goto(`${site.url}zh-cn/chapters/pooling-and-networks/`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const links = await page.locator('a[href^="/"], script[src^="/"], link[href^="/"], option[value^="/"]').evaluateAll((els) =>
+    els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('value') ?? ''));
+  expect(links.filter((l) => !l.startsWith(BASE))).toEqual([]);
+  expect(links).toContain(`${BASE}zh-cn/chapters/convolution/`);
+  await page.locator('starlight-lang-select select').first().selectOption({ label: 'English' });
+  await expect(page).toHaveURL(`${site.url}chapters/pooling-and-networks/`);
+  await page.goto(`${site.url}zh-cn/`);
+  const hits = await page.evaluate(async (base) => {
+    const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+    const { results } = await pagefind.search('感受野');
+    return Promise.all(results.slice(0, 1).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+  }, BASE);
+  expect(hits).toEqual([`${BASE}zh-cn/chapters/pooling-and-networks/`]);
+  await page.goto(`${site.url}embed/v1/receptive-field/?lang=zh-CN`);
+  await expect(page.locator('.fm-embed-credit a')).toHaveAttribute('href', `${BASE}zh-cn/chapters/pooling-and-networks/`);
+  expect(outside).toEqual([]);
+});
+
 test('search under /book/ finds a chapter and links inside the base @webgpu-only', async ({ page }) => {
   const outside = outsideBase(page);
   await page.goto(site.url);

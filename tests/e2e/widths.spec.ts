@@ -9,7 +9,10 @@ import { test, expect } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
 
 const WIDTHS = [320, 390, 768] as const;
-const CHAPTERS = ['convolution', 'pooling-and-networks', 'activations', 'loss-functions', 'transfer-learning'];
+// Every English chapter, and one Chinese chapter (its widgets are the same; its text, tables and the widgets' Chinese
+// labels are what may be wider) — each chapter here costs a minute or two of the suite.
+const CHAPTERS = ['convolution', 'pooling-and-networks', 'activations', 'loss-functions', 'transfer-learning'].map((c) => `chapters/${c}`)
+  .concat('zh-cn/chapters/convolution');
 
 /**
  * Scrolls through the page so every widget nears the viewport, then waits until each has finished its first run.
@@ -53,14 +56,14 @@ async function widths(page: Page): Promise<Record<number, number>> {
 const fits = Object.fromEntries(WIDTHS.map((w) => [w, w]));
 
 for (const chapter of CHAPTERS) {
-  test(`chapter ${chapter} fits 320, 390 and 768 px and prints no console warning`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test(`${chapter} fits 320, 390 and 768 px and prints no console warning`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
     void watch;
     test.setTimeout(300_000);
     await page.setViewportSize({ width: 390, height: 800 });
     // Every widget of the chapter runs here, so this is also where a chapter must print no console warning.
     const warnings: string[] = [];
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-    await page.goto(`/chapters/${chapter}/?backend=cpu`);
+    await page.goto(`/${chapter}/?backend=cpu`);
     await settle(page);
     expect(await widths(page)).toEqual(fits);
     expect(await formulaStops(page), 'display formulas in the tab order exactly when they scroll, at 320 px').toEqual({ wrong: [] });

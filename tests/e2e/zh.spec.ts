@@ -1,0 +1,183 @@
+/**
+ * The Chinese edition (/zh-cn/…, Starlight's zh-cn locale): search in Chinese, `<html lang>` on every page, the
+ * language picker keeping chapter and section, axe on a Chinese chapter in both themes, and embed pages' `?lang=`.
+ * Nothing here depends on the backend, so every test runs once (webgpu project); widgets compute on the CPU
+ * (`?backend=cpu`) where they must have drawn before a check.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, axeViolations } from './support.ts';
+import { TITLES_ZH } from '../../src/lib/widget/titles.ts';
+
+/** Every built page (dist/**.html), as its address. */
+const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
+  .map((f) => `/${f.replace(/(^|\/)index\.html$/, '$1')}`)
+  .sort();
+const htmlOf = (path: string) => readFileSync(`dist${path.endsWith('/') ? `${path}index.html` : path}`, 'utf8');
+const langOf = (path: string) => /<html[^>]*\slang="([^"]*)"/.exec(htmlOf(path))?.[1];
+
+/** The search terms a Chinese reader types, and the chapter that teaches each (BatchNorm is introduced in Chapter 2). */
+const SEARCHES: [string, string][] = [
+  ['卷积核', 'convolution'],
+  ['感受野', 'pooling-and-networks'],
+  ['迁移学习', 'transfer-learning'],
+  ['批量归一化', 'pooling-and-networks'],
+  ['池化', 'pooling-and-networks'],
+  ['交叉熵', 'loss-functions'],
+  ['激活函数', 'activations'],
+  ['微调', 'transfer-learning'],
+];
+
+/** The first results' addresses for each term, through Pagefind's own JS API (the index of the page's language). */
+async function search(page: Page, terms: string[]): Promise<Record<string, string[]>> {
+  return page.evaluate(async (terms) => {
+    const base = document.querySelector<HTMLElement>('site-search')?.dataset.base ?? '/';
+    const url = `${new URL(base, location.href).pathname.replace(/\/?$/, '/')}pagefind/pagefind.js`;
+    const pagefind = await import(/* @vite-ignore */ url);
+    await pagefind.init();
+    const out: Record<string, string[]> = {};
+    for (const term of terms) {
+      const { results } = await pagefind.search(term);
+      out[term] = await Promise.all(results.slice(0, 3).map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url));
+    }
+    return out;
+  }, terms);
+}
+
+test.describe('the Chinese edition', () => {
+  test('Chinese search finds the chapter that teaches each term first, in the Chinese index only', { tag: '@webgpu-only' }, async ({ page }) => {
+    await page.goto('/zh-cn/');
+    const found = await search(page, SEARCHES.map(([term]) => term));
+    expect(Object.fromEntries(Object.entries(found).map(([term, urls]) => [term, urls[0]]))).toEqual(
+      Object.fromEntries(SEARCHES.map(([term, chapter]) => [term, `/zh-cn/chapters/${chapter}/`])),
+    );
+    // Each language has its own index: the English edition's search never offers a Chinese page.
+    await page.goto('/');
+    const english = await search(page, ['卷积核', 'receptive field']);
+    expect(english['卷积核']!.filter((u) => u.includes('/zh-cn/'))).toEqual([]);
+    expect(english['receptive field']![0]).toBe('/chapters/pooling-and-networks/');
+  });
+
+  test('every Chinese page says lang="zh-CN", every English page lang="en", and a translated page keeps the English heading ids', { tag: '@webgpu-only' }, () => {
+    const zh = pages.filter((p) => p.startsWith('/zh-cn/'));
+    expect(zh.length).toBeGreaterThanOrEqual(12); // 5 chapters, notation, glossary, embedding, landing, device, teachers ×2, 404
+    expect(zh.filter((p) => langOf(p) !== 'zh-CN')).toEqual([]);
+    expect(pages.filter((p) => !p.startsWith('/zh-cn/') && langOf(p) !== 'en')).toEqual([]);
+    // Each Chinese chapter can be saved for offline reading: the build lists the files it needs (offline.json).
+    const offline = JSON.parse(readFileSync('dist/offline.json', 'utf8')) as Record<string, { files: string[] }>;
+    for (const p of zh.filter((p) => p.includes('/chapters/'))) expect(offline[p.slice(1)]?.files.length, p).toBeGreaterThan(20);
+    const ids = (path: string) => [...htmlOf(path).matchAll(/<h[1-6][^>]*\sid="([^"]+)"/g)].map((m) => m[1]);
+    for (const p of zh.filter((p) => /\/zh-cn\/(chapters\/[^/]+|notation|embedding|glossary)\/$/.test(p))) {
+      const en = p.replace('/zh-cn/', '/');
+      expect(ids(p), p).toEqual(ids(en));
+    }
+  });
+
+  test('the language picker keeps the chapter and the section, with or without a fragment in the address', { tag: '@webgpu-only' }, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const pick = (label: string) => page.locator('starlight-lang-select select').first().selectOption({ label });
+    const onScreen = (id: string) => page.evaluate((id) => {
+      const top = document.getElementById(id)!.getBoundingClientRect().top;
+      return top >= 0 && top < innerHeight;
+    }, id);
+    await page.goto('/chapters/convolution/#stride');
+    await pick('简体中文');
+    await expect(page).toHaveURL(/\/zh-cn\/chapters\/convolution\/#stride$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('h1')).toHaveText('卷积');
+    await expect.poll(() => onScreen('stride')).toBe(true);
+    // The reader scrolls on to another section (the address still says #stride); back to English lands there.
+    // It scrolls with the wheel, as a reader does (a script's scroll would be undone by the page's landing on #stride
+    // while the text above fills in, src/lib/toc/land-on-target.ts); blocks laid out late move it, so it goes on
+    // scrolling until the section heads the screen.
+    const current = page.locator('starlight-toc a[aria-current="true"]');
+    await expect.poll(async () => {
+      const top = await page.evaluate(() => document.getElementById('dilation')!.getBoundingClientRect().top);
+      if (top < 60 || top > 200) await page.mouse.wheel(0, top - 120);
+      return current.getAttribute('href');
+    }, { timeout: 15_000 }).toBe('#dilation');
+    await pick('English');
+    await expect(page).toHaveURL(/\/chapters\/convolution\/#dilation$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect.poll(() => onScreen('dilation')).toBe(true);
+    // A page outside the content collection has its Chinese twin too; on a phone, a page without a sidebar (and so
+    // without the phone menu) keeps the language menu in its header.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/device/');
+    await pick('简体中文');
+    await expect(page).toHaveURL(/\/zh-cn\/device\/$/);
+    await expect(page.locator('h1')).toHaveText('你的设备');
+  });
+
+  test('a Chinese chapter is axe clean in light and dark, its widgets drawn', { tag: '@webgpu-only' }, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
+    await page.goto('/zh-cn/chapters/pooling-and-networks/?backend=cpu');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    for (const el of await page.locator('fm-pool-explorer, fm-receptive-field').all()) {
+      await el.scrollIntoViewIfNeeded();
+      await el.evaluate(async (e) => {
+        await customElements.whenDefined(e.localName);
+        await (e as HTMLElement & { ready: Promise<void> }).ready;
+      });
+    }
+    expect(await axeViolations(page), 'light').toEqual([]);
+    // The theme menu's own switch (no reload): the same drawn widgets, now dark.
+    await page.locator('starlight-theme-select select').first().selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await axeViolations(page), 'dark').toEqual([]);
+  });
+
+  test('an embed page speaks Chinese with ?lang=zh-CN and English, silently, with an unknown ?lang', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+    await page.goto('/embed/v1/conv-stepper/?lang=zh-CN');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('h1')).toHaveText(TITLES_ZH['conv-stepper']!);
+    await expect(page.locator('.fm-embed-credit a')).toHaveAttribute('href', '/zh-cn/chapters/convolution/');
+    await expect(page).toHaveTitle(`${TITLES_ZH['conv-stepper']} · Feature Maps`);
+    const stepper = page.locator('fm-conv-stepper');
+    await stepper.evaluate(async (e) => {
+      await customElements.whenDefined(e.localName);
+      await (e as HTMLElement & { ready: Promise<void> }).ready;
+    });
+    for (const lang of ['xx', 'fr', '%E4%B8%AD']) {
+      await page.goto(`/embed/v1/conv-stepper/?lang=${lang}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.locator('h1')).toHaveText('Convolution, step by step');
+      await expect(page.locator('.fm-embed-credit')).toHaveText('From Feature Maps, an interactive textbook on CNNs.');
+      await page.locator('fm-conv-stepper').evaluate(async (e) => {
+        await customElements.whenDefined(e.localName);
+        await (e as HTMLElement & { ready: Promise<void> }).ready;
+      });
+      const text = await page.locator('fm-conv-stepper').evaluate((e) => e.shadowRoot?.textContent ?? '');
+      expect(text, lang).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('For teachers and the gallery in Chinese: the Chinese chapters’ questions, linked into the Chinese edition; the widget named in Chinese under the page’s lang="zh-CN"; axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
+    await page.goto('/zh-cn/teachers/');
+    await expect(page.locator('h1')).toHaveText('教师专区');
+    const question = page.locator('.fm-teacher-chapter[data-chapter="convolution"] li[data-item="question"] a').first();
+    await expect(question).toHaveAttribute('href', /^\/zh-cn\/chapters\/convolution\/#/);
+    expect(await question.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto('/zh-cn/teachers/gallery/?widget=pool-explorer&backend=cpu');
+    await expect(page.locator('#fm-gallery-title')).toHaveText(TITLES_ZH['pool-explorer']!);
+    const widget = page.locator('fm-pool-explorer');
+    await widget.evaluate(async (e) => {
+      await customElements.whenDefined(e.localName);
+      await (e as HTMLElement & { ready: Promise<void> }).ready;
+    });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.goto('/zh-cn/teachers/gallery/?widget=nope');
+    await expect(page.locator('[data-fm-gallery-status]')).toContainText('没有名为“nope”的交互图');
+  });
+
+  test('a missing Chinese page gets the Chinese "not found" page', { tag: '@webgpu-only' }, async ({ page }) => {
+    const res = await page.goto('/zh-cn/no-such-page/');
+    expect(res?.status()).toBe(404);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.locator('h1')).toHaveText('页面未找到');
+  });
+});
