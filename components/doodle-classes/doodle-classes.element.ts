@@ -35,6 +35,7 @@ import css from './doodle-classes.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import { msg } from '@lib/i18n/index.ts';
 
 type Heavy = { engine: Engine; session: DoodleSession };
 
@@ -76,7 +77,7 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
     this.root.innerHTML = SHELL(MODEL_NAMES);
     adoptStyles(this.root, css + STROKE_PAD_CSS);
     this.bars = new BarsView(this.$('bars') as HTMLUListElement, this.$('verdict'));
-    this.pad = new StrokePad({ raster: DOODLE_RASTER, look: 'theme', width: '16rem', label: 'Drawing pad: draw an example of one of your classes.', onChange: () => this.padChanged() });
+    this.pad = new StrokePad({ raster: DOODLE_RASTER, look: 'theme', width: '16rem', label: msg('doodleClasses.padLabel'), lang: this.language, onChange: () => this.padChanged() });
     this.$('pad-slot').replaceWith(this.pad.el);
     for (const c of this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) c.addEventListener('change', () => this.setAttribute(c.dataset.attr!, c.value));
     const on = (act: string, fn: () => void) => this.root.querySelector(`[data-act="${act}"]`)!.addEventListener('click', fn);
@@ -87,6 +88,11 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
     this.$('import').addEventListener('change', () => void this.importModel(this.$('import') as HTMLInputElement));
     for (const n of DOODLE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.sync();
+  }
+
+  /** The pad's texts again in the new language (nothing is recomputed). */
+  protected onLangChange(): void {
+    this.pad.setLang(this.language);
   }
 
   private $(role: string): HTMLElement { return this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!; }

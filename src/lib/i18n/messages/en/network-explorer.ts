@@ -106,4 +106,5 @@ export default {
   'networkExplorer.aTestImage': 'a test image number',
   'networkExplorer.aMap': 'a feature map number',
   'networkExplorer.badLayer': 'layer must be a layer name such as conv1 or pool2; got {value}.',
+  'networkExplorer.padLabel': 'Drawing pad, 28 by 28 pixels, white ink on black: the network\'s input.',
 } as const;

@@ -18,7 +18,9 @@ import photos from './photos.ts';
 import engineReport from './engine-report.ts';
 import poolExplorer from './pool-explorer.ts';
 import domainShift from './domain-shift.ts';
+import strokePad from './stroke-pad.ts';
+import doodleClasses from './doodle-classes.ts';
 
 
 
-export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer } satisfies Translation<En>;
+export default { ...engine, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...strokePad, ...doodleClasses } satisfies Translation<En>;

@@ -106,4 +106,5 @@ export default {
   'networkExplorer.aTestImage': '测试图像编号',
   'networkExplorer.aMap': '特征图编号',
   'networkExplorer.badLayer': 'layer必须是层的名称，例如conv1或pool2；收到的是{value}。',
+  'networkExplorer.padLabel': '画板，28×28像素，黑底白色笔迹：网络的输入。',
 } satisfies Translation<typeof en>;
