@@ -125,4 +125,5 @@ export default {
   'doodleClasses.outputs': '{count} outputs',
   'doodleClasses.outputShape': 'output of shape [{shape}]',
   'doodleClasses.wrongOutputs': 'Could not import: {file} gives {got}, but this lab needs one probability for each of {min}–{max} classes.',
+  'doodleClasses.noJs': 'This drawing lab needs JavaScript: you draw examples of your own classes and a pretrained network learns them in your browser.',
 } as const;
