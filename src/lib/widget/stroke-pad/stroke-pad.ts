@@ -87,7 +87,7 @@ export class StrokePad {
     this.canvas.setAttribute('aria-roledescription', this.t(msg('strokePad.roleDescription')));
     this.el.querySelector('[data-role="undo"]')!.textContent = this.t(msg('strokePad.undo'));
     this.el.querySelector('[data-role="clear"]')!.textContent = this.t(msg('strokePad.clear'));
-    this.el.querySelector('.pad-help')!.textContent = this.t(msg('strokePad.help'));
+    withKeys(this.el.querySelector('.pad-help')!, this.t(msg('strokePad.help')));
     this.relabel(this.label);
     this.say(this.status);
   }
@@ -204,4 +204,12 @@ export class StrokePad {
   private strokes(): Msg { return msg('strokePad.strokes', { count: this.model.strokes.length }); }
   private summary(): Msg { return this.blank ? msg('strokePad.isEmpty') : msg('strokePad.holds', { strokes: this.strokes() }); }
   private where(): Msg { const [x, y] = this.model.cursor; return msg('strokePad.where', { x: Math.round((x / PAD_SIZE) * 100), y: Math.round((y / PAD_SIZE) * 100) }); }
+}
+
+/** Key names as the keyboard labels them (kept in Latin letters in every language). */
+const KEYS = /(Ctrl\+Z|Shift|Space|Enter)/;
+
+/** `text` in `p`, each key name in a `<kbd>` (a key, not a word to translate; styled as the text around it). */
+function withKeys(p: Element, text: string): void {
+  p.replaceChildren(...text.split(KEYS).map((part, i) => (i % 2 ? Object.assign(document.createElement('kbd'), { textContent: part }) : part)));
 }
