@@ -35,7 +35,7 @@ import css from './doodle-classes.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
-import { msg, say, whyOf, type Msg } from '@lib/i18n/index.ts';
+import { msg, say, t, whyOf, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { ReaderError } from '@lib/i18n/reader-error.ts';
 
 type Heavy = { engine: Engine; session: DoodleSession };
@@ -50,6 +50,8 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
   private noteShown = '';
   /** What the progress line and the screen reader's line say, kept to say again in another language. */
   private lines = new Map<'progress-text' | 'announce', Msg | null>();
+  /** The language of the preset class names while the classes are still that untouched preset (null once they are not). */
+  private presetIn: Lang | null = null;
   private lab!: DoodleLab;
   private pad!: StrokePad;
   private pixelCache = new WeakMap<Drawing, Uint8Array | null>();
@@ -80,7 +82,10 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
 
   protected render(): void {
     // The id names the saved record, so the lab is made once the element is in the page (ids are set by then).
-    this.lab ??= new DoodleLab(this.id || 'doodle', DOODLE_DEFAULTS.classes, (m) => this.note(m));
+    if (!this.lab) {
+      this.lab = new DoodleLab(this.id || 'doodle', preset(this.language), (m) => this.note(m));
+      this.presetIn = this.language;
+    }
     this.root.innerHTML = SHELL(MODEL_NAMES, this.language);
     adoptStyles(this.root, css + STROKE_PAD_CSS);
     this.bars = new BarsView(this.$('bars') as HTMLUListElement, this.$('verdict'));
@@ -105,6 +110,7 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
    */
   protected onLangChange(): void {
     const lang = this.language;
+    this.translatePreset(lang);
     relabelShell(this.root, lang);
     this.pad.setLang(lang);
     this.bars.lang = lang;
@@ -114,6 +120,21 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
     for (const [role, text] of this.lines) this.put(role, text);
     const line = this.$('message');
     if (this.noteShown && !line.hidden && line.textContent === this.noteShown) this.showNote(false);
+  }
+
+  /**
+   * The preset classes ("sun, house, tree"), while untouched — no drawings, no model, not renamed, not set by the
+   * `classes` attribute or a saved record — are named in the reader's language, so they follow a change of it.
+   */
+  private translatePreset(lang: Lang): void {
+    const was = this.presetIn, cs = this.lab.state.classes;
+    if (!was || was === lang) return;
+    const untouched = !this.lab.state.model && !this.lab.run && cs.every((c) => c.drawings.length === 0) && this.classes.join('\n') === preset(was).join('\n');
+    this.presetIn = untouched ? lang : null;
+    if (!untouched) return;
+    this.lab.state.classes = withNames(cs, preset(lang));
+    this.changed(false);
+    void this.classifyPad(); // no model: the bars' names only, nothing to compute
   }
 
   /** Shows `text` in `[data-role=role]` (null empties it), kept to say again on a change of language. */
@@ -126,7 +147,8 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
 
   private apply(name: DoodleAttr, raw: string | null): void {
     try {
-      const v = raw === null ? { [name]: DOODLE_DEFAULTS[name] } : DOODLE_PARSE[name](raw);
+      const v = raw === null ? { [name]: name === 'classes' ? preset(this.language) : DOODLE_DEFAULTS[name] } : DOODLE_PARSE[name](raw);
+      if (name === 'classes') this.presetIn = raw === null ? this.language : null;
       if (name !== 'classes') this.s = { ...this.s, ...v };
       else if (v.classes!.join('\n') !== this.classes.join('\n')) { this.lab.state.classes = withNames(this.lab.state.classes, v.classes!); this.changed(); }
       this.errors.delete(name);
@@ -207,7 +229,7 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
   }
 
   protected async load(): Promise<Heavy> {
-    const restoring = this.lab.restore().then((had) => { if (had) { this.errors.delete('classes'); this.note([]); } }, (err) => this.note(msg('doodleClasses.restoreFailed', { error: whyOf(err) ?? (err as Error).message })));
+    const restoring = this.lab.restore().then((had) => { if (had) { this.presetIn = null; this.errors.delete('classes'); this.note([]); } }, (err) => this.note(msg('doodleClasses.restoreFailed', { error: whyOf(err) ?? (err as Error).message })));
     const [engine, lib] = await Promise.all([getEngine(), import('./doodle-session.ts')]);
     await restoring;
     this.changed();
@@ -287,3 +309,8 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
 export interface DoodleClassesElement extends Omit<Reflected<typeof SPEC>, 'classes'> {}
 define('fm-doodle-classes', DoodleClassesElement);
 declare global { interface HTMLElementTagNameMap { 'fm-doodle-classes': DoodleClassesElement } }
+
+/** The preset classes in `lang` (English: the `classes` attribute's default, DOODLE_DEFAULTS). */
+function preset(lang: Lang): string[] {
+  return [t(lang, 'doodleClasses.preset.sun'), t(lang, 'doodleClasses.preset.house'), t(lang, 'doodleClasses.preset.tree')];
+}

@@ -10,7 +10,7 @@ import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 const option = (lang: Lang, m: string) => t(lang, 'doodleClasses.modelOption', { model: m, dataset: MODELS[m]!.dataset === 'fashion' ? 'Fashion-MNIST' : t(lang, 'doodleClasses.digits04') });
 
 export const SHELL = (models: readonly string[], lang: Lang) => {
-  const w = (key: MessageKey) => `data-t="${key}">${t(lang, key)}`;
+  const w = (key: MessageKey) => `data-t="${key}">${t(lang, key).replace(FILES_G, '<code>$1</code>')}`;
   const aria = (key: MessageKey) => `data-t-aria="${key}" aria-label="${t(lang, key)}"`;
   return `
 <div class="layout">
@@ -53,9 +53,15 @@ export const SHELL = (models: readonly string[], lang: Lang) => {
 <p class="engine"><fm-device-badge></fm-device-badge></p>`;
 };
 
+/** File names, which stay as they are in every language: shown as code (`<code>`, styled as the text around it). */
+const FILES = /(model\.json|weights\.bin)/;
+const FILES_G = new RegExp(FILES.source, 'g');
+
 /** The shell's words again in `lang` (the controls, their values and everything the reader made stay as they are). */
 export function relabelShell(root: ShadowRoot, lang: Lang): void {
-  for (const e of root.querySelectorAll<HTMLElement>('[data-t]')) e.textContent = t(lang, e.dataset.t as MessageKey);
+  for (const e of root.querySelectorAll<HTMLElement>('[data-t]')) {
+    e.replaceChildren(...t(lang, e.dataset.t as MessageKey).split(FILES).map((part, i) => (i % 2 ? Object.assign(document.createElement('code'), { textContent: part }) : part)));
+  }
   for (const e of root.querySelectorAll<HTMLElement>('[data-t-aria]')) e.setAttribute('aria-label', t(lang, e.dataset.tAria as MessageKey));
   for (const o of root.querySelectorAll<HTMLOptionElement>('select[data-attr="source"] option')) o.textContent = option(lang, o.value);
 }

@@ -285,7 +285,7 @@ const TINY = JSON.stringify({
   weightsManifest: [{ paths: ['weights.bin'], weights: [{ name: 'd/kernel', shape: [4, 2], dtype: 'float32' }, { name: 'd/bias', shape: [2], dtype: 'float32' }] }],
 });
 
-test('in lang="zh-CN": controls, pad, class list, counts, verdict, model line and messages in Chinese; back to en without a new result', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('in lang="zh-CN": controls, pad, class list, preset class names, counts, verdict, model line and messages in Chinese; back to en without a new result', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
   await open(page, 'epochs=0');
@@ -297,7 +297,7 @@ test('in lang="zh-CN": controls, pad, class list, counts, verdict, model line an
       train: q('[data-act="train"]'), title: q('#classes-title'), source: q('select[data-attr="source"] option'), undo: q('[data-role="undo"]'),
       pad: q('[data-role="pad-status"]'), count: q('[data-role="count"]'), add: r.querySelector('[data-role="add"]')!.getAttribute('aria-label'),
       summary: q('[data-role="classes-summary"]'), verdict: q('[data-role="verdict"]'), model: q('[data-role="model-line"]'), message: q('[data-role="message"]'),
-      progress: r.querySelector('progress')!.getAttribute('aria-label'),
+      progress: r.querySelector('progress')!.getAttribute('aria-label'), bars: [...r.querySelectorAll('.bars .name')].map((x) => x.textContent).join(','),
     };
   });
   await pageDraw(page);
@@ -305,15 +305,17 @@ test('in lang="zh-CN": controls, pad, class list, counts, verdict, model line an
   await expect.poll(async () => (await shown()).train).toBe('训练');
   expect(await shown()).toEqual({
     train: '训练', title: '你的类别', source: 'fashion-cnn（Fashion-MNIST）', undo: '撤销一笔', pad: '在横向50%、纵向50%处抬笔，共1笔。', count: '0幅手绘',
-    add: '把画板上的手绘添加到“sun”', summary: '共3个类别、0幅手绘。', verdict: '还没有模型：每个类别至少画2幅，然后点击“训练”。', model: '还没有训练好的模型。',
-    message: 'epochs必须在1到1000之间；收到的是0。', progress: '训练进度',
+    add: '把画板上的手绘添加到“太阳”', summary: '共3个类别、0幅手绘。', verdict: '还没有模型：每个类别至少画2幅，然后点击“训练”。', model: '还没有训练好的模型。',
+    message: 'epochs必须在1到1000之间；收到的是0。', progress: '训练进度', bars: '太阳,房子,树',
   });
+  // The untouched preset classes follow the language (the attribute reflects them); a reader's own names would not.
+  expect(await el(page).getAttribute('classes')).toBe('太阳, 房子, 树');
   await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
   await expect.poll(async () => (await shown()).train).toBe('Train');
   expect(await shown()).toEqual({
     train: 'Train', title: 'Your classes', source: 'fashion-cnn (Fashion-MNIST)', undo: 'Undo stroke', pad: 'Pen up at 50% across, 50% down; 1 stroke.', count: '0 drawings',
     add: 'Add the pad’s drawing to “sun”', summary: '3 classes, 0 drawings in all.', verdict: 'No model yet: draw at least 2 examples of each class, then press Train.',
-    model: 'No trained model yet.', message: 'epochs must be from 1 to 1000; got 0.', progress: 'Training progress',
+    model: 'No trained model yet.', message: 'epochs must be from 1 to 1000; got 0.', progress: 'Training progress', bars: 'sun,house,tree',
   });
   expect((await results(page)).length).toBe(n);
 });

@@ -126,4 +126,8 @@ export default {
   'doodleClasses.outputShape': 'output of shape [{shape}]',
   'doodleClasses.wrongOutputs': 'Could not import: {file} gives {got}, but this lab needs one probability for each of {min}–{max} classes.',
   'doodleClasses.noJs': 'This drawing lab needs JavaScript: you draw examples of your own classes and a pretrained network learns them in your browser.',
+  // The preset classes (the `classes` attribute's default), in the reader's language until the reader changes them.
+  'doodleClasses.preset.sun': 'sun',
+  'doodleClasses.preset.house': 'house',
+  'doodleClasses.preset.tree': 'tree',
 } as const;

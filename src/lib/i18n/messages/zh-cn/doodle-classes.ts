@@ -113,4 +113,7 @@ export default {
   'doodleClasses.outputShape': '形状为[{shape}]的输出',
   'doodleClasses.wrongOutputs': '无法导入：{file}给出{got}，但本实验需要为{min}–{max}个类别各给出一个概率。',
   'doodleClasses.noJs': '这个手绘实验需要JavaScript：你为自己的类别画出样例，一个预训练网络会在你的浏览器里学会它们。',
+  'doodleClasses.preset.sun': '太阳',
+  'doodleClasses.preset.house': '房子',
+  'doodleClasses.preset.tree': '树',
 } satisfies Translation<typeof en>;
