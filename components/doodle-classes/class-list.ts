@@ -1,11 +1,13 @@
 /**
  * The reader's classes as a list: a name field, the number of drawings, a strip of the drawings as the network
  * sees them (28×28 each), and buttons to add the pad's drawing, remove the last drawing, or remove the class
- * (only when it has no drawings, so no drawing is lost by a slip). Rebuilt on structural changes only.
+ * (only when it has no drawings, so no drawing is lost by a slip). Rebuilt on structural changes only (and on a change
+ * of language: nothing is computed, the strips are painted from the cached pixels). Words from the catalogue in `lang`.
  */
 import { MIN_CLASSES, MAX_NAME } from '@lib/doodle/classes.ts';
 import type { DoodleClass } from '@lib/doodle/state.ts';
 import { describeModel, plural } from '@lib/doodle/edits.ts';
+import { msg, say, t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
 export interface ClassActions {
   add(i: number): void;
@@ -23,28 +25,29 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
   return e;
 }
 
-export function renderClasses(list: HTMLOListElement, classes: readonly DoodleClass[], act: ClassActions, busy: boolean): void {
+export function renderClasses(list: HTMLOListElement, classes: readonly DoodleClass[], act: ClassActions, busy: boolean, lang: Lang): void {
   const focused = list.querySelector<HTMLElement>(':focus')?.dataset;
   const focus = focused ? { i: focused.index, role: focused.role } : null;
-  list.replaceChildren(...classes.map((c, i) => row(c, i, classes.length, act, busy)));
+  list.replaceChildren(...classes.map((c, i) => row(c, i, classes.length, act, busy, lang)));
   if (focus) list.querySelector<HTMLElement>(`[data-index="${focus.i}"][data-role="${focus.role}"]`)?.focus();
 }
 
 /** Updates the labels that carry a class's name without rebuilding (keeps the caret in the name field). */
-export function relabel(list: HTMLOListElement, i: number, name: string): void {
-  const shown = name.trim() || `class ${i + 1}`;
-  for (const b of list.querySelectorAll<HTMLElement>(`[data-index="${i}"][data-label]`)) b.setAttribute('aria-label', `${b.dataset.label} “${shown}”`);
+export function relabel(list: HTMLOListElement, i: number, name: string, lang: Lang): void {
+  const shown = name.trim() || t(lang, 'doodleClasses.unnamed', { n: i + 1 });
+  for (const b of list.querySelectorAll<HTMLElement>(`[data-index="${i}"][data-label]`)) b.setAttribute('aria-label', t(lang, b.dataset.label as MessageKey, { name: shown }));
 }
 
-function row(c: DoodleClass, i: number, n: number, act: ClassActions, busy: boolean): HTMLLIElement {
-  const shown = c.name.trim() || `class ${i + 1}`;
+function row(c: DoodleClass, i: number, n: number, act: ClassActions, busy: boolean, lang: Lang): HTMLLIElement {
+  const shown = c.name.trim() || t(lang, 'doodleClasses.unnamed', { n: i + 1 });
   const name = el('input', { type: 'text', value: c.name, maxLength: MAX_NAME + 8, autocomplete: 'off', spellcheck: false });
   Object.assign(name.dataset, { index: String(i), role: 'name' });
-  name.addEventListener('input', () => { act.rename(i, name.value); relabel(name.closest('ol')!, i, name.value); });
-  const button = (role: string, text: string, label: string, onClick: () => void, disabled = false) => {
-    const b = el('button', { type: 'button', textContent: text, disabled: disabled || busy });
+  name.addEventListener('input', () => { act.rename(i, name.value); relabel(name.closest('ol')!, i, name.value, lang); });
+  /** `label`: the catalogue key of the button's name, which takes the class's `{name}`. */
+  const button = (role: string, text: MessageKey, label: MessageKey, onClick: () => void, disabled = false) => {
+    const b = el('button', { type: 'button', textContent: t(lang, text), disabled: disabled || busy });
     Object.assign(b.dataset, { index: String(i), role, label });
-    b.setAttribute('aria-label', `${label} “${shown}”`);
+    b.setAttribute('aria-label', t(lang, label, { name: shown }));
     b.addEventListener('click', onClick);
     return b;
   };
@@ -52,15 +55,15 @@ function row(c: DoodleClass, i: number, n: number, act: ClassActions, busy: bool
   paintStrip(strip, c, act);
   strip.hidden = c.drawings.length === 0; // the count beside the name already says "0 drawings"
   strip.setAttribute('role', 'img');
-  strip.setAttribute('aria-label', c.drawings.length ? `${c.drawings.length} drawing${c.drawings.length === 1 ? '' : 's'} of “${shown}”, each as the network sees it (28×28)` : `No drawings of “${shown}” yet`);
-  const count = el('span', { className: 'count', textContent: `${c.drawings.length} drawing${c.drawings.length === 1 ? '' : 's'}` });
+  strip.setAttribute('aria-label', c.drawings.length ? t(lang, 'doodleClasses.strip', { count: c.drawings.length, name: shown }) : t(lang, 'doodleClasses.noStrip', { name: shown }));
+  const count = el('span', { className: 'count', textContent: say(lang, plural(c.drawings.length, 'drawing')) });
   count.dataset.role = 'count';
   return el('li', {},
     el('div', { className: 'row' },
-      el('label', {}, `Class ${i + 1} `, name), count,
-      button('add', 'Add drawing', 'Add the pad’s drawing to', () => act.add(i)),
-      button('remove-last', 'Remove last', 'Remove the last drawing of', () => act.removeLast(i), c.drawings.length === 0),
-      button('remove-class', 'Remove class', 'Remove the class', () => act.removeClass(i), n <= MIN_CLASSES || c.drawings.length > 0)),
+      el('label', {}, `${t(lang, 'doodleClasses.classN', { n: i + 1 })} `, name), count,
+      button('add', 'doodleClasses.addDrawing', 'doodleClasses.addDrawingTo', () => act.add(i)),
+      button('remove-last', 'doodleClasses.removeLast', 'doodleClasses.removeLastOf', () => act.removeLast(i), c.drawings.length === 0),
+      button('remove-class', 'doodleClasses.removeClass', 'doodleClasses.removeTheClass', () => act.removeClass(i), n <= MIN_CLASSES || c.drawings.length > 0)),
     el('div', { className: 'strip-wrap' }, strip));
 }
 
@@ -83,22 +86,22 @@ function paintStrip(canvas: HTMLCanvasElement, c: DoodleClass, act: ClassActions
 }
 
 /** The pad's drawing as the network sees it (white ink on black, like MNIST), with words for screen readers. */
-export function paintSeen(canvas: HTMLCanvasElement, px: Uint8Array | null): void {
+export function paintSeen(canvas: HTMLCanvasElement, px: Uint8Array | null, lang: Lang): void {
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(28, 28);
   for (let i = 0; i < 784; i++) img.data.set([px?.[i] ?? 0, px?.[i] ?? 0, px?.[i] ?? 0, 255], i * 4);
   ctx.putImageData(img, 0, 0);
   const inked = px ? px.reduce((n, v) => n + (v > 127 ? 1 : 0), 0) : 0;
-  canvas.setAttribute('aria-label', px ? `The pad's drawing as the network sees it: 28 by 28 pixels, ${inked} of them mostly ink.` : 'The pad is empty.');
+  canvas.setAttribute('aria-label', px ? t(lang, 'doodleClasses.seen', { inked }) : t(lang, 'doodleClasses.seenEmpty'));
 }
 
 /** The buttons that depend on the classes and on a run in progress, the classes' count line and the model line. */
-export function paintControls(root: ShadowRoot, classes: readonly DoodleClass[], model: Parameters<typeof describeModel>[0], busy: boolean): void {
+export function paintControls(root: ShadowRoot, classes: readonly DoodleClass[], model: Parameters<typeof describeModel>[0], busy: boolean, lang: Lang): void {
   const act = (a: string) => root.querySelector<HTMLButtonElement>(`[data-act="${a}"]`)!;
   act('add-class').disabled = busy || classes.length >= 5;
   act('train').disabled = busy;
   act('cancel').disabled = !busy;
   const text = (role: string, t: string) => (root.querySelector<HTMLElement>(`[data-role="${role}"]`)!.textContent = t);
-  text('classes-summary', `${plural(classes.length, 'class')}, ${plural(classes.reduce((s, c) => s + c.drawings.length, 0), 'drawing')} in all.`);
-  text('model-line', describeModel(model, classes));
+  text('classes-summary', say(lang, msg('doodleClasses.summary', { classes: plural(classes.length, 'class'), drawings: plural(classes.reduce((s, c) => s + c.drawings.length, 0), 'drawing') })));
+  text('model-line', say(lang, describeModel(model, classes)));
 }

@@ -1,10 +1,12 @@
 /**
  * The Train button's wiring for `<fm-doodle-classes>`: the run as one Job through the element's WidgetJobs (paused
  * out of view; a failure ends in status="error" with Retry), its progress line and announcements, and the ending
- * (refused, cancelled or trained) in words. The training itself is DoodleLab's and DoodleSession's.
+ * (refused, cancelled or trained) in catalogue messages, which the host keeps to say again on a change of language.
+ * The training itself is DoodleLab's and DoodleSession's.
  */
 import { Job } from '@lib/job/job.ts';
-import { percent } from '@lib/doodle/edits.ts';
+import { listOf, percent } from '@lib/doodle/edits.ts';
+import { msg, type Msg } from '@lib/i18n/index.ts';
 import type { WidgetStatus } from '@lib/widget/fm-element.ts';
 import type { WidgetJobs } from '@lib/widget/widget-jobs.ts';
 import type { DoodleLab, TrainOutcome } from './doodle-lab.ts';
@@ -18,7 +20,9 @@ export interface TrainHost {
   settings: { epochs: number; seed: number; source: string };
   sync(): void;
   setStatus(s: WidgetStatus): void;
-  note(text: string, kind?: 'error' | 'info'): void;
+  note(text: Msg[], kind?: 'error' | 'info'): void;
+  /** Shows a message in the element `[data-role=role]` (null: empties it); the host says it again on a change of language. */
+  put(role: 'progress-text' | 'announce', text: Msg | null): void;
   retry(): void;
 }
 
@@ -26,23 +30,23 @@ export interface TrainHost {
 export async function trainDoodles(h: TrainHost): Promise<TrainOutcome | null> {
   const $ = (role: string) => h.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
   const progress = $('progress') as HTMLProgressElement;
-  const text = $('progress-text');
   const o = { ...h.settings };
   const job = new Job();
   const r = await h.jobs.run(job, () => h.lab.train(h.session, job, o, (epoch, epochs, loss) => {
     progress.value = epoch / epochs;
-    text.textContent = `Epoch ${epoch} of ${epochs}, loss ${loss.toFixed(3)}`;
+    // Counts as typed (no digit grouping: "of 1000"), the loss to three places.
+    h.put('progress-text', msg('doodleClasses.epochProgress', { epoch: String(epoch), epochs: String(epochs), loss: loss.toFixed(3) }));
   }, () => {
     h.sync();
     h.setStatus('running');
-    h.note('');
-    text.textContent = `Passing the drawings through the frozen ${o.source} base…`;
-    $('announce').textContent = `Training a new head for ${h.lab.names.join(', ')}…`;
+    h.note([]);
+    h.put('progress-text', msg('doodleClasses.features', { source: o.source }));
+    h.put('announce', msg('doodleClasses.trainingFor', { names: listOf(h.lab.names) }));
   }), h.retry);
   progress.value = 0;
-  text.textContent = '';
+  h.put('progress-text', null);
   h.sync();
-  if (r?.kind === 'trained') $('announce').textContent = `Trained in ${(r.ms / 1000).toFixed(1)} s: training accuracy ${percent(r.accuracy)}.`;
+  if (r?.kind === 'trained') h.put('announce', msg('doodleClasses.trained', { seconds: (r.ms / 1000).toFixed(1), accuracy: percent(r.accuracy) }));
   else if (r) {
     if (r.kind !== 'refused') h.setStatus('ready');
     h.note(r.text, r.kind === 'cancelled' ? 'info' : 'error');

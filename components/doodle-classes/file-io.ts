@@ -1,27 +1,29 @@
-/** Downloads and file picks for the model's export and import (browser plumbing, no model logic), in words. */
+/** Downloads and file picks for the model's export and import (browser plumbing, no model logic), in catalogue messages. */
 import type { PickedFile } from '@lib/doodle/model-files.ts';
+import { listOf } from '@lib/doodle/edits.ts';
+import { msg, whyOf, type Msg } from '@lib/i18n/index.ts';
 import type { DoodleLab } from './doodle-lab.ts';
 import type { DoodleSession } from './doodle-session.ts';
 
-type Said = { ok: boolean; message: string };
+type Said = { ok: boolean; message: Msg | string };
 
 export async function exportModel(session: DoodleSession | null, lab: DoodleLab): Promise<Said> {
   const m = lab.state.model;
-  if (!session?.model || !m) return { ok: false, message: 'There is no model to export yet: train one first.' };
+  if (!session?.model || !m) return { ok: false, message: msg('doodleClasses.noExport') };
   await download(await session.exportFiles(m.classNames));
-  return { ok: true, message: 'Exported model.json and weights.bin (a TensorFlow.js model). Import both files to use it again.' };
+  return { ok: true, message: msg('doodleClasses.exported') };
 }
 
 /** Replaces the lab's model with the picked files' (the input is emptied so the same files can be picked again). */
 export async function importModel(input: HTMLInputElement, session: DoodleSession | null, lab: DoodleLab): Promise<Said> {
   const files = await picked(input.files);
   input.value = '';
-  if (!session) return { ok: false, message: 'Wait for the lab to be ready before importing a model.' };
+  if (!session) return { ok: false, message: msg('doodleClasses.notReady') };
   try {
     const m = await lab.importFiles(session, files);
-    return { ok: true, message: `Imported ${files.map((f) => f.name).join(' and ')}: a model for ${m.classNames.join(', ')}.` };
+    return { ok: true, message: msg('doodleClasses.imported', { files: listOf(files.map((f) => f.name), true), names: listOf(m.classNames) }) };
   } catch (err) {
-    return { ok: false, message: (err as Error).message };
+    return { ok: false, message: whyOf(err) ?? (err as Error).message };
   }
 }
 

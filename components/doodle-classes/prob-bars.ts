@@ -1,4 +1,7 @@
 /** Class probabilities as labelled bars with their numbers (the bars are decoration; the text carries the values). */
+import { msg, say, type Lang, type Msg } from '@lib/i18n/index.ts';
+import { MIN_EXAMPLES } from '@lib/doodle/classes.ts';
+
 export function renderBars(list: HTMLUListElement, names: readonly string[], probs: readonly number[] | null): void {
   const top = probs ? probs.indexOf(Math.max(...probs)) : -1;
   list.replaceChildren(...names.map((name, i) => {
@@ -21,11 +24,11 @@ export function formatPct(p: number): string {
 }
 
 /** The sentence under the bars. */
-export function verdict(hasModel: boolean, names: readonly string[], probs: readonly number[] | null): string {
-  if (!hasModel) return 'No model yet: draw at least 2 examples of each class, then press Train.';
-  if (!probs) return 'Draw on the pad: the model will classify the drawing.';
+export function verdict(hasModel: boolean, names: readonly string[], probs: readonly number[] | null): Msg {
+  if (!hasModel) return msg('doodleClasses.noModelYet', { min: MIN_EXAMPLES });
+  if (!probs) return msg('doodleClasses.drawToClassify');
   const top = probs.indexOf(Math.max(...probs));
-  return `The model says “${names[top]}” (${formatPct(probs[top]!)}).`;
+  return msg('doodleClasses.modelSays', { name: names[top]!, p: formatPct(probs[top]!) });
 }
 
 /** The bars and the verdict for the latest classification: one still running when a newer one starts is dropped. */
@@ -33,6 +36,10 @@ export class BarsView {
   private shown = 0;
   private readonly list: HTMLUListElement;
   private readonly verdictLine: HTMLElement;
+  /** The sentence shown, kept to say again in another language. */
+  private said: Msg | null = null;
+  /** The language the sentence is said in (the element sets it; `relabel()` says the sentence again). */
+  lang: Lang = 'en';
 
   constructor(list: HTMLUListElement, verdictLine: HTMLElement) {
     this.list = list;
@@ -44,6 +51,11 @@ export class BarsView {
     const probs = (await pending) ?? null;
     if (n !== this.shown) return; // a newer drawing is being classified
     renderBars(this.list, names, probs);
-    this.verdictLine.textContent = verdict(hasModel, names, probs);
+    this.said = verdict(hasModel, names, probs);
+    this.relabel();
+  }
+
+  relabel(): void {
+    if (this.said) this.verdictLine.textContent = say(this.lang, this.said);
   }
 }

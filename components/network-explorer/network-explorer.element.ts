@@ -53,6 +53,8 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   private maps!: MapsView;
   /** The selected pixel as a fraction of the map's height and width, so it survives a change of layer. */
   private pixel: { fy: number; fx: number } | null = null;
+  /** The drawing pad, once loaded (before `heavy` is set, so a change of language while the engine starts reaches it). */
+  private pad: import('@lib/widget/stroke-pad/stroke-pad.ts').StrokePad | null = null;
 
   /** The input [1, 28, 28, 1] (pixel / 255) and every layer's output (batch axis kept), as computed. */
   async getInput() { await this.ready; return copy(this.last!.fwd.input); }
@@ -94,6 +96,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     this.maps.relabel();
     reserveWords(this.root, this.s, lang);
     const h = this.heavy;
+    this.pad?.setLang(lang);
     if (h) h.detail.lang = lang;
     if (h && this.built) h.views.renderModel(this.root, this.built, lang);
     if (h && this.last) {
@@ -148,8 +151,9 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     ]);
     const detail = new DetailView(this.$('detail'), (y, x) => this.pick(null, null, y, x));
     detail.lang = this.language;
-    const pad = new StrokePad({ raster: GRID28_RASTER, look: 'mnist', width: '11rem', label: 'Drawing pad, 28 by 28 pixels, white ink on black: the network\'s input.', onChange: () => this.source === 'draw' && this.schedule() });
+    const pad = new StrokePad({ raster: GRID28_RASTER, look: 'mnist', width: '11rem', label: msg('networkExplorer.padLabel'), lang: this.language, onChange: () => this.source === 'draw' && this.schedule() });
     this.$('pad-slot').append(pad.el);
+    this.pad = pad;
     adoptStyles(this.root, css + STROKE_PAD_CSS); // the pad's look arrives with its code
     const session = new nets.ExplorerSession(MODELS_BASE, DATA_BASE);
     return { engine, nets, session, views, diverging, detail, pad };

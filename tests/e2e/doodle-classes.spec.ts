@@ -284,3 +284,45 @@ const TINY = JSON.stringify({
   modelTopology: { class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, batch_input_shape: [null, 4], use_bias: true, activation: 'softmax' } }] }, keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' },
   weightsManifest: [{ paths: ['weights.bin'], weights: [{ name: 'd/kernel', shape: [4, 2], dtype: 'float32' }, { name: 'd/bias', shape: [2], dtype: 'float32' }] }],
 });
+
+test('in lang="zh-CN": controls, pad, class list, preset class names, counts, verdict, model line and messages in Chinese; back to en without a new result', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(180_000);
+  await open(page, 'epochs=0');
+  const n = (await results(page)).length;
+  const shown = () => el(page).evaluate((e) => {
+    const r = e.shadowRoot!;
+    const q = (s: string) => r.querySelector(s)!.textContent!.trim();
+    return {
+      train: q('[data-act="train"]'), title: q('#classes-title'), source: q('select[data-attr="source"] option'), undo: q('[data-role="undo"]'),
+      pad: q('[data-role="pad-status"]'), count: q('[data-role="count"]'), add: r.querySelector('[data-role="add"]')!.getAttribute('aria-label'),
+      summary: q('[data-role="classes-summary"]'), verdict: q('[data-role="verdict"]'), model: q('[data-role="model-line"]'), message: q('[data-role="message"]'),
+      progress: r.querySelector('progress')!.getAttribute('aria-label'), bars: [...r.querySelectorAll('.bars .name')].map((x) => x.textContent).join(','),
+    };
+  });
+  await pageDraw(page);
+  await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  await expect.poll(async () => (await shown()).train).toBe('训练');
+  expect(await shown()).toEqual({
+    train: '训练', title: '你的类别', source: 'fashion-cnn（Fashion-MNIST）', undo: '撤销一笔', pad: '在横向50%、纵向50%处抬笔，共1笔。', count: '0幅手绘',
+    add: '把画板上的手绘添加到“太阳”', summary: '共3个类别、0幅手绘。', verdict: '还没有模型：每个类别至少画2幅，然后点击“训练”。', model: '还没有训练好的模型。',
+    message: 'epochs必须在1到1000之间；收到的是0。', progress: '训练进度', bars: '太阳,房子,树',
+  });
+  // The untouched preset classes follow the language (the attribute reflects them); a reader's own names would not.
+  expect(await el(page).getAttribute('classes')).toBe('太阳, 房子, 树');
+  await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
+  await expect.poll(async () => (await shown()).train).toBe('Train');
+  expect(await shown()).toEqual({
+    train: 'Train', title: 'Your classes', source: 'fashion-cnn (Fashion-MNIST)', undo: 'Undo stroke', pad: 'Pen up at 50% across, 50% down; 1 stroke.', count: '0 drawings',
+    add: 'Add the pad’s drawing to “sun”', summary: '3 classes, 0 drawings in all.', verdict: 'No model yet: draw at least 2 examples of each class, then press Train.',
+    model: 'No trained model yet.', message: 'epochs must be from 1 to 1000; got 0.', progress: 'Training progress', bars: 'sun,house,tree',
+  });
+  expect((await results(page)).length).toBe(n);
+});
+
+/** A dot in the pad's middle, by keyboard (Space down, Space up). */
+async function pageDraw(page: Page): Promise<void> {
+  await page.locator('fm-doodle-classes canvas[data-role="pad"]').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+}

@@ -225,7 +225,7 @@ test('the layer table: every column whole in the chapter’s column at 1280 px; 
   await expect.poll(() => box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
 });
 
-test('in lang="zh-CN" on the page: controls, class names, table, detail and sentences in Chinese; back to en without a new forward pass', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('in lang="zh-CN" on the page: controls, class names, table, detail, drawing pad and sentences in Chinese; back to en without a new forward pass', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(400_000);
   await open(page);
@@ -238,6 +238,8 @@ test('in lang="zh-CN" on the page: controls, class names, table, detail and sent
       summary: q('[data-role="summary"]'), caption: q('[data-role="input-caption"]'), timing: q('[data-role="timing"]'),
       head: [...r.querySelectorAll('table[data-role="table"] thead th')].map((x) => x.textContent), op: q('table[data-role="table"] tbody td'),
       block: q('.block-title'), zoom: q('[data-role="zoom-caption"]'), pixel: q('.pixel-title'), prev: r.querySelector('[data-role="prev"]')!.getAttribute('aria-label'),
+      // The stroke pad (src/lib/widget/stroke-pad/), hidden until "Your drawing" is chosen but already made.
+      pad: [q('[data-role="undo"]'), q('[data-role="clear"]'), q('.pad-help'), q('[data-role="pad-status"]'), r.querySelector('canvas[data-role="pad"]')!.getAttribute('aria-label'), r.querySelector('canvas[data-role="pad"]')!.getAttribute('aria-roledescription')],
     };
   });
   await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
@@ -254,6 +256,8 @@ test('in lang="zh-CN" on the page: controls, class names, table, detail and sent
   expect(zh.zoom).toMatch(/^conv1，第1张特征图（共32张）（3×3卷积/);
   expect(zh.pixel).toMatch(/^conv1第1张特征图第\d+行第\d+列=/);
   expect(zh.prev).toBe('上一张测试图像');
+  expect(zh.pad).toEqual(['撤销一笔', '清空画板', '键盘操作：方向键移动画笔（按住Shift每次多走几步），空格或回车键落笔或抬笔，Ctrl+Z撤销一笔。', '画板是空的。',
+    '画板，28×28像素，黑底白色笔迹：网络的输入。可以用鼠标、手指或触控笔画，也可以用键盘画。', '画板']);
 
   await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
   await expect.poll(async () => (await shown()).model).toBe('Model');
@@ -264,5 +268,7 @@ test('in lang="zh-CN" on the page: controls, class names, table, detail and sent
   expect(en.op).toBe('3×3 conv, 32 filters, same padding, no bias');
   expect(en.zoom).toMatch(/^conv1, map 1 of 32 \(3×3 conv/);
   expect(en.prev).toBe('Previous test image');
+  expect(en.pad).toEqual(['Undo stroke', 'Clear pad', 'Keyboard: arrow keys move the pen (Shift for bigger steps), Space or Enter puts it down or lifts it, Ctrl+Z undoes a stroke.', 'The pad is empty.',
+    'Drawing pad, 28 by 28 pixels, white ink on black: the network\'s input. Draw with a mouse, finger or pen, or with the keyboard.', 'drawing pad']);
   expect(await page.evaluate(() => (window as unknown as { results: unknown[] }).results.length)).toBe(n);
 });

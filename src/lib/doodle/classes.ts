@@ -1,8 +1,12 @@
 /**
  * The reader's classes: how many, what they may be called, and whether the drawings are enough to train.
- * Every problem is a sentence the widget shows as is; the lists come back empty when all is well.
+ * Every problem is a catalogue message (doodleClasses.*) the widget says in its language; the lists come back empty
+ * when all is well.
  */
 import { ParamError, quote } from '../params/index.ts';
+import { msg, say } from '../i18n/t.ts';
+import type { Lang } from '../i18n/locales.ts';
+import type { Msg } from '../i18n/types.ts';
 
 export const MIN_CLASSES = 2;
 export const MAX_CLASSES = 5;
@@ -11,20 +15,23 @@ export const MIN_EXAMPLES = 2;
 export const MAX_EXAMPLES = 40;
 export const MAX_NAME = 24;
 
-const show = (name: string) => `“${name}”`;
+/** Sentences said one after another: a space between them in English, none in Chinese (they end in 。). */
+export function sentences(lang: Lang, messages: readonly (Msg | string)[]): string {
+  return messages.map((m) => say(lang, m)).filter(Boolean).join(lang === 'zh-CN' ? '' : ' ');
+}
 
 /** Problems with a list of class names (count, blank, too long, duplicates ignoring case and spaces). */
-export function nameProblems(names: readonly string[]): string[] {
-  const out: string[] = [];
-  if (names.length < MIN_CLASSES) out.push(`Name at least ${MIN_CLASSES} classes (there ${names.length === 1 ? 'is 1' : `are ${names.length}`}).`);
-  if (names.length > MAX_CLASSES) out.push(`Use at most ${MAX_CLASSES} classes (there are ${names.length}).`);
+export function nameProblems(names: readonly string[]): Msg[] {
+  const out: Msg[] = [];
+  if (names.length < MIN_CLASSES) out.push(msg('doodleClasses.tooFew', { min: MIN_CLASSES, count: names.length }));
+  if (names.length > MAX_CLASSES) out.push(msg('doodleClasses.tooMany', { max: MAX_CLASSES, count: names.length }));
   const seen = new Map<string, number>();
   names.forEach((raw, i) => {
     const name = raw.trim();
-    if (name === '') out.push(`Class ${i + 1} has no name.`);
-    else if (name.length > MAX_NAME) out.push(`Class ${i + 1}'s name is longer than ${MAX_NAME} characters.`);
+    if (name === '') out.push(msg('doodleClasses.noName', { n: i + 1 }));
+    else if (name.length > MAX_NAME) out.push(msg('doodleClasses.longName', { n: i + 1, max: MAX_NAME }));
     const key = name.toLowerCase().replace(/\s+/g, ' ');
-    if (name !== '' && seen.has(key)) out.push(`Classes ${seen.get(key)! + 1} and ${i + 1} are both called ${show(name)}: give each class its own name.`);
+    if (name !== '' && seen.has(key)) out.push(msg('doodleClasses.sameName', { a: seen.get(key)! + 1, b: i + 1, name }));
     else seen.set(key, i);
   });
   return out;
@@ -33,26 +40,36 @@ export function nameProblems(names: readonly string[]): string[] {
 export interface ClassCount { name: string; count: number }
 
 /** Problems that stop training: the names, then the examples per class. */
-export function trainingProblems(classes: readonly ClassCount[]): string[] {
+export function trainingProblems(classes: readonly ClassCount[]): Msg[] {
   const names = nameProblems(classes.map((c) => c.name));
   if (names.length) return names;
   const total = classes.reduce((s, c) => s + c.count, 0);
-  if (total === 0) return [`There are no drawings yet: draw at least ${MIN_EXAMPLES} examples of each class.`];
+  if (total === 0) return [msg('doodleClasses.noDrawings', { min: MIN_EXAMPLES })];
   const only = classes.filter((c) => c.count > 0);
-  if (only.length === 1) {
-    const where = total === 1 ? `The only drawing is in ${show(only[0]!.name.trim())}` : `All ${total} drawings are in ${show(only[0]!.name.trim())}`;
-    return [`${where}: a classifier needs examples of at least two classes to tell them apart. Draw ${MIN_EXAMPLES} or more of each of the others.`];
-  }
+  if (only.length === 1) return [msg('doodleClasses.oneClass', { count: total, name: only[0]!.name.trim(), min: MIN_EXAMPLES })];
   return classes
     .filter((c) => c.count < MIN_EXAMPLES)
-    .map((c) => `${show(c.name.trim())} has ${c.count === 0 ? 'no drawings' : 'only 1 drawing'}: draw at least ${MIN_EXAMPLES} examples of each class.`);
+    .map((c) => msg(c.count === 0 ? 'doodleClasses.noneIn' : 'doodleClasses.oneIn', { name: c.name.trim(), min: MIN_EXAMPLES }));
+}
+
+/**
+ * A refused `classes` attribute: `classes "…":` and then each problem. `message` is the English text; `said`, in
+ * another language, is `messages` said as sentences (AttributeSettings-style hosts show `messages` one by one).
+ */
+export class ClassListError extends ParamError {
+  readonly messages: readonly Msg[];
+  constructor(raw: string, problems: readonly Msg[]) {
+    const messages = [msg('doodleClasses.badClasses', { value: quote(raw) }), ...problems];
+    super('classes', sentences('en', messages));
+    this.messages = messages;
+  }
 }
 
 /** The `classes` attribute: names separated by commas, e.g. "circle, cross, line". */
 export function parseClassList(raw: string): string[] {
   const names = raw.split(',').map((s) => s.trim());
   const problems = nameProblems(names);
-  if (problems.length) throw new ParamError('classes', `classes ${quote(raw)}: ${problems.join(' ')}`);
+  if (problems.length) throw new ClassListError(raw, problems);
   return names;
 }
 

@@ -7,6 +7,8 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { loadModel, saveModel, WEIGHTS_FILE } from '../train/model-io.ts';
 import { MAX_CLASSES, MIN_CLASSES, cleanName, nameProblems } from './classes.ts';
+import { msg } from '../i18n/t.ts';
+import { ReaderError } from '../i18n/reader-error.ts';
 
 export interface PickedFile { name: string; bytes: ArrayBuffer }
 export interface Imported { model: LayersModel; classNames: string[] }
@@ -24,11 +26,13 @@ const SENTINEL = 'fm-import';
 
 /** Loads a model from picked files: one .json (model.json) and the weights file(s) it lists. */
 export async function importModel(tf: Tf, picked: readonly PickedFile[]): Promise<Imported> {
+  // File names are the reader's own: listed as they are, comma-separated, in every language.
   const list = picked.map((f) => f.name).join(', ') || 'no file';
   const jsons = picked.filter((f) => /\.json$/i.test(f.name));
   if (jsons.length !== 1) {
-    const which = jsons.length ? `${jsons.length} .json files (${jsons.map((f) => f.name).join(', ')})` : `no .json file (${list})`;
-    throw new Error(`Choose a model's two files, model.json and weights.bin; you chose ${which}.`);
+    const which = jsons.length ? msg('doodleClasses.jsonFiles', { count: jsons.length, files: jsons.map((f) => f.name).join(', ') })
+      : msg('doodleClasses.noJson', { files: picked.length ? list : msg('doodleClasses.noFile') });
+    throw new ReaderError(msg('doodleClasses.twoFiles', { which }));
   }
   const json = jsons[0]!;
   const bins = picked.filter((f) => f !== json);
@@ -55,13 +59,15 @@ export async function importModel(tf: Tf, picked: readonly PickedFile[]): Promis
   try {
     model = await loadModel(tf, read, SENTINEL, [28, 28, 1]);
   } catch (err) {
-    throw new Error(`Could not import: ${rename((err as Error).message)}`);
+    // The cause comes from model-io (src/lib/train/), in English.
+    throw new ReaderError(msg('doodleClasses.importFailed', { error: rename((err as Error).message) }));
   }
   const out = model.outputs[0]?.shape ?? [];
   const k = out.length === 2 ? out[1] ?? 0 : 0;
   if (k < MIN_CLASSES || k > MAX_CLASSES) {
     model.dispose();
-    throw new Error(`Could not import: ${json.name} gives ${out.length === 2 ? `${k} outputs` : `output of shape [${out.join(', ')}]`}, but this lab needs one probability for each of ${MIN_CLASSES}–${MAX_CLASSES} classes.`);
+    const got = out.length === 2 ? msg('doodleClasses.outputs', { count: k }) : msg('doodleClasses.outputShape', { shape: out.join(', ') });
+    throw new ReaderError(msg('doodleClasses.wrongOutputs', { file: json.name, got, min: MIN_CLASSES, max: MAX_CLASSES }));
   }
   const names = parsed.userDefinedMetadata?.classNames;
   const ok = Array.isArray(names) && names.length === k && names.every((n) => typeof n === 'string') && nameProblems(names as string[]).length === 0;

@@ -5,6 +5,9 @@
  */
 import { MAX_CLASSES, MAX_EXAMPLES, MAX_NAME } from './classes.ts';
 import { PAD_SIZE, type Drawing } from './strokes.ts';
+import { msg } from '../i18n/t.ts';
+import { ReaderError } from '../i18n/reader-error.ts';
+import type { Msg } from '../i18n/types.ts';
 
 export const STATE_VERSION = 1;
 const MAX_STROKES = 200;
@@ -41,17 +44,23 @@ export function serialise(state: DoodleState): StoredState {
   };
 }
 
-export class StateError extends Error {}
+/** A saved record that cannot be read: `why` says what is wrong, in the reader's language (`message` in English). */
+export class StateError extends ReaderError {
+  constructor(why: Msg) {
+    super(msg('doodleClasses.state', { why }));
+    this.name = 'StateError';
+  }
+}
 
 export function parseState(raw: unknown): DoodleState {
-  const bad = (why: string): never => { throw new StateError(`The saved drawings could not be read (${why}).`); };
-  if (!isObject(raw)) return bad('not an object');
-  if (raw.version !== STATE_VERSION) bad(`version ${String(raw.version)}, expected ${STATE_VERSION}`);
-  if (!Array.isArray(raw.classes) || raw.classes.length > MAX_CLASSES) bad('no list of at most 5 classes');
+  const bad = (why: Msg): never => { throw new StateError(why); };
+  if (!isObject(raw)) return bad(msg('doodleClasses.state.notObject'));
+  if (raw.version !== STATE_VERSION) bad(msg('doodleClasses.state.version', { got: String(raw.version), expected: String(STATE_VERSION) }));
+  if (!Array.isArray(raw.classes) || raw.classes.length > MAX_CLASSES) bad(msg('doodleClasses.state.classes'));
   const classes = (raw.classes as unknown[]).map((c, i): DoodleClass => {
-    if (!isObject(c) || typeof c.name !== 'string' || c.name.length > MAX_NAME + 8) return bad(`class ${i + 1} has no usable name`);
-    if (!Array.isArray(c.drawings) || c.drawings.length > MAX_EXAMPLES) return bad(`class ${i + 1} has no list of at most ${MAX_EXAMPLES} drawings`);
-    return { name: c.name, drawings: (c.drawings as unknown[]).map((d, j) => drawing(d, () => bad(`drawing ${j + 1} of class ${i + 1} is damaged`))) };
+    if (!isObject(c) || typeof c.name !== 'string' || c.name.length > MAX_NAME + 8) return bad(msg('doodleClasses.state.name', { n: i + 1 }));
+    if (!Array.isArray(c.drawings) || c.drawings.length > MAX_EXAMPLES) return bad(msg('doodleClasses.state.drawings', { n: i + 1, max: MAX_EXAMPLES }));
+    return { name: c.name, drawings: (c.drawings as unknown[]).map((d, j) => drawing(d, () => bad(msg('doodleClasses.state.drawing', { j: j + 1, n: i + 1 })))) };
   });
   return { classes, model: raw.model === null || raw.model === undefined ? null : modelNote(raw.model, bad) };
 }
@@ -74,12 +83,12 @@ function drawing(raw: unknown, bad: () => never): Drawing {
   });
 }
 
-function modelNote(raw: unknown, bad: (why: string) => never): ModelNote {
-  if (!isObject(raw)) return bad('the model note is not an object');
+function modelNote(raw: unknown, bad: (why: Msg) => never): ModelNote {
+  if (!isObject(raw)) return bad(msg('doodleClasses.state.note'));
   const { classNames, source, epochs, seed, trainAccuracy, made } = raw;
-  if (!Array.isArray(classNames) || classNames.length < 2 || classNames.length > MAX_CLASSES || !classNames.every((n) => typeof n === 'string')) bad('the model note has no class names');
-  if (typeof source !== 'string' || typeof made !== 'string' || typeof epochs !== 'number' || typeof seed !== 'number') bad('the model note is incomplete');
-  if (trainAccuracy !== null && typeof trainAccuracy !== 'number') bad('the model note has no accuracy');
+  if (!Array.isArray(classNames) || classNames.length < 2 || classNames.length > MAX_CLASSES || !classNames.every((n) => typeof n === 'string')) bad(msg('doodleClasses.state.noteNames'));
+  if (typeof source !== 'string' || typeof made !== 'string' || typeof epochs !== 'number' || typeof seed !== 'number') bad(msg('doodleClasses.state.noteIncomplete'));
+  if (trainAccuracy !== null && typeof trainAccuracy !== 'number') bad(msg('doodleClasses.state.noteAccuracy'));
   return { classNames: [...(classNames as string[])], source: source as string, epochs: epochs as number, seed: seed as number, trainAccuracy: trainAccuracy as number | null, made: made as string };
 }
 

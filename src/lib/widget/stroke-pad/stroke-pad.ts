@@ -4,11 +4,14 @@
  * bigger steps, Space or Enter puts it down or lifts it, Escape lifts it, Ctrl/Cmd+Z undoes), an Undo and a Clear
  * button, and a status line that says what is drawn (the canvas's text alternative). The strokes live in a
  * StrokeModel and the screen shows the one rasteriser's raster, so what the reader sees is what the model reads.
- * `onChange` fires when a stroke ends, on undo and on clear.
+ * `onChange` fires when a stroke ends, on undo and on clear. Every text comes from the catalogue (strokePad.*) in
+ * the language the host gives (`lang`, then `setLang()` from its `onLangChange()`); the status is kept as a message
+ * so a change of language says it again.
  */
 import { PAD_SIZE, rasterise, type Drawing } from '@lib/doodle/strokes.ts';
 import { coverage, mnistOf, parseRgb, toRgba, type Raster, type Rgb } from '@lib/stroke-pad/image.ts';
 import { keyStep, StrokeModel, type KeyResult } from '@lib/stroke-pad/model.ts';
+import { msg, resolveLang, say, type Lang, type Msg } from '@lib/i18n/index.ts';
 import css from './stroke-pad.css?inline';
 
 /** The pad's CSS: a widget that holds a pad adopts it with its own (`adoptStyles(root, css + STROKE_PAD_CSS)`), so no `<style>` sits in the shadow root (strict CSP). */
@@ -19,8 +22,10 @@ export interface StrokePadOptions {
   raster: Raster;
   /** Ink and paper: the page's text colour on its background, white on black (MNIST), or black on white. */
   look: 'theme' | 'mnist' | 'paper';
-  /** The accessible name: what the drawing is for. */
-  label: string;
+  /** The accessible name: what the drawing is for (a catalogue message, said in the pad's language). */
+  label: Msg | string;
+  /** The language the pad speaks (the host's `this.language`); without it, the document's. */
+  lang?: Lang;
   onChange: () => void;
   /** CSS width of the pad on screen. */
   width?: string;
@@ -29,7 +34,6 @@ export interface StrokePadOptions {
 }
 
 const LOOKS: Record<StrokePadOptions['look'], [Rgb | null, Rgb | null]> = { theme: [null, null], mnist: [[255, 255, 255], [0, 0, 0]], paper: [[0, 0, 0], [255, 255, 255]] };
-const HELP = 'Keyboard: arrow keys move the pen (Shift for bigger steps), Space or Enter puts it down or lifts it, Ctrl+Z undoes a stroke.';
 let count = 0;
 
 export class StrokePad {
@@ -41,6 +45,10 @@ export class StrokePad {
   /** The ink coverage at the raster's size; made on first use (a pad on a page may never be shown). */
   private covCache: Float32Array | null = null;
   private keyboard = false;
+  private lang: Lang;
+  private label: Msg | string;
+  /** What the status line says, kept as a message so that `setLang()` can say it again. */
+  private status: Msg = msg('strokePad.isEmpty');
 
   constructor(private readonly o: StrokePadOptions) {
     const id = `fm-pad-${++count}`, size = o.raster.size;
@@ -48,12 +56,13 @@ export class StrokePad {
     this.el = document.createElement('div');
     this.el.className = 'stroke-pad';
     this.el.innerHTML = `<div class="pad-area"><canvas data-role="pad" width="${size}" height="${size}" tabindex="0" role="application"
-      aria-roledescription="drawing pad" aria-describedby="${id}-help ${id}-status"></canvas><div class="pad-cursor" hidden></div></div>
-      <div class="pad-tools"><button type="button" data-role="undo">Undo stroke</button><button type="button" data-role="clear">Clear pad</button></div>
-      <p class="pad-help" id="${id}-help">${HELP}</p><p class="pad-status" id="${id}-status" data-role="pad-status" aria-live="polite"></p>`;
+      aria-describedby="${id}-help ${id}-status"></canvas><div class="pad-cursor" hidden></div></div>
+      <div class="pad-tools"><button type="button" data-role="undo"></button><button type="button" data-role="clear"></button></div>
+      <p class="pad-help" id="${id}-help"></p><p class="pad-status" id="${id}-status" data-role="pad-status" aria-live="polite"></p>`;
     if (o.width) this.el.style.setProperty('--fm-pad-width', o.width);
     this.canvas = this.el.querySelector('canvas')!;
-    this.canvas.setAttribute('aria-label', `${o.label} Draw with a mouse, finger or pen, or with the keyboard.`);
+    this.lang = o.lang ?? resolveLang(this.el);
+    this.label = o.label;
     this.canvas.classList.toggle('small', size < 128);
     this.cursorEl = this.el.querySelector('.pad-cursor')!;
     this.statusEl = this.el.querySelector('[data-role="pad-status"]')!;
@@ -68,7 +77,25 @@ export class StrokePad {
       this.paint();
     });
     shown.observe(this.canvas);
-    this.say(this.summary());
+    this.status = this.summary();
+    this.setLang(this.lang);
+  }
+
+  /** Says every text again in `lang` (the host calls it from its `onLangChange()`): buttons, help, name, status. */
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.canvas.setAttribute('aria-roledescription', this.t(msg('strokePad.roleDescription')));
+    this.el.querySelector('[data-role="undo"]')!.textContent = this.t(msg('strokePad.undo'));
+    this.el.querySelector('[data-role="clear"]')!.textContent = this.t(msg('strokePad.clear'));
+    withKeys(this.el.querySelector('.pad-help')!, this.t(msg('strokePad.help')));
+    this.relabel(this.label);
+    this.say(this.status);
+  }
+
+  /** A new accessible name (what the drawing is for), said in the pad's language. */
+  relabel(label: Msg | string): void {
+    this.label = label;
+    this.canvas.setAttribute('aria-label', this.t(msg('strokePad.label', { label })));
   }
 
   /** The finished strokes (copies, pad units 0–256). */
@@ -89,12 +116,12 @@ export class StrokePad {
   }
 
   private undone(): void {
-    this.refresh(this.blank ? 'Pad empty.' : `Last stroke removed; ${this.strokes()} left.`, true);
+    this.refresh(this.blank ? msg('strokePad.emptied') : msg('strokePad.undone', { strokes: this.strokes() }), true);
   }
 
   clear(notify = true): void {
     this.model.clear();
-    this.refresh(notify ? 'Pad cleared.' : this.summary(), notify);
+    this.refresh(notify ? msg('strokePad.cleared') : this.summary(), notify);
   }
 
   /** Repaints (after a theme change: the 'theme' look follows the page's text colour). */
@@ -122,7 +149,7 @@ export class StrokePad {
       if (e.button !== 0 && e.pointerType === 'mouse') return;
       c.setPointerCapture(e.pointerId);
       this.keyboard = false;
-      if (!this.model.begin(...this.point(e))) return this.say(FULL);
+      if (!this.model.begin(...this.point(e))) return this.say(msg('strokePad.full'));
       this.add(0);
     });
     c.addEventListener('pointermove', (e) => {
@@ -147,10 +174,10 @@ export class StrokePad {
     e.preventDefault();
     this.keyboard = true;
     if (r.kind === 'undo') return this.undone(); // the model has undone it
-    if (r.kind === 'full') return this.say(FULL);
+    if (r.kind === 'full') return this.say(msg('strokePad.full'));
     if (r.kind === 'move') return r.extended ? this.add(this.model.current!.length - 1) : this.paint();
-    if (r.kind === 'down') { this.add(0); return this.say(`Pen down at ${this.where()}.`); }
-    this.refresh(`Pen up at ${this.where()}; ${this.strokes()}.`, true);
+    if (r.kind === 'down') { this.add(0); return this.say(msg('strokePad.penDown', { where: this.where() })); }
+    this.refresh(msg('strokePad.penUp', { where: this.where(), strokes: this.strokes() }), true);
   }
 
   /** Rasterises the current stroke's points from index `from` on (and the segment into them) onto the screen. */
@@ -160,7 +187,7 @@ export class StrokePad {
     this.paint();
   }
 
-  private refresh(status: string, notify: boolean): void {
+  private refresh(status: Msg, notify: boolean): void {
     this.covCache = coverage(this.model.visible, this.o.raster);
     this.paint();
     this.say(status);
@@ -172,10 +199,17 @@ export class StrokePad {
     return [((e.clientX - r.left) / r.width) * PAD_SIZE, ((e.clientY - r.top) / r.height) * PAD_SIZE];
   }
 
-  private say(text: string): void { this.statusEl.textContent = text; }
-  private strokes(): string { const n = this.model.strokes.length; return `${n} stroke${n === 1 ? '' : 's'}`; }
-  private summary(): string { return this.blank ? 'The pad is empty.' : `The pad holds ${this.strokes()}.`; }
-  private where(): string { const [x, y] = this.model.cursor; return `${Math.round((x / PAD_SIZE) * 100)}% across, ${Math.round((y / PAD_SIZE) * 100)}% down`; }
+  private t(m: Msg): string { return say(this.lang, m); }
+  private say(status: Msg): void { this.status = status; this.statusEl.textContent = this.t(status); }
+  private strokes(): Msg { return msg('strokePad.strokes', { count: this.model.strokes.length }); }
+  private summary(): Msg { return this.blank ? msg('strokePad.isEmpty') : msg('strokePad.holds', { strokes: this.strokes() }); }
+  private where(): Msg { const [x, y] = this.model.cursor; return msg('strokePad.where', { x: Math.round((x / PAD_SIZE) * 100), y: Math.round((y / PAD_SIZE) * 100) }); }
 }
 
-const FULL = 'This drawing is as detailed as it can get: undo a stroke or clear the pad.';
+/** Key names as the keyboard labels them (kept in Latin letters in every language). */
+const KEYS = /(Ctrl\+Z|Shift|Space|Enter)/;
+
+/** `text` in `p`, each key name in a `<kbd>` (a key, not a word to translate; styled as the text around it). */
+function withKeys(p: Element, text: string): void {
+  p.replaceChildren(...text.split(KEYS).map((part, i) => (i % 2 ? Object.assign(document.createElement('kbd'), { textContent: part }) : part)));
+}

@@ -8,4 +8,5 @@ export default {
   'datasetPreview.progress': '{loaded} of {total}',
   'datasetPreview.caption': '{dataset} ({split} split): {count} images, up to {perClass} per class, one row per class: {classes}. {size} loaded.',
   'datasetPreview.row': '{count} images of class {name}',
+  'datasetPreview.noJs': 'This figure shows sample images from the dataset; it needs JavaScript.',
 } as const;

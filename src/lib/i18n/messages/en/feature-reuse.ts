@@ -35,4 +35,5 @@ export default {
   'featureReuse.legendRandom': 'random initialisation',
   'featureReuse.legendPixels': 'raw pixels',
   'featureReuse.axis': 'linear probe accuracy on held-out digits 5–9 (dashed: chance, {chance}%)',
+  'featureReuse.noJs': 'This experiment needs JavaScript. The caption below states what it shows.',
 } as const;

@@ -30,5 +30,7 @@ import lossRace from './loss-race.ts';
 import lossCurves from './loss-curves.ts';
 import vanishingGradients from './vanishing-gradients.ts';
 import finetuneLab from './finetune-lab.ts';
+import strokePad from './stroke-pad.ts';
+import doodleClasses from './doodle-classes.ts';
 
-export default { ...engine, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground, ...lossRace, ...lossCurves, ...vanishingGradients, ...finetuneLab } as const;
+export default { ...engine, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground, ...lossRace, ...lossCurves, ...vanishingGradients, ...finetuneLab, ...strokePad, ...doodleClasses } as const;

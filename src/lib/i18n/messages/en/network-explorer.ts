@@ -106,4 +106,6 @@ export default {
   'networkExplorer.aTestImage': 'a test image number',
   'networkExplorer.aMap': 'a feature map number',
   'networkExplorer.badLayer': 'layer must be a layer name such as conv1 or pool2; got {value}.',
+  'networkExplorer.padLabel': 'Drawing pad, 28 by 28 pixels, white ink on black: the network\'s input.',
+  'networkExplorer.noJs': 'This network explorer needs JavaScript. The caption below describes what it shows.',
 } as const;

@@ -8,4 +8,5 @@ export default {
   'datasetPreview.progress': '已加载{loaded}，共{total}',
   'datasetPreview.caption': '{dataset}（{split}）：共{count}张图像，每类最多{perClass}张，每行一类：{classes}。已加载{size}。',
   'datasetPreview.row': '“{name}”类的{count}张图像',
+  'datasetPreview.noJs': '这张图展示数据集中的样本图像；它需要JavaScript。',
 } satisfies Translation<typeof en>;

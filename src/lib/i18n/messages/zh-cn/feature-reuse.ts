@@ -38,4 +38,5 @@ export default {
   'featureReuse.legendRandom': '随机初始化',
   'featureReuse.legendPixels': '原始像素',
   'featureReuse.axis': '线性探针在留出的数字5–9上的准确率（虚线：随机猜测，{chance}%）',
+  'featureReuse.noJs': '这个实验需要JavaScript。下方的图注说明了它展示的内容。',
 } satisfies Translation<typeof en>;

@@ -106,4 +106,6 @@ export default {
   'networkExplorer.aTestImage': '测试图像编号',
   'networkExplorer.aMap': '特征图编号',
   'networkExplorer.badLayer': 'layer必须是层的名称，例如conv1或pool2；收到的是{value}。',
+  'networkExplorer.padLabel': '画板，28×28像素，黑底白色笔迹：网络的输入。',
+  'networkExplorer.noJs': '这个网络交互演示需要JavaScript。下方的图注描述了它展示的内容。',
 } satisfies Translation<typeof en>;
