@@ -125,7 +125,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     labelShell(this.root, this.language);
     this.grid.relabel(this.language);
     // Starts with a filled square so the first output already shows edges; Clear empties the pad.
-    this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: this.t('convPlayground.padLabel'), onChange: () => { this.padPx = null; this.schedule(); } });
+    this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: msg('convPlayground.padLabel'), lang: this.language, onChange: () => { this.padPx = null; this.schedule(); } });
     $('pad-slot').replaceWith(this.pad.el);
     this.display = new ViewDisplay(this.root, this.pad.el, () => this.schedule());
     $<HTMLSelectElement>('image').addEventListener('change', (e) => {
@@ -210,6 +210,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
 
   /** Re-words the shell, the kernel editor, the legend and the last result in the new language; nothing is recomputed. */
   protected onLangChange(): void {
+    this.pad?.setLang(this.language);
     const lang = this.language;
     labelShell(this.root, lang);
     this.grid.relabel(lang);
