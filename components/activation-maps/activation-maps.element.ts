@@ -45,7 +45,7 @@ const SCALE = (m: string) => `<p class="scale" data-role="${m}-scale" aria-hidde
 const SHELL = `
 <div class="controls">
   <label><span data-say="activationMaps.image"></span> <select data-attr="image">${SAMPLES.map((s) => `<option value="${s.name}" data-say="photos.${s.name}"></option>`).join('')}</select></label>
-  <label><span data-say="activationMaps.featureMap"></span> <select data-attr="channel">${opts(MAP_KERNELS.map((k, i) => [String(i + 1), `${i + 1}: ${k}`]))}</select></label>
+  <label><span data-say="activationMaps.featureMap"></span> <select data-attr="channel">${MAP_KERNELS.map((k, i) => `<option value="${i + 1}" data-say-kernel="${k}">${i + 1}: ${k}</option>`).join('')}</select></label>
   <label><span data-say="activationMaps.activation"></span> <select data-attr="activation">${opts(ACTIVATIONS.map((a) => [a, activation(a).label.replace(/ \(.*/, '')]))}</select></label>
   <label><span data-role="slope-label"></span> <input type="number" data-attr="slope" min="0" max="1" step="0.01"></label>
 </div>
@@ -61,10 +61,14 @@ const SHELL = `
 /** The words under the maps (shared by the result and the room the shell keeps for it), as messages for any language. */
 const pct = (f: number) => `${(100 * f).toFixed(1)}%`;
 const statWords = (zeros: number, min: number, max: number): Msg => msg('activationMaps.stats', { zeros: pct(zeros), min: formatValue(min), max: formatValue(max) });
-const beforeCaption = (ch: number, stats: Msg): Msg => msg('activationMaps.beforeCaption', { kernel: MAP_KERNELS[ch]!, stats });
+/** A map's kernel by name: its id in English (as the attribute reads), its name in Chinese. */
+const kernelName = (k: string): Msg => msg(`convStepper.preset.${k}` as 'convStepper.preset.identity');
+/** A photo by name: its id in English, its title in Chinese. */
+const imageName = (id: string): Msg | string => (['chelsea', 'astronaut', 'camera', 'coins', 'brick'].includes(id) ? msg(`convPlayground.name.${id}` as 'convPlayground.name.chelsea') : id);
+const beforeCaption = (ch: number, stats: Msg): Msg => msg('activationMaps.beforeCaption', { kernel: kernelName(MAP_KERNELS[ch]!), stats });
 const afterCaption = (name: Msg | string, stats: Msg): Msg => msg('activationMaps.afterCaption', { name, stats });
 const summaryText = (s: MapsSettings, h: number, w: number, name: Msg | string, before: number, after: number): Msg =>
-  msg('activationMaps.summary', { channel: String(s.channel), kernel: MAP_KERNELS[s.channel - 1]!, image: s.image, h: String(h), w: String(w), before: pct(before), name, after: pct(after) });
+  msg('activationMaps.summary', { channel: String(s.channel), kernel: kernelName(MAP_KERNELS[s.channel - 1]!), image: imageName(s.image), h: String(h), w: String(w), before: pct(before), name, after: pct(after) });
 
 /** What the last result showed, kept as data so that a change of language says it again without recomputing. */
 type Shown = { s: MapsSettings; h: number; w: number; ms: number; before: MapStats; after: MapStats; kb: MapScale; ka: MapScale };
@@ -152,6 +156,7 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
 
   private sayShell(): void {
     for (const e of this.root.querySelectorAll<HTMLElement>('[data-say]')) e.textContent = this.t(e.dataset.say as MessageKey);
+    for (const e of this.root.querySelectorAll<HTMLOptionElement>('[data-say-kernel]')) e.textContent = `${e.value}: ${say(this.language, kernelName(e.dataset.sayKernel!))}`;
     for (const e of this.root.querySelectorAll<HTMLElement>('[data-say-label]')) e.setAttribute('aria-label', this.t(e.dataset.sayLabel as MessageKey));
     this.root.querySelector('[data-role="slope-label"]')!.textContent = this.t('activationMaps.slope', { name: 'Leaky ReLU' });
   }

@@ -11,7 +11,7 @@ const options = (values: readonly (string | number)[]) => values.map((v) => `<op
 export const SHELL = `
 <div class="controls">
   <label><span data-t="convStepper.inputSize"></span> <select data-attr="input-size">${options([3, 4, 5, 6, 7, 8, 9])}</select></label>
-  <label><span data-t="convStepper.kernel"></span> <select data-attr="kernel">${options(PRESETS)}<option value="" disabled data-t="convStepper.custom"></option></select></label>
+  <label><span data-t="convStepper.kernel"></span> <select data-attr="kernel">${PRESETS.map((v) => `<option value="${v}" data-t="convStepper.preset.${v}">${v}</option>`).join('')}<option value="" disabled data-t="convStepper.custom"></option></select></label>
   <label><span data-t="convStepper.stride"></span> <select data-attr="stride">${options([1, 2, 3])}</select></label>
   <label><span data-t="convStepper.padding"></span> <select data-attr="padding">${options(['valid', 'same', 0, 1, 2, 3])}</select></label>
   <label><span data-t="convStepper.dilation"></span> <select data-attr="dilation">${options([1, 2, 3])}</select></label>

@@ -174,7 +174,9 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       this.shown = { dataset, split, perClass, bytes };
       this.draw(slice, perClass);
       this.q('progress-row').hidden = true;
+      // The progress line goes with its row (an aria-live region left holding it would keep the old language).
       this.progress = null;
+      this.q('progress-text').textContent = '';
       this.sayCaption(slice);
       if (errors.length === 0) this.clearMessage();
       this.emitResult({ backend: 'none', ms: performance.now() - t0, dataset, split, count: slice.count, bytes });

@@ -95,6 +95,8 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
         probs: new charts.ProbabilityChart(host('prob-chart')),
         grad: new charts.GradientChart(host('grad-chart')),
       };
+      // Charts are drawn with English words; they speak the widget's language from the start.
+      for (const chart of Object.values(this.charts)) chart.relabel(this.language);
     } catch (err) {
       this.setStatus('error');
       this.emitError(msg('widget.engineFailed', { error: (err as Error).message }));

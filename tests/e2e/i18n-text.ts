@@ -64,6 +64,39 @@ export const ALLOWED_LATIN: ReadonlyMap<string, string> = new Map([
   ['gpu', 'hardware, the standard abbreviation in Chinese too'],
   ['javascript', 'language name (badge: 需要JavaScript)'],
   ['tensorflow.js', 'library name (engine messages)'],
+  ['tensorflow', 'library name (the playground\'s same padding is "TensorFlow规则")'],
+  ['tfjs', 'library name (the network explorer\'s parameter count: "由tfjs的countParams()计算")'],
+  // Code the widgets quote: tfjs functions and number types. They name what was called, as the zh chapters' code does.
+  ['float32', 'number type (timing and check lines)'],
+  ['float64', 'number type (exact reference lines)'],
+  ['countparams', 'tfjs method name (network explorer)'],
+  // Key names on the keyboard, as printed on the keys (the drawing grids' help).
+  ['enter', 'key name'],
+  ['tab', 'key name'],
+  ['shift', 'key name'],
+  // Values of attributes and the book's layer syntax, shown as the reader types them (options, the layer table):
+  // padding modes as tfjs names them, and the receptive-field stack's layer kinds.
+  ['same', "padding mode (tfjs's name; the zh chapters quote “same”)"],
+  ['valid', "padding mode (tfjs's name; the zh chapters quote “valid”)"],
+  ['conv', 'layer kind in the receptive-field stack syntax ("conv 3 s1")'],
+  ['pool', 'layer kind in the receptive-field stack syntax ("pool 2")'],
+  // The models' layer names beyond LAYER_NAME (their identifiers in the model cards; the zh chapters write hidden).
+  ['hidden', 'layer name of the book\'s models'],
+  ['logits', 'layer name of the book\'s models (the output before softmax)'],
+  ['probs', 'layer name of the book\'s models'],
+  ['flatten', 'layer name of the book\'s models'],
+  // Symbols and abbreviations written in Latin letters in Chinese textbooks too.
+  ['hout', 'output height symbol in the output-size formula (H_out)'],
+  ['wout', 'output width symbol in the output-size formula (W_out)'],
+  ['pc1', 'first principal component (PCA), as Chinese textbooks write it'],
+  ['pc2', 'second principal component (PCA)'],
+  ['nats', 'unit of information (natural log), written nats in Chinese texts too'],
+  ['width', 'the symbol in the initialisations N(0, 1/width), N(0, 2/width)'],
+  ['iframe', 'HTML element name (the embed control\'s code)'],
+  // Proper names: the sample photos' cat and astronaut.
+  ['chelsea', 'the cat in the sample photo (a name)'],
+  ['eileen', 'the astronaut in the sample photo (Eileen Collins)'],
+  ['collins', 'the astronaut in the sample photo (Eileen Collins)'],
 ]);
 
 /** Operators formulas write in Latin letters in every language; lowercase only, as a formula writes them. */
@@ -71,6 +104,8 @@ export const MATH_OPERATORS: ReadonlySet<string> = new Set(['max', 'min', 'log',
 
 /** A layer of the book's models: conv1, bn2, relu1, pool2, dense1 (src/lib/models; named in their model cards). */
 const LAYER_NAME = /^(conv|bn|relu|pool|dense)\d+$/;
+/** tfjs functions the widgets name (tf.conv2d, tf.softmax, tf.valueAndGrad): code, as written. */
+const TF_CALL = /^tf\.[A-Za-z0-9]+$/;
 
 /** A Latin word: letters (digits after the first), joined by `-`, `'` or `.` to more of the same (Fashion-MNIST, TensorFlow.js). */
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{Nd}]*(?:[-'’.]\p{Script=Latin}[\p{Script=Latin}\p{Nd}]*)*/gu;
@@ -89,7 +124,7 @@ export function chineseRuns(text: string): string[] {
 
 function allowedWhole(word: string, extra: ReadonlySet<string>): boolean {
   const w = word.toLowerCase();
-  return SYMBOL.test(word) || MATH_OPERATORS.has(word) || LAYER_NAME.test(word) || ALLOWED_LATIN.has(w) || extra.has(w);
+  return SYMBOL.test(word) || MATH_OPERATORS.has(word) || LAYER_NAME.test(word) || TF_CALL.test(word) || ALLOWED_LATIN.has(w) || extra.has(w);
 }
 
 /**

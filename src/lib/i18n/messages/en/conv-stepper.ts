@@ -2,6 +2,16 @@
 export default {
   'convStepper.inputSize': 'Input size',
   'convStepper.kernel': 'Kernel',
+  // The kernel menu: English shows the attribute's value itself.
+  'convStepper.preset.identity': 'identity',
+  'convStepper.preset.box-blur': 'box-blur',
+  'convStepper.preset.gaussian': 'gaussian',
+  'convStepper.preset.sharpen': 'sharpen',
+  'convStepper.preset.sobel-x': 'sobel-x',
+  'convStepper.preset.sobel-y': 'sobel-y',
+  'convStepper.preset.laplacian': 'laplacian',
+  'convStepper.preset.emboss': 'emboss',
+  'convStepper.preset.random': 'random',
   'convStepper.custom': 'custom',
   'convStepper.stride': 'Stride',
   'convStepper.padding': 'Padding',
