@@ -23,6 +23,6 @@ export function embedPageText(entry: Pick<WidgetEntry, 'slug' | 'title' | 'chapt
   const title = widgetTitle(entry, lang);
   const href = entry.chapter ? `${edition}chapters/${entry.chapter}/` : edition;
   return lang === 'zh-CN'
-    ? { title, documentTitle: `${title} · Feature Maps`, before: '摘自', after: '：一本关于卷积神经网络的交互式教材。', href }
+    ? { title, documentTitle: `${title} · Feature Maps`, before: '本图出自', after: '——一本关于卷积神经网络的交互式教材。', href }
     : { title, documentTitle: `${title} · Feature Maps`, before: 'From ', after: ', an interactive textbook on CNNs.', href };
 }
