@@ -204,7 +204,7 @@ test('lang="zh-CN": controls, legend, axes, caption, timing and messages in Chin
   await expect(el(page).getByLabel('读数层')).toHaveValue('1');
   await expect(el(page).locator('[data-role="legend"]')).toContainText('无跳跃连接（普通网络，权重相同）');
   expect(await summary(page)).toMatch(/^残差网络（恒等跳跃连接），sigmoid，Glorot初始化N\(0, 1\/width\)，6层：‖∂L\/∂W‖在第1层为/);
-  await expect(el(page).locator('[data-role="timing"]')).toHaveText(/^前向传播和反向传播共用时\d+ ms（作为对照的普通网络：\d+ ms）。$/);
+  await expect(el(page).locator('[data-role="timing"]')).toHaveText(/^前向传播和反向传播共用时\d+毫秒（作为对照的普通网络：\d+毫秒）。$/);
   await expect(el(page).locator('.axis-label').first()).toHaveText('层（1 = 紧邻输入的层）');
   await el(page).evaluate((e) => e.setAttribute('layer', '9'));
   expect(await message(page)).toMatch(/这个网络共有6层。$/);

@@ -410,7 +410,7 @@ test('speaks Chinese under lang="zh-CN" and English again when lang changes back
   await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
   await expect.poll(async () => (await words()).labels[0]).toBe('图像');
   const chinese = await words();
-  expect(chinese.labels).toEqual(['图像', '打开图片', '颜色', 'RGB卷积核', '步幅', '填充', '填充像素数', '膨胀', '卷积核', '预设', '大小', '缩放（输入与输出相同）', '色标']);
+  expect(chinese.labels).toEqual(['图像', '打开图片', '颜色', 'RGB卷积核', '步幅', '填充', '填充像素数', '膨胀', '卷积核', '预设', '大小', '缩放（输入与输出同步）', '色标']);
   expect(chinese.images).toEqual(['猫咪Chelsea', '宇航员Eileen Collins', '摄影师', '庞贝出土的希腊钱币', '砖墙', '自己画', '你的图片']);
   expect(chinese.presets).toEqual(['自定义', '恒等', '均值模糊', '高斯模糊', '锐化', 'Sobel x算子', 'Sobel y算子', '拉普拉斯', '浮雕', '随机卷积核']);
   expect(chinese.caption).toMatch(/^Sobel x算子（3×3）作用于猫咪Chelsea（灰度，300×451）：输出298×449，取值从−[\d.]+到[\d.]+。$/);

@@ -157,9 +157,9 @@ test('lang="zh-CN" speaks Chinese after the first result; back to en re-says Eng
   await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
   await expect(role('summary')).toHaveText(/^在250个干净的测试数字上，模型的准确率为[\d.]+%；在旋转45°后的同一批数字上为[\d.]+%（[−+][\d.]+个百分点）。AdaBN用20个无标签的旋转训练数字/);
   await expect(role('shifted-label')).toHaveText('旋转45°');
-  await expect(role('bars')).toContainText('旋转，未适应');
+  await expect(role('bars')).toContainText('旋转，未做自适应');
   await expect(role('bars')).toContainText('测试数字上的准确率（虚线：随机猜测，20%）');
-  await expect(role('pca-before')).toContainText('适应之前 · 差距');
+  await expect(role('pca-before')).toContainText('自适应之前 · 差距');
   await expect(page.locator('fm-domain-shift select[data-attr="shift"] option[value="inverted"]')).toHaveText('反相');
   await expect(page.locator('fm-domain-shift label').first()).toHaveText(/^偏移类型/);
   expect(await role('strength-range').getAttribute('aria-label')).toBe('强度：逆时针旋转的角度（度）');

@@ -145,7 +145,7 @@ test('in lang="zh-CN" labels, captions, sentences and the chart speak Chinese; b
   expect(zh.caption).toBe('第一层滤波器（3×3）');
   expect(zh.summary).toMatch(/^在5–9每类2个带标签的数字（模型从未见过的数字）上训练线性探针.*原始像素\d+\.\d%；pool1（6,272个特征）：预训练/);
   expect(zh.views).toContain('相邻滤波器权重的平均相关系数');
-  expect(zh.timing).toMatch(/^计算用时\d+\.\d s。$/);
+  expect(zh.timing).toMatch(/^计算用时\d+\.\d秒。$/);
   expect(zh.filters).toMatch(/^随机模型（随机种子1）的32个第一层3×3滤波器/);
   expect(zh.axis).toBe('线性探针在留出的数字5–9上的准确率（虚线：随机猜测，20%）');
   expect(zh.ticks).toEqual(['像素', 'pool1', 'pool2', 'hidden']);

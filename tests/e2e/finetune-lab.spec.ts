@@ -160,7 +160,7 @@ test('lang="zh-CN": set-up, buttons, cards, live line and summary in Chinese; ba
   await train(lab);
   await expect(lab.locator('.card h3').first()).toHaveText('运行A');
   await expect(lab.locator('.card .accuracy').first()).toHaveText(/^测试准确率\d+\.\d%$/);
-  await expect(lab.locator('.card .note').first()).toHaveText(/^用时\d+\.\d s完成：每轮/);
+  await expect(lab.locator('.card .note').first()).toHaveText(/^用时\d+\.\d秒完成：每轮/);
   await expect(lab.locator('[data-role="live"]')).toHaveText(/^运行A完成：测试准确率\d+\.\d%：25张测试图像中\d+张正确/);
   await expect(lab.locator('[data-role="summary"]')).toHaveText(/^运行A（数字0–4的CNN → 数字5–9，每类1个样本，/);
   await expect(lab.locator('table.confusion caption')).toHaveText(/^运行A在25张测试图像上的混淆矩阵/);

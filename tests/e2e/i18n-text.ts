@@ -90,7 +90,6 @@ export const ALLOWED_LATIN: ReadonlyMap<string, string> = new Map([
   ['wout', 'output width symbol in the output-size formula (W_out)'],
   ['pc1', 'first principal component (PCA), as Chinese textbooks write it'],
   ['pc2', 'second principal component (PCA)'],
-  ['nats', 'unit of information (natural log), written nats in Chinese texts too'],
   ['width', 'the symbol in the initialisations N(0, 1/width), N(0, 2/width)'],
   ['iframe', 'HTML element name (the embed control\'s code)'],
   // Proper names: the sample photos' cat and astronaut.

@@ -249,7 +249,7 @@ test('in lang="zh-CN" on the page: controls, class names, table, detail, drawing
   expect(zh.names).toEqual(['T恤/上衣', '裤子', '套头衫', '连衣裙', '外套', '凉鞋', '衬衫', '运动鞋', '包', '短靴']);
   expect(zh.summary).toMatch(/^对于测试图像0（共[\d,]+张，标签为T恤\/上衣），fashion-cnn预测为.+（\d+\.\d%）——(正确|错误：实际是T恤\/上衣)。$/);
   expect(zh.caption).toBe('测试图像0，标签为“T恤/上衣”');
-  expect(zh.timing).toMatch(/^在.+上完成经过\d+层的前向传播，用时\d+ ms。$/);
+  expect(zh.timing).toMatch(/^在.+上完成经过\d+层的前向传播，用时\d+毫秒。$/);
   expect(zh.head).toEqual(['层', '运算', '输出', '参数', '乘加次数']);
   expect(zh.op).toBe('3×3卷积，32个滤波器，same填充，无偏置');
   expect(zh.block).toBe('第1块：conv1 → bn1 → relu1 → pool1');

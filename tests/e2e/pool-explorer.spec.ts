@@ -204,13 +204,13 @@ test('lang="zh-CN" speaks Chinese after the first result; back to en re-says Eng
   const n = await count(page);
   const role = (r: string) => page.locator(`fm-pool-explorer [data-role="${r}"]`);
   await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
-  await expect(role('summary')).toHaveText(/^最大池化：\d+×\d+的特征图变成\d+×\d+，值的个数减少为原来的[\d.]+分之一。第\d+行第\d+列：最大值 = /);
+  await expect(role('summary')).toHaveText(/^最大池化：\d+×\d+的特征图变成\d+×\d+，值的个数减少到原来的1\/[\d.]+。第\d+行第\d+列：最大值 = /);
   await expect(role('window-title')).toHaveText(/^第\d+行第\d+列的单元：最大值 = /);
   await expect(role('fm-caption')).toHaveText(/^特征图，\d+×\d+：庞贝出土的希腊钱币与Sobel x做卷积，再经过ReLU。取值范围/);
   await expect(role('timing')).toHaveText(/^卷积与池化用时\d+毫秒。$/);
   await expect(page.locator('fm-pool-explorer select[data-attr="mode"] option[value="max"]')).toHaveText('最大池化');
   await expect(page.locator('fm-pool-explorer label').first()).toHaveText(/^输入/);
-  expect(await message(page)).toMatch(/^cell 99,99超出了\d+×\d+的池化后的图/);
+  expect(await message(page)).toMatch(/^cell 99,99超出了\d+×\d+的池化后特征图/);
   await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
   await expect(role('summary')).toHaveText(/^Max pooling: the \d+×\d+ feature map becomes \d+×\d+, [\d.]+ times fewer values\. Max = .* at row \d+, column \d+\./);
   await expect(role('fm-caption')).toHaveText(/^Feature map, \d+×\d+: Greek coins from Pompeii convolved with Sobel x, then ReLU\. Values /);

@@ -62,7 +62,7 @@ describe('budgetRule', () => {
 
   it('writes the same numbers in Chinese', () => {
     expect(budgetRule('zh-CN', { epochs: 20, minSteps: 30, maxSteps: 40, maxBatch: 32 })).toBe(
-      '批量大小 = min(32, 有标签图像数)；20轮，但Adam的步数至少30、至多40（每轮最后不足一批的数据丢弃）');
+      '批量大小 = min(32, 带标签图像数)；20轮，但Adam的步数至少30、至多40（每轮最后不足一批的数据丢弃）');
   });
 });
 

@@ -132,7 +132,7 @@ describe('shiftWords, shiftName and the shift settings speak the reader\'s langu
     expect(say('en', shiftWords('rotated', -30))).toBe(describeShift('rotated', -30));
     expect(say('zh-CN', shiftWords('rotated', -30))).toBe('旋转−30°');
     expect(say('zh-CN', shiftWords('inverted', 0.5))).toBe('部分反相（50%）');
-    expect(say('zh-CN', shiftWords('thickened', 2))).toBe('加粗2 px');
+    expect(say('zh-CN', shiftWords('thickened', 2))).toBe('加粗2像素');
     expect([say('en', shiftName('noisy')), say('zh-CN', shiftName('noisy'))]).toEqual(['noisy', '加噪声']);
   });
   it('refuses a strength or labels with catalogue messages', () => {
@@ -142,6 +142,6 @@ describe('shiftWords, shiftName and the shift settings speak the reader\'s langu
     expect(say('zh-CN', strength.said)).toBe('对于旋转的数字，strength是逆时针旋转的角度（度）：-180到180之间的数；收到的是"400"。');
     const labels = refusal(() => checkLabels(6, 20, 5));
     expect(labels.message).toBe('labels asks for 6 labelled images of each digit, but 20 target images hold only 4 of each; use labels ≤ 4 or more images.');
-    expect(say('zh-CN', labels.said)).toBe('labels要求每个数字6张有标签图像，但20张目标域图像中每个数字只有4张；请使用labels ≤ 4，或增加图像数。');
+    expect(say('zh-CN', labels.said)).toBe('labels要求每个数字6张带标签图像，但20张目标域图像中每个数字只有4张；请使用labels ≤ 4，或增加图像数。');
   });
 });

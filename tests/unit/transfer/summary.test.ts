@@ -59,6 +59,6 @@ describe('the lab\'s sentences in Chinese', () => {
     expect(describeCurve(curve)).toBe('validation accuracy 10.0% before training, 90.0% after epoch 1, training loss 0.500, validation loss 0.400; best 90.0% at epoch 1');
     expect(describeCurve(curve, 'zh-CN')).toBe('验证准确率训练前为10.0%，第1轮后为90.0%，训练损失为0.500，验证损失为0.400；最高为90.0%，在第1轮');
     expect(describeCancelled(curve, 3, true, 'B')).toBe('Run B cancelled after epoch 1 of 3: validation accuracy 90.0%; the test images were not measured.');
-    expect(describeCancelled(curve, 3, true, 'B', 'zh-CN')).toBe('运行B在第1轮（共3轮）后已取消：验证准确率90.0%；没有测量测试图像。');
+    expect(describeCancelled(curve, 3, true, 'B', 'zh-CN')).toBe('运行B在第1轮（共3轮）后已取消：验证准确率90.0%；未在测试图像上评估。');
   });
 });

@@ -31,8 +31,8 @@ describe('doodleNote', () => {
   it('in Chinese: the same split and notes in the catalogue\'s words', () => {
     const news = { kind: 'task', key: 'doodle', task, split } as const;
     const text = doodleNote(news, 5, 'zh-CN');
-    expect(text).toMatch(/^来自绘图实验室的你自己的类别：“circle”：5张用于学习，1张用于验证，2张留作测试；“cross”：1张用于学习，1张用于验证，1张留作测试。/);
-    expect(text).toContain('你要求每类5个带标签的样本，但并非每个类别都有这么多可用于学习的涂鸦（“cross”有1张）');
+    expect(text).toMatch(/^来自涂鸦交互图的你自己的类别：“circle”：5幅用于学习，1幅用于验证，2幅留作测试；“cross”：1幅用于学习，1幅用于验证，1幅留作测试。/);
+    expect(text).toContain('你要求每类5个带标签的样本，但并非每个类别都有这么多可用于学习的手绘（“cross”有1幅）');
     expect(doodleNote({ kind: 'none' }, null, 'zh-CN')).toContain('在涂鸦交互图（第5章“你自己的类别”一节）中至少画2个类别');
   });
 });

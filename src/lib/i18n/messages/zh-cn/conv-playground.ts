@@ -20,7 +20,7 @@ export default {
   'convPlayground.explicit': '指定像素数',
   'convPlayground.paddingPixels': '填充像素数',
   'convPlayground.dilation': '膨胀',
-  'convPlayground.zoom': '缩放（输入与输出相同）',
+  'convPlayground.zoom': '缩放（输入与输出同步）',
   'convPlayground.zoomFit': '适应宽度',
   'convPlayground.zoom1': '1×（每像素占1个屏幕像素）',
   'convPlayground.zoom2': '2×（放大2倍）',

@@ -22,7 +22,7 @@ export default {
   'featureReuse.legend': '滤波器：紫色为负，白色为0，橙色为正（每个模型各用一个对称色标）。特征图：黑色为0，白色为该模型的最强响应。',
   'featureReuse.waiting': '等待计算…',
   'featureReuse.training': '正在用5–9每类{labels}个带标签的数字，在两个模型的每一层上训练线性探针…',
-  'featureReuse.timing': '计算用时{seconds} s。',
+  'featureReuse.timing': '计算用时{seconds}秒。',
   'featureReuse.thePretrained': '预训练的{model}',
   'featureReuse.theRandom': '随机模型（随机种子{seed}）',
   'featureReuse.filtersText': '{name}的{count}个第一层3×3滤波器，权重从{lo}（紫）到{hi}（橙）；相邻权重的平均相关系数为{r}。',

@@ -21,7 +21,7 @@ export default {
   'lossCurves.chart.loss': '损失随p的变化',
   'lossCurves.chart.gradient': '梯度随p的变化',
   'lossCurves.axis.p': 'p：真实类别的预测概率',
-  'lossCurves.axis.loss': '损失L（nats）',
+  'lossCurves.axis.loss': '损失L（奈特）',
   'lossCurves.axis.logit': '∂L/∂z_y：对真实类别logit的推力',
   'lossCurves.axis.slope': 'dL/dp：对p的斜率',
   'lossCurves.caption.logit': '真实类别logit上的梯度∂L/∂z_y（梯度下降用的就是它；为负表示“增大z_y”）。共{classes}个类别，错误类别平分1 − p。',

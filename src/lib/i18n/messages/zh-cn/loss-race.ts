@@ -22,7 +22,7 @@ export default {
   'lossRace.legend.validation': '验证损失',
   'lossRace.engine': '两个网络结构相同：卷积{conv1} → 卷积{conv2} → 全连接{hidden} → {classes}类，批量大小{batch}，Adam优化器；在从训练集中预留的{validation}张图像上验证（从不参与训练）；测试准确率在{test}张测试图像上测量，只在最后一轮结束后测一次。',
   'lossRace.axis.epoch': '轮数',
-  'lossRace.axis.ce': '交叉熵（nats）',
+  'lossRace.axis.ce': '交叉熵（奈特）',
   'lossRace.axis.mse': '平方误差Σ(p − y)²',
   'lossRace.axis.accuracy': '准确率（%）',
   'lossRace.hint': '按“开始”即可看到曲线',

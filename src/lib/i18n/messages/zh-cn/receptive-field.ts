@@ -6,7 +6,7 @@ export default {
   'receptiveField.architecture': '网络结构',
   'receptiveField.presetSmallCnn': '本书的小型CNN（28×28 Fashion-MNIST）',
   'receptiveField.presetVgg': 'VGG-16的前三个块',
-  'receptiveField.presetResnetStem': 'ResNet主干开头：7×7卷积、步幅2，再接3×3最大池化、步幅2',
+  'receptiveField.presetResnetStem': 'ResNet起始部分（stem）：7×7卷积、步幅2，再接3×3最大池化、步幅2',
   'receptiveField.presetDilated': '膨胀卷积堆叠：膨胀依次为1、2、4、8',
   'receptiveField.custom': '自定义（在下表中编辑）',
   'receptiveField.inputSize': '输入大小',
@@ -72,5 +72,5 @@ export default {
   'receptiveField.tooManyLayers': 'layers列出了{n}层；这里最多显示{max}层。',
   'receptiveField.noOutput': "第{n}层（{kind} {k}）覆盖{span}个像素，但得到的是{size}×{size}的无填充输入，因此没有输出。请增大输入、改用'same'填充，或减少层数。",
   'receptiveField.noOutputDilated': "第{n}层（{kind} {k}，膨胀{d}）覆盖{span}个像素，但得到的是{size}×{size}的无填充输入，因此没有输出。请增大输入、改用'same'填充，或减少层数。",
-  'receptiveField.badUnit': 'unit须写成"行,列"（从1数起），如"4,4"，现为{raw}。',
+  'receptiveField.badUnit': 'unit须写成“行,列”（从1数起），如“4,4”，现为{raw}。',
 } satisfies Translation<typeof en>;

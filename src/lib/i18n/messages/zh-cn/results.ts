@@ -20,7 +20,7 @@ export default {
   'results.arm.l2sp': '{base} + L2-SP，λ_SP = {alpha}',
   'results.task.digits04-to-digits59': '数字0–4 → 数字5–9',
   'results.task.fashion-to-digits59': 'Fashion-MNIST → 数字5–9',
-  'results.budget': '批量大小 = min({maxBatch}, 有标签图像数)；{epochs}轮，但Adam的步数至少{minSteps}、至多{maxSteps}（每轮最后不足一批的数据丢弃）',
+  'results.budget': '批量大小 = min({maxBatch}, 带标签图像数)；{epochs}轮，但Adam的步数至少{minSteps}、至多{maxSteps}（每轮最后不足一批的数据丢弃）',
 
   'results.table.caption': '{task}：全部{images}张测试图像上的测试准确率（%），取随机种子{seeds}的均值 ± 标准差（各随机种子的结果按此顺序列在下方）。粗体：该列中最好的均值。',
   'results.table.strategy': '策略',
@@ -36,7 +36,7 @@ export default {
   'results.made.load': '，平均负载{load}',
   'results.made.budget': '训练预算：{rule}。',
 
-  'results.chart.x': '每类有标签样本数（对数坐标）',
+  'results.chart.x': '每类带标签样本数（对数坐标）',
   'results.chart.y': '测试准确率（%）',
   'results.chart.chance': '随机猜测',
   'results.chart.legend': '图例',
@@ -56,7 +56,7 @@ export default {
   'results.forgetting.sourceBn': '数字0–4，装回源BN',
   'results.forgetting.sourceBnSub': '统计量',
   'results.forgetting.driftSub': '预训练层',
-  'results.forgetting.group': '每类{n}个有标签样本（共{labels}个标签）',
+  'results.forgetting.group': '每类{n}个带标签样本（共{labels}个标签）',
   'results.forgetting.madeBy': '由{command}生成（{date}，墙钟时间{wall}，{cpu}），运行环境：{hardware}，平均负载{load}。',
   'results.forgetting.budget': '训练预算：{rule}；Adam，学习率{lr}，新输出头为{headLr}。',
 
