@@ -14,12 +14,13 @@ export const MAX_TEMPERATURE = 100;
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** A finite decimal within [min, max]; `what` describes the range in the message. */
-export function parseReal(name: string, raw: string, min: number, max: number, what = `from ${min} to ${max}`): number {
+/** A finite decimal within [min, max]; `example`, if given, is a value the message suggests. Refusals are catalogue messages. */
+export function parseReal(name: string, raw: string, min: number, max: number, example?: string): number {
   const text = raw.trim();
-  if (!DECIMAL.test(text)) throw new ParamError(name, `${name} must be a number ${what}; got ${quote(raw)}.`);
+  const range = example === undefined ? msg('params.real.range', { min: String(min), max: String(max) }) : msg('params.real.rangeExample', { min: String(min), max: String(max), example });
+  if (!DECIMAL.test(text)) throw new ParamError(name, msg('params.real.notNumber', { name, range, got: quote(raw) }));
   const value = Number(text);
-  if (!Number.isFinite(value) || value < min || value > max) throw new ParamError(name, `${name} must be ${what}; got ${quote(raw)}.`);
+  if (!Number.isFinite(value) || value < min || value > max) throw new ParamError(name, msg('params.real.outOfRange', { name, range, got: quote(raw) }));
   return value;
 }
 

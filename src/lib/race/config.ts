@@ -58,7 +58,7 @@ export const RACE_PARSERS: Record<RaceAttr, (raw: string) => number> = {
   'per-class': (raw) => parseInteger('per-class', raw, ...LIMITS.perClass),
   epochs: (raw) => parseInteger('epochs', raw, ...LIMITS.epochs),
   seed: (raw) => parseInteger('seed', raw, ...LIMITS.seed),
-  'learning-rate': (raw) => parseReal('learning-rate', raw, ...LIMITS.learningRate, 'from 0.00001 to 1 (e.g. 0.003)'),
+  'learning-rate': (raw) => parseReal('learning-rate', raw, ...LIMITS.learningRate, '0.003'),
 };
 
 /** Applies one attribute to a config; `null` restores the default. Throws ParamError for a refused value. */

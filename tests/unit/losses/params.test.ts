@@ -66,3 +66,17 @@ describe('parseLogits and parseTemperature say why in the reader\'s language', (
     expect(say('zh-CN', m)).toBe('温度（temperature）须大于0（现为"0"）：softmax把logit除以T，T趋于0时，它会变成最大logit上的独热编码向量。请使用0.01到100之间的值。');
   });
 });
+
+describe('parseReal refuses in the reader’s language', () => {
+  it('English as before, Chinese through whyOf', async () => {
+    const { parseReal } = await import('../../../src/lib/losses/params.ts');
+    const { say, whyOf } = await import('../../../src/lib/i18n/index.ts');
+    const refusal = (f: () => unknown) => { try { f(); } catch (e) { return e; } throw new Error('not refused'); };
+    const e1 = refusal(() => parseReal('learning-rate', '0', 1e-5, 1, '0.003'));
+    expect((e1 as Error).message).toBe('learning-rate must be from 0.00001 to 1 (e.g. 0.003); got "0".');
+    expect(say('zh-CN', whyOf(e1)!)).toBe('learning-rate应为0.00001到1之间（例如0.003）的数，当前为"0"。');
+    const e2 = refusal(() => parseReal('p', 'x', 0.001, 0.999));
+    expect((e2 as Error).message).toBe('p must be a number from 0.001 to 0.999; got "x".');
+    expect(say('zh-CN', whyOf(e2)!)).toBe('p应为0.001到0.999之间的数，当前为"x"。');
+  });
+});

@@ -12,5 +12,9 @@ export default {
   'params.weight.notNumber': '{name} must be a number; got {got}.',
   'params.weight.notFinite': '{name} must be a finite number; got {got}.',
   'params.weight.tooLarge': '{name} is too large ({got}); keep weights between -{max} and {max}.',
+  'params.real.notNumber': '{name} must be a number {range}; got {got}.',
+  'params.real.outOfRange': '{name} must be {range}; got {got}.',
+  'params.real.range': 'from {min} to {max}',
+  'params.real.rangeExample': 'from {min} to {max} (e.g. {example})',
   'params.padding.invalid': '{name} must be valid, same or a number from 0 to {max}; got {got}.',
 } as const;

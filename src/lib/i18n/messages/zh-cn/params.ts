@@ -11,5 +11,9 @@ export default {
   'params.weight.notNumber': '{name}应为数字，当前为{got}。',
   'params.weight.notFinite': '{name}应为有限的数，当前为{got}。',
   'params.weight.tooLarge': '{name}太大（{got}），权重应在-{max}到{max}之间。',
+  'params.real.notNumber': '{name}应为{range}的数，当前为{got}。',
+  'params.real.outOfRange': '{name}应为{range}的数，当前为{got}。',
+  'params.real.range': '{min}到{max}之间',
+  'params.real.rangeExample': '{min}到{max}之间（例如{example}）',
   'params.padding.invalid': '{name}应为valid、same或0到{max}之间的整数，当前为{got}。',
 } satisfies Translation<typeof en>;
