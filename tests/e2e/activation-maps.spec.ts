@@ -125,7 +125,7 @@ test('lang="zh-CN" speaks Chinese after the first result; back to en re-says Eng
   const histTitle = page.locator('fm-activation-maps [data-role="after-hist"] text[data-role="title"]');
   await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
   await expect(text('before-caption')).toHaveText(/^激活前：Sobel x算子特征图，恰好为零的值占[\d.]+%，取值范围/);
-  await expect(text('summary')).toHaveText(/^chelsea的第1张特征图（sobel-x），\d+×\d+像素（高×宽）：ReLU之前恰好为0的值占[\d.]+%，之后占[\d.]+%。$/);
+  await expect(text('summary')).toHaveText(/^猫咪Chelsea的第1张特征图（Sobel x算子），\d+×\d+像素（高×宽）：ReLU之前恰好为0的值占[\d.]+%，之后占[\d.]+%。$/);
   await expect(histTitle).toHaveText('经过ReLU后 · 每个区间的像素数');
   await expect(page.locator('fm-activation-maps label').first()).toHaveText(/^图像/);
   await expect(page.locator('fm-activation-maps select[data-attr="image"] option[value="chelsea"]')).toHaveText('猫咪Chelsea');
