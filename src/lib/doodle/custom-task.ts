@@ -5,6 +5,8 @@
  * drawings are never trained on, so the lab's accuracy says how well the classes generalise, not how well they
  * were memorised. A set that cannot be split gives one sentence saying why (the lab shows it as is).
  */
+import { msg } from '../i18n/t.ts';
+import type { Msg } from '../i18n/types.ts';
 import type { CustomTask } from '../transfer/targets.ts';
 import { cleanName } from './classes.ts';
 import { parseState, type DoodleState } from './state.ts';
@@ -21,25 +23,23 @@ export const heldOutOf = (n: number) => Math.max(1, Math.round(n / 4));
 export const doodleImage = (d: Drawing): Uint8Array | null => mnistOf(d);
 
 export interface DoodleSplit { name: string; train: number; test: number }
-export type DoodleTask = { ok: true; task: CustomTask; split: DoodleSplit[] } | { ok: false; problem: string };
-
-const show = (name: string) => `“${name}”`;
+export type DoodleTask = { ok: true; task: CustomTask; split: DoodleSplit[] } | { ok: false; problem: Msg };
 
 /** The lab's task from a doodle state, or why there is none. */
 export function doodleTask(state: DoodleState): DoodleTask {
-  const refuse = (problem: string): DoodleTask => ({ ok: false, problem });
+  const refuse = (problem: Msg): DoodleTask => ({ ok: false, problem });
   const names = state.classes.map((c) => cleanName(c.name));
-  if (names.length < 2) return refuse(`Your drawing lab has ${names.length === 1 ? 'only 1 class' : 'no classes'}: a classifier needs at least 2.`);
+  if (names.length < 2) return refuse(msg(names.length === 1 ? 'doodleTask.oneClass' : 'doodleTask.noClasses'));
   const unnamed = names.findIndex((n) => n === '');
-  if (unnamed >= 0) return refuse(`Class ${unnamed + 1} in your drawing lab has no name: name it there.`);
+  if (unnamed >= 0) return refuse(msg('doodleTask.unnamed', { n: String(unnamed + 1) }));
   const twice = names.findIndex((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
-  if (twice >= 0) return refuse(`Two classes in your drawing lab are called ${show(names[twice]!)}: give each its own name.`);
+  if (twice >= 0) return refuse(msg('doodleTask.twice', { name: names[twice]! }));
   // Drawings without ink cannot be added in the widget; a damaged record could still hold one, so it is skipped.
   const images = state.classes.map((c) => c.drawings.map(doodleImage).filter((im): im is Uint8Array => im !== null));
   const short = images.findIndex((list) => list.length < MIN_DRAWINGS);
   if (short >= 0) {
     const n = images[short]!.length;
-    return refuse(`${show(names[short]!)} has ${n === 0 ? 'no drawings' : 'only 1 drawing'}: the lab needs at least ${MIN_DRAWINGS} of each class (one to learn from, one held out to test).`);
+    return refuse(msg(n === 0 ? 'doodleTask.noDrawings' : 'doodleTask.oneDrawing', { name: names[short]!, min: String(MIN_DRAWINGS) }));
   }
   const split = images.map((list, k) => ({ name: names[k]!, test: heldOutOf(list.length), train: list.length - heldOutOf(list.length) }));
   const pack = (part: 'train' | 'test') => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { say } from '../../../src/lib/i18n/index.ts';
 import { doodleTask, heldOutOf, latestDoodles, MIN_DRAWINGS } from '../../../src/lib/doodle/custom-task.ts';
 import { parseState, serialise, type DoodleState } from '../../../src/lib/doodle/state.ts';
 import { rasterise } from '../../../src/lib/doodle/strokes.ts';
@@ -23,7 +24,7 @@ describe('doodleTask', () => {
   it('rasterises and preprocesses every drawing as the widget does, and holds out the last quarter of each class', () => {
     const state = classes([['circle', 5], ['cross', 2], ['zigzag', 8]]);
     const r = doodleTask(parseState(JSON.parse(JSON.stringify(serialise(state)))));
-    if (!r.ok) throw new Error(r.problem);
+    if (!r.ok) throw new Error(say('en', r.problem));
     expect(checkCustomTask(r.task)).toBeNull();
     expect(r.task.classNames).toEqual(['circle', 'cross', 'zigzag']);
     expect(r.split).toEqual([{ name: 'circle', train: 4, test: 1 }, { name: 'cross', train: 1, test: 1 }, { name: 'zigzag', train: 6, test: 2 }]);
@@ -45,7 +46,7 @@ describe('doodleTask', () => {
     state.classes[0]!.name = '  big   circle ';
     state.classes[0]!.drawings.push([[]]);
     const r = doodleTask(state);
-    if (!r.ok) throw new Error(r.problem);
+    if (!r.ok) throw new Error(say('en', r.problem));
     expect(r.task.classNames).toEqual(['big circle', 'cross']);
     expect(r.split[0]).toEqual({ name: 'big circle', train: 2, test: 1 });
   });
@@ -58,22 +59,27 @@ describe('doodleTask', () => {
   ] as [string, [Shape, number][], string][])('refuses %s with a sentence', (_, spec, text) => {
     const r = doodleTask(classes(spec));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problem).toContain(text);
+    if (!r.ok) expect(say('en', r.problem)).toContain(text);
   });
 
   it('refuses a class without a name and two classes with one name', () => {
     const unnamed = classes([['circle', 2], ['cross', 2]]);
     unnamed.classes[1]!.name = ' ';
-    expect(doodleTask(unnamed)).toEqual({ ok: false, problem: 'Class 2 in your drawing lab has no name: name it there.' });
+    const u = doodleTask(unnamed);
+    expect(u.ok || say('en', u.problem)).toBe('Class 2 in your drawing lab has no name: name it there.');
+    expect(u.ok || say('zh-CN', u.problem)).toBe('涂鸦交互图中的第2个类别还没有名字：请在那里给它命名。');
     const twice = classes([['circle', 2], ['cross', 2]]);
     twice.classes[1]!.name = 'Circle';
-    expect(doodleTask(twice)).toMatchObject({ ok: false, problem: expect.stringContaining('are called “Circle”') });
+    const w = doodleTask(twice);
+    expect(w.ok || say('en', w.problem)).toContain('are called “Circle”');
   });
 
   it('refuses a class whose only inked drawing is one (blank drawings do not count)', () => {
     const state = classes([['circle', 2], ['cross', 1]]);
     state.classes[1]!.drawings.push([[]]);
-    expect(doodleTask(state)).toMatchObject({ ok: false, problem: expect.stringContaining('“cross” has only 1 drawing') });
+    const r = doodleTask(state);
+    expect(r.ok || say('en', r.problem)).toContain('“cross” has only 1 drawing');
+    expect(r.ok || say('zh-CN', r.problem)).toBe('“cross”只有1幅手绘：每个类别至少需要2幅（一幅用来学习，一幅留作测试）。');
   });
 });
 

@@ -3,6 +3,7 @@
  * locale. One file per area (a widget, the engine); add a new area's file here and in each locale's index.
  */
 import badge from './badge.ts';
+import doodleTask from './doodle-task.ts';
 import image from './image.ts';
 import datasets from './datasets.ts';
 import datasetPreview from './dataset-preview.ts';
@@ -33,4 +34,4 @@ import finetuneLab from './finetune-lab.ts';
 import strokePad from './stroke-pad.ts';
 import doodleClasses from './doodle-classes.ts';
 
-export default { ...engine, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground, ...lossRace, ...lossCurves, ...vanishingGradients, ...finetuneLab, ...strokePad, ...doodleClasses } as const;
+export default { ...engine, ...doodleTask, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground, ...lossRace, ...lossCurves, ...vanishingGradients, ...finetuneLab, ...strokePad, ...doodleClasses } as const;

@@ -1,6 +1,7 @@
 /** The zh-CN catalogue: every English key (a missing one fails to compile here or in its area's file). */
 import type { En, Translation } from '../../types.ts';
 import badge from './badge.ts';
+import doodleTask from './doodle-task.ts';
 import image from './image.ts';
 import datasets from './datasets.ts';
 import datasetPreview from './dataset-preview.ts';
@@ -31,4 +32,4 @@ import finetuneLab from './finetune-lab.ts';
 import strokePad from './stroke-pad.ts';
 import doodleClasses from './doodle-classes.ts';
 
-export default { ...engine, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground, ...lossRace, ...lossCurves, ...vanishingGradients, ...finetuneLab, ...strokePad, ...doodleClasses } satisfies Translation<En>;
+export default { ...engine, ...doodleTask, ...image, ...widget, ...badge, ...conv, ...convStepper, ...receptiveField, ...softmaxExplorer, ...activations, ...activationPlot, ...activationMaps, ...photos, ...engineReport, ...poolExplorer, ...domainShift, ...datasets, ...datasetPreview, ...featureReuse, ...networkExplorer, ...params, ...book, ...results, ...tools, ...convPlayground, ...lossRace, ...lossCurves, ...vanishingGradients, ...finetuneLab, ...strokePad, ...doodleClasses } satisfies Translation<En>;
