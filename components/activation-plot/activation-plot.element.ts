@@ -11,7 +11,7 @@
 import '@lib/engine/global.ts';
 import { FmElement, define } from '@lib/widget/fm-element.ts';
 import { ParamError } from '@lib/params/index.ts';
-import { chain, msg, say, type MessageKey, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, chain, msg, say, type MessageKey, type Msg } from '@lib/i18n/index.ts';
 import { ACTIVATIONS, activation, activationLabel, type ActivationName } from '@lib/activations/functions.ts';
 import { clampX, readout, sampleCurve, X_MAX, X_MIN, type Curve } from '@lib/activations/curve.ts';
 import { MAX_SLOPE } from '@lib/activations/params.ts';
@@ -122,7 +122,7 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
 
   /** The refused values' messages in the element's language (Chinese sentences take no space between them). */
   private errorText(): string {
-    return this.errors.map((m) => say(this.language, m)).join(this.language === 'zh-CN' ? '' : ' ');
+    return saySentences(this.language, this.errors);
   }
 
   private $<T extends HTMLElement = HTMLElement>(role: string): T {

@@ -16,7 +16,7 @@ import { formatKernel } from '@lib/conv/kernels.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
 import { ParamError, formatPadding } from '@lib/params/index.ts';
-import { msg, ReaderError, say, whyOf, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, msg, ReaderError, whyOf, type Msg } from '@lib/i18n/index.ts';
 import { ImageFileError, MAX_INPUT_SIDE } from '@lib/image/index.ts';
 import { OnBackend, type Last, type Uploaded } from './on-backend.ts';
 import { gpuCanvas } from '@lib/charts/gpu-canvas.ts';
@@ -200,7 +200,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
 
   private joined(problems: (string | Msg)[]): string {
     const lang = this.language;
-    return problems.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+    return saySentences(lang, problems);
   }
 
   protected showMessage(message: string | Msg, kind: 'error' | 'info' = 'info'): void {

@@ -16,7 +16,7 @@ import { ParamError, parseInteger, type Padding } from '@lib/params/index.ts';
 import { formatKernel, PRESETS } from '@lib/conv/kernels.ts';
 import { equation, formatNumber, planSteps, stepperInput, type StepperPlan } from '@lib/conv/stepper.ts';
 import { describeStep, drawGrids, gridWords, labelGrids, labelShell, markOutput, markWindow, SHELL, type Cells } from './stepper-view.ts';
-import { say, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, type Msg } from '@lib/i18n/index.ts';
 import { DEFAULTS, PARSE, pick, SETTINGS_ATTRS, type Settings } from './stepper-settings.ts';
 import css from './conv-stepper.css?inline';
 import { SPEC } from './attributes.ts';
@@ -226,7 +226,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
 
   /** The messages in force, in `lang`, joined (Chinese sentences take no space between them). */
   private said(errors: (string | Msg)[], lang = this.language): string {
-    return errors.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+    return saySentences(lang, errors);
   }
 
   protected onLangChange(): void {

@@ -13,7 +13,7 @@ import { FmElement, define, describeError } from '@lib/widget/fm-element.ts';
 import { ParamError, parseInteger, parseKeyword } from '@lib/params/index.ts';
 import { loadSlice, type DataSlice, type Progress } from '@lib/data/index.ts';
 import { className, classList } from '@lib/data/class-names.ts';
-import { formatNumber, msg, say, type Lang, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, formatNumber, msg, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { DATA_BASE } from '@lib/widget/assets.ts';
 import css from './dataset-preview.css?inline';
 import { SPEC } from './attributes.ts';
@@ -67,7 +67,7 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
 
   /** The refused attributes' messages as one text in the element's language. */
   private joined(errors: readonly (string | Msg)[]): string {
-    return errors.map((m) => say(this.language, m)).join(this.language === 'zh-CN' ? '' : ' ');
+    return saySentences(this.language, errors);
   }
 
   protected onLangChange(): void {

@@ -1,7 +1,7 @@
 /** The words under `<fm-domain-shift>`'s charts: every number the charts show, for readers who cannot see them. */
 import { shiftName, shiftWords } from '@lib/shift/transforms.ts';
 import type { Pass, ShiftOutcome, ShiftSettings, Slice } from '@lib/shift/run.ts';
-import { msg, say, type Lang, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, msg, say, type Lang, type Msg } from '@lib/i18n/index.ts';
 
 export interface Gaps { before: number; adabn: number; finetuned: number | null }
 
@@ -26,7 +26,7 @@ export function summaryText(s: ShiftSettings, clean: Pass, o: ShiftOutcome, gaps
   parts.push(gaps.finetuned !== null
     ? msg('domainShift.sumGapsTuned', { digits, before: g(gaps.before), adabn: g(gaps.adabn), tuned: g(gaps.finetuned) })
     : msg('domainShift.sumGaps', { digits, before: g(gaps.before), adabn: g(gaps.adabn) }));
-  return parts.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+  return saySentences(lang, parts);
 }
 
 /** The words beside the first picture: the accuracies on the first batch, said to be partial. */

@@ -18,7 +18,7 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
-import { msg, say, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, msg, say, type Msg } from '@lib/i18n/index.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
@@ -154,7 +154,7 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
   }
 
   private errorText(): string {
-    return [...this.errors.values()].map((m) => say(this.language, m)).join(this.language === 'zh-CN' ? '' : ' ');
+    return saySentences(this.language, [...this.errors.values()]);
   }
 
   /** Every text again in the new language, from what is on screen: no run is touched. */

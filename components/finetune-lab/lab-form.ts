@@ -6,7 +6,7 @@
  */
 import { FREEZE, MAX_RUNS, RUN_ATTRS, SOURCES, TARGETS, formatValue, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
 import { FREEZE_KEYS, SOURCE_KEYS, TARGET_KEYS } from '@lib/transfer/summary.ts';
-import { msg, say, t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
+import { sentenceGap, msg, say, t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 import { VALIDATION_PER_CLASS } from '@lib/transfer/data.ts';
 
 const ROWS: Record<RunAttr, { label: MessageKey; control: (id: string) => string }> = {
@@ -122,7 +122,7 @@ export function splitNote(lab: LabSettings, runs: readonly RunConfig[], lang: La
   return [
     digits ? t(lang, 'finetuneLab.split.digits', { validation: VALIDATION_PER_CLASS, holdout: lab.holdout }) : '',
     own ? t(lang, 'finetuneLab.split.own') : '',
-  ].filter(Boolean).join(lang === 'zh-CN' ? '' : ' ');
+  ].filter(Boolean).join(sentenceGap(lang));
 }
 
 /** Buttons for the running state. */

@@ -14,7 +14,7 @@ import { DATA_BASE, MODELS_BASE } from '@lib/widget/assets.ts';
 import { loadShippedModel } from '@lib/models/shipped.ts';
 import { LabRun, TaskLoader, engineQueue, describeCancelled, describeConfig, describeCurve, describeResult, type EpochPoint, type RunProgress } from '@lib/transfer/index.ts';
 import { count, fixed } from '@lib/transfer/summary.ts';
-import { ReaderError, msg, t, type Lang, type Msg } from '@lib/i18n/index.ts';
+import { sentenceGap, ReaderError, msg, t, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { describeError } from '@lib/widget/fm-element.ts';
 import { runLabel, type LabSettings, type RunConfig } from '@lib/transfer/config.ts';
 import type { CustomTask, TaskData } from '@lib/transfer/targets.ts';
@@ -164,7 +164,7 @@ export class LabRunner {
           : t(lang, 'finetuneLab.curvesLoss', { test: count(lang, result.counts.test) }),
         own && own.short.length ? shortNote(c.perClass, own.short, lang) : '',
         c.perClass <= 2 ? t(lang, 'finetuneLab.fewExamples', { count: c.perClass }) : '',
-      ].filter(Boolean).join(lang === 'zh-CN' ? '' : ' ');
+      ].filter(Boolean).join(sentenceGap(lang));
       // After the reader's Cancel (gen moved on) the card and the live line already say so: the step that was on
       // the device finishing in the background changes neither.
       if (gen !== this.gen) return;
@@ -230,7 +230,7 @@ export class LabRunner {
       const head = { run: runLabel(i), config: describeConfig(s.config, lang) };
       return s.result && s.data ? t(lang, 'finetuneLab.summaryResult', { ...head, result: describeResult(s.result, s.data.classNames, lang), curve: describeCurve(s.curve, lang) })
         : t(lang, 'finetuneLab.summaryNote', { ...head, note: sayIn(lang, s.note) });
-    }).join(lang === 'zh-CN' ? '' : ' '));
+    }).join(sentenceGap(lang)));
   }
 
   pause(): void {
@@ -260,7 +260,7 @@ export class LabRunner {
     this.report.buttons(false, false);
     this.report.status('ready');
     this.summarise();
-    this.text('live', said.length ? (lang) => said.map((x) => sayIn(lang, x)).join(lang === 'zh-CN' ? '' : ' ') : msg('finetuneLab.cancelledAll'));
+    this.text('live', said.length ? (lang) => said.map((x) => sayIn(lang, x)).join(sentenceGap(lang)) : msg('finetuneLab.cancelledAll'));
   }
 
   /** Marks finished runs whose set-up the reader has changed since. */

@@ -13,7 +13,7 @@ import { define, FmElement } from '@lib/widget/fm-element.ts';
 import { curveGradient, curveGrid, curveLoss, type CurveGradient, type CurveLoss } from '@lib/losses/curves.ts';
 import { DEFAULTS, P_MAX, P_MIN, readSettings, type CurvesSettings } from './curves-settings.ts';
 import { gradientCaption, gradientLabel, readout, sayShell, SHELL } from './curves-view.ts';
-import { say, t, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, say, t, type Msg } from '@lib/i18n/index.ts';
 import { formatCell } from '@components/softmax-explorer/explorer-view.ts';
 import css from './loss-curves.css?inline';
 import { SPEC } from './attributes.ts';
@@ -121,7 +121,7 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
   }
 
   private errorText(): string {
-    return this.errors.map((e) => say(this.language, e)).join(this.language === 'zh-CN' ? '' : ' ');
+    return saySentences(this.language, this.errors);
   }
 
   /** Every text again in the new language: the curves stay as drawn, no new result. */

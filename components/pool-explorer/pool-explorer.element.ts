@@ -14,7 +14,7 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define, describeError } from '@lib/widget/fm-element.ts';
-import { msg, say, type Msg } from '@lib/i18n/index.ts';
+import { sentenceGap, msg, say, type Msg } from '@lib/i18n/index.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
@@ -122,7 +122,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     const lang = this.language;
     const errors = this.settings.messageIn(lang);
     const info = this.info ? say(lang, this.info) : '';
-    const text = [errors, info].filter(Boolean).join(lang === 'zh-CN' ? '' : ' ');
+    const text = [errors, info].filter(Boolean).join(sentenceGap(lang));
     if (errors && report) this.emitError(text);
     else if (errors) this.showMessage(text, 'error');
     else if (report || this.info) this.showMessage(this.info, 'info');

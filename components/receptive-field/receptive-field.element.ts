@@ -19,7 +19,7 @@ import { fieldAlong, fieldSteps, type FieldStep, type Span } from '@lib/receptiv
 import { dependencyCounts, maskBounds } from '@lib/receptive-field/mask.ts';
 import { DEFAULT_PRESET, parseInputSize, parseLayerIndex, parsePreset, parseUnit, type RfAttr } from './rf-settings.ts';
 import { editedText, fillFormula, fillStrip, fillTable, labelShell, labelStrip, paintGrid, SHELL } from './rf-view.ts';
-import { msg, say, type Msg } from '@lib/i18n/index.ts';
+import { sentenceGap, saySentences, msg, type Msg } from '@lib/i18n/index.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './receptive-field.css?inline';
 import { SPEC } from './attributes.ts';
@@ -236,7 +236,7 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     const sentences = [this.t('receptiveField.summary', { row, col, layer, kind: l.kind, k: l.k, n, cells: String(cells), ...at, r: String(r), count: j })];
     if (clipped) sentences.push(this.t('receptiveField.summaryCut', { area: String(boxArea) }));
     if (cells < boxArea) sentences.push(this.t('receptiveField.summaryHoles', { cells: String(cells), area: String(boxArea) }));
-    $('summary').textContent = sentences.join(lang === 'zh-CN' ? '' : ' ');
+    $('summary').textContent = sentences.join(sentenceGap(lang));
   }
 
   private showErrors(errors: (string | Msg)[]): void {
@@ -250,7 +250,7 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
 
   /** The messages in force, in `lang`, joined (Chinese sentences take no space between them). */
   private said(errors: (string | Msg)[], lang = this.language): string {
-    return errors.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+    return saySentences(lang, errors);
   }
 
   protected onLangChange(): void {

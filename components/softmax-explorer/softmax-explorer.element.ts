@@ -18,7 +18,7 @@ import { naiveSoftmax, softmax } from '@lib/losses/softmax.ts';
 import { smoothedTarget } from '@lib/losses/targets.ts';
 import { DEFAULTS, formatLogits, readSettings, type ExplorerSettings } from './explorer-settings.ts';
 import { checkText, fillRows, labelShell, naiveText, SHELL, summary, type Row } from './explorer-view.ts';
-import { chain, msg, say, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, chain, msg, type Msg } from '@lib/i18n/index.ts';
 import css from './softmax-explorer.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
@@ -230,7 +230,7 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
 
   /** The messages in force, in `lang`, joined (Chinese sentences take no space between them). */
   private join(errors: (string | Msg)[], lang = this.language): string {
-    return errors.map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+    return saySentences(lang, errors);
   }
 
   protected onLangChange(): void {

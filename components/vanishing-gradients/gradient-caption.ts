@@ -5,7 +5,7 @@
  */
 import { formatValue } from '@lib/charts/format.ts';
 import type { NetSpec } from '@lib/nets/plain-net.ts';
-import { msg, t, type Lang } from '@lib/i18n/index.ts';
+import { sentenceGap, msg, t, type Lang } from '@lib/i18n/index.ts';
 
 export interface CaptionInput {
   spec: Pick<NetSpec, 'activation' | 'init' | 'architecture'>;
@@ -51,5 +51,5 @@ export function gradientCaption({ spec, norms, plain, layer }: CaptionInput, lan
   if (s.zeros) said.push(t(lang, 'vanishingGradients.zeros', { count: s.zeros }));
   const plainZeros = residual ? series(plain).zeros : 0;
   if (plainZeros) said.push(t(lang, 'vanishingGradients.plainZeros', { count: plainZeros }));
-  return said.join(lang === 'zh-CN' ? '' : ' ');
+  return said.join(sentenceGap(lang));
 }

@@ -14,7 +14,7 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define, describeError } from '@lib/widget/fm-element.ts';
-import { formatNumber, msg, say, t, type MessageKey, type Msg } from '@lib/i18n/index.ts';
+import { saySentences, formatNumber, msg, t, type MessageKey, type Msg } from '@lib/i18n/index.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
@@ -123,7 +123,7 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
   }
 
   private errorText(): string {
-    return [...this.errors.values()].map((m) => say(this.language, m)).join(this.language === 'zh-CN' ? '' : ' ');
+    return saySentences(this.language, [...this.errors.values()]);
   }
 
   /** The shell's fixed texts (labels, options, legend, the chart's name until a caption replaces it) in the element's language. */

@@ -4,7 +4,7 @@
  * when all is well.
  */
 import { ParamError, quote } from '../params/index.ts';
-import { msg, say } from '../i18n/t.ts';
+import { sentenceGap, msg, say } from '../i18n/t.ts';
 import type { Lang } from '../i18n/locales.ts';
 import type { Msg } from '../i18n/types.ts';
 
@@ -17,7 +17,7 @@ export const MAX_NAME = 24;
 
 /** Sentences said one after another: a space between them in English, none in Chinese (they end in 。). */
 export function sentences(lang: Lang, messages: readonly (Msg | string)[]): string {
-  return messages.map((m) => say(lang, m)).filter(Boolean).join(lang === 'zh-CN' ? '' : ' ');
+  return messages.map((m) => say(lang, m)).filter(Boolean).join(sentenceGap(lang));
 }
 
 /** Problems with a list of class names (count, blank, too long, duplicates ignoring case and spaces). */

@@ -5,7 +5,7 @@
 export { LANGS, normaliseLang, langFromQuery, type Lang } from './locales.ts';
 export { resolveLang } from './resolve-lang.ts';
 export { watchLang } from './watch-lang.ts';
-export { t, msg, say, chain } from './t.ts';
+export { t, msg, say, chain, sentenceGap, saySentences } from './t.ts';
 export { ReaderError, whyOf } from './reader-error.ts';
 export { formatNumber, pluralCategory } from './format.ts';
 export type { Arg, Msg, MessageKey, ParamsOf, ParamArgs } from './types.ts';

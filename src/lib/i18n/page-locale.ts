@@ -13,10 +13,7 @@ export function localePrefix(lang: Lang): string {
   return lang === 'en' ? '' : 'zh-cn/';
 }
 
-/** What goes between two sentences: a space in English; nothing after Chinese 。 (as AttributeSettings.messageIn joins). */
-export function sentenceGap(lang: Lang): string {
-  return lang === 'zh-CN' ? '' : ' ';
-}
+export { sentenceGap } from './t.ts';
 
 /**
  * A catalogue text as HTML for `set:html`, escaping only what text content needs (&, <, >): Astro's `{text}` also

@@ -28,3 +28,13 @@ export function chain(messages: readonly Msg[], key: 'engine.steps.then' | 'engi
   if (messages.length === 0) return null;
   return messages.reduce((before, after) => msg(key, { before, after }));
 }
+
+/** What goes between two sentences: a space in English; nothing in Chinese, whose sentences end in 。. */
+export function sentenceGap(lang: Lang): string {
+  return lang === 'zh-CN' ? '' : ' ';
+}
+
+/** Messages (or texts) said one after another in `lang`, joined by `sentenceGap`. */
+export function saySentences(lang: Lang, messages: readonly (Msg | string)[]): string {
+  return messages.map((m) => say(lang, m)).join(sentenceGap(lang));
+}

@@ -4,7 +4,7 @@
  * set again. Other keys (checks across attributes, a failed load) share the same messages, in the order first set.
  */
 import { ParamError } from '../params/index.ts';
-import { say, type Lang, type Msg } from '../i18n/index.ts';
+import { saySentences, type Lang, type Msg } from '../i18n/index.ts';
 
 /** One parser per attribute: the raw text → the part of the settings it sets; throws ParamError when refused. */
 export type AttributeParsers<S, A extends string> = Record<A, (raw: string) => Partial<S>>;
@@ -52,7 +52,7 @@ export class AttributeSettings<S extends object, A extends keyof S & string> {
 
   /** Every message in force, said in `lang` and joined (Chinese sentences end in 。 and take no space); '' when none. */
   messageIn(lang: Lang): string {
-    return [...this.messages.values()].map((m) => say(lang, m)).join(lang === 'zh-CN' ? '' : ' ');
+    return saySentences(lang, [...this.messages.values()]);
   }
 
   /** Writes each `[data-attr]` control's value from `values` (the settings in force unless given). */
