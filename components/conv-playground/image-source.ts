@@ -6,13 +6,9 @@
 import { ImageFileError, inspectImageFile } from '@lib/image/index.ts';
 import { SAMPLES_BASE } from '@lib/widget/assets.ts';
 import type { Sample } from './settings.ts';
-import { msg, type Msg } from '@lib/i18n/index.ts';
+import { msg } from '@lib/i18n/index.ts';
 import { sampleText } from './controls.ts';
 
-/** An ImageFileError that carries its catalogue message (`whyOf` reads it; its message is the English). */
-function fileError(why: Msg): ImageFileError {
-  return new ImageFileError(why);
-}
 
 export interface Pixels { rgba: Uint8ClampedArray; width: number; height: number; original: { width: number; height: number } }
 
@@ -22,7 +18,7 @@ export async function decodeBytes(bytes: Uint8Array): Promise<Pixels> {
   try {
     bitmap = await createImageBitmap(new Blob([bytes as BlobPart]), { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' });
   } catch {
-    throw fileError(msg('convPlayground.undecodable', { type: header.type.toUpperCase() }));
+    throw new ImageFileError(msg('convPlayground.undecodable', { type: header.type.toUpperCase() }));
   }
   try {
     const canvas = document.createElement('canvas');
@@ -48,9 +44,9 @@ export function loadSample(sample: Sample): Promise<Pixels> {
     // From the book's own site (resolved against this module's URL), never the host page's: a playground
     // embedded on another site would otherwise ask that site for /samples/….
     const name = sampleText('name', sample);
-    const lost = (err: Error) => fileError(msg('convPlayground.sampleLost', { name, why: err.message }));
+    const lost = (err: Error) => new ImageFileError(msg('convPlayground.sampleLost', { name, why: err.message }));
     hit = fetch(`${SAMPLES_BASE}${sample.file}`).catch((err: Error) => { throw lost(err); }).then(async (res) => {
-      if (!res.ok) throw fileError(msg('convPlayground.sampleLost', { name, why: msg('convPlayground.sampleHttp', { status: String(res.status) }) }));
+      if (!res.ok) throw new ImageFileError(msg('convPlayground.sampleLost', { name, why: msg('convPlayground.sampleHttp', { status: String(res.status) }) }));
       return decodeBytes(new Uint8Array(await res.arrayBuffer()));
     });
     hit.catch(() => cache.delete(sample.name));

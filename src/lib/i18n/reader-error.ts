@@ -17,6 +17,24 @@ export class ReaderError extends Error {
 }
 
 /**
+ * An error given either a catalogue message, shown in the reader's language (`why`, read by `whyOf`) with the
+ * English text as its `message`, or technical text, shown as it is. The book's refusals (ParamError, ImageFileError,
+ * DataError) extend it.
+ */
+export class MessageError extends Error {
+  readonly why: Msg | undefined;
+  constructor(message: string | Msg) {
+    super(typeof message === 'string' ? message : say('en', message));
+    this.why = typeof message === 'string' ? undefined : message;
+  }
+
+  /** What the reader is shown: the catalogue message where there is one, else the text. */
+  get said(): string | Msg {
+    return this.why ?? this.message;
+  }
+}
+
+/**
  * The error's message for the reader, if it carries one. Checked by shape, not `instanceof`: the script-tag bundle
  * and a page's own chunks may each hold a copy of this class.
  */

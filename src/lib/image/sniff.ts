@@ -3,7 +3,8 @@
  * not an image, is cut short, or claims a size the browser should never try to allocate is refused first.
  * Formats: PNG, JPEG, GIF, WebP (lossy, lossless, extended) and BMP — what every browser decodes.
  */
-import { msg, say } from '../i18n/t.ts';
+import { msg } from '../i18n/t.ts';
+import { MessageError } from '../i18n/reader-error.ts';
 import type { Msg } from '../i18n/types.ts';
 
 export type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp';
@@ -13,12 +14,10 @@ export interface ImageHeader { type: ImageType; width: number; height: number }
  * A file we refuse, with the sentence shown to the reader: a picture that cannot be opened. Given as a catalogue message, it is shown in the reader's language (`why`, read
  * by `whyOf`); its `message` is the English text.
  */
-export class ImageFileError extends Error {
-  readonly why: Msg | undefined;
+export class ImageFileError extends MessageError {
   constructor(message: string | Msg) {
-    super(typeof message === 'string' ? message : say('en', message));
+    super(message);
     this.name = 'ImageFileError';
-    this.why = typeof message === 'string' ? undefined : message;
   }
 }
 

@@ -1,4 +1,4 @@
-import { say } from '../i18n/t.ts';
+import { MessageError } from '../i18n/reader-error.ts';
 import type { Msg } from '../i18n/types.ts';
 
 /**
@@ -6,20 +6,13 @@ import type { Msg } from '../i18n/types.ts';
  * shown in the reader's language (`why`, read by `whyOf`) and its `message` is the English text; given as a string
  * (technical text), the string is shown as is.
  */
-export class ParamError extends Error {
+export class ParamError extends MessageError {
   readonly param: string;
-  readonly why: Msg | undefined;
   // No constructor parameter properties: Node's type stripping (scripts run with plain `node`) rejects them.
   constructor(param: string, message: string | Msg) {
-    super(typeof message === 'string' ? message : say('en', message));
+    super(message);
     this.name = 'ParamError';
     this.param = param;
-    this.why = typeof message === 'string' ? undefined : message;
-  }
-
-  /** What the reader is shown: the catalogue message where there is one, else the text. */
-  get said(): string | Msg {
-    return this.why ?? this.message;
   }
 }
 
