@@ -63,8 +63,11 @@ const pct = (f: number) => `${(100 * f).toFixed(1)}%`;
 const statWords = (zeros: number, min: number, max: number): Msg => msg('activationMaps.stats', { zeros: pct(zeros), min: formatValue(min), max: formatValue(max) });
 /** A map's kernel by name: its id in English (as the attribute reads), its name in Chinese. */
 const kernelName = (k: string): Msg => msg(`convStepper.preset.${k}` as 'convStepper.preset.identity');
-/** A photo by name: its id in English, its title in Chinese. */
-const imageName = (id: string): Msg | string => (['chelsea', 'astronaut', 'camera', 'coins', 'brick'].includes(id) ? msg(`convPlayground.name.${id}` as 'convPlayground.name.chelsea') : id);
+/**
+ * A photo by name: its id in English, its title in Chinese. The image attribute accepts only the shipped samples
+ * (parseImage), each with a `convPlayground.name.*` key (a unit test holds those keys to the samples' manifest).
+ */
+const imageName = (id: string): Msg => msg(`convPlayground.name.${id}` as 'convPlayground.name.chelsea');
 const beforeCaption = (ch: number, stats: Msg): Msg => msg('activationMaps.beforeCaption', { kernel: kernelName(MAP_KERNELS[ch]!), stats });
 const afterCaption = (name: Msg | string, stats: Msg): Msg => msg('activationMaps.afterCaption', { name, stats });
 const summaryText = (s: MapsSettings, h: number, w: number, name: Msg | string, before: number, after: number): Msg =>
