@@ -12,6 +12,7 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define, describeError } from '@lib/widget/fm-element.ts';
+import { yieldToMain } from '@lib/schedule/slices.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
@@ -181,20 +182,34 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     try {
       const px = await loadSample(sample);
       if (gen !== this.gen) return;
+      // The page gets the main thread back between the pieces of work (each a task of its own: docs in slices.ts).
+      await yieldToMain();
       const input = rgbaToTensor(px.rgba, px.width, px.height, 'gray');
       const kernel = mapKernels();
       const r = await heavy.lib.runMaps(heavy.engine.tf, input, kernel, s.activation, s.slope);
       if (gen !== this.gen) return;
+      await yieldToMain();
+      if (gen !== this.gen) return;
       this.last = { input, kernel, before: r.before, after: r.after };
-      const stats = this.draw(s, heavy, px.height, px.width, r.ms);
-      this.emitResult({ backend: r.backend, ms: r.ms, ...s, shape: r.before.shape, ...stats, fallbackReason: heavy.engine.fallbackReason ?? null });
+      this.draw(s, heavy, px.height, px.width, r.ms);
+      await yieldToMain();
+      if (gen !== this.gen) return;
+      this.emitResult({ backend: r.backend, ms: r.ms, ...s, shape: r.before.shape, ...this.zeros(), fallbackReason: heavy.engine.fallbackReason ?? null });
     } catch (err) {
       if (gen === this.gen) { this.setStatus('error'); this.emitError(msg('activationMaps.failed', { error: describeError(err) })); }
     }
   }
 
-  /** Draws the chosen channel; returns the share of exact zeros of every channel, before and after. */
-  private draw(s: MapsSettings, heavy: Heavy, h: number, w: number, ms: number): { zerosBefore: number[]; zerosAfter: number[] } {
+  /** The share of exact zeros of every channel, before and after the activation. */
+  private zeros(): { zerosBefore: number[]; zerosAfter: number[] } {
+    const { before, after } = this.last!;
+    const c = MAP_KERNELS.length;
+    const all = (t: PlainTensor) => Array.from({ length: c }, (_, k) => mapStats(channelOf(t.data, c, k)).zeroFraction);
+    return { zerosBefore: all(before), zerosAfter: all(after) };
+  }
+
+  /** Draws the chosen channel. */
+  private draw(s: MapsSettings, heavy: Heavy, h: number, w: number, ms: number): void {
     const { before, after } = this.last!;
     const c = MAP_KERNELS.length;
     const ch = s.channel - 1;
@@ -213,8 +228,6 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     heavy.view.drawHistogram($('after-hist'), a, lo, hi);
     this.shown = { s, h, w, ms, before: sb, after: sa, kb, ka };
     this.sayResult(this.shown, heavy);
-    const all = (t: PlainTensor) => Array.from({ length: c }, (_, k) => mapStats(channelOf(t.data, c, k)).zeroFraction);
-    return { zerosBefore: all(before), zerosAfter: all(after) };
   }
 
   /** The result's words (captions, summary, labels, legends, histogram titles, timing) in the element's language. */

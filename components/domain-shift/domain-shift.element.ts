@@ -22,6 +22,7 @@ import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.
 import { STRENGTH, applyShift, shiftName, shiftWords, strengthMeaning } from '@lib/shift/transforms.ts';
 import type { Clean, ShiftData, ShiftOutcome, ShiftSettings, Slice } from '@lib/shift/run.ts';
 import { Job } from '@lib/job/job.ts';
+import { runSliced } from '@lib/schedule/slices.ts';
 import type { FeatureRows } from '@lib/transfer/layer-features.ts';
 import { SHIFT_ATTRS, SHIFT_DEFAULTS, SHIFT_PARSE, checkLabels, resolveStrength, type ShiftAttr, type ShiftAttrs } from '@lib/shift/settings.ts';
 import { sliceText, summaryText, type Gaps } from './shift-summary.ts';
@@ -54,6 +55,12 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     summary?: (lang: Lang) => string; timing?: number; examples?: ShiftSettings; progress?: [number, number, number];
     bars?: { s: ShiftSettings; values: (number | null)[] }; pca?: { before: Pca; after: Pca; finetuned: boolean };
   } = {};
+  /** PCA panels fitted, per target feature set (a set's panel does not change; a new run has new sets). */
+  private panels = new WeakMap<FeatureRows, Pca>();
+  /** The panels of the last show. */
+  private fitted: { before: Pca; adabn: Pca; finetuned: Pca | null } | null = null;
+  /** Counts shows, so that one still fitting its panels knows when a newer one has started. */
+  private showing = 0;
   /** The refusals as last shown (in the language of the moment). */
   private errorsShown = '';
 
@@ -185,6 +192,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     const t0 = performance.now();
     this.setStatus('running');
     this.last = null;
+    this.fitted = null;
     this.paintExamples(heavy.view, heavy.data.test, s);
     const digits = String(heavy.data.test.count);
     this.saySummary((lang) => say(lang, msg('domainShift.evaluating', { digits, shift: shiftWords(s.shift, s.strength), images: String(s.images) })));
@@ -203,7 +211,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
         if (gen !== this.gen) return;
         done = { clean, outcome: await heavy.run.runShift(tf, heavy.model, heavy.data, clean, s, {
           shifted: base.shifted,
-          onPartial: (o) => { if (gen === this.gen) this.show(heavy, s, o, true); },
+          onPartial: (o) => { if (gen === this.gen) void this.show(heavy, s, o, true); },
           onProgress: (p) => { if (gen === this.gen) this.progress(p.step, p.totalSteps, p.loss); },
           job,
         }) };
@@ -212,7 +220,8 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
       const { clean, outcome } = done as { clean: Clean; outcome: ShiftOutcome };
       this.job = null;
       this.last = outcome;
-      const gaps = this.show(heavy, s, outcome, false);
+      const gaps = await this.show(heavy, s, outcome, false);
+      if (!gaps) return;
       const ms = performance.now() - t0;
       this.said.timing = ms;
       this.$('timing').textContent = this.t('domainShift.timing', { s: (ms / 1000).toFixed(1) });
@@ -258,14 +267,37 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     this.$('progress-text').textContent = this.t('domainShift.progress', { step: String(step), total: String(total), loss: loss.toFixed(3) });
   }
 
-  /** Draws bars, PCA and the summary; `partial`: fine-tuning still running. Returns the domain gaps. */
-  private show(heavy: Heavy, s: ShiftSettings, o: ShiftOutcome, partial: boolean): Gaps {
+  /**
+   * Draws bars, PCA and the summary; `partial`: fine-tuning still running. The PCA panels are fitted in slices
+   * (the page stays responsive); a newer show, or a new run, supersedes one still fitting. Resolves with the domain
+   * gaps, or null when superseded.
+   */
+  private async show(heavy: Heavy, s: ShiftSettings, o: ShiftOutcome, partial: boolean): Promise<Gaps | null> {
+    const token = ++this.showing;
+    const gen = this.gen;
     this.last = o;
     const clean = heavy.clean!;
     delete this.$('bars').dataset.partial;
     const acc = (p: { evaluation: { accuracy: number } } | undefined) => p?.evaluation.accuracy ?? null;
     this.drawBars(heavy, s, [acc(clean.pass), acc(o.before), acc(o.adabn), ...(s.labels > 0 ? [partial ? null : acc(o.finetuned?.shifted)] : [])]);
-    const gaps = this.drawPca();
+    const labels = heavy.data.test.labels;
+    const panel = async (a: FeatureRows, b: FeatureRows): Promise<Pca> => {
+      const known = this.panels.get(b);
+      if (known) return known;
+      const p = await runSliced(heavy.panels.pcaPanelSliced(a.data, b.data, a.count, a.dim, labels));
+      this.panels.set(b, p);
+      return p;
+    };
+    const source = clean.pass.hidden;
+    const fitted = {
+      before: await panel(source, o.before.hidden),
+      adabn: await panel(source, o.adabn.hidden),
+      finetuned: o.finetuned ? await panel(o.finetuned.clean.hidden, o.finetuned.shifted.hidden) : null,
+    };
+    if (token !== this.showing || gen !== this.gen) return null;
+    this.fitted = fitted;
+    this.drawPca();
+    const gaps = { before: fitted.before.gap, adabn: fitted.adabn.gap, finetuned: fitted.finetuned?.gap ?? null };
     this.saySummary((lang) => summaryText(s, clean.pass, o, gaps, partial, lang));
     return gaps;
   }
@@ -279,18 +311,12 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     heavy.view.drawBars(this.$('bars'), values.map((value, i) => ({ label: labels[i]!, value, kind: kinds[i]! })), 1 / heavy.data.classes, this.language);
   }
 
-  private drawPca(): Gaps {
-    const heavy = this.heavy, o = this.last;
-    if (!heavy?.clean || !o) return { before: NaN, adabn: NaN, finetuned: null };
-    const labels = heavy.data.test.labels;
-    const panel = (a: FeatureRows, b: FeatureRows) => heavy.panels.pcaPanel(a.data, b.data, a.count, a.dim, labels);
-    const source = heavy.clean.pass.hidden;
-    const before = panel(source, o.before.hidden);
-    const a = panel(source, o.adabn.hidden);
-    const f = o.finetuned ? panel(o.finetuned.clean.hidden, o.finetuned.shifted.hidden) : null;
-    const shown = this.afterPanel === 'finetuned' && f ? f : a;
-    this.drawPcaViews(heavy, (this.said.pca = { before, after: shown, finetuned: shown === f }));
-    return { before: before.gap, adabn: a.gap, finetuned: f?.gap ?? null };
+  /** The PCA panels of the last show, the "after" one as the `after` attribute chooses. */
+  private drawPca(): void {
+    const heavy = this.heavy, f = this.fitted;
+    if (!heavy || !f) return;
+    const shown = this.afterPanel === 'finetuned' && f.finetuned ? f.finetuned : f.adabn;
+    this.drawPcaViews(heavy, (this.said.pca = { before: f.before, after: shown, finetuned: shown === f.finetuned }));
   }
 
   /** The two PCA panels and their legend, from panels already computed, in the element's language. */

@@ -3,6 +3,8 @@
  * rotation zeroes one off-diagonal pair; sweeps repeat until the off-diagonal mass is negligible. Exact to
  * rounding for the 64×64 covariance matrices used here, with no iteration count to tune (unlike power iteration).
  */
+import { runSync, type Sliced } from '../schedule/slices.ts';
+
 export interface Eigen {
   /** Eigenvalues, largest first. */
   values: Float64Array;
@@ -12,6 +14,11 @@ export interface Eigen {
 
 /** `a`: d×d symmetric, row-major (not modified). */
 export function symmetricEigen(a: ArrayLike<number>, d: number, maxSweeps = 60): Eigen {
+  return runSync(symmetricEigenSliced(a, d, maxSweeps));
+}
+
+/** `symmetricEigen` as a sliced computation (src/lib/schedule/slices.ts): a pause after each row of rotations. */
+export function* symmetricEigenSliced(a: ArrayLike<number>, d: number, maxSweeps = 60): Sliced<Eigen> {
   const m = Float64Array.from(a);
   const v = new Float64Array(d * d);
   for (let i = 0; i < d; i++) v[i * d + i] = 1;
@@ -43,6 +50,7 @@ export function symmetricEigen(a: ArrayLike<number>, d: number, maxSweeps = 60):
           v[k * d + q] = s * vkp + c * vkq;
         }
       }
+      yield;
     }
   }
   const order = Array.from({ length: d }, (_, i) => i).sort((i, j) => m[j * d + j]! - m[i * d + i]!);

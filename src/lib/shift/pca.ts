@@ -2,7 +2,8 @@
  * Principal component analysis of feature vectors (rows), down to two dimensions for a scatter plot: centre,
  * form the d×d covariance, take its two leading eigenvectors (eigen.ts), project. Float64 throughout.
  */
-import { symmetricEigen } from './eigen.ts';
+import { symmetricEigenSliced } from './eigen.ts';
+import { runSync, type Sliced } from '../schedule/slices.ts';
 
 export interface Pca {
   mean: Float64Array;
@@ -15,6 +16,11 @@ export interface Pca {
 
 /** Fits on `n` rows of length `d` (row-major); `k` components (default 2). */
 export function fitPca(x: ArrayLike<number>, n: number, d: number, k = 2): Pca {
+  return runSync(fitPcaSliced(x, n, d, k));
+}
+
+/** `fitPca` as a sliced computation (src/lib/schedule/slices.ts). */
+export function* fitPcaSliced(x: ArrayLike<number>, n: number, d: number, k = 2): Sliced<Pca> {
   if (n < 2) throw new Error(`PCA needs at least 2 points, got ${n}`);
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j]! += x[i * d + j]! / n;
@@ -27,6 +33,7 @@ export function fitPca(x: ArrayLike<number>, n: number, d: number, k = 2): Pca {
       if (ra === 0) continue;
       for (let b = a; b < d; b++) cov[a * d + b]! += ra * row[b]!;
     }
+    if (i % 8 === 7) yield;
   }
   for (let a = 0; a < d; a++) {
     for (let b = a; b < d; b++) {
@@ -35,7 +42,7 @@ export function fitPca(x: ArrayLike<number>, n: number, d: number, k = 2): Pca {
       cov[b * d + a] = c;
     }
   }
-  const { values, vectors } = symmetricEigen(cov, d);
+  const { values, vectors } = yield* symmetricEigenSliced(cov, d);
   let total = 0;
   for (let j = 0; j < d; j++) total += cov[j * d + j]!;
   const variances = Array.from(values.subarray(0, k), (v) => Math.max(0, v));

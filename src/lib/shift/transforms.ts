@@ -31,7 +31,8 @@ export function applyShift(images: ArrayLike<number>, count: number, shift: Shif
   const out = new Float32Array(count * PX);
   const next = lcg(seed);
   for (let i = 0; i < count; i++) {
-    const src = Float32Array.from({ length: PX }, (_, p) => images[i * PX + p]!);
+    const src = new Float32Array(PX); // a plain loop: Float32Array.from with a mapping function is ~10× slower
+    for (let p = 0; p < PX; p++) src[p] = images[i * PX + p]!;
     out.set(shiftOne(src, shift, strength, next), i * PX);
   }
   return out;

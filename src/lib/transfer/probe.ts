@@ -8,11 +8,15 @@
  * Xᵀ·A and we iterate on the n×k coefficients A through the n×n Gram matrix K = XXᵀ: the same iterates as
  * gradient descent on W, at n²k instead of ndk per step (n ≈ 100 rows, d up to 6,272 here).
  */
+import { runSync, type Sliced } from '../schedule/slices.ts';
+
 export interface ProbeOptions { classes: number; steps?: number; l2?: number }
 
 export interface Probe {
   /** Predicted class of each of `n` rows (raw features, standardised here as the training rows were). */
   predict(x: ArrayLike<number>, n: number): Int32Array;
+  /** `predict` as a sliced computation. */
+  predictSliced(x: ArrayLike<number>, n: number): Sliced<Int32Array>;
   /** Weights [d × k] and biases [k] on the standardised, scaled features (what `predict` applies). */
   weights: Float64Array;
   bias: Float64Array;
@@ -23,9 +27,14 @@ export interface Probe {
 export const PROBE_DEFAULTS = { steps: 300, l2: 1e-3 };
 
 export function trainProbe(x: ArrayLike<number>, n: number, d: number, labels: ArrayLike<number>, o: ProbeOptions): Probe {
+  return runSync(trainProbeSliced(x, n, d, labels, o));
+}
+
+/** `trainProbe` as a sliced computation (src/lib/schedule/slices.ts): the same probe, with pauses between rows and steps. */
+export function* trainProbeSliced(x: ArrayLike<number>, n: number, d: number, labels: ArrayLike<number>, o: ProbeOptions): Sliced<Probe> {
   const k = o.classes, steps = o.steps ?? PROBE_DEFAULTS.steps, l2 = o.l2 ?? PROBE_DEFAULTS.l2;
-  const { mean, scale } = standardiser(x, n, d);
-  const z = standardise(x, n, d, mean, scale);
+  const { mean, scale } = yield* standardiserSliced(x, n, d);
+  const z = yield* standardise(x, n, d, mean, scale);
   // Gram matrix of the rows with a constant 1 appended (the bias is the coefficient of that feature).
   const K = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -35,6 +44,7 @@ export function trainProbe(x: ArrayLike<number>, n: number, d: number, labels: A
       K[i * n + j] = s;
       K[j * n + i] = s;
     }
+    yield;
   }
   // Softmax cross-entropy's Hessian is at most ½·XᵀX/n (+ λ) in every direction.
   const eta = 1 / ((0.5 * largestEigenvalue(K, n)) / n + l2);
@@ -50,6 +60,7 @@ export function trainProbe(x: ArrayLike<number>, n: number, d: number, labels: A
       loss -= Math.log(Math.max(p[y]!, 1e-300)) / n;
       if (step < steps) for (let c = 0; c < k; c++) A[i * k + c] = A[i * k + c]! - eta * ((p[c]! - (c === y ? 1 : 0)) / n + l2 * A[i * k + c]!);
     }
+    yield;
   }
   // W = Zᵀ·A, b = 1ᵀ·A.
   const weights = new Float64Array(d * k);
@@ -60,9 +71,10 @@ export function trainProbe(x: ArrayLike<number>, n: number, d: number, labels: A
       bias[c]! += a;
       for (let t = 0; t < d; t++) weights[t * k + c]! += z[i * d + t]! * a;
     }
+    if (i % 8 === 7) yield;
   }
-  const predict = (xs: ArrayLike<number>, m: number) => {
-    const zs = standardise(xs, m, d, mean, scale);
+  function* predictSliced(xs: ArrayLike<number>, m: number): Sliced<Int32Array> {
+    const zs = yield* standardise(xs, m, d, mean, scale);
     const out = new Int32Array(m);
     const row = new Float64Array(k);
     for (let i = 0; i < m; i++) {
@@ -72,27 +84,42 @@ export function trainProbe(x: ArrayLike<number>, n: number, d: number, labels: A
         if (v !== 0) for (let c = 0; c < k; c++) row[c]! += v * weights[t * k + c]!;
       }
       out[i] = argmax(row);
+      if (i % 8 === 7) yield;
     }
     return out;
-  };
-  const trainPred = predict(x, n);
+  }
+  const trainPred = yield* predictSliced(x, n);
   let right = 0;
   for (let i = 0; i < n; i++) if (trainPred[i] === labels[i]) right++;
-  return { predict, weights, bias, trainAccuracy: right / n, finalLoss: loss };
+  const predict = (xs: ArrayLike<number>, m: number) => runSync(predictSliced(xs, m));
+  return { predict, predictSliced, weights, bias, trainAccuracy: right / n, finalLoss: loss };
 }
 
 /** Per-feature mean and 1/(std·√d) on the training rows; a constant feature gets scale 0 (ignored). */
 export function standardiser(x: ArrayLike<number>, n: number, d: number): { mean: Float64Array; scale: Float64Array } {
+  return runSync(standardiserSliced(x, n, d));
+}
+
+function* standardiserSliced(x: ArrayLike<number>, n: number, d: number): Sliced<{ mean: Float64Array; scale: Float64Array }> {
   const mean = new Float64Array(d), sq = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) mean[t]! += x[i * d + t]! / n;
-  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) sq[t]! += (x[i * d + t]! - mean[t]!) ** 2 / n;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < d; t++) mean[t]! += x[i * d + t]! / n;
+    if (i % 16 === 15) yield;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < d; t++) sq[t]! += (x[i * d + t]! - mean[t]!) ** 2 / n;
+    if (i % 16 === 15) yield;
+  }
   const scale = sq.map((v) => (v > 1e-12 ? 1 / Math.sqrt(v * d) : 0));
   return { mean, scale };
 }
 
-function standardise(x: ArrayLike<number>, n: number, d: number, mean: Float64Array, scale: Float64Array): Float64Array {
+function* standardise(x: ArrayLike<number>, n: number, d: number, mean: Float64Array, scale: Float64Array): Sliced<Float64Array> {
   const z = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) z[i * d + t] = (x[i * d + t]! - mean[t]!) * scale[t]!;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < d; t++) z[i * d + t] = (x[i * d + t]! - mean[t]!) * scale[t]!;
+    if (i % 16 === 15) yield;
+  }
   return z;
 }
 

@@ -8,7 +8,8 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import type { ImageSet } from '../train/batches.ts';
 import { layerFeatures, type FeatureRows } from './layer-features.ts';
-import { trainProbe } from './probe.ts';
+import { trainProbeSliced } from './probe.ts';
+import { runSync, type Sliced } from '../schedule/slices.ts';
 import { pickPerClass, subset } from './picks.ts';
 
 export const PROBE_LAYERS = ['pool1', 'pool2', 'hidden'] as const;
@@ -54,13 +55,20 @@ export function probeFeatures(tf: Tf, model: LayersModel, set: ImageSet): Promis
 
 /** Raw pixels (0–1) as feature rows: the baseline probe. */
 export function pixelRows(set: ImageSet): FeatureRows {
-  return { data: Float32Array.from(set.images, (v) => v / 255), count: set.count, dim: 784, shape: [28, 28, 1] };
+  const data = new Float32Array(set.images.length);
+  for (let i = 0; i < data.length; i++) data[i] = set.images[i]! / 255;
+  return { data, count: set.count, dim: 784, shape: [28, 28, 1] };
 }
 
 /** Trains a probe on `train` rows, scores it on `test` rows (labels 0…k−1). */
 export function scoreLayer(layer: string, train: FeatureRows, trainLabels: ArrayLike<number>, test: FeatureRows, testLabels: ArrayLike<number>): LayerScore {
-  const probe = trainProbe(train.data, train.count, train.dim, trainLabels, { classes: TARGET_CLASSES.length });
-  const pred = probe.predict(test.data, test.count);
+  return runSync(scoreLayerSliced(layer, train, trainLabels, test, testLabels));
+}
+
+/** `scoreLayer` as a sliced computation (the page stays responsive while a probe trains: src/lib/schedule/slices.ts). */
+export function* scoreLayerSliced(layer: string, train: FeatureRows, trainLabels: ArrayLike<number>, test: FeatureRows, testLabels: ArrayLike<number>): Sliced<LayerScore> {
+  const probe = yield* trainProbeSliced(train.data, train.count, train.dim, trainLabels, { classes: TARGET_CLASSES.length });
+  const pred = yield* probe.predictSliced(test.data, test.count);
   let right = 0;
   for (let i = 0; i < test.count; i++) if (pred[i] === testLabels[i]) right++;
   return { layer, dim: train.dim, accuracy: right / test.count, trainAccuracy: probe.trainAccuracy };
@@ -68,5 +76,11 @@ export function scoreLayer(layer: string, train: FeatureRows, trainLabels: Array
 
 /** Every probe layer of one model: features of the training picks and of the test set, probe, score. */
 export function scoreModel(train: Record<string, FeatureRows>, trainLabels: ArrayLike<number>, test: Record<string, FeatureRows>, testLabels: ArrayLike<number>): LayerScore[] {
-  return PROBE_LAYERS.map((l) => scoreLayer(l, train[l]!, trainLabels, test[l]!, testLabels));
+  return runSync(scoreModelSliced(train, trainLabels, test, testLabels));
+}
+
+export function* scoreModelSliced(train: Record<string, FeatureRows>, trainLabels: ArrayLike<number>, test: Record<string, FeatureRows>, testLabels: ArrayLike<number>): Sliced<LayerScore[]> {
+  const scores: LayerScore[] = [];
+  for (const l of PROBE_LAYERS) scores.push(yield* scoreLayerSliced(l, train[l]!, trainLabels, test[l]!, testLabels));
+  return scores;
 }

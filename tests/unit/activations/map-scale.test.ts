@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapScale } from '../../../src/lib/activations/map-scale.ts';
+import { mapScale, selectKth } from '../../../src/lib/activations/map-scale.ts';
+import { lcg } from '../../../src/lib/random/lcg.ts';
 
 describe('mapScale', () => {
   it('takes the 99th percentile of |value|: a few strong pixels saturate instead of washing out the rest', () => {
@@ -29,5 +30,24 @@ describe('mapScale', () => {
 
   it.each([[0.5, 2], [1, 4], [0.75, 3]])('quantile %s of |1,2,3,4| (nearest rank) is %s', (q, e) => {
     expect(mapScale([-1, 2, -3, 4], q).extent).toBe(e);
+  });
+
+  it('selection gives the value a full sort gives at every rank (ties, ReLU zeros, random values)', () => {
+    const next = lcg(11);
+    for (const n of [1, 2, 3, 10, 257, 2000]) {
+      const xs = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : Math.round(next() * 20) / 4));
+      const sorted = Float64Array.from(xs).sort();
+      for (const k of new Set([0, 1, n >> 1, n - 2, n - 1].filter((r) => r >= 0 && r < n))) expect(selectKth(Float64Array.from(xs), k)).toBe(sorted[k]);
+    }
+  });
+
+  it('the scale equals the sorted nearest-rank definition on a large random map', () => {
+    const next = lcg(5);
+    const v = Float32Array.from({ length: 30000 }, () => (next() < 0.4 ? 0 : (next() - 0.3) * 8));
+    const abs = Float64Array.from(v, Math.abs).sort();
+    const n = v.length, extent = abs[Math.ceil(0.99 * n) - 1]!;
+    const s = mapScale(v);
+    expect(s.extent).toBe(extent);
+    expect(s.saturated).toBe(abs.filter((a) => a > extent).length / n);
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * CPU work in slices, so a long computation on the main thread (a linear probe, a PCA) never blocks the page for
+ * more than a few milliseconds at a time: scrolling, typing and the widget's own controls stay responsive.
+ *
+ * A computation is written once, as a generator that `yield`s at points where it may pause (between rows, between
+ * steps). `runSync` runs it straight through (scripts, unit tests); `runSliced` runs it in slices of about
+ * `budgetMs`, giving the main thread back between slices. Both run the same code in the same order, so they return
+ * the same value, bit for bit. Pure TypeScript: no DOM, no tfjs.
+ */
+export type Sliced<T> = Generator<void, T, void>;
+
+/** Runs a sliced computation to the end without pausing. */
+export function runSync<T>(work: Sliced<T>): T {
+  for (;;) {
+    const r = work.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Slices long enough to be worth a task, short enough that a phone (~4× slower than a laptop) still stays under
+ * the 50 ms that counts as a long task: 8 ms here is ~30 ms there.
+ */
+export const SLICE_MS = 8;
+
+/** Gives the main thread back once: `scheduler.yield()` where the browser has it (the task keeps its place in the queue), else a macrotask. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof s?.yield === 'function') return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs a sliced computation, yielding to the main thread whenever a slice has run `budgetMs`. */
+export async function runSliced<T>(work: Sliced<T>, budgetMs = SLICE_MS): Promise<T> {
+  let start = performance.now();
+  for (;;) {
+    const r = work.next();
+    if (r.done) return r.value;
+    if (performance.now() - start >= budgetMs) {
+      await yieldToMain();
+      start = performance.now();
+    }
+  }
+}
