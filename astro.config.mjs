@@ -130,6 +130,8 @@ export default defineConfig({
         PageTitle: './src/components/ChapterTitle.astro',
         // The language picker also carries the section being read to the other edition.
         LanguageSelect: './src/components/LanguageSelect.astro',
+        // Preloads the math font on pages whose first screen holds formulas (frontmatter `preloadMathFont`).
+        Head: './src/components/Head.astro',
       },
     }),
   ],

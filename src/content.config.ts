@@ -23,7 +23,8 @@ export function entryId(path: string): string {
   return path.replace(/\.mdx$/, '').replace(/^en\//, '');
 }
 
-const extend = z.object(chapterFields).partial().extend({ kind: z.enum(['chapter', 'reference']).default('chapter') });
+/** `preloadMathFont: true` marks a page whose first screen holds formulas: src/components/Head.astro preloads the math font there. */
+const extend = z.object(chapterFields).partial().extend({ kind: z.enum(['chapter', 'reference']).default('chapter'), preloadMathFont: z.boolean().optional() });
 
 export const collections = {
   docs: defineCollection({

@@ -42,6 +42,31 @@ test.describe('the book shell', () => {
     await expect(page.locator('.fm-chapter-list li', { hasText: 'Notation' })).toHaveCount(0);
   });
 
+  test('the Notation page (both editions) preloads the math font its first screen needs, so its formulas do not move once it arrives; a chapter does not', { tag: '@webgpu-only' }, async ({ page }) => {
+    const fontState = () => page.evaluate(() => {
+      const faces = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule);
+      const face = faces.find((r) => r.style.getPropertyValue('font-family').includes('Feature Maps Math'));
+      const src = /url\("?([^")]+)"?\)/.exec(face?.style.getPropertyValue('src') ?? '')?.[1] ?? null;
+      const preloads = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => ({ href: l.href, cors: l.crossOrigin }));
+      return { src: src && new URL(src, document.baseURI).href, preloads };
+    });
+    for (const path of ['/notation/', '/zh-cn/notation/']) {
+      await page.setViewportSize({ width: 412, height: 823 });
+      await page.goto(path);
+      await page.evaluate(() => document.fonts.ready);
+      const { src, preloads } = await fontState();
+      expect(src, 'the math font face').toMatch(/latinmodern-math.*\.woff2$/);
+      expect(preloads, path).toEqual([{ href: src, cors: 'anonymous' }]); // a font preload must be CORS, or it is fetched twice
+      const shifts = await page.evaluate(() => new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e as PerformanceEntry & { value: number }).value, 0))).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(0), 500);
+      }));
+      expect(shifts, `${path}: layout shift while loading`).toBeLessThan(0.02);
+    }
+    await page.goto('/chapters/convolution/');
+    expect((await fontState()).preloads).toEqual([]);
+  });
+
   test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');
