@@ -105,10 +105,10 @@ function pagesOf(dir: string): string[] {
 async function lighthouseSection(): Promise<void> {
   const before = option('--before');
   const paths = option('--pages')?.split(/\s+/).filter(Boolean) ?? pagesOf('dist');
-  const servers = [spawn('node', ['scripts/serve.mts', 'dist', String(PORT + 1)], { stdio: 'ignore', env: { ...process.env, FM_GZIP: '1' } })];
+  const servers = [spawn(process.execPath, ['scripts/serve.mts', 'dist', String(PORT + 1)], { stdio: 'ignore', env: { ...process.env, FM_GZIP: '1' } })];
   const sites: Record<string, string> = { now: `http://127.0.0.1:${PORT + 1}` };
   if (before) {
-    servers.push(spawn('node', ['scripts/serve.mts', before, String(PORT + 2)], { stdio: 'ignore', env: { ...process.env, FM_GZIP: '1' } }));
+    servers.push(spawn(process.execPath, ['scripts/serve.mts', before, String(PORT + 2)], { stdio: 'ignore', env: { ...process.env, FM_GZIP: '1' } }));
     sites.before = `http://127.0.0.1:${PORT + 2}`;
   }
   await new Promise((r) => setTimeout(r, 1500));
@@ -127,7 +127,8 @@ async function lighthouseSection(): Promise<void> {
         console.log(`  ${r.path}: ${(r.score - b.score).toFixed(2)}, ${(r.tbt - b.tbt).toFixed(0)}, ${((r.lcp - b.lcp) / 1000).toFixed(1)}, ${r.elements - b.elements}`);
       });
     }
-    const misses = results.now!.filter((r) => r.score < 0.95 || r.tbt > 200 || r.lcp > 2500 || r.cls > 0.02);
+    // A page Lighthouse could not measure (NaN) is a miss, not a pass.
+    const misses = results.now!.filter((r) => !(r.score >= 0.95 && r.tbt <= 200 && r.lcp <= 2500 && r.cls <= 0.02));
     console.log(`\nGoal (score ≥ 0.95, TBT ≤ 200 ms, LCP ≤ 2.5 s, CLS ≤ 0.02): ${results.now!.length - misses.length} of ${results.now!.length} pages meet it${misses.length ? `; not yet: ${misses.map((r) => r.path).join(' ')}` : ''}`);
   } finally {
     for (const s of servers) s.kill();
@@ -139,7 +140,7 @@ if (flag('--only-lighthouse')) {
   await lighthouseSection();
   process.exit(0);
 }
-const server = spawn('node', ['scripts/serve.mts', 'dist', String(PORT)], { stdio: 'ignore' });
+const server = spawn(process.execPath, ['scripts/serve.mts', 'dist', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 800));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

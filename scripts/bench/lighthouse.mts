@@ -30,6 +30,8 @@ export async function lighthousePage(origin: string, path: string, port: number)
   const result = await lighthouse(`${origin}${path}`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
   const lhr = result.lhr;
+  // A page that did not load (server down, error page) gives a report of NaNs; say why instead.
+  if (lhr.runtimeError) console.error(`Lighthouse could not measure ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const audit = (id: string) => (lhr.audits[id] ?? {}) as Audit;
   const html = (audit('network-requests').details?.items ?? []).find((r) => r.resourceType === 'Document');
   const total = (audit('dom-size-insight').details?.items ?? []).find((i) => /total elements/i.test(String(i.statistic ?? '')));
