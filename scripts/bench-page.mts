@@ -10,7 +10,8 @@
  *     gzip-compressed as a real host serves it; --pages "/ /chapters/convolution/" limits it to some pages, and
  *     --before DIR (another build, e.g. of the previous commit) runs each page on both, interleaved, and prints the
  *     two tables and the differences.
- * Usage: npm run bench:page [-- --reps 5 --no-build --lighthouse --pages "…" --before DIR --only-lighthouse]
+ *     --runs N runs Lighthouse N times per page and keeps the median run (by score, then TBT): this machine is noisy.
+ * Usage: npm run bench:page [-- --reps 5 --no-build --lighthouse --runs 3 --pages "…" --before DIR --only-lighthouse]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -114,8 +115,9 @@ async function lighthouseSection(): Promise<void> {
   await new Promise((r) => setTimeout(r, 1500));
   try {
     const t0 = performance.now();
-    const results = await lighthouseAll(sites, paths);
-    console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile preset (simulated slow 4G, 4× CPU slowdown), one run per page, gzip; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    const runs = Number(option('--runs') ?? 1) || 1;
+    const results = await lighthouseAll(sites, paths, runs);
+    console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${runs === 1 ? 'one run per page' : `the median of ${runs} runs per page (by score, then TBT)`}, gzip; ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     for (const [label, rows] of Object.entries(results)) {
       console.log(`\n${label === 'now' ? 'This build' : `Before (${before})`}:\n`);
       console.log(lighthouseTable(rows));

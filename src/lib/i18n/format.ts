@@ -1,6 +1,12 @@
 /**
  * Number formatting and plural rules, one `Intl` object per locale and options, made on first use and kept:
  * creating an `Intl.NumberFormat` costs tens of milliseconds on a phone, and a widget formats on every frame.
+ *
+ * The first `Intl` object of a page costs most (ICU's set-up: 13–23 ms for a NumberFormat in Chromium on our
+ * machine, ×4 on a phone), and every widget formats numbers as it first renders. So the forms that need no locale
+ * data are written directly: a number under 1,000 (no grouping separator) with at most the default fraction options,
+ * which both of the book's languages write with ASCII digits, '.', and '-'; and the plural categories of English and
+ * Chinese. A unit test holds each to `Intl` over thousands of values.
  */
 import type { Lang } from './locales.ts';
 
@@ -9,6 +15,8 @@ const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 /** `n` as the locale writes it (grouping, decimal sign); `options` as for `Intl.NumberFormat`. */
 export function formatNumber(lang: Lang, n: number, options?: Intl.NumberFormatOptions): string {
+  const plain = plainNumber(n, options);
+  if (plain !== null) return plain;
   const id = options ? `${lang} ${JSON.stringify(options)}` : lang;
   let format = numberFormats.get(id);
   if (!format) numberFormats.set(id, (format = new Intl.NumberFormat(lang, options)));
@@ -17,7 +25,39 @@ export function formatNumber(lang: Lang, n: number, options?: Intl.NumberFormatO
 
 /** The plural category of `count` in the locale (`one`/`other` in English; always `other` in Chinese). */
 export function pluralCategory(lang: Lang, count: number): Intl.LDMLPluralRule {
+  // CLDR: Chinese has one category; English's `one` is an integer 1 (or −1) with no visible fraction.
+  if (lang === 'zh-CN') return 'other';
+  if (lang === 'en' && Number.isFinite(count)) return Math.abs(count) === 1 ? 'one' : 'other';
   let rules = pluralRules.get(lang);
   if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
   return rules.select(count);
+}
+
+/**
+ * `n` as `Intl.NumberFormat` writes it in English and in Chinese (zh-CN), when that needs no locale data: |n| < 1000
+ * after rounding, finite, not −0, and options that only set the fraction digits. Else null.
+ */
+export function plainNumber(n: number, options?: Intl.NumberFormatOptions): string | null {
+  if (!Number.isFinite(n) || Object.is(n, -0)) return null;
+  let min = 0, max = 3;
+  if (options) {
+    for (const key of Object.keys(options)) if (key !== 'minimumFractionDigits' && key !== 'maximumFractionDigits') return null;
+    const lo = options.minimumFractionDigits, hi = options.maximumFractionDigits;
+    if (lo !== undefined && !(Number.isInteger(lo) && lo >= 0 && lo <= 20)) return null;
+    if (hi !== undefined && !(Number.isInteger(hi) && hi >= 0 && hi <= 20)) return null;
+    min = lo ?? 0;
+    max = hi ?? Math.max(min, 3);
+    if (min > max) return null; // Intl throws a RangeError here: let it
+  }
+  // toFixed rounds the exact binary value half away from zero, as Intl's default (halfExpand) does.
+  let text = n.toFixed(max);
+  if (Math.abs(Number(text)) >= 1000) return null; // grouping separators from here on
+  if (max > min) {
+    const point = text.indexOf('.');
+    let end = text.length;
+    while (end > point + 1 + min && text[end - 1] === '0') end--;
+    if (end === point + 1) end = point; // no fraction digits left: no point either
+    text = text.slice(0, end);
+  }
+  return text;
 }

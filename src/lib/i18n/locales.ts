@@ -6,6 +6,10 @@
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** Common Chinese tags, answered as `Intl.Locale(tag).maximize()` answers them (unit-tested against it). */
+const SIMPLIFIED = new Set(['zh', 'zh-cn', 'zh-sg', 'zh-my', 'zh-hans', 'zh-hans-cn', 'zh-hans-sg']);
+const TRADITIONAL = new Set(['zh-tw', 'zh-hk', 'zh-mo', 'zh-hant', 'zh-hant-tw', 'zh-hant-hk', 'zh-hant-mo']);
+
 /** Parsing a tag costs an `Intl.Locale` (and its likely-subtags data); a page has only a handful of distinct tags. */
 const memo = new Map<string, Lang>();
 const MEMO_LIMIT = 32;
@@ -28,6 +32,13 @@ export function normaliseLang(raw: string | null | undefined): Lang {
 }
 
 function parse(tag: string): Lang {
+  // Only Chinese can be anything but English: any other language (and a malformed tag) is 'en' without asking Intl,
+  // whose first use costs a page ~5–10 ms here (×4 on a phone); so do the common Chinese tags.
+  const lower = tag.toLowerCase();
+  const primary = /^[a-z]+/.exec(lower)?.[0];
+  if (primary !== 'zh' && primary !== 'cmn' && primary !== 'und') return 'en'; // und-Hans, und-CN: Chinese too
+  if (SIMPLIFIED.has(lower)) return 'zh-CN';
+  if (TRADITIONAL.has(lower)) return 'en';
   try {
     // maximize() fills in the likely script: zh → zh-Hans-CN, zh-TW → zh-Hant-TW, zh-SG → zh-Hans-SG.
     const locale = new Intl.Locale(tag).maximize();
