@@ -144,6 +144,7 @@ export default defineConfig({
         { find: /^.*\/components-internals\/TableOfContents\/starlight-toc(\.js)?$/, replacement: fileURLToPath(new URL('./src/lib/toc/starlight-toc.ts', import.meta.url)) },
       ],
     },
-    build: { chunkSizeWarningLimit: 2500, assetsInlineLimit: 0 },
+    // es2022: the catalogue waits for Chinese with a top-level await where a page asks for it (src/lib/i18n/t.ts).
+    build: { chunkSizeWarningLimit: 2500, assetsInlineLimit: 0, target: 'es2022' },
   },
 });

@@ -162,6 +162,33 @@ test.describe('the Chinese edition', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('the Chinese catalogue is fetched only where Chinese is asked for: not by an English chapter or embed, by a Chinese one, and by a widget switched to Chinese (which keeps English until it is here)', { tag: '@webgpu-only' }, async ({ page }) => {
+    // Every Chinese message lives in the Chinese catalogue chunk(s); an English page must not download them.
+    const zhChunks: string[] = [];
+    // A chunk is Chinese catalogue when it holds a Chinese widget text (esbuild writes it as \\u escapes, Vite as is).
+    const unescape = (js: string) => js.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script' && unescape(await r.text().catch(() => '')).includes('真实类别')) zhChunks.push(new URL(r.url()).pathname);
+    });
+    for (const path of ['/chapters/convolution/', '/embed/v1/softmax-explorer/']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      expect(zhChunks, path).toEqual([]);
+    }
+    const explorer = page.locator('fm-softmax-explorer');
+    await explorer.evaluate(async (e) => {
+      await customElements.whenDefined(e.localName);
+      await (e as HTMLElement & { ready: Promise<void> }).ready;
+      e.setAttribute('lang', 'zh-CN');
+    });
+    await expect.poll(() => explorer.evaluate((e) => e.shadowRoot!.textContent!)).toContain('真实类别');
+    await expect.poll(() => zhChunks.length).toBe(1);
+    zhChunks.length = 0;
+    await page.goto('/zh-cn/chapters/convolution/');
+    await expect.poll(() => page.locator('fm-conv-stepper').first().evaluate((e) => e.shadowRoot?.textContent ?? '')).toContain('卷积核');
+    await expect.poll(() => zhChunks.length).toBeGreaterThan(0);
+  });
+
   test('For teachers and the gallery in Chinese: the Chinese chapters’ questions, linked into the Chinese edition; the widget named in Chinese under the page’s lang="zh-CN"; axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     await page.goto('/zh-cn/teachers/');
     await expect(page.locator('h1')).toHaveText('教师专区');

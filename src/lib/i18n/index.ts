@@ -4,8 +4,8 @@
  */
 export { LANGS, normaliseLang, langFromQuery, type Lang } from './locales.ts';
 export { resolveLang } from './resolve-lang.ts';
-export { watchLang } from './watch-lang.ts';
-export { t, msg, say, chain, sentenceGap, saySentences } from './t.ts';
+export { watchLang, spoken } from './watch-lang.ts';
+export { t, msg, say, chain, sentenceGap, saySentences, langLoaded, loadLang } from './t.ts';
 export { ReaderError, whyOf } from './reader-error.ts';
 export { formatNumber, pluralCategory } from './format.ts';
 export type { Arg, Msg, MessageKey, ParamsOf, ParamArgs } from './types.ts';

@@ -6,6 +6,7 @@
  */
 import type { Lang } from './locales.ts';
 import { resolveLang } from './resolve-lang.ts';
+import { langLoaded, loadLang } from './t.ts';
 
 interface Watcher { el: Element; lang: Lang; onChange(lang: Lang): void }
 
@@ -15,8 +16,11 @@ const OPTIONS: MutationObserverInit = { attributes: true, attributeFilter: ['lan
 
 /** Calls `onChange` with the element's new language whenever it changes; returns the function that stops it. */
 export function watchLang(el: Element, onChange: (lang: Lang) => void): () => void {
-  const watcher: Watcher = { el, lang: resolveLang(el), onChange };
+  // An element whose language's catalogue is still on its way speaks English (what t() gives it) until it is here.
+  const asked = resolveLang(el);
+  const watcher: Watcher = { el, lang: spoken(asked), onChange };
   watchers.add(watcher);
+  if (watcher.lang !== asked) recheckWhenLoaded(watcher, asked);
   observer ??= new MutationObserver(recheck);
   // Observing a node again with the same options changes nothing, so each element may ask for its own roots.
   observer.observe(document.documentElement, OPTIONS);
@@ -34,12 +38,34 @@ function recheck(): void {
   for (const w of watchers) {
     const lang = resolveLang(w.el);
     if (lang === w.lang) continue;
+    // A language whose catalogue is not here yet is fetched first; the element keeps its language until then
+    // (and a change back meanwhile wins: it is told only if the language is still the one asked for).
+    if (langLoaded(lang)) {
+      w.lang = lang;
+      tell(w, lang);
+    } else recheckWhenLoaded(w, lang);
+  }
+}
+
+/** The language an element asking for `lang` speaks now: `lang` once its catalogue is here, English until then. */
+export function spoken(lang: Lang): Lang {
+  return langLoaded(lang) ? lang : 'en';
+}
+
+/** Fetches `lang`'s catalogue, then tells the element, if it still asks for that language. */
+function recheckWhenLoaded(w: Watcher, lang: Lang): void {
+  loadLang(lang).then(() => {
+    if (!watchers.has(w) || resolveLang(w.el) !== lang || w.lang === lang) return;
     w.lang = lang;
-    try {
-      w.onChange(lang);
-    } catch (err) {
-      // One element's failure must not keep the others in the old language; it is still reported.
-      setTimeout(() => { throw err; });
-    }
+    tell(w, lang);
+  }, (err: unknown) => setTimeout(() => { throw err; }));
+}
+
+function tell(w: Watcher, lang: Lang): void {
+  try {
+    w.onChange(lang);
+  } catch (err) {
+    // One element's failure must not keep the others in the old language; it is still reported.
+    setTimeout(() => { throw err; });
   }
 }

@@ -6,7 +6,7 @@
  * re-renders the message line and Retry, then calls `onLangChange()` for the subclass's own texts — nothing is
  * recomputed. Messages given as `msg(key, params)` are said again in the new language; plain strings stay as given.
  */
-import { msg, resolveLang, say, t, watchLang, whyOf, type Arg, type Lang, type MessageKey, type Msg, type ParamArgs } from '../i18n/index.ts';
+import { msg, resolveLang, say, spoken, t, watchLang, whyOf, type Arg, type Lang, type MessageKey, type Msg, type ParamArgs } from '../i18n/index.ts';
 import { WidgetJobs, type JobHost } from './widget-jobs.ts';
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
@@ -49,7 +49,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
 
   connectedCallback(): void {
     if (!this.hasAttribute('status')) this.setStatus('idle');
-    this.speaking = resolveLang(this);
+    this.speaking = spoken(resolveLang(this)); // English until a language fetched on demand is here (watchLang then tells)
     this.render();
     this.cleanups.push(watchLang(this, (lang) => {
       this.speaking = lang;
