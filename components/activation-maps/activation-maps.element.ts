@@ -12,7 +12,7 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define, describeError } from '@lib/widget/fm-element.ts';
-import { yieldToMain } from '@lib/schedule/slices.ts';
+import { yieldToPage } from '@lib/schedule/slices.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
@@ -183,16 +183,15 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
       const px = await loadSample(sample);
       if (gen !== this.gen) return;
       // The page gets the main thread back between the pieces of work (each a task of its own: docs in slices.ts).
-      await yieldToMain();
+      await yieldToPage();
       const input = rgbaToTensor(px.rgba, px.width, px.height, 'gray');
       const kernel = mapKernels();
       const r = await heavy.lib.runMaps(heavy.engine.tf, input, kernel, s.activation, s.slope);
-      if (gen !== this.gen) return;
-      await yieldToMain();
+      await yieldToPage();
       if (gen !== this.gen) return;
       this.last = { input, kernel, before: r.before, after: r.after };
       this.draw(s, heavy, px.height, px.width, r.ms);
-      await yieldToMain();
+      await yieldToPage();
       if (gen !== this.gen) return;
       this.emitResult({ backend: r.backend, ms: r.ms, ...s, shape: r.before.shape, ...this.zeros(), fallbackReason: heavy.engine.fallbackReason ?? null });
     } catch (err) {

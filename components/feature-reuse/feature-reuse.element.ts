@@ -18,7 +18,7 @@ import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
 import { Job } from '@lib/job/job.ts';
-import { runSliced, yieldToMain } from '@lib/schedule/slices.ts';
+import { runSliced, yieldToPage } from '@lib/schedule/slices.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { MODEL_NAMES, MODELS } from '@lib/models/shipped.ts';
 import { REUSE_ATTRS, REUSE_DEFAULTS, REUSE_LIMITS, REUSE_PARSE, type ReuseAttr, type ReuseSettings } from '@lib/transfer/settings.ts';
@@ -215,10 +215,10 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
       const views = { pretrained: await lib.modelView(tf, pre, digit), random: await lib.modelView(tf, rand, digit) };
       if (!(await stage())) return;
       // The page gets the main thread back between the pieces of work (each a task of its own: docs in slices.ts).
-      await yieldToMain();
+      await yieldToPage();
       this.drawViews(heavy, s, views);
       this.put('summary', msg('featureReuse.training', { labels: s.labels }));
-      await yieldToMain();
+      await yieldToPage();
       const test = lib.relabelledTest(heavy.data);
       const train = lib.probeTrainingSet(heavy.data, s.labels, s.seed);
       const scores = async (model: LayersModel, key: string) => {
@@ -228,7 +228,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
         return runSliced(lib.scoreModelSliced(await lib.probeFeatures(tf, model, train), train.labels, testRows, test.labels));
       };
       const pixels = await runSliced(lib.scoreLayerSliced('pixels', lib.pixelRows(train), train.labels, lib.pixelRows(test), test.labels));
-      await yieldToMain();
+      await yieldToPage();
       const pretrained = await scores(pre, `pretrained/${s.model}`);
       if (!(await stage())) return;
       // Streamed: the pretrained model's probes are on screen (marked partial) while the random model's compute.

@@ -12,7 +12,7 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define, describeError } from '@lib/widget/fm-element.ts';
-import { yieldToMain } from '@lib/schedule/slices.ts';
+import { yieldToPage } from '@lib/schedule/slices.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
@@ -193,7 +193,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
       }
       if (gen !== this.gen) return;
       // The page gets the main thread back between the pieces of work (each a task of its own: docs in slices.ts).
-      if (this.built !== m) { await yieldToMain(); if (gen !== this.gen) return; this.build(h, m); }
+      if (this.built !== m) { await yieldToPage(); if (gen !== this.gen) return; this.build(h, m); }
       let pixels: Uint8Array, label: number | null = null, image: number | null = null;
       if (this.source === 'draw') {
         if (h.pad.blank) {
@@ -217,8 +217,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
         this.validImage = image;
       }
       const fwd = await h.session.run(h.engine.tf, pixels);
-      if (gen !== this.gen) return;
-      await yieldToMain();
+      await yieldToPage();
       if (gen !== this.gen) return;
       this.last = { fwd, pixels, label, image, model: m };
       const predicted = this.draw(h);

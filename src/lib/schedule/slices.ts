@@ -23,11 +23,19 @@ export function runSync<T>(work: Sliced<T>): T {
  */
 export const SLICE_MS = 8;
 
-/** Gives the main thread back once: `scheduler.yield()` where the browser has it (the task keeps its place in the queue), else a macrotask. */
-export function yieldToMain(): Promise<void> {
+/**
+ * Lets the page (input, painting, another loop) run: `scheduler.yield()` where the browser has it (the task keeps its
+ * place in the queue), else a message (not setTimeout(0): nested timeouts are clamped to 4 ms), `setImmediate` in Node.
+ */
+export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof s?.yield === 'function') return s.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
+  return new Promise((r) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => (c.port1.close(), r());
+    c.port2.postMessage(null);
+  });
 }
 
 /** Runs a sliced computation, yielding to the main thread whenever a slice has run `budgetMs`. */
@@ -37,7 +45,7 @@ export async function runSliced<T>(work: Sliced<T>, budgetMs = SLICE_MS): Promis
     const r = work.next();
     if (r.done) return r.value;
     if (performance.now() - start >= budgetMs) {
-      await yieldToMain();
+      await yieldToPage();
       start = performance.now();
     }
   }

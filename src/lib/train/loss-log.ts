@@ -80,16 +80,3 @@ export class ReadCadence {
     this.every = Math.max(1, Math.min(this.capacity, Math.floor(this.intervalMs / (ms / steps))));
   }
 }
-
-/** Lets the page (input, painting, another loop) run between steps that are not followed by a read. */
-export function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof s?.yield === 'function') return s.yield();
-  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
-  // A message, not setTimeout(0): nested timeouts are clamped to 4 ms.
-  return new Promise((r) => {
-    const c = new MessageChannel();
-    c.port1.onmessage = () => (c.port1.close(), r());
-    c.port2.postMessage(null);
-  });
-}

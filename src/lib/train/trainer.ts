@@ -13,7 +13,8 @@ import { gatherBatch, permutation, stepsPerEpoch, upload, type ImageSet } from '
 import { lossAndGrads, trainableVariables } from './forward.ts';
 import { FusedAdam } from './fused-adam.ts';
 import { Job, type JobControl } from '../job/job.ts';
-import { LossLog, ReadCadence, yieldToPage } from './loss-log.ts';
+import { LossLog, ReadCadence } from './loss-log.ts';
+import { yieldToPage } from '../schedule/slices.ts';
 import type { TensorSet, TrainOptions, TrainResult } from './train-options.ts';
 
 export type { Progress, TensorSet, TrainOptions, TrainResult } from './train-options.ts';

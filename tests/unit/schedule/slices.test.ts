@@ -10,12 +10,12 @@ function rows(n: number, d: number, seed: number): Float32Array {
   return Float32Array.from({ length: n * d }, (_, i) => next() + (i % d === i % 3 ? 2 : 0));
 }
 
-/** Counts how often a sliced run gives the event loop back (a timer queued before it fires in between). */
+/** Counts how often a sliced run gives the event loop back (a macrotask queued before it runs in between). */
 async function yieldsDuring<T>(work: Sliced<T>, budgetMs: number): Promise<{ value: T; turns: number }> {
   let turns = 0;
   let live = true;
-  const tick = () => { if (!live) return; turns++; setTimeout(tick, 0); };
-  setTimeout(tick, 0);
+  const tick = () => { if (!live) return; turns++; setImmediate(tick); };
+  setImmediate(tick);
   const value = await runSliced(work, budgetMs);
   live = false;
   return { value, turns };
