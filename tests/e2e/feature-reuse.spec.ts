@@ -4,7 +4,7 @@
  * element's own filters for the random model (conv1 → BatchNorm at its initial statistics → ReLU, float64), a
  * second shipped model, bad inputs, no tensor leak, axe.
  */
-import { test, expect, axeViolations, numTensors } from './support.ts';
+import { test, expect, axeViolations, numTensors, switchLang } from './support.ts';
 import { widgetHarness } from './widget-harness.ts';
 import { conv2dReference } from '../../src/lib/conv/reference.ts';
 
@@ -138,7 +138,7 @@ test('in lang="zh-CN" labels, captions, sentences and the chart speak Chinese; b
       axis: q('.probe .axis-label'), ticks: [...r.querySelectorAll('.probe .axis.labels .tick text')].map((t) => t.textContent), legend: q('.probe .legend-text'),
     };
   });
-  await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  await switchLang(el(page), 'zh-CN'); // the Chinese catalogue is fetched now: read once the widget says it speaks it
   const zh = await shown();
   expect(zh.label).toContain('预训练模型');
   expect(zh.title).toBe('预训练：digits04-cnn');
@@ -151,7 +151,7 @@ test('in lang="zh-CN" labels, captions, sentences and the chart speak Chinese; b
   expect(zh.ticks).toEqual(['像素', 'pool1', 'pool2', 'hidden']);
   expect(zh.legend).toBe('预训练（digits04-cnn）');
 
-  await el(page).evaluate((e) => e.setAttribute('lang', 'en'));
+  await switchLang(el(page), 'en');
   const en = await shown();
   expect(en.label).toContain('Pretrained model');
   expect(en.title).toBe('Pretrained: digits04-cnn');

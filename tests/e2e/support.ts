@@ -2,7 +2,7 @@
  * Shared fixtures for browser tests: every page is watched for console errors and for requests leaving
  * 127.0.0.1 (both fail the test), and helpers give axe results and the engine's backend.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export interface Watch { consoleErrors: string[]; offsiteRequests: string[] }
@@ -46,6 +46,25 @@ export async function numTensors(page: Page): Promise<number> {
     if (!fm) throw new Error('window.FeatureMaps is missing');
     return (await fm.getEngine()).tf.memory().numTensors;
   });
+}
+
+/**
+ * Sets `lang` on `widget` (or, with `on: 'html'`, on the document) and resolves once the widget says, with its
+ * `fm-lang` event, that it speaks `speaks`: the Chinese catalogue is fetched on demand, so a widget switched to
+ * Chinese keeps English for a network round trip. Rejects if it has not switched within 10 s.
+ */
+export async function switchLang(widget: Locator, lang: string, { on = 'widget', speaks = lang }: { on?: 'widget' | 'html'; speaks?: string } = {}): Promise<void> {
+  await widget.evaluate((el, [lang, on, speaks]) => new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => { el.removeEventListener('fm-lang', heard); reject(new Error(`no fm-lang "${speaks}" within 10 s`)); }, 10_000);
+    function heard(e: Event): void {
+      if ((e as CustomEvent<{ lang: string }>).detail.lang !== speaks) return;
+      clearTimeout(timer);
+      el.removeEventListener('fm-lang', heard);
+      resolve();
+    }
+    el.addEventListener('fm-lang', heard);
+    (on === 'html' ? document.documentElement : el).setAttribute('lang', lang);
+  }), [lang, on, speaks] as const);
 }
 
 /** A seeded LCG, the same as src/lib/random/lcg.ts, for tests that build inputs in Node. */

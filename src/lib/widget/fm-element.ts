@@ -5,6 +5,8 @@
  * Language: `this.language` (its `lang`, else an ancestor's across shadow roots, else the document's); a change
  * re-renders the message line and Retry, then calls `onLangChange()` for the subclass's own texts — nothing is
  * recomputed. Messages given as `msg(key, params)` are said again in the new language; plain strings stay as given.
+ * The element then dispatches `fm-lang` (detail `{ lang }`): its texts are now in that language. A language whose
+ * catalogue is fetched on demand (Chinese on an English page) is spoken, and reported, once the catalogue is here.
  */
 import { msg, resolveLang, say, spoken, t, watchLang, whyOf, type Arg, type Lang, type MessageKey, type Msg, type ParamArgs } from '../i18n/index.ts';
 import { WidgetJobs, type JobHost } from './widget-jobs.ts';
@@ -55,6 +57,8 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
       this.speaking = lang;
       this.resay();
       this.onLangChange();
+      // A language fetched on demand arrives a network round trip after the `lang` change: this says when it has.
+      this.dispatchEvent(new CustomEvent('fm-lang', { detail: { lang }, bubbles: true, composed: true }));
     }));
     const io = new IntersectionObserver(
       (entries) => {
