@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Writes src/assets/fonts/latinmodern-math.woff2: Latin Modern Math (GUST Font License; Debian's fonts-lmodern,
-# latinmodern-math.otf, 734 KB) cut to the characters in scripts/fonts/math-unicodes.txt — what the book's formulas
-# use, the italic, bold, script and double-struck letters MathML maps single letters to, and the common operators —
-# with the MATH table (stretchy brackets, big operators, script sizes) kept. 145 KB instead of 392 KB for the
-# whole font as WOFF2. tests/unit/math/font-coverage.test.ts fails when a formula needs a character outside the list.
-# Needs fonttools and brotli (pip install fonttools brotli) and the .otf (apt-get download fonts-lmodern; dpkg-deb -x).
+# latinmodern-math.otf, 734 KB) cut to the characters in scripts/fonts/math-unicodes.txt, with the MATH table
+# (stretchy brackets, big operators, script sizes) and the glyph variants it points to kept: 70 KB instead of 392 KB
+# for the whole font as WOFF2 (145 KB while the list held whole alphabets and the whole operator block).
+# The list is written by `node_modules/.bin/node scripts/fonts/math-characters.mts --write`: what the formulas of both
+# editions draw, plus ASCII and the italic letters. tests/unit/math/tex.test.ts fails when a formula needs a character
+# outside the list: run both steps again then.
+# Needs fonttools and brotli (Debian: python3-fonttools python3-brotli) and the .otf (Debian: fonts-lmodern).
 set -euo pipefail
 otf=${1:-/usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf}
 here=$(cd "$(dirname "$0")" && pwd)

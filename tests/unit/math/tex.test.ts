@@ -3,10 +3,10 @@
  * (scripts/fonts/math-unicodes.txt; scripts/fonts/subset-math-font.sh). A formula that needs a character the font
  * lacks would be drawn in another face, so the coverage test renders every formula of every page and checks.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mathml3Styles, renderMeaning, renderTex } from '../../../src/lib/math/tex.ts';
-import { ENTRIES } from '../../../src/lib/notation/symbols.ts';
+import { bookMath, bookMathCharacters, drawn, unicodeRanges } from '../../../scripts/fonts/math-characters.mts';
 
 describe('renderTex', () => {
   it('writes MathML: an inline formula in pieces a line may break between, a display one in its scroll box with its TeX', () => {
@@ -27,63 +27,25 @@ describe('renderTex', () => {
   });
 });
 
-/** The ranges of scripts/fonts/math-unicodes.txt as a predicate. */
-function coverage(): (cp: number) => boolean {
-  const ranges = readFileSync('scripts/fonts/math-unicodes.txt', 'utf8').trim().split(',').map((r) => {
-    const [a, b] = r.replace(/U\+/g, '').split('-');
-    return [parseInt(a!, 16), parseInt(b ?? a!, 16)] as const;
-  });
-  return (cp) => ranges.some(([a, b]) => cp >= a && cp <= b);
-}
-
-/** MathML draws a one-letter <mi> in the italic letter of Unicode's Mathematical Alphanumeric Symbols. */
-function italic(ch: string): string {
-  const c = ch.codePointAt(0)!;
-  if (ch === 'h') return 'ℎ';
-  if (c >= 0x41 && c <= 0x5a) return String.fromCodePoint(0x1d434 + c - 0x41);
-  if (c >= 0x61 && c <= 0x7a) return String.fromCodePoint(0x1d44e + c - 0x61);
-  if (c >= 0x391 && c <= 0x3a9) return String.fromCodePoint(0x1d6e2 + c - 0x391);
-  if (c >= 0x3b1 && c <= 0x3c9) return String.fromCodePoint(0x1d6fc + c - 0x3b1);
-  return ch;
-}
-
-/** Every character a MathML string draws (annotations excluded). */
-function drawn(mathml: string): string[] {
-  const body = mathml.replace(/<annotation[\s\S]*?<\/annotation>/g, '');
-  const out: string[] = [];
-  for (const m of body.matchAll(/<(m[a-z]+)([^>]*)>([^<]*)</g)) {
-    const text = m[3]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)));
-    const chars = [...text];
-    const auto = m[1] === 'mi' && chars.length === 1 && !/mathvariant="normal"/.test(m[2]!);
-    out.push(...chars.map((c) => (auto ? italic(c) : c)));
-  }
-  return out;
-}
-
 describe('the math font', () => {
-  it('holds every character that every formula of the book draws', () => {
-    const mdx = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => `${dir}/${f}`);
-    const pages = [...mdx('content/en/chapters'), ...mdx('content/en')];
-    const formulas: Array<[string, boolean]> = [];
-    for (const page of pages) {
-      const text = readFileSync(page, 'utf8');
-      for (const m of text.matchAll(/\$\$([\s\S]+?)\$\$/g)) formulas.push([m[1]!.trim(), true]);
-      for (const m of text.replace(/\$\$[\s\S]+?\$\$/g, '').matchAll(/(?<![\\$])\$([^$\n]+?)\$/g)) formulas.push([m[1]!, false]);
-    }
-    for (const e of ENTRIES) formulas.push([e.tex, false]);
-    expect(formulas.length).toBeGreaterThan(1000);
-    const has = coverage();
+  it('holds every character that every formula of the book draws, in both editions and in the widgets', () => {
+    const formulas = bookMath();
+    expect(formulas.length).toBeGreaterThan(2000);
+    const has = unicodeRanges(readFileSync('scripts/fonts/math-unicodes.txt', 'utf8'));
     const missing = new Set<string>();
-    for (const [tex, display] of formulas) {
-      let mathml: string;
-      try {
-        mathml = renderTex(tex, display);
-      } catch {
-        continue; // not math: a dollar amount in prose, say; the build renders exactly what remark-math marks
+    for (const [where, mathml] of formulas) {
+      for (const ch of drawn(mathml)) {
+        const cp = ch.codePointAt(0)!;
+        if (!has(cp) && (cp < 0x2e80 || cp > 0xffef)) missing.add(`${ch} U+${cp.toString(16).toUpperCase()} in ${where}`);
       }
-      for (const ch of drawn(mathml)) if (!/\s/.test(ch) && !has(ch.codePointAt(0)!)) missing.add(`${ch} U+${ch.codePointAt(0)!.toString(16).toUpperCase()} in ${tex}`);
     }
     expect([...missing]).toEqual([]);
+  });
+
+  it('reads what MathML draws: a one-letter <mi> as its letter and its italic one unless mathvariant="normal"; no annotation, no space', () => {
+    expect(drawn('<p>a</p><math><mi>x</mi><mi mathvariant="normal">Φ</mi><mi>sin</mi><mo>&lt;</mo><mtext>a b</mtext>'
+      + '<annotation encoding="application/x-tex">\\Omega</annotation></math>')).toEqual(['x', '𝑥', 'Φ', 's', 'i', 'n', '<', 'a', 'b']);
+    expect(bookMathCharacters()).toContain(0x1d70e); // σ, italic: the sigmoid of Chapter 3
   });
 });
 
