@@ -9,6 +9,7 @@ import type { LossKind } from '../train/forward.ts';
 import { BATCH_SIZE, RACE_MODEL, raceSteps, type RaceConfig } from './config.ts';
 import type { RaceModel, RaceState } from './loss-race.ts';
 import { Validator, type Metrics } from './validation.ts';
+import { yieldToPage } from '../schedule/slices.ts';
 
 /**
  * Where both networks start: one copy of the race's CNN at `seed` (both sides build exactly these weights),
@@ -16,11 +17,13 @@ import { Validator, type Metrics } from './validation.ts';
  */
 export async function startingPoint(tf: Tf, validation: ImageSet, seed: number, net: RaceModel = RACE_MODEL): Promise<Metrics> {
   const model = buildSmallCnn({ ...net, seed, name: 'race_cnn' });
-  const validator = new Validator(tf, validation, BATCH_SIZE);
+  let validator: Validator | null = null;
   try {
+    await yieldToPage(); // building the network and its first pass are two tasks, not one
+    validator = new Validator(tf, validation, BATCH_SIZE);
     return await validator.measure(model);
   } finally {
-    validator.dispose();
+    validator?.dispose();
     model.dispose();
   }
 }

@@ -10,6 +10,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { upload, type ImageSet } from '../train/batches.ts';
 import { crossEntropy, logits, squaredError } from '../train/forward.ts';
+import { yieldToPage } from '../schedule/slices.ts';
 
 export interface Metrics { ce: number; mse: number; accuracy: number }
 
@@ -32,6 +33,9 @@ export class Validator {
     let sums = tf.zeros([3]);
     try {
       for (let start = 0; start < count; start += this.chunk) {
+        // Each chunk is its own task: the first pass records every GPU program (~20 ms of main thread each on a
+        // software GPU, 4× that on a phone), and a page opening with the race must stay responsive.
+        if (start > 0) await yieldToPage();
         const n = Math.min(this.chunk, count - start);
         const next = tf.tidy(() => {
           const xb = tf.slice(x, [start, 0, 0, 0], [n, -1, -1, -1]);
