@@ -103,10 +103,14 @@ export class MapsView {
     });
   }
 
-  /** Paints every sheet, each on its own symmetric scale (`scaleOf`: the diverging scale, loaded with the engine). */
+  /**
+   * Paints the sheet of each layer in `outs` (every layer, or the first few while the rest is computed), each on its
+   * own symmetric scale (`scaleOf`: the diverging scale, loaded with the engine).
+   */
   paint(outs: readonly LayerOutput[], scaleOf: (lo: number, hi: number) => DivergingScale): void {
     for (const s of this.sheets) {
-      const out = outs[s.index]!;
+      const out = outs[s.index];
+      if (!out) continue;
       s.values = out.data;
       let lo = Infinity, hi = -Infinity, best = 0, bestMean = -1;
       for (const v of out.data) { lo = Math.min(lo, v); hi = Math.max(hi, v); }

@@ -5,7 +5,7 @@
  */
 import type { Tf } from '../engine/types.ts';
 import { loadManifest, toFloat32, type Manifest } from '../data/index.ts';
-import { forwardAll, type ForwardResult } from './explorer-forward.ts';
+import { forwardAll, type ForwardResult, type LayerOutput } from './explorer-forward.ts';
 import { modelSpec, openModel, type ExplorerModel } from './explorer-model.ts';
 import { TestImages, checkImageIndex, type TestImage } from './test-images.ts';
 
@@ -68,9 +68,12 @@ export class ExplorerSession {
     return (await this.data()).images.get(m.testSet, index);
   }
 
-  run(tf: Tf, pixels: Uint8Array): Promise<ForwardResult> {
+  /** The open model on `pixels`; with `onFirstBlock`, the first block's outputs (conv … pool) as soon as they are read. */
+  run(tf: Tf, pixels: Uint8Array, onFirstBlock?: (layers: LayerOutput[]) => void): Promise<ForwardResult> {
     const { data, shape } = toFloat32(pixels, 1);
-    return forwardAll(tf, this.model!.model, { data, shape });
+    const layers = this.model!.model.layers;
+    const secondConv = layers.findIndex((l, i) => i > 0 && l.getClassName() === 'Conv2D');
+    return forwardAll(tf, this.model!.model, { data, shape }, secondConv > 0 ? secondConv : undefined, onFirstBlock);
   }
 
   /** Frees the model (the next `useModel` loads it again, e.g. on a new backend after a lost device). */

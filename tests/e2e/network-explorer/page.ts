@@ -24,13 +24,16 @@ export async function open(page: Page, query = ''): Promise<Detail> {
   return (await results(page)).at(-1)!;
 }
 
-/** Runs `change` and waits for the widget's next result. */
-export async function nextResult(page: Page, change: () => Promise<unknown>): Promise<Detail> {
+/**
+ * Runs `change` and waits for the widget's next result — the next one `wanted` accepts, where a run started before
+ * the change (by an earlier attribute) may still report first.
+ */
+export async function nextResult(page: Page, change: () => Promise<unknown>, wanted: (d: Detail) => boolean = () => true): Promise<Detail> {
   const n = await count(page);
   await change();
-  await expect.poll(() => count(page), { timeout: 120_000 }).toBeGreaterThan(n);
+  await expect.poll(async () => (await results(page)).slice(n).some(wanted), { timeout: 120_000 }).toBe(true);
   await expect(el(page)).toHaveAttribute('status', 'ready');
-  return (await results(page)).at(-1)!;
+  return (await results(page)).slice(n).filter(wanted).at(-1)!;
 }
 
 /** The widget's input and every layer's output, moved to Node as float32 (base64 keeps them exact). */

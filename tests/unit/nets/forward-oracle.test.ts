@@ -55,4 +55,29 @@ describe('oracleForward', () => {
     }
     model.dispose();
   });
+
+  it('hands over the first layers while the rest runs, and returns the same pass, bit for bit, with no tensor left', { timeout: 60_000 }, async () => {
+    const { tf, model, images, testSet } = await shipped();
+    const img = await images.get(testSet, 7);
+    const whole = await forwardAll(tf as never, model, asInput(img.pixels));
+    for (const split of [1, 4, model.layers.length - 1]) {
+      const before = tf.memory().numTensors;
+      const parts: string[][] = [];
+      let partData: Float32Array[] = [];
+      const fwd = await forwardAll(tf as never, model, asInput(img.pixels), split, (layers) => {
+        parts.push(layers.map((l) => l.name));
+        partData = layers.map((l) => l.data);
+      });
+      expect(tf.memory().numTensors).toBe(before);
+      expect(parts).toEqual([model.layers.slice(0, split).map((l) => l.name)]);
+      expect(partData).toEqual(whole.layers.slice(0, split).map((l) => l.data));
+      expect(fwd.layers.map((l) => [l.name, l.shape, l.data])).toEqual(whole.layers.map((l) => [l.name, l.shape, l.data]));
+    }
+    // Without a callback, or with a split that leaves nothing for later, it is one pass and no part.
+    let called = 0;
+    await forwardAll(tf as never, model, asInput(img.pixels), model.layers.length, () => called++);
+    await forwardAll(tf as never, model, asInput(img.pixels), 0, () => called++);
+    expect(called).toBe(0);
+    model.dispose();
+  });
 });
