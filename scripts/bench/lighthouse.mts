@@ -1,8 +1,9 @@
 /**
  * Lighthouse (mobile preset: simulated slow 4G and a 4× slower CPU) on pages of a built book, for
  * `npm run bench:page -- --lighthouse`. For each page: the performance score, TBT, LCP, CLS, FCP, the page's element
- * count and HTML size, and the long main-thread tasks (> 50 ms, as Lighthouse observed them on this machine, before
- * its 4× scaling) that came from the book's own files — the page's HTML (parse, style, layout) or a script of ours.
+ * count and HTML size, and the long main-thread tasks (> 50 ms as Lighthouse simulates them, on a 4× slower CPU: its
+ * long-tasks audit reports the simulated durations) that came from the book's own files — the page's HTML (parse,
+ * style, layout) or a script of ours.
  * Uses Debian's Chromium (CHROME_PATH or /usr/bin/chromium); nothing is downloaded.
  */
 import * as chromeLauncher from 'chrome-launcher';
@@ -84,7 +85,7 @@ export async function lighthouseAll(sites: Record<string, string>, paths: string
 
 export function lighthouseTable(rows: PageFigures[]): string {
   const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
-  const lines = ['| page | score | TBT ms | LCP s | CLS | FCP s | elements | HTML KiB | our tasks > 50 ms (observed) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const lines = ['| page | score | TBT ms | LCP s | CLS | FCP s | elements | HTML KiB | our tasks > 50 ms (simulated, 4× CPU) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   for (const r of rows) {
     const tasks = r.ours.filter(([, ms]) => ms > 50).map(([w, ms]) => `${w} ${ms}`).join(', ') || 'none';
     lines.push(`| ${r.path} | ${f(r.score, 2)} | ${f(r.tbt)} | ${f(r.lcp / 1000, 1)} | ${f(r.cls, 3)} | ${f(r.fcp / 1000, 1)} | ${f(r.elements)} | ${f(r.htmlKiB)} | ${tasks} |`);
