@@ -264,6 +264,26 @@ test('"On this page" marks the section being read, in the sidebar list and in th
   await expect(current('mobile-starlight-toc')).toHaveAttribute('href', '#_top');
 });
 
+test('the text being read stays put when something above it changes height, on a wide screen and on a phone (book.css: scroll anchoring)', { tag: '@webgpu-only' }, async ({ page }) => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/chapters/convolution/');
+    const moved = await page.evaluate(async () => {
+      const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const h = document.getElementById('counting-the-saving')!;
+      h.scrollIntoView();
+      await frames();
+      const before = h.getBoundingClientRect().top;
+      // What a widget drawing its controls, or a block of text laid out at its real height, does above the reader.
+      const grown = Object.assign(document.createElement('div'), { style: 'height: 300px' });
+      document.getElementById('locality')!.before(grown);
+      await frames();
+      return h.getBoundingClientRect().top - before;
+    });
+    expect(Math.abs(moved), `the heading moved at ${viewport.width} px`).toBeLessThan(2);
+  }
+});
+
 test('a jump to a section lands on it, though the text above it is laid out only as it nears the screen (src/lib/toc/land-on-target.ts)', { tag: '@webgpu-only' }, async ({ page }) => {
   const top = (id: string) => page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, id);
   // Under the fixed header (64 px) and the heading's scroll margin: within a few lines of the top of the screen.
