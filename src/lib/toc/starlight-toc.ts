@@ -48,9 +48,16 @@ export class StarlightTOC extends HTMLElement {
     const main = document.querySelector('main');
     const watched = [...(main?.children ?? [])].filter((el) => !el.contains(content));
     if (content) watched.push(...content.children);
+    // The blocks in the band now. One batch of entries can hold a block's entering and its leaving again (a jump,
+    // then a scroll, between two callbacks): each entry updates the set in order, and the band's first block wins.
+    const inBand = new Set<Element>();
     const onIntersect = (entries: IntersectionObserverEntry[]) => {
       for (const { isIntersecting, target } of entries) {
-        if (!isIntersecting) continue;
+        if (isIntersecting) inBand.add(target);
+        else inBand.delete(target);
+      }
+      for (const target of watched) {
+        if (!inBand.has(target)) continue;
         const heading = content?.contains(target) ? this.headingOf(target) : document.getElementById(PAGE_TITLE_ID);
         const link = heading && links.find((a) => a.hash === `#${encodeURIComponent(heading.id)}`);
         if (link) {
@@ -70,6 +77,7 @@ export class StarlightTOC extends HTMLElement {
     window.addEventListener('resize', () => {
       observer?.disconnect();
       observer = undefined;
+      inBand.clear();
       clearTimeout(timeout);
       timeout = setTimeout(() => (window.requestIdleCallback ?? setTimeout)(observe), 200);
     });
