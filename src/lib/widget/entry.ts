@@ -12,6 +12,7 @@
  * `scan(root)` from this module; `TAG_NAMES` lists what it can define.
  */
 import { ELEMENT_LOADERS } from './loaders.ts';
+import { yieldToPage } from '../schedule/slices.ts';
 
 type Tag = keyof typeof ELEMENT_LOADERS;
 const TAGS = Object.keys(ELEMENT_LOADERS) as Tag[];
@@ -36,12 +37,27 @@ export function load(tag: string): Promise<void> {
   return done;
 }
 
-/** Loads the code of every Feature Maps element inside `root` that is not defined yet. */
+/** Tags `scan` has queued and not yet loaded (or failed to). */
+const queued = new Set<Tag>();
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Loads the code of every Feature Maps element inside `root` that is not defined yet, one tag after another in page
+ * order, each defined in a task of its own. Loaded together, the modules of a page's widgets were evaluated together
+ * where they wait on a shared import (the Chinese catalogue, fetched on demand): every widget's first render in one
+ * task, 40 ms on this machine and four times that on a phone.
+ */
 export function scan(root: ParentNode = document): void {
   const found = new Set<Tag>();
   if (root instanceof Element && (TAGS as string[]).includes(root.localName)) found.add(root.localName as Tag);
   for (const el of root.querySelectorAll(SELECTOR)) found.add(el.localName as Tag);
-  for (const tag of found) if (!customElements.get(tag)) void load(tag).catch(() => {});
+  for (const tag of found) {
+    if (customElements.get(tag) || queued.has(tag)) continue;
+    queued.add(tag);
+    queue = queue
+      .then(() => load(tag).catch(() => {}))
+      .then(() => { queued.delete(tag); return yieldToPage(); });
+  }
 }
 
 const OWNER = Symbol.for('feature-maps.widgets.v1');
