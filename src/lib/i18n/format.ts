@@ -4,9 +4,9 @@
  *
  * The first `Intl` object of a page costs most (ICU's set-up: 13–23 ms for a NumberFormat in Chromium on our
  * machine, ×4 on a phone), and every widget formats numbers as it first renders. So the forms that need no locale
- * data are written directly: a number under 1,000 (no grouping separator) with at most the default fraction options,
- * which both of the book's languages write with ASCII digits, '.', and '-'; and the plural categories of English and
- * Chinese. A unit test holds each to `Intl` over thousands of values.
+ * data are written directly: a number below 10¹⁵ with at most the fraction-digit and grouping options, which both of
+ * the book's languages write with ASCII digits, ',' between groups of three, '.', and '-'; and the plural categories
+ * of English and Chinese. A unit test holds each to `Intl` over tens of thousands of values.
  */
 import type { Lang } from './locales.ts';
 
