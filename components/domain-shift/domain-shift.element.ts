@@ -49,7 +49,6 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   private afterPanel: (typeof AFTER)[number] = 'adabn';
   private last: ShiftOutcome | null = null;
   private job: Job | null = null;
-  private pictured = false;
   /** What the result has written, kept as data so that a change of language says it again (nothing is recomputed). */
   private said: {
     summary?: (lang: Lang) => string; timing?: number; examples?: ShiftSettings; progress?: [number, number, number];
@@ -239,8 +238,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     view.paintDigits(this.$('clean'), clean, EXAMPLES);
     view.paintDigits(this.$('shifted'), applyShift(clean, EXAMPLES, s.shift, s.strength, s.seed), EXAMPLES);
     this.sayExamples(s);
-    if (!this.pictured) performance.mark('fm-picture', { detail: { tag: this.localName, id: this.id } });
-    this.pictured = true;
+    this.markPicture();
   }
 
   /** The example strip's words for settings `s`, in the element's language. */

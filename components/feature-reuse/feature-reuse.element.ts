@@ -75,7 +75,6 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   private last: { views: { pretrained: ModelView; random: ModelView }; pretrained: LayerScore[]; random: LayerScore[]; pixels: LayerScore } | null = null;
   /** Test-set features per model key (they do not depend on labels or picks). */
   private testFeatures = new Map<string, Record<string, FeatureRows>>();
-  private pictured = false;
   /** What each `data-role` element says (its text, or an attribute), kept as messages to say again in another language. */
   private said = new Map<string, { role: string; attr: string | null; text: Msg | string }>();
   /** The settings' messages as last shown, to re-show them in another language while they are still on the line. */
@@ -280,8 +279,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     }
     this.put('views-summary', texts.summary);
     // The first picture (filters and maps), for benchmarks beside FmElement's fm-start/fm-result marks.
-    if (!this.pictured) performance.mark('fm-picture', { detail: { tag: this.localName, id: this.id } });
-    this.pictured = true;
+    this.markPicture();
   }
 }
 

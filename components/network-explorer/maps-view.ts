@@ -104,7 +104,7 @@ export class MapsView {
   }
 
   /**
-   * Paints the sheet of each layer in `outs` (every layer, or the first few while the rest is computed), each on its
+   * Paints the sheet of each layer in `outs` (every layer, or the first few before the rest is computed), each on its
    * own symmetric scale (`scaleOf`: the diverging scale, loaded with the engine).
    */
   paint(outs: readonly LayerOutput[], scaleOf: (lo: number, hi: number) => DivergingScale): void {

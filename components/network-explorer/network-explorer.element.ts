@@ -47,8 +47,6 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   static { reflect(this, SPEC, (el) => el.s); }
   private source: 'test' | 'draw' = 'test';
   private last: import('./side-views.ts').Shown | null = null;
-  /** Whether the first maps have been drawn (the `fm-picture` mark, for benchmarks). */
-  private pictured = false;
   private built: ExplorerModel | null = null;
   private validImage = 0;
   private sel = { layer: EXPLORER_DEFAULTS.layer, map: EXPLORER_DEFAULTS.map };
@@ -219,14 +217,13 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
         this.validImage = image;
       }
       // A model's first pass compiles each GPU program as it first runs (seconds on a software GPU): its first
-      // block's maps are drawn as soon as they are read, while the rest runs (the widget's first picture).
+      // block runs, is read and drawn first (the widget's first picture), then the rest runs.
       const first = this.last?.model !== m;
       const fwd = await h.session.run(h.engine.tf, pixels, first ? (part) => {
         if (gen !== this.gen) return;
         h.views.paintInput(this.$('input') as HTMLCanvasElement, pixels);
         this.maps.paint(part, h.diverging.divergingScale);
-        if (!this.pictured) performance.mark('fm-picture', { detail: { tag: this.localName, id: this.id } });
-        this.pictured = true;
+        this.markPicture();
       } : undefined);
       await yieldToPage();
       if (gen !== this.gen) return;

@@ -32,6 +32,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   private resolveReady!: () => void;
   private cleanups: (() => void)[] = [];
   private started = false;
+  private pictured = false;
   private visible = false;
   private offscreen = false;
   /** Not `lang`: that is HTMLElement's reflection of the attribute, which hosts set. */
@@ -125,6 +126,16 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
 
   protected setStatus(status: WidgetStatus): void {
     this.setAttribute('status', status);
+  }
+
+  /**
+   * A widget that streams calls this when its first useful picture is on screen, before its first result: the
+   * `fm-picture` mark (once per element) times it for `npm run bench:first`.
+   */
+  protected markPicture(): void {
+    if (this.pictured) return;
+    this.pictured = true;
+    performance.mark('fm-picture', { detail: { tag: this.localName, id: this.id } });
   }
 
   protected emitResult(detail: R): void {
