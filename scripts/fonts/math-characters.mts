@@ -16,7 +16,7 @@ import { MEANINGS_ZH } from '../../src/lib/notation/meanings-zh.ts';
 /**
  * Kept beyond the characters of the formulas' text: the radical sign, which <msqrt> draws from the font without it
  * being in the text; and, so that a new formula in plain letters and digits needs no new font, printable ASCII, the
- * no-break space, the middle dot and the italic Latin letters (~10 KB of the font's ~63 KB).
+ * no-break space, the middle dot and the italic Latin letters (~10 KB of the font's 70 KB).
  */
 export const EXTRA = 'U+0020-007E,U+00A0,U+00B7,U+221A,U+1D434-1D467';
 
@@ -33,7 +33,7 @@ function italic(ch: string): string {
   return ch;
 }
 
-/** Every character a MathML string draws inside its <math> elements (annotations excluded), with where it came from. */
+/** Every character a MathML string draws inside its <math> elements (annotations and white space excluded). */
 export function drawn(html: string): string[] {
   const out: string[] = [];
   for (const math of html.matchAll(/<math[\s>][\s\S]*?<\/math>/g)) {
@@ -79,7 +79,7 @@ export function bookMath(): Array<[where: string, mathml: string]> {
 }
 
 /** Characters outside the math font's own scripts (CJK in a \text{}) are drawn in the text face; they are left out. */
-function inMathFont(cp: number): boolean {
+export function inMathFont(cp: number): boolean {
   return cp < 0x2e80 || cp > 0xffef;
 }
 
