@@ -1,4 +1,4 @@
-import { test, expect, axeViolations } from './support.ts';
+import { test, expect, axeViolations, widgetReady } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
 import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 
@@ -80,10 +80,7 @@ test.describe('the book shell', () => {
     // Start every widget (they start near the viewport), so axe sees them computed, not only their shells.
     for (const el of await page.locator('fm-conv-playground, fm-conv-stepper').all()) {
       await el.scrollIntoViewIfNeeded();
-      await el.evaluate(async (e) => {
-        await customElements.whenDefined(e.localName); // `ready` exists only once the element is upgraded
-        await (e as HTMLElement & { ready: Promise<void> }).ready;
-      });
+      await widgetReady(el);
     }
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -158,10 +155,7 @@ test.describe('the book shell', () => {
       await expect(page.locator(`fm-${slug}`)).toHaveCount(1);
       await expect(page.locator('nav')).toHaveCount(0);
       // Check the widget as the reader uses it: computed, not half-way through its first run.
-      await page.locator(`fm-${slug}`).evaluate(async (e) => {
-        await customElements.whenDefined(e.localName);
-        await (e as HTMLElement & { ready: Promise<void> }).ready;
-      });
+      await widgetReady(page.locator(`fm-${slug}`));
       expect(await axeViolations(page), slug).toEqual([]);
     }
   });

@@ -4,11 +4,11 @@
  * Set FM_PRINT_PNG=<dir> to write the pages looked at as PNGs.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { test, expect, axeViolations } from './support.ts';
+import { test, expect, axeViolations, widgetReady } from './support.ts';
 import { PdfView, squash } from './print/pdf-pages.ts';
 
 test.describe.configure({ timeout: 600_000 });
-type Lab = HTMLElement & { ready: Promise<void>; train(): Promise<{ state: string }[]> };
+type Lab = HTMLElement & { train(): Promise<{ state: string }[]> };
 
 async function keepPng(view: PdfView, page: number, name: string): Promise<void> {
   const dir = process.env.FM_PRINT_PNG;
@@ -27,10 +27,8 @@ test('Chapter 5 printed after one lab run: the lab\'s chart on paper, its contro
     e.setAttribute('epochs', '1');
   });
   await lab.scrollIntoViewIfNeeded();
-  const runs = await lab.evaluate(async (e) => {
-    await (e as Lab).ready;
-    return (await (e as Lab).train()).map((r) => r.state);
-  });
+  await widgetReady(lab);
+  const runs = await lab.evaluate(async (e) => (await (e as Lab).train()).map((r) => r.state));
   expect(runs).toEqual(['done', 'done']);
   await page.evaluate(() => window.scrollTo(0, 0));
 
@@ -121,7 +119,7 @@ test('print media: controls inside a widget\'s shadow root hidden, fields shown 
   const playground = page.locator('#pg-edges');
   // Started (a figure that never ran prints as a note instead: the first test).
   await playground.scrollIntoViewIfNeeded();
-  await playground.evaluate((e) => (e as HTMLElement & { ready: Promise<void> }).ready);
+  await widgetReady(playground);
   const look = () => playground.evaluate((e) => {
     const style = (sel: string) => getComputedStyle(e.shadowRoot!.querySelector(sel)!);
     return { button: style('button').display, select: style('select').appearance, selectBorder: style('select').borderTopStyle };

@@ -4,7 +4,7 @@
  * the "For teachers" pages. None of this depends on the backend, so every test is @webgpu-only.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations } from './support.ts';
+import { test, expect, axeViolations, widgetReady } from './support.ts';
 
 const CHAPTER = '/chapters/loss-functions/';
 const count = (page: Page) => page.locator('[data-fm-progress-count]');
@@ -207,10 +207,7 @@ test.describe('for teachers', () => {
     await expect(widget).toHaveCount(1);
     await expect(page.locator('#gallery-widget')).toHaveCount(1);
     await expect(page.getByRole('heading', { level: 2, name: 'Softmax and cross-entropy explorer' })).toBeVisible();
-    await widget.evaluate(async (e) => {
-      await customElements.whenDefined(e.localName);
-      await (e as HTMLElement & { ready: Promise<void> }).ready;
-    });
+    await widgetReady(widget);
     const control = page.locator('fm-embed-control[widget="softmax-explorer"][for="gallery-widget"]');
     await control.getByText('Embed or share this figure').click();
     await expect(control.locator('textarea')).toHaveValue(/softmax-explorer/);

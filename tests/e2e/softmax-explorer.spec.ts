@@ -4,7 +4,7 @@
  * keyboard and pointer operation, every bad input from the issue, no tensor leak, axe on the embed and the chapter.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, numTensors, lcg } from './support.ts';
+import { test, expect, axeViolations, widgetReady, numTensors, lcg } from './support.ts';
 import { softmax } from '../../src/lib/losses/softmax.ts';
 import { crossEntropyWith, crossEntropyGradWith } from '../../src/lib/losses/cross-entropy.ts';
 import { smoothedTarget } from '../../src/lib/losses/targets.ts';
@@ -217,10 +217,7 @@ test('axe: the embed page and the chapter with every widget computed', { tag: '@
   expect(await page.locator('.sl-markdown-content math').count()).toBeGreaterThan(20);
   for (const el of await page.locator('fm-softmax-explorer, fm-loss-curves').all()) {
     await el.scrollIntoViewIfNeeded();
-    await el.evaluate(async (e) => {
-      await customElements.whenDefined(e.localName);
-      await (e as HTMLElement & { ready: Promise<void> }).ready;
-    });
+    await widgetReady(el);
   }
   expect(await axeViolations(page)).toEqual([]);
 });

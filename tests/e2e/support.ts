@@ -67,5 +67,17 @@ export async function switchLang(widget: Locator, lang: string, { on = 'widget',
   }), [lang, on, speaks] as const);
 }
 
+/**
+ * Resolves once `widget` is upgraded and its first computation is done (its `ready` promise). The widget loader
+ * defines the book's elements one task after another, so a test that calls a widget's method right after `goto`
+ * can meet an element that is not upgraded yet: `ready` and the methods exist only once it is.
+ */
+export async function widgetReady(widget: Locator): Promise<void> {
+  await widget.evaluate(async (e) => {
+    await customElements.whenDefined(e.localName);
+    await (e as HTMLElement & { ready: Promise<void> }).ready;
+  });
+}
+
 /** A seeded LCG, the same as src/lib/random/lcg.ts, for tests that build inputs in Node. */
 export { lcg, uniform } from '../../src/lib/random/lcg.ts';

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations } from './support.ts';
+import { test, expect, axeViolations, widgetReady } from './support.ts';
 import { TITLES_ZH } from '../../src/lib/widget/titles.ts';
 
 /** Every built page (dist/**.html), as its address. */
@@ -124,10 +124,7 @@ test.describe('the Chinese edition', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     for (const el of await page.locator('fm-pool-explorer, fm-receptive-field').all()) {
       await el.scrollIntoViewIfNeeded();
-      await el.evaluate(async (e) => {
-        await customElements.whenDefined(e.localName);
-        await (e as HTMLElement & { ready: Promise<void> }).ready;
-      });
+      await widgetReady(el);
     }
     expect(await axeViolations(page), 'light').toEqual([]);
     // The theme menu's own switch (no reload): the same drawn widgets, now dark.
@@ -143,19 +140,13 @@ test.describe('the Chinese edition', () => {
     await expect(page.locator('.fm-embed-credit a')).toHaveAttribute('href', '/zh-cn/chapters/convolution/');
     await expect(page).toHaveTitle(`${TITLES_ZH['conv-stepper']} · Feature Maps`);
     const stepper = page.locator('fm-conv-stepper');
-    await stepper.evaluate(async (e) => {
-      await customElements.whenDefined(e.localName);
-      await (e as HTMLElement & { ready: Promise<void> }).ready;
-    });
+    await widgetReady(stepper);
     for (const lang of ['xx', 'fr', '%E4%B8%AD']) {
       await page.goto(`/embed/v1/conv-stepper/?lang=${lang}`);
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
       await expect(page.locator('h1')).toHaveText('Convolution, step by step');
       await expect(page.locator('.fm-embed-credit')).toHaveText('From Feature Maps, an interactive textbook on CNNs.');
-      await page.locator('fm-conv-stepper').evaluate(async (e) => {
-        await customElements.whenDefined(e.localName);
-        await (e as HTMLElement & { ready: Promise<void> }).ready;
-      });
+      await widgetReady(page.locator('fm-conv-stepper'));
       const text = await page.locator('fm-conv-stepper').evaluate((e) => e.shadowRoot?.textContent ?? '');
       expect(text, lang).not.toMatch(/[\u4e00-\u9fff]/);
     }
@@ -199,10 +190,7 @@ test.describe('the Chinese edition', () => {
     await page.goto('/zh-cn/teachers/gallery/?widget=pool-explorer&backend=cpu');
     await expect(page.locator('#fm-gallery-title')).toHaveText(TITLES_ZH['pool-explorer']!);
     const widget = page.locator('fm-pool-explorer');
-    await widget.evaluate(async (e) => {
-      await customElements.whenDefined(e.localName);
-      await (e as HTMLElement & { ready: Promise<void> }).ready;
-    });
+    await widgetReady(widget);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.goto('/zh-cn/teachers/gallery/?widget=nope');
     await expect(page.locator('[data-fm-gallery-status]')).toContainText('没有名为“nope”的交互图');
