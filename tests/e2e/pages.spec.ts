@@ -67,6 +67,26 @@ test.describe('the book shell', () => {
     expect((await fontState()).preloads).toEqual([]);
   });
 
+  test('display formulas off screen are laid out only as they near it, yet the math font is there before the reader reaches one', { tag: '@webgpu-only' }, async ({ page }) => {
+    // Laid out at load, the first display formula requested the math font (70 KB) while the page's first screen was
+    // still loading (Lighthouse counted it in the phone's LCP). Now such a formula is skipped like the text around it.
+    for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      await page.setViewportSize(size);
+      await page.goto('/chapters/convolution/');
+      await page.waitForLoadState('load');
+      const far = await page.evaluate(() => {
+        const boxes = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content > .fm-math-display')];
+        const last = boxes.at(-1)!;
+        return { count: boxes.length, skipped: !last.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }), scrollY };
+      });
+      expect(far.count, 'display formulas').toBeGreaterThan(10);
+      expect(far.scrollY, 'nothing scrolled').toBe(0);
+      expect(far.skipped, `${size.width} px: the chapter's last display formula is not laid out at load`).toBe(true);
+      // ChapterTitle.astro fetches the font once the page has loaded, whether or not a formula is near.
+      await expect.poll(() => page.evaluate(() => document.fonts.check('1em "Feature Maps Math"')), { message: 'the math font, without scrolling' }).toBe(true);
+    }
+  });
+
   test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');
