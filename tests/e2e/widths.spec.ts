@@ -22,7 +22,14 @@ const CHAPTERS = ['convolution', 'pooling-and-networks', 'activations', 'loss-fu
 async function settle(page: Page): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y);
-  await page.evaluate(async () => {
+  await page.evaluate(async (tags) => {
+    // The widget loader defines elements one task after another: one the quick pass reached may be defined only
+    // after the pass moved on, with no status yet, and (off screen) not start. Bring each such widget back first.
+    for (const e of document.querySelectorAll(tags.join(', '))) {
+      if (customElements.get(e.localName)) continue;
+      e.scrollIntoView({ block: 'center' });
+      await customElements.whenDefined(e.localName);
+    }
     const settled = (e: Element) => ['ready', 'error'].includes(e.getAttribute('status')!);
     for (const e of document.querySelectorAll('[status]')) {
       if (settled(e)) continue;
@@ -33,7 +40,7 @@ async function settle(page: Page): Promise<void> {
         if (settled(e)) (mo.disconnect(), resolve());
       });
     }
-  });
+  }, WIDGETS.map((w) => w.tag));
   await page.waitForFunction(() => [...document.querySelectorAll('[status]')].every((e) => ['ready', 'error'].includes(e.getAttribute('status')!)), null, { timeout: 240_000 });
   expect(await page.locator('[status="error"]').count(), 'a widget failed').toBe(0);
 }
