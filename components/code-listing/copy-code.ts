@@ -3,10 +3,8 @@
  * so a page without JavaScript shows no button that cannot work; the result is announced politely, in the page's
  * language (the button's label follows it if it changes).
  */
-import { define } from '../../src/lib/widget/fm-element.ts';
-import { resolveLang } from '../../src/lib/i18n/resolve-lang.ts';
-import { t } from '../../src/lib/i18n/t.ts';
-import { watchLang } from '../../src/lib/i18n/watch-lang.ts';
+import { define } from '../../src/lib/widget/define.ts';
+import { resolveLang, t, watchLang } from '../../src/lib/i18n/page.ts';
 
 export class FmCopyCode extends HTMLElement {
   private unwatch: (() => void) | undefined;

@@ -15,7 +15,7 @@ import {
   figureHash, parseFigureHash, parseStoredState, pickAllowed, serialiseState, stateChanges, storageKey, type FigureState,
 } from '@lib/figure-state/figure-state.ts';
 import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
-import { resolveLang, say, t, watchLang, msg, type Lang, type MessageKey, type Msg } from '@lib/i18n/index.ts';
+import { resolveLang, say, t, watchLang, msg, type Lang, type Msg, type PageKey } from '@lib/i18n/page.ts';
 
 let counter = 0;
 
@@ -117,7 +117,7 @@ export class EmbedControl extends HTMLElement {
 
   /** Writes every word in the control's language: the labels (`data-t` keys) and what the status lines say now. */
   private relabel(): void {
-    for (const el of this.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(this.language, el.dataset.t as MessageKey);
+    for (const el of this.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(this.language, el.dataset.t as PageKey);
     for (const [role, message] of this.said) {
       const line = this.querySelector<HTMLElement>(`[data-role="${role}"]`);
       if (line) line.textContent = say(this.language, message);

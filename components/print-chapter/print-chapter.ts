@@ -7,7 +7,7 @@
  * answer and worked solution for that one print; afterprint puts back what the reader had. The controls speak the
  * page's language (the group's `lang`, inherited) and say their words again, the status line included, if it changes.
  */
-import { msg, resolveLang, say, t, watchLang, type Msg } from '../../src/lib/i18n/index.ts';
+import { msg, resolveLang, say, t, watchLang, type Msg } from '../../src/lib/i18n/page.ts';
 
 type Figure = HTMLElement & { startNow?: (offscreen?: boolean) => void; ready?: Promise<void> };
 

@@ -6,7 +6,7 @@
  * the counter in ChapterProgress.astro. Without JavaScript the boxes are plain text areas and nothing is kept.
  * Its words are in the page's language (the counter's `lang`, inherited) and are said again if that changes.
  */
-import { msg, resolveLang, say, t, watchLang, type Lang, type Msg } from '@lib/i18n/index.ts';
+import { msg, resolveLang, say, t, watchLang, type Lang, type Msg } from '@lib/i18n/page.ts';
 import { answerKey, isAnswered, isKeyOfPage, parseRecord, serializeRecord, type AnswerRecord } from '@lib/progress/record.ts';
 import { progressStorage, store } from './storage.ts';
 

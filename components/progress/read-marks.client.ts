@@ -4,7 +4,7 @@
  * Starlight's sidebar is static HTML, so the marks are added here after load, from localStorage only. The
  * screen-reader words follow the page's language, and are said again if it changes.
  */
-import { t, watchLang, resolveLang } from '@lib/i18n/index.ts';
+import { t, watchLang, resolveLang } from '@lib/i18n/page.ts';
 import { parseReadSet, READ_KEY, withRead } from '@lib/progress/read-chapters.ts';
 import { pageKey } from '@lib/progress/record.ts';
 import { progressStorage, store } from './storage.ts';

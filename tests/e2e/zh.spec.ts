@@ -8,6 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, widgetReady } from './support.ts';
 import { TITLES_ZH } from '../../src/lib/widget/titles.ts';
+import enLab from '../../src/lib/i18n/messages/en/finetune-lab.ts';
+import zhLab from '../../src/lib/i18n/messages/zh-cn/finetune-lab.ts';
+import zhTools from '../../src/lib/i18n/messages/zh-cn/tools.ts';
 
 /** Every built page (dist/**.html), as its address. */
 const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' })
@@ -178,6 +181,28 @@ test.describe('the Chinese edition', () => {
     await page.goto('/zh-cn/chapters/convolution/');
     await expect.poll(() => page.locator('fm-conv-stepper').first().evaluate((e) => e.shadowRoot?.textContent ?? '')).toContain('卷积核');
     await expect.poll(() => zhChunks.length).toBeGreaterThan(0);
+  });
+
+  test('a chapter’s own scripts carry its controls’ words and none of the widgets’ (the widgets load theirs with their code), in either edition', { tag: '@webgpu-only' }, async ({ page }) => {
+    // Texts of one widget (the fine-tuning lab, Chapter 5's) as a bundler writes them: plain ones, long enough to be its own.
+    const plain = (m: Record<string, unknown>) => Object.values(m).filter((v): v is string => typeof v === 'string' && v.length >= 12 && !/[{}'"`\\]/.test(v));
+    for (const [path, widgetWords, ownWord] of [
+      ['/chapters/transfer-learning/', plain(enLab), 'Print with answers'],
+      ['/zh-cn/chapters/transfer-learning/', plain(zhLab), zhTools['print.answers']],
+    ] as const) {
+      expect(widgetWords.length, 'texts to look for').toBeGreaterThan(20);
+      const scripts = new Map<string, string>();
+      page.on('response', async (r) => {
+        if (r.request().resourceType() === 'script' && new URL(r.url()).pathname.startsWith('/_astro/')) scripts.set(r.url(), await r.text().catch(() => ''));
+      });
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      page.removeAllListeners('response');
+      const all = [...scripts.values()].join('\n');
+      expect(all, `${path}: the print control's words are in the page's scripts`).toContain(ownWord);
+      const found = widgetWords.filter((w) => all.includes(w));
+      expect(found, `${path}: widget texts in the page's own scripts`).toEqual([]);
+    }
   });
 
   test('For teachers and the gallery in Chinese: the Chinese chapters’ questions, linked into the Chinese edition; the widget named in Chinese under the page’s lang="zh-CN"; axe clean', { tag: '@webgpu-only' }, async ({ page }) => {

@@ -4,7 +4,7 @@
  * is registered only when a reader asks for it. Nothing appears where it cannot work (no service workers, or an
  * insecure context). It speaks the page's language (the box's `lang`, inherited), and says it again if that changes.
  */
-import { msg, resolveLang, say, watchLang, type Msg } from '../i18n/index.ts';
+import { msg, resolveLang, say, watchLang, type Msg } from '../i18n/page.ts';
 import { CACHE_NAME } from './cache-rules.ts';
 
 interface PageFiles { files: string[]; bytes: number }
