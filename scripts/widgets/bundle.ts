@@ -84,9 +84,32 @@ export function chunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
   return result;
 }
 
+/**
+ * What each tag's element module imports statically, itself included: the files a page that shows the element
+ * needs before its first render (not tfjs and the other code it imports when it first computes).
+ */
+export function staticChunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
+  const rel = (p: string) => p.slice(p.indexOf(`${WIDGETS_DIR}/`) + WIDGETS_DIR.length + 1);
+  const closure = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const imp of meta.outputs[file]?.imports ?? []) if (!imp.external && imp.kind === 'import-statement') closure(imp.path, seen);
+    return seen;
+  };
+  const result: Record<string, string[]> = {};
+  for (const [file, out] of Object.entries(meta.outputs)) {
+    const element = /^components\/([a-z-]+)\/\1\.element\.ts$/.exec(out.entryPoint ?? '');
+    if (element) result[`fm-${element[1]}`] = [...closure(file)].map(rel).sort();
+    // The entry's own static imports, under its name (the entry itself is the page's script tag).
+    if (out.entryPoint === 'src/lib/widget/entry.ts') result['feature-maps'] = [...closure(file)].map(rel).filter((f) => f !== 'feature-maps.js').sort();
+  }
+  return result;
+}
+
 /** Builds the bundle into `<outdir>` (the built site's widgets/v1/) and writes `chunks.json` (tag → files). */
-export async function buildWidgets(base: string, siteDir: string): Promise<void> {
+export async function buildWidgets(base: string, siteDir: string): Promise<esbuild.Metafile> {
   const outdir = resolve(siteDir, WIDGETS_DIR);
   const result = await esbuild.build(widgetBuildOptions(base, outdir));
   writeFileSync(resolve(outdir, 'chunks.json'), `${JSON.stringify(chunksByTag(result.metafile!), null, 1)}\n`);
+  return result.metafile!;
 }

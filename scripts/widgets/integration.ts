@@ -1,11 +1,13 @@
 /**
  * The Astro side of the widget bundle (scripts/widgets/bundle.ts): after `astro build` it writes
- * `<dist>/widgets/v1/` (then the offline list and service worker, offline-files.ts), and `astro dev` serves the same files from memory, rebuilt on each request for the entry.
+ * `<dist>/widgets/v1/`, names each embed page's widget code in its head (embed-preload.ts), then writes the offline
+ * list and service worker (offline-files.ts); and `astro dev` serves the same files from memory, rebuilt on each request for the entry.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as esbuild from 'esbuild';
-import { WIDGETS_DIR, buildWidgets, widgetBuildOptions } from './bundle.ts';
+import { WIDGETS_DIR, buildWidgets, staticChunksByTag, widgetBuildOptions } from './bundle.ts';
+import { preloadEmbedPages } from './embed-preload.ts';
 import { writeOfflineFiles } from './offline-files.ts';
 
 export function widgetBundle(): AstroIntegration {
@@ -17,7 +19,8 @@ export function widgetBundle(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        await buildWidgets(base, fileURLToPath(dir));
+        const meta = await buildWidgets(base, fileURLToPath(dir));
+        preloadEmbedPages(fileURLToPath(dir), staticChunksByTag(meta), base);
         await writeOfflineFiles(fileURLToPath(dir), base.replace(/\/?$/, '/'));
       },
       'astro:server:setup': async ({ server }) => {

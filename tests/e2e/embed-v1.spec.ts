@@ -196,3 +196,20 @@ test('the Embedding page is in the sidebar, axe clean, and every book address it
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', embedPath('activation-plot'));
   await expect(page.locator('fm-activation-plot')).toHaveAttribute('status', 'ready');
 });
+
+test('an embed page names its widget’s code in its head: each file fetched once, the element among them, tfjs not', { tag: '@webgpu-only' }, async ({ page }) => {
+  for (const slug of ['dataset-preview', 'network-explorer']) {
+    const fetched = new Map<string, number>();
+    page.on('request', (r) => { const p = new URL(r.url()).pathname; fetched.set(p, (fetched.get(p) ?? 0) + 1); });
+    await page.goto(embedPath(slug));
+    await expect(page.locator(`fm-${slug}`)).toHaveAttribute('status', 'ready', { timeout: 90_000 });
+    page.removeAllListeners('request');
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('head link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname));
+    expect(preloaded.length, slug).toBeGreaterThan(2);
+    expect(preloaded.filter((p) => new RegExp(`/widgets/v1/chunks/${slug}\\.element-[A-Z0-9]+\\.js$`).test(p)), `${slug}: its element module`).toHaveLength(1);
+    // A preload that the import does not reuse (another URL, another credentials mode) would be fetched twice.
+    expect(preloaded.filter((p) => fetched.get(p) !== 1), `${slug}: preloaded files not fetched exactly once`).toEqual([]);
+    const texts = await page.evaluate((paths) => Promise.all(paths.map((p) => fetch(p).then((r) => r.text()))), preloaded);
+    expect(texts.filter((t) => t.includes('Conv2DBackpropFilter')), `${slug}: tfjs stays lazy`).toHaveLength(0);
+  }
+});
