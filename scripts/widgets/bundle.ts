@@ -61,23 +61,34 @@ export function widgetBuildOptions(base: string, outdir: string): esbuild.BuildO
   };
 }
 
+type Import = esbuild.Metafile['outputs'][string]['imports'][number];
+
 /**
- * Every output file each tag needs: the chunk esbuild made for its element module (an implicit entry point, since
- * the entry imports it dynamically) and everything that chunk imports, statically or not.
+ * For each element tag, the chunk esbuild made for its element module (an implicit entry point, since the entry
+ * imports it dynamically) and every file it reaches through the imports `follow` keeps; under `feature-maps`, what
+ * the entry itself reaches that way (not the entry, which a page names in its script tag).
  */
-export function chunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
+function reachedByTag(meta: esbuild.Metafile, follow: (imp: Import) => boolean): Record<string, string[]> {
   const rel = (p: string) => p.slice(p.indexOf(`${WIDGETS_DIR}/`) + WIDGETS_DIR.length + 1);
   const closure = (file: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(file)) return seen;
     seen.add(file);
-    for (const imp of meta.outputs[file]?.imports ?? []) if (!imp.external) closure(imp.path, seen);
+    for (const imp of meta.outputs[file]?.imports ?? []) if (!imp.external && follow(imp)) closure(imp.path, seen);
     return seen;
   };
   const result: Record<string, string[]> = {};
   for (const [file, out] of Object.entries(meta.outputs)) {
     const element = /^components\/([a-z-]+)\/\1\.element\.ts$/.exec(out.entryPoint ?? '');
     if (element) result[`fm-${element[1]}`] = [...closure(file)].map(rel).sort();
+    if (out.entryPoint === 'src/lib/widget/entry.ts') result['feature-maps'] = [...closure(file)].map(rel).filter((f) => f !== 'feature-maps.js').sort();
   }
+  return result;
+}
+
+/** Every output file each tag needs: its element's chunk and everything that chunk imports, statically or not. */
+export function chunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
+  const result = reachedByTag(meta, () => true);
+  delete result['feature-maps'];
   // A tag without its files would be saved for offline reading without its code: fail the build instead.
   const missing = Object.keys(ELEMENT_LOADERS).filter((tag) => !result[tag]);
   if (missing.length) throw new Error(`widget bundle: no chunk found for ${missing.join(', ')}`);
@@ -85,25 +96,12 @@ export function chunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
 }
 
 /**
- * What each tag's element module imports statically, itself included: the files a page that shows the element
- * needs before its first render (not tfjs and the other code it imports when it first computes).
+ * What each tag's element module imports statically, itself included, and (`feature-maps`) the entry's static
+ * imports: the files a page that shows the element needs before its first render (not tfjs and the other code it
+ * imports when it first computes).
  */
 export function staticChunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
-  const rel = (p: string) => p.slice(p.indexOf(`${WIDGETS_DIR}/`) + WIDGETS_DIR.length + 1);
-  const closure = (file: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(file)) return seen;
-    seen.add(file);
-    for (const imp of meta.outputs[file]?.imports ?? []) if (!imp.external && imp.kind === 'import-statement') closure(imp.path, seen);
-    return seen;
-  };
-  const result: Record<string, string[]> = {};
-  for (const [file, out] of Object.entries(meta.outputs)) {
-    const element = /^components\/([a-z-]+)\/\1\.element\.ts$/.exec(out.entryPoint ?? '');
-    if (element) result[`fm-${element[1]}`] = [...closure(file)].map(rel).sort();
-    // The entry's own static imports, under its name (the entry itself is the page's script tag).
-    if (out.entryPoint === 'src/lib/widget/entry.ts') result['feature-maps'] = [...closure(file)].map(rel).filter((f) => f !== 'feature-maps.js').sort();
-  }
-  return result;
+  return reachedByTag(meta, (imp) => imp.kind === 'import-statement');
 }
 
 /** Builds the bundle into `<outdir>` (the built site's widgets/v1/) and writes `chunks.json` (tag → files). */

@@ -9,10 +9,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WIDGETS_DIR } from './bundle.ts';
 
-/** Every `index.html` under `<siteDir>/embed/` (the versioned pages and the legacy ones). */
+/** Every `index.html` under `dir` (the versioned embed pages and the legacy ones). */
 function embedPages(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? embedPages(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : []);
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.html')).map((f) => join(dir, f));
 }
 
 /** The preload links for the page's widget (`data-tag` on its body) and the entry's imports, before `</head>`. */
@@ -26,12 +25,10 @@ export function preloadLinks(html: string, chunks: Record<string, string[]>, bas
   return html.replace('</head>', `${links}</head>`);
 }
 
-export function preloadEmbedPages(siteDir: string, chunks: Record<string, string[]>, base: string): number {
-  let pages = 0;
+export function preloadEmbedPages(siteDir: string, chunks: Record<string, string[]>, base: string): void {
   for (const file of embedPages(join(siteDir, 'embed'))) {
     const html = readFileSync(file, 'utf8');
     const out = preloadLinks(html, chunks, base);
-    if (out !== html) (writeFileSync(file, out), pages++);
+    if (out !== html) writeFileSync(file, out);
   }
-  return pages;
 }
