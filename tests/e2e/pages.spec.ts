@@ -240,11 +240,8 @@ test('the Embed control gives an iframe snippet that reproduces the figure as se
   const figure = page.locator('.fm-widget-figure', { has: page.locator('fm-conv-playground') }).first();
   const widget = figure.locator('fm-conv-playground');
   await widget.scrollIntoViewIfNeeded();
-  await widget.evaluate(async (e) => {
-    await customElements.whenDefined(e.localName);
-    await (e as HTMLElement & { ready: Promise<void> }).ready;
-    e.setAttribute('stride', '2');
-  });
+  await widgetReady(widget);
+  await widget.evaluate((e) => e.setAttribute('stride', '2'));
   await figure.getByText('Embed or share this figure').click();
   await figure.getByRole('button', { name: 'Copy code' }).click();
   await expect(figure.locator('[data-role="copied"]')).toHaveText('Copied.');

@@ -170,11 +170,8 @@ test.describe('the Chinese edition', () => {
       expect(zhChunks, path).toEqual([]);
     }
     const explorer = page.locator('fm-softmax-explorer');
-    await explorer.evaluate(async (e) => {
-      await customElements.whenDefined(e.localName);
-      await (e as HTMLElement & { ready: Promise<void> }).ready;
-      e.setAttribute('lang', 'zh-CN');
-    });
+    await widgetReady(explorer);
+    await explorer.evaluate((e) => e.setAttribute('lang', 'zh-CN'));
     await expect.poll(() => explorer.evaluate((e) => e.shadowRoot!.textContent!)).toContain('真实类别');
     await expect.poll(() => zhChunks.length).toBe(1);
     zhChunks.length = 0;

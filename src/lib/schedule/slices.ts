@@ -38,6 +38,15 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/**
+ * Runs `run` once the page is idle (`requestIdleCallback`, at the latest after `timeout` ms when given), or in a task
+ * of its own where the browser has no idle callbacks (Safari).
+ */
+export function whenIdle(run: () => void, timeout?: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => run(), timeout === undefined ? undefined : { timeout });
+  else setTimeout(run, 1);
+}
+
 /** Runs a sliced computation, yielding to the main thread whenever a slice has run `budgetMs`. */
 export async function runSliced<T>(work: Sliced<T>, budgetMs = SLICE_MS): Promise<T> {
   let start = performance.now();

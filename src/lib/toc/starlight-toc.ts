@@ -6,6 +6,8 @@
  * the top-level blocks of the text, found by child lists, and each block's section is its nearest heading above it.
  * Same element names, same markup and the same `current` setter (the mobile list extends this class).
  */
+import { whenIdle } from '../schedule/slices.ts';
+
 const PAGE_TITLE_ID = '_top';
 
 export class StarlightTOC extends HTMLElement {
@@ -22,8 +24,7 @@ export class StarlightTOC extends HTMLElement {
 
   constructor() {
     super();
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1));
-    idle(() => this.init());
+    whenIdle(() => this.init());
   }
 
   private isHeading(el: Element): el is HTMLHeadingElement {
@@ -79,7 +80,7 @@ export class StarlightTOC extends HTMLElement {
       observer = undefined;
       inBand.clear();
       clearTimeout(timeout);
-      timeout = setTimeout(() => (window.requestIdleCallback ?? setTimeout)(observe), 200);
+      timeout = setTimeout(() => whenIdle(observe), 200);
     });
   }
 
