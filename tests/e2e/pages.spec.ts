@@ -87,6 +87,32 @@ test.describe('the book shell', () => {
     }
   });
 
+  test('a question\'s answer box is laid out with the page, its text (and math) only as it nears the screen', { tag: '@webgpu-only' }, async ({ page }) => {
+    // As the page finished parsing, the browser's form handling laid out each skipped block that held an answer box,
+    // one after another: Chapter 1's longest task while loading (book.css). The boxes are no longer in skipped blocks.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/chapters/convolution/');
+    await page.waitForLoadState('load');
+    const state = await page.evaluate(() => {
+      const drawn = (e: Element) => e.checkVisibility({ contentVisibilityAuto: true });
+      const boxes = [...document.querySelectorAll('[data-fm-question] textarea[data-fm-answer]')];
+      const texts = [...document.querySelectorAll('[data-fm-question] :is(.fm-predict-question, .fm-exercise-task) > *')];
+      const far = (e: Element) => e.getBoundingClientRect().top > 3 * innerHeight;
+      return {
+        boxes: boxes.length,
+        boxesSkipped: boxes.filter((b) => !drawn(b)).map((b) => b.id),
+        lastTextDrawn: drawn(texts.at(-1)!),
+        farMathDrawn: [...document.querySelectorAll('.sl-markdown-content math')].filter((m) => far(m) && drawn(m)).length,
+        scrollY,
+      };
+    });
+    expect(state.scrollY, 'nothing scrolled').toBe(0);
+    expect(state.boxes, 'answer boxes').toBeGreaterThan(15);
+    expect(state.boxesSkipped, 'answer boxes inside skipped blocks').toEqual([]);
+    expect(state.lastTextDrawn, 'the last question\'s text is not laid out at load').toBe(false);
+    expect(state.farMathDrawn, 'formulas three screens down laid out at load').toBe(0);
+  });
+
   test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');

@@ -48,7 +48,7 @@ async function settle(page: Page): Promise<void> {
 async function widths(page: Page): Promise<Record<number, number>> {
   // Blocks of chapter text skip layout off screen and clip what overflows them (content-visibility: auto, book.css):
   // measured with every block drawn and unclipped, a line too wide for a phone still fails here.
-  await page.addStyleTag({ content: '.sl-markdown-content > * { content-visibility: visible !important; }' });
+  await page.addStyleTag({ content: '.sl-markdown-content > *, .sl-markdown-content > * > * { content-visibility: visible !important; }' });
   const out: Record<number, number> = {};
   for (const w of WIDTHS) {
     await page.setViewportSize({ width: w, height: 800 });
