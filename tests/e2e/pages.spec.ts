@@ -113,6 +113,25 @@ test.describe('the book shell', () => {
     expect(state.farMathDrawn, 'formulas three screens down laid out at load').toBe(0);
   });
 
+  test('a chapter\'s four playgrounds draw one per task when their element is defined, and all are drawn soon after', { tag: '@webgpu-only' }, async ({ page }) => {
+    // Defining an element upgrades every instance on the page at once: the four drew their shells in one long task
+    // (src/lib/widget/fm-element.ts, drawSoon).
+    await page.addInitScript(() => {
+      const define = customElements.define.bind(customElements);
+      customElements.define = (name, ctor, options) => {
+        define(name, ctor, options);
+        const all = [...document.getElementsByTagName(name)];
+        (window as unknown as { drawnAtDefine: Record<string, number[]> }).drawnAtDefine ??= {};
+        (window as unknown as { drawnAtDefine: Record<string, number[]> }).drawnAtDefine[name] = [all.filter((e) => e.shadowRoot?.firstChild).length, all.length];
+      };
+    });
+    await page.goto('/chapters/convolution/');
+    await page.locator('fm-conv-playground').first().scrollIntoViewIfNeeded();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { drawnAtDefine?: Record<string, number[]> }).drawnAtDefine?.['fm-conv-playground'])).toEqual([1, 4]);
+    // The others follow in tasks of their own, wherever they are on the page.
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('fm-conv-playground')].filter((e) => e.shadowRoot?.firstChild).length)).toBe(4);
+  });
+
   test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');
