@@ -85,14 +85,33 @@ export class EmbedControl extends HTMLElement {
   }
 
   private render(): void {
-    const id = `fm-embed-${++counter}`;
-    const page = this.pageLink;
     // Static markup only: nothing from a URL or an attribute's value is written as HTML. The words go in by
     // relabel() as text, from the catalogue keys named here.
     this.innerHTML = `<p class="fm-figure-actions"><button type="button" class="fm-button" data-action="reset" data-t="embedControl.reset"></button>
       <span role="status" aria-live="polite" data-role="reset"></span></p>
-      <details class="fm-embed-control"><summary data-t="embedControl.summary"></summary>
-      <fieldset><legend data-t="embedControl.legend"></legend>
+      <details class="fm-embed-control"><summary data-t="embedControl.summary"></summary></details>`;
+    this.relabel();
+    const details = this.querySelector('details')!;
+    // The disclosure's fields are made when it is first opened: a chapter has six of these controls, and their
+    // 24 fields and buttons were most of the controls' upgrade (20-23 ms of a 4x slower CPU, while the page
+    // loaded); a form field on the page also costs the browser's form handling a look each time one is added.
+    // A click on the summary comes before the disclosure opens; `toggle` covers an opening by script.
+    details.querySelector('summary')!.addEventListener('click', () => this.fill());
+    details.addEventListener('toggle', () => {
+      if (!details.open) return;
+      this.fill();
+      this.refresh();
+    });
+    this.querySelector('[data-action="reset"]')!.addEventListener('click', () => this.reset());
+  }
+
+  /** The disclosure's fields, made once (render() says why not before). */
+  private fill(): void {
+    const details = this.querySelector('details')!;
+    if (details.querySelector('fieldset')) return;
+    const id = `fm-embed-${++counter}`;
+    const page = this.pageLink;
+    details.insertAdjacentHTML('beforeend', `<fieldset><legend data-t="embedControl.legend"></legend>
       <label><input type="radio" name="${id}-form" value="iframe" checked> <span data-t="embedControl.iframe"></span></label>
       <label><input type="radio" name="${id}-form" value="script"> <span data-t="embedControl.script"></span></label>
       </fieldset>
@@ -103,11 +122,9 @@ export class EmbedControl extends HTMLElement {
       <p><button type="button" class="fm-button" data-copy="code" data-t="embedControl.copyCode"></button> <button type="button" class="fm-button" data-copy="embed" data-t="embedControl.copyEmbed"></button>
       <button type="button" class="fm-button" data-copy="figure" data-t="${page ? 'embedControl.copyGallery' : 'embedControl.copyFigure'}"></button>
       <span role="status" aria-live="polite" data-role="copied"></span></p>
-      <p class="fm-embed-note" data-t="${page ? 'embedControl.noteGallery' : 'embedControl.noteFigure'}"></p></details>`;
+      <p class="fm-embed-note" data-t="${page ? 'embedControl.noteGallery' : 'embedControl.noteFigure'}"></p>`);
     this.relabel();
-    this.querySelector('details')!.addEventListener('toggle', () => this.refresh());
     this.querySelectorAll('input[type="radio"]').forEach((r) => r.addEventListener('change', () => this.refresh()));
-    this.querySelector('[data-action="reset"]')!.addEventListener('click', () => this.reset());
     this.querySelectorAll<HTMLButtonElement>('button[data-copy]').forEach((b) => b.addEventListener('click', () => {
       const kind = b.dataset.copy;
       void this.copy(kind === 'embed' ? this.embedLink() : kind === 'figure' ? this.figureLink() : this.code(),
@@ -220,6 +237,7 @@ export class EmbedControl extends HTMLElement {
   }
 
   private refresh(): void {
+    if (!this.querySelector('textarea')) return; // not opened yet: filled when it is
     this.querySelector('textarea')!.value = this.code();
     this.querySelector<HTMLInputElement>('[data-role="figure-link"]')!.value = this.figureLink();
   }
