@@ -113,23 +113,41 @@ test.describe('the book shell', () => {
     expect(state.farMathDrawn, 'formulas three screens down laid out at load').toBe(0);
   });
 
-  test('a chapter\'s four playgrounds draw one per task when their element is defined, and all are drawn soon after', { tag: '@webgpu-only' }, async ({ page }) => {
-    // Defining an element upgrades every instance on the page at once: the four drew their shells in one long task
-    // (src/lib/widget/fm-element.ts, drawSoon).
+  test('a chapter\'s four playgrounds draw their shells one at a time, not when their element is defined, and all soon after', { tag: '@webgpu-only' }, async ({ page }) => {
+    // Defining an element upgrades every instance on the page at once: the four drew their shells in the task that
+    // evaluated their module, and the next frame laid all four out (src/lib/widget/fm-element.ts, drawSoon).
     await page.addInitScript(() => {
       const define = customElements.define.bind(customElements);
+      const w = window as unknown as { drawnAtDefine: Record<string, number[]>; drawnTogether: number };
+      w.drawnAtDefine = {};
+      w.drawnTogether = 0;
       customElements.define = (name, ctor, options) => {
         define(name, ctor, options);
         const all = [...document.getElementsByTagName(name)];
-        (window as unknown as { drawnAtDefine: Record<string, number[]> }).drawnAtDefine ??= {};
-        (window as unknown as { drawnAtDefine: Record<string, number[]> }).drawnAtDefine[name] = [all.filter((e) => e.shadowRoot?.firstChild).length, all.length];
+        w.drawnAtDefine[name] = [all.filter((e) => e.shadowRoot?.firstChild).length, all.length];
+        if (name !== 'fm-conv-playground') return;
+        // The most shells that appear between two frames.
+        let before = 0;
+        const count = () => all.filter((e) => e.shadowRoot?.firstChild).length;
+        const frame = () => requestAnimationFrame(() => {
+          const now = count();
+          w.drawnTogether = Math.max(w.drawnTogether, now - before);
+          before = now;
+          if (now < all.length) frame();
+        });
+        frame();
       };
     });
     await page.goto('/chapters/convolution/');
     await page.locator('fm-conv-playground').first().scrollIntoViewIfNeeded();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { drawnAtDefine?: Record<string, number[]> }).drawnAtDefine?.['fm-conv-playground'])).toEqual([1, 4]);
-    // The others follow in tasks of their own, wherever they are on the page.
+    const state = () => page.evaluate(() => {
+      const w = window as unknown as { drawnAtDefine: Record<string, number[]>; drawnTogether: number };
+      return { drawnAtDefine: w.drawnAtDefine, drawnTogether: w.drawnTogether };
+    });
+    await expect.poll(async () => (await state()).drawnAtDefine['fm-conv-playground']).toEqual([0, 4]);
+    // The others follow, wherever they are on the page, each laid out in a frame of its own.
     await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('fm-conv-playground')].filter((e) => e.shadowRoot?.firstChild).length)).toBe(4);
+    expect((await state()).drawnTogether, 'shells drawn between two frames').toBe(1);
   });
 
   test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {

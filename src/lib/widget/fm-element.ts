@@ -10,7 +10,7 @@
  */
 import { msg, resolveLang, say, spoken, t, watchLang, whyOf, type Arg, type Lang, type MessageKey, type Msg, type ParamArgs } from '../i18n/index.ts';
 import { WidgetJobs, type JobHost } from './widget-jobs.ts';
-import { yieldToPage } from '../schedule/slices.ts';
+import { whenIdle } from '../schedule/slices.ts';
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
 
@@ -237,7 +237,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     this.root.querySelector('[data-role="retry"]')?.remove();
   }
 
-  /** Draws the static shell; called on connect (or, for the second and later elements connected in one task, soon after: drawSoon). */
+  /** Draws the static shell; called at start, or in idle time after connect if that is sooner (drawSoon). */
   protected abstract render(): void;
   /** Loads heavy code and computes the first result; called once the element nears the viewport. */
   protected abstract start(): Promise<void>;
@@ -250,32 +250,29 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
 }
 
 /**
- * Defining an element upgrades every instance already on the page in one task: Chapter 1's four playgrounds drew
- * their shells together, a 58-63 ms task on a 4x slower CPU. The first element connected in a task draws at once;
- * each other one draws in a task of its own after it (in the order they connected), or as soon as it starts (near
- * the viewport), whichever comes first. Until then it is an empty host, as before its code arrived, and its
- * attribute changes wait for render(), as they do during an upgrade.
+ * An element's shell is drawn as it starts (near the viewport), or else in idle time, one shell per idle moment (in
+ * the order they connected):
+ *  - defining an element upgrades every instance on the page in one task: Chapter 1's four playgrounds drew their
+ *    shells together, a 58-63 ms task on a 4x slower CPU, and the next frame laid out all four (~140 ms);
+ *  - an element's module defines it as it is evaluated, so its first shell was drawn in the same task as the
+ *    module's evaluation (the playground's: ~67 ms on a 4x slower CPU, about half of it the shell).
+ * Until then it is an empty host, as before its code arrived, and its attribute changes wait for render(), as they
+ * do during an upgrade.
  */
 const waiting: Array<() => void> = [];
-let drewInThisTask = false;
+/** An idle moment may not come while a widget animates: a shell waits this long at most. */
+const DRAW_WITHIN_MS = 1000;
 
 function drawSoon(draw: () => void): void {
-  if (!drewInThisTask) {
-    drewInThisTask = true;
-    // Custom element reactions of one define() or one insertion run before any microtask: this ends "this task".
-    queueMicrotask(() => (drewInThisTask = false));
-    draw();
-    return;
-  }
   waiting.push(draw);
-  if (waiting.length === 1) void drawWaiting();
+  if (waiting.length === 1) drawNextWhenIdle();
 }
 
-async function drawWaiting(): Promise<void> {
-  while (waiting.length) {
-    await yieldToPage();
+function drawNextWhenIdle(): void {
+  whenIdle(() => {
     waiting.shift()!();
-  }
+    if (waiting.length) drawNextWhenIdle();
+  }, DRAW_WITHIN_MS);
 }
 
 /** The element as its jobs see it (`active` and `fail` are protected: only this helper reaches them). */
