@@ -113,7 +113,7 @@ test.describe('the book shell', () => {
     expect(state.farMathDrawn, 'formulas three screens down laid out at load').toBe(0);
   });
 
-  test('a chapter\'s four playgrounds draw their shells one at a time, not when their element is defined, and all soon after', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a chapter\'s four playgrounds far down the page draw their shells one at a time after their element is defined; the gallery\'s, in view, at once', { tag: '@webgpu-only' }, async ({ page }) => {
     // Defining an element upgrades every instance on the page at once: the four drew their shells in the task that
     // evaluated their module, and the next frame laid all four out (src/lib/widget/fm-element.ts, drawSoon).
     await page.addInitScript(() => {
@@ -127,7 +127,7 @@ test.describe('the book shell', () => {
         w.drawnAtDefine[name] = [all.filter((e) => e.shadowRoot?.firstChild).length, all.length];
         if (name !== 'fm-conv-playground') return;
         // The most shells that appear between two frames.
-        let before = 0;
+        let before = w.drawnAtDefine[name][0]!;
         const count = () => all.filter((e) => e.shadowRoot?.firstChild).length;
         const frame = () => requestAnimationFrame(() => {
           const now = count();
@@ -138,16 +138,19 @@ test.describe('the book shell', () => {
         frame();
       };
     });
-    await page.goto('/chapters/convolution/');
-    await page.locator('fm-conv-playground').first().scrollIntoViewIfNeeded();
     const state = () => page.evaluate(() => {
       const w = window as unknown as { drawnAtDefine: Record<string, number[]>; drawnTogether: number };
       return { drawnAtDefine: w.drawnAtDefine, drawnTogether: w.drawnTogether };
     });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/chapters/convolution/');
     await expect.poll(async () => (await state()).drawnAtDefine['fm-conv-playground']).toEqual([0, 4]);
     // The others follow, wherever they are on the page, each laid out in a frame of its own.
     await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('fm-conv-playground')].filter((e) => e.shadowRoot?.firstChild).length)).toBe(4);
     expect((await state()).drawnTogether, 'shells drawn between two frames').toBe(1);
+    // In view when its code arrives: drawn before the first paint after it, so nothing below it moves.
+    await page.goto('/teachers/gallery/');
+    await expect.poll(async () => (await state()).drawnAtDefine['fm-conv-playground']).toEqual([1, 1]);
   });
 
   test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {

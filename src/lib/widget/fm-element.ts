@@ -56,7 +56,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   connectedCallback(): void {
     if (!this.hasAttribute('status')) this.setStatus('idle');
     this.speaking = spoken(resolveLang(this)); // English until a language fetched on demand is here (watchLang then tells)
-    drawSoon(() => this.#drawShell());
+    drawSoon(this, () => this.#drawShell());
     this.cleanups.push(watchLang(this, (lang) => {
       this.speaking = lang;
       // Not yet drawn: render() will speak the new language.
@@ -237,7 +237,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     this.root.querySelector('[data-role="retry"]')?.remove();
   }
 
-  /** Draws the static shell; called at start, or in idle time after connect if that is sooner (drawSoon). */
+  /** Draws the static shell: on connect, at start, or in idle time after connect (drawSoon says which). */
   protected abstract render(): void;
   /** Loads heavy code and computes the first result; called once the element nears the viewport. */
   protected abstract start(): Promise<void>;
@@ -250,22 +250,37 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
 }
 
 /**
- * An element's shell is drawn as it starts (near the viewport), or else in idle time, one shell per idle moment (in
- * the order they connected):
+ * An element's shell is drawn when it connects if it is the first element connected in that task and lies within two
+ * screens of the viewport (an embed page's widget, the gallery's, a figure the reader is at: drawn before the first
+ * paint, as before, with no shift and no later largest paint). Any other is drawn as it starts (near the viewport),
+ * or else in idle time, one shell per idle moment, in the order they connected:
  *  - defining an element upgrades every instance on the page in one task: Chapter 1's four playgrounds drew their
  *    shells together, a 58-63 ms task on a 4x slower CPU, and the next frame laid out all four (~140 ms);
- *  - an element's module defines it as it is evaluated, so its first shell was drawn in the same task as the
- *    module's evaluation (the playground's: ~67 ms on a 4x slower CPU, about half of it the shell).
+ *  - an element's module defines it as it is evaluated, so a shell far down the page was drawn in the same task as
+ *    the module's evaluation (the playground's: ~67 ms on a 4x slower CPU, about half of it the shell).
  * Until then it is an empty host, as before its code arrived, and its attribute changes wait for render(), as they
  * do during an upgrade.
  */
 const waiting: Array<() => void> = [];
 /** An idle moment may not come while a widget animates: a shell waits this long at most. */
 const DRAW_WITHIN_MS = 1000;
+let checkedInThisTask = false;
 
-function drawSoon(draw: () => void): void {
+function drawSoon(el: HTMLElement, draw: () => void): void {
+  if (!checkedInThisTask) {
+    checkedInThisTask = true;
+    // The reactions of one define() or one insertion all run before any microtask: this ends "this task".
+    queueMicrotask(() => (checkedInThisTask = false));
+    if (nearViewport(el)) return draw();
+  }
   waiting.push(draw);
   if (waiting.length === 1) drawNextWhenIdle();
+}
+
+/** Within two screens of the viewport (one layout read: the page's layout is usually clean when code arrives). */
+function nearViewport(el: HTMLElement): boolean {
+  const box = el.getBoundingClientRect();
+  return box.bottom >= -2 * innerHeight && box.top <= 3 * innerHeight;
 }
 
 function drawNextWhenIdle(): void {
