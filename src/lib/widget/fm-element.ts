@@ -285,8 +285,12 @@ function nearViewport(el: HTMLElement): boolean {
 
 function drawNextWhenIdle(): void {
   whenIdle(() => {
-    waiting.shift()!();
-    if (waiting.length) drawNextWhenIdle();
+    try {
+      waiting.shift()!();
+    } finally {
+      // A render that throws must not leave the shells after it undrawn.
+      if (waiting.length) drawNextWhenIdle();
+    }
   }, DRAW_WITHIN_MS);
 }
 
