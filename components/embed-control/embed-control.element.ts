@@ -237,8 +237,9 @@ export class EmbedControl extends HTMLElement {
   }
 
   private refresh(): void {
-    if (!this.querySelector('textarea')) return; // not opened yet: filled when it is
-    this.querySelector('textarea')!.value = this.code();
+    const code = this.querySelector('textarea');
+    if (!code) return; // not opened yet: filled when it is
+    code.value = this.code();
     this.querySelector<HTMLInputElement>('[data-role="figure-link"]')!.value = this.figureLink();
   }
 
