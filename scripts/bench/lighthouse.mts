@@ -20,6 +20,8 @@ export interface PageFigures {
   htmlKiB: number;
   /** Long tasks from our origin: [where, ms]. */
   ours: Array<[string, number]>;
+  /** Lighthouse's measure of this machine's CPU speed at the run (higher is faster): the simulation scales with it. */
+  benchmarkIndex: number;
 }
 
 type Audit = { numericValue?: number; details?: { items?: Array<Record<string, unknown>> } };
@@ -50,6 +52,7 @@ export async function lighthousePage(origin: string, path: string, port: number)
     elements,
     htmlKiB: Number(html?.resourceSize ?? NaN) / 1024,
     ours,
+    benchmarkIndex: lhr.environment?.benchmarkIndex ?? NaN,
   };
 }
 
@@ -90,5 +93,7 @@ export function lighthouseTable(rows: PageFigures[]): string {
     const tasks = r.ours.filter(([, ms]) => ms > 50).map(([w, ms]) => `${w} ${ms}`).join(', ') || 'none';
     lines.push(`| ${r.path} | ${f(r.score, 2)} | ${f(r.tbt)} | ${f(r.lcp / 1000, 1)} | ${f(r.cls, 3)} | ${f(r.fcp / 1000, 1)} | ${f(r.elements)} | ${f(r.htmlKiB)} | ${tasks} |`);
   }
+  const bi = rows.map((r) => r.benchmarkIndex).filter(Number.isFinite).sort((a, b) => a - b);
+  if (bi.length) lines.push('', `Lighthouse's CPU benchmark index on this machine over these runs: ${f(bi[0]!)}–${f(bi[bi.length - 1]!)} (median ${f(bi[Math.floor(bi.length / 2)]!)}); the simulated task times scale inversely with it.`);
   return lines.join('\n');
 }
