@@ -55,6 +55,15 @@ export class ViewDisplay {
     this.views.dataset.scale = String(Math.round(s * 1000) / 1000);
     this.views.toggleAttribute('data-smooth', s < 1);
     // At 1× or 2× on a narrow screen a figure scrolls inside itself; then it must be reachable by keyboard too.
+    // Checked at the next frame, when the browser has laid out the sizes just written: reading them here forced a
+    // second layout of the whole page for every draw and resize (the chapter has four playgrounds).
+    if (this.scrollCheck === 0) this.scrollCheck = requestAnimationFrame(() => this.markScrolling());
+  }
+
+  private scrollCheck = 0;
+
+  private markScrolling(): void {
+    this.scrollCheck = 0;
     for (const box of this.root.querySelectorAll<HTMLElement>('figure.input, .maps')) {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls) box.tabIndex = 0;

@@ -8,6 +8,7 @@ import { describeEngine, onEngineReady, peekEngine, probeWebGPU, type Engine } f
 import { resolveLang, say, t, watchLang, type Lang } from '@lib/i18n/index.ts';
 import css from './device-badge.css?inline';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import { whenIdle } from '@lib/schedule/slices.ts';
 
 type Probe = Awaited<ReturnType<typeof probeWebGPU>>;
 /** What the badge knows: nothing yet, the WebGPU probe's answer, or the engine a widget started. */
@@ -34,7 +35,10 @@ export class DeviceBadge extends HTMLElement {
     );
     const running = peekEngine();
     if (running) void running.then((engine) => this.show({ kind: 'engine', engine }), () => undefined);
-    else void this.showProbe();
+    // Asking for an adapter costs the main thread 7 ms here before it returns a promise (28 ms of a 4x slower CPU,
+    // in the task that loaded the page's first widget code): the badge asks when the page is idle (at most 1 s late)
+    // and says "checking" until then.
+    else whenIdle(() => void this.showProbe(), 1000);
   }
 
   disconnectedCallback(): void {
@@ -42,9 +46,11 @@ export class DeviceBadge extends HTMLElement {
   }
 
   private async showProbe(): Promise<void> {
+    // The engine may have been chosen before the probe or while it ran: it says more, so it wins.
+    const engineKnown = () => (this.known as Known).kind === 'engine';
+    if (!this.isConnected || engineKnown()) return;
     const probe = await probeWebGPU();
-    // The engine may have been chosen while the probe ran: it says more, so it wins.
-    if (this.known.kind !== 'engine') this.show({ kind: 'probe', probe });
+    if (!engineKnown()) this.show({ kind: 'probe', probe });
   }
 
   private show(known: Known): void {
