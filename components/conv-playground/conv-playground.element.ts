@@ -9,6 +9,7 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
+import type { Sliced } from '@lib/schedule/slices.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { convOutput } from '@lib/conv/geometry.ts';
@@ -109,12 +110,14 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     }
   }
 
-  protected render(): void {
+  /** In four parts (FmElement: a shell drawn in idle time is drawn a part per idle moment). */
+  protected *render(): Sliced<void> {
     if (this.rendered) return;
     this.root.innerHTML = shellHtml();
     labelShell(this.root, this.language);
     adoptStyles(this.root, css + STROKE_PAD_CSS);
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
+    yield;
     this.grid = new KernelGrid({
       preset: (name) => this.reflect('kernel', name),
       rows: (text) => this.reflect('kernel', text),
@@ -124,6 +127,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     $('kernel-slot').replaceWith(this.grid.el);
     labelShell(this.root, this.language);
     this.grid.relabel(this.language);
+    yield;
     // Starts with a filled square so the first output already shows edges; Clear empties the pad.
     this.pad = new StrokePad({ raster: { size: 256, penWidth: 10 }, look: 'paper', width: '256px', initial: filledSquare(64, 192, 10), label: msg('convPlayground.padLabel'), lang: this.language, onChange: () => { this.padPx = null; this.schedule(); } });
     $('pad-slot').replaceWith(this.pad.el);
@@ -152,6 +156,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
       const file = e.dataTransfer?.files[0];
       if (file) void this.openFile(file);
     });
+    yield;
     this.rendered = true;
     const problems = ATTRIBUTES.flatMap((n) => (this.hasAttribute(n) ? [this.apply(n, this.getAttribute(n))] : [])).filter((p) => p !== null);
     if (problems.length) this.emitProblems(problems);

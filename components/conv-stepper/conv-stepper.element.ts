@@ -24,6 +24,7 @@ import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-s
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { ConvStepperResult, StepProduct } from './result.ts';
 import { focusWhileScrolling } from '@lib/widget/scroll-focus.ts';
+import type { Sliced } from '@lib/schedule/slices.ts';
 
 type Plain = { data: Float32Array; shape: number[] };
 
@@ -69,7 +70,8 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     queueMicrotask(() => { this.queued = false; this.update(); });
   }
 
-  protected render(): void {
+  /** In two parts, the shell and its first step (FmElement: drawn in idle time, a part per idle moment). */
+  protected *render(): Sliced<void> {
     this.root.innerHTML = SHELL;
     labelShell(this.root, this.language);
     adoptStyles(this.root, css);
@@ -89,6 +91,7 @@ export class ConvStepperElement extends FmElement<ConvStepperResult> {
     this.onDisconnect(() => this.motion?.removeEventListener('change', onMotion));
     // A grid wider than the column scrolls inside its figure (the stylesheet), which then takes focus.
     this.onDisconnect(focusWhileScrolling([...this.root.querySelectorAll<HTMLElement>('figure.scroll')].map((box) => ({ box, content: box.querySelector('.grid') }))));
+    yield;
     // The first step is drawn with the shell (pure and cheap: a few dozen multiply-adds), so the grids, the equation
     // and the read-out already hold their final places when the page first paints; start() reports it.
     this.planKey = '';

@@ -21,7 +21,8 @@ import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.
 import type { ExplorerModel } from '@lib/nets/explorer-model.ts';
 import { EXPLORER_ATTRS, EXPLORER_DEFAULTS, EXPLORER_PARSE, type ExplorerAttr, type ExplorerSettings } from './explorer-settings.ts';
 import { relabelShell, shell } from './shell.ts';
-import { holdLayout, reserveWords } from './shell-layout.ts';
+import { buildSheets, holdLayout, reserveWords } from './shell-layout.ts';
+import type { Sliced } from '@lib/schedule/slices.ts';
 import { renderProbs } from './probs-view.ts';
 import { MODELS } from '@lib/models/shipped.ts';
 import { msg } from '@lib/i18n/index.ts';
@@ -64,13 +65,18 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
   async getLayerTable() { await this.ready; return structuredClone(this.last!.model.table); }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (!this.root.firstChild) return;
+    // Until the shell's last part, which reads every attribute.
+    if (!this.shellDrawn) return;
     this.apply(name as ExplorerAttr, value);
     if (name === 'layer' || name === 'map') this.renderSelection();
     else this.schedule();
   }
 
-  protected render(): void {
+  /** Whether render() has run to its end (the shell is drawn in three parts: FmElement, drawn in idle time). */
+  private shellDrawn = false;
+
+  protected *render(): Sliced<void> {
+    this.shellDrawn = false;
     this.root.innerHTML = shell(this.language);
     adoptStyles(this.root, css);
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
@@ -81,12 +87,18 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     };
     this.$('prev').addEventListener('click', () => step(-1));
     this.$('next').addEventListener('click', () => step(1));
-    for (const n of EXPLORER_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
-    this.sync();
     this.maps = new MapsView((index, map, y, x) => this.pick(index, map, y, x));
     this.maps.lang = this.language;
     this.$('maps').replaceWith(this.maps.el);
+    yield;
+    // The sheets of the model the attribute names (if it names one), else the default's: holdLayout keeps them.
+    const named = this.getAttribute('model')?.trim() ?? '';
+    buildSheets(this.maps, { ...this.s, model: MODELS[named] ? named : this.s.model });
+    yield;
+    for (const n of EXPLORER_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    this.sync();
     holdLayout(this.root, this.maps, this.s, this.language);
+    this.shellDrawn = true;
   }
 
   /** Every word again in the new language, from what is on screen (the model, the last forward pass): nothing is recomputed. */

@@ -46,12 +46,19 @@ export function reserveWords(root: ShadowRoot, s: ExplorerSettings, lang: Lang):
   $('summary').dataset.reserve = say(lang, describePrediction(spec.name, spec.classNames, probs, s.image, at, 10_000).summary);
 }
 
-export function holdLayout(root: ShadowRoot, maps: MapsView, s: ExplorerSettings, lang: Lang): void {
-  const $ = <T extends HTMLElement = HTMLElement>(role: string) => root.querySelector<T>(`[data-role="${role}"]`)!;
+/** Every layer's map sheet for `s.model` (MapsView.build keeps sheets already built for the same layers). */
+export function buildSheets(maps: MapsView, s: ExplorerSettings): { layers: LayerSpec[]; rows: LayerRow[] } {
   const spec = MODELS[s.model]!;
   const layers = smallCnnSpecs({ classes: spec.classes });
   const rows = layerTable(layers, [28, 28, 1]).rows;
   maps.build(layers, rows);
+  return { layers, rows };
+}
+
+export function holdLayout(root: ShadowRoot, maps: MapsView, s: ExplorerSettings, lang: Lang): void {
+  const $ = <T extends HTMLElement = HTMLElement>(role: string) => root.querySelector<T>(`[data-role="${role}"]`)!;
+  const spec = MODELS[s.model]!;
+  const { layers, rows } = buildSheets(maps, s);
   renderProbs($('probs'), spec.classNames, null, null, lang);
   reserveWords(root, s, lang);
   // The detail panel goes under the selected layer's block, its enlarged map and kernels at their sizes.

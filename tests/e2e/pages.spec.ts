@@ -153,6 +153,79 @@ test.describe('the book shell', () => {
     await expect.poll(async () => (await state()).drawnAtDefine['fm-conv-playground']).toEqual([1, 1]);
   });
 
+  test('a shell written in parts is drawn a part per idle moment far down the page, all at once when it starts, and says again what changed language meanwhile', { tag: '@webgpu-only' }, async ({ page }) => {
+    // src/lib/widget/fm-element.ts: render() as a generator. A test element on FmElement, whose four parts each take
+    // 5 ms: an idle moment draws for about 8 ms, so at most two parts each, whatever the machine's speed.
+    await page.goto('/zh-cn/chapters/convolution/');
+    const log = await page.evaluate(async () => {
+      await customElements.whenDefined('fm-conv-stepper');
+      const Base = Object.getPrototypeOf(customElements.get('fm-conv-stepper')!) as new () => HTMLElement;
+      const entries: Array<[string, string, number | string, number?]> = [];
+      let moment = 0;
+      const ric = window.requestIdleCallback.bind(window);
+      window.requestIdleCallback = (fn, options) => ric((deadline) => { moment++; fn(deadline); }, options);
+      const busy = (ms: number) => { const t0 = performance.now(); while (performance.now() - t0 < ms); };
+      class Parts extends Base {
+        declare root: ShadowRoot;
+        declare language: string;
+        *render() {
+          for (let part = 1; part <= 4; part++) {
+            entries.push([this.id, 'part', part, moment], [this.id, 'spoke', this.language]);
+            busy(5);
+            this.root.append(document.createElement('p'));
+            if (part < 4) yield;
+          }
+        }
+        async start() { entries.push([this.id, 'start', this.root.childElementCount]); }
+        teardown() {}
+        onLangChange() { entries.push([this.id, 'lang', this.language]); }
+      }
+      customElements.define('fm-test-parts', Parts as unknown as CustomElementConstructor);
+      const far = (id: string) => {
+        const el = document.createElement('fm-test-parts');
+        el.id = id;
+        document.querySelector('footer')!.after(el); // the end of a long chapter: far below the fold
+        return el as HTMLElement & { startNow(): void };
+      };
+      const parts = (id: string) => entries.filter((e) => e[0] === id && e[1] === 'part').length;
+      const until = (ok: () => boolean) => new Promise<void>((resolve) => { const check = () => (ok() ? resolve() : setTimeout(check)); check(); });
+      // Left alone: drawn in idle moments.
+      far('alone');
+      await until(() => parts('alone') === 4);
+      // Started part-way (a reader scrolls to it): the rest is drawn at once, before start().
+      const started = far('started');
+      await until(() => parts('started') > 0);
+      const before = parts('started');
+      started.startNow();
+      const after = parts('started');
+      // Language changed part-way: the parts after speak the new one, and the first ones are said again once drawn.
+      const switched = far('switched');
+      await until(() => parts('switched') > 0);
+      switched.setAttribute('lang', 'en');
+      await until(() => parts('switched') === 4);
+      // Removed part-way and put back: drawn again from the start.
+      const moved = far('moved');
+      await until(() => parts('moved') > 0);
+      moved.remove();
+      document.querySelector('footer')!.after(moved);
+      await until(() => entries.some((e) => e[0] === 'moved' && e[1] === 'part' && e[2] === 4));
+      return { entries, before, after };
+    });
+    const of = (id: string, kind: string) => log.entries.filter((e) => e[0] === id && e[1] === kind);
+    const moments = of('alone', 'part').map((e) => e[3]!);
+    expect(moments, 'four parts in at least two idle moments').toHaveLength(4);
+    expect(new Set(moments).size).toBeGreaterThan(1);
+    expect(Math.max(...[...new Set(moments)].map((m) => moments.filter((x) => x === m).length)), 'parts in one idle moment').toBeLessThanOrEqual(2);
+    expect(log.before, 'part-drawn when started').toBeLessThan(4);
+    expect(log.after).toBe(4);
+    expect(of('started', 'start'), 'start() sees the whole shell').toEqual([['started', 'start', 4]]);
+    const spoke = of('switched', 'spoke').map((e) => e[2]);
+    expect(spoke[0]).toBe('zh-CN');
+    expect(spoke.at(-1)).toBe('en');
+    expect(of('switched', 'lang'), 'said again once drawn').toEqual([['switched', 'lang', 'en']]);
+    expect(of('moved', 'part').map((e) => e[2]).slice(-4)).toEqual([1, 2, 3, 4]);
+  });
+
   test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
     test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');

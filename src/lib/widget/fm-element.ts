@@ -10,7 +10,7 @@
  */
 import { msg, resolveLang, say, spoken, t, watchLang, whyOf, type Arg, type Lang, type MessageKey, type Msg, type ParamArgs } from '../i18n/index.ts';
 import { WidgetJobs, type JobHost } from './widget-jobs.ts';
-import { whenIdle } from '../schedule/slices.ts';
+import { runSync, SLICE_MS, whenIdle, type Sliced } from '../schedule/slices.ts';
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
 
@@ -35,6 +35,8 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   private started = false;
   /** render() has run since the element was connected (drawSoon says when it runs). `#`: subclasses have their own `draw`s. */
   #drawn = false;
+  /** A shell drawn in steps (render() returned a generator), part-way through in idle time; the language it began in. */
+  #drawing: { steps: Sliced<void>; lang: Lang } | null = null;
   private pictured = false;
   private visible = false;
   private offscreen = false;
@@ -56,7 +58,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
   connectedCallback(): void {
     if (!this.hasAttribute('status')) this.setStatus('idle');
     this.speaking = spoken(resolveLang(this)); // English until a language fetched on demand is here (watchLang then tells)
-    drawSoon(this, () => this.#drawShell());
+    drawSoon(this, () => this.#drawShell(), () => this.#drawStep());
     this.cleanups.push(watchLang(this, (lang) => {
       this.speaking = lang;
       // Not yet drawn: render() will speak the new language.
@@ -103,16 +105,50 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     for (const fn of this.cleanups.splice(0)) fn();
     this.jobs.cancelAll();
     this.started = false;
-    // Never drawn, never started: nothing to release (and a subclass's teardown may expect its shell).
+    // Never drawn, never started: nothing to release (and a subclass's teardown may expect its shell). A shell left
+    // part-drawn is drawn again from the start if the element comes back.
     if (this.#drawn) this.teardown();
     this.#drawn = false;
+    this.#drawing = null;
   }
 
-  /** Draws the shell now if this connection has not yet (a queued draw, the first start, whichever comes first). */
+  /**
+   * Draws the shell now if this connection has not yet (a queued draw, the first start, whichever comes first); a
+   * shell begun in idle time is finished at once.
+   */
   #drawShell(): void {
     if (this.#drawn || !this.isConnected) return;
+    const begun = this.#drawing;
+    this.#drawing = null;
+    this.#drawn = true; // before render(), as always: nothing it calls draws the shell again
+    const steps = begun ? begun.steps : this.render();
+    if (steps) runSync(steps);
+    if (begun) this.#sayAgainIfChanged(begun.lang);
+  }
+
+  /** One step of a shell drawn in idle time; true once it is drawn (or need not be). */
+  #drawStep(): boolean {
+    if (this.#drawn || !this.isConnected) return true;
+    if (!this.#drawing) {
+      this.#drawn = true; // a plain render() draws it all now; a generator's body has not begun
+      const steps = this.render();
+      if (!steps) return true;
+      this.#drawn = false;
+      this.#drawing = { steps, lang: this.speaking };
+    }
+    if (!this.#drawing.steps.next().done) return false;
+    const { lang } = this.#drawing;
+    this.#drawing = null;
     this.#drawn = true;
-    this.render();
+    this.#sayAgainIfChanged(lang);
+    return true;
+  }
+
+  /** The language changed while the shell was drawn in steps: its first steps spoke the old one. */
+  #sayAgainIfChanged(began: Lang): void {
+    if (began === this.speaking) return;
+    this.resay();
+    this.onLangChange();
   }
 
   private visibilityChanged(): void {
@@ -237,8 +273,12 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
     this.root.querySelector('[data-role="retry"]')?.remove();
   }
 
-  /** Draws the static shell: on connect, at start, or in idle time after connect (drawSoon says which). */
-  protected abstract render(): void;
+  /**
+   * Draws the static shell: on connect, at start, or in idle time after connect (drawSoon says which). A shell that
+   * takes more than a few milliseconds may be written as a generator that `yield`s between its parts: drawn in idle
+   * time, each part then runs in a moment of its own; drawn on connect or at start, all of it runs at once.
+   */
+  protected abstract render(): void | Sliced<void>;
   /** Loads heavy code and computes the first result; called once the element nears the viewport. */
   protected abstract start(): Promise<void>;
   /** Releases tensors and pending work. */
@@ -253,27 +293,29 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
  * An element's shell is drawn when it connects if it is the first element connected in that task and lies within two
  * screens of the viewport (an embed page's widget, the gallery's, a figure the reader is at: drawn before the first
  * paint, as before, with no shift and no later largest paint). Any other is drawn as it starts (near the viewport),
- * or else in idle time, one shell per idle moment, in the order they connected:
+ * or else in idle time, in the order they connected, one shell per idle moment; a shell written in parts (render()
+ * as a generator) takes parts while the moment's SLICE_MS last, and its next parts the moments after:
  *  - defining an element upgrades every instance on the page in one task: Chapter 1's four playgrounds drew their
  *    shells together, a 58-63 ms task on a 4x slower CPU, and the next frame laid out all four (~140 ms);
  *  - an element's module defines it as it is evaluated, so a shell far down the page was drawn in the same task as
- *    the module's evaluation (the playground's: ~67 ms on a 4x slower CPU, about half of it the shell).
- * Until then it is an empty host, as before its code arrived, and its attribute changes wait for render(), as they
- * do during an upgrade.
+ *    the module's evaluation (the playground's: ~67 ms on a 4x slower CPU, about half of it the shell);
+ *  - one whole shell per idle moment was still 41-55 ms there for a playground and up to 93 ms for a stepper.
+ * Until then it is an empty host (or a part-drawn one, off screen), as before its code arrived, and its attribute
+ * changes wait for render() to end, as they do during an upgrade.
  */
-const waiting: Array<() => void> = [];
-/** An idle moment may not come while a widget animates: a shell waits this long at most. */
+const waiting: Array<() => boolean> = [];
+/** An idle moment may not come while a widget animates: a shell's next part waits this long at most. */
 const DRAW_WITHIN_MS = 1000;
 let checkedInThisTask = false;
 
-function drawSoon(el: HTMLElement, draw: () => void): void {
+function drawSoon(el: HTMLElement, draw: () => void, step: () => boolean): void {
   if (!checkedInThisTask) {
     checkedInThisTask = true;
     // The reactions of one define() or one insertion all run before any microtask: this ends "this task".
     queueMicrotask(() => (checkedInThisTask = false));
     if (nearViewport(el)) return draw();
   }
-  waiting.push(draw);
+  waiting.push(step);
   if (waiting.length === 1) drawNextWhenIdle();
 }
 
@@ -285,10 +327,17 @@ function nearViewport(el: HTMLElement): boolean {
 
 function drawNextWhenIdle(): void {
   whenIdle(() => {
+    const t0 = performance.now();
     try {
-      waiting.shift()!();
+      // Parts of one shell while the moment's budget lasts; the next shell begins in a moment of its own, so that no
+      // frame lays out more than one new shell.
+      while (!waiting[0]!()) if (performance.now() - t0 >= SLICE_MS) return;
+      waiting.shift();
+    } catch (err) {
+      // A render that throws must not leave the shells after it undrawn (the element's own step is dropped).
+      waiting.shift();
+      throw err;
     } finally {
-      // A render that throws must not leave the shells after it undrawn.
       if (waiting.length) drawNextWhenIdle();
     }
   }, DRAW_WITHIN_MS);
