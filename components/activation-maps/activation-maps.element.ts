@@ -9,6 +9,7 @@
  * @event fm-result `{ backend, ms, image, activation, slope, channel, shape, zerosBefore, zerosAfter, fallbackReason }`
  * @event fm-error `{ message }`; the widget keeps the last valid set-up
  */
+import type { Sliced } from '@lib/schedule/slices.ts';
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define, describeError } from '@lib/widget/fm-element.ts';
@@ -95,12 +96,17 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
   async getAfter() { await this.ready; return copy(this.last!.after); }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (!this.root.firstChild) return;
+    // Until the shell's last part, which reads every attribute.
+    if (!this.shellDrawn) return;
     this.apply(name as MapsAttr, value);
     this.schedule();
   }
 
-  protected render(): void {
+  /** Whether render() has run to its end (the shell is drawn in two parts: FmElement, drawn in idle time). */
+  private shellDrawn = false;
+
+  protected *render(): Sliced<void> {
+    this.shellDrawn = false;
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
     this.sayShell();
@@ -108,16 +114,20 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     const stops = [0, 64, 128, 191, 255].map((i) => `rgb(${lut[i * 3]},${lut[i * 3 + 1]},${lut[i * 3 + 2]})`);
     this.root.querySelector<HTMLElement>('[data-role="ramp"]')!.style.background = `linear-gradient(90deg, ${stops.join(', ')})`;
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
-    for (const n of MAPS_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    yield;
+    // Every attribute, then the controls and the layout once (each apply() did both).
+    for (const n of MAPS_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n), false);
     this.settings.syncControls(this.root);
     this.holdLayout();
+    this.shellDrawn = true;
   }
 
-  private apply(name: MapsAttr, raw: string | null): void {
+  private apply(name: MapsAttr, raw: string | null, sync = true): void {
     this.settings.apply(name, raw);
     const text = this.settings.messageIn(this.language);
     this.settingsText = text;
     if (text) this.emitError(text); else this.clearMessage();
+    if (!sync) return;
     this.settings.syncControls(this.root);
     this.holdLayout();
   }

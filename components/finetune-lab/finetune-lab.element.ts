@@ -15,6 +15,7 @@
  * @event fm-progress `{ run, phase, done, total, epoch, epochs }` while training
  * @event fm-error `{ message }` for an unusable attribute (the last good value stays) or a run that failed
  */
+import type { Sliced } from '@lib/schedule/slices.ts';
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
@@ -119,12 +120,16 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
   cancel(): void { this.heavy?.runner.cancel(); }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (!this.root.firstChild) return;
+    // Until the shell's last part, which reads every attribute.
+    if (!this.shellDrawn) return;
     this.apply(name as LabAttr, value);
   }
 
-  protected render(): void {
-    if (this.root.firstChild) return;
+  /** Whether render() has run to its end (the shell is drawn in two parts: FmElement, drawn in idle time). */
+  private shellDrawn = false;
+
+  protected *render(): Sliced<void> {
+    if (this.shellDrawn) return;
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
     sayForm(this.root, this.language);
@@ -140,8 +145,10 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
       },
       remove: (i) => this.setRuns(this.st.extra.filter((_, k) => k !== i - 1)),
     });
+    yield;
     for (const n of LAB_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n), false);
     this.sync();
+    this.shellDrawn = true;
   }
 
   private apply(name: LabAttr, raw: string | null, sync = true): void {

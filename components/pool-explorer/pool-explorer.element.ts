@@ -26,6 +26,7 @@ import { globalWindow, poolWindow, type PoolWindow } from '@lib/pool/window.ts';
 import { drawingTensor, isEmptyDrawing } from '@lib/pool/drawing.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { attrText, kernelTensor, POOL_ATTRS, POOL_DEFAULTS, POOL_PARSE, type PoolAttr, type PoolSettings } from './pool-settings.ts';
+import type { Sliced } from '@lib/schedule/slices.ts';
 import { fillWindowTable, holdLayout, mapCaptions, paintMap, placeBox, rampCss, sayShell, SHELL, strongest, summaryWords, windowWords } from './pool-view.ts';
 import { DrawGrid } from './draw-grid.ts';
 import { loadSmallSample } from './small-sample.ts';
@@ -70,13 +71,18 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
   async getOutput() { await this.ready; return copy(this.last!.output); }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    if (!this.root.firstChild) return;
+    // Until the shell's last part, which reads every attribute.
+    if (!this.shellDrawn) return;
     this.apply(name as PoolAttr, value);
     if (name !== 'cell') this.schedule();
     else if (this.last && !this.reflecting) this.showCell();
   }
 
-  protected render(): void {
+  /** Whether render() has run to its end (the shell is drawn in three parts: FmElement, drawn in idle time). */
+  private shellDrawn = false;
+
+  protected *render(): Sliced<void> {
+    this.shellDrawn = false;
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
     sayShell(this.root, this.language);
@@ -91,6 +97,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
         this.setAttribute(c.dataset.attr!, v);
       });
     }
+    yield;
     this.grid = new DrawGrid(() => this.schedule(), (off) => this.onDisconnect(off));
     this.$('draw').append(this.grid.el);
     this.grid.say(this.language);
@@ -102,19 +109,22 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
       const r = out.getBoundingClientRect();
       this.pick(...cellAt(e.clientX - r.left, e.clientY - r.top, r.width, r.height, oh, ow));
     });
-    for (const n of POOL_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    yield;
+    // Every attribute, then the controls and the layout once (each apply() did both: five layouts per shell).
+    for (const n of POOL_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n), false);
     this.sync();
+    this.shellDrawn = true;
   }
 
   private $<T extends HTMLElement = HTMLElement>(role: string): T {
     return this.root.querySelector<T>(`[data-role="${role}"]`)!;
   }
 
-  private apply(name: PoolAttr, raw: string | null): void {
+  private apply(name: PoolAttr, raw: string | null, sync = true): void {
     // An unreadable cell: show the strongest.
     if (!this.settings.apply(name, raw) && name === 'cell') this.settings.values = { ...this.s, cell: null };
     this.updateMessage();
-    this.sync();
+    if (sync) this.sync();
   }
 
   /** Shows the refusals in force and the note; `report` false (a change of language) only says them again. */
