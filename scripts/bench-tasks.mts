@@ -10,15 +10,14 @@
  * script time. With --before DIR the builds are interleaved (one load of each in turn) and the ratios printed.
  * Usage: npm run bench:tasks [-- --pages "/ /chapters/convolution/" --runs 7 --before DIR]
  */
-import { spawn } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
+import { startSite } from '../tests/e2e/site-server.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(option('--runs') ?? 7) || 7;
 const PAGES = (option('--pages') ?? '/ /chapters/convolution/ /zh-cn/chapters/convolution/ /chapters/pooling-and-networks/ /chapters/transfer-learning/ /embed/v1/network-explorer/').split(/\s+/).filter(Boolean);
 const BEFORE = option('--before');
-const PORT = 4395;
 /** Lighthouse's 50 ms on its simulated phone, 4× slower than this machine. */
 const LONG_MS = 50 / 4;
 const SCRIPT = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks', 'FireIdleCallback', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.callFunction']);
@@ -64,13 +63,10 @@ async function load(browser: Browser, url: string): Promise<Load> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const servers = [spawn(process.execPath, ['scripts/serve.mts', 'dist', String(PORT)], { stdio: 'ignore', env: { ...process.env, FM_GZIP: '1' } })];
-const sites: Record<string, string> = { now: `http://127.0.0.1:${PORT}` };
-if (BEFORE) {
-  servers.push(spawn(process.execPath, ['scripts/serve.mts', BEFORE, String(PORT + 1)], { stdio: 'ignore', env: { ...process.env, FM_GZIP: '1' } }));
-  sites.before = `http://127.0.0.1:${PORT + 1}`;
-}
-await new Promise((r) => setTimeout(r, 1500));
+process.env.FM_GZIP = '1'; // served compressed, as a real host serves it (the servers inherit it)
+const servers = [await startSite('dist'), ...(BEFORE ? [await startSite(BEFORE)] : [])];
+const sites: Record<string, string> = { now: servers[0]!.url.replace(/\/$/, '') };
+if (BEFORE) sites.before = servers[1]!.url.replace(/\/$/, '');
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -98,5 +94,5 @@ try {
   if (ratios.length) console.log(`\nnow / before:\n${ratios.join('\n')}`);
 } finally {
   await browser.close();
-  for (const s of servers) s.kill();
+  await Promise.all(servers.map((s) => s.close()));
 }
