@@ -25,6 +25,12 @@ let counter = 0;
  * scrolls, clicks or types, another figure's link is followed, or for 10 s at most.
  */
 let stopFollowing = (): void => {};
+/**
+ * Counts the links followed on this page. Each scrolls at the next frame; one followed before that frame (a hash
+ * changed while the page was still opening at another figure's link) supersedes it, so the older scroll, and its
+ * following, never run after the newer one.
+ */
+let linksFollowed = 0;
 
 function keepInView(box: Element): void {
   stopFollowing();
@@ -171,7 +177,9 @@ export class EmbedControl extends HTMLElement {
     const figure = this.widget!.closest('figure') ?? this.widget!;
     // After layout, so the scroll lands where the figure ends up; focus follows without a second jump.
     stopFollowing(); // a figure followed since the page opened must not pull the view back from this one
+    const followed = ++linksFollowed;
     requestAnimationFrame(() => {
+      if (followed !== linksFollowed) return; // a newer link was followed before this frame
       box.scrollIntoView({ behavior: prefersReducedMotion() || !fromHashChange ? 'auto' : 'smooth', block: 'start' });
       if (!figure.hasAttribute('tabindex')) figure.setAttribute('tabindex', '-1');
       figure.focus({ preventScroll: true });

@@ -53,6 +53,28 @@ test('a "Link to this figure" URL opens the chapter at the figure, in its state'
   await expect(widget).toHaveAttribute('kernel', 'sobel-y');
 });
 
+test('a link followed before the page has drawn a frame wins over the link the page opened with', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  void watch;
+  // On a busy machine the page's first frame can come after a second link is followed: both scrolls are then pending
+  // at once. Frames are held back here until both links are followed, so that order is certain.
+  await page.addInitScript(() => {
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame.bind(window);
+    let hold = true;
+    window.requestAnimationFrame = (cb) => (hold ? held.push(cb) : frame(cb));
+    Object.assign(window, { releaseFrames: () => { hold = false; frame((t) => held.splice(0).forEach((cb) => cb(t))); } });
+  });
+  await page.goto(`${CHAPTER}#${ID}?kernel=sobel-y`);
+  await expect(page.locator(`#${ID}`)).toHaveAttribute('kernel', 'sobel-y');
+  await page.evaluate(() => { location.hash = '#pg-blur?kernel=box-blur&kernel-size=7'; });
+  const blur = page.locator('#pg-blur');
+  await expect(blur).toHaveAttribute('kernel-size', '7');
+  await page.evaluate(() => (window as unknown as { releaseFrames(): void }).releaseFrames());
+  await expect(page.locator('figure[aria-labelledby="pg-blur-caption"]')).toBeFocused();
+  // The opening link's scroll, and its following the figure while the page grows, must not take the view back.
+  await expect(blur).toBeInViewport();
+});
+
 test('the reader\'s set-up survives a reload; Reset figure returns the author\'s and forgets it', { tag: '@webgpu-only' }, async ({ page, watch }) => {
   void watch;
   await page.goto(CHAPTER);
