@@ -21,8 +21,9 @@ let counter = 0;
 
 /**
  * On page load, widgets above the figure build their controls after the scroll and push it down (scroll anchoring
- * does not catch it: the figure is not yet the anchor). Follow the figure while the page grows, until the reader
- * scrolls, clicks or types, another figure's link is followed, or for 10 s at most.
+ * does not catch it: the figure is not yet the anchor); after a smooth scroll, text laid out on the way has moved
+ * it. Follow the figure while the page changes, until the reader scrolls, clicks or types, another figure's link is
+ * followed, or for 10 s at most.
  */
 let stopFollowing = (): void => {};
 /**
@@ -32,17 +33,29 @@ let stopFollowing = (): void => {};
  */
 let linksFollowed = 0;
 
-function keepInView(box: Element): void {
+function keepInView(box: Element, { afterScroll = false } = {}): void {
   stopFollowing();
   const follow = new ResizeObserver(() => box.scrollIntoView({ block: 'start' }));
   const inputs = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+  let observing = false;
+  const observe = () => {
+    if (!observing) follow.observe(document.body); // its first callback scrolls to the figure where it is now
+    observing = true;
+  };
   const stop = () => {
     follow.disconnect();
+    observing = true; // nothing to observe any more
     inputs.forEach((t) => removeEventListener(t, stop, true));
+    removeEventListener('scrollend', observe);
   };
   stopFollowing = stop;
-  follow.observe(document.body);
   inputs.forEach((t) => addEventListener(t, stop, { capture: true, passive: true }));
+  // After a smooth scroll, from its end: a browser without `scrollend`, or a figure already in place (no scroll
+  // at all), begins after 1.5 s.
+  if (afterScroll) {
+    addEventListener('scrollend', observe, { once: true });
+    setTimeout(observe, 1500);
+  } else observe();
   setTimeout(stop, 10_000);
 }
 
@@ -180,10 +193,14 @@ export class EmbedControl extends HTMLElement {
     const followed = ++linksFollowed;
     requestAnimationFrame(() => {
       if (followed !== linksFollowed) return; // a newer link was followed before this frame
-      box.scrollIntoView({ behavior: prefersReducedMotion() || !fromHashChange ? 'auto' : 'smooth', block: 'start' });
+      const smooth = fromHashChange && !prefersReducedMotion();
+      box.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
       if (!figure.hasAttribute('tabindex')) figure.setAttribute('tabindex', '-1');
       figure.focus({ preventScroll: true });
-      if (!fromHashChange) keepInView(box);
+      // A smooth scroll passes chapter text that was never laid out (content-visibility: auto, book.css): laid out
+      // as it passes, it takes its real height and moves the figure from where the scroll was aimed (by 1,800 px
+      // on Chapter 1 at 1280 px), so the following begins when the scroll ends.
+      keepInView(box, { afterScroll: smooth });
     });
     return true;
   }
