@@ -21,22 +21,32 @@ export default defineConfig({
     timeout: 30_000,
   },
   // Specs named *.webgpu.spec.ts / *.fallback.spec.ts hold checks that only mean something in one project.
-  // Within a shared spec, a test tagged @webgpu-only checks what does not depend on the backend (bad inputs, keyboard,
-  // a widget's own axe run, chapter pages), so the fallback project does not repeat it; it runs each widget's
-  // computation, leak and cancel checks, and (@fallback-only) axe on every embed page with its fallback notice shown.
+  // Every widget's computation, leak and cancel checks run in both `webgpu` and `fallback`. A check that does not
+  // depend on the backend runs once: tagged @page (bad inputs, keyboard, axe, language, chapter pages, print) in
+  // `page`, a browser with no GPU at all, where the widgets compute on TensorFlow.js's CPU backend with no shader
+  // to compile (3-6x sooner to a first result than SwiftShader's WebGPU here); tagged @webgpu-only where it needs
+  // a device (device loss, our WGSL) or trains (the CPU takes seconds a batch). The fallback project also runs axe
+  // on every embed page (@fallback-only) with its notice shown.
   projects: [
     {
       name: 'webgpu',
       testIgnore: /\.fallback\.spec\.ts$/,
-      grepInvert: /@fallback-only/,
+      grepInvert: /@fallback-only|@page/,
       use: { launchOptions: { executablePath, args: [...quiet, '--enable-unsafe-webgpu'] } },
     },
     {
       name: 'fallback',
       testIgnore: /\.webgpu\.spec\.ts$/,
-      grepInvert: /@webgpu-only/,
+      grepInvert: /@webgpu-only|@page/,
       // No WebGPU at all: the engine must fall back to WebGL (SwiftShader GL) or the CPU and say why.
       use: { launchOptions: { executablePath, args: [...quiet, '--disable-features=WebGPU'] } },
+    },
+    {
+      name: 'page',
+      testIgnore: /\.(webgpu|fallback)\.spec\.ts$/,
+      grep: /@page/,
+      // Neither WebGPU nor WebGL (no GPU process): the CPU backend, and the notice saying why, as on an old phone.
+      use: { launchOptions: { executablePath, args: [...quiet, '--disable-features=WebGPU', '--disable-gpu', '--disable-software-rasterizer'] } },
     },
   ],
 });

@@ -4,7 +4,7 @@ import { test, expect, axeViolations } from './support.ts';
 const TAGS = ['fm-activation-plot', 'fm-activation-maps', 'fm-vanishing-gradients'];
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`chapter page: widgets ready, axe clean (${theme})`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test(`chapter page: widgets ready, axe clean (${theme})`, { tag: '@page' }, async ({ page, watch }) => {
     void watch;
     test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: theme });

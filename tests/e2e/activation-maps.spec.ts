@@ -77,7 +77,7 @@ test('maps before and after every activation match the float64 oracle; zero shar
   }
 });
 
-test('bad activation, slope, channel and image: messages, last good set-up, still working; no leak', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad activation, slope, channel and image: messages, last good set-up, still working; no leak', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
   const bad = new URLSearchParams({ activation: 'softplus', slope: '-3', channel: '9', image: '<svg onload=alert(1)>' });
@@ -108,7 +108,7 @@ test('bad activation, slope, channel and image: messages, last good set-up, stil
   expect(await message(page)).toContain('slope'); // the other attributes' messages stay until fixed
 });
 
-test('the embed page passes axe, also with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the embed page passes axe, also with a message shown', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   expect(await axeViolations(page)).toEqual([]);
@@ -117,7 +117,7 @@ test('the embed page passes axe, also with a message shown', { tag: '@webgpu-onl
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'channel=9');
   const n = await count(page);

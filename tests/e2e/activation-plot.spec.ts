@@ -60,7 +60,7 @@ test('read-out and curves equal the float64 functions; arrow keys move x', async
   await expect.poll(() => new URL(page.url()).searchParams.get('x')).toBe('4');
 });
 
-test('slope and function controls update the plot and the attributes', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('slope and function controls update the plot and the attributes', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'x=-2');
   await page.locator('fm-activation-plot input[data-fn="leaky-relu"]').check();
@@ -76,7 +76,7 @@ test('slope and function controls update the plot and the attributes', { tag: '@
   expect((await last(page)).functions.length).toBeGreaterThan(0);
 });
 
-test('bad slope, names, x and HTML in the query: messages, defaults in force, still working', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad slope, names, x and HTML in the query: messages, defaults in force, still working', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, new URLSearchParams({ slope: 'NaN', functions: 'relu,<img src=x onerror=alert(1)>', x: '99' }).toString());
   const m = await message(page);
@@ -98,7 +98,7 @@ test('bad slope, names, x and HTML in the query: messages, defaults in force, st
   expect(same((await last(page)).values[0]!.f, activation('gelu').f(0.5))).toBe(true);
 });
 
-test('the embed page passes axe, also with a message shown, in dark mode too', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the embed page passes axe, also with a message shown, in dark mode too', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   expect(await axeViolations(page)).toEqual([]);
@@ -107,7 +107,7 @@ test('the embed page passes axe, also with a message shown, in dark mode too', {
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'functions=relu,leaky-relu&slope=0.2&x=99');
   await page.evaluate(() => { const w = window as unknown as { results: number }; w.results = 0; document.addEventListener('fm-result', () => w.results++); });

@@ -99,7 +99,7 @@ for (const spec of RESIDUAL) {
   });
 }
 
-test('the architecture control switches residual ↔ plain, reaches the URL, and the comparison goes away', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the architecture control switches residual ↔ plain, reaches the URL, and the comparison goes away', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   const first = await open(page, 'depth=10&activation=sigmoid&init=glorot');
   expect(first).toMatchObject({ architecture: 'plain', plainGradNorms: null, plainRatio: null });
@@ -121,7 +121,7 @@ test('the architecture control switches residual ↔ plain, reaches the URL, and
   await expect.poll(() => el(page).evaluate((e) => e.shadowRoot!.querySelectorAll('.comparison circle, .comparison path').length)).toBe(0);
 });
 
-test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, last good network, still working', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, last good network, still working', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   const first = await open(page, new URLSearchParams({ depth: '0', activation: 'swish', init: '<b>he</b>', architecture: 'resnet', layer: '99' }).toString());
   const m = await message(page);
@@ -154,7 +154,7 @@ test('depth 0 and 500, unknown names, out-of-range layer and HTML: messages, las
   expect(await el(page).evaluate((e) => (e as unknown as { architecture: string }).architecture)).toBe('plain');
 });
 
-test('overflowing float32 (ReLU, N(0,1), 40 layers) is explained and nothing non-finite is plotted', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('overflowing float32 (ReLU, N(0,1), 40 layers) is explained and nothing non-finite is plotted', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'activation=relu&init=naive&depth=40');
   expect(await summary(page)).toContain('overflowed float32');
@@ -176,7 +176,7 @@ test('no tensor leak over repeated runs (residual: two backprops per run)', asyn
   expect(await numTensors(page)).toBe(before);
 });
 
-test('the embed page passes axe, also with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the embed page passes axe, also with a message shown', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'depth=6');
   expect(await axeViolations(page)).toEqual([]);
@@ -185,7 +185,7 @@ test('the embed page passes axe, also with a message shown', { tag: '@webgpu-onl
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('the residual view (two series, legend) passes axe in light and dark', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the residual view (two series, legend) passes axe in light and dark', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'depth=6&architecture=residual');
   await expect(el(page).locator('[data-role="legend"]')).toBeVisible();
@@ -194,7 +194,7 @@ test('the residual view (two series, legend) passes axe in light and dark', { ta
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('lang="zh-CN": controls, legend, axes, caption, timing and messages in Chinese; back to English without a new run', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('lang="zh-CN": controls, legend, axes, caption, timing and messages in Chinese; back to English without a new run', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.querySelector('fm-vanishing-gradients')?.setAttribute('lang', 'zh-CN')));
   await open(page, 'depth=6&architecture=residual&init=glorot');

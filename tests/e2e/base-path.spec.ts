@@ -2,7 +2,7 @@
  * The book served from a sub-path, as a school would put it on its own server: a build with FM_BASE=/book/
  * (`npm test` makes it in dist-book/; this spec builds it when missing) on a server that answers only under
  * /book/. Every page, asset, chunk, dataset and model must come from under the base, and widgets must compute.
- * The checks do not depend on the backend, so they run in the webgpu project only.
+ * The checks do not depend on the backend, so they run once, in the `page` project (no GPU: the CPU backend).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,7 +34,7 @@ function outsideBase(page: Page): string[] {
   return outside;
 }
 
-test('a chapter under /book/: links, scripts and the playground all stay under the base, and it computes @webgpu-only', async ({ page }) => {
+test('a chapter under /book/: links, scripts and the playground all stay under the base, and it computes @page', async ({ page }) => {
   const outside = outsideBase(page);
   await page.goto(`${site.url}chapters/convolution/`);
   const links = await page.locator('a[href^="/"], script[src^="/"], link[href^="/"], img[src^="/"]').evaluateAll((els) =>
@@ -49,7 +49,7 @@ test('a chapter under /book/: links, scripts and the playground all stay under t
   expect(outside).toEqual([]);
 });
 
-test('embed pages under /book/ load their dataset and model from the base @webgpu-only', async ({ page }) => {
+test('embed pages under /book/ load their dataset and model from the base @page', async ({ page }) => {
   const outside = outsideBase(page);
   const fetched: string[] = [];
   page.on('response', (res) => {
@@ -64,7 +64,7 @@ test('embed pages under /book/ load their dataset and model from the base @webgp
   expect(outside).toEqual([]);
 });
 
-test('the Chinese edition under /book/: its links, language picker, search and an embed page\'s ?lang= stay under the base @webgpu-only', async ({ page }) => {
+test('the Chinese edition under /book/: its links, language picker, search and an embed page\'s ?lang= stay under the base @page', async ({ page }) => {
   const outside = outsideBase(page);
   await page.goto(`${site.url}zh-cn/chapters/pooling-and-networks/`);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
@@ -86,7 +86,7 @@ test('the Chinese edition under /book/: its links, language picker, search and a
   expect(outside).toEqual([]);
 });
 
-test('search under /book/ finds a chapter and links inside the base @webgpu-only', async ({ page }) => {
+test('search under /book/ finds a chapter and links inside the base @page', async ({ page }) => {
   const outside = outsideBase(page);
   await page.goto(site.url);
   await page.locator('site-search button[data-open-modal]').click();
@@ -97,7 +97,7 @@ test('search under /book/ finds a chapter and links inside the base @webgpu-only
   expect(outside).toEqual([]);
 });
 
-test('npm run pack: the archive, unpacked anywhere and served by its own serve.mjs as its README says, runs a chapter @webgpu-only', async ({ page }) => {
+test('npm run pack: the archive, unpacked anywhere and served by its own serve.mjs as its README says, runs a chapter @page', async ({ page }) => {
   test.setTimeout(180_000);
   const tmp = mkdtempSync(join(tmpdir(), 'fm-unpack-'));
   try {

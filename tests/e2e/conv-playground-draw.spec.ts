@@ -14,7 +14,7 @@ test('after each edit every output canvas shows that edit\'s output on its colou
   await checkEdits(page);
 });
 
-test('ten edits convolve the picture already on the backend: no upload of it, no tensor or byte kept', { tag: '@webgpu-only' }, async ({ page }) => {
+test('ten edits convolve the picture already on the backend: no upload of it, no tensor or byte kept', { tag: '@page' }, async ({ page }) => {
   test.setTimeout(120_000);
   await tenEditsKeepTheImage(page);
 });

@@ -35,7 +35,7 @@ function view(page: Page) {
   });
 }
 
-test('keyboard stepping moves the window and rewrites the equation', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('keyboard stepping moves the window and rewrites the equation', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'seed=3');
   const scrub = page.locator('fm-conv-stepper [data-role="scrub"]');
@@ -130,7 +130,7 @@ test('stride, padding and dilation change the number of steps per the output-siz
   }
 });
 
-test('the step round-trips through the embed URL', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the step round-trips through the embed URL', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'stride=2&step=5');
   expect((await view(page)).valuetext).toBe('output 6 of 9, row 2 column 3');
@@ -146,7 +146,7 @@ test('the step round-trips through the embed URL', { tag: '@webgpu-only' }, asyn
   expect(new URL(url).searchParams.get('stride')).toBe('2');
 });
 
-test('reduced motion: no transitions, and play steps without tweening', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('reduced motion: no transitions, and play steps without tweening', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   const tapTransition = () => page.locator('fm-conv-stepper').evaluate((e) =>
     getComputedStyle(e.shadowRoot!.querySelector('[data-grid="input"] .cell[data-tap]')!).transitionDuration);
@@ -171,7 +171,7 @@ test('reduced motion: no transitions, and play steps without tweening', { tag: '
   expect(await el.getAttribute('step')).toBe(stopped);
 });
 
-test('bad attributes show a readable message and the widget keeps working', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad attributes show a readable message and the widget keeps working', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   page.on('dialog', (d) => { watch.consoleErrors.push(`dialog: ${d.message()}`); void d.dismiss(); });
   const errors: string[] = [];
@@ -203,7 +203,7 @@ test('bad attributes show a readable message and the widget keeps working', { ta
   expect((await view(page)).message).toContain('input-size');
 });
 
-test('settings with no output keep the last good ones and say why', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('settings with no output keep the last good ones and say why', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'input-size=3&dilation=3');
   const v = await view(page);
@@ -211,7 +211,7 @@ test('settings with no output keep the last good ones and say why', { tag: '@web
   expect(v.max + 1).toBe(25); // the default 7×7 input with sobel-x
 });
 
-test('the embed page passes axe (WCAG 2 A/AA), also with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the embed page passes axe (WCAG 2 A/AA), also with a message shown', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'padding=same&dilation=2&step=3');
   expect(await axeViolations(page)).toEqual([]);
@@ -219,7 +219,7 @@ test('the embed page passes axe (WCAG 2 A/AA), also with a message shown', { tag
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.addInitScript(() => {
     const w = window as unknown as { results: number };

@@ -90,7 +90,7 @@ test('a missing labels file (404) is named; a bad attribute is explained and the
   watch.consoleErrors.splice(0, watch.consoleErrors.length, ...watch.consoleErrors.filter((m) => !expected.includes(m)));
 });
 
-test('in lang="zh-CN" the widget speaks Chinese (class names too); back to en it says English again without reloading', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('in lang="zh-CN" the widget speaks Chinese (class names too); back to en it says English again without reloading', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.addInitScript(() => {
     const w = window as unknown as { results: number };

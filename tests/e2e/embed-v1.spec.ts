@@ -77,7 +77,7 @@ async function heights(page: Page, frame: Frame, title: string): Promise<{ box: 
   return { box, content };
 }
 
-test('each frame sizes to its own content and shrinks after a change; FeatureMaps is merged', { tag: '@webgpu-only' }, async ({ page }) => {
+test('each frame sizes to its own content and shrinks after a change; FeatureMaps is merged', { tag: '@page' }, async ({ page }) => {
   const frames = await open(page);
   for (const [i, f] of FRAMES.entries()) {
     await expect.poll(async () => { const h = await heights(page, frames[i]!, f.title); return h.box === h.content && h.box > 200; }, { message: f.title }).toBe(true);
@@ -112,7 +112,7 @@ test('each frame sizes to its own content and shrinks after a change; FeatureMap
 // Backend-independent plumbing, run once (the fallback backends' results are checked in each widget's own spec). In the
 // fallback project, under the load of the full run, Plot A's widget once stayed idle in its cross-origin frame for 90 s
 // (never seen intersecting): noted in the closing note of session 9, not understood yet.
-test('result events reach the host with each frame’s id, as plain data', { tag: '@webgpu-only' }, async ({ page }, testInfo) => {
+test('result events reach the host with each frame’s id, as plain data', { tag: '@page' }, async ({ page }, testInfo) => {
   await open(page);
   const before = await page.evaluate(() => (window as unknown as { hostLog: unknown[] }).hostLog.length);
   const [resultA, resultSoft] = [await call(page, 'Plot A', 'run'), await call(page, 'Softmax', 'run')];
@@ -129,7 +129,7 @@ test('result events reach the host with each frame’s id, as plain data', { tag
   expect(plotB.detail).toMatchObject({ backend: 'reference', x: -2, functions: ['relu', 'leaky-relu', 'sigmoid', 'tanh', 'gelu'] });
 });
 
-test('setState changes a widget, getState reads it back, and the URL follows', { tag: '@webgpu-only' }, async ({ page }) => {
+test('setState changes a widget, getState reads it back, and the URL follows', { tag: '@page' }, async ({ page }) => {
   const frames = await open(page);
   const state = await call(page, 'Softmax', 'setState', { logits: '1,2,3,4', temperature: 2 });
   expect(state).toEqual({ logits: '1,2,3,4', temperature: '2' });
@@ -141,7 +141,7 @@ test('setState changes a widget, getState reads it back, and the URL follows', {
   expect(probs).toEqual([1, 2, 3, 4]);
 });
 
-test('setState with an invalid value or attribute rejects with the widget’s own message', { tag: '@webgpu-only' }, async ({ page }) => {
+test('setState with an invalid value or attribute rejects with the widget’s own message', { tag: '@page' }, async ({ page }) => {
   const frames = await open(page);
   // The rejection's message as the host page sees it (caught there, not re-wrapped by Playwright).
   const reason = (state: unknown) => page.evaluate(async (s) => {
@@ -160,7 +160,7 @@ test('setState with an invalid value or attribute rejects with the widget’s ow
   expect(await frames[0]!.locator('fm-activation-plot').getAttribute('onload')).toBeNull();
 });
 
-test('messages with a wrong source or version, or from another window, are ignored on both sides', { tag: '@webgpu-only' }, async ({ page }) => {
+test('messages with a wrong source or version, or from another window, are ignored on both sides', { tag: '@page' }, async ({ page }) => {
   const frames = await open(page);
   const boxA = (await heights(page, frames[0]!, 'Plot A')).box;
   const boxB = (await heights(page, frames[1]!, 'Plot B')).box;
@@ -182,7 +182,7 @@ test('messages with a wrong source or version, or from another window, are ignor
   expect(await call(page, 'Plot A', 'setState', { x: '2.5' })).toEqual({ functions: 'relu', x: '2.5' });
 });
 
-test('the Embedding page is in the sidebar, axe clean, and every book address its snippets use is served', { tag: '@webgpu-only' }, async ({ page, request }) => {
+test('the Embedding page is in the sidebar, axe clean, and every book address its snippets use is served', { tag: '@page' }, async ({ page, request }) => {
   await page.goto('/notation/');
   await page.locator('#starlight__sidebar a[href$="/embedding/"]').click();
   await expect(page.locator('h1')).toHaveText('Embedding');
@@ -197,7 +197,7 @@ test('the Embedding page is in the sidebar, axe clean, and every book address it
   await expect(page.locator('fm-activation-plot')).toHaveAttribute('status', 'ready');
 });
 
-test('an embed page names its widget’s code in its head: each file fetched once, the element among them, tfjs not', { tag: '@webgpu-only' }, async ({ page }) => {
+test('an embed page names its widget’s code in its head: each file fetched once, the element among them, tfjs not', { tag: '@page' }, async ({ page }) => {
   for (const slug of ['dataset-preview', 'network-explorer']) {
     const fetched = new Map<string, number>();
     page.on('request', (r) => { const p = new URL(r.url()).pathname; fetched.set(p, (fetched.get(p) ?? 0) + 1); });

@@ -2,7 +2,7 @@
  * A chapter figure's state (components/embed-control/, src/lib/figure-state/): "Link to this figure" URLs open the
  * figure in their state, the reader's set-up survives a reload, "Reset figure" returns to the author's set-up, and
  * the copied snippets carry exactly the set-up on screen. All of it is page logic around the widget, so the checks
- * run once (@webgpu-only); the conv playground's read-out (getKernel) shows the widget computed with the state.
+ * run once (@page); the conv playground's read-out (getKernel) shows the widget computed with the state.
  */
 import { test, expect, axeViolations } from './support.ts';
 import type { Locator, Page } from '@playwright/test';
@@ -29,7 +29,7 @@ async function expectKernel(widget: Locator, name: string): Promise<void> {
   await expect.poll(() => kernelUsed(widget), { timeout: 60_000 }).toEqual(want);
 }
 
-test('a "Link to this figure" URL opens the chapter at the figure, in its state', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('a "Link to this figure" URL opens the chapter at the figure, in its state', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto(`${CHAPTER}#${ID}?kernel=sobel-y&image=coins`);
   const widget = page.locator(`#${ID}`);
@@ -53,7 +53,7 @@ test('a "Link to this figure" URL opens the chapter at the figure, in its state'
   await expect(widget).toHaveAttribute('kernel', 'sobel-y');
 });
 
-test('a link followed before the page has drawn a frame wins over the link the page opened with', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('a link followed before the page has drawn a frame wins over the link the page opened with', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   // On a busy machine the page's first frame can come after a second link is followed: both scrolls are then pending
   // at once. Frames are held back here until both links are followed, so that order is certain.
@@ -76,7 +76,7 @@ test('a link followed before the page has drawn a frame wins over the link the p
   await expect(blur).toBeInViewport();
 });
 
-test('the reader\'s set-up survives a reload; Reset figure returns the author\'s and forgets it', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the reader\'s set-up survives a reload; Reset figure returns the author\'s and forgets it', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto(CHAPTER);
   const figure = figureOf(page);
@@ -111,7 +111,7 @@ test('the reader\'s set-up survives a reload; Reset figure returns the author\'s
   await expect(widget).toHaveAttribute('image', 'brick');
 });
 
-test('a link with a bad value shows the widget\'s message; bad hashes are ignored; the page stays usable', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('a link with a bad value shows the widget\'s message; bad hashes are ignored; the page stays usable', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto(`${CHAPTER}#${ID}?kernel=blurry&onclick=alert(1)&stride=${encodeURIComponent('<b>2</b>')}`);
   const widget = page.locator(`#${ID}`);
@@ -131,7 +131,7 @@ test('a link with a bad value shows the widget\'s message; bad hashes are ignore
   }
 });
 
-test('the snippets and links carry exactly the set-up on screen', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the snippets and links carry exactly the set-up on screen', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto(CHAPTER);
   const figure = figureOf(page);
@@ -169,7 +169,7 @@ test('the snippets and links carry exactly the set-up on screen', { tag: '@webgp
   await fresh.close();
 });
 
-test('the figure\'s share tools speak its language (lang on an ancestor) and say everything again when it changes', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the figure\'s share tools speak its language (lang on an ancestor) and say everything again when it changes', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto(CHAPTER);
   const figure = figureOf(page);

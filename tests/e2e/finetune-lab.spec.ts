@@ -71,7 +71,7 @@ test('cancel acts within a second and keeps the page responsive; training again 
   }
 });
 
-test('bad attributes and URL values: readable messages, last good values kept, widget still usable', { tag: '@webgpu-only' }, async ({ page }) => {
+test('bad attributes and URL values: readable messages, last good values kept, widget still usable', { tag: '@page' }, async ({ page }) => {
   const lab = await openLab(page, `per-class=0&source=resnet50&compare=freeze%3Dconv9&lr=abc&holdout=1000`);
   const text = message(lab);
   await expect(text).toContainText('per-class must be at least 1');
@@ -105,7 +105,7 @@ test('bad attributes and URL values: readable messages, last good values kept, w
   await expect(lab).toHaveAttribute('status', 'ready');
 });
 
-test('the set-up round-trips through the embed URL', { tag: '@webgpu-only' }, async ({ page }) => {
+test('the set-up round-trips through the embed URL', { tag: '@page' }, async ({ page }) => {
   const lab = await openLab(page, 'per-class=7&seed=4&compare=source%3Drandom');
   await lab.locator('#fm-lab-lr-1').fill('0.02');
   await lab.locator('#fm-lab-lr-1').dispatchEvent('change');

@@ -8,9 +8,9 @@
  * words per widget; the full list (each text, where it was found, hidden or not) is attached as leaks-<lang>.json.
  *
  * Cost: the embed pages run in one test, page after page in one tab, each checked in Chinese and then in English
- * after <html lang> changes (which also checks that a change of language recomputes nothing), and only in the webgpu project
- * (what a widget says does not depend on the backend; the fallback reasons, said only without WebGPU, are catalogue
- * messages checked by the catalogue's unit tests).
+ * after <html lang> changes (which also checks that a change of language recomputes nothing), and only in the `page` project
+ * (what a widget says does not depend on the backend; there, with no GPU, every widget also says why it computes on the CPU;
+ * the other fallback reasons are catalogue messages checked by the catalogue's unit tests).
  *
  * `?lang=` on embed pages: the page is meant to set `<html lang>` from it itself. So that this test does not depend
  * on that, an init script also sets `lang` on <html> from the query when the document turns `interactive` — after
@@ -78,7 +78,7 @@ async function expectNoLeaks(leaks: Leak[], lang: LeakLang, name: string): Promi
   expect(wordsByWidget(leaks), `${lang === 'zh-CN' ? 'English' : 'Chinese'} words inside widgets (${name})`).toEqual({});
 }
 
-test('embed pages in Chinese (?lang=zh-CN): no English inside widgets; switched to English without recomputing: no Chinese', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('embed pages in Chinese (?lang=zh-CN): no English inside widgets; switched to English without recomputing: no Chinese', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(WIDGETS.length * 60_000 + FIRST_RESULT_MS);
   await langFromQueryFallback(page);
@@ -122,7 +122,7 @@ test('embed pages in Chinese (?lang=zh-CN): no English inside widgets; switched 
 });
 
 for (const lang of ['zh-CN', 'en'] as const) {
-  test(`${lang === 'en' ? 'English' : 'Chinese'} chapter (${CHAPTER}): no ${lang === 'en' ? 'Chinese' : 'English'} inside widgets`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test(`${lang === 'en' ? 'English' : 'Chinese'} chapter (${CHAPTER}): no ${lang === 'en' ? 'Chinese' : 'English'} inside widgets`, { tag: '@page' }, async ({ page, watch }) => {
     void watch;
     test.setTimeout(4 * FIRST_RESULT_MS);
     const path = lang === 'en' ? `/chapters/${CHAPTER}/` : `/zh-cn/chapters/${CHAPTER}/`;

@@ -2,7 +2,7 @@
  * Every link on every built page leads somewhere: an internal `href` (a page, a file) exists in dist/, and its
  * `#fragment` names an element of the page it points to — in both editions, so a Chinese page's link to a section
  * (ids shared with the English, scripts/markdown/rehype-locale-heading-ids.ts) or to another Chinese page holds.
- * Files, not a browser, so it runs once (in the webgpu project).
+ * Files, not a browser, so it runs once (in the `page` project).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
@@ -21,7 +21,7 @@ function fileOf(path: string): string | null {
   return statSync(file).isDirectory() ? (existsSync(`${file}/index.html`) ? `${file}/index.html` : null) : file;
 }
 
-test('every internal link and fragment on every page of both editions resolves', { tag: '@webgpu-only' }, () => {
+test('every internal link and fragment on every page of both editions resolves', { tag: '@page' }, () => {
   expect(pages.filter((p) => p.startsWith('zh-cn/')).length).toBeGreaterThanOrEqual(12);
   const broken: string[] = [];
   for (const page of pages) {

@@ -66,7 +66,7 @@ test('curves and read-out equal the closed forms; the chapter\'s numbers at p = 
   expect(await page.evaluate(() => window.FeatureMaps!.peekEngine())).toBeNull();
 });
 
-test('keyboard and hover move the read-out', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('keyboard and hover move the read-out', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, '?p=0.5');
   const slider = page.locator('fm-loss-curves [data-role="p"]');
@@ -87,7 +87,7 @@ test('keyboard and hover move the read-out', { tag: '@webgpu-only' }, async ({ p
   await expect(slider).toHaveValue(String(d.p));
 });
 
-test('bad inputs: a message, the last good values stay, HTML is text', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad inputs: a message, the last good values stay, HTML is text', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, `?classes=500&gradient=${encodeURIComponent('<script>x</script>')}&p=0`);
   await expect(message(page)).toContainText('classes must be from 2 to 10; got 500');
@@ -108,13 +108,13 @@ test('bad inputs: a message, the last good values stay, HTML is text', { tag: '@
   }
 });
 
-test('axe: the embed page', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('axe: the embed page', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('lang="zh-CN": controls, legend, axes, caption, read-out and messages in Chinese; back to English without a new result', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('lang="zh-CN": controls, legend, axes, caption, read-out and messages in Chinese; back to English without a new result', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto(`${EMBED}?p=0.5&classes=2&gradient=p`);
   await widget(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));

@@ -167,7 +167,7 @@ test('seeded races on the engine: both losses, CE training loss falls, identical
   await expect(el(page).getByRole('button', { name: 'Start' })).toBeEnabled();
 });
 
-test('bad attributes and URL values: readable messages, last good values, the widget keeps working', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad attributes and URL values: readable messages, last good values, the widget keeps working', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   const q = new URLSearchParams({ 'per-class': '1', epochs: 'many', 'learning-rate': '0', seed: '<img src=x onerror=alert(1)>' }).toString();
   await open(page, q);
@@ -196,7 +196,7 @@ test('bad attributes and URL values: readable messages, last good values, the wi
   await expect(el(page).getByRole('button', { name: 'Start' })).toBeEnabled();
 });
 
-test('axe: the embed page, also with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('axe: the embed page, also with a message shown', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'per-class=2&epochs=1');
   expect(await axeViolations(page)).toEqual([]);
@@ -206,7 +206,7 @@ test('axe: the embed page, also with a message shown', { tag: '@webgpu-only' }, 
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`axe: Chapter 4 with the race ready (${theme})`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test(`axe: Chapter 4 with the race ready (${theme})`, { tag: '@page' }, async ({ page, watch }) => {
     void watch;
     await page.emulateMedia({ colorScheme: theme });
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
@@ -219,7 +219,7 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('lang="zh-CN": the shell, status line, charts and messages in Chinese; back to English without a new computation', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('lang="zh-CN": the shell, status line, charts and messages in Chinese; back to English without a new computation', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto(`${EMBED}?per-class=2&epochs=1`);
   await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));

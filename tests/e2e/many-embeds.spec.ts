@@ -30,7 +30,7 @@ function read(frame: Frame): Promise<{ input: Plain; kernel: Plain; output: Plai
   });
 }
 
-test('three embeds of the playground in one host page: all finish, each right for its settings, no leaks', { tag: '@webgpu-only' }, async ({ page }) => {
+test('three embeds of the playground in one host page: all finish, each right for its settings, no leaks', { tag: '@page' }, async ({ page }) => {
   test.setTimeout(300_000);
   const frames = EMBEDS.map((e, i) => `<iframe title="Embed ${i + 1}" width="440" height="860" src="/embed/conv-playground/?${new URLSearchParams({ ...e, color: 'gray' })}"></iframe>`);
   await page.route(`**${HOST}`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><title>Host</title><body>${frames.join('')}</body></html>` }));

@@ -122,7 +122,7 @@ test('every layer on the engine matches TensorFlow.js on the CPU for the same te
   expect(await numTensors(page)).toBe(before - ref.weights);
 });
 
-test('bad model, image, layer and map: readable messages, the last good set-up kept, the widget still runs', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad model, image, layer and map: readable messages, the last good set-up kept, the widget still runs', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(600_000);
   const d = await open(page, new URLSearchParams({ model: MODEL, image: '5000', layer: 'conv1', map: '40' }).toString());
@@ -194,7 +194,7 @@ test('bad model, image, layer and map: readable messages, the last good set-up k
   expect([back.source, back.image]).toEqual(['test', 13]);
 });
 
-test('a corrupted or truncated model file: a message naming the file, and the widget recovers', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('a corrupted or truncated model file: a message naming the file, and the widget recovers', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(600_000);
   const weights = `**/models/${MODEL}/weights.bin`;
@@ -213,7 +213,7 @@ test('a corrupted or truncated model file: a message naming the file, and the wi
   expect(await message(page)).toBe('');
 });
 
-test('the layer table: every column whole in the chapter’s column at 1280 px; on a phone it scrolls sideways, focusable, named, with a hint', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the layer table: every column whole in the chapter’s column at 1280 px; on a phone it scrolls sideways, focusable, named, with a hint', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -247,7 +247,7 @@ test('the layer table: every column whole in the chapter’s column at 1280 px; 
   await expect.poll(() => box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
 });
 
-test('in lang="zh-CN" on the page: controls, class names, table, detail, drawing pad and sentences in Chinese; back to en without a new forward pass', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('in lang="zh-CN" on the page: controls, class names, table, detail, drawing pad and sentences in Chinese; back to en without a new forward pass', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(400_000);
   await open(page);

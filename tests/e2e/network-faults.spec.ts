@@ -2,7 +2,8 @@
  * The network goes away after the page has loaded: every request for a data, model or sample file fails (a real
  * aborted request, page.route). Each widget that fetches such files must say which file could not be loaded,
  * end in status="error" (never stuck at loading), and offer a Retry that works once the network is back.
- * Backend-independent, so the webgpu project runs it alone.
+ * Backend-independent, so each runs once: on the CPU in the `page` project, feature reuse and domain shift on WebGPU
+ * (the CPU is no quicker for them).
  */
 import type { Page, Route } from '@playwright/test';
 import { test, expect } from './support.ts';
@@ -40,7 +41,7 @@ async function cut(page: Page, failed: string[]): Promise<(route: Route) => Prom
 }
 
 for (const { slug, query, change } of CASES) {
-  test(`${slug}: network cut after load — the file named, status error, Retry works when it is back`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test(`${slug}: network cut after load — the file named, status error, Retry works when it is back`, { tag: ['feature-reuse', 'domain-shift'].includes(slug) ? '@webgpu-only' : '@page' }, async ({ page, watch }) => {
     test.setTimeout(300_000);
     const el = page.locator(`fm-${slug}`);
     const failed: string[] = [];

@@ -12,7 +12,7 @@ test.afterEach(async () => {
   site = undefined;
 });
 
-test('a saved chapter opens and computes with the server gone; the indicator says so; an unsaved chapter does not open @webgpu-only', async ({ page }) => {
+test('a saved chapter opens and computes with the server gone; the indicator says so; an unsaved chapter does not open @page', async ({ page }) => {
   test.setTimeout(240_000);
   site = await startSite('dist');
   const url = site.url;
@@ -38,7 +38,7 @@ test('a saved chapter opens and computes with the server gone; the indicator say
   expect(other, 'a chapter never opened cannot come from the cache').not.toBe(200);
 });
 
-test('Remove the offline copy empties the cache for that chapter; the control returns to Save @webgpu-only', async ({ page }) => {
+test('Remove the offline copy empties the cache for that chapter; the control returns to Save @page', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/chapters/activations/');
   const box = page.locator('.fm-offline');

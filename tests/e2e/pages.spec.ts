@@ -5,7 +5,7 @@ import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 /** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
 const TFJS_MARKER = 'Conv2DBackpropFilter';
 
-// The page checks do not depend on the backend, so they run once (webgpu project); the landing page runs in both,
+// The page checks do not depend on the backend, so they run once (`page` project, no GPU); the landing page runs in both,
 // since its device badge says which backend the browser gets, and the fallback project checks every embed page's
 // notice with axe.
 test.describe('the book shell', () => {
@@ -26,7 +26,7 @@ test.describe('the book shell', () => {
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
   });
 
-  test('the Notation page: every symbol rendered, linked from a chapter’s intro box and the sidebar, not a chapter itself, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('the Notation page: every symbol rendered, linked from a chapter’s intro box and the sidebar, not a chapter itself, axe clean', { tag: '@page' }, async ({ page }) => {
     await page.goto('/chapters/activations/');
     // Its prerequisites name the chain rule in math, rendered like the chapter's own.
     await expect(page.locator('.fm-chapter-intro math').first()).toBeVisible();
@@ -42,7 +42,7 @@ test.describe('the book shell', () => {
     await expect(page.locator('.fm-chapter-list li', { hasText: 'Notation' })).toHaveCount(0);
   });
 
-  test('the Notation page (both editions) preloads the math font its first screen needs, so its formulas do not move once it arrives; a chapter does not', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('the Notation page (both editions) preloads the math font its first screen needs, so its formulas do not move once it arrives; a chapter does not', { tag: '@page' }, async ({ page }) => {
     const fontState = () => page.evaluate(() => {
       const faces = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((r): r is CSSFontFaceRule => r instanceof CSSFontFaceRule);
       const face = faces.find((r) => r.style.getPropertyValue('font-family').includes('Feature Maps Math'));
@@ -67,7 +67,7 @@ test.describe('the book shell', () => {
     expect((await fontState()).preloads).toEqual([]);
   });
 
-  test('display formulas off screen are laid out only as they near it, yet the math font is there before the reader reaches one', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('display formulas off screen are laid out only as they near it, yet the math font is there before the reader reaches one', { tag: '@page' }, async ({ page }) => {
     // Laid out at load, the first display formula requested the math font (70 KB) while the page's first screen was
     // still loading (Lighthouse counted it in the phone's LCP). Now such a formula is skipped like the text around it.
     for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
@@ -87,7 +87,7 @@ test.describe('the book shell', () => {
     }
   });
 
-  test('a question\'s answer box is laid out with the page, its text (and math) only as it nears the screen', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a question\'s answer box is laid out with the page, its text (and math) only as it nears the screen', { tag: '@page' }, async ({ page }) => {
     // As the page finished parsing, the browser's form handling laid out each skipped block that held an answer box,
     // one after another: Chapter 1's longest task while loading (book.css). The boxes are no longer in skipped blocks.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -113,7 +113,7 @@ test.describe('the book shell', () => {
     expect(state.farMathDrawn, 'formulas three screens down laid out at load').toBe(0);
   });
 
-  test('a chapter\'s four playgrounds far down the page draw their shells one at a time after their element is defined; the gallery\'s, in view, at once', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a chapter\'s four playgrounds far down the page draw their shells one at a time after their element is defined; the gallery\'s, in view, at once', { tag: '@page' }, async ({ page }) => {
     // Defining an element upgrades every instance on the page at once: the four drew their shells in the task that
     // evaluated their module, and the next frame laid all four out (src/lib/widget/fm-element.ts, drawSoon).
     await page.addInitScript(() => {
@@ -153,7 +153,7 @@ test.describe('the book shell', () => {
     await expect.poll(async () => (await state()).drawnAtDefine['fm-conv-playground']).toEqual([1, 1]);
   });
 
-  test('a shell written in parts is drawn a part per idle moment far down the page, all at once when it starts, and says again what changed language meanwhile', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a shell written in parts is drawn a part per idle moment far down the page, all at once when it starts, and says again what changed language meanwhile', { tag: '@page' }, async ({ page }) => {
     // src/lib/widget/fm-element.ts: render() as a generator. A test element on FmElement, whose four parts each take
     // 5 ms: an idle moment draws for about 8 ms, so at most two parts each, whatever the machine's speed.
     await page.goto('/zh-cn/chapters/convolution/');
@@ -226,7 +226,7 @@ test.describe('the book shell', () => {
     expect(of('moved', 'part').map((e) => e[2]).slice(-4)).toEqual([1, 2, 3, 4]);
   });
 
-  test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@page' }, async ({ page }) => {
     test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
     await page.goto('/chapters/convolution/');
     await expect(page.getByRole('heading', { level: 1, name: 'Convolution' })).toBeVisible();
@@ -244,7 +244,7 @@ test.describe('the book shell', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('search finds a word from chapter 1', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('search finds a word from chapter 1', { tag: '@page' }, async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Search' }).first().click();
     const box = page.getByRole('searchbox').or(page.getByPlaceholder(/search/i)).first();
@@ -252,7 +252,7 @@ test.describe('the book shell', () => {
     await expect(page.locator('site-search a[href*="/chapters/convolution/"]').first()).toBeVisible();
   });
 
-  test('a chapter ships no tfjs until a widget nears the viewport', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a chapter ships no tfjs until a widget nears the viewport', { tag: '@page' }, async ({ page }) => {
     const scripts: string[] = [];
     page.on('response', async (res) => {
       if (res.request().resourceType() === 'script') scripts.push(await res.text());
@@ -266,7 +266,7 @@ test.describe('the book shell', () => {
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
   });
 
-  test('every widget observes its spec’s attributes, reflects its properties and adopts the shared host sheet', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('every widget observes its spec’s attributes, reflects its properties and adopts the shared host sheet', { tag: '@page' }, async ({ page }) => {
     for (const { slug, tag, attributes, spec } of WIDGETS) {
       await page.goto(`/embed/${slug}/`);
       const got = await page.locator(tag).evaluate(async (e) => {
@@ -293,7 +293,7 @@ test.describe('the book shell', () => {
     }
   });
 
-  test('widgets follow the book’s dark theme', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('widgets follow the book’s dark theme', { tag: '@page' }, async ({ page }) => {
     for (const theme of ['dark', 'light'] as const) {
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       await page.goto('/chapters/activations/');
@@ -319,7 +319,7 @@ test.describe('the book shell', () => {
     }
   });
 
-  test('the embed page posts its height to the host page', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('the embed page posts its height to the host page', { tag: '@page' }, async ({ page }) => {
     await page.goto('/device/');
     const height = await page.evaluate(
       () =>
@@ -337,7 +337,7 @@ test.describe('the book shell', () => {
   });
 });
 
-test('every figure has a "Skip past this figure" link, hidden until focused, that moves focus past the figure', { tag: '@webgpu-only' }, async ({ page }) => {
+test('every figure has a "Skip past this figure" link, hidden until focused, that moves focus past the figure', { tag: '@page' }, async ({ page }) => {
   await page.goto('/chapters/convolution/');
   const skips = page.locator('.fm-widget-figure > a.fm-skip-figure');
   const figures = await page.locator('.fm-widget-figure').count();
@@ -362,7 +362,7 @@ test('every figure has a "Skip past this figure" link, hidden until focused, tha
   expect(after).toEqual({ inside: false, follows: true });
 });
 
-test('printing a chapter hides the navigation and folds the answers, even one the reader opened (print.spec: "Print with answers")', { tag: '@webgpu-only' }, async ({ page }) => {
+test('printing a chapter hides the navigation and folds the answers, even one the reader opened (print.spec: "Print with answers")', { tag: '@page' }, async ({ page }) => {
   await page.goto('/chapters/convolution/');
   const answer = page.locator('.fm-predict-answer').first();
   await answer.locator('summary').click();
@@ -373,7 +373,7 @@ test('printing a chapter hides the navigation and folds the answers, even one th
   await expect(answer).toBeHidden();
 });
 
-test('the Embed control gives an iframe snippet that reproduces the figure as set up', { tag: '@webgpu-only' }, async ({ page, context }) => {
+test('the Embed control gives an iframe snippet that reproduces the figure as set up', { tag: '@page' }, async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/chapters/convolution/');
   const figure = page.locator('.fm-widget-figure', { has: page.locator('fm-conv-playground') }).first();
@@ -397,7 +397,7 @@ test('the Embed control gives an iframe snippet that reproduces the figure as se
   await expect(embedded).toHaveAttribute('kernel', kernel!);
 });
 
-test('"On this page" marks the section being read, in the sidebar list and in the phone\'s bar (src/lib/toc/starlight-toc.ts)', { tag: '@webgpu-only' }, async ({ page }) => {
+test('"On this page" marks the section being read, in the sidebar list and in the phone\'s bar (src/lib/toc/starlight-toc.ts)', { tag: '@page' }, async ({ page }) => {
   await page.goto('/chapters/convolution/');
   const current = (sel: string) => page.locator(`${sel} a[aria-current="true"]`);
   // A heading at the top of the screen, then `below` px of its section read. The jump goes through the fragment, as
@@ -421,7 +421,7 @@ test('"On this page" marks the section being read, in the sidebar list and in th
   await expect(current('mobile-starlight-toc')).toHaveAttribute('href', '#_top');
 });
 
-test('the text being read stays put when something above it changes height, on a wide screen and on a phone (book.css: scroll anchoring)', { tag: '@webgpu-only' }, async ({ page }) => {
+test('the text being read stays put when something above it changes height, on a wide screen and on a phone (book.css: scroll anchoring)', { tag: '@page' }, async ({ page }) => {
   for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 800 }]) {
     await page.setViewportSize(viewport);
     await page.goto('/chapters/convolution/');
@@ -441,7 +441,7 @@ test('the text being read stays put when something above it changes height, on a
   }
 });
 
-test('a jump to a section lands on it, though the text above it is laid out only as it nears the screen (src/lib/toc/land-on-target.ts)', { tag: '@webgpu-only' }, async ({ page }) => {
+test('a jump to a section lands on it, though the text above it is laid out only as it nears the screen (src/lib/toc/land-on-target.ts)', { tag: '@page' }, async ({ page }) => {
   const top = (id: string) => page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, id);
   // Under the fixed header (64 px) and the heading's scroll margin: within a few lines of the top of the screen.
   const landed = async (id: string) => expect.poll(() => top(id), { timeout: 5_000 }).toBeGreaterThanOrEqual(0).then(() => expect.poll(() => top(id), { timeout: 5_000 }).toBeLessThan(150));

@@ -79,7 +79,7 @@ test('feature map and pooled map match the float64 oracles; the read-out names t
   }
 });
 
-test('keyboard: the pooled map moves the window by one stride; a click picks a cell', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('keyboard: the pooled map moves the window by one stride; a click picks a cell', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   const d0 = await open(page, 'image=brick&cell=3,3&size=3&stride=2');
   expect(d0.cell).toEqual([2, 2]);
@@ -101,7 +101,7 @@ test('keyboard: the pooled map moves the window by one stride; a click picks a c
   expect(d.cell).toEqual([0, 22]);
 });
 
-test('drawing: keyboard and pointer ink, an empty drawing says so, and shifting moves what the oracle says', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('drawing: keyboard and pointer ink, an empty drawing says so, and shifting moves what the oracle says', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
   await open(page, 'image=draw&kernel=identity&relu=off');
@@ -153,7 +153,7 @@ test('drawing: keyboard and pointer ink, an empty drawing says so, and shifting 
   await expect.poll(async () => Array.from((await read(page)).output.data)).toEqual(expected(one));
 });
 
-test('bad size, stride, mode, image, kernel and cell: messages, last good set-up, still working; no leak', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad size, stride, mode, image, kernel and cell: messages, last good set-up, still working; no leak', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
   const bad = new URLSearchParams({ size: '0', stride: 'two', mode: 'median', kernel: 'sobel-z', image: '<img src=x onerror=alert(1)>', relu: 'maybe' });
@@ -188,7 +188,7 @@ test('bad size, stride, mode, image, kernel and cell: messages, last good set-up
   expect(await numTensors(page)).toBe(before);
 });
 
-test('the embed page passes axe in light and dark, also with a message and a drawing shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the embed page passes axe in light and dark, also with a message and a drawing shown', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   expect(await axeViolations(page)).toEqual([]);
@@ -198,7 +198,7 @@ test('the embed page passes axe in light and dark, also with a message and a dra
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'cell=99,99');
   const n = await count(page);

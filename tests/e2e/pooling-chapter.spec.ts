@@ -27,7 +27,7 @@ const output = (w: Locator) => w.evaluate(async (e) => { const t = await (e as u
 const featureMap = (w: Locator) => w.evaluate(async (e) => { const t = await (e as unknown as { getFeatureMap(): Promise<{ data: Float32Array; shape: number[] }> }).getFeatureMap(); return { data: Array.from(t.data), shape: t.shape }; }) as Promise<Plain>;
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`chapter page: widgets ready, axe clean, between chapters 1 and 3 (${theme})`, { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test(`chapter page: widgets ready, axe clean, between chapters 1 and 3 (${theme})`, { tag: '@page' }, async ({ page, watch }) => {
     void watch;
     test.setTimeout(480_000); // axe over a long page with five live widgets is slow on a shared, software-GPU machine
     await page.emulateMedia({ colorScheme: theme });
@@ -43,7 +43,7 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('the landing page lists the five chapters in order, numbered 1 to 5', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the landing page lists the five chapters in order, numbered 1 to 5', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto('/');
   const items = page.locator('.fm-chapter-list li');
@@ -53,7 +53,7 @@ test('the landing page lists the five chapters in order, numbered 1 to 5', { tag
   ]);
 });
 
-test('the pooling questions: what the prose predicts is what the explorers show', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the pooling questions: what the prose predicts is what the explorers show', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(240_000);
   await page.goto(URL);
@@ -114,7 +114,7 @@ test('the pooling questions: what the prose predicts is what the explorers show'
   expect(a.filter((v) => v > 0 && v !== 0.25).every((v) => v === 1)).toBe(true);
 });
 
-test('the receptive-field questions: corner unit, a stride of 1, dilations 1-2-4-8 and 2-2-2', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the receptive-field questions: corner unit, a stride of 1, dilations 1-2-4-8 and 2-2-2', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   type Detail = { r: number; j: number; sizes: number[]; mask: { cells: number; rows: number[] }; unit: number[] };
   await page.addInitScript(() => {

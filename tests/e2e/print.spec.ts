@@ -1,6 +1,7 @@
 /**
  * Printing a chapter, looked at on paper: `page.pdf()` (Chromium's print path, print media, beforeprint/afterprint)
- * rendered back to pixels and text with pdf.js (tests/e2e/print/pdf-pages.ts). Backend-independent, so @webgpu-only.
+ * rendered back to pixels and text with pdf.js (tests/e2e/print/pdf-pages.ts). Backend-independent, so run once: on the
+ * CPU (@page), but for Chapter 5's lab, whose training runs on WebGPU (@webgpu-only).
  * Set FM_PRINT_PNG=<dir> to write the pages looked at as PNGs.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -65,7 +66,7 @@ test('Chapter 5 printed after one lab run: the lab\'s chart on paper, its contro
   }
 });
 
-test('"Print with answers" runs every figure of Chapter 1 first, prints the answers, then folds them back', { tag: '@webgpu-only' }, async ({ page, context, baseURL }) => {
+test('"Print with answers" runs every figure of Chapter 1 first, prints the answers, then folds them back', { tag: '@page' }, async ({ page, context, baseURL }) => {
   await page.goto('/chapters/convolution/');
   const answer = 'so the output is';
   // The reader opened one answer themselves; printing must leave it open and close the others again.
@@ -111,7 +112,7 @@ test('"Print with answers" runs every figure of Chapter 1 first, prints the answ
   }
 });
 
-test('print media: controls inside a widget\'s shadow root hidden, fields shown as values, page chrome and answers hidden; the print controls are axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
+test('print media: controls inside a widget\'s shadow root hidden, fields shown as values, page chrome and answers hidden; the print controls are axe clean', { tag: '@page' }, async ({ page }) => {
   await page.goto('/chapters/convolution/');
   const controls = page.getByRole('group', { name: 'Print this chapter' });
   await expect(controls).toBeVisible();
@@ -134,7 +135,7 @@ test('print media: controls inside a widget\'s shadow root hidden, fields shown 
   await expect(playground.locator('figcaption, select').first()).toBeVisible();
 });
 
-test('the print controls speak the page\'s language and say their status again when it changes', { tag: '@webgpu-only' }, async ({ page }) => {
+test('the print controls speak the page\'s language and say their status again when it changes', { tag: '@page' }, async ({ page }) => {
   await page.goto('/chapters/convolution/');
   // One figure left (the conv playground), so the print prepares one widget; the dialog is replaced as above.
   await page.evaluate(() => {

@@ -1,7 +1,7 @@
 /**
  * Progress and assignments (issue 12, item 5): answers and revealed solutions kept in localStorage per page and
  * question, the chapter's "n of m questions and exercises answered" line and its Clear control, the sidebar's "read" marks, and
- * the "For teachers" pages. None of this depends on the backend, so every test is @webgpu-only.
+ * the "For teachers" pages. None of this depends on the backend, so every test is @page.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, widgetReady } from './support.ts';
@@ -12,7 +12,7 @@ const stored = (page: Page, id: string) =>
   page.evaluate((k) => localStorage.getItem(k), `fm-progress:v1:${CHAPTER}#${id}`);
 
 test.describe('progress on a chapter', () => {
-  test('an answer and a revealed solution survive a reload, the count follows, and Clear empties this page only @webgpu-only', async ({ page }) => {
+  test('an answer and a revealed solution survive a reload, the count follows, and Clear empties this page only @page', async ({ page }) => {
     test.setTimeout(240_000);
     await page.goto(CHAPTER);
     const total = await page.locator('[data-fm-question]').count();
@@ -72,7 +72,7 @@ test.describe('progress on a chapter', () => {
     expect(await page.evaluate((k) => localStorage.getItem(k), other)).toContain('kept');
   });
 
-  test('malformed stored values are ignored and printing does not count as revealing @webgpu-only', async ({ page }) => {
+  test('malformed stored values are ignored and printing does not count as revealing @page', async ({ page }) => {
     await page.addInitScript((key) => {
       if (!sessionStorage.getItem('seeded')) {
         localStorage.setItem(key, '{not json');
@@ -94,7 +94,7 @@ test.describe('progress on a chapter', () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fm-progress:v1:') && !k.endsWith('#q-nothing')))).toEqual([]);
   });
 
-  test('the sidebar marks a chapter read once its summary is reached, and the mark survives a reload @webgpu-only', async ({ page }) => {
+  test('the sidebar marks a chapter read once its summary is reached, and the mark survives a reload @page', async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto('/chapters/activations/');
     const sidebar = page.locator('nav[aria-label="Main"]');
@@ -111,7 +111,7 @@ test.describe('progress on a chapter', () => {
     await expect(sidebar.getByRole('link', { name: 'Activation functions (read)', exact: true })).toBeVisible();
   });
 
-  test('the progress line, its Clear and the read marks speak the page\'s language, and again when it changes @webgpu-only', async ({ page }) => {
+  test('the progress line, its Clear and the read marks speak the page\'s language, and again when it changes @page', async ({ page }) => {
     await page.goto(CHAPTER);
     const total = await page.locator('[data-fm-question]').count();
     await expect(count(page)).toHaveText(`0 of ${total} questions and exercises answered`);
@@ -148,7 +148,7 @@ test.describe('progress on a chapter', () => {
 });
 
 test.describe('for teachers', () => {
-  test('the teachers page lists every chapter with the questions and exercises its page has, linked to each, axe clean @webgpu-only', async ({ page }) => {
+  test('the teachers page lists every chapter with the questions and exercises its page has, linked to each, axe clean @page', async ({ page }) => {
     await page.goto('/teachers/');
     const chapterLinks = await page.locator('nav[aria-label="Main"] a[href*="/chapters/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     const sections = page.locator('section[data-chapter]');
@@ -175,14 +175,14 @@ test.describe('for teachers', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('the teachers page is axe clean in the dark theme @webgpu-only', async ({ page }) => {
+  test('the teachers page is axe clean in the dark theme @page', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
     await page.goto('/teachers/');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('the gallery switches widget from the select, keeps it in the URL, and its embed control names the widget; axe clean @webgpu-only', async ({ page }) => {
+  test('the gallery switches widget from the select, keeps it in the URL, and its embed control names the widget; axe clean @page', async ({ page }) => {
     test.setTimeout(240_000);
     // The widget's own attributes in the URL set it up; its controls' changes go back into the URL.
     await page.goto('/teachers/gallery/?widget=loss-curves&classes=4');
@@ -218,7 +218,7 @@ test.describe('for teachers', () => {
     await expect(page.locator('fm-softmax-explorer#gallery-widget')).toHaveCount(1);
   });
 
-  test('the gallery names an unknown widget as text and shows the first one @webgpu-only', async ({ page }) => {
+  test('the gallery names an unknown widget as text and shows the first one @page', async ({ page }) => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -233,7 +233,7 @@ test.describe('for teachers', () => {
   });
 });
 
-test('the teachers page and the gallery do not scroll sideways on a 320 px phone @webgpu-only', async ({ page }) => {
+test('the teachers page and the gallery do not scroll sideways on a 320 px phone @page', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 800 });
   for (const url of ['/teachers/', '/teachers/gallery/?widget=loss-curves']) {
     await page.goto(url);

@@ -40,7 +40,7 @@ async function paintedCells(page: Page, n: number): Promise<number[]> {
   }, n);
 }
 
-test('presets and edited stacks: reported and painted fields are the oracle\'s; the formula matches it', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('presets and edited stacks: reported and painted fields are the oracle\'s; the formula matches it', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   const scripts: string[] = [];
   page.on('response', async (res) => { if (res.request().resourceType() === 'script') scripts.push(await res.text()); });
@@ -78,7 +78,7 @@ test('presets and edited stacks: reported and painted fields are the oracle\'s; 
   expect(scripts.filter((s) => s.includes(TFJS_MARKER)), 'no tfjs on this page').toHaveLength(0);
 });
 
-test('keyboard and pointer: arrow keys move the unit, the strip and the select pick layers, the table edits a layer', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('keyboard and pointer: arrow keys move the unit, the strip and the select pick layers, the table edits a layer', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'preset=small-cnn');
   const picked = page.locator('fm-receptive-field canvas[data-role="picked"]');
@@ -122,7 +122,7 @@ test('keyboard and pointer: arrow keys move the unit, the strip and the select p
   expect(await message(page)).toBe('');
 });
 
-test('bad preset, stacks, sizes, layer and unit: messages, last good stack, still working', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad preset, stacks, sizes, layer and unit: messages, last good stack, still working', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   let d = await open(page, new URLSearchParams({ preset: 'alexnet', layer: '9', unit: '0,0' }).toString());
   let m = await message(page);
@@ -155,7 +155,7 @@ test('bad preset, stacks, sizes, layer and unit: messages, last good stack, stil
   await expect(el(page)).toHaveAttribute('unit', '2,3');
 });
 
-test('the embed page passes axe in light and dark, also with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the embed page passes axe in light and dark, also with a message shown', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'preset=vgg&layer=5');
   expect(await axeViolations(page)).toEqual([]);
@@ -165,7 +165,7 @@ test('the embed page passes axe in light and dark, also with a message shown', {
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, 'preset=dilated&layer=9&unit=5,9');
   const words = () => el(page).evaluate((e) => {

@@ -22,7 +22,7 @@ const page_ = (book: string, extra = '') => `<!doctype html><html lang="en"><hea
 <fm-conv-playground kernel="sobel-y" image="brick"></fm-conv-playground>
 <fm-dataset-preview dataset="digits" per-class="2"></fm-dataset-preview></main></body></html>`;
 
-test('on another origin under a strict CSP: both widgets compute with code and assets from the book only @webgpu-only', async ({ page, baseURL }) => {
+test('on another origin under a strict CSP: both widgets compute with code and assets from the book only @page', async ({ page, baseURL }) => {
   const book = new URL('/', baseURL).href;
   const bookOrigin = new URL(book).origin;
   host = await serve(page_(book), (origin) => `default-src ${origin} ${bookOrigin}; script-src ${origin} ${bookOrigin}`);
@@ -49,7 +49,7 @@ test('on another origin under a strict CSP: both widgets compute with code and a
   expect(violations).toEqual([]);
 });
 
-test('a host that loads the entry twice defines each element once and throws nothing @webgpu-only', async ({ page, baseURL, watch }) => {
+test('a host that loads the entry twice defines each element once and throws nothing @page', async ({ page, baseURL, watch }) => {
   const book = new URL('/', baseURL).href;
   host = await serve(page_(book, `<script type="module" src="${book}widgets/v1/feature-maps.js?copy=2"></script>`));
   await page.goto(`${host.origin}/`);

@@ -6,7 +6,7 @@
  * Each embed page and each chapter is loaded in a same-origin iframe far below the fold of a small host page, so
  * every widget is defined and renders its shell but does not start (a widget starts near the top-level viewport,
  * as on a reader's page when it is further down); axe then checks the host page and the frame.
- * Backend-independent, so the webgpu project runs it alone.
+ * Backend-independent, so it runs once, in the `page` project.
  */
 import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -46,7 +46,7 @@ const axeOf = async (page: Page, what: string, figures = false) => {
   return (await builder.analyze()).violations.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 };
 
-test('every widget’s shell is valid before its first result (embed pages, held below the fold)', { tag: '@webgpu-only' }, async ({ page }) => {
+test('every widget’s shell is valid before its first result (embed pages, held below the fold)', { tag: '@page' }, async ({ page }) => {
   test.setTimeout(30_000 * WIDGETS.length);
   const results: string[] = [];
   for (const { slug, tag } of WIDGETS) {
@@ -62,7 +62,7 @@ test('every widget’s shell is valid before its first result (embed pages, held
 });
 
 for (const chapter of CHAPTERS) {
-  test(`chapter ${chapter}: axe clean as it loads, before any widget runs`, { tag: '@webgpu-only' }, async ({ page }) => {
+  test(`chapter ${chapter}: axe clean as it loads, before any widget runs`, { tag: '@page' }, async ({ page }) => {
     test.setTimeout(300_000);
     const frame = await heldBelowFold(page, `/chapters/${chapter}/`);
     const widgets = (await shells(frame)).filter((e) => e.status !== null);

@@ -97,7 +97,7 @@ test('engine softmax, loss and autodiff gradient agree with the float64 oracle a
   }
 });
 
-test('keyboard: arrow keys change the focused logit, Tab reaches every control', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('keyboard: arrow keys change the focused logit, Tab reaches every control', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   const handle = page.locator('fm-softmax-explorer .handle').nth(1);
@@ -140,7 +140,7 @@ test('keyboard: arrow keys change the focused logit, Tab reaches every control',
   expect(reached).toEqual(['logits', 'target', 'temperature-range', 'temperature', 'smoothing-range', 'smoothing']);
 });
 
-test('pointer: dragging a bar changes its logit', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('pointer: dragging a bar changes its logit', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   const box = (await page.locator('fm-softmax-explorer .handle').nth(2).boundingBox())!;
@@ -152,7 +152,7 @@ test('pointer: dragging a bar changes its logit', { tag: '@webgpu-only' }, async
   expectAgreement(await last(page), 'after drag');
 });
 
-test('bad inputs: a message in the widget, the last good values stay, numbers stay finite', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad inputs: a message in the widget, the last good values stay, numbers stay finite', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, '?logits=1000,999,998');
   let d = await last(page);
@@ -188,7 +188,7 @@ test('bad inputs: a message in the widget, the last good values stay, numbers st
   }
 });
 
-test('bad URL values: out-of-range target and HTML are shown as text, never as markup', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('bad URL values: out-of-range target and HTML are shown as text, never as markup', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   const d = await open(page, `?logits=${encodeURIComponent('<img src=x onerror=alert(1)>,1,2')}&target=9&temperature=${encodeURIComponent('<b>hot</b>')}`);
   await expect(message(page)).toContainText('Logit 0 must be a number from −1e6 to 1e6; got "<img"');
@@ -208,7 +208,7 @@ test('no tensor leak over 20 recomputations', async ({ page, watch }) => {
   expect(await numTensors(page)).toBe(start);
 });
 
-test('axe: the embed page and the chapter with every widget computed', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('axe: the embed page and the chapter with every widget computed', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   expect(await axeViolations(page)).toEqual([]);
@@ -222,7 +222,7 @@ test('axe: the embed page and the chapter with every widget computed', { tag: '@
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('speaks Chinese under lang="zh-CN" and English again when lang changes back, without recomputing', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page, '?logits=2,1,100');
   const words = () => widget(page).evaluate((el) => {

@@ -1,7 +1,7 @@
 /**
  * The Chinese edition (/zh-cn/…, Starlight's zh-cn locale): search in Chinese, `<html lang>` on every page, the
  * language picker keeping chapter and section, axe on a Chinese chapter in both themes, and embed pages' `?lang=`.
- * Nothing here depends on the backend, so every test runs once (webgpu project); widgets compute on the CPU
+ * Nothing here depends on the backend, so every test runs once (`page` project, no GPU); widgets compute on the CPU
  * (`?backend=cpu`) where they must have drawn before a check.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ async function search(page: Page, terms: string[]): Promise<Record<string, strin
 }
 
 test.describe('the Chinese edition', () => {
-  test('Chinese search finds the chapter that teaches each term first, in the Chinese index only', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('Chinese search finds the chapter that teaches each term first, in the Chinese index only', { tag: '@page' }, async ({ page }) => {
     await page.goto('/zh-cn/');
     const found = await search(page, SEARCHES.map(([term]) => term));
     expect(Object.fromEntries(Object.entries(found).map(([term, urls]) => [term, urls[0]]))).toEqual(
@@ -62,7 +62,7 @@ test.describe('the Chinese edition', () => {
     expect(english['receptive field']![0]).toBe('/chapters/pooling-and-networks/');
   });
 
-  test('every Chinese page says lang="zh-CN", every English page lang="en", and a translated page keeps the English heading ids', { tag: '@webgpu-only' }, () => {
+  test('every Chinese page says lang="zh-CN", every English page lang="en", and a translated page keeps the English heading ids', { tag: '@page' }, () => {
     const zh = pages.filter((p) => p.startsWith('/zh-cn/'));
     expect(zh.length).toBeGreaterThanOrEqual(12); // 5 chapters, notation, glossary, embedding, landing, device, teachers ×2, 404
     expect(zh.filter((p) => langOf(p) !== 'zh-CN')).toEqual([]);
@@ -77,7 +77,7 @@ test.describe('the Chinese edition', () => {
     }
   });
 
-  test('the language picker keeps the chapter and the section, with or without a fragment in the address', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('the language picker keeps the chapter and the section, with or without a fragment in the address', { tag: '@page' }, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const pick = (label: string) => page.locator('starlight-lang-select select').first().selectOption({ label });
     const onScreen = (id: string) => page.evaluate((id) => {
@@ -120,7 +120,7 @@ test.describe('the Chinese edition', () => {
     await expect(page.locator('h1')).toHaveText('你的设备');
   });
 
-  test('a Chinese chapter is axe clean in light and dark, its widgets drawn', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a Chinese chapter is axe clean in light and dark, its widgets drawn', { tag: '@page' }, async ({ page }) => {
     test.setTimeout(240_000);
     await page.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
     await page.goto('/zh-cn/chapters/pooling-and-networks/?backend=cpu');
@@ -136,7 +136,7 @@ test.describe('the Chinese edition', () => {
     expect(await axeViolations(page), 'dark').toEqual([]);
   });
 
-  test('an embed page speaks Chinese with ?lang=zh-CN and English, silently, with an unknown ?lang', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+  test('an embed page speaks Chinese with ?lang=zh-CN and English, silently, with an unknown ?lang', { tag: '@page' }, async ({ page, watch }) => {
     await page.goto('/embed/v1/conv-stepper/?lang=zh-CN');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.locator('h1')).toHaveText(TITLES_ZH['conv-stepper']!);
@@ -156,7 +156,7 @@ test.describe('the Chinese edition', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
-  test('the Chinese catalogue is fetched only where Chinese is asked for: not by an English chapter or embed, by a Chinese one, and by a widget switched to Chinese (which keeps English until it is here)', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('the Chinese catalogue is fetched only where Chinese is asked for: not by an English chapter or embed, by a Chinese one, and by a widget switched to Chinese (which keeps English until it is here)', { tag: '@page' }, async ({ page }) => {
     // Every Chinese message lives in the Chinese catalogue chunk(s); an English page must not download them.
     const zhChunks: string[] = [];
     // A chunk is Chinese catalogue when it holds a Chinese widget text (esbuild writes it as \\u escapes, Vite as is).
@@ -180,7 +180,7 @@ test.describe('the Chinese edition', () => {
     await expect.poll(() => zhChunks.length).toBeGreaterThan(0);
   });
 
-  test('a chapter’s own scripts carry its controls’ words and none of the widgets’ (the widgets load theirs with their code), in either edition', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a chapter’s own scripts carry its controls’ words and none of the widgets’ (the widgets load theirs with their code), in either edition', { tag: '@page' }, async ({ page }) => {
     // Texts of one widget (the fine-tuning lab, Chapter 5's) as a bundler writes them: plain ones, long enough to be its own.
     const plain = (m: Record<string, unknown>) => Object.values(m).filter((v): v is string => typeof v === 'string' && v.length >= 12 && !/[{}'"`\\]/.test(v));
     for (const [path, widgetWords, ownWord] of [
@@ -202,7 +202,7 @@ test.describe('the Chinese edition', () => {
     }
   });
 
-  test('For teachers and the gallery in Chinese: the Chinese chapters’ questions, linked into the Chinese edition; the widget named in Chinese under the page’s lang="zh-CN"; axe clean', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('For teachers and the gallery in Chinese: the Chinese chapters’ questions, linked into the Chinese edition; the widget named in Chinese under the page’s lang="zh-CN"; axe clean', { tag: '@page' }, async ({ page }) => {
     await page.goto('/zh-cn/teachers/');
     await expect(page.locator('h1')).toHaveText('教师专区');
     const question = page.locator('.fm-teacher-chapter[data-chapter="convolution"] li[data-item="question"] a').first();
@@ -218,7 +218,7 @@ test.describe('the Chinese edition', () => {
     await expect(page.locator('[data-fm-gallery-status]')).toContainText('没有名为“nope”的交互图');
   });
 
-  test('a missing Chinese page gets the Chinese "not found" page', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a missing Chinese page gets the Chinese "not found" page', { tag: '@page' }, async ({ page }) => {
     const res = await page.goto('/zh-cn/no-such-page/');
     expect(res?.status()).toBe(404);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
