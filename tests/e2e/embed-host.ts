@@ -73,7 +73,13 @@ export async function startHost(routes: (origin: string) => Record<string, Route
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   table = routes(origin);
-  return { origin, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  // close() alone waits for every connection to end: a socket the browser opened ahead of need, with no request on
+  // it yet, holds it until Node's 60 s header timeout (a minute added to a test now and then).
+  const close = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+  return { origin, requests, close };
 }
 
 /** A host serving `page` at `/` (with the strict policy when asked) and `scripts` (path → code) beside it. */

@@ -5,9 +5,9 @@ import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 /** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
 const TFJS_MARKER = 'Conv2DBackpropFilter';
 
-// The page checks do not depend on the backend, so they run once (`page` project, no GPU); the landing page runs in both,
-// since its device badge says which backend the browser gets, and the fallback project checks every embed page's
-// notice with axe.
+// The page checks do not depend on the backend, so they run once (`page` project, no GPU: every embed page is checked
+// with axe there with its widget's notice shown); the landing page runs in webgpu and fallback instead, since its device
+// badge says which backend the browser gets.
 test.describe('the book shell', () => {
   test('landing page: chapters in order, device badge, axe clean, no tfjs shipped', async ({ page }) => {
     const scripts: string[] = [];
@@ -306,9 +306,9 @@ test.describe('the book shell', () => {
     }
   });
 
-  test('embed pages render one widget alone and are axe clean', { tag: '@fallback-only' }, async ({ page }) => {
-    // Each page compiles its widget's GPU programs afresh: on SwiftShader that is up to a minute a widget.
-    test.setTimeout(90_000 * WIDGETS.length);
+  test('embed pages render one widget alone and are axe clean, the notice of a widget off WebGPU shown', { tag: '@page' }, async ({ page }) => {
+    // In the `page` project (no GPU): each widget computes on the CPU and its badge says why.
+    test.setTimeout(60_000 * WIDGETS.length);
     for (const { slug } of WIDGETS) {
       await page.goto(`/embed/${slug}/`);
       await expect(page.locator(`fm-${slug}`)).toHaveCount(1);
