@@ -453,3 +453,17 @@ test('a jump to a section lands on it, though the text above it is laid out only
   await page.goto('/chapters/transfer-learning/#catastrophic-forgetting');
   await landed('catastrophic-forgetting');
 });
+
+test('a page opened without a fragment does not pull the reader back to a section jumped to while it loaded', { tag: '@page' }, async ({ page }) => {
+  // The page lands again on the fragment it was opened with, 1 and 2.5 s after load, while figures fill in: only on
+  // that one. Here the reader jumps to a section at once, then scrolls back to the top (a scroll bar, not a wheel).
+  await page.goto('/chapters/convolution/');
+  await page.evaluate(() => { location.hash = '#stride'; });
+  // Landed, and no longer moving (the jump itself lands again while the text around it takes its real height).
+  const top = () => page.evaluate(() => Math.round(document.getElementById('stride')!.getBoundingClientRect().top));
+  await expect.poll(async () => { const a = await top(); await page.waitForTimeout(200); return a === await top() && a >= 0 && a < 150; }).toBe(true);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Past the second re-landing (load + 2.5 s), the view is still where the reader put it.
+  await page.waitForTimeout(3_000);
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+});

@@ -39,10 +39,12 @@ async function land(id: string): Promise<void> {
 export function landOnTargets(): void {
   const go = () => { const id = hashId(); if (id) void land(id); };
   // Opened with a fragment, the page is still filling in (figures drawing their controls as their code arrives): land
-  // again as it does, unless the reader has started to move.
+  // again as it does, unless the reader has started to move or has gone elsewhere (a later jump lands by itself, and
+  // landing on it again seconds later would pull back a reader who has since scrolled away from it).
+  const opened = hashId();
   let moved = false;
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, () => (moved = true), { once: true, passive: true });
-  const again = () => { if (!moved) go(); };
+  const again = () => { if (opened !== null && !moved && hashId() === opened) go(); };
   addEventListener('load', () => { again(); setTimeout(again, 1000); setTimeout(again, 2500); }, { once: true });
   window.addEventListener('hashchange', go);
   // Clicking a link to the fragment already in the URL fires no hashchange.
