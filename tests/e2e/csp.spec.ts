@@ -14,9 +14,11 @@ const STRICT = "default-src 'self'; script-src 'self'";
 const STYLE = /^style-src/;
 /**
  * What the policy could refuse does not depend on the backend, except TensorFlow.js's backend code itself: the fallback
- * project runs one widget on WebGL (its programs compiled under the policy), the webgpu project every widget.
+ * project runs one widget on WebGL (its programs compiled under the policy); the webgpu project runs it and the widgets
+ * that run our own WGSL programs (training, AdaBN, probes); every other widget runs once, on the CPU (`page` project).
  */
 const BOTH_PROJECTS = new Set(['softmax-explorer']);
+const ON_WEBGPU = new Set(['finetune-lab', 'domain-shift', 'feature-reuse', 'doodle-classes']);
 /** Small settings for the widgets whose first result is slow on a software GPU (the defaults are tested elsewhere). */
 const SMALL: Record<string, string> = { 'domain-shift': '?images=20&labels=0', 'feature-reuse': '?labels=2' };
 
@@ -43,7 +45,7 @@ async function watchPolicy(page: Page): Promise<{ refused: () => Promise<string[
 
 test.describe('strict CSP', () => {
   for (const { slug, tag } of WIDGETS) {
-    const tags = BOTH_PROJECTS.has(slug) ? {} : { tag: '@webgpu-only' };
+    const tags = BOTH_PROJECTS.has(slug) ? {} : { tag: ON_WEBGPU.has(slug) ? '@webgpu-only' : '@page' };
     test(`embed page of ${slug}: scripts run, the widget computes, nothing but inline styles refused`, tags, async ({ page }, info) => {
       const policy = await watchPolicy(page);
       const response = await page.goto(`/csp/embed/${slug}/${SMALL[slug] ?? ''}`);
@@ -60,7 +62,7 @@ test.describe('strict CSP', () => {
     });
   }
 
-  test('a chapter: Starlight’s inline scripts run by hash, a widget computes, no script refused', { tag: '@webgpu-only' }, async ({ page }) => {
+  test('a chapter: Starlight’s inline scripts run by hash, a widget computes, no script refused', { tag: '@page' }, async ({ page }) => {
     const policy = await watchPolicy(page);
     const response = await page.goto('/csp/chapters/convolution/');
     const header = response!.headers()['content-security-policy']!;
