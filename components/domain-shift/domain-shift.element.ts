@@ -14,7 +14,6 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
-import type { Sliced } from '@lib/schedule/slices.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
 import { ParamError, parseKeyword } from '@lib/params/index.ts';
@@ -68,23 +67,17 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
   async getOutcome(): Promise<ShiftOutcome> { await this.ready; return this.last!; }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    // Until the shell's last part, which reads every attribute.
-    if (!this.shellDrawn) return;
+    if (!this.root.firstChild) return;
     if (name === 'after') { this.readAfter(value); this.drawPca(); return; }
     this.apply(name as ShiftAttr, value);
     this.job?.cancel();
     this.schedule();
   }
 
-  /** Whether render() has run to its end (the shell is drawn in two parts: FmElement, drawn in idle time). */
-  private shellDrawn = false;
-
-  protected *render(): Sliced<void> {
-    this.shellDrawn = false;
+  protected render(): void {
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
     sayShell(this.root, this.language);
-    yield;
     bindControls(this.root, (name, value) => {
       // A new shift starts at its own default strength (another shift's strength means something else).
       if (name === 'shift') this.removeAttribute('strength');
@@ -92,11 +85,9 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     });
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="after"]')) r.addEventListener('change', () => this.setAttribute('after', r.value));
     this.root.querySelector('[data-role="stop"]')!.addEventListener('click', () => this.job?.cancel());
-    // Every attribute, then the messages and the controls once (each apply() did both).
-    for (const n of SHIFT_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n), false);
+    for (const n of SHIFT_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.readAfter(this.getAttribute('after'));
     this.sync();
-    this.shellDrawn = true;
   }
 
   private readAfter(raw: string | null): void {
@@ -105,7 +96,7 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
     for (const r of this.root.querySelectorAll<HTMLInputElement>('input[name="after"]')) r.checked = r.value === this.afterPanel;
   }
 
-  private apply(name: ShiftAttr, value: string | null, show = true): void {
+  private apply(name: ShiftAttr, value: string | null): void {
     this.attrs.apply(name, value);
     const raw = this.attrs.values;
     const prev = this.s;
@@ -122,7 +113,6 @@ export class DomainShiftElement extends EngineElement<Heavy, DomainShiftResult> 
       next.labels = Math.floor(next.images / 5);
     }
     this.s = next;
-    if (!show) return;
     this.showErrors();
     this.sync();
   }

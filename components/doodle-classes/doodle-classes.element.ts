@@ -12,7 +12,6 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define } from '@lib/widget/fm-element.ts';
-import type { Sliced } from '@lib/schedule/slices.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
@@ -76,17 +75,12 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
   cancel(): void { this.lab.stop('cancelled'); }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    // Until the shell's last part, which reads every attribute.
-    if (!this.shellDrawn || this.reflecting) return;
+    if (!this.root.firstChild || this.reflecting) return;
     this.apply(name as DoodleAttr, value);
     if (name === 'source') { this.lab.stop('source'); this.schedule(); }
   }
 
-  /** Whether render() has run to its end (the shell is drawn in three parts: FmElement, drawn in idle time). */
-  private shellDrawn = false;
-
-  protected *render(): Sliced<void> {
-    this.shellDrawn = false;
+  protected render(): void {
     // The id names the saved record, so the lab is made once the element is in the page (ids are set by then).
     if (!this.lab) {
       this.lab = new DoodleLab(this.id || 'doodle', preset(this.language), (m) => this.note(m));
@@ -94,7 +88,6 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
     }
     this.root.innerHTML = SHELL(MODEL_NAMES, this.language);
     adoptStyles(this.root, css + STROKE_PAD_CSS);
-    yield;
     this.bars = new BarsView(this.$('bars') as HTMLUListElement, this.$('verdict'));
     this.bars.lang = this.language;
     this.pad = new StrokePad({ raster: DOODLE_RASTER, look: 'theme', width: '16rem', label: msg('doodleClasses.padLabel'), lang: this.language, onChange: () => this.padChanged() });
@@ -106,10 +99,8 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
     on('add-class', () => this.edit(() => addClass(this.lab.state.classes), () => msg('doodleClasses.added', { name: this.classes.at(-1)! })));
     on('export', () => void exportModel(this.heavy?.session ?? null, this.lab).then((r) => this.note(r.message, r.ok ? 'info' : 'error')));
     this.$('import').addEventListener('change', () => void this.importModel(this.$('import') as HTMLInputElement));
-    yield;
     for (const n of DOODLE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     this.sync();
-    this.shellDrawn = true;
   }
 
   /**

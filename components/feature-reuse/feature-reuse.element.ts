@@ -14,7 +14,6 @@ import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { define } from '@lib/widget/fm-element.ts';
-import type { Sliced } from '@lib/schedule/slices.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
@@ -87,17 +86,12 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   async getResult(): Promise<NonNullable<FeatureReuseElement['last']>> { await this.ready; return this.last!; }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    // Until the shell's last part, which reads every attribute.
-    if (!this.shellDrawn) return;
+    if (!this.root.firstChild) return;
     this.apply(name as ReuseAttr, value);
     this.schedule();
   }
 
-  /** Whether render() has run to its end (the shell is drawn in two parts: FmElement, drawn in idle time). */
-  private shellDrawn = false;
-
-  protected *render(): Sliced<void> {
-    this.shellDrawn = false;
+  protected render(): void {
     this.root.innerHTML = shell(this.language);
     adoptStyles(this.root, css);
     this.said.clear();
@@ -110,21 +104,13 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
       this.put(`${kind}-maps`, msg('featureReuse.mapsLabel', { title }), 'aria-label');
     }
     this.put('summary', msg('featureReuse.waiting'));
-    yield;
     bindControls(this.root, (n, v) => this.setAttribute(n, v));
-    // Every attribute, then the message and the controls once (each apply() did both).
-    for (const n of REUSE_ATTRS) if (this.hasAttribute(n)) this.settings.apply(n, this.getAttribute(n));
-    this.showSettings();
-    this.shellDrawn = true;
+    for (const n of REUSE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
+    this.settings.syncControls(this.root);
   }
 
   private apply(name: ReuseAttr, raw: string | null): void {
     this.settings.apply(name, raw);
-    this.showSettings();
-  }
-
-  /** The settings' message (or none) on the message line, and the values in force in the controls. */
-  private showSettings(): void {
     const text = this.settings.messageIn(this.language);
     this.shownSettings = text;
     if (text) this.emitError(text); else this.clearMessage();

@@ -15,7 +15,6 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define, describeError } from '@lib/widget/fm-element.ts';
-import type { Sliced } from '@lib/schedule/slices.ts';
 import { msg, say as sayMessage, t, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { count, type Said } from '@lib/race/summary.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
@@ -80,8 +79,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
   cancel(): void { this.race?.cancel(); }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    // Until the shell's last part, which reads every attribute.
-    if (!this.shellDrawn) return;
+    if (!this.root.firstChild) return;
     const before = this.config;
     this.apply(name as RaceAttr, value);
     if (JSON.stringify(this.config) === JSON.stringify(before)) return; // refused or unchanged: nothing to redo
@@ -90,28 +88,20 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     this.schedule();
   }
 
-  /** Whether render() has run to its end (the shell is drawn in three parts: FmElement, drawn in idle time). */
-  private shellDrawn = false;
-
-  protected *render(): Sliced<void> {
-    this.shellDrawn = false;
+  protected render(): void {
     this.root.innerHTML = SHELL;
     adoptStyles(this.root, css);
     sayShell(this.root, this.language);
     this.say(this.said);
     this.q('charts').setAttribute('aria-label', this.t('lossRace.chartsEmpty'));
-    yield;
     bindInputs(this.root, (attr, value) => this.setAttribute(attr, value));
     this.q('start').addEventListener('click', () => void this.run());
     this.q('pause').addEventListener('click', () => (this.holds() ? this.resume() : this.pause()));
     this.q('cancel').addEventListener('click', () => this.cancel());
-    yield;
-    // Every attribute, then the controls and the layout once (each apply() laid the shell out again).
-    for (const n of RACE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n), false);
+    for (const n of RACE_ATTRS) if (this.hasAttribute(n)) this.apply(n, this.getAttribute(n));
     for (const n of RACE_ATTRS) this.showValue(n);
     this.sync();
     holdLayout(this.root, this.config, false, this.language);
-    this.shellDrawn = true;
   }
 
   /** Every text again in the new language, from what is on screen: the race is not touched. */
@@ -125,7 +115,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     else this.q('charts').setAttribute('aria-label', this.t('lossRace.chartsEmpty'));
   }
 
-  private apply(name: RaceAttr, raw: string | null, layout = true): void {
+  private apply(name: RaceAttr, raw: string | null): void {
     try {
       this.config = withRaceAttribute(this.config, name, raw);
       this.errors.delete(name);
@@ -138,7 +128,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
       before ? msg('lossRace.stillUsingAfter', { before, error, value }) : msg('lossRace.stillUsing', { error, value }), null);
     if (said) this.emitError(said); else this.clearMessage();
     this.showValue(name);
-    if (layout) holdLayout(this.root, this.config, this.state !== null, this.language);
+    holdLayout(this.root, this.config, this.state !== null, this.language);
   }
 
   /** Puts the value in force into one input — never into the field the reader is typing in, unless refused. */
