@@ -25,13 +25,12 @@ export default defineConfig({
   // depend on the backend runs once: tagged @page (bad inputs, keyboard, axe, language, chapter pages, print) in
   // `page`, a browser with no GPU at all, where the widgets compute on TensorFlow.js's CPU backend with no shader
   // to compile (3-6x sooner to a first result than SwiftShader's WebGPU here); tagged @webgpu-only where it needs
-  // a device (device loss, our WGSL) or trains (the CPU takes seconds a batch). @fallback-only: a check that means
-  // something only without WebGPU.
+  // a device (device loss, our WGSL) or trains (the CPU takes seconds a batch).
   projects: [
     {
       name: 'webgpu',
       testIgnore: /\.fallback\.spec\.ts$/,
-      grepInvert: /@fallback-only|@page/,
+      grepInvert: /@page/,
       use: { launchOptions: { executablePath, args: [...quiet, '--enable-unsafe-webgpu'] } },
     },
     {

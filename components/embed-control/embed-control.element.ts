@@ -37,24 +37,27 @@ function keepInView(box: Element, { afterScroll = false } = {}): void {
   stopFollowing();
   const follow = new ResizeObserver(() => box.scrollIntoView({ block: 'start' }));
   const inputs = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
-  let observing = false;
+  let start: ReturnType<typeof setTimeout> | undefined;
+  // Its first callback scrolls to the figure where it is now. Begun once: the scroll's end or the timer, whichever
+  // comes first, and neither after a stop.
   const observe = () => {
-    if (!observing) follow.observe(document.body); // its first callback scrolls to the figure where it is now
-    observing = true;
+    removeEventListener('scrollend', observe);
+    clearTimeout(start);
+    follow.observe(document.body);
   };
   const stop = () => {
     follow.disconnect();
-    observing = true; // nothing to observe any more
-    inputs.forEach((t) => removeEventListener(t, stop, true));
     removeEventListener('scrollend', observe);
+    clearTimeout(start);
+    inputs.forEach((t) => removeEventListener(t, stop, true));
   };
   stopFollowing = stop;
   inputs.forEach((t) => addEventListener(t, stop, { capture: true, passive: true }));
   // After a smooth scroll, from its end: a browser without `scrollend`, or a figure already in place (no scroll
   // at all), begins after 1.5 s.
   if (afterScroll) {
-    addEventListener('scrollend', observe, { once: true });
-    setTimeout(observe, 1500);
+    addEventListener('scrollend', observe);
+    start = setTimeout(observe, 1500);
   } else observe();
   setTimeout(stop, 10_000);
 }

@@ -1,8 +1,8 @@
 /**
  * Phones and tablets: no page of the book and no embed page scrolls sideways at 320, 390 or 768 px, measured after
  * every widget on the page has drawn its first result (their views are built when they load). Layout does not depend
- * on the backend, so the pages run on the CPU backend (`?backend=cpu`: no shader compiles) and once, in the webgpu
- * project; the CPU notice each widget then shows must fit too.
+ * on the backend, so the pages run once, in the `page` project (no GPU), with `?backend=cpu` (the engine tries no
+ * WebGL first, whose failed start TensorFlow.js reports as a warning); the CPU notice each widget then shows must fit too.
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './support.ts';

@@ -44,7 +44,7 @@ export function landOnTargets(): void {
   const opened = hashId();
   let moved = false;
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, () => (moved = true), { once: true, passive: true });
-  const again = () => { if (opened !== null && !moved && hashId() === opened) go(); };
+  const again = () => { if (!moved && hashId() === opened) go(); }; // no fragment: go() lands nowhere
   addEventListener('load', () => { again(); setTimeout(again, 1000); setTimeout(again, 2500); }, { once: true });
   window.addEventListener('hashchange', go);
   // Clicking a link to the fragment already in the URL fires no hashchange.
