@@ -326,6 +326,41 @@ test('on a 320 px phone the pair fits without sideways page scroll (fit), and 1Ã
   expect(await overflow()).toBe(0);
 });
 
+
+test('the largest kernel (7 Ã— 7) fits on 320 and 390 px phones, on the embed page and in the chapter: every cell inside the widget, no weight cut off', { tag: '@page' }, async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await open(page, '?kernel=box-blur&kernel-size=7');
+  const fits = async (where: string) => {
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      const fit = await widget(page).first().evaluate((host) => {
+        const frame = host.getBoundingClientRect();
+        const cells = [...host.shadowRoot!.querySelectorAll<HTMLInputElement>('[role="gridcell"] input')];
+        return {
+          cells: cells.length,
+          outside: cells.filter((c) => { const r = c.getBoundingClientRect(); return r.left < frame.left - 0.5 || r.right > frame.right + 0.5; }).length,
+          cut: cells.filter((c) => c.scrollWidth > c.clientWidth).length,
+          text: cells[0]!.value,
+        };
+      });
+      expect(fit, `${where} at ${width} px`).toEqual({ cells: 49, outside: 0, cut: 0, text: '1/49' });
+    }
+  };
+  await fits('embed page');
+  // A chapter's column is narrower than an embed page's (the page's margins, the figure's frame).
+  await page.goto('/chapters/convolution/?backend=cpu');
+  const first = widget(page).first();
+  await first.scrollIntoViewIfNeeded();
+  await expect(first).toHaveAttribute('status', 'ready', { timeout: 60_000 });
+  await first.evaluate((e) => new Promise((resolve) => {
+    e.addEventListener('fm-result', resolve, { once: true });
+    e.setAttribute('kernel', 'box-blur');
+    e.setAttribute('kernel-size', '7');
+  }));
+  await fits('Chapter 1');
+});
+
 test('the colour scale: sequential for a blur, diverging for Sobel, named in the legend; the reader can override', { tag: '@page' }, async ({ page }) => {
   await open(page, '?kernel=gaussian&kernel-size=5');
   const legend = widget(page).locator('[data-role="scale"]');
