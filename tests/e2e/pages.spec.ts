@@ -5,8 +5,8 @@ import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 /** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
 const TFJS_MARKER = 'Conv2DBackpropFilter';
 
-// The page checks do not depend on the backend, so they run once (`page` project, no GPU: every embed page is checked
-// with axe there with its widget's notice shown); the landing page runs in webgpu and fallback instead, since its device
+// The page checks do not depend on the backend, so they run once (`page` project, no GPU; every embed page is checked
+// with axe, its widget's notice shown, in widths.spec.ts); the landing page runs in webgpu and fallback instead, since its device
 // badge says which backend the browser gets.
 test.describe('the book shell', () => {
   test('landing page: chapters in order, device badge, axe clean, no tfjs shipped', async ({ page }) => {
@@ -303,19 +303,6 @@ test.describe('the book shell', () => {
       await expect(el).toHaveAttribute('status', /.+/);
       const blue = await el.evaluate((e) => getComputedStyle(e).getPropertyValue('--fm-blue').trim());
       expect(blue, theme).toBe(theme === 'dark' ? '#56b4e9' : '#0072b2');
-    }
-  });
-
-  test('embed pages render one widget alone and are axe clean, the notice of a widget off WebGPU shown', { tag: '@page' }, async ({ page }) => {
-    // In the `page` project (no GPU): each widget computes on the CPU and its badge says why.
-    test.setTimeout(60_000 * WIDGETS.length);
-    for (const { slug } of WIDGETS) {
-      await page.goto(`/embed/${slug}/`);
-      await expect(page.locator(`fm-${slug}`)).toHaveCount(1);
-      await expect(page.locator('nav')).toHaveCount(0);
-      // Check the widget as the reader uses it: computed, not half-way through its first run.
-      await widgetReady(page.locator(`fm-${slug}`));
-      expect(await axeViolations(page), slug).toEqual([]);
     }
   });
 
