@@ -105,15 +105,17 @@ async function formulaStops(page: Page): Promise<{ wrong: string[] }> {
   return { wrong };
 }
 
-// Each embed page is loaded once for the two checks that need its widget computed: it fits phones, and axe finds
-// nothing (in the `page` project every widget computes on the CPU, so its notice saying why is checked too). In two
-// halves, so the two workers can share them.
+// Each embed page is loaded once for the checks that need its widget computed: it fits phones; with neither WebGPU nor
+// WebGL (the `page` project) it computes on the CPU and its badge says why; and axe finds nothing, that notice shown.
+// In two halves, so the two workers can share them.
+const PLAIN = ['conv-stepper', 'dataset-preview', 'loss-curves', 'activation-plot', 'receptive-field'];
 const HALVES = [WIDGETS.slice(0, Math.ceil(WIDGETS.length / 2)), WIDGETS.slice(Math.ceil(WIDGETS.length / 2))];
 for (const [i, half] of HALVES.entries()) {
-  test(`embed pages, ${i === 0 ? 'first' : 'second'} half: one widget alone, fits 320, 390 and 768 px, axe clean with the notice of a widget off WebGPU shown`, { tag: '@page' }, async ({ page, watch }) => {
+  test(`embed pages, ${i === 0 ? 'first' : 'second'} half: one widget alone, fits 320, 390 and 768 px, computes on the CPU and says why, axe clean`, { tag: '@page' }, async ({ page, watch }) => {
     void watch;
     test.setTimeout(60_000 * half.length);
     const wide: Record<string, Record<number, number>> = {};
+    const onEngine: string[] = [];
     for (const { slug, tag } of half) {
       await page.setViewportSize({ width: 390, height: 800 });
       await page.goto(`/embed/${slug}/`);
@@ -121,10 +123,25 @@ for (const [i, half] of HALVES.entries()) {
       await expect(page.locator('nav')).toHaveCount(0);
       await settle(page);
       wide[slug] = await widths(page);
+      // Neither WebGPU nor WebGL here: a widget that computes on the engine does so on the CPU, and its badge says why.
+      // (PLAIN: the few that compute in plain TypeScript and never start the engine.)
+      const engine = await page.evaluate(async () => {
+        const e = await window.FeatureMaps?.peekEngine();
+        return e ? { backend: e.backend, reason: e.fallbackReason ?? '' } : null;
+      });
+      if (engine !== null) {
+        onEngine.push(slug);
+        expect(engine.backend, slug).toBe('cpu');
+        expect(engine.reason, slug).toMatch(/WebGPU was not used: .*then WebGL was not used: /);
+        const badge = page.locator(`${tag} fm-device-badge, fm-device-badge`).first();
+        await expect(badge, slug).toHaveAttribute('data-backend', 'cpu');
+        await expect(badge.locator('.badge'), slug).toHaveAttribute('aria-label', /WebGL/);
+      }
       // At a laptop's width, as the reader uses it: computed, not half-way through its first run.
       await page.setViewportSize({ width: 1280, height: 800 });
       expect(await axeViolations(page), slug).toEqual([]);
     }
     expect(wide).toEqual(Object.fromEntries(half.map(({ slug }) => [slug, fits])));
+    expect(half.map((w) => w.slug).filter((slug) => !onEngine.includes(slug)), 'widgets that never started the engine').toEqual(half.map((w) => w.slug).filter((slug) => PLAIN.includes(slug)));
   });
 }
