@@ -14,6 +14,9 @@ import { startSite, type SiteServer } from './site-server.ts';
 
 const BASE = '/book/';
 let site: SiteServer;
+// In order, in one worker: with the config's fullyParallel, each worker ran beforeAll, and two could build dist-book
+// into the same folder at once (a bare `playwright test` without it failed so).
+test.describe.configure({ mode: 'default' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
