@@ -353,11 +353,7 @@ test('the largest kernel (7 × 7) fits on 320 and 390 px phones, on the embed pa
   const first = widget(page).first();
   await first.scrollIntoViewIfNeeded();
   await expect(first).toHaveAttribute('status', 'ready', { timeout: 60_000 });
-  await first.evaluate((e) => new Promise((resolve) => {
-    e.addEventListener('fm-result', resolve, { once: true });
-    e.setAttribute('kernel', 'box-blur');
-    e.setAttribute('kernel-size', '7');
-  }));
+  await runWith(page, { kernel: 'box-blur', 'kernel-size': '7' }); // the page's first playground, as `first`
   await fits('Chapter 1');
 });
 
