@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/locales.ts';
 import type { Msg } from '../i18n/types.ts';
 import { probeWebGPU } from './adapter.ts';
 import { smokeCheck } from './smoke.ts';
+import { yieldToPage } from '../schedule/slices.ts';
 import { BACKENDS, type AdapterInfo, type BackendName, type Engine, type Tf } from './types.ts';
 
 export type { Engine, BackendName, AdapterInfo, Tf } from './types.ts';
@@ -114,6 +115,7 @@ async function tryBackend(tf: Tf, name: BackendName): Promise<Msg | { adapter?: 
   } catch (err) {
     return msg('engine.why.setBackendThrew', { backend: backendName(name), error: `${(err as Error).message}` });
   }
+  await yieldToPage(); // setting a backend up is a long task of its own on a phone
   const smoke = await smokeCheck(tf);
   if (smoke !== null) return msg('engine.why.smokeFailed', { why: smoke });
   return adapter ? { adapter } : {};
