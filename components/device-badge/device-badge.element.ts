@@ -9,6 +9,7 @@ import { resolveLang, say, t, watchLang, type Lang } from '@lib/i18n/index.ts';
 import css from './device-badge.css?inline';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import { whenIdle } from '@lib/schedule/slices.ts';
+import { probeAside } from './probe-aside.ts';
 
 type Probe = Awaited<ReturnType<typeof probeWebGPU>>;
 /** What the badge knows: nothing yet, the WebGPU probe's answer, or the engine a widget started. */
@@ -35,9 +36,9 @@ export class DeviceBadge extends HTMLElement {
     );
     const running = peekEngine();
     if (running) void running.then((engine) => this.show({ kind: 'engine', engine }), () => undefined);
-    // Asking for an adapter costs the main thread 7 ms here before it returns a promise (28 ms of a 4x slower CPU,
-    // in the task that loaded the page's first widget code): the badge asks when the page is idle (at most 1 s late)
-    // and says "checking" until then.
+    // The page's first request for an adapter holds the main thread 10–16 ms here (over 50 ms on a phone) while
+    // the browser sets WebGPU up: the badge asks in a worker (probe-aside.ts), started when the page is idle (at
+    // most 1 s late), and says "checking" until then.
     else whenIdle(() => void this.showProbe(), 1000);
   }
 
@@ -49,7 +50,7 @@ export class DeviceBadge extends HTMLElement {
     // The engine may have been chosen before the probe or while it ran: it says more, so it wins.
     const engineKnown = () => (this.known as Known).kind === 'engine';
     if (!this.isConnected || engineKnown()) return;
-    const probe = await probeWebGPU();
+    const probe = await probeAside();
     if (!engineKnown()) this.show({ kind: 'probe', probe });
   }
 

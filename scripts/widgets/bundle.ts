@@ -72,7 +72,8 @@ export async function evaluateCatalogue(path: string): Promise<{ table: Record<s
 export function widgetBuildOptions(base: string, outdir: string): esbuild.BuildOptions {
   return {
     absWorkingDir: ROOT,
-    entryPoints: { 'feature-maps': 'src/lib/widget/entry.ts' },
+    // The badge's WebGPU probe runs in a worker of its own file (src/lib/engine/probe-worker.ts).
+    entryPoints: { 'feature-maps': 'src/lib/widget/entry.ts', 'probe-worker': 'src/lib/engine/probe-worker.ts' },
     outdir,
     bundle: true,
     splitting: true,
@@ -118,6 +119,8 @@ function reachedByTag(meta: esbuild.Metafile, follow: (imp: Import) => boolean):
 export function chunksByTag(meta: esbuild.Metafile): Record<string, string[]> {
   const result = reachedByTag(meta, () => true);
   delete result['feature-maps'];
+  // The badge starts its probe's worker by URL, not by import: saved with it for offline reading.
+  if (result['fm-device-badge']) result['fm-device-badge'].push('probe-worker.js');
   // A tag without its files would be saved for offline reading without its code: fail the build instead.
   const missing = Object.keys(ELEMENT_LOADERS).filter((tag) => !result[tag]);
   if (missing.length) throw new Error(`widget bundle: no chunk found for ${missing.join(', ')}`);

@@ -48,6 +48,49 @@ test.describe('engine on /device/', () => {
   });
 });
 
+/**
+ * The device badge's WebGPU probe (components/device-badge/probe-aside.ts): asked in a worker, so the page's main
+ * thread never sets WebGPU up for it; asked on the main thread where no worker can start.
+ */
+test.describe('the device badge\'s probe', () => {
+  const countMainThreadRequests = () => {
+    const w = window as unknown as { mainAdapterRequests: number };
+    w.mainAdapterRequests = 0;
+    const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
+    if (!gpu) return;
+    const request = gpu.requestAdapter.bind(gpu);
+    gpu.requestAdapter = (options) => (w.mainAdapterRequests++, request(options));
+  };
+  const expectProbed = async (page: import('@playwright/test').Page, project: string) => {
+    const badge = page.locator('fm-device-badge .badge').first();
+    if (project === 'webgpu') {
+      await expect(badge).toHaveText('WebGPU available · software adapter');
+      await expect(badge).toHaveAttribute('title', /google \/ swiftshader, a software adapter/);
+    } else {
+      await expect(badge).toHaveText('No WebGPU · WebGL/CPU');
+      await expect(badge).toHaveAttribute('title', /no usable GPU adapter|navigator\.gpu is missing/);
+    }
+  };
+
+  test('asks for the adapter in a worker, not on the page\'s main thread', async ({ page, watch }, info) => {
+    await page.addInitScript(countMainThreadRequests);
+    const worker = page.waitForEvent('worker', (w) => w.url().endsWith('/widgets/v1/probe-worker.js'));
+    await page.goto('/');
+    await worker;
+    await expectProbed(page, info.project.name);
+    expect(await page.evaluate(() => (window as unknown as { mainAdapterRequests: number }).mainAdapterRequests)).toBe(0);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('where the worker cannot start (its file missing), asks on the main thread', async ({ page }, info) => {
+    await page.addInitScript(countMainThreadRequests);
+    await page.route('**/widgets/v1/probe-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('/');
+    await expectProbed(page, info.project.name);
+    expect(await page.evaluate(() => (window as unknown as { mainAdapterRequests: number }).mainAdapterRequests)).toBe(1);
+  });
+});
+
 /** The reader's language (src/lib/i18n/): an element speaks its own or its nearest ancestor's `lang`, and follows a change. */
 test.describe('the engine in the reader\'s language', () => {
   test('fm-device-badge inside lang="zh-CN" is Chinese, turns English when the attribute becomes en, and lang="xx" is English', async ({ page, watch }) => {

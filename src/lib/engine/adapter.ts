@@ -19,12 +19,30 @@ export async function probeWebGPU(): Promise<{ adapter: AdapterInfo } | { reason
   return { adapter: describeAdapter(adapter) };
 }
 
+/** What a worker found (probe-worker.ts): an adapter's plain description, none, no WebGPU, or the request's error. */
+export type RawAdapterInfo = { vendor: string; architecture: string; description: string; isFallbackAdapter: boolean };
+export type ProbeReply = { kind: 'adapter'; info: RawAdapterInfo } | { kind: 'none' } | { kind: 'no-gpu' } | { kind: 'threw'; error: string };
+
+/** A worker's reply as probeWebGPU() would have answered on the main thread. */
+export function probeFromReply(reply: ProbeReply): { adapter: AdapterInfo } | { reason: Msg } {
+  switch (reply.kind) {
+    case 'adapter': return { adapter: describeInfo(reply.info) };
+    case 'none': return { reason: msg('engine.why.noAdapter') };
+    case 'no-gpu': return { reason: msg('engine.why.noNavigatorGpu') };
+    case 'threw': return { reason: msg('engine.why.adapterRequestFailed', { error: reply.error }) };
+  }
+}
+
 export function describeAdapter(adapter: GPUAdapter): AdapterInfo {
   const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
-  const vendor = info?.vendor || 'unknown vendor';
-  const architecture = info?.architecture || 'unknown architecture';
-  const description = info?.description || '';
   const fallback = Boolean((info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter);
-  const isSoftware = fallback || /swiftshader|llvmpipe|lavapipe|software/i.test(`${vendor} ${architecture} ${description}`);
+  return describeInfo({ vendor: info?.vendor ?? '', architecture: info?.architecture ?? '', description: info?.description ?? '', isFallbackAdapter: fallback });
+}
+
+function describeInfo(raw: RawAdapterInfo): AdapterInfo {
+  const vendor = raw.vendor || 'unknown vendor';
+  const architecture = raw.architecture || 'unknown architecture';
+  const description = raw.description || '';
+  const isSoftware = raw.isFallbackAdapter || /swiftshader|llvmpipe|lavapipe|software/i.test(`${vendor} ${architecture} ${description}`);
   return { vendor, architecture, description, isSoftware };
 }

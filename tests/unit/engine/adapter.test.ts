@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapter, probeWebGPU } from '../../../src/lib/engine/adapter.ts';
+import { describeAdapter, probeFromReply, probeWebGPU } from '../../../src/lib/engine/adapter.ts';
+import { probeWorkerUrl } from '../../../components/device-badge/probe-aside.ts';
 import { describeEngine } from '../../../src/lib/engine/describe.ts';
 import { msg, say } from '../../../src/lib/i18n/t.ts';
 
@@ -22,6 +23,23 @@ describe('describeAdapter', () => {
   });
   it('names unknown fields instead of printing blanks', () => {
     expect(describeAdapter(adapter({}))).toMatchObject({ vendor: 'unknown vendor', architecture: 'unknown architecture' });
+  });
+});
+
+describe('probeFromReply (the badge\'s worker probe)', () => {
+  it('answers as the main-thread probe would, for each reply', () => {
+    const swiftshader = { vendor: 'google', architecture: 'swiftshader', description: '', isFallbackAdapter: true };
+    expect(probeFromReply({ kind: 'adapter', info: swiftshader })).toEqual({ adapter: { vendor: 'google', architecture: 'swiftshader', description: '', isSoftware: true } });
+    expect(probeFromReply({ kind: 'adapter', info: { vendor: '', architecture: '', description: 'NVIDIA H100', isFallbackAdapter: false } }))
+      .toEqual({ adapter: { vendor: 'unknown vendor', architecture: 'unknown architecture', description: 'NVIDIA H100', isSoftware: false } });
+    const reason = (r: ReturnType<typeof probeFromReply>) => ('reason' in r ? say('en', r.reason) : '');
+    expect(reason(probeFromReply({ kind: 'none' }))).toContain('found no usable GPU adapter');
+    expect(reason(probeFromReply({ kind: 'no-gpu' }))).toContain('navigator.gpu is missing');
+    expect(reason(probeFromReply({ kind: 'threw', error: 'blocked by policy' }))).toContain('blocked by policy');
+  });
+  it('finds the worker beside the bundle\'s entry, from a chunk or the entry, under any base path', () => {
+    expect(probeWorkerUrl('https://book.example/widgets/v1/chunks/device-badge.element-AB12.js').href).toBe('https://book.example/widgets/v1/probe-worker.js');
+    expect(probeWorkerUrl('http://127.0.0.1:4321/book/widgets/v1/feature-maps.js').href).toBe('http://127.0.0.1:4321/book/widgets/v1/probe-worker.js');
   });
 });
 
