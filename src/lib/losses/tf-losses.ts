@@ -5,6 +5,7 @@
  * here is disposed before returning.
  */
 import type { Tf } from '../engine/types.ts';
+import { yieldToPage } from '../schedule/slices.ts';
 
 export interface TfSoftmaxResult { probabilities: Float32Array; loss: number; gradient: Float32Array; ms: number; backend: string }
 
@@ -16,21 +17,40 @@ export function ensureGradients(): Promise<unknown> {
   return gradientsRegistered;
 }
 
+/** Whether this page has run the computation once (its programs compiled). */
+let warmed = false;
+
 export async function runSoftmaxCrossEntropy(tf: Tf, logits: readonly number[], temperature: number, target: readonly number[]): Promise<TfSoftmaxResult> {
   await ensureGradients();
   const t0 = performance.now();
-  const [p, loss, grad] = tf.tidy(() => {
-    const z = tf.tensor1d(logits as number[], 'float32');
-    const q = tf.tensor1d(target as number[], 'float32');
-    const t = tf.scalar(temperature, 'float32');
-    const ce = (x: ReturnType<Tf['tensor1d']>) => tf.neg(tf.sum(tf.mul(q, tf.logSoftmax(tf.div(x, t)))));
-    const { value, grad } = tf.valueAndGrad(ce)(z);
-    return [tf.softmax(tf.div(z, t)), value, grad];
+  const inputs = () => ({ z: tf.tensor1d(logits as number[], 'float32'), q: tf.tensor1d(target as number[], 'float32'), t: tf.scalar(temperature, 'float32') });
+  const ce = (q: ReturnType<Tf['tensor1d']>, t: ReturnType<Tf['scalar']>) => (x: ReturnType<Tf['tensor1d']>) => tf.neg(tf.sum(tf.mul(q, tf.logSoftmax(tf.div(x, t)))));
+  const p = tf.tidy(() => {
+    const { z, t } = inputs();
+    return tf.softmax(tf.div(z, t));
   });
+  const made: ReturnType<Tf['tensor']>[] = [p];
   try {
+    // Each op's first run on a page builds its GPU program: the softmax, the loss alone and then its gradient each in
+    // a task of their own the first time (all in one, 80–135 ms of the main thread on the embed page here).
+    if (!warmed) {
+      await yieldToPage();
+      tf.tidy(() => {
+        const { z, q, t } = inputs();
+        ce(q, t)(z);
+      });
+      await yieldToPage();
+      warmed = true;
+    }
+    const [loss, grad] = tf.tidy(() => {
+      const { z, q, t } = inputs();
+      const { value, grad } = tf.valueAndGrad(ce(q, t))(z);
+      return [value, grad];
+    });
+    made.push(loss, grad);
     const [pd, ld, gd] = await Promise.all([p.data(), loss.data(), grad.data()]);
     return { probabilities: pd as Float32Array, loss: ld[0]!, gradient: gd as Float32Array, ms: performance.now() - t0, backend: tf.getBackend() };
   } finally {
-    tf.dispose([p, loss, grad]);
+    tf.dispose(made);
   }
 }

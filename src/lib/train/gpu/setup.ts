@@ -14,6 +14,7 @@ import { uniform } from '../../random/lcg.ts';
 import { installFastConvGrad, uninstallFastConvGrad } from '../fast-conv-grad.ts';
 import { CONV, MATMUL, MOMENTS, installGpuKernels, setGpuKernelsDisabled } from './kernels.ts';
 import { compileFailures, compilesChecked, onCompileFailure } from './validation.ts';
+import { yieldToPage } from '../../schedule/slices.ts';
 
 type Check = { name: string; run(tf: Tf): Promise<string | null> };
 
@@ -30,6 +31,9 @@ async function read(tf: Tf, make: () => Tensor | Tensor[]): Promise<Float32Array
   const out = tf.tidy(make);
   const list = Array.isArray(out) ? out : [out];
   try {
+    // Building a program and running it, then submitting the work and mapping its result for reading: two tasks,
+    // not one (each check was one task of 12–31 ms on an embed page here, the first compiling much of tfjs's code).
+    await yieldToPage();
     return await Promise.all(list.map(async (t) => (await t.data()) as Float32Array));
   } finally {
     tf.dispose(list);
