@@ -1,4 +1,4 @@
-import { test, expect, axeViolations, widgetReady } from './support.ts';
+import { test, expect, axeViolations, collectScripts, widgetReady } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
 import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 
@@ -10,10 +10,7 @@ const TFJS_MARKER = 'Conv2DBackpropFilter';
 // badge says which backend the browser gets.
 test.describe('the book shell', () => {
   test('landing page: chapters in order, device badge, axe clean, no tfjs shipped', async ({ page }) => {
-    const scripts: string[] = [];
-    page.on('response', async (res) => {
-      if (res.request().resourceType() === 'script') scripts.push(await res.text());
-    });
+    const loaded = collectScripts(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Chapters' })).toBeVisible();
     await expect(page.locator('.fm-chapter-list li').first()).toContainText('Convolution');
@@ -22,6 +19,7 @@ test.describe('the book shell', () => {
     await expect.poll(() => page.locator('fm-device-badge').evaluate((el) => el.shadowRoot?.textContent ?? '')).not.toContain('checking');
     expect(await axeViolations(page)).toEqual([]);
     await page.waitForLoadState('networkidle');
+    const scripts = await loaded.bodies();
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
   });
@@ -253,16 +251,14 @@ test.describe('the book shell', () => {
   });
 
   test('a chapter ships no tfjs until a widget nears the viewport', { tag: '@page' }, async ({ page }) => {
-    const scripts: string[] = [];
-    page.on('response', async (res) => {
-      if (res.request().resourceType() === 'script') scripts.push(await res.text());
-    });
+    const loaded = collectScripts(page);
     await page.setViewportSize({ width: 1280, height: 700 });
     await page.goto('/chapters/convolution/');
     await page.waitForLoadState('networkidle');
     const first = page.locator('fm-conv-playground, fm-conv-stepper').first();
     const top = await first.evaluate((el) => el.getBoundingClientRect().top);
     expect(top, 'the first widget should start below the first screen').toBeGreaterThan(700 + 300);
+    const scripts = await loaded.bodies();
     expect(scripts.filter((s) => s.includes(TFJS_MARKER))).toHaveLength(0);
   });
 

@@ -4,7 +4,7 @@
  * keyboard and click; editing the layer table; bad inputs; no tfjs loaded; axe in light and dark.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations } from './support.ts';
+import { test, expect, axeViolations, collectScripts } from './support.ts';
 import { widgetHarness } from './widget-harness.ts';
 import { parseLayers, PRESETS } from '../../src/lib/receptive-field/layers.ts';
 import { planLayers, sizeAt, type Plan } from '../../src/lib/receptive-field/plan.ts';
@@ -42,8 +42,7 @@ async function paintedCells(page: Page, n: number): Promise<number[]> {
 
 test('presets and edited stacks: reported and painted fields are the oracle\'s; the formula matches it', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
-  const scripts: string[] = [];
-  page.on('response', async (res) => { if (res.request().resourceType() === 'script') scripts.push(await res.text()); });
+  const loaded = collectScripts(page);
   let d = await open(page);
   expect(d.backend).toBe('reference');
   const cases: [Record<string, string | null>, string, number][] = [
@@ -75,7 +74,7 @@ test('presets and edited stacks: reported and painted fields are the oracle\'s; 
   await set(page, { preset: 'small-cnn', layers: null, 'input-size': null, layer: null, unit: null });
   const lines = await el(page).evaluate((e) => [...e.shadowRoot!.querySelectorAll('[data-role="formula"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ')));
   expect(lines[3]).toContain('r4 = r3 + (k4 − 1)·d4·j3 = 8 + (2 − 1)·1·2 = 10');
-  expect(scripts.filter((s) => s.includes(TFJS_MARKER)), 'no tfjs on this page').toHaveLength(0);
+  expect((await loaded.bodies()).filter((s) => s.includes(TFJS_MARKER)), 'no tfjs on this page').toHaveLength(0);
 });
 
 test('keyboard and pointer: arrow keys move the unit, the strip and the select pick layers, the table edits a layer', { tag: '@page' }, async ({ page, watch }) => {

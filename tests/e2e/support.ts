@@ -40,6 +40,20 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
 }
 
 /** The number of live tensors in the page's tfjs (through the book's documented window.FeatureMaps hook). */
+/**
+ * Every script the page loads from now on, as text, for checks of what a page ships (no tfjs): `bodies()` waits for
+ * them. A worker's script (the badge's probe closes its worker at once) may be gone from the browser by the time
+ * its body is asked for: it is fetched again.
+ */
+export function collectScripts(page: Page): { bodies(): Promise<string[]> } {
+  const reads: Promise<string>[] = [];
+  page.on('response', (res) => {
+    if (res.request().resourceType() !== 'script') return;
+    reads.push(res.text().catch(() => page.request.get(res.url()).then((again) => again.text())));
+  });
+  return { bodies: () => Promise.all(reads) };
+}
+
 export async function numTensors(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const fm = (window as unknown as { FeatureMaps?: { getEngine(): Promise<{ tf: { memory(): { numTensors: number } } }> } }).FeatureMaps;
