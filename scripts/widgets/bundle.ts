@@ -140,6 +140,10 @@ export function staticChunksByTag(meta: esbuild.Metafile): Record<string, string
 export async function buildWidgets(base: string, siteDir: string): Promise<esbuild.Metafile> {
   const outdir = resolve(siteDir, WIDGETS_DIR);
   const result = await esbuild.build(widgetBuildOptions(base, outdir));
+  // The badge starts the probe's worker as a classic script: an import or export in it (code it shares with the
+  // page's modules, split into a chunk) would stop it, and the badge would ask on the main thread after all.
+  const worker = Object.entries(result.metafile!.outputs).find(([, out]) => out.entryPoint === 'src/lib/engine/probe-worker.ts')?.[1];
+  if (!worker || worker.imports.length || worker.exports.length) throw new Error('widget bundle: probe-worker.js must be one script with no imports or exports');
   writeFileSync(resolve(outdir, 'chunks.json'), `${JSON.stringify(chunksByTag(result.metafile!), null, 1)}\n`);
   return result.metafile!;
 }

@@ -3,9 +3,11 @@
  * closes. The first request a page makes sets up the browser's WebGPU connection synchronously: 10–16 ms of the
  * main thread here, over 50 ms on a phone, on every page with a device badge. The badge starts it
  * (components/device-badge/probe-aside.ts); it is built as its own file beside the widget bundle's entry.
- * No imports at run time: the worker is one small classic script.
+ * No imports at run time: the worker is one small classic script. (Code shared with the page's modules would be
+ * split by the bundler into a chunk the worker imports, making it a module worker; so adapterInfo below repeats the
+ * few lines of adapter.ts's describeAdapter that read the adapter; engine.spec's badge test checks what it reads.)
  */
-import type { ProbeReply } from './adapter.ts';
+import type { ProbeReply, RawAdapterInfo } from './adapter.ts';
 
 self.onmessage = async () => {
   let reply: ProbeReply;
@@ -24,7 +26,7 @@ self.onmessage = async () => {
   self.close();
 };
 
-function adapterInfo(adapter: GPUAdapter) {
+function adapterInfo(adapter: GPUAdapter): RawAdapterInfo {
   const info = (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info;
   return {
     vendor: info?.vendor ?? '',
