@@ -88,7 +88,7 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
     this.charts = { loss, grad };
     this.drawLoss();
     await yieldToPage();
-    this.draw();
+    this.draw({ lossDrawn: true });
   }
 
   protected teardown(): void {}
@@ -154,10 +154,11 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
     this.charts!.loss.update(this.series((l, x) => curveLoss(l, x, classes)), [0, 5], 'lossCurves.axis.loss', p, this.language);
   }
 
-  private draw(): void {
+  /** Both charts and the result; `lossDrawn`: the loss chart is already drawn for these settings (start() drew it). */
+  private draw({ lossDrawn = false } = {}): void {
     const t0 = performance.now();
     const { classes, gradient, p } = this.s;
-    this.drawLoss();
+    if (!lossDrawn) this.drawLoss();
     this.charts!.grad.update(this.series((l, x) => curveGradient(l, gradient, x, classes)), GRAD_DOMAIN[gradient], gradientLabel(gradient), p, this.language);
     this.emitResult({ backend: 'reference', ms: performance.now() - t0, p, classes, gradient, values: this.values() });
   }

@@ -23,32 +23,25 @@ let warmed = false;
 export async function runSoftmaxCrossEntropy(tf: Tf, logits: readonly number[], temperature: number, target: readonly number[]): Promise<TfSoftmaxResult> {
   await ensureGradients();
   const t0 = performance.now();
-  const inputs = () => ({ z: tf.tensor1d(logits as number[], 'float32'), q: tf.tensor1d(target as number[], 'float32'), t: tf.scalar(temperature, 'float32') });
-  const ce = (q: ReturnType<Tf['tensor1d']>, t: ReturnType<Tf['scalar']>) => (x: ReturnType<Tf['tensor1d']>) => tf.neg(tf.sum(tf.mul(q, tf.logSoftmax(tf.div(x, t)))));
-  const p = tf.tidy(() => {
-    const { z, t } = inputs();
-    return tf.softmax(tf.div(z, t));
-  });
-  const made: ReturnType<Tf['tensor']>[] = [p];
+  const made: ReturnType<Tf['tensor']>[] = [];
+  const keep = <T extends ReturnType<Tf['tensor']>>(t: T): T => (made.push(t), t);
   try {
+    const z = keep(tf.tensor1d(logits as number[], 'float32'));
+    const q = keep(tf.tensor1d(target as number[], 'float32'));
+    const t = keep(tf.scalar(temperature, 'float32'));
+    const ce = (x: ReturnType<Tf['tensor1d']>) => tf.neg(tf.sum(tf.mul(q, tf.logSoftmax(tf.div(x, t)))));
+    const p = keep(tf.tidy(() => tf.softmax(tf.div(z, t))));
     // Each op's first run on a page builds its GPU program: the softmax, the loss alone and then its gradient each in
     // a task of their own the first time (all in one, 80–135 ms of the main thread on the embed page here).
     if (!warmed) {
       await yieldToPage();
-      tf.tidy(() => {
-        const { z, q, t } = inputs();
-        ce(q, t)(z);
-      });
+      tf.tidy(() => void ce(z));
       await yieldToPage();
       warmed = true;
     }
-    const [loss, grad] = tf.tidy(() => {
-      const { z, q, t } = inputs();
-      const { value, grad } = tf.valueAndGrad(ce(q, t))(z);
-      return [value, grad];
-    });
-    made.push(loss, grad);
-    const [pd, ld, gd] = await Promise.all([p.data(), loss.data(), grad.data()]);
+    const { value, grad } = tf.tidy(() => tf.valueAndGrad(ce)(z));
+    const loss = keep(value), gradient = keep(grad);
+    const [pd, ld, gd] = await Promise.all([p.data(), loss.data(), gradient.data()]);
     return { probabilities: pd as Float32Array, loss: ld[0]!, gradient: gd as Float32Array, ms: performance.now() - t0, backend: tf.getBackend() };
   } finally {
     tf.dispose(made);
