@@ -4,14 +4,12 @@
  * It speaks its language (`lang` on it or an ancestor, else the document's: src/lib/i18n/) and says it again,
  * from what it already knows, when that language changes.
  */
-import { describeEngine, onEngineReady, peekEngine, probeWebGPU, type Engine } from '@lib/engine/index.ts';
+import { describeEngine, onEngineReady, peekEngine, type Engine, type Probe } from '@lib/engine/index.ts';
 import { resolveLang, say, t, watchLang, type Lang } from '@lib/i18n/index.ts';
 import css from './device-badge.css?inline';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import { whenIdle } from '@lib/schedule/slices.ts';
 import { probeAside } from './probe-aside.ts';
-
-type Probe = Awaited<ReturnType<typeof probeWebGPU>>;
 /** What the badge knows: nothing yet, the WebGPU probe's answer, or the engine a widget started. */
 type Known = { kind: 'checking' } | { kind: 'probe'; probe: Probe } | { kind: 'engine'; engine: Engine };
 

@@ -4,9 +4,7 @@
  * no worker can start (a page on another site: a worker's script must be same-origin; a CSP without 'self' for
  * workers; offline without the file) or it does not answer in time, it asks on the main thread as before.
  */
-import { probeFromReply, probeWebGPU, type ProbeReply } from '@lib/engine/adapter.ts';
-
-type Probe = Awaited<ReturnType<typeof probeWebGPU>>;
+import { probeFromReply, probeWebGPU, type Probe, type ProbeReply } from '@lib/engine/adapter.ts';
 
 /** The worker's file, built beside the widget bundle's entry (scripts/widgets/bundle.ts). */
 export const PROBE_WORKER = 'probe-worker.js';

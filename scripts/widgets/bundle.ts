@@ -69,11 +69,13 @@ export async function evaluateCatalogue(path: string): Promise<{ table: Record<s
   return { table, inputs: Object.keys(out.metafile.inputs).map((p) => resolve(ROOT, p)) };
 }
 
+/** The badge's WebGPU probe runs in a worker of its own file, built beside the entry (probe-aside.ts starts it). */
+const PROBE_WORKER_ENTRY = 'src/lib/engine/probe-worker.ts';
+
 export function widgetBuildOptions(base: string, outdir: string): esbuild.BuildOptions {
   return {
     absWorkingDir: ROOT,
-    // The badge's WebGPU probe runs in a worker of its own file (src/lib/engine/probe-worker.ts).
-    entryPoints: { 'feature-maps': 'src/lib/widget/entry.ts', 'probe-worker': 'src/lib/engine/probe-worker.ts' },
+    entryPoints: { 'feature-maps': 'src/lib/widget/entry.ts', 'probe-worker': PROBE_WORKER_ENTRY },
     outdir,
     bundle: true,
     splitting: true,
@@ -142,7 +144,7 @@ export async function buildWidgets(base: string, siteDir: string): Promise<esbui
   const result = await esbuild.build(widgetBuildOptions(base, outdir));
   // The badge starts the probe's worker as a classic script: an import or export in it (code it shares with the
   // page's modules, split into a chunk) would stop it, and the badge would ask on the main thread after all.
-  const worker = Object.entries(result.metafile!.outputs).find(([, out]) => out.entryPoint === 'src/lib/engine/probe-worker.ts')?.[1];
+  const worker = Object.entries(result.metafile!.outputs).find(([, out]) => out.entryPoint === PROBE_WORKER_ENTRY)?.[1];
   if (!worker || worker.imports.length || worker.exports.length) throw new Error('widget bundle: probe-worker.js must be one script with no imports or exports');
   writeFileSync(resolve(outdir, 'chunks.json'), `${JSON.stringify(chunksByTag(result.metafile!), null, 1)}\n`);
   return result.metafile!;

@@ -61,6 +61,7 @@ test.describe('the device badge\'s probe', () => {
     const request = gpu.requestAdapter.bind(gpu);
     gpu.requestAdapter = (options) => (w.mainAdapterRequests++, request(options));
   };
+  const mainRequests = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { mainAdapterRequests: number }).mainAdapterRequests);
   const expectProbed = async (page: import('@playwright/test').Page, project: string) => {
     const badge = page.locator('fm-device-badge .badge').first();
     if (project === 'webgpu') {
@@ -78,7 +79,7 @@ test.describe('the device badge\'s probe', () => {
     await page.goto('/');
     await worker;
     await expectProbed(page, info.project.name);
-    expect(await page.evaluate(() => (window as unknown as { mainAdapterRequests: number }).mainAdapterRequests)).toBe(0);
+    expect(await mainRequests(page)).toBe(0);
     expect(watch.consoleErrors).toEqual([]);
   });
 
@@ -87,7 +88,7 @@ test.describe('the device badge\'s probe', () => {
     await page.route('**/widgets/v1/probe-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto('/');
     await expectProbed(page, info.project.name);
-    expect(await page.evaluate(() => (window as unknown as { mainAdapterRequests: number }).mainAdapterRequests)).toBe(1);
+    expect(await mainRequests(page)).toBe(1);
   });
 });
 

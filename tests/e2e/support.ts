@@ -39,7 +39,6 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** The number of live tensors in the page's tfjs (through the book's documented window.FeatureMaps hook). */
 /**
  * Every script the page loads from now on, as text, for checks of what a page ships (no tfjs): `bodies()` waits for
  * them. A worker's script (the badge's probe closes its worker at once) may be gone from the browser by the time
@@ -54,6 +53,7 @@ export function collectScripts(page: Page): { bodies(): Promise<string[]> } {
   return { bodies: () => Promise.all(reads) };
 }
 
+/** The number of live tensors in the page's tfjs (through the book's documented window.FeatureMaps hook). */
 export async function numTensors(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const fm = (window as unknown as { FeatureMaps?: { getEngine(): Promise<{ tf: { memory(): { numTensors: number } } }> } }).FeatureMaps;

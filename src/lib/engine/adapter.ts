@@ -2,8 +2,11 @@ import { msg } from '../i18n/t.ts';
 import type { Msg } from '../i18n/types.ts';
 import type { AdapterInfo } from './types.ts';
 
+/** A probe's answer: the adapter's description, or why WebGPU cannot be used. */
+export type Probe = { adapter: AdapterInfo } | { reason: Msg };
+
 /** Why WebGPU cannot be used before tfjs is even loaded, or the adapter's description. Loads nothing heavy. */
-export async function probeWebGPU(): Promise<{ adapter: AdapterInfo } | { reason: Msg }> {
+export async function probeWebGPU(): Promise<Probe> {
   if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
     return { reason: msg('engine.why.noNavigatorGpu') };
   }
@@ -24,7 +27,7 @@ export type RawAdapterInfo = { vendor: string; architecture: string; description
 export type ProbeReply = { kind: 'adapter'; info: RawAdapterInfo } | { kind: 'none' } | { kind: 'no-gpu' } | { kind: 'threw'; error: string };
 
 /** A worker's reply as probeWebGPU() would have answered on the main thread. */
-export function probeFromReply(reply: ProbeReply): { adapter: AdapterInfo } | { reason: Msg } {
+export function probeFromReply(reply: ProbeReply): Probe {
   switch (reply.kind) {
     case 'adapter': return { adapter: describeInfo(reply.info) };
     case 'none': return { reason: msg('engine.why.noAdapter') };

@@ -1,4 +1,4 @@
 export { getEngine, peekEngine, onEngineChange, onEngineReady, fallBack, requestedBackend, label, backendName } from './engine.ts';
 export { describeEngine } from './describe.ts';
-export { probeWebGPU } from './adapter.ts';
+export { probeWebGPU, type Probe } from './adapter.ts';
 export type { Engine, BackendName, AdapterInfo, Tf } from './types.ts';
