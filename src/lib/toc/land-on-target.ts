@@ -19,20 +19,40 @@ function hashId(): string | null {
   }
 }
 
+/** Where a landing left the page: its scroll position and the target's top on screen. */
+interface Mark { target: Element; y: number; top: number }
+
+const mark = (target: Element): Mark => ({ target, y: scrollY, top: target.getBoundingClientRect().top });
+
+/**
+ * The reader has scrolled away since `m` (a scroll bar or a script sends no wheel, touch or key event): the page
+ * scrolled, the target moved back on screen by most of that, and it is now farther from where a landing puts it. A
+ * block above the target taking its real height moves the target and not the scroll position; scroll anchoring, when
+ * it follows, moves both the same way; the browser's own jump to the fragment moves the target towards that place.
+ */
+function readerScrolled(m: Mark): boolean {
+  const now = mark(m.target);
+  const dy = now.y - m.y;
+  const line = parseFloat(getComputedStyle(m.target).scrollMarginTop) || 0;
+  return Math.abs(dy) > 1 && Math.abs(now.top - m.top + dy) < Math.abs(dy) / 2 && Math.abs(now.top - line) > Math.abs(m.top - line) + 1;
+}
+
+/** Where the last landing left the page, for the landings again after load. */
+let last: Mark | null = null;
+
 async function land(id: string): Promise<void> {
   const target = document.getElementById(id);
   if (!target) return;
-  let last = Number.NaN;
+  let m = (last = mark(target)); // where the browser's own jump put it
   for (let i = 0; i < MAX_TRIES; i++) {
     await frame();
     await frame();
-    // A jump elsewhere meanwhile (another link, a figure's state in the fragment) ends this one.
-    if (hashId() !== id) return;
-    const top = target.getBoundingClientRect().top;
-    if (Math.abs(top - last) < 1) return;
-    last = top;
+    // A jump elsewhere meanwhile (another link, a figure's state in the fragment) ends this one, as does the reader
+    // scrolling away from it.
+    if (hashId() !== id || readerScrolled(m)) return;
+    if (i > 0 && Math.abs(target.getBoundingClientRect().top - m.top) < 1) return;
     target.scrollIntoView({ block: 'start', behavior: 'instant' });
-    last = target.getBoundingClientRect().top;
+    m = last = mark(target);
   }
 }
 
@@ -44,7 +64,10 @@ export function landOnTargets(): void {
   const opened = hashId();
   let moved = false;
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, () => (moved = true), { once: true, passive: true });
-  const again = () => { if (!moved && hashId() === opened) go(); }; // no fragment: go() lands nowhere
+  const again = () => {
+    if (last && readerScrolled(last)) moved = true;
+    if (!moved && hashId() === opened) go(); // no fragment: go() lands nowhere
+  };
   addEventListener('load', () => { again(); setTimeout(again, 1000); setTimeout(again, 2500); }, { once: true });
   window.addEventListener('hashchange', go);
   // Clicking a link to the fragment already in the URL fires no hashchange.
