@@ -205,20 +205,6 @@ test('axe: the embed page, also with a message shown', { tag: '@page' }, async (
   expect(await axeViolations(page)).toEqual([]);
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`axe: Chapter 4 with the race ready (${theme})`, { tag: '@page' }, async ({ page, watch }) => {
-    void watch;
-    await page.emulateMedia({ colorScheme: theme });
-    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-    await page.goto('/chapters/loss-functions/');
-    const race = el(page);
-    await race.scrollIntoViewIfNeeded();
-    await expect(race).toHaveAttribute('status', 'ready', { timeout: 400_000 });
-    expect(await page.locator('#fig-loss-race-caption').textContent()).toMatch(/filters 8 and 16/);
-    expect(await axeViolations(page)).toEqual([]);
-  });
-}
-
 test('lang="zh-CN": the shell, status line, charts and messages in Chinese; back to English without a new computation', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await page.goto(`${EMBED}?per-class=2&epochs=1`);

@@ -224,8 +224,7 @@ test.describe('the book shell', () => {
     expect(of('moved', 'part').map((e) => e[2]).slice(-4)).toEqual([1, 2, 3, 4]);
   });
 
-  test('chapter 1: math, sidebar, previous/next, axe clean', { tag: '@page' }, async ({ page }) => {
-    test.setTimeout(300_000); // six widgets compute before axe runs; on SwiftShader under load that took over 120 s
+  test('chapter 1: math, sidebar, the intro box (computed whole and axe-checked in widths.spec.ts)', { tag: '@page' }, async ({ page }) => {
     await page.goto('/chapters/convolution/');
     await expect(page.getByRole('heading', { level: 1, name: 'Convolution' })).toBeVisible();
     expect(await page.locator('.sl-markdown-content .fm-math-display').count()).toBeGreaterThan(5);
@@ -234,12 +233,6 @@ test.describe('the book shell', () => {
     const sidebar = page.locator('nav[aria-label="Main"]');
     await expect(sidebar.getByRole('link', { name: 'Convolution' })).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('.fm-chapter-intro')).toContainText('You will learn to');
-    // Start every widget (they start near the viewport), so axe sees them computed, not only their shells.
-    for (const el of await page.locator('fm-conv-playground, fm-conv-stepper').all()) {
-      await el.scrollIntoViewIfNeeded();
-      await widgetReady(el);
-    }
-    expect(await axeViolations(page)).toEqual([]);
   });
 
   test('search finds a word from chapter 1', { tag: '@page' }, async ({ page }) => {

@@ -1,7 +1,7 @@
 /**
  * Printing a chapter, looked at on paper: `page.pdf()` (Chromium's print path, print media, beforeprint/afterprint)
- * rendered back to pixels and text with pdf.js (tests/e2e/print/pdf-pages.ts). Backend-independent, so run once: on the
- * CPU (@page), but for Chapter 5's lab, whose training runs on WebGPU (@webgpu-only).
+ * rendered back to pixels and text with pdf.js (tests/e2e/print/pdf-pages.ts). Backend-independent, so run once, on the
+ * CPU (@page): Chapter 5's lab too (its tiny run trains sooner on the CPU than on a software GPU).
  * Set FM_PRINT_PNG=<dir> to write the pages looked at as PNGs.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -18,7 +18,7 @@ async function keepPng(view: PdfView, page: number, name: string): Promise<void>
   await writeFile(`${dir}/${name}.png`, await view.png(page));
 }
 
-test('Chapter 5 printed after one lab run: the lab\'s chart on paper, its controls gone, answers folded, unrun figures say so', { tag: '@webgpu-only' }, async ({ page, context, baseURL }) => {
+test('Chapter 5 printed after one lab run: the lab\'s chart on paper, its controls gone, answers folded, unrun figures say so', { tag: '@page' }, async ({ page, context, baseURL }) => {
   await page.goto('/chapters/transfer-learning/');
   const lab = page.locator('#fig-finetune-lab');
   // The lab's fastest set-up (as its own specs use): 1 example per class, 5 test images, 1 epoch; both runs.

@@ -68,7 +68,7 @@ for (const chapter of CHAPTERS) {
     const widgets = (await shells(frame)).filter((e) => e.status !== null);
     expect(widgets.length, 'widgets on the page').toBeGreaterThan(0);
     // Only the figures: the chapter's text is checked by each chapter's own axe run with every widget computed
-    // (pages, pooling-chapter, activation-chapter, softmax-explorer and transfer-chapter specs).
+    // (widths.spec.ts, light and dark).
     expect(await axeOf(page, chapter, true)).toEqual([]);
     expect(widgets.filter((e) => e.status !== 'idle'), 'widgets that started before axe ran').toEqual([]);
     expect((await shells(frame)).filter((e) => e.status !== null && e.status !== 'idle'), 'widgets that started while axe ran').toEqual([]);

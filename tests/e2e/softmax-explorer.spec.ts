@@ -4,7 +4,7 @@
  * keyboard and pointer operation, every bad input from the issue, no tensor leak, axe on the embed and the chapter.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, widgetReady, numTensors, lcg } from './support.ts';
+import { test, expect, axeViolations, numTensors, lcg } from './support.ts';
 import { softmax } from '../../src/lib/losses/softmax.ts';
 import { crossEntropyWith, crossEntropyGradWith } from '../../src/lib/losses/cross-entropy.ts';
 import { smoothedTarget } from '../../src/lib/losses/targets.ts';
@@ -208,17 +208,9 @@ test('no tensor leak over 20 recomputations', async ({ page, watch }) => {
   expect(await numTensors(page)).toBe(start);
 });
 
-test('axe: the embed page and the chapter with every widget computed', { tag: '@page' }, async ({ page, watch }) => {
+test('axe: the embed page (Chapter 4 computed whole, light and dark: widths.spec.ts)', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
-  expect(await axeViolations(page)).toEqual([]);
-  await page.goto('/chapters/loss-functions/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Loss functions' })).toBeVisible();
-  expect(await page.locator('.sl-markdown-content math').count()).toBeGreaterThan(20);
-  for (const el of await page.locator('fm-softmax-explorer, fm-loss-curves').all()) {
-    await el.scrollIntoViewIfNeeded();
-    await widgetReady(el);
-  }
   expect(await axeViolations(page)).toEqual([]);
 });
 

@@ -3,17 +3,28 @@
  * every widget on the page has drawn its first result (their views are built when they load). Layout does not depend
  * on the backend, so the pages run once, in the `page` project (no GPU), the chapters with `?backend=cpu` (the engine
  * tries no WebGL first, whose failed start TensorFlow.js reports as a warning); the CPU notice each widget then shows
- * must fit too. The embed pages, computed, are also where axe checks each widget alone.
+ * must fit too. The embed pages, computed, are also where axe checks each widget alone, and the chapters, computed,
+ * where axe checks each chapter in light and dark.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
 
 const WIDTHS = [320, 390, 768] as const;
-// Every English chapter, and one Chinese chapter (its widgets are the same; its text, tables and the widgets' Chinese
-// labels are what may be wider) — each chapter here costs a minute or two of the suite.
-const CHAPTERS = ['convolution', 'pooling-and-networks', 'activations', 'loss-functions', 'transfer-learning'].map((c) => `chapters/${c}`)
-  .concat('zh-cn/chapters/convolution');
+/**
+ * Every English chapter, and one Chinese chapter (its widgets are the same; its text, tables and the widgets' Chinese
+ * labels are what may be wider), with what each page must hold besides: this is the one place a whole chapter is
+ * computed in the suite (each costs a minute or two), so its axe checks, light and dark, run here too.
+ */
+interface Chapter { path: string; h1: string; prev?: string; next?: string; math: number; predict: number; figures?: string[]; captions?: Record<string, RegExp> }
+const CHAPTERS: Chapter[] = [
+  { path: 'chapters/convolution', h1: 'Convolution', next: '/chapters/pooling-and-networks/', math: 5, predict: 6 },
+  { path: 'chapters/pooling-and-networks', h1: 'Pooling, fully connected layers and the whole network', prev: '/chapters/convolution/', next: '/chapters/activations/', math: 20, predict: 12 },
+  { path: 'chapters/activations', h1: 'Activation functions', math: 5, predict: 10 },
+  { path: 'chapters/loss-functions', h1: 'Loss functions', math: 20, predict: 6, captions: { 'loss-race': /filters 8 and 16/ } },
+  { path: 'chapters/transfer-learning', h1: 'Transfer learning', math: 5, predict: 6, figures: ['feature-reuse', 'finetune-lab', 'domain-shift', 'doodle-classes'] },
+  { path: 'zh-cn/chapters/convolution', h1: '卷积', math: 5, predict: 6 },
+];
 
 /**
  * Scrolls through the page so every widget nears the viewport, then waits until each has finished its first run.
@@ -64,7 +75,7 @@ async function widths(page: Page): Promise<Record<number, number>> {
 const fits = Object.fromEntries(WIDTHS.map((w) => [w, w]));
 
 for (const chapter of CHAPTERS) {
-  test(`${chapter} fits 320, 390 and 768 px and prints no console warning`, { tag: '@page' }, async ({ page, watch }) => {
+  test(`${chapter.path}, every widget computed: fits 320, 390 and 768 px, prints no console warning, axe clean in light and dark`, { tag: '@page' }, async ({ page, watch }) => {
     void watch;
     test.setTimeout(300_000);
     await page.setViewportSize({ width: 390, height: 800 });
@@ -74,11 +85,33 @@ for (const chapter of CHAPTERS) {
     // each time a WebGPU adapter is asked for (the device badge asks, to say where widgets compute).
     const browsers = /^Failed to create WebGPU Context Provider$/;
     page.on('console', (m) => { if (m.type() === 'warning' && !browsers.test(m.text())) warnings.push(m.text()); });
-    await page.goto(`/${chapter}/?backend=cpu`);
+    await page.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
+    await page.goto(`/${chapter.path}/?backend=cpu`);
+    await expect(page.locator('h1')).toHaveText(chapter.h1);
+    if (chapter.prev) await expect(page.locator('a[rel="prev"]')).toHaveAttribute('href', chapter.prev);
+    if (chapter.next) await expect(page.locator('a[rel="next"]')).toHaveAttribute('href', chapter.next);
+    // Formulas are MathML, which browsers draw and screen readers read.
+    expect(await page.locator('.sl-markdown-content math').count()).toBeGreaterThan(chapter.math);
+    expect(await page.locator('.fm-predict').count()).toBeGreaterThanOrEqual(chapter.predict);
+    // Each widget sits in a captioned figure with its embed link.
+    for (const slug of chapter.figures ?? []) {
+      const figure = page.locator('.fm-widget-figure', { has: page.locator(`fm-${slug}#fig-${slug}`) });
+      await expect(figure).toHaveCount(1);
+      await expect(page.locator(`#fig-${slug}-caption`)).not.toBeEmpty();
+      await expect(figure.locator('fm-embed-control')).toHaveAttribute('widget', slug);
+    }
+    for (const [slug, text] of Object.entries(chapter.captions ?? {})) await expect(page.locator(`#fig-${slug}-caption`)).toHaveText(text);
     await settle(page);
     expect(await widths(page)).toEqual(fits);
     expect(await formulaStops(page), 'display formulas in the tab order exactly when they scroll, at 320 px').toEqual({ wrong: [] });
     expect(warnings, 'console warnings').toEqual([]);
+    // At a laptop's width, every widget computed; then dark through the theme menu's own switch (no reload).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    expect(await axeViolations(page), 'light').toEqual([]);
+    await page.locator('starlight-theme-select select').first().selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await axeViolations(page), 'dark').toEqual([]);
   });
 }
 
