@@ -137,7 +137,7 @@ test('stopping the fine-tuning keeps the AdaBN result; repeated runs leave no te
   expect(await numTensors(page)).toBe(before);
 });
 
-test('the embed page passes axe in light and dark, with a message shown', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('the embed page passes axe in light and dark, with a message shown', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(400_000);
   await open(page, 'images=20&labels=0');
@@ -148,7 +148,7 @@ test('the embed page passes axe in light and dark, with a message shown', { tag:
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('lang="zh-CN" speaks Chinese after the first result; back to en re-says English without recomputing', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(400_000);
   await open(page, 'images=20&labels=0&shift=rotated&strength=400');

@@ -2,7 +2,9 @@
  * <fm-doodle-classes> on its embed page: seeded doodles drawn with Playwright's mouse, preprocessed exactly as the
  * library does in Node, a head trained on the engine (WebGPU asserted; the fallback project states its reason)
  * that classifies new drawings; drawings and model survive a reload; export → import gives the same
- * probabilities; keyboard drawing; bad inputs with their messages; no tensor leak over five runs; axe.
+ * probabilities; keyboard drawing; bad inputs with their messages; no tensor leak over five runs; axe. What does not
+ * depend on the backend runs once, on the CPU (page project: these four tests took 28 s there, 95 s on SwiftShader's
+ * WebGPU); cancelling mid-run on WebGPU, where a run lasts long enough to cancel.
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -108,7 +110,7 @@ async function prepare(page: Page, query: string, classes: Shape[], seeds: numbe
 }
 const close = (a: number[], b: number[]) => { expect(b.length).toBe(a.length); a.forEach((v, i) => expect(b[i]).toBeCloseTo(v, 6)); };
 
-test('drawings and the model survive a reload; export then import gives the same probabilities', { tag: '@webgpu-only' }, async ({ page, watch, browser }, info) => {
+test('drawings and the model survive a reload; export then import gives the same probabilities', { tag: '@page' }, async ({ page, watch, browser }, info) => {
   void watch;
   test.setTimeout(300_000);
   const classes: Shape[] = ['circle', 'cross'];
@@ -148,7 +150,7 @@ test('drawings and the model survive a reload; export then import gives the same
   await other.close();
 });
 
-test('keyboard drawing, undo and clear; the widget passes axe in light and dark, also with a message', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('keyboard drawing, undo and clear; the widget passes axe in light and dark, also with a message', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
   await open(page);
@@ -178,7 +180,7 @@ test('keyboard drawing, undo and clear; the widget passes axe in light and dark,
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('bad attributes, classes, drawings and files: a message each, nothing lost', { tag: '@webgpu-only' }, async ({ page, watch }, info) => {
+test('bad attributes, classes, drawings and files: a message each, nothing lost', { tag: '@page' }, async ({ page, watch }, info) => {
   void watch;
   test.setTimeout(300_000);
   await open(page, 'classes=solo&epochs=0&seed=-1');
@@ -285,7 +287,7 @@ const TINY = JSON.stringify({
   weightsManifest: [{ paths: ['weights.bin'], weights: [{ name: 'd/kernel', shape: [4, 2], dtype: 'float32' }, { name: 'd/bias', shape: [2], dtype: 'float32' }] }],
 });
 
-test('in lang="zh-CN": controls, pad, class list, preset class names, counts, verdict, model line and messages in Chinese; back to en without a new result', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('in lang="zh-CN": controls, pad, class list, preset class names, counts, verdict, model line and messages in Chinese; back to en without a new result', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);
   await open(page, 'epochs=0');

@@ -1,7 +1,8 @@
 /**
  * The fine-tuning lab on every backend: cancel and start again, tensors stable over repeated runs, switching
  * the source mid-run, bad attributes and URL values, the URL round trip, keyboard access to the confusion
- * matrix, axe in light and dark. Runs are tiny (1 example per class, 5 held-out per class): SwiftShader is slow.
+ * matrix, axe in light and dark. Runs are tiny (1 example per class, 5 held-out per class): SwiftShader is slow. The
+ * keyboard, axe and language checks run once, on the CPU (page project), where the lab trains sooner.
  */
 import { test, expect, axeViolations, numTensors } from './support.ts';
 import { message, openLab, train } from './finetune-lab/helpers.ts';
@@ -120,7 +121,7 @@ test('the set-up round-trips through the embed URL', { tag: '@page' }, async ({ 
   await expect.poll(() => new URL(page.url()).searchParams.has('compare')).toBe(false);
 });
 
-test('keyboard opens a confusion-matrix cell; the trained lab passes axe in light and dark', { tag: '@webgpu-only' }, async ({ page }, info) => {
+test('keyboard opens a confusion-matrix cell; the trained lab passes axe in light and dark', { tag: '@page' }, async ({ page }, info) => {
   const lab = await openLab(page, `${TINY}&epochs=2`);
   await train(lab);
   const cell = lab.locator('table.confusion button:not([disabled])').first();
@@ -141,7 +142,7 @@ test('keyboard opens a confusion-matrix cell; the trained lab passes axe in ligh
   await expect(viewer).toBeHidden();
 });
 
-test('lang="zh-CN": set-up, buttons, cards, live line and summary in Chinese; back to English without training again', { tag: '@webgpu-only' }, async ({ page }) => {
+test('lang="zh-CN": set-up, buttons, cards, live line and summary in Chinese; back to English without training again', { tag: '@page' }, async ({ page }) => {
   const lab = await openLab(page, TINY);
   await page.evaluate(() => {
     const w = window as unknown as { results: number };
