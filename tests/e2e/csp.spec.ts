@@ -14,11 +14,12 @@ const STRICT = "default-src 'self'; script-src 'self'";
 const STYLE = /^style-src/;
 /**
  * What the policy could refuse does not depend on the backend, except TensorFlow.js's backend code itself: the fallback
- * project runs one widget on WebGL (its programs compiled under the policy); the webgpu project runs it and the widgets
- * that run our own WGSL programs (training, AdaBN, probes); every other widget runs once, on the CPU (`page` project).
+ * project runs one widget on WebGL (its programs compiled under the policy); the webgpu project runs it and two widgets
+ * that run our own WGSL programs (AdaBN, probes; the lab and the doodle classifier train with the same programs, and
+ * run on the CPU, where they are quicker); every other widget runs once, on the CPU (`page` project).
  */
 const BOTH_PROJECTS = new Set(['softmax-explorer']);
-const ON_WEBGPU = new Set(['finetune-lab', 'domain-shift', 'feature-reuse', 'doodle-classes']);
+const ON_WEBGPU = new Set(['domain-shift', 'feature-reuse']);
 /** Small settings for the widgets whose first result is slow on a software GPU (the defaults are tested elsewhere). */
 const SMALL: Record<string, string> = { 'domain-shift': '?images=20&labels=0', 'feature-reuse': '?labels=2' };
 

@@ -2,8 +2,8 @@
  * The network goes away after the page has loaded: every request for a data, model or sample file fails (a real
  * aborted request, page.route). Each widget that fetches such files must say which file could not be loaded,
  * end in status="error" (never stuck at loading), and offer a Retry that works once the network is back.
- * Backend-independent, so each runs once: on the CPU in the `page` project, feature reuse and domain shift on WebGPU
- * (the CPU is no quicker for them).
+ * Backend-independent, so each runs once: on the CPU in the `page` project (the lab too), feature reuse and domain
+ * shift on WebGPU (the CPU is no quicker for them).
  */
 import type { Page, Route } from '@playwright/test';
 import { test, expect } from './support.ts';
@@ -68,7 +68,7 @@ for (const { slug, query, change } of CASES) {
   });
 }
 
-test('finetune-lab: network cut before Train — the file named, the run marked, Retry trains once it is back', { tag: '@webgpu-only' }, async ({ page, watch }) => {
+test('finetune-lab: network cut before Train — the file named, the run marked, Retry trains once it is back', { tag: '@page' }, async ({ page, watch }) => {
   test.setTimeout(300_000);
   const el = page.locator('fm-finetune-lab');
   const failed: string[] = [];
