@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
+import { FIRST_RESULT_MS, adapterWords, collect, expectNoLeaks, findLeaks, langFromQueryFallback, type Leak, type LeakLang } from './i18n-check.ts';
 
 const WIDTHS = [320, 390, 768] as const;
 /**
@@ -138,43 +139,83 @@ async function formulaStops(page: Page): Promise<{ wrong: string[] }> {
   return { wrong };
 }
 
-// Each embed page is loaded once for the checks that need its widget computed: it fits phones; with neither WebGPU nor
-// WebGL (the `page` project) it computes on the CPU and its badge says why; and axe finds nothing, that notice shown.
-// In two halves, so the two workers can share them.
+// Each embed page is loaded once for the checks that need its widget computed, in Chinese and then switched to English
+// on the live page: it fits phones in both languages; no English is left inside its widget in Chinese and no Chinese
+// in English, and the switch recomputes nothing (issue 15; i18n-check.ts); with neither WebGPU nor WebGL (the `page`
+// project) it computes on the CPU and its badge says why; and axe finds nothing, that notice shown. In two halves, so
+// the two workers can share them.
 const PLAIN = ['conv-stepper', 'dataset-preview', 'loss-curves', 'activation-plot', 'receptive-field'];
 const HALVES = [WIDGETS.slice(0, Math.ceil(WIDGETS.length / 2)), WIDGETS.slice(Math.ceil(WIDGETS.length / 2))];
 for (const [i, half] of HALVES.entries()) {
-  test(`embed pages, ${i === 0 ? 'first' : 'second'} half: one widget alone, fits 320, 390 and 768 px, computes on the CPU and says why, axe clean`, { tag: '@page' }, async ({ page, watch }) => {
+  const name = i === 0 ? 'first' : 'second';
+  test(`embed pages, ${name} half: one widget alone, in Chinese then English without recomputing: no words of the other language, fits 320, 390 and 768 px, computes on the CPU and says why, axe clean`, { tag: '@page' }, async ({ page, watch }) => {
     void watch;
-    test.setTimeout(60_000 * half.length);
+    test.setTimeout(60_000 * half.length + FIRST_RESULT_MS);
+    await langFromQueryFallback(page);
     const wide: Record<string, Record<number, number>> = {};
+    const wideZh: Record<string, Record<number, number>> = {};
     const onEngine: string[] = [];
+    const leaks: Record<LeakLang, Leak[]> = { 'zh-CN': [], en: [] };
+    const pagesWithoutLang: string[] = [];
+    const recomputed: string[] = [];
+    let extra: Set<string> | null = null;
     for (const { slug, tag } of half) {
-      await page.setViewportSize({ width: 390, height: 800 });
-      await page.goto(`/embed/${slug}/`);
-      await expect(page.locator(tag)).toHaveCount(1);
-      await expect(page.locator('nav')).toHaveCount(0);
-      await settle(page);
-      wide[slug] = await widths(page);
-      // Neither WebGPU nor WebGL here: a widget that computes on the engine does so on the CPU, and its badge says why.
-      // (PLAIN: the few that compute in plain TypeScript and never start the engine.)
-      const engine = await page.evaluate(async () => {
-        const e = await window.FeatureMaps?.peekEngine();
-        return e ? { backend: e.backend, reason: e.fallbackReason ?? '' } : null;
+      await test.step(slug, async () => {
+        await page.setViewportSize({ width: 390, height: 800 });
+        await page.goto(`/embed/${slug}/?lang=zh-CN`);
+        await expect(page.locator(tag)).toHaveCount(1);
+        await expect(page.locator('nav')).toHaveCount(0);
+        await page.evaluate(() => {
+          const w = window as unknown as { fmResults: number };
+          w.fmResults = 0;
+          document.addEventListener('fm-result', () => w.fmResults++, { capture: true });
+        });
+        await settle(page);
+        const own = await page.evaluate(() => (window as unknown as { fmPageLang?: string }).fmPageLang ?? '');
+        if (own.toLowerCase() !== 'zh-cn') pagesWithoutLang.push(`${slug} (lang="${own}")`);
+        await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+        extra ??= await adapterWords(page);
+        const zh = await collect(page);
+        expect(zh.filter((t) => t.widget.startsWith(tag)).length, `${slug}: texts collected`).toBeGreaterThan(0);
+        leaks['zh-CN'].push(...findLeaks(zh, 'zh-CN', extra));
+        wideZh[slug] = await widths(page);
+        // The reader's language changes on the live page: every text is said again in English, nothing is recomputed
+        // (a widget still computing its streamed rest may report a result of its own: counted before and after).
+        const before = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);
+        await page.evaluate(() => { document.documentElement.lang = 'en'; });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        leaks.en.push(...findLeaks(await collect(page), 'en', extra));
+        const after = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);
+        if (after !== before) recomputed.push(`${slug} (${after - before})`);
+        wide[slug] = await widths(page);
+        // Neither WebGPU nor WebGL here: a widget that computes on the engine does so on the CPU, and its badge says why.
+        // (PLAIN: the few that compute in plain TypeScript and never start the engine.)
+        const engine = await page.evaluate(async () => {
+          const e = await window.FeatureMaps?.peekEngine();
+          return e ? { backend: e.backend, reason: e.fallbackReason ?? '' } : null;
+        });
+        if (engine !== null) {
+          onEngine.push(slug);
+          expect(engine.backend, slug).toBe('cpu');
+          expect(engine.reason, slug).toMatch(/WebGPU was not used: .*then WebGL was not used: /);
+          const badge = page.locator(`${tag} fm-device-badge, fm-device-badge`).first();
+          await expect(badge, slug).toHaveAttribute('data-backend', 'cpu');
+          await expect(badge.locator('.badge'), slug).toHaveAttribute('aria-label', /WebGL/);
+        }
+        // At a laptop's width, as the reader uses it: computed, not half-way through its first run.
+        await page.setViewportSize({ width: 1280, height: 800 });
+        expect(await axeViolations(page), slug).toEqual([]);
       });
-      if (engine !== null) {
-        onEngine.push(slug);
-        expect(engine.backend, slug).toBe('cpu');
-        expect(engine.reason, slug).toMatch(/WebGPU was not used: .*then WebGL was not used: /);
-        const badge = page.locator(`${tag} fm-device-badge, fm-device-badge`).first();
-        await expect(badge, slug).toHaveAttribute('data-backend', 'cpu');
-        await expect(badge.locator('.badge'), slug).toHaveAttribute('aria-label', /WebGL/);
-      }
-      // At a laptop's width, as the reader uses it: computed, not half-way through its first run.
-      await page.setViewportSize({ width: 1280, height: 800 });
-      expect(await axeViolations(page), slug).toEqual([]);
     }
-    expect(wide).toEqual(Object.fromEntries(half.map(({ slug }) => [slug, fits])));
+    if (pagesWithoutLang.length) {
+      test.info().annotations.push({ type: 'note', description: `<html lang> set by this test, not from ?lang= by the page: ${pagesWithoutLang.join(', ')}` });
+    }
+    const all = Object.fromEntries(half.map(({ slug }) => [slug, fits]));
+    expect(wideZh, 'in Chinese').toEqual(all);
+    expect(wide, 'in English').toEqual(all);
+    await expectNoLeaks(leaks['zh-CN'], 'zh-CN', `embed-zh-CN-${name}-half`);
+    await expectNoLeaks(leaks.en, 'en', `embed-en-after-switch-${name}-half`);
+    expect(recomputed, 'widgets that computed again when only the language changed').toEqual([]);
     expect(half.map((w) => w.slug).filter((slug) => !onEngine.includes(slug)), 'widgets that never started the engine').toEqual(half.map((w) => w.slug).filter((slug) => PLAIN.includes(slug)));
   });
 }
