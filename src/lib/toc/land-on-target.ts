@@ -19,10 +19,14 @@ function hashId(): string | null {
   }
 }
 
-/** Where a landing left the page: its scroll position and the target's top on screen. */
-interface Mark { target: Element; y: number; top: number }
+/** The page's scroll position and the target's top on screen, and where a landing puts that top. */
+interface Mark { target: Element; y: number; top: number; line: number }
 
-const mark = (target: Element): Mark => ({ target, y: scrollY, top: target.getBoundingClientRect().top });
+function mark(target: Element): Mark {
+  // scrollIntoView stops the target's top the page's scroll padding (Starlight's header) plus its own margin down.
+  const line = (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0) + (parseFloat(getComputedStyle(target).scrollMarginTop) || 0);
+  return { target, y: scrollY, top: target.getBoundingClientRect().top, line };
+}
 
 /**
  * The reader has scrolled away since `m` (a scroll bar or a script sends no wheel, touch or key event): the page
@@ -33,26 +37,38 @@ const mark = (target: Element): Mark => ({ target, y: scrollY, top: target.getBo
 function readerScrolled(m: Mark): boolean {
   const now = mark(m.target);
   const dy = now.y - m.y;
-  const line = parseFloat(getComputedStyle(m.target).scrollMarginTop) || 0;
-  return Math.abs(dy) > 1 && Math.abs(now.top - m.top + dy) < Math.abs(dy) / 2 && Math.abs(now.top - line) > Math.abs(m.top - line) + 1;
+  return Math.abs(dy) > 1 && Math.abs(now.top - m.top + dy) < Math.abs(dy) / 2 && Math.abs(now.top - m.line) > Math.abs(m.top - m.line) + 1;
 }
 
-/** Where the last landing left the page, for the landings again after load. */
+/**
+ * The last landing's mark, moved on at each scroll so each scroll is judged alone (a reader's short drag followed by
+ * a figure above growing under scroll anchoring would otherwise add up to neither), and whether the reader has
+ * scrolled away from it since.
+ */
 let last: Mark | null = null;
+let left = false;
+
+function onScroll(): void {
+  if (!last) return;
+  if (readerScrolled(last)) left = true;
+  last = mark(last.target);
+}
 
 async function land(id: string): Promise<void> {
   const target = document.getElementById(id);
   if (!target) return;
-  let m = (last = mark(target)); // where the browser's own jump put it
+  last = mark(target); // where the browser's own jump put it
+  left = false;
   for (let i = 0; i < MAX_TRIES; i++) {
     await frame();
     await frame();
     // A jump elsewhere meanwhile (another link, a figure's state in the fragment) ends this one, as does the reader
     // scrolling away from it.
-    if (hashId() !== id || readerScrolled(m)) return;
-    if (i > 0 && Math.abs(target.getBoundingClientRect().top - m.top) < 1) return;
+    if (hashId() !== id || left || last?.target !== target) return;
+    if (readerScrolled(last)) return void (left = true); // a scroll whose event has not come yet
+    if (i > 0 && Math.abs(target.getBoundingClientRect().top - last.top) < 1) return;
     target.scrollIntoView({ block: 'start', behavior: 'instant' });
-    m = last = mark(target);
+    last = mark(target);
   }
 }
 
@@ -65,9 +81,11 @@ export function landOnTargets(): void {
   let moved = false;
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, () => (moved = true), { once: true, passive: true });
   const again = () => {
-    if (last && readerScrolled(last)) moved = true;
+    onScroll();
+    if (left) moved = true;
     if (!moved && hashId() === opened) go(); // no fragment: go() lands nowhere
   };
+  addEventListener('scroll', onScroll, { passive: true });
   addEventListener('load', () => { again(); setTimeout(again, 1000); setTimeout(again, 2500); }, { once: true });
   window.addEventListener('hashchange', go);
   // Clicking a link to the fragment already in the URL fires no hashchange.
