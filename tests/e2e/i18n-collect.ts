@@ -1,5 +1,5 @@
 /**
- * The browser half of the language-leak check (tests/e2e/i18n-leaks.spec.ts): what a reader can see or hear inside
+ * The browser half of the language-leak check (tests/e2e/i18n-check.ts, for widths.spec.ts and i18n-leaks.spec.ts): what a reader can see or hear inside
  * each `fm-*` element of a page. `collectWidgetTexts` is handed to `page.evaluate`, so it is self-contained (no
  * imports, no helpers outside its body); the judging of the collected texts is tests/e2e/i18n-text.ts, unit-tested.
  *

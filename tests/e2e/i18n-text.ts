@@ -21,7 +21,9 @@ export type LeakLang = 'en' | 'zh-CN';
  *   a "Max" option label is an English word;
  * - the layer names of the book's trained models (`LAYER_NAME`: conv1, bn2, relu1, pool2, dense1), which are the
  *   models' identifiers (model cards, code) and not translated;
- * - a hyphenated word whose every part is allowed (Sobel-x, ReLU-6), and words known only at run time (`extra`).
+ * - a hyphenated word whose every part is allowed (Sobel-x, ReLU-6), and words known only at run time (`extra`);
+ * - an address's parameter as the reader types it (`?backend=cpu`, `&lang=zh-CN`: `QUERY_PARAM`), which is code the
+ *   browser reads, not words, and must stay as it is to work.
  */
 export const ALLOWED_LATIN: ReadonlyMap<string, string> = new Map([
   // Units printed after numbers: SI/IEC symbols, the same in Chinese.
@@ -137,9 +139,12 @@ export function allowedLatin(word: string, extra: ReadonlySet<string> = new Set(
 }
 
 /** The words of `text` that are in the wrong language for a page in `lang`. */
+/** A parameter of a page's address, written as the reader types it: `?name=value` or `&name=value`. */
+const QUERY_PARAM = /[?&][A-Za-z][\w-]*=[\w.-]*/g;
+
 export function offendingWords(text: string, lang: LeakLang, extra: ReadonlySet<string> = new Set()): string[] {
   if (lang === 'en') return chineseRuns(text);
-  return latinWords(text).filter((w) => !allowedLatin(w, extra));
+  return latinWords(text.replace(QUERY_PARAM, ' ')).filter((w) => !allowedLatin(w, extra));
 }
 
 export interface Collected { widget: string; where: string; text: string; hidden?: boolean }

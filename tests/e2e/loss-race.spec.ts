@@ -1,10 +1,10 @@
 /**
- * <fm-loss-race> on its embed page and in Chapter 4: a short seeded race on the engine (WebGPU asserted in the
+ * <fm-loss-race> on its embed page: a short seeded race on the engine (WebGPU asserted in the
  * `webgpu` project; the `fallback` project asserts another backend and its reason), both losses reported, the
  * cross-entropy training loss falls, the curves on validation images disjoint from the training images, the test
  * images measured once at the end, a second identical race gives identical numbers; pause holds, cancel stops
  * within a step and leaves tf.memory().numTensors where it started; reduced motion; bad attributes and URL
- * values; axe on the embed page and the chapter. Races are tiny (2 images per class: one batch per epoch) so a
+ * values; axe on the embed page (on Chapter 4, computed whole: widths.spec.ts). Races are tiny (2 images per class: one batch per epoch) so a
  * software GPU finishes them; the first race pays for compiling the GPU programs.
  */
 import type { Page } from '@playwright/test';

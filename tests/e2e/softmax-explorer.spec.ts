@@ -1,7 +1,8 @@
 /**
  * <fm-softmax-explorer> on its embed page, in both projects: engine numbers (tf.softmax, autodiff CE gradient)
  * against the float64 oracle and against finite differences, the backend (WebGPU asserted in `webgpu`),
- * keyboard and pointer operation, every bad input from the issue, no tensor leak, axe on the embed and the chapter.
+ * keyboard and pointer operation, every bad input from the issue, no tensor leak, axe on the embed page (on
+ * Chapter 4, computed whole: widths.spec.ts).
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, numTensors, lcg } from './support.ts';

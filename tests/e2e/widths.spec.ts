@@ -14,8 +14,9 @@ import { FIRST_RESULT_MS, adapterWords, collect, expectNoLeaks, findLeaks, langF
 const WIDTHS = [320, 390, 768] as const;
 /**
  * Every English chapter, and one Chinese chapter (its widgets are the same; its text, tables and the widgets' Chinese
- * labels are what may be wider), with what each page must hold besides: this is the one place a whole chapter is
- * computed in the suite (each costs a minute or two), so its axe checks, light and dark, run here too.
+ * labels are what may be wider), with what each page must hold besides. Each is computed whole here once (a minute or
+ * two each), so every check that needs the whole chapter computed runs here too: no word of the other language inside
+ * its widgets, and axe in light and dark.
  */
 interface Chapter { path: string; h1: string; prev?: string; next?: string; math: number; predict: number; figures?: string[]; captions?: Record<string, RegExp> }
 const CHAPTERS: Chapter[] = [
@@ -86,6 +87,7 @@ for (const chapter of CHAPTERS) {
     // each time a WebGPU adapter is asked for (the device badge asks, to say where widgets compute).
     const browsers = /^Failed to create WebGPU Context Provider$/;
     page.on('console', (m) => { if (m.type() === 'warning' && !browsers.test(m.text())) warnings.push(m.text()); });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
     await page.goto(`/${chapter.path}/?backend=cpu`);
     await expect(page.locator('h1')).toHaveText(chapter.h1);
@@ -105,14 +107,20 @@ for (const chapter of CHAPTERS) {
     await settle(page);
     expect(await widths(page)).toEqual(fits);
     expect(await formulaStops(page), 'display formulas in the tab order exactly when they scroll, at 320 px').toEqual({ wrong: [] });
-    expect(warnings, 'console warnings').toEqual([]);
-    // At a laptop's width, every widget computed; then dark through the theme menu's own switch (no reload).
+    // No word of the other edition's language inside the widgets (issue 15; i18n-check.ts).
+    const lang = chapter.path.startsWith('zh-cn/') ? 'zh-CN' : 'en';
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expectNoLeaks(findLeaks(await collect(page), lang, await adapterWords(page)), lang, `chapter-${chapter.path.replaceAll('/', '-')}`);
+    // At a laptop's width, every widget computed; then dark, as the system asks and through the theme menu's own switch
+    // (no reload: the same drawn widgets).
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await axeViolations(page), 'light').toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator('starlight-theme-select select').first().selectOption('dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(await axeViolations(page), 'dark').toEqual([]);
+    expect(warnings, 'console warnings').toEqual([]);
   });
 }
 
@@ -179,10 +187,19 @@ for (const [i, half] of HALVES.entries()) {
         expect(zh.filter((t) => t.widget.startsWith(tag)).length, `${slug}: texts collected`).toBeGreaterThan(0);
         leaks['zh-CN'].push(...findLeaks(zh, 'zh-CN', extra));
         wideZh[slug] = await widths(page);
+        await page.setViewportSize({ width: 390, height: 800 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         // The reader's language changes on the live page: every text is said again in English, nothing is recomputed
-        // (a widget still computing its streamed rest may report a result of its own: counted before and after).
+        // (a widget still computing its streamed rest may report a result of its own: counted before and after). The
+        // embed page's own title and credit, which it writes once from ?lang=, are put back as the English page has
+        // them, so the widths and axe below see the English page.
         const before = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);
-        await page.evaluate(() => { document.documentElement.lang = 'en'; });
+        await page.evaluate(async () => {
+          const english = new DOMParser().parseFromString(await (await fetch(location.pathname)).text(), 'text/html');
+          for (const sel of ['.fm-embed-title', '.fm-embed-credit']) document.querySelector(sel)!.replaceWith(english.querySelector(sel)!);
+          document.title = english.title;
+          document.documentElement.lang = 'en';
+        });
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         leaks.en.push(...findLeaks(await collect(page), 'en', extra));
         const after = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);

@@ -1,6 +1,7 @@
 /**
  * The Chinese edition (/zh-cn/…, Starlight's zh-cn locale): search in Chinese, `<html lang>` on every page, the
- * language picker keeping chapter and section, axe on a Chinese chapter in both themes, and embed pages' `?lang=`.
+ * language picker keeping chapter and section, and embed pages' `?lang=` (axe on Chinese Chapter 1, computed whole, in
+ * both themes: widths.spec.ts).
  * Nothing here depends on the backend, so every test runs once (`page` project, no GPU); widgets compute on the CPU
  * (`?backend=cpu`) where they must have drawn before a check.
  */

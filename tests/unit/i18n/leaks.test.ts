@@ -1,5 +1,5 @@
 /**
- * The judging half of the language-leak browser test (tests/e2e/i18n-text.ts, used by tests/e2e/i18n-leaks.spec.ts):
+ * The judging half of the language-leak browser test (tests/e2e/i18n-text.ts, used through tests/e2e/i18n-check.ts by widths.spec.ts and i18n-leaks.spec.ts):
  * it catches English words in Chinese widget text and Chinese in English text, and lets the allow-list stand.
  */
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,13 @@ describe('English left in Chinese widget text', () => {
     expect(allowedLatin('box-blur')).toBe(false);
     expect(allowedLatin('cross-entropy')).toBe(false);
     expect(allowedLatin('ReLU-like')).toBe(false);
+  });
+
+  it('lets an address parameter stand as the reader types it, but not the words around it', () => {
+    expect(offendingWords('页面要求使用CPU（?backend=cpu）', 'zh-CN')).toEqual([]);
+    expect(offendingWords('页面要求使用CPU（?backend=cpu&lang=zh-CN）', 'zh-CN')).toEqual([]);
+    expect(offendingWords('页面要求使用software（?backend=cpu）', 'zh-CN')).toEqual(['software']);
+    expect(offendingWords('backend 是 CPU', 'zh-CN')).toEqual(['backend']);
   });
 
   it('takes words known at run time (the GPU adapter the badge quotes)', () => {
