@@ -138,10 +138,10 @@ export function allowedLatin(word: string, extra: ReadonlySet<string> = new Set(
   return parts.length > 1 && parts.every((p) => allowedWhole(p, extra));
 }
 
-/** The words of `text` that are in the wrong language for a page in `lang`. */
 /** A parameter of a page's address, written as the reader types it: `?name=value` or `&name=value`. */
 const QUERY_PARAM = /[?&][A-Za-z][\w-]*=[\w.-]*/g;
 
+/** The words of `text` that are in the wrong language for a page in `lang`. */
 export function offendingWords(text: string, lang: LeakLang, extra: ReadonlySet<string> = new Set()): string[] {
   if (lang === 'en') return chineseRuns(text);
   return latinWords(text.replace(QUERY_PARAM, ' ')).filter((w) => !allowedLatin(w, extra));

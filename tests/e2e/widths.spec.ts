@@ -75,6 +75,8 @@ async function widths(page: Page): Promise<Record<number, number>> {
   return out;
 }
 const fits = Object.fromEntries(WIDTHS.map((w) => [w, w]));
+/** Two frames: what a resize, a scroll or a language change set off has been drawn. */
+const twoFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 for (const chapter of CHAPTERS) {
   test(`${chapter.path}, every widget computed: fits 320, 390 and 768 px, prints no console warning, axe clean in light and dark`, { tag: '@page' }, async ({ page, watch }) => {
@@ -134,7 +136,7 @@ async function formulaStops(page: Page): Promise<{ wrong: string[] }> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 600) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await twoFrames(page);
   }
   const check = () => page.evaluate(() => {
     const boxes = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content .fm-math-display')].filter((b) => b.checkVisibility()); // not those in a closed answer
@@ -188,7 +190,7 @@ for (const [i, half] of HALVES.entries()) {
         leaks['zh-CN'].push(...findLeaks(zh, 'zh-CN', extra));
         wideZh[slug] = await widths(page);
         await page.setViewportSize({ width: 390, height: 800 });
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await twoFrames(page);
         // The reader's language changes on the live page: every text is said again in English, nothing is recomputed
         // (a widget still computing its streamed rest may report a result of its own: counted before and after). The
         // embed page's own title and credit, which it writes once from ?lang=, are put back as the English page has
@@ -200,7 +202,7 @@ for (const [i, half] of HALVES.entries()) {
           document.title = english.title;
           document.documentElement.lang = 'en';
         });
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await twoFrames(page);
         leaks.en.push(...findLeaks(await collect(page), 'en', extra));
         const after = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);
         if (after !== before) recomputed.push(`${slug} (${after - before})`);
