@@ -30,14 +30,15 @@ function mark(target: Element): Mark {
 
 /**
  * The reader has scrolled away since `m` (a scroll bar or a script sends no wheel, touch or key event): the page
- * scrolled, the target moved back on screen by most of that, and it is now farther from where a landing puts it. A
- * block above the target taking its real height moves the target and not the scroll position; scroll anchoring, when
- * it follows, moves both the same way; the browser's own jump to the fragment moves the target towards that place.
+ * scrolled, the target moved on screen, and it is now farther from where a landing puts it. Without the reader, one of
+ * the two stays put: a block above the target taking its real height moves the target and not the scroll position;
+ * scroll anchoring, when it follows, moves the scroll position and keeps the target where it was on screen; and the
+ * browser's own jump to the fragment moves the target towards that place. (A reader's scroll and an anchoring
+ * adjustment in the same frame come as one scroll event, so the two movements cannot be compared by size.)
  */
 function readerScrolled(m: Mark): boolean {
   const now = mark(m.target);
-  const dy = now.y - m.y;
-  return Math.abs(dy) > 1 && Math.abs(now.top - m.top + dy) < Math.abs(dy) / 2 && Math.abs(now.top - m.line) > Math.abs(m.top - m.line) + 1;
+  return Math.abs(now.y - m.y) > 1 && Math.abs(now.top - m.top) > 1 && Math.abs(now.top - m.line) > Math.abs(m.top - m.line) + 1;
 }
 
 /**
@@ -54,21 +55,39 @@ function onScroll(): void {
   last = mark(last.target);
 }
 
+/**
+ * Scrolls are watched (a style and layout read each) only while a landing may still come: during a landing's frames,
+ * and for a page opened with a fragment until its last landing after load; never while the reader simply scrolls.
+ */
+let watching = 0;
+function watchScrolls(on: boolean): void {
+  watching += on ? 1 : -1;
+  if (on && watching === 1) addEventListener('scroll', onScroll, { passive: true });
+  if (!on && watching === 0) removeEventListener('scroll', onScroll);
+}
+
 async function land(id: string): Promise<void> {
   const target = document.getElementById(id);
   if (!target) return;
   last = mark(target); // where the browser's own jump put it
   left = false;
-  for (let i = 0; i < MAX_TRIES; i++) {
-    await frame();
-    await frame();
-    // A jump elsewhere meanwhile (another link, a figure's state in the fragment) ends this one, as does the reader
-    // scrolling away from it.
-    if (hashId() !== id || left || last?.target !== target) return;
-    if (readerScrolled(last)) return void (left = true); // a scroll whose event has not come yet
-    if (i > 0 && Math.abs(target.getBoundingClientRect().top - last.top) < 1) return;
-    target.scrollIntoView({ block: 'start', behavior: 'instant' });
-    last = mark(target);
+  watchScrolls(true);
+  try {
+    for (let i = 0; i < MAX_TRIES; i++) {
+      await frame();
+      await frame();
+      // A jump elsewhere meanwhile (another link, a figure's state in the fragment) ends this one, as does the reader
+      // scrolling away from it.
+      if (hashId() !== id || left || last?.target !== target) return;
+      const { top } = last;
+      onScroll(); // a scroll whose event has not come yet
+      if (left) return;
+      if (i > 0 && Math.abs(target.getBoundingClientRect().top - top) < 1) return;
+      target.scrollIntoView({ block: 'start', behavior: 'instant' });
+      last = mark(target);
+    }
+  } finally {
+    watchScrolls(false);
   }
 }
 
@@ -85,8 +104,14 @@ export function landOnTargets(): void {
     if (left) moved = true;
     if (!moved && hashId() === opened) go(); // no fragment: go() lands nowhere
   };
-  addEventListener('scroll', onScroll, { passive: true });
-  addEventListener('load', () => { again(); setTimeout(again, 1000); setTimeout(again, 2500); }, { once: true });
+  if (opened) {
+    watchScrolls(true);
+    addEventListener('load', () => {
+      again();
+      setTimeout(again, 1000);
+      setTimeout(() => { again(); watchScrolls(false); }, 2500);
+    }, { once: true });
+  }
   window.addEventListener('hashchange', go);
   // Clicking a link to the fragment already in the URL fires no hashchange.
   document.addEventListener('click', (e) => {
