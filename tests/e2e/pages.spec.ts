@@ -235,6 +235,54 @@ test.describe('the book shell', () => {
     await expect(page.locator('.fm-chapter-intro')).toContainText('You will learn to');
   });
 
+  test('a line of text holding an inline formula is as tall as its formulas need, no taller (every chapter, both editions, on a phone)', { tag: '@page' }, async ({ page }) => {
+    // Starlight's list spacing once gave the last element of a list item a 20 px bottom margin, formulas included: a
+    // line such as "… and p columns at the left" stood 43 px above the next. Every paragraph, list item and table cell
+    // with a formula of its own is checked line by line: from one line of its words to the next, no more than the line
+    // height or the tallest formula between them, and 8 px to spare. A formula that wraps inside itself is tall on purpose.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const slugs = ['convolution', 'pooling-and-networks', 'activations', 'loss-functions', 'transfer-learning'];
+    let checked = 0;
+    for (const path of [...slugs.map((s) => `/chapters/${s}/`), ...slugs.map((s) => `/zh-cn/chapters/${s}/`)]) {
+      await page.goto(path);
+      // Blocks off screen are skipped (content-visibility); lay them all out to measure them.
+      await page.addStyleTag({ content: '.sl-markdown-content * { content-visibility: visible !important; }' });
+      await page.evaluate(() => document.fonts.ready.then(() => document.fonts.load('1em "Feature Maps Math"')));
+      const result = await page.evaluate(() => {
+        const tall: string[] = [];
+        let blocks = 0;
+        const blocksWithin = 'ul, ol, p, div, table, figure, math[display="block"]';
+        for (const el of document.querySelectorAll<HTMLElement>('.sl-markdown-content :is(p, li, td)')) {
+          if (!el.querySelector(':scope > math, :scope > :not(math) > math') || el.querySelector(blocksWithin)) continue;
+          blocks++;
+          const lineHeight = parseFloat(getComputedStyle(el).lineHeight);
+          const bottoms = new Set<number>();
+          const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            if (n.parentElement!.closest('math')) continue;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            for (const r of range.getClientRects()) if (r.width > 0) bottoms.add(Math.round(r.bottom));
+          }
+          const lines = [...bottoms].sort((a, b) => a - b);
+          const formulas = [...el.querySelectorAll('math')].map((m) => m.getBoundingClientRect());
+          for (let i = 1; i < lines.length; i++) {
+            const gap = lines[i] - lines[i - 1];
+            // A formula reaching up into this line, or down from the line before it (one that wraps inside itself
+            // stands on its first row's baseline and hangs below it), makes room for itself.
+            const between = formulas.filter((r) => r.bottom > lines[i - 1] + 2 && r.top < lines[i]);
+            const room = Math.max(lineHeight, ...between.map((r) => Math.max(lines[i] - r.top, r.bottom - lines[i - 1] + lineHeight)));
+            if (gap > room + 8) tall.push(`${gap} px from one line to the next (line height ${lineHeight}): ${el.textContent!.replace(/\s+/g, ' ').slice(0, 80)}`);
+          }
+        }
+        return { tall, blocks };
+      });
+      expect(result.tall, path).toEqual([]);
+      checked += result.blocks;
+    }
+    expect(checked, 'blocks with formulas checked').toBeGreaterThan(300);
+  });
+
   test('search finds a word from chapter 1', { tag: '@page' }, async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Search' }).first().click();
