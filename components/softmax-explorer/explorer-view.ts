@@ -23,7 +23,7 @@ export const SHELL = `
 </div>
 <p class="loss" data-role="loss-line" aria-live="polite"><span data-role="loss" data-t="softmaxExplorer.waiting"></span></p>
 <p class="table-title" id="numbers-title" data-t="softmaxExplorer.tableTitle"></p>
-<div class="table-scroll" tabindex="0" role="region" aria-labelledby="numbers-title"><table aria-labelledby="numbers-title">
+<div class="table-scroll" tabindex="0" role="group" aria-labelledby="numbers-title"><table aria-labelledby="numbers-title">
   <thead><tr><th scope="col" data-t="softmaxExplorer.colClass"></th><th scope="col" data-t="softmaxExplorer.colLogit"></th><th scope="col">p</th><th scope="col" data-t="softmaxExplorer.colTarget"></th><th scope="col">∂L/∂z</th></tr></thead>
   <tbody data-role="rows"></tbody>
 </table></div>
