@@ -30,6 +30,7 @@ import { exportModel, importModel } from './file-io.ts';
 import { trainDoodles } from './doodle-train.ts';
 import type { DoodleSession } from './doodle-session.ts';
 import { relabelShell, SHELL } from './shell.ts';
+import { headingLevelAfter } from '@lib/widget/heading-level.ts';
 import type { DoodleClassesResult } from './result.ts';
 import css from './doodle-classes.css?inline';
 import { SPEC } from './attributes.ts';
@@ -86,7 +87,7 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
       this.lab = new DoodleLab(this.id || 'doodle', preset(this.language), (m) => this.note(m));
       this.presetIn = this.language;
     }
-    this.root.innerHTML = SHELL(MODEL_NAMES, this.language);
+    this.root.innerHTML = SHELL(MODEL_NAMES, this.language, headingLevelAfter(this));
     adoptStyles(this.root, css + STROKE_PAD_CSS);
     this.bars = new BarsView(this.$('bars') as HTMLUListElement, this.$('verdict'));
     this.bars.lang = this.language;

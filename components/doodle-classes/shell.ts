@@ -9,13 +9,15 @@ import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 /** A model's option: its name and its dataset. */
 const option = (lang: Lang, m: string) => t(lang, 'doodleClasses.modelOption', { model: m, dataset: MODELS[m]!.dataset === 'fashion' ? 'Fashion-MNIST' : t(lang, 'doodleClasses.digits04') });
 
-export const SHELL = (models: readonly string[], lang: Lang) => {
+/** `level`: its headings' level where it stands (src/lib/widget/heading-level.ts). */
+export const SHELL = (models: readonly string[], lang: Lang, level: number) => {
+  const h = `h${level}`;
   const w = (key: MessageKey) => `data-t="${key}">${t(lang, key).replace(FILES_G, '<code>$1</code>')}`;
   const aria = (key: MessageKey) => `data-t-aria="${key}" aria-label="${t(lang, key)}"`;
   return `
 <div class="layout">
   <section class="draw" aria-labelledby="pad-title">
-    <h3 id="pad-title" class="title" ${w('doodleClasses.draw')}</h3>
+    <${h} id="pad-title" class="title" ${w('doodleClasses.draw')}</${h}>
     <div class="pad-row">
       <div data-role="pad-slot"></div>
       <figure class="seen"><canvas data-role="seen" width="28" height="28" role="img" aria-label="${t(lang, 'doodleClasses.seenEmpty')}"></canvas>
@@ -23,7 +25,7 @@ export const SHELL = (models: readonly string[], lang: Lang) => {
     </div>
   </section>
   <section class="classes" aria-labelledby="classes-title">
-    <h3 id="classes-title" class="title" ${w('doodleClasses.yourClasses')}</h3>
+    <${h} id="classes-title" class="title" ${w('doodleClasses.yourClasses')}</${h}>
     <p class="hint" ${w('doodleClasses.hint')}</p>
     <ol data-role="classes"></ol>
     <p><button type="button" data-act="add-class" ${w('doodleClasses.addClass')}</button> <span data-role="classes-summary"></span></p>
@@ -40,7 +42,7 @@ export const SHELL = (models: readonly string[], lang: Lang) => {
 </div>
 <p data-role="message" role="alert" hidden></p>
 <section class="result" aria-labelledby="result-title">
-  <h3 id="result-title" class="title" ${w('doodleClasses.prediction')}</h3>
+  <${h} id="result-title" class="title" ${w('doodleClasses.prediction')}</${h}>
   <ul data-role="bars" class="bars"></ul>
   <p data-role="verdict" aria-live="polite"></p>
   <p data-role="model-line" class="hint"></p>

@@ -30,6 +30,7 @@ import css from './feature-reuse.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import { headingLevelAfter } from '@lib/widget/heading-level.ts';
 import type { FeatureReuseResult } from './result.ts';
 
 type Lib = typeof import('@lib/transfer/reuse.ts');
@@ -45,12 +46,13 @@ type ImageSetLike = import('@lib/train/batches.ts').ImageSet;
 const text = (lang: Lang, key: MessageKey & `featureReuse.${string}`) => `<span data-text="${key}">${t(lang, key as 'featureReuse.model')}</span>`;
 const num = (lang: Lang, attr: string, key: 'featureReuse.labels' | 'featureReuse.seed', [min, max]: readonly [number, number]) =>
   `<label>${text(lang, key)} <input type="number" data-attr="${attr}" min="${min}" max="${max}" step="1"></label>`;
-const column = (lang: Lang, kind: string) => `
-  <section class="model" aria-labelledby="${kind}-title"><h3 id="${kind}-title" data-role="${kind}-title"></h3>
+const column = (lang: Lang, kind: string, level: number) => `
+  <section class="model" aria-labelledby="${kind}-title"><h${level} id="${kind}-title" class="title" data-role="${kind}-title"></h${level}>
     <p class="caption">${text(lang, 'featureReuse.filtersCaption')}</p><canvas data-role="${kind}-filters" role="img"></canvas>
     <p class="caption">${text(lang, 'featureReuse.mapsCaption')}</p><canvas data-role="${kind}-maps" role="img"></canvas></section>`;
 
-const shell = (lang: Lang) => `
+/** `level`: the columns' headings' level where the widget stands (src/lib/widget/heading-level.ts). */
+const shell = (lang: Lang, level: number) => `
 <div class="controls">
   <label>${text(lang, 'featureReuse.model')} <select data-attr="model">${MODEL_NAMES.map((m) => `<option value="${m}">${m}</option>`).join('')}</select></label>
   <label>${text(lang, 'featureReuse.digit')} <select data-attr="digit">${Array.from({ length: 10 }, (_, d) => `<option value="${d}">${d}</option>`).join('')}</select></label>
@@ -58,7 +60,7 @@ const shell = (lang: Lang) => `
 </div>
 <p data-role="message" role="alert" hidden></p>
 <div class="input"><canvas data-role="digit" role="img"></canvas><span data-role="digit-caption"></span></div>
-<div class="pair">${column(lang, 'pretrained')}${column(lang, 'random')}</div>
+<div class="pair">${column(lang, 'pretrained', level)}${column(lang, 'random', level)}</div>
 <p class="legend">${text(lang, 'featureReuse.legend')}</p>
 <p data-role="views-summary" class="summary" aria-live="polite"></p>
 <div class="probe" data-role="probe"></div>
@@ -92,7 +94,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   }
 
   protected render(): void {
-    this.root.innerHTML = shell(this.language);
+    this.root.innerHTML = shell(this.language, headingLevelAfter(this));
     adoptStyles(this.root, css);
     this.said.clear();
     this.put('digit', msg('featureReuse.testDigit'), 'aria-label');
