@@ -290,6 +290,8 @@ test.describe('the book shell', () => {
         return { tall: [...tall, ...split, ...wordless], blocks };
       });
       expect(result.tall, path).toEqual([]);
+      // Every block laid out, the page still does not scroll sideways (widths.spec.ts checks each chapter computed).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path}: the page's width`).toBeLessThanOrEqual(390);
       checked += result.blocks;
     }
     expect(checked, 'blocks with formulas checked').toBeGreaterThan(300);
