@@ -11,6 +11,7 @@ import '@lib/engine/global.ts';
 import { define, describeError, FmElement } from '@lib/widget/fm-element.ts';
 import { msg, say, type MessageKey } from '@lib/i18n/index.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import { headingLevelAfter } from '@lib/widget/heading-level.ts';
 import type { EngineReportResult } from './result.ts';
 
 const CSS = `:host { display: block; }
@@ -25,6 +26,7 @@ export class EngineReport extends FmElement<EngineReportResult> {
   private scope: EngineScope | null = null;
 
   protected render(): void {
+    const h = `h${headingLevelAfter(this)}`; // h3 under the /device/ page's h2
     this.root.innerHTML = `<p data-role="message" role="alert" hidden></p>
     <p data-role="summary" aria-live="polite"></p>
     <dl>
@@ -32,9 +34,9 @@ export class EngineReport extends FmElement<EngineReportResult> {
       <dt data-say="engineReport.adapter"></dt><dd data-field="adapter">—</dd>
       <dt data-say="engineReport.startup"></dt><dd data-field="ms">—</dd>
     </dl>
-    <h3 data-say="engineReport.howChosen"></h3>
+    <${h} data-say="engineReport.howChosen"></${h}>
     <ol data-field="log"><li></li></ol>
-    <h3 data-say="engineReport.kernelsHeading"></h3>
+    <${h} data-say="engineReport.kernelsHeading"></${h}>
     <ul data-field="kernels"><li></li></ul>`;
     // The /device/ page's prose sets its font and colours: this report keeps them (no shared widget box).
     adoptStyles(this.root, CSS, { shared: false });

@@ -36,6 +36,7 @@ import css from './finetune-lab.css?inline';
 import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
+import { headingLevelAfter } from '@lib/widget/heading-level.ts';
 import type { FinetuneLabResult } from './result.ts';
 
 type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
@@ -262,7 +263,7 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     card: (i: number, slot: Slot, detail: boolean) => {
       const host = this.root.querySelector<HTMLElement>('[data-role="results"]')!;
       let card = host.querySelector<HTMLElement>(`[data-run="${i}"]`);
-      if (!card) host.append((card = slotCard(i)));
+      if (!card) host.append((card = slotCard(i, headingLevelAfter(this))));
       showSlot(card, i, slot, detail, this.language);
     },
     clearCards: (n: number) => {

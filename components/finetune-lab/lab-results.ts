@@ -44,11 +44,11 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
   return e;
 };
 
-/** Card skeleton for run `i` (reused while the run progresses). */
-export function slotCard(i: number): HTMLElement {
+/** Card skeleton for run `i` (reused while the run progresses); `level`, its heading's (src/lib/widget/heading-level.ts). */
+export function slotCard(i: number, level: number): HTMLElement {
   const card = el('section', `card run-${i}`);
   card.dataset.run = String(i);
-  const h = el('h3');
+  const h = el(`h${level}` as 'h3', 'title');
   const swatch = el('span', `swatch run-${i}`);
   swatch.setAttribute('aria-hidden', 'true');
   h.append(swatch, el('span', 'name'));
@@ -61,7 +61,7 @@ export function showSlot(card: HTMLElement, i: number, slot: Slot, withDetail: b
   const q = <T extends HTMLElement>(s: string) => card.querySelector<T>(s)!;
   const run = runLabel(i);
   card.setAttribute('aria-label', t(lang, 'finetuneLab.run', { run }));
-  q('h3 .name').textContent = t(lang, 'finetuneLab.run', { run });
+  q('.title .name').textContent = t(lang, 'finetuneLab.run', { run });
   const config = describeConfig(slot.config, lang);
   q('.config').textContent = slot.stale ? t(lang, 'finetuneLab.stale', { config }) : config;
   const bar = q<HTMLProgressElement>('progress');

@@ -159,7 +159,7 @@ test('lang="zh-CN": set-up, buttons, cards, live line and summary in Chinese; ba
   await expect(lab.locator('[data-role="split-note"]')).toHaveText(/^数字：曲线在每轮结束后于每类\d+张验证图像上测量/);
   await expect(lab.getByRole('img', { name: '各次运行的验证准确率随轮数的变化' })).toBeVisible();
   await train(lab);
-  await expect(lab.locator('.card h3').first()).toHaveText('运行A');
+  await expect(lab.locator('.card .title').first()).toHaveText('运行A');
   await expect(lab.locator('.card .accuracy').first()).toHaveText(/^测试准确率\d+\.\d%$/);
   await expect(lab.locator('.card .note').first()).toHaveText(/^用时\d+\.\d秒完成：每轮/);
   await expect(lab.locator('[data-role="live"]')).toHaveText(/^运行A完成：测试准确率\d+\.\d%：25张测试图像中\d+张正确/);
@@ -172,7 +172,7 @@ test('lang="zh-CN": set-up, buttons, cards, live line and summary in Chinese; ba
   await lab.evaluate((e) => e.removeAttribute('lang'));
   await expect(lab.getByRole('button', { name: 'Train' })).toBeEnabled();
   await expect(lab.getByLabel('Epochs, run A')).toHaveValue('1');
-  await expect(lab.locator('.card h3').first()).toHaveText('Run A');
+  await expect(lab.locator('.card .title').first()).toHaveText('Run A');
   await expect(lab.locator('.card .note').first()).toHaveText(/^Finished in \d+\.\d s: /);
   await expect(lab.locator('[data-role="live"]')).toHaveText(/^Run A finished: Test accuracy \d+\.\d%: \d+ of 25 test images right/);
   await expect(lab.locator('[data-role="summary"]')).toHaveText(/^Run A \(digits 0–4 CNN → digits 5–9, 1 per class, /);
