@@ -32,11 +32,12 @@ export function expectedBackend(projectName: string): 'webgpu' | 'fallback' {
 }
 
 /**
- * WCAG 2 A/AA violations on the page (or under `include`), as short strings for a readable failure. With
- * `bestPractice`, axe's best-practice rules too (heading order, unique landmarks, table headers with text…): for the
- * book's own pages computed whole (widths.spec.ts), not for a test's host page built to stand for someone else's site.
+ * WCAG 2 A/AA violations on the page (or under `include`), as short strings for a readable failure, and axe's
+ * best-practice rules too (heading order, unique landmarks, table headers with text…): every page this is called on is
+ * one of the book's. A test's host page built to stand for someone else's site would pass `bestPractice: false`
+ * (shells.spec.ts checks its host pages with its own WCAG-only run).
  */
-export async function axeViolations(page: Page, include?: string, { bestPractice = false } = {}): Promise<string[]> {
+export async function axeViolations(page: Page, include?: string, { bestPractice = true } = {}): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', ...(bestPractice ? ['best-practice'] : [])]);
   if (include) builder = builder.include(include);
   const results = await builder.analyze();

@@ -4,7 +4,7 @@
  * on the backend, so the pages run once, in the `page` project (no GPU), the chapters with `?backend=cpu` (the engine
  * tries no WebGL first, whose failed start TensorFlow.js reports as a warning); the CPU notice each widget then shows
  * must fit too. The embed pages, computed, are also where axe checks each widget alone, and the chapters, computed,
- * where axe checks each chapter in light and dark (in light, and on the embed pages, with its best-practice rules too).
+ * where axe checks each chapter in light and dark.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations } from './support.ts';
@@ -117,7 +117,7 @@ for (const chapter of CHAPTERS) {
     // (no reload: the same drawn widgets).
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-    expect(await axeViolations(page, undefined, { bestPractice: true }), 'light').toEqual([]);
+    expect(await axeViolations(page), 'light').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.locator('starlight-theme-select select').first().selectOption('dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -223,7 +223,7 @@ for (const [i, half] of HALVES.entries()) {
         }
         // At a laptop's width, as the reader uses it: computed, not half-way through its first run.
         await page.setViewportSize({ width: 1280, height: 800 });
-        expect(await axeViolations(page, undefined, { bestPractice: true }), slug).toEqual([]);
+        expect(await axeViolations(page), slug).toEqual([]);
       });
     }
     if (pagesWithoutLang.length) {
