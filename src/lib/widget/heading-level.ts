@@ -25,7 +25,8 @@ export function headingLevelAfter(host: Element): number {
   for (let at: Element | null = host; at; at = at.parentElement) {
     for (let prev = at.previousElementSibling; prev; prev = prev.previousElementSibling) {
       const heading = lastHeadingIn(prev);
-      if (heading && levelOf(heading)) return Math.min(levelOf(heading) + 1, 6);
+      const level = heading ? levelOf(heading) : 0;
+      if (level) return Math.min(level + 1, 6);
     }
     if (at !== host && at.matches(HEADING) && levelOf(at)) return Math.min(levelOf(at) + 1, 6);
   }
