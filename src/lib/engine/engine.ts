@@ -79,6 +79,9 @@ export function requestedBackend(): BackendName | null {
 
 async function chooseEngine(requested: BackendName | null, steps: Msg[], skip: BackendName[] = []): Promise<Engine> {
   const tf: Tf = await import('@tensorflow/tfjs-core');
+  // Evaluating tfjs-core (13–42 ms here) and asking for a WebGPU adapter (11–31 ms, on the main thread) had been
+  // one task; on a phone 4× slower each is a long task already.
+  await yieldToPage();
   const order = BACKENDS.filter((b) => !skip.includes(b) && (!requested || BACKENDS.indexOf(b) >= BACKENDS.indexOf(requested)));
   if (requested) steps.push(msg('engine.step.requested', { backend: requested }));
   for (const name of order) {
@@ -103,12 +106,14 @@ async function tryBackend(tf: Tf, name: BackendName): Promise<Msg | { adapter?: 
     const probe = await probeWebGPU();
     if ('reason' in probe) return probe.reason;
     adapter = probe.adapter;
+    await yieldToPage();
     await import('@tensorflow/tfjs-backend-webgpu');
   } else if (name === 'webgl') {
     await import('@tensorflow/tfjs-backend-webgl');
   } else {
     await import('@tensorflow/tfjs-backend-cpu');
   }
+  await yieldToPage(); // the backend's module is evaluated in a task of its own; setting it up is the next
   try {
     // setBackend resolves false when the backend's factory fails (e.g. a null adapter) and throws on some setups.
     if (!(await tf.setBackend(name))) return msg('engine.why.setBackendFailed', { backend: backendName(name) });
