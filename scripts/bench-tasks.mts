@@ -8,22 +8,59 @@
  * ran (the outermost script events in it: module evaluation, callbacks, microtasks, idle callbacks) is summed.
  * Per page and build, medians over the runs: tasks with over 12.5 ms of script, the longest such stretch, and all
  * script time. With --before DIR the builds are interleaved (one load of each in turn) and the ratios printed.
- * Usage: npm run bench:tasks [-- --pages "/ /chapters/convolution/" --runs 7 --before DIR]
+ * With --whose, each load also records a CPU profile (sampled every 100 µs, which slows the page a little) and each
+ * long task is put down to the code that ran most of its script, by the file of each sample's function: "ours" (the
+ * book's widget code: src/, components/), "tfjs", "d3", the page's own scripts (Astro's, Starlight's and ours in
+ * _astro/), or the browser itself (native calls such as requestAdapter, parsing and compiling); a widget chunk counts
+ * as the package most of its bytes come from (the widget bundle is rebuilt in memory, unwritten, to know that).
+ * Usage: npm run bench:tasks [-- --pages "/ /chapters/convolution/" --runs 7 --before DIR --whose]
  */
+import { basename } from 'node:path';
+import * as esbuild from 'esbuild';
 import { chromium, type Browser } from '@playwright/test';
 import { startSite } from '../tests/e2e/site-server.ts';
+import { widgetBuildOptions } from './widgets/bundle.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(option('--runs') ?? 7) || 7;
 const PAGES = (option('--pages') ?? '/ /chapters/convolution/ /zh-cn/chapters/convolution/ /chapters/pooling-and-networks/ /chapters/transfer-learning/ /embed/v1/network-explorer/').split(/\s+/).filter(Boolean);
 const BEFORE = option('--before');
+const WHOSE = args.includes('--whose');
 /** Lighthouse's 50 ms on its simulated phone, 4× slower than this machine. */
 const LONG_MS = 50 / 4;
 const SCRIPT = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks', 'FireIdleCallback', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.callFunction']);
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number }
-interface Load { long: number; longest: number; total: number }
+interface Load { long: number; longest: number; total: number; whose: Record<string, number> }
+const OWNERS = ['ours', 'tfjs', 'd3', 'page', 'browser'] as const;
+type Owner = (typeof OWNERS)[number];
+
+/** Each widget chunk's owner: the package most of its bytes come from (the bundle rebuilt in memory as the build makes it). */
+async function chunkOwners(): Promise<Map<string, Owner>> {
+  const built = await esbuild.build({ ...widgetBuildOptions(process.env.FM_BASE ?? '/', '/virtual/widgets/v1'), write: false });
+  const owners = new Map<string, Owner>();
+  for (const [file, out] of Object.entries(built.metafile!.outputs)) {
+    const bytes: Record<Owner, number> = { ours: 0, tfjs: 0, d3: 0, page: 0, browser: 0 };
+    for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
+      const owner: Owner = input.includes('node_modules/@tensorflow/') ? 'tfjs' : /node_modules\/(d3|internmap|delaunator|robust-predicates)/.test(input) ? 'd3' : 'ours';
+      bytes[owner] += bytesInOutput;
+    }
+    owners.set(basename(file), OWNERS.reduce((a, b) => (bytes[b] > bytes[a] ? b : a)));
+  }
+  return owners;
+}
+const owners = WHOSE ? await chunkOwners() : new Map<string, Owner>();
+
+/** Whose code a profiled function is, by its script's URL (a native function or the engine's own work: the browser). */
+function ownerOf(url: string): Owner {
+  if (!url) return 'browser';
+  const path = new URL(url).pathname;
+  if (path.includes('/widgets/v1/')) return owners.get(basename(path)) ?? 'ours';
+  return 'page';
+}
+
+interface Profile { nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[]; startTime: number; samples: number[]; timeDeltas: number[] }
 
 async function load(browser: Browser, url: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
@@ -34,8 +71,14 @@ async function load(browser: Browser, url: string): Promise<Load> {
     cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
+    if (WHOSE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(2500);
+    const profile = WHOSE ? ((await cdp.send('Profiler.stop')).profile as unknown as Profile) : null;
     await cdp.send('Tracing.end');
     await complete;
     const parse = events.find((e) => e.name === 'ParseHTML');
@@ -46,15 +89,35 @@ async function load(browser: Browser, url: string): Promise<Load> {
     const outer: TraceEvent[] = [];
     let end = -Infinity;
     for (const e of scripts) if (e.ts >= end) { outer.push(e); end = e.ts + e.dur!; }
-    const result: Load = { long: 0, longest: 0, total: 0 };
-    let i = 0;
+    const result: Load = { long: 0, longest: 0, total: 0, whose: Object.fromEntries(OWNERS.map((o) => [o, 0])) };
+    // The profile's samples, in the trace's clock (both count from the same time base), with their owners.
+    const samples: { ts: number; ms: number; owner: Owner | null }[] = [];
+    if (profile) {
+      const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+      let ts = profile.startTime;
+      profile.samples.forEach((id, k) => {
+        ts += profile.timeDeltas[k]!;
+        const frame = byId.get(id)!;
+        // Idle time and the garbage collector belong to nobody; '(program)' is the browser's own work.
+        const owner = frame.functionName === '(idle)' || frame.functionName === '(garbage collector)' ? null : ownerOf(frame.url);
+        samples.push({ ts, ms: (profile.timeDeltas[k + 1] ?? 0) / 1000, owner });
+      });
+    }
+    let i = 0, k = 0;
     for (const task of tasks) {
       while (i < outer.length && outer[i]!.ts < task.ts) i++;
       let ms = 0;
       for (let j = i; j < outer.length && outer[j]!.ts < task.ts + task.dur!; j++) ms += outer[j]!.dur! / 1000;
       result.total += ms;
-      if (ms > LONG_MS) result.long++;
       result.longest = Math.max(result.longest, ms);
+      if (ms <= LONG_MS) continue;
+      result.long++;
+      if (!profile) continue;
+      const by: Record<string, number> = {};
+      while (k < samples.length && samples[k]!.ts < task.ts) k++;
+      for (let j = k; j < samples.length && samples[j]!.ts < task.ts + task.dur!; j++) if (samples[j]!.owner) by[samples[j]!.owner!] = (by[samples[j]!.owner!] ?? 0) + samples[j]!.ms;
+      const most = OWNERS.reduce((a, b) => ((by[b] ?? 0) > (by[a] ?? 0) ? b : a));
+      result.whose[most]!++;
     }
     return result;
   } finally {
@@ -74,8 +137,9 @@ const browser = await chromium.launch({
 try {
   console.log(`Script per main-thread task while a page loads (to 2.5 s after load), Chromium ${browser.version()}, 412 × 823, no throttling; median of ${RUNS} loads${BEFORE ? `, interleaved with ${BEFORE}` : ''}`);
   console.log(`"long": tasks with over ${LONG_MS} ms of script (over 50 ms on Lighthouse's 4× slower phone)\n`);
-  console.log(`| page | build | long tasks | longest, ms | all script, ms |`);
-  console.log('| --- | --- | --- | --- | --- |');
+  if (WHOSE) console.log(`"mostly": whose code ran most of each long task's script (median count per load), from a CPU profile\n`);
+  console.log(`| page | build | long tasks | longest, ms | all script, ms |${WHOSE ? ' mostly |' : ''}`);
+  console.log(`| --- | --- | --- | --- | --- |${WHOSE ? ' --- |' : ''}`);
   const ratios: string[] = [];
   for (const path of PAGES) {
     const got: Record<string, Load[]> = Object.fromEntries(Object.keys(sites).map((k) => [k, []]));
@@ -83,8 +147,9 @@ try {
     const med = (label: string) => ({ long: median(got[label]!.map((l) => l.long)), longest: median(got[label]!.map((l) => l.longest)), total: median(got[label]!.map((l) => l.total)) });
     for (const label of Object.keys(sites).reverse()) {
       const m = med(label);
-      const range = (k: keyof Load) => `${Math.min(...got[label]!.map((l) => l[k])).toFixed(0)}–${Math.max(...got[label]!.map((l) => l[k])).toFixed(0)}`;
-      console.log(`| ${path} | ${label} | ${m.long} (${range('long')}) | ${m.longest.toFixed(1)} (${range('longest')}) | ${m.total.toFixed(0)} (${range('total')}) |`);
+      const range = (k: 'long' | 'longest' | 'total') => `${Math.min(...got[label]!.map((l) => l[k])).toFixed(0)}–${Math.max(...got[label]!.map((l) => l[k])).toFixed(0)}`;
+      const whose = OWNERS.map((o) => [o, median(got[label]!.map((l) => l.whose[o]!))] as const).filter(([, n]) => n > 0).map(([o, n]) => `${o} ${n}`).join(', ');
+      console.log(`| ${path} | ${label} | ${m.long} (${range('long')}) | ${m.longest.toFixed(1)} (${range('longest')}) | ${m.total.toFixed(0)} (${range('total')}) |${WHOSE ? ` ${whose || '—'} |` : ''}`);
     }
     if (BEFORE) {
       const [n, b] = [med('now'), med('before')];
