@@ -168,6 +168,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     const view = new HeatmapView(this.language);
     this.root.querySelector('[data-role="maps"]')!.replaceWith(view.maps);
     this.root.querySelector('[data-role="legend"]')!.replaceWith(view.legend);
+    this.display.layout(); // the maps' place keeps its height until they come
     return { engine, conv, view };
   }
 

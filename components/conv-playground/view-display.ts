@@ -43,15 +43,21 @@ export class ViewDisplay {
     const maps = [...this.root.querySelectorAll<HTMLCanvasElement>('.maps canvas')];
     const outW = maps[0]?.width ?? inW;
     const outH = maps[0]?.height ?? inH;
-    const s = pairScale({ zoom: parseZoom(this.zoom.value), available: this.views.clientWidth - 4, inW, outW: outW * maps.length, gap: GAP, maps: maps.length, outMin: OUT_MIN });
+    // Before the first output, room for one map the input's size: counted as none, the input took the whole width
+    // until the output came and halved it (at 1280 px, a layout shift of 0.13 on the embed page).
+    const count = Math.max(1, maps.length);
+    const s = pairScale({ zoom: parseZoom(this.zoom.value), available: this.views.clientWidth - 4, inW, outW: outW * count, gap: GAP, maps: count, outMin: OUT_MIN });
     const px = (n: number) => `${Math.round(n * s * 100) / 100}px`;
     for (const [c, w, h] of [[input, inW, inH] as const, ...maps.map((m) => [m, outW, outH] as const)]) {
       c.style.width = px(w);
       c.style.height = px(h);
     }
+    // And its height, until it comes: the output's caption and what follows keep their places.
+    const box = this.root.querySelector<HTMLElement>('.maps, [data-role="maps"]');
+    if (box) box.style.minHeight = maps.length ? '' : px(outH);
     this.pad.style.setProperty('--fm-pad-width', px(256));
     this.views.style.setProperty('--in-w', px(inW));
-    this.views.style.setProperty('--out-w', `${Math.round((outW * s * maps.length + GAP * (maps.length - 1)) * 100) / 100}px`);
+    this.views.style.setProperty('--out-w', `${Math.round((outW * s * count + GAP * (count - 1)) * 100) / 100}px`);
     this.views.dataset.scale = String(Math.round(s * 1000) / 1000);
     this.views.toggleAttribute('data-smooth', s < 1);
     // At 1× or 2× on a narrow screen a figure scrolls inside itself; then it must be reachable by keyboard too.

@@ -327,6 +327,26 @@ test('on a 320 px phone the pair fits without sideways page scroll (fit), and 1Ã
 });
 
 
+test('on a 1280 px screen the embed page does not move while the playground loads and computes: input and output share the row from the first paint', { tag: '@page' }, async ({ page }) => {
+  // The output counted for nothing until it came: the input took the whole width, then gave half of it up, and the
+  // output's caption dropped below the new picture (a layout shift of 0.13 in every load; 0.008-0.016 now). The
+  // bound leaves room for the timing of this machine's loads, far below the old shift.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await open(page);
+  await page.waitForTimeout(500); // a shift is reported after the frame that makes it
+  const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+  expect(shift, 'layout shift while loading, to the first result').toBeLessThan(0.05);
+  const [inW, outW] = [await widthOf(page, 'canvas[data-role="input"]'), await widthOf(page, '.maps canvas')];
+  expect(Math.abs(inW - outW), 'input and output side by side, one scale').toBeLessThan(8);
+});
+
 test('the largest kernel (7 Ã— 7) fits on 320 and 390 px phones, on the embed page and in the chapter: every cell inside the widget, no weight cut off', { tag: '@page' }, async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 800 });
