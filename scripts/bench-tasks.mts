@@ -12,7 +12,8 @@
  * long task is put down to the code that ran most of its script, by the file of each sample's function: "ours" (the
  * book's widget code: src/, components/), "tfjs", "d3", the page's own scripts (Astro's, Starlight's and ours in
  * _astro/), or the browser itself (native calls such as requestAdapter, parsing and compiling); a widget chunk counts
- * as the package most of its bytes come from (the widget bundle is rebuilt in memory, unwritten, to know that).
+ * as the package most of its bytes come from (the widget bundle is rebuilt in memory, unwritten, to know that; a
+ * chunk it does not name, one of a --before build's that changed, counts as the widgets' own).
  * Usage: npm run bench:tasks [-- --pages "/ /chapters/convolution/" --runs 7 --before DIR --whose]
  */
 import { basename } from 'node:path';
@@ -35,18 +36,20 @@ interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: n
 interface Load { long: number; longest: number; total: number; whose: Record<string, number> }
 const OWNERS = ['ours', 'tfjs', 'd3', 'page', 'browser'] as const;
 type Owner = (typeof OWNERS)[number];
+/** The owner with the most of `amounts` (the first in OWNERS on a tie or none). */
+const largest = (amounts: Partial<Record<Owner, number>>): Owner => OWNERS.reduce((a, b) => ((amounts[b] ?? 0) > (amounts[a] ?? 0) ? b : a));
 
 /** Each widget chunk's owner: the package most of its bytes come from (the bundle rebuilt in memory as the build makes it). */
 async function chunkOwners(): Promise<Map<string, Owner>> {
   const built = await esbuild.build({ ...widgetBuildOptions(process.env.FM_BASE ?? '/', '/virtual/widgets/v1'), write: false });
   const owners = new Map<string, Owner>();
   for (const [file, out] of Object.entries(built.metafile!.outputs)) {
-    const bytes: Record<Owner, number> = { ours: 0, tfjs: 0, d3: 0, page: 0, browser: 0 };
+    const bytes: Partial<Record<Owner, number>> = {};
     for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
       const owner: Owner = input.includes('node_modules/@tensorflow/') ? 'tfjs' : /node_modules\/(d3|internmap|delaunator|robust-predicates)/.test(input) ? 'd3' : 'ours';
-      bytes[owner] += bytesInOutput;
+      bytes[owner] = (bytes[owner] ?? 0) + bytesInOutput;
     }
-    owners.set(basename(file), OWNERS.reduce((a, b) => (bytes[b] > bytes[a] ? b : a)));
+    owners.set(basename(file), largest(bytes));
   }
   return owners;
 }
@@ -113,11 +116,13 @@ async function load(browser: Browser, url: string): Promise<Load> {
       if (ms <= LONG_MS) continue;
       result.long++;
       if (!profile) continue;
-      const by: Record<string, number> = {};
+      const by: Partial<Record<Owner, number>> = {};
       while (k < samples.length && samples[k]!.ts < task.ts) k++;
-      for (let j = k; j < samples.length && samples[j]!.ts < task.ts + task.dur!; j++) if (samples[j]!.owner) by[samples[j]!.owner!] = (by[samples[j]!.owner!] ?? 0) + samples[j]!.ms;
-      const most = OWNERS.reduce((a, b) => ((by[b] ?? 0) > (by[a] ?? 0) ? b : a));
-      result.whose[most]!++;
+      for (let j = k; j < samples.length && samples[j]!.ts < task.ts + task.dur!; j++) {
+        const { owner, ms } = samples[j]!;
+        if (owner) by[owner] = (by[owner] ?? 0) + ms;
+      }
+      result.whose[largest(by)]!++;
     }
     return result;
   } finally {
