@@ -5,7 +5,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, numTensors, lcg } from './support.ts';
+import { test, expect, axeViolations, layoutShift, numTensors, lcg } from './support.ts';
 import { conv2dReference, depthwiseConv2dReference } from '../../src/lib/conv/reference.ts';
 import { compareToReference } from '../../src/lib/conv/tolerance.ts';
 import { parsePadding } from '../../src/lib/params/padding.ts';
@@ -332,16 +332,9 @@ test('on a 1280 px screen the embed page does not move while the playground load
   // output's caption dropped below the new picture (a layout shift of 0.13 in every load; 0.008-0.016 now). The
   // bound leaves room for the timing of this machine's loads, far below the old shift.
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __shift: number };
-    w.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
   await open(page);
   await page.waitForTimeout(500); // a shift is reported after the frame that makes it
-  const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+  const shift = await layoutShift(page);
   expect(shift, 'layout shift while loading, to the first result').toBeLessThan(0.05);
   const [inW, outW] = [await widthOf(page, 'canvas[data-role="input"]'), await widthOf(page, '.maps canvas')];
   expect(Math.abs(inW - outW), 'input and output side by side, one scale').toBeLessThan(8);

@@ -1,4 +1,4 @@
-import { test, expect, axeViolations, collectScripts, widgetReady } from './support.ts';
+import { test, expect, axeViolations, collectScripts, layoutShift, widgetReady } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
 import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 
@@ -55,10 +55,7 @@ test.describe('the book shell', () => {
       const { src, preloads } = await fontState();
       expect(src, 'the math font face').toMatch(/latinmodern-math.*\.woff2$/);
       expect(preloads, path).toEqual([{ href: src, cors: 'anonymous' }]); // a font preload must be CORS, or it is fetched twice
-      const shifts = await page.evaluate(() => new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + (e as PerformanceEntry & { value: number }).value, 0))).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(0), 500);
-      }));
+      const shifts = await layoutShift(page);
       expect(shifts, `${path}: layout shift while loading`).toBeLessThan(0.02);
     }
     await page.goto('/chapters/convolution/');

@@ -32,6 +32,18 @@ export function expectedBackend(projectName: string): 'webgpu' | 'fallback' {
 }
 
 /**
+ * The page's layout shift so far, as CLS counts it: the sum of its layout-shift entries, none right after input. The
+ * observer is buffered, so it sees the shifts from the start of the load; 0 when there were none (no entry comes).
+ */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean };
+    new PerformanceObserver((list) => resolve((list.getEntries() as Shift[]).reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0))).observe({ type: 'layout-shift', buffered: true });
+    setTimeout(() => resolve(0), 500);
+  }));
+}
+
+/**
  * WCAG 2 A/AA violations on the page (or under `include`), as short strings for a readable failure. With
  * `bestPractice`, axe's best-practice rules too (heading order, unique landmarks, table headers with text…). They add
  * seconds to a large page and do not depend on colours or the backend, so they run once per page and state: each
