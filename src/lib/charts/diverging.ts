@@ -3,7 +3,7 @@
  * magnitudes of opposite sign get equally strong colours), with its legend ticks. ColorBrewer's PuOr
  * (purple = negative, orange = positive) is readable with the common colour-vision deficiencies.
  */
-import { interpolatePuOr } from 'd3-scale-chromatic';
+import { PU_OR_HEX, tableBytes } from './colour-tables.ts';
 import { formatValue } from './format.ts';
 
 export { formatValue };
@@ -20,16 +20,12 @@ export interface DivergingScale {
 const LUT_SIZE = 256;
 let lut: Uint8Array | null = null;
 
-/** 256 colours, negative → positive, parsed once from d3's interpolator. */
+/**
+ * 256 colours, negative → positive: d3's PuOr from dark purple (0) through near-white (0.5) to dark orange (1),
+ * sampled once at build time (colour-tables.ts), not interpolated as a widget starts.
+ */
 export function divergingLut(): Uint8Array {
-  if (lut) return lut;
-  lut = new Uint8Array(LUT_SIZE * 3);
-  for (let i = 0; i < LUT_SIZE; i++) {
-    // interpolatePuOr runs from dark purple (0) through near-white (0.5) to dark orange (1).
-    const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(interpolatePuOr(i / (LUT_SIZE - 1)))!;
-    lut.set([Number(m[1]), Number(m[2]), Number(m[3])], i * 3);
-  }
-  return lut;
+  return (lut ??= tableBytes(PU_OR_HEX));
 }
 
 /** The extent covering min…max symmetrically; 1 when everything is 0 so the scale stays defined. */
