@@ -18,7 +18,8 @@ import { planLayers, sizeAt, type Plan } from '@lib/receptive-field/plan.ts';
 import { fieldAlong, fieldSteps, type FieldStep, type Span } from '@lib/receptive-field/formula.ts';
 import { dependencyCounts, maskBounds } from '@lib/receptive-field/mask.ts';
 import { DEFAULT_PRESET, parseInputSize, parseLayerIndex, parsePreset, parseUnit, type RfAttr } from './rf-settings.ts';
-import { editedText, fillFormula, fillStrip, fillTable, labelShell, labelStrip, paintGrid, SHELL } from './rf-view.ts';
+import { editedText, fillFormula, fillStrip, fillTable, labelShell, labelStrip, paintGrid, sizeGrid, SHELL } from './rf-view.ts';
+import { runSliced } from '@lib/schedule/slices.ts';
 import { sentenceGap, saySentences, msg, type Msg } from '@lib/i18n/index.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './receptive-field.css?inline';
@@ -42,6 +43,8 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
   private errors: (string | Msg)[] = [];
   /** The field shown, kept so a change of language re-words it without recomputing. */
   private shown: Shown | null = null;
+  /** Counts the fields drawn: a painting in slices stops when a newer one has begun. */
+  private painting = 0;
 
   get preset(): string { return this.getAttribute('preset') ?? DEFAULT_PRESET.name; }
   set preset(v: string) { this.setAttribute('preset', v); }
@@ -174,7 +177,9 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
 
   /**
    * Draws the field of `unit`. `errors` null: the shell's drawing, with every box in place but the canvases left
-   * blank (painting them is most of the cost, paid when the widget starts) and nothing reported.
+   * blank (painting them is most of the cost, paid when the widget starts) and nothing reported. Otherwise the words
+   * and sizes change at once and the canvases are painted one at a time, each in its own slice of the main thread;
+   * the result is reported once all are painted. A newer update stops an older one's painting.
    */
   private show(plan: Plan, layer: number, unit: [number, number], errors: (string | Msg)[] | null, ms: number): void {
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
@@ -187,25 +192,33 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     const text = formatLayers(plan.layers);
     $<HTMLSelectElement>('preset').value = PRESETS.find((p) => p.layers === text && p.input === plan.input)?.name ?? '';
     $<HTMLInputElement>('input-size').value = String(plan.input);
-    const paint = errors !== null;
-    fillStrip($('strip'), this.language, plan, counts, layer, unit, paint);
+    const paints: (() => void)[] = [];
+    fillStrip($('strip'), this.language, plan, counts, layer, unit, paints);
     const span = { rows: fy.inImage, cols: fx.inImage };
-    paintGrid($('input'), { counts: counts[0]!, n: plan.input, span }, 336, paint);
-    paintGrid($('picked'), { counts: null, n, unit }, 240, paint);
-    const pickedCanvas = $('picked');
+    const input = $<HTMLCanvasElement>('input'), pickedCanvas = $<HTMLCanvasElement>('picked');
+    sizeGrid(input, plan.input, 336);
+    sizeGrid(pickedCanvas, n, 240);
+    // The two large grids first: they are what the reader is looking at.
+    paints.unshift(() => paintGrid(input, { counts: counts[0]!, n: plan.input, span }, 336), () => paintGrid(pickedCanvas, { counts: null, n, unit }, 240));
     pickedCanvas.setAttribute('aria-valuemax', String(n * n));
     pickedCanvas.setAttribute('aria-valuenow', String(unit[0] * n + unit[1] + 1));
     const clipped = fy.formula.first < 0 || fx.formula.first < 0 || fy.formula.last >= plan.input || fx.formula.last >= plan.input;
     this.shown = { plan, steps, layer, unit, span, cells: mask?.cells ?? 0, clipped };
     this.sayField();
+    const painting = ++this.painting;
     if (errors === null) return;
     this.showErrors(errors);
-    this.emitResult({
+    const result: ReceptiveFieldResult = {
       backend: 'reference', ms, layers: text, input: plan.input, sizes: plan.layers.map((x) => x.outSize), layer, unit, r, j, start,
       field: { rows: [span.rows.first, span.rows.last], cols: [span.cols.first, span.cols.last] },
       formulaField: { rows: [fy.formula.first, fy.formula.last], cols: [fx.formula.first, fx.formula.last] },
       mask: mask && { rows: mask.rows, cols: mask.cols, cells: mask.cells }, steps,
-    });
+    };
+    const current = () => painting === this.painting && this.isConnected;
+    this.guard((async () => {
+      await runSliced((function* () { for (const p of paints) { if (!current()) return; p(); yield; } })());
+      if (current()) this.emitResult(result);
+    })(), () => this.update(), () => !current());
   }
 
   /** The words of the field shown, in the element's language: layer list, table, formula, captions, summary. */

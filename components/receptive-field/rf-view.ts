@@ -3,13 +3,15 @@
  * keyboard focus while the reader steps it), the grids painted from the oracle's path counts, and the formula
  * written out with each layer's numbers. No arithmetic beyond layout: the numbers come from src/lib/receptive-field.
  */
-import { interpolateBlues } from 'd3-scale-chromatic';
+import { BLUES_HEX, tableBytes } from '@lib/charts/colour-tables.ts';
 import { formatLayer, LIMITS, PRESETS, type Layer } from '@lib/receptive-field/layers.ts';
 import type { Plan } from '@lib/receptive-field/plan.ts';
 import { formulaText, type FieldStep, type Span } from '@lib/receptive-field/formula.ts';
 import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
 const opts = (pairs: [string, string][]) => pairs.map(([v, text]) => `<option value="${v}">${text}</option>`).join('');
+/** d3's Blues as r, g, b bytes for t = i / 255, sampled at build time (colour-tables.ts). */
+let blues: Uint8Array | null = null;
 const sub = (s: string) => s.replace(/([rjkds])(\d+)/g, '$1<sub>$2</sub>');
 
 /** Preset names → their titles in the catalogue (the names are the `preset` attribute's values). */
@@ -104,7 +106,11 @@ export function editedText(layers: readonly Layer[], index: number, field: strin
 
 /** One small grid per map, input first; a layer's grid is a button that picks it. Built once per stack length. */
 /** `paint` false: the canvases only take their sizes (the shell's drawing; the first result paints them). */
-export function fillStrip(strip: HTMLElement, lang: Lang, plan: Plan, counts: Float64Array[], layer: number, unit: [number, number], paint = true): void {
+/**
+ * The strip of maps, sized; each map's painting is pushed onto `paints` (run later, a canvas at a time, so a deep
+ * stack never blocks the page for all of them at once). Without `paints` the canvases are only sized.
+ */
+export function fillStrip(strip: HTMLElement, lang: Lang, plan: Plan, counts: Float64Array[], layer: number, unit: [number, number], paints?: (() => void)[]): void {
   const maps = plan.layers.length + 1;
   if (strip.children.length !== maps) {
     strip.replaceChildren(...Array.from({ length: maps }, (_, m) => {
@@ -120,7 +126,10 @@ export function fillStrip(strip: HTMLElement, lang: Lang, plan: Plan, counts: Fl
     const item = strip.children[m] as HTMLElement;
     const n = m === 0 ? plan.input : plan.layers[m - 1]!.outSize;
     item.toggleAttribute('data-picked', m === layer);
-    paintGrid(item.querySelector('canvas')!, m <= layer ? { counts: m === layer ? null : counts[m]!, n, unit: m === layer ? unit : undefined } : { counts: null, n, dim: true }, 84, paint);
+    const canvas = item.querySelector('canvas')!;
+    const p: Paint = m <= layer ? { counts: m === layer ? null : counts[m]!, n, unit: m === layer ? unit : undefined } : { counts: null, n, dim: true };
+    sizeGrid(canvas, n, 84);
+    paints?.push(() => paintGrid(canvas, p, 84));
   }
 }
 
@@ -148,27 +157,49 @@ export function fillFormula(list: HTMLElement, lang: Lang, plan: Plan, steps: Fi
 
 export interface Paint { counts: Float64Array | null; n: number; span?: { rows: Span; cols: Span }; unit?: [number, number]; dim?: boolean }
 
-/**
- * A grid of n×n cells: path counts in blues (0 = none), the formula's square dashed, the chosen unit in orange.
- * `paint` false only sizes the canvas (its layout box), leaving it blank.
- */
-export function paintGrid(canvas: HTMLCanvasElement, p: Paint, target: number, paint = true): void {
-  const cell = Math.max(2, Math.floor(target / p.n));
+/** Gives the canvas the size of an n×n grid near `target` px; a canvas already that size keeps its picture. */
+export function sizeGrid(canvas: HTMLCanvasElement, n: number, target: number): number {
+  const cell = Math.max(2, Math.floor(target / n));
+  const side = cell * n;
+  // Assigning a size clears the canvas even when it is unchanged: an edit's old picture stays until it is repainted.
+  if (canvas.width !== side) canvas.width = side;
+  if (canvas.height !== side) canvas.height = side;
+  return cell;
+}
+
+let cells: HTMLCanvasElement | null = null;
+
+/** A grid of n×n cells: path counts in blues (0 = none), the formula's square dashed, the chosen unit in orange. */
+export function paintGrid(canvas: HTMLCanvasElement, p: Paint, target: number): void {
+  const cell = sizeGrid(canvas, p.n, target);
   const side = cell * p.n;
-  canvas.width = side; canvas.height = side;
-  if (!paint) return;
   const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = p.dim ? '#e6e6e6' : '#f7f7f7';
+  const background = p.dim ? '#e6e6e6' : '#f7f7f7';
+  ctx.fillStyle = background;
   ctx.fillRect(0, 0, side, side);
   let max = 0;
   if (p.counts) for (const c of p.counts) max = Math.max(max, c);
-  if (p.counts && max > 0)
+  if (p.counts && max > 0) {
+    // One pixel per cell, then scaled up without smoothing: each cell exactly its square, in one draw (a fillRect
+    // per cell cost ~1 µs each, 16,384 of them at 128×128).
+    const image = new ImageData(p.n, p.n);
+    const px = image.data;
+    const bg = tableBytes(background.slice(1));
+    const lut = (blues ??= tableBytes(BLUES_HEX));
     for (let i = 0; i < p.counts.length; i++) {
       const c = p.counts[i]!;
-      if (c === 0) continue;
-      ctx.fillStyle = interpolateBlues(0.3 + 0.7 * Math.sqrt(c / max));
-      ctx.fillRect((i % p.n) * cell, Math.floor(i / p.n) * cell, cell, cell);
+      px[i * 4 + 3] = 255;
+      if (c === 0) { px[i * 4] = bg[0]!; px[i * 4 + 1] = bg[1]!; px[i * 4 + 2] = bg[2]!; continue; }
+      // Counts shade from 0.3 (fewest paths) to 1 (most): the square root spreads the low counts apart.
+      const at = Math.round((0.3 + 0.7 * Math.sqrt(c / max)) * 255) * 3;
+      px[i * 4] = lut[at]!; px[i * 4 + 1] = lut[at + 1]!; px[i * 4 + 2] = lut[at + 2]!;
     }
+    cells ??= document.createElement('canvas');
+    cells.width = p.n; cells.height = p.n;
+    cells.getContext('2d')!.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(cells, 0, 0, side, side);
+  }
   if (cell >= 5) {
     ctx.strokeStyle = 'rgba(0,0,0,0.12)'; ctx.lineWidth = 1; ctx.beginPath();
     for (let k = 0; k <= p.n; k++) { ctx.moveTo(k * cell + 0.5, 0); ctx.lineTo(k * cell + 0.5, side); ctx.moveTo(0, k * cell + 0.5); ctx.lineTo(side, k * cell + 0.5); }
