@@ -3,7 +3,7 @@
  * dash from the book's palette), labelled axes, and the read-out rule at x. Loaded on demand (d3).
  */
 import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
+import { polylinePath } from '@lib/charts/polyline.ts';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { select } from 'd3-selection';
 import { ACTIVATION_STYLE, activationColor } from '@lib/charts/palette.ts';
@@ -52,10 +52,9 @@ export class PlotView {
     for (const p of PANELS) {
       const svg = select(this.el).select(`svg[data-panel="${p.key}"]`);
       const y = scaleLinear().domain(p.y).range([H - M.bottom, M.top]);
-      const path = line<number>().x((_, i) => this.x(curves[0]!.x[i]!)).y((v) => y(v));
       svg.select('g.curves').selectAll('path').data(curves, (c) => (c as Curve).name).join('path')
         .attr('data-name', (c) => c.name)
-        .attr('d', (c) => path(Array.from(c[p.key])))
+        .attr('d', (c) => polylinePath(c.x, c[p.key], this.x, y))
         .attr('stroke', (c) => activationColor(c.name))
         .attr('stroke-dasharray', (c) => ACTIVATION_STYLE[c.name]!.dash);
       svg.select('line.rule').attr('x1', this.x(at.x)).attr('x2', this.x(at.x));
