@@ -113,7 +113,8 @@ test('shown values equal the float64 reference from the same seed', async ({ pag
   expect(texts.output).toEqual(Array.from(ref.data, formatNumber));
 });
 
-test('stride, padding and dilation change the number of steps per the output-size formula', async ({ page, watch }) => {
+// The number of steps is the output-size formula's, whatever computes the values: once, in the `page` project.
+test('stride, padding and dilation change the number of steps per the output-size formula', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   await open(page);
   const cases: [number, Padding, number][] = [[2, 'valid', 1], [2, 'same', 1], [1, 2, 1], [1, 'valid', 2], [3, 3, 2], [3, 'same', 3]];

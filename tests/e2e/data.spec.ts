@@ -1,7 +1,8 @@
 /**
  * The packed datasets in a real browser, through <fm-dataset-preview> on its embed page: slices of each dataset
  * load with progress events, only the needed chunks are fetched, the pixels are the committed bytes, and a
- * corrupted or missing file is named in the widget.
+ * corrupted or missing file is named in the widget. The widget holds no tfjs, so every check here runs once, in the
+ * `page` project (playwright.config.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ async function readSlice(page: import('@playwright/test').Page) {
 }
 
 for (const [dataset, split, perClass] of [['fashion', 'test', 10], ['digits', 'train', 12], ['fashion', 'train', 3]] as const) {
-  test(`${dataset}/${split}: the first ${perClass} per class load with progress, fetching only what they need`, async ({ page, watch }) => {
+  test(`${dataset}/${split}: the first ${perClass} per class load with progress, fetching only what they need`, { tag: '@page' }, async ({ page, watch }) => {
     void watch;
     await page.addInitScript(recordProgress);
     const fetched: string[] = [];
@@ -59,7 +60,7 @@ for (const [dataset, split, perClass] of [['fashion', 'test', 10], ['digits', 't
   });
 }
 
-test('a corrupted chunk is named in the widget, and the page passes axe', async ({ page, watch }) => {
+test('a corrupted chunk is named in the widget, and the page passes axe', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   const bad = 'fashion/test-images-0.u8';
   await page.route(`**/data/${bad}`, async (route) => {
@@ -74,7 +75,7 @@ test('a corrupted chunk is named in the widget, and the page passes axe', async 
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('a missing labels file (404) is named; a bad attribute is explained and the last good value used', async ({ page, watch }) => {
+test('a missing labels file (404) is named; a bad attribute is explained and the last good value used', { tag: '@page' }, async ({ page, watch }) => {
   await page.route('**/data/digits/test-labels.u8', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await page.goto('/embed/dataset-preview/?dataset=digits&split=test&per-class=2');
   const el = page.locator('fm-dataset-preview');

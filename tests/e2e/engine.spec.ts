@@ -94,7 +94,8 @@ test.describe('the device badge\'s probe', () => {
 
 /** The reader's language (src/lib/i18n/): an element speaks its own or its nearest ancestor's `lang`, and follows a change. */
 test.describe('the engine in the reader\'s language', () => {
-  test('fm-device-badge inside lang="zh-CN" is Chinese, turns English when the attribute becomes en, and lang="xx" is English', async ({ page, watch }) => {
+  // The badge's words follow its language whichever backend it names: once, in the `page` project (the CPU).
+  test('fm-device-badge inside lang="zh-CN" is Chinese, turns English when the attribute becomes en, and lang="xx" is English', { tag: '@page' }, async ({ page, watch }) => {
     await page.goto('/device/');
     await expect(page.locator('fm-engine-report')).toHaveAttribute('status', 'ready');
     await page.evaluate(async () => {
