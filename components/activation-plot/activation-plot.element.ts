@@ -46,6 +46,8 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
   private s: PlotSettings = PLOT_DEFAULTS;
   private view: import('./plot-view.ts').PlotView | null = null;
   private curves: Curve[] = [];
+  /** What the sampled curves were sampled for (slope and functions): they are sampled again only when it changes. */
+  private curvesKey = '';
   private shownError = '';
   /** The refused attributes' messages in force, kept to be said again in another language. */
   private errors: (string | Msg)[] = [];
@@ -151,13 +153,17 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
         errors.push(e.said);
       }
     }
-    const curvesChanged = next.slope !== this.s.slope || next.functions.join() !== this.s.functions.join() || this.curves.length === 0;
     this.s = next;
-    if (curvesChanged) this.curves = this.s.functions.map((n) => sampleCurve(n, this.s.slope));
     const values = readout(this.s.functions, this.s.slope, this.s.x);
     this.values = values;
     this.showTable(values);
     if (!report || !this.view) return;
+    // The curves are sampled when first drawn (not with the shell) and again only when what they show changes.
+    const key = `${this.s.slope} ${this.s.functions.join()}`;
+    if (key !== this.curvesKey) {
+      this.curves = this.s.functions.map((n) => sampleCurve(n, this.s.slope));
+      this.curvesKey = key;
+    }
     this.view.draw(this.curves, { x: this.s.x, values });
     this.errors = errors;
     // Compared in English: the same refusals said again are not a new error.
