@@ -19,7 +19,7 @@ import { fieldAlong, fieldSteps, type FieldStep, type Span } from '@lib/receptiv
 import { dependencyCounts, maskBounds } from '@lib/receptive-field/mask.ts';
 import { DEFAULT_PRESET, parseInputSize, parseLayerIndex, parsePreset, parseUnit, type RfAttr } from './rf-settings.ts';
 import { editedText, fillFormula, fillStrip, fillTable, labelShell, labelStrip, paintGrid, sizeGrid, SHELL } from './rf-view.ts';
-import { runSliced } from '@lib/schedule/slices.ts';
+import { runSliced, type Sliced } from '@lib/schedule/slices.ts';
 import { sentenceGap, saySentences, msg, type Msg } from '@lib/i18n/index.ts';
 import { arrowTarget, cellAt } from '@lib/charts/grid-cursor.ts';
 import css from './receptive-field.css?inline';
@@ -66,10 +66,15 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
     queueMicrotask(() => { this.queued = false; this.update(); });
   }
 
-  protected render(): void {
+  /**
+   * The shell in three parts (FmElement draws a part per idle moment far down a chapter, all at once near the
+   * viewport): the markup and its words; the controls' listeners; the field of the attributes' unit.
+   */
+  protected *render(): Sliced<void> {
     this.root.innerHTML = SHELL;
     labelShell(this.root, this.language);
     adoptStyles(this.root, css);
+    yield;
     const $ = <T extends HTMLElement>(role: string) => this.root.querySelector<T>(`[data-role="${role}"]`)!;
     const edit = (fn: () => void) => { this.reader = true; fn(); };
     $<HTMLSelectElement>('preset').addEventListener('change', (e) => {
@@ -109,6 +114,7 @@ export class ReceptiveFieldElement extends FmElement<ReceptiveFieldResult> {
       e.preventDefault();
       edit(() => this.pickUnit(...to));
     });
+    yield;
     // The field of the attributes' unit is drawn with the shell (pure and cheap), so the table, grids, strip and
     // formula already hold their final places when the page first paints; start() reports it.
     this.update(false);
