@@ -20,6 +20,7 @@ import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { DatasetPreviewResult } from './result.ts';
+import { runSliced, type Sliced } from '@lib/schedule/slices.ts';
 
 export const DATASETS = ['fashion', 'digits'] as const;
 export const SPLITS = ['train', 'test'] as const;
@@ -172,7 +173,10 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       if (abort.signal.aborted) return;
       this.slice = slice;
       this.shown = { dataset, split, perClass, bytes };
-      this.draw(slice, perClass);
+      const rows: Node[] = [];
+      await runSliced(this.rows(slice, perClass, rows));
+      if (abort.signal.aborted) return;
+      this.q('grid').replaceChildren(...rows);
       this.q('progress-row').hidden = true;
       // The progress line goes with its row (an aria-live region left holding it would keep the old language).
       this.progress = null;
@@ -189,13 +193,17 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
     }
   }
 
-  /** One canvas row per class, images left to right in packed (source) order; pixels as the model sees them. */
-  private draw(slice: DataSlice, perClass: number): void {
-    const grid = this.q('grid');
-    grid.replaceChildren();
+  /**
+   * One canvas row per class, images left to right in packed (source) order; pixels as the model sees them. A row
+   * per slice of the main thread (10 rows of up to 100 digits were one task of 30–50 ms on a phone-sized page here),
+   * put on the page together so the grid never shows part-drawn.
+   */
+  private *rows(slice: DataSlice, perClass: number, out: Node[]): Sliced<void> {
     const [, h, w] = slice.shape;
-    slice.classNames.forEach((name, c) => {
-      const idx = Array.from(slice.labels.keys()).filter((i) => slice.labels[i] === c);
+    const byClass = slice.classNames.map((): number[] => []);
+    for (let i = 0; i < slice.labels.length; i++) byClass[slice.labels[i]!]?.push(i);
+    for (const [c, name] of slice.classNames.entries()) {
+      const idx = byClass[c]!;
       const label = document.createElement('span');
       label.className = 'label';
       label.textContent = className(this.language, name);
@@ -206,19 +214,22 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       canvas.setAttribute('aria-label', this.t('datasetPreview.row', { count: idx.length, name: className(this.language, name) }));
       const ctx = canvas.getContext('2d')!;
       const img = ctx.createImageData(canvas.width, h);
-      idx.forEach((i, k) => {
+      const px = img.data;
+      for (let k = 0; k < idx.length; k++) {
+        const from = idx[k]! * h * w;
         for (let y = 0; y < h; y++) {
           for (let x = 0; x < w; x++) {
-            const v = slice.images[i * h * w + y * w + x]!;
+            const v = slice.images[from + y * w + x]!;
             const o = (y * canvas.width + k * w + x) * 4;
-            img.data[o] = img.data[o + 1] = img.data[o + 2] = v;
-            img.data[o + 3] = 255;
+            px[o] = px[o + 1] = px[o + 2] = v;
+            px[o + 3] = 255;
           }
         }
-      });
+      }
       ctx.putImageData(img, 0, 0);
-      grid.append(label, canvas);
-    });
+      out.push(label, canvas);
+      yield;
+    }
   }
 
   /** Says each row's class name and text alternative again (a change of language; the pixels stay). */
