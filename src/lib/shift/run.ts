@@ -14,9 +14,10 @@ import { headOf, trainHead } from '../head/index.ts';
 import { layerFeatures, type FeatureRows } from '../transfer/layer-features.ts';
 import { pickPerClass, subset } from '../transfer/picks.ts';
 import { adaptBatchNorm, type BnStatistics } from './adabn.ts';
-import { applyShift, type Shift } from './transforms.ts';
+import { applyShift, applyShiftSliced, type Shift } from './transforms.ts';
 import type { JobControl } from '../job/job.ts';
 import { streamFeatures } from './stream.ts';
+import { runSliced } from '../schedule/slices.ts';
 
 export interface ShiftSettings { shift: Shift; strength: number; seed: number; images: number; labels: number }
 export interface ShiftData { test: ImageSet; pool: ImageSet; classes: number }
@@ -51,11 +52,24 @@ export interface Slice { count: number; total: number; source: Evaluation; befor
 
 /** The shifted test set and target pool for these settings (pure TS). */
 export function shiftedSets(data: ShiftData, s: ShiftSettings): { test: ImageSet; pool: ImageSet } {
-  const pool = subset(data.pool, Array.from({ length: Math.min(s.images, data.pool.count) }, (_, i) => i));
+  const pool = targetPool(data, s);
   return {
     test: { ...data.test, images: applyShift(data.test.images, data.test.count, s.shift, s.strength, s.seed) },
     pool: { ...pool, images: applyShift(pool.images, pool.count, s.shift, s.strength, s.seed + 1) },
   };
+}
+
+const targetPool = (data: ShiftData, s: ShiftSettings) => subset(data.pool, Array.from({ length: Math.min(s.images, data.pool.count) }, (_, i) => i));
+
+/**
+ * shiftedSets' test set (and pool, when asked), the same pixels, shifted in slices of the main thread: the 500
+ * test digits and 500 of the pool were one task of 20–50 ms on a phone-sized page here.
+ */
+async function shiftedSetsSliced(data: ShiftData, s: ShiftSettings, withPool: boolean): Promise<{ test: ImageSet; pool: ImageSet | null }> {
+  const test = { ...data.test, images: await runSliced(applyShiftSliced(data.test.images, data.test.count, s.shift, s.strength, s.seed)) };
+  if (!withPool) return { test, pool: null };
+  const pool = targetPool(data, s);
+  return { test, pool: { ...pool, images: await runSliced(applyShiftSliced(pool.images, pool.count, s.shift, s.strength, s.seed + 1)) } };
 }
 
 /** The base model on the clean test digits (the same for every shift: computed once, kept by the caller). */
@@ -75,7 +89,7 @@ const cleanOf = (r: Record<string, FeatureRows>, data: ShiftData): Clean =>
  */
 export async function basePasses(tf: Tf, base: LayersModel, data: ShiftData, clean: Clean | null, s: ShiftSettings, onSlice?: (slice: Slice) => void):
   Promise<{ clean: Clean; shifted: Record<string, FeatureRows> }> {
-  const { test } = shiftedSets(data, s);
+  const { test } = await shiftedSetsSliced(data, s, false);
   const total = test.count;
   const accuracy = (logits: FeatureRows, count: number) =>
     summarise(argmaxRows(logits).subarray(0, count), test.labels.slice(0, count), data.classes);
@@ -102,7 +116,8 @@ export function argmaxRows(rows: FeatureRows): Int32Array {
 }
 
 export async function runShift(tf: Tf, base: LayersModel, data: ShiftData, clean: Clean, s: ShiftSettings, hooks: Hooks = {}): Promise<ShiftOutcome> {
-  const { test, pool } = shiftedSets(data, s);
+  const sets = await shiftedSetsSliced(data, s, true);
+  const test = sets.test, pool = sets.pool!;
   const shifted = hooks.shifted ?? await layerFeatures(tf, base, test, BASE_LAYERS);
   const before: Pass = { evaluation: summarise(argmaxRows(shifted.logits!), test.labels, data.classes), hidden: shifted[FEATURE_LAYER]! };
   const adapted = await cloneModel(base);

@@ -8,6 +8,7 @@ import { lcg } from '../random/lcg.ts';
 import { shiftImage } from '../transfer/augment.ts';
 import { msg, say } from '../i18n/t.ts';
 import type { Msg } from '../i18n/types.ts';
+import { runSync, type Sliced } from '../schedule/slices.ts';
 
 export const SHIFTS = ['inverted', 'rotated', 'noisy', 'thickened', 'shifted'] as const;
 export type Shift = (typeof SHIFTS)[number];
@@ -28,12 +29,18 @@ const PX = S * S;
 
 /** Applies `shift` to `count` images (uint8 or float 0–255, row-major 28×28). */
 export function applyShift(images: ArrayLike<number>, count: number, shift: Shift, strength: number, seed: number): Float32Array {
+  return runSync(applyShiftSliced(images, count, shift, strength, seed));
+}
+
+/** applyShift, pausable after every image (runSliced: a widget shifts its 1,000 digits without a long task). */
+export function* applyShiftSliced(images: ArrayLike<number>, count: number, shift: Shift, strength: number, seed: number): Sliced<Float32Array> {
   const out = new Float32Array(count * PX);
   const next = lcg(seed);
   for (let i = 0; i < count; i++) {
     const src = new Float32Array(PX); // a plain loop: Float32Array.from with a mapping function is ~10× slower
     for (let p = 0; p < PX; p++) src[p] = images[i * PX + p]!;
     out.set(shiftOne(src, shift, strength, next), i * PX);
+    yield;
   }
   return out;
 }
