@@ -6,7 +6,7 @@
 import { select, pointer, type Selection } from 'd3-selection';
 import { scaleLinear } from 'd3-scale';
 import { axisBottom, axisLeft } from 'd3-axis';
-import { line } from 'd3-shape';
+import { polylinePath } from '@lib/charts/polyline.ts';
 import type { CurveLoss } from '@lib/losses/curves.ts';
 import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 
@@ -59,7 +59,9 @@ export class CurveChart {
     this.yKey = yLabel;
     this.sayLabels(lang); // the language may have changed while the chart was loading
     this.svg.select('line.zero').attr('x1', M.left).attr('x2', W - M.right).attr('y1', this.y(0)).attr('y2', this.y(0)).attr('hidden', domain[0] < 0 && domain[1] > 0 ? null : '');
-    const path = line<[number, number]>().x((d) => this.x(d[0])).y((d) => this.y(Math.max(domain[0] - 1, Math.min(domain[1] + 1, d[1]))));
+    // Values beyond the axis are drawn just past it (the clip region hides them), so an infinite loss stays a line.
+    const clamp = (v: number) => Math.max(domain[0] - 1, Math.min(domain[1] + 1, v));
+    const path = (points: [number, number][]) => polylinePath(points.map((d) => d[0]), points.map((d) => clamp(d[1])), this.x, this.y);
     this.lines.selectAll<SVGPathElement, Series>('path').data(series, (d) => d.loss).join('path')
       .attr('class', (d) => `curve ${d.loss}`).attr('data-loss', (d) => d.loss).attr('d', (d) => path(d.points));
     const inside = series.filter((s) => s.at >= domain[0] && s.at <= domain[1]);

@@ -7,8 +7,9 @@
  */
 export interface LinearScale { domain(): number[]; range(): number[] }
 
-/** The affine map of a linear scale: value ↦ a·value + b. */
+/** The affine map of a linear scale: value ↦ a·value + b. A log, power or symlog scale is refused, not bent straight. */
 function affine(s: LinearScale): [number, number] {
+  if (['base', 'exponent', 'constant'].some((k) => k in s)) throw new Error('polylinePath draws through linear scales only');
   const [d0, d1] = s.domain() as [number, number];
   const [r0, r1] = s.range() as [number, number];
   const a = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);

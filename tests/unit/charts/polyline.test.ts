@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { line } from 'd3-shape';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, scaleLog } from 'd3-scale';
 import { polylinePath } from '../../../src/lib/charts/polyline.ts';
 
 const points = (d: string) => d.split(/[ML]/).filter(Boolean).map((p) => p.split(',').map(Number));
@@ -25,5 +25,6 @@ describe('polylinePath', () => {
     expect(polylinePath([0, 1, 2, 3], [0, NaN, 2, 3], x, scaleLinear().domain([0, 3]).range([30, 0]))).toBe('M0,30M20,10L30,0');
     expect(polylinePath([0, 1], [5, 6], x, scaleLinear().domain([1, 1]).range([7, 9]))).toBe('M0,7L10,7');
     expect(polylinePath([], [], x, x)).toBe('');
+    expect(() => polylinePath([1, 2], [1, 2], x, scaleLog().domain([1, 10]).range([0, 1]))).toThrow(/linear scales only/);
   });
 });
