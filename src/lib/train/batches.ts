@@ -24,7 +24,9 @@ export function permutation(n: number, seed: number): Int32Array {
   for (let i = 0; i < n; i++) out[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    const swap = out[i]!; // not a destructuring swap: that allocates an array per step (3–10× slower here)
+    out[i] = out[j]!;
+    out[j] = swap;
   }
   return out;
 }
