@@ -40,10 +40,22 @@ export function toBytes(cov: ArrayLike<number>): Uint8Array {
 /** RGBA pixels: `ink` over `paper` by coverage, or ink with coverage as alpha when `paper` is null (see-through). */
 export function toRgba(cov: ArrayLike<number>, ink: Rgb, paper: Rgb | null): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(cov.length * 4);
+  const [ir, ig, ib] = ink;
+  // Channels written out, and a pixel without ink given the paper as it is: most of a pad is blank, and a loop over
+  // the channels of each of its 65,536 pixels was 25 ms of a first paint here. The same bytes as ink over paper.
+  if (!paper) {
+    for (let i = 0; i < cov.length; i++) {
+      out[i * 4] = ir; out[i * 4 + 1] = ig; out[i * 4 + 2] = ib;
+      out[i * 4 + 3] = Math.min(1, Math.max(0, cov[i]!)) * 255;
+    }
+    return out;
+  }
+  const [pr, pg, pb] = paper;
   for (let i = 0; i < cov.length; i++) {
     const c = Math.min(1, Math.max(0, cov[i]!));
-    for (let k = 0; k < 3; k++) out[i * 4 + k] = paper ? paper[k]! + (ink[k]! - paper[k]!) * c : ink[k]!;
-    out[i * 4 + 3] = paper ? 255 : c * 255;
+    out[i * 4 + 3] = 255;
+    if (c === 0) { out[i * 4] = pr; out[i * 4 + 1] = pg; out[i * 4 + 2] = pb; continue; }
+    out[i * 4] = pr + (ir - pr) * c; out[i * 4 + 1] = pg + (ig - pg) * c; out[i * 4 + 2] = pb + (ib - pb) * c;
   }
   return out;
 }

@@ -37,6 +37,20 @@ describe('toBytes, toRgba, parseRgb', () => {
     expect(Array.from(toRgba([0, 0.5, 1], [0, 0, 0], [255, 255, 255]))).toEqual([255, 255, 255, 255, 128, 128, 128, 255, 0, 0, 0, 255]);
     expect(Array.from(toRgba([0, 0.5], [10, 20, 30], null))).toEqual([10, 20, 30, 0, 10, 20, 30, 128]);
   });
+  it('gives the bytes of ink over paper channel by channel, for blank, inked, out-of-range and missing coverage', () => {
+    const oneByOne = (cov: number[], ink: readonly number[], paper: readonly number[] | null) => {
+      const out = new Uint8ClampedArray(cov.length * 4);
+      cov.forEach((v, i) => {
+        const c = Math.min(1, Math.max(0, v));
+        for (let k = 0; k < 3; k++) out[i * 4 + k] = paper ? paper[k]! + (ink[k]! - paper[k]!) * c : ink[k]!;
+        out[i * 4 + 3] = paper ? 255 : c * 255;
+      });
+      return Array.from(out);
+    };
+    const cov = [0, 0, 1, 0.5, 0.25, 0.001, 0.999, 1.5, -0.5, NaN, ...Array.from({ length: 200 }, (_, i) => ((i * 37) % 101) / 100)];
+    for (const [ink, paper] of [[[0, 0, 0], [255, 255, 255]], [[231, 236, 240], [23, 24, 28]], [[10, 200, 30], null]] as const)
+      expect(Array.from(toRgba(cov, ink, paper))).toEqual(oneByOne(cov, ink, paper));
+  });
   it('parses computed colours, else falls back', () => {
     expect(parseRgb('rgb(1, 2, 3)', [0, 0, 0])).toEqual([1, 2, 3]);
     expect(parseRgb('rgba(10, 20, 30, 0.5)', [0, 0, 0])).toEqual([10, 20, 30]);
