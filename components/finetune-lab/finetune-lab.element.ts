@@ -215,6 +215,7 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
     const plot = (role: string) => $(role).querySelector<HTMLElement>('.plot')!;
     const charts = new chartMod.LabCharts(plot('loss-chart'), plot('acc-chart'), () => this.language);
+    await charts.drawEmpty();
     const runner = await runnerMod.createRunner(this, this.root, charts, () => this.language);
     return { engine, runner, charts };
   }

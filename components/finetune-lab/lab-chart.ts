@@ -11,6 +11,7 @@ import type { EpochPoint } from '@lib/transfer/run.ts';
 import { RUN_DEFAULTS, runLabel } from '@lib/transfer/config.ts';
 import { emptyHint, type EmptyHint } from '@lib/charts/empty-hint.ts';
 import { t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
+import { yieldToPage } from '@lib/schedule/slices.ts';
 
 const W = 360, H = 220, M = { top: 12, right: 26, bottom: 36, left: 46 };
 const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle];
@@ -76,10 +77,22 @@ export class LabCharts {
   private loss: Chart;
   private acc: Chart;
 
+  /** Call drawEmpty() next: the axes before the first run, with the hint. */
   constructor(lossHost: HTMLElement, accHost: HTMLElement, lang: () => Lang) {
     this.loss = new Chart(lossHost, 'finetuneLab.chart.loss', 'finetuneLab.axis.loss', lang());
     this.acc = new Chart(accHost, 'finetuneLab.chart.accuracy', 'finetuneLab.axis.accuracy', lang());
-    this.update([], RUN_DEFAULTS.epochs); // axes before the first run, with the hint
+  }
+
+  /**
+   * The axes before the first run, with the hint, each chart's in a task of its own and not in the constructor's
+   * (the frames and both axes, with d3's code run for the first time, were one task of 48 ms on the lab's embed page
+   * here, half of it the axes).
+   */
+  async drawEmpty(): Promise<void> {
+    await yieldToPage();
+    this.updateLoss([], RUN_DEFAULTS.epochs);
+    await yieldToPage();
+    this.updateAccuracy([], RUN_DEFAULTS.epochs);
   }
 
   sayLabels(lang: Lang): void {
@@ -88,13 +101,20 @@ export class LabCharts {
   }
 
   update(series: CurveSeries[], maxEpoch: number): void {
-    const empty = series.every((s) => s.points.length === 0);
-    this.loss.hint(empty);
-    this.acc.hint(empty);
+    this.updateLoss(series, maxEpoch);
+    this.updateAccuracy(series, maxEpoch);
+  }
+
+  private updateLoss(series: CurveSeries[], maxEpoch: number): void {
+    this.loss.hint(series.every((s) => s.points.length === 0));
     const losses = series.flatMap((s) => s.points.flatMap((p) => [p.trainLoss ?? 0, p.valLoss ?? 0]));
     this.loss.axes(maxEpoch, [0, Math.max(0.5, Math.min(10, ...losses.length ? [Math.max(...losses) * 1.05] : [1]))], false);
     this.loss.lines(series, 'train', (p) => p.trainLoss, false);
     this.loss.lines(series, 'val', (p) => p.valLoss, true);
+  }
+
+  private updateAccuracy(series: CurveSeries[], maxEpoch: number): void {
+    this.acc.hint(series.every((s) => s.points.length === 0));
     this.acc.axes(maxEpoch, [0, 1], true);
     this.acc.lines(series, 'val', (p) => p.valAccuracy, false);
   }
