@@ -177,6 +177,8 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       await runSliced(this.rows(slice, perClass, rows));
       if (abort.signal.aborted) return;
       this.q('grid').replaceChildren(...rows);
+      // A language changed while the rows were drawn re-labelled the old ones: these are said in the language now.
+      this.labelRows(slice);
       this.q('progress-row').hidden = true;
       // The progress line goes with its row (an aria-live region left holding it would keep the old language).
       this.progress = null;
