@@ -14,7 +14,7 @@ import { headOf, trainHead } from '../head/index.ts';
 import { layerFeatures, type FeatureRows } from '../transfer/layer-features.ts';
 import { pickPerClass, subset } from '../transfer/picks.ts';
 import { adaptBatchNorm, type BnStatistics } from './adabn.ts';
-import { applyShift, applyShiftSliced, type Shift } from './transforms.ts';
+import { applyShiftSliced, type Shift } from './transforms.ts';
 import type { JobControl } from '../job/job.ts';
 import { streamFeatures } from './stream.ts';
 import { runSliced } from '../schedule/slices.ts';
@@ -50,25 +50,14 @@ export interface Hooks {
 /** The base model's accuracy on the first `count` of `total` shifted test digits, and on the clean ones (the same `count`, or all of them when known from an earlier run): a first picture. */
 export interface Slice { count: number; total: number; source: Evaluation; before: Evaluation }
 
-/** The shifted test set and target pool for these settings (pure TS). */
-export function shiftedSets(data: ShiftData, s: ShiftSettings): { test: ImageSet; pool: ImageSet } {
-  const pool = targetPool(data, s);
-  return {
-    test: { ...data.test, images: applyShift(data.test.images, data.test.count, s.shift, s.strength, s.seed) },
-    pool: { ...pool, images: applyShift(pool.images, pool.count, s.shift, s.strength, s.seed + 1) },
-  };
-}
-
-const targetPool = (data: ShiftData, s: ShiftSettings) => subset(data.pool, Array.from({ length: Math.min(s.images, data.pool.count) }, (_, i) => i));
-
 /**
- * shiftedSets' test set (and pool, when asked), the same pixels, shifted in slices of the main thread: the 500
- * test digits and 500 of the pool were one task of 20–50 ms on a phone-sized page here.
+ * The shifted test set and target pool for these settings (pure TS; the pool only when `withPool`), shifted in slices
+ * of the main thread: the 500 test digits and 500 of the pool were one task of 20–50 ms on a phone-sized page here.
  */
-async function shiftedSetsSliced(data: ShiftData, s: ShiftSettings, withPool: boolean): Promise<{ test: ImageSet; pool: ImageSet | null }> {
+export async function shiftedSets(data: ShiftData, s: ShiftSettings, withPool = true): Promise<{ test: ImageSet; pool: ImageSet | null }> {
   const test = { ...data.test, images: await runSliced(applyShiftSliced(data.test.images, data.test.count, s.shift, s.strength, s.seed)) };
   if (!withPool) return { test, pool: null };
-  const pool = targetPool(data, s);
+  const pool = subset(data.pool, Array.from({ length: Math.min(s.images, data.pool.count) }, (_, i) => i));
   return { test, pool: { ...pool, images: await runSliced(applyShiftSliced(pool.images, pool.count, s.shift, s.strength, s.seed + 1)) } };
 }
 
@@ -89,7 +78,7 @@ const cleanOf = (r: Record<string, FeatureRows>, data: ShiftData): Clean =>
  */
 export async function basePasses(tf: Tf, base: LayersModel, data: ShiftData, clean: Clean | null, s: ShiftSettings, onSlice?: (slice: Slice) => void):
   Promise<{ clean: Clean; shifted: Record<string, FeatureRows> }> {
-  const { test } = await shiftedSetsSliced(data, s, false);
+  const { test } = await shiftedSets(data, s, false);
   const total = test.count;
   const accuracy = (logits: FeatureRows, count: number) =>
     summarise(argmaxRows(logits).subarray(0, count), test.labels.slice(0, count), data.classes);
@@ -116,7 +105,7 @@ export function argmaxRows(rows: FeatureRows): Int32Array {
 }
 
 export async function runShift(tf: Tf, base: LayersModel, data: ShiftData, clean: Clean, s: ShiftSettings, hooks: Hooks = {}): Promise<ShiftOutcome> {
-  const sets = await shiftedSetsSliced(data, s, true);
+  const sets = await shiftedSets(data, s);
   const test = sets.test, pool = sets.pool!;
   const shifted = hooks.shifted ?? await layerFeatures(tf, base, test, BASE_LAYERS);
   const before: Pass = { evaluation: summarise(argmaxRows(shifted.logits!), test.labels, data.classes), hidden: shifted[FEATURE_LAYER]! };

@@ -45,7 +45,7 @@ describe('basePasses', () => {
     const clean = await cleanPass(tf, model, data);
     expect(got.clean.pass.evaluation).toEqual(clean.pass.evaluation);
     expect(got.clean.flatten.data).toEqual(clean.flatten.data);
-    const shifted = await layerFeatures(tf, model, shiftedSets(data, s).test, ['flatten', 'hidden', 'logits']);
+    const shifted = await layerFeatures(tf, model, (await shiftedSets(data, s, false)).test, ['flatten', 'hidden', 'logits']);
     expect(got.shifted.logits!.data).toEqual(shifted.logits!.data);
     // With the clean pass known, only the shifted digits run, and the slice reports the known clean accuracy.
     const again: number[] = [];
