@@ -177,7 +177,7 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       await runSliced(this.rows(slice, perClass, rows));
       if (abort.signal.aborted) return;
       this.q('grid').replaceChildren(...rows);
-      // A language changed while the rows were drawn re-labelled the old ones: these are said in the language now.
+      // Named in the language in force now (one that changed while the rows were drawn re-labelled the old ones).
       this.labelRows(slice);
       this.q('progress-row').hidden = true;
       // The progress line goes with its row (an aria-live region left holding it would keep the old language).
@@ -198,22 +198,20 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
   /**
    * One canvas row per class, images left to right in packed (source) order; pixels as the model sees them. A row
    * per slice of the main thread (10 rows of up to 100 digits were one task of 30–50 ms on a phone-sized page here),
-   * put on the page together so the grid never shows part-drawn.
+   * put on the page together so the grid never shows part-drawn; labelRows() names them once they are there.
    */
   private *rows(slice: DataSlice, perClass: number, out: Node[]): Sliced<void> {
     const [, h, w] = slice.shape;
     const byClass = slice.classNames.map((): number[] => []);
     for (let i = 0; i < slice.labels.length; i++) byClass[slice.labels[i]!]?.push(i);
-    for (const [c, name] of slice.classNames.entries()) {
+    for (const c of slice.classNames.keys()) {
       const idx = byClass[c]!;
       const label = document.createElement('span');
       label.className = 'label';
-      label.textContent = className(this.language, name);
       const canvas = document.createElement('canvas');
       canvas.width = perClass * w;
       canvas.height = h;
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', this.t('datasetPreview.row', { count: idx.length, name: className(this.language, name) }));
       const ctx = canvas.getContext('2d')!;
       const img = ctx.createImageData(canvas.width, h);
       const px = img.data;
@@ -234,7 +232,7 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
     }
   }
 
-  /** Says each row's class name and text alternative again (a change of language; the pixels stay). */
+  /** Says each row's class name and text alternative (once the rows are shown, and again when the language changes). */
   private labelRows(slice: DataSlice): void {
     const labels = this.q('grid').querySelectorAll('.label');
     const canvases = this.q('grid').querySelectorAll('canvas');
