@@ -171,13 +171,13 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
     try {
       const slice = await loadSlice({ base: DATA_BASE, dataset, split, perClass, signal: abort.signal, onProgress: (p) => ((bytes = p.total), onProgress(p)) });
       if (abort.signal.aborted) return;
-      this.slice = slice;
-      this.shown = { dataset, split, perClass, bytes };
       const rows: Node[] = [];
       await runSliced(this.rows(slice, perClass, rows));
       if (abort.signal.aborted) return;
       this.q('grid').replaceChildren(...rows);
-      // Named in the language in force now (one that changed while the rows were drawn re-labelled the old ones).
+      // The slice shown is the one on the page: while its rows were drawn, a change of language re-said the old ones.
+      this.slice = slice;
+      this.shown = { dataset, split, perClass, bytes };
       this.labelRows(slice);
       this.q('progress-row').hidden = true;
       // The progress line goes with its row (an aria-live region left holding it would keep the old language).
