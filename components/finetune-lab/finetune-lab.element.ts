@@ -214,8 +214,7 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     const [engine, runnerMod, chartMod] = await Promise.all([getEngine(), import('./lab-runner.ts'), import('./lab-chart.ts')]);
     const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
     const plot = (role: string) => $(role).querySelector<HTMLElement>('.plot')!;
-    const charts = new chartMod.LabCharts(plot('loss-chart'), plot('acc-chart'), () => this.language);
-    await charts.drawEmpty();
+    const charts = await chartMod.LabCharts.create(plot('loss-chart'), plot('acc-chart'), () => this.language);
     const runner = await runnerMod.createRunner(this, this.root, charts, () => this.language);
     return { engine, runner, charts };
   }

@@ -77,22 +77,23 @@ export class LabCharts {
   private loss: Chart;
   private acc: Chart;
 
-  /** Call drawEmpty() next: the axes before the first run, with the hint. */
-  constructor(lossHost: HTMLElement, accHost: HTMLElement, lang: () => Lang) {
-    this.loss = new Chart(lossHost, 'finetuneLab.chart.loss', 'finetuneLab.axis.loss', lang());
-    this.acc = new Chart(accHost, 'finetuneLab.chart.accuracy', 'finetuneLab.axis.accuracy', lang());
+  /**
+   * Both charts with their axes before the first run, and the hint: the frames, the loss axes and the accuracy axes
+   * each in a task of its own (together, with d3's code run for the first time, one task of 48 ms on the lab's embed
+   * page here, half of it the axes).
+   */
+  static async create(lossHost: HTMLElement, accHost: HTMLElement, lang: () => Lang): Promise<LabCharts> {
+    const charts = new LabCharts(lossHost, accHost, lang);
+    await yieldToPage();
+    charts.updateLoss([], RUN_DEFAULTS.epochs);
+    await yieldToPage();
+    charts.updateAccuracy([], RUN_DEFAULTS.epochs);
+    return charts;
   }
 
-  /**
-   * The axes before the first run, with the hint, each chart's in a task of its own and not in the constructor's
-   * (the frames and both axes, with d3's code run for the first time, were one task of 48 ms on the lab's embed page
-   * here, half of it the axes).
-   */
-  async drawEmpty(): Promise<void> {
-    await yieldToPage();
-    this.updateLoss([], RUN_DEFAULTS.epochs);
-    await yieldToPage();
-    this.updateAccuracy([], RUN_DEFAULTS.epochs);
+  private constructor(lossHost: HTMLElement, accHost: HTMLElement, lang: () => Lang) {
+    this.loss = new Chart(lossHost, 'finetuneLab.chart.loss', 'finetuneLab.axis.loss', lang());
+    this.acc = new Chart(accHost, 'finetuneLab.chart.accuracy', 'finetuneLab.axis.accuracy', lang());
   }
 
   sayLabels(lang: Lang): void {
