@@ -14,7 +14,9 @@
  * _astro/), or the browser itself (native calls such as requestAdapter, parsing and compiling); a widget chunk counts
  * as the package most of its bytes come from (the widget bundle is rebuilt in memory, unwritten, to know that; a
  * chunk it does not name, one of a --before build's that changed, counts as the widgets' own).
- * Usage: npm run bench:tasks [-- --pages "/ /chapters/convolution/" --runs 7 --before DIR --whose]
+ * With --detail (implies --whose), each long task of each load is printed with the functions that held it longest
+ * (inclusive time, with their files and lines; build with readable names to read them: FM_READABLE=1 npm run build).
+ * Usage: npm run bench:tasks [-- --pages "/ /chapters/convolution/" --runs 7 --before DIR --whose --detail --dist DIR]
  */
 import { basename } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -27,7 +29,8 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const RUNS = Number(option('--runs') ?? 7) || 7;
 const PAGES = (option('--pages') ?? '/ /chapters/convolution/ /zh-cn/chapters/convolution/ /chapters/pooling-and-networks/ /chapters/transfer-learning/ /embed/v1/network-explorer/').split(/\s+/).filter(Boolean);
 const BEFORE = option('--before');
-const WHOSE = args.includes('--whose');
+const DETAIL = args.includes('--detail');
+const WHOSE = DETAIL || args.includes('--whose');
 /** Lighthouse's 50 ms on its simulated phone, 4× slower than this machine. */
 const LONG_MS = 50 / 4;
 const SCRIPT = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks', 'FireIdleCallback', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.callFunction']);
@@ -55,15 +58,35 @@ async function chunkOwners(): Promise<Map<string, Owner>> {
 }
 const owners = WHOSE ? await chunkOwners() : new Map<string, Owner>();
 
-/** Whose code a profiled function is, by its script's URL (a native function or the engine's own work: the browser). */
+/**
+ * Whose code a profiled function is, by its script's URL (a native function or the engine's own work: the browser;
+ * so is a built-in script named without a scheme, such as Chromium 150's "v8/LoadTimes").
+ */
 function ownerOf(url: string): Owner {
-  if (!url) return 'browser';
+  if (!URL.canParse(url)) return 'browser';
   const path = new URL(url).pathname;
   if (path.includes('/widgets/v1/')) return owners.get(basename(path)) ?? 'ours';
   return 'page';
 }
 
-interface Profile { nodes: { id: number; callFrame: { functionName: string; url: string }; children?: number[] }[]; startTime: number; samples: number[]; timeDeltas: number[] }
+interface Frame { functionName: string; url: string; lineNumber: number; columnNumber: number }
+interface Profile { nodes: { id: number; callFrame: Frame; children?: number[] }[]; startTime: number; samples: number[]; timeDeltas: number[] }
+
+/** The functions that held one task longest, counting each function once per sample however deep it recurs. */
+function detail(profile: Profile, samples: { ts: number; ms: number; id: number }[], parents: Map<number, number>): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const inclusive = new Map<string, number>();
+  for (const { id, ms } of samples) {
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parents.get(n)) {
+      const f = byId.get(n)!;
+      if (!f.url && f.functionName.startsWith('(')) continue;
+      const key = `${f.functionName || '(anonymous)'} ${f.url ? `${basename(new URL(f.url, 'http://x').pathname)}:${f.lineNumber + 1}:${f.columnNumber + 1}` : '(native)'}`;
+      if (!seen.has(key)) { seen.add(key); inclusive.set(key, (inclusive.get(key) ?? 0) + ms); }
+    }
+  }
+  return [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, ms]) => `      ${ms.toFixed(1).padStart(6)} ms  ${k}`).join('\n');
+}
 
 async function load(browser: Browser, url: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
@@ -94,7 +117,9 @@ async function load(browser: Browser, url: string): Promise<Load> {
     for (const e of scripts) if (e.ts >= end) { outer.push(e); end = e.ts + e.dur!; }
     const result: Load = { long: 0, longest: 0, total: 0, whose: Object.fromEntries(OWNERS.map((o) => [o, 0])) };
     // The profile's samples, in the trace's clock (both count from the same time base), with their owners.
-    const samples: { ts: number; ms: number; owner: Owner | null }[] = [];
+    const samples: { ts: number; ms: number; owner: Owner | null; id: number }[] = [];
+    const parents = new Map<number, number>();
+    for (const n of profile?.nodes ?? []) for (const c of n.children ?? []) parents.set(c, n.id);
     if (profile) {
       const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
       let ts = profile.startTime;
@@ -103,7 +128,7 @@ async function load(browser: Browser, url: string): Promise<Load> {
         const frame = byId.get(id)!;
         // Idle time and the garbage collector belong to nobody; '(program)' is the browser's own work.
         const owner = frame.functionName === '(idle)' || frame.functionName === '(garbage collector)' ? null : ownerOf(frame.url);
-        samples.push({ ts, ms: (profile.timeDeltas[k + 1] ?? 0) / 1000, owner });
+        samples.push({ ts, ms: (profile.timeDeltas[k + 1] ?? 0) / 1000, owner, id });
       });
     }
     let i = 0, k = 0;
@@ -123,6 +148,10 @@ async function load(browser: Browser, url: string): Promise<Load> {
         if (owner) by[owner] = (by[owner] ?? 0) + ms;
       }
       result.whose[largest(by)]!++;
+      if (DETAIL) {
+        const within = samples.filter((x) => x.ts >= task.ts && x.ts < task.ts + task.dur! && x.owner);
+        console.log(`    ${new URL(url).pathname} task at ${((task.ts - parse.ts) / 1000).toFixed(0)} ms after parsing began: ${ms.toFixed(1)} ms of script, mostly ${largest(by)}\n${detail(profile, within, parents)}`);
+      }
     }
     return result;
   } finally {
@@ -132,7 +161,7 @@ async function load(browser: Browser, url: string): Promise<Load> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 process.env.FM_GZIP = '1'; // served compressed, as a real host serves it (the servers inherit it)
-const servers = [await startSite('dist'), ...(BEFORE ? [await startSite(BEFORE)] : [])];
+const servers = [await startSite(option('--dist') ?? 'dist'), ...(BEFORE ? [await startSite(BEFORE)] : [])];
 const sites: Record<string, string> = { now: servers[0]!.url.replace(/\/$/, '') };
 if (BEFORE) sites.before = servers[1]!.url.replace(/\/$/, '');
 const browser = await chromium.launch({

@@ -1,6 +1,6 @@
 /**
  * @summary `<fm-vanishing-gradients>`: a deep fully connected network, plain or residual (src/lib/nets/plain-net.ts),
- * whose per-layer gradient norms ‖∂L/∂W_l‖ are computed by real backprop (tf.valueAndGrads) on the engine's
+ * whose per-layer gradient norms ‖∂L/∂W_l‖ are computed by real backprop (the chain rule in tfjs ops) on the engine's
  * backend, plotted on a log scale, with the first/last ratio in the caption. A residual network is drawn over
  * the plain network with the same weights (dashed), so the skip's effect shows at a glance.
  * Contract: README.md beside this file.
@@ -18,7 +18,8 @@ import { saySentences, formatNumber, msg, t, type MessageKey, type Msg } from '@
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { ParamError } from '@lib/params/index.ts';
-import { ARCHITECTURES, INITS, MAX_DEPTH, MAX_WIDTH, MIN_DEPTH, MIN_WIDTH, NET_ACTIVATIONS, netData, parseLayer } from '@lib/nets/plain-net.ts';
+import { runSliced } from '@lib/schedule/slices.ts';
+import { ARCHITECTURES, INITS, MAX_DEPTH, MAX_WIDTH, MIN_DEPTH, MIN_WIDTH, NET_ACTIVATIONS, netDataSliced, parseLayer } from '@lib/nets/plain-net.ts';
 import { gradientCaption } from './gradient-caption.ts';
 import { DEFAULT_NET, NET_ATTRS, withNetAttribute, type NetAttr, type NetSpec } from './net-settings.ts';
 import css from './vanishing-gradients.css?inline';
@@ -180,7 +181,7 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
     let r: Awaited<ReturnType<Heavy['lib']['engineGradNorms']>>;
     let plain: typeof r | null = null;
     try {
-      const data = netData(spec);
+      const data = await runSliced(netDataSliced(spec));
       r = await heavy.lib.engineGradNorms(heavy.engine.tf, spec, data);
       // The comparison: the same weights without the skip. Its time is not added to the read-out's.
       if (spec.architecture === 'residual' && gen === this.gen) plain = await heavy.lib.engineGradNorms(heavy.engine.tf, { ...spec, architecture: 'plain' }, data);

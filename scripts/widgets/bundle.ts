@@ -83,6 +83,8 @@ export function widgetBuildOptions(base: string, outdir: string): esbuild.BuildO
     target: 'es2022',
     platform: 'browser',
     minify: true,
+    // FM_READABLE=1 keeps the names, for profiles to read (npm run bench:tasks -- --detail); never for a build that ships.
+    ...(process.env.FM_READABLE === '1' ? { minifyIdentifiers: false } : {}),
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     define: { 'import.meta.env.BASE_URL': JSON.stringify(base.replace(/\/?$/, '/')) },
