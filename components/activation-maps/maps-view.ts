@@ -15,11 +15,15 @@ import { msg, say, type Lang, type Msg } from '@lib/i18n/index.ts';
 const W = 300, H = 170, M = { top: 20, right: 10, bottom: 34, left: 50 };
 const BINS = 40;
 
-export function paintMap(canvas: HTMLCanvasElement, values: Float32Array, h: number, w: number, extent: number): void {
-  canvas.width = w;
-  canvas.height = h;
-  const rgba = paintChannel(values, h * w, 1, 0, divergingScale(-extent, extent));
-  canvas.getContext('2d')!.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+/** A map's pixels on its scale (white = 0, ±extent at full colour), as an image putMap() draws. */
+export function mapImage(values: Float32Array, h: number, w: number, extent: number): ImageData {
+  return new ImageData(paintChannel(values, h * w, 1, 0, divergingScale(-extent, extent)) as Uint8ClampedArray<ArrayBuffer>, w, h);
+}
+
+export function putMap(canvas: HTMLCanvasElement, image: ImageData): void {
+  canvas.width = image.width;
+  canvas.height = image.height;
+  canvas.getContext('2d')!.putImageData(image, 0, 0);
 }
 
 /** The ramp of a map's scale: the whole diverging ramp, or its white-to-orange half for a map with no negatives. */
@@ -47,11 +51,13 @@ export function titleScale(box: HTMLElement, s: MapScale, lang: Lang): void {
   box.title = say(lang, msg('activationMaps.scaleTitle', { range: scaleWords(s) }));
 }
 
-/** Draws one histogram into `host` (replacing what was there; `titleHistogram` writes its titles) and returns the bin counts it drew. */
-export function drawHistogram(host: HTMLElement, values: Float32Array, lo: number, hi: number): number[] {
+/**
+ * One histogram, drawn into a detached box: put its `svg` into the page's (replacing what was there; `titleHistogram`
+ * writes its titles). Also returns the bin counts it drew.
+ */
+export function drawHistogram(values: Float32Array, lo: number, hi: number): { svg: SVGSVGElement; counts: number[] } {
   const { edges, counts } = histogram(values, lo, hi, BINS);
-  host.replaceChildren();
-  const svg = select(host).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('aria-hidden', 'true');
+  const svg = select(document.createElement('div')).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('aria-hidden', 'true');
   const x = scaleLinear().domain([lo, hi]).range([M.left, W - M.right]);
   const y = scaleLinear().domain([0, Math.max(1, ...counts)]).nice().range([H - M.bottom, M.top]);
   svg.append('g').attr('class', 'bars').selectAll('rect').data(counts).join('rect')
@@ -61,7 +67,7 @@ export function drawHistogram(host: HTMLElement, values: Float32Array, lo: numbe
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(4, '~s'));
   svg.append('text').attr('class', 'axis-label').attr('x', W - M.right).attr('y', H - 4).attr('text-anchor', 'end').attr('data-role', 'x-title');
   svg.append('text').attr('class', 'axis-label').attr('x', 4).attr('y', 12).attr('data-role', 'title');
-  return counts;
+  return { svg: svg.node()!, counts };
 }
 
 /** A histogram's axis title and title, in the element's language (again on a change of language: the bars stay). */

@@ -23,7 +23,7 @@ export function paintFilters(canvas: HTMLCanvasElement, data: Float32Array, shap
   const [kh, kw, , c] = shape as [number, number, number, number];
   const l = sheetLayout(kh, kw, c, 8);
   const [lo, hi] = extentOf(data);
-  put(canvas, paintSheet(l, data, divergingScale(lo, hi).rgb, [128, 128, 128, 255]), l.width, l.height);
+  put(canvas, paintSheet(l, data, divergingScale(lo, hi), [128, 128, 128, 255]), l.width, l.height);
   return [lo, hi];
 }
 

@@ -116,7 +116,7 @@ export class DetailView {
     for (let c = 0; c < k.cin; c++) for (let p = 0; p < k.kh * k.kw; p++) nhwc[p * k.cin + c] = k.data[c * k.kh * k.kw + p]!;
     let lo = Infinity, hi = -Infinity;
     for (const v of k.data) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-    canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, nhwc, divergingScale(lo, hi).rgb) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
+    canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, nhwc, divergingScale(lo, hi)) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
     const said = { layer: k.layer, filter: k.channel + 1, size: `${k.kh}×${k.kw}`, lo: f(lo), hi: f(hi) };
     const text = k.cin === 1 ? t(this.lang, 'networkExplorer.oneKernel', said) : t(this.lang, 'networkExplorer.kernels', { ...said, count: k.cin });
     cap.textContent = text;

@@ -12,7 +12,7 @@
 import '@lib/engine/global.ts';
 import '@components/device-badge/device-badge.element.ts';
 import { define, describeError } from '@lib/widget/fm-element.ts';
-import { yieldToPage } from '@lib/schedule/slices.ts';
+import { runSliced, yieldToPage } from '@lib/schedule/slices.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
@@ -231,16 +231,18 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
       // A model's first pass compiles each GPU program as it first runs (seconds on a software GPU): its first
       // block runs, is read and drawn first (the widget's first picture), then the rest runs.
       const first = this.last?.model !== m;
+      let firstPaint: Promise<void> | null = null;
       const fwd = await h.session.run(h.engine.tf, pixels, first ? (part) => {
         if (gen !== this.gen) return;
         h.views.paintInput(this.$('input') as HTMLCanvasElement, pixels);
-        this.maps.paint(part, h.diverging.divergingScale);
-        this.markPicture();
+        firstPaint = runSliced(this.maps.paintSteps(part, h.diverging.divergingScale)).then(() => { if (gen === this.gen) this.markPicture(); });
       } : undefined);
+      await firstPaint;
       await yieldToPage();
       if (gen !== this.gen) return;
       this.last = { fwd, pixels, label, image, model: m };
-      const predicted = this.draw(h);
+      const predicted = await this.draw(h);
+      if (gen !== this.gen) return;
       this.showErrors();
       this.emitResult({ backend: fwd.backend, ms: fwd.ms, model: m.name, source: this.source, image, label, predicted, probabilities: Array.from(fwd.layers.at(-1)!.data), fallbackReason: h.engine.fallbackReason ?? null });
     } catch (err) {
@@ -265,11 +267,14 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
     this.sync();
   }
 
-  /** Draws one result; returns the predicted class. */
-  private draw(h: Heavy): number {
-    const predicted = h.views.renderForward(this.root, this.last!, this.language);
-    this.maps.paint(this.last!.fwd.layers, h.diverging.divergingScale);
-    this.renderSelection();
+  /** Draws one result (its maps painted in slices); returns the predicted class. */
+  private async draw(h: Heavy): Promise<number> {
+    const last = this.last!;
+    const predicted = h.views.renderForward(this.root, last, this.language);
+    await yieldToPage();
+    await runSliced(this.maps.paintSteps(last.fwd.layers, h.diverging.divergingScale));
+    await yieldToPage();
+    if (this.last === last) this.renderSelection();
     return predicted;
   }
 

@@ -86,7 +86,7 @@ export function paintFilters(canvas: HTMLCanvasElement, w: PlainTensor, name: st
   for (const v of w.data) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
   canvas.width = l.width;
   canvas.height = l.height;
-  canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, w.data, divergingScale(lo, hi).rgb) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
+  canvas.getContext('2d')!.putImageData(new ImageData(paintSheet(l, w.data, divergingScale(lo, hi)) as Uint8ClampedArray<ArrayBuffer>, l.width, l.height), 0, 0);
   const text = t(lang, 'networkExplorer.filtersText', { count: c, size: `${kh}×${kw}`, name, lo: formatValue(lo), hi: formatValue(hi) });
   canvas.setAttribute('aria-label', text);
   return text;

@@ -15,6 +15,9 @@ export interface DivergingScale {
   rgb(value: number): [number, number, number];
   /** Position in [0, 1] along the legend (0 = −extent). */
   position(value: number): number;
+  /** The colour table rgb() reads (3 bytes a colour) and the offset of a value's colour in it: rgb() without an array. */
+  table: Uint8Array;
+  offset(value: number): number;
 }
 
 const LUT_SIZE = 256;
@@ -38,11 +41,14 @@ export function divergingScale(min: number, max: number): DivergingScale {
   const extent = symmetricExtent(min, max);
   const table = divergingLut();
   const position = (v: number) => Math.min(1, Math.max(0, (v / extent + 1) / 2));
+  const offset = (v: number) => Math.round(position(v) * (LUT_SIZE - 1)) * 3;
   return {
     extent,
     position,
+    table,
+    offset,
     rgb(v) {
-      const i = Math.round(position(v) * (LUT_SIZE - 1)) * 3;
+      const i = offset(v);
       return [table[i]!, table[i + 1]!, table[i + 2]!];
     },
   };

@@ -8,6 +8,7 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import type { PlainTensor } from '../conv/tensor.ts';
+import { yieldToPage } from '../schedule/slices.ts';
 
 export interface LayerOutput extends PlainTensor { name: string }
 
@@ -38,6 +39,8 @@ export async function forwardAll(tf: Tf, model: LayersModel, input: PlainTensor,
       // The rest is dispatched only now: queued behind the first part, it held the first part's read-back until it
       // was done too (Chromium's WebGPU on SwiftShader answered both at once).
       onPart!(first.map((d, i) => layerOf(i, d)));
+      // In a task of its own: not after the first part's drawing, in the same task.
+      await yieldToPage();
       outs.push(...apply(split, n, outs[split - 1]!));
     }
     const data = [...first, ...((await Promise.all(outs.slice(split).map((t) => t.data()))) as Float32Array[])];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hitTest, mapOrigin, paintSheet, sheetLayout } from '../../../src/lib/nets/map-sheet.ts';
+import { divergingScale } from '../../../src/lib/charts/diverging.ts';
 
 describe('sheetLayout / mapOrigin / hitTest', () => {
   it('tiles 32 maps of 28×28 in 8 columns and 4 rows with 1-pixel gaps', () => {
@@ -32,5 +33,15 @@ describe('paintSheet', () => {
     const values = [1, 2, 3, 4]; // NHWC: (x0: c0 = 1, c1 = 2), (x1: c0 = 3, c1 = 4)
     const px = paintSheet(l, values, (v) => [v, 10 * v, 0], [9, 9, 9, 0]);
     expect(Array.from(px)).toEqual([1, 10, 0, 255, 3, 30, 0, 255, 9, 9, 9, 0, 2, 20, 0, 255, 4, 40, 0, 255]);
+  });
+
+  it('a diverging scale passed whole (its table) paints the bytes its rgb() gives, gaps transparent or grey', () => {
+    const l = sheetLayout(5, 7, 11, 4, 2);
+    const values = Float32Array.from({ length: 5 * 7 * 11 }, (_, i) => Math.sin(i * 0.37) * 3 - 0.5);
+    const scale = divergingScale(-3.5, 2.5);
+    for (const gap of [[0, 0, 0, 0], [128, 128, 128, 255]]) {
+      expect(Array.from(paintSheet(l, values, scale, gap))).toEqual(Array.from(paintSheet(l, values, scale.rgb, gap)));
+    }
+    expect(Array.from(paintSheet(l, values, scale).subarray(4 * 7, 4 * 8))).toEqual([0, 0, 0, 0]); // the first gap pixel
   });
 });
