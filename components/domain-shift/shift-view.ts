@@ -82,13 +82,17 @@ export function paintDigits(canvas: HTMLCanvasElement, images: ArrayLike<number>
   // Drawn 1.5× (42 px tall) where the column allows; the stylesheet's max-width scales it down on a phone, height following.
   canvas.style.width = `${canvas.width * 1.5}px`;
   const ctx = canvas.getContext('2d')!;
-  const img = ctx.createImageData(canvas.width, 28);
-  img.data.fill(255);
+  const width = canvas.width;
+  const img = ctx.createImageData(width, 28);
+  // The bytes and the width read once: canvas.width and img.data are the browser's getters, and four of them per
+  // pixel made this loop 23 ms of one task on the embed page here.
+  const px = img.data;
+  px.fill(255);
   for (let k = 0; k < n; k++) {
     for (let p = 0; p < 784; p++) {
       const v = Math.max(0, Math.min(255, images[k * 784 + p]!));
-      const o = ((p / 28 | 0) * canvas.width + k * 30 + (p % 28)) * 4;
-      img.data[o] = img.data[o + 1] = img.data[o + 2] = v;
+      const o = ((p / 28 | 0) * width + k * 30 + (p % 28)) * 4;
+      px[o] = px[o + 1] = px[o + 2] = v;
     }
   }
   ctx.putImageData(img, 0, 0);

@@ -18,7 +18,7 @@ import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import type { EngineScope } from '@lib/engine/scope.ts';
 import { Job } from '@lib/job/job.ts';
-import { runSliced, yieldToPage } from '@lib/schedule/slices.ts';
+import { runSliced, yieldToPage, type Sliced } from '@lib/schedule/slices.ts';
 import { AttributeSettings, bindControls } from '@lib/widget/attribute-settings.ts';
 import { MODEL_NAMES, MODELS } from '@lib/models/shipped.ts';
 import { REUSE_ATTRS, REUSE_DEFAULTS, REUSE_LIMITS, REUSE_PARSE, type ReuseAttr, type ReuseSettings } from '@lib/transfer/settings.ts';
@@ -210,7 +210,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     const job = (this.job = new Job());
     // One job: checked between stages (a new setting cancels it), paused out of view; failures reported with Retry.
     const stage = async () => gen === this.gen && (await job.checkpoint());
-    await this.jobs.run(job, async () => {
+    const work = async () => {
       const pre = await heavy.load(s.model);
       if (!(await stage())) return;
       const rand = heavy.random(MODELS[s.model]!.classes, s.seed);
@@ -219,7 +219,8 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
       if (!(await stage())) return;
       // The page gets the main thread back between the pieces of work (each a task of its own: docs in slices.ts).
       await yieldToPage();
-      this.drawViews(heavy, s, views);
+      await runSliced(this.drawViews(heavy, s, views, gen));
+      if (!(await stage())) return;
       this.put('summary', msg('featureReuse.training', { labels: s.labels }));
       await yieldToPage();
       const test = lib.relabelledTest(heavy.data);
@@ -245,7 +246,10 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
       const ms = performance.now() - t0;
       this.put('timing', msg('featureReuse.timing', { seconds: (ms / 1000).toFixed(1) }));
       this.emitResult({ backend: heavy.engine.backend, ms, ...s, pixels: pixels.accuracy, pretrained, random, smoothness: this.smoothness(heavy, views), fallbackReason: heavy.engine.fallbackReason ?? null });
-    }, () => this.recompute());
+    };
+    // A run a newer setting has replaced may fail on the way out (the newer run releases the random model it was
+    // reading): that is not the reader's failure, so it is not reported.
+    await this.jobs.run(job, () => work().catch((err: unknown) => { if (gen === this.gen) throw err; }), () => this.recompute());
   }
 
   /** The probe chart; `random` null: still computing (the chart is marked partial). */
@@ -267,19 +271,34 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     return { pretrained: r(v.pretrained), random: r(v.random) };
   }
 
-  private drawViews(heavy: Heavy, s: ReuseSettings, v: { pretrained: ModelView; random: ModelView }): void {
+  /**
+   * The input digit, both models' filters and first maps, and their words: the pictures are made in steps (a sliced
+   * computation: together 21–25 ms of one task on the embed page here), then all put on the page in one, unless
+   * `gen` is old by then.
+   */
+  private *drawViews(heavy: Heavy, s: ReuseSettings, v: { pretrained: ModelView; random: ModelView }, gen: number): Sliced<void> {
+    const kinds = ['pretrained', 'random'] as const;
+    const pictures = [];
+    for (const kind of kinds) {
+      const filters = heavy.view.filtersPicture(v[kind].filters.data, v[kind].filters.shape);
+      yield;
+      const maps = heavy.view.mapsPicture(v[kind].maps.data, v[kind].maps.shape);
+      yield;
+      pictures.push({ kind, filters, maps });
+    }
+    if (gen !== this.gen) return;
+    const smooth = this.smoothness(heavy, v);
+    const texts = describeViews(s, v, smooth, heavy.stats.activeShare);
     heavy.view.paintDigit(this.$('digit'), heavy.digits.images.subarray(s.digit * 784, (s.digit + 1) * 784));
     this.put('digit-caption', msg('featureReuse.inputCaption', { digit: s.digit }));
     this.put('digit', msg('featureReuse.inputLabel', { digit: s.digit }), 'aria-label');
     this.put('pretrained-title', msg('featureReuse.pretrainedTitle', { model: s.model }));
     this.put('random-title', msg('featureReuse.randomTitle', { seed: String(s.seed) }));
-    const smooth = this.smoothness(heavy, v);
-    const texts = describeViews(s, v, smooth, heavy.stats.activeShare);
-    for (const kind of ['pretrained', 'random'] as const) {
-      const range = heavy.view.paintFilters(this.$(`${kind}-filters`), v[kind].filters.data, v[kind].filters.shape);
-      const max = heavy.view.paintMaps(this.$(`${kind}-maps`), v[kind].maps.data, v[kind].maps.shape);
-      this.put(`${kind}-filters`, texts[kind].filters(range), 'aria-label');
-      this.put(`${kind}-maps`, texts[kind].maps(max), 'aria-label');
+    for (const { kind, filters, maps } of pictures) {
+      heavy.view.put(this.$(`${kind}-filters`), filters);
+      heavy.view.put(this.$(`${kind}-maps`), maps);
+      this.put(`${kind}-filters`, texts[kind].filters(filters.range), 'aria-label');
+      this.put(`${kind}-maps`, texts[kind].maps(maps.max), 'aria-label');
     }
     this.put('views-summary', texts.summary);
     // The first picture (filters and maps), for benchmarks beside FmElement's fm-start/fm-result marks.

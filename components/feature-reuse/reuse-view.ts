@@ -12,34 +12,40 @@ import { paintSheet, sheetLayout } from '@lib/nets/map-sheet.ts';
 import { say, t, type Lang } from '@lib/i18n/index.ts';
 import { layerName } from './reuse-summary.ts';
 
-function put(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, w: number, h: number): void {
-  canvas.width = w;
-  canvas.height = h;
-  canvas.getContext('2d')!.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+/** RGBA bytes of a width × height image, as the images below give them, on a canvas of that size. */
+export interface Picture { rgba: Uint8ClampedArray; width: number; height: number }
+
+export function put(canvas: HTMLCanvasElement, { rgba, width, height }: Picture): void {
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')!.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
 }
 
-/** Kernel [kh, kw, 1, c] as c small images, 8 to a row; returns the weights' range. */
-export function paintFilters(canvas: HTMLCanvasElement, data: Float32Array, shape: number[]): [number, number] {
+/** Kernel [kh, kw, 1, c] as c small images, 8 to a row, on one symmetric diverging scale; with the weights' range. */
+export function filtersPicture(data: Float32Array, shape: number[]): Picture & { range: [number, number] } {
   const [kh, kw, , c] = shape as [number, number, number, number];
   const l = sheetLayout(kh, kw, c, 8);
   const [lo, hi] = extentOf(data);
-  put(canvas, paintSheet(l, data, divergingScale(lo, hi), [128, 128, 128, 255]), l.width, l.height);
-  return [lo, hi];
+  return { rgba: paintSheet(l, data, divergingScale(lo, hi), [128, 128, 128, 255]), width: l.width, height: l.height, range: [lo, hi] };
 }
 
-/** Maps [h, w, c] (after ReLU, ≥ 0) as c grey images, 8 to a row, scaled to the largest value. */
-export function paintMaps(canvas: HTMLCanvasElement, data: Float32Array, shape: number[]): number {
+/** 256 greys, black to white, as RGB bytes. */
+const GREYS = Uint8Array.from({ length: 256 * 3 }, (_, i) => Math.floor(i / 3));
+
+/** Maps [h, w, c] (after ReLU, ≥ 0) as c grey images, 8 to a row, scaled to the largest value (returned as `max`). */
+export function mapsPicture(data: Float32Array, shape: number[]): Picture & { max: number } {
   const [h, w, c] = shape as [number, number, number];
   const l = sheetLayout(h, w, c, 8, 2);
   const max = extentOf(data)[1] || 1;
-  put(canvas, paintSheet(l, data, (v) => { const g = Math.round(255 * Math.max(0, v) / max); return [g, g, g]; }, [128, 128, 128, 255]), l.width, l.height);
-  return max;
+  // Grey g = round(255 · max(0, v) / max), read from a table rather than made as an array per pixel.
+  const grey = { table: GREYS, offset: (v: number) => Math.round(255 * Math.max(0, v) / max) * 3 };
+  return { rgba: paintSheet(l, data, grey, [128, 128, 128, 255]), width: l.width, height: l.height, max };
 }
 
 export function paintDigit(canvas: HTMLCanvasElement, pixels: ArrayLike<number>): void {
   const rgba = new Uint8ClampedArray(784 * 4);
   for (let p = 0; p < 784; p++) rgba.set([pixels[p]!, pixels[p]!, pixels[p]!, 255], p * 4);
-  put(canvas, rgba, 28, 28);
+  put(canvas, { rgba, width: 28, height: 28 });
 }
 
 export interface ProbeRow { layer: string; pretrained: number | null; random: number | null }
