@@ -60,11 +60,13 @@ export async function layerFeatures(tf: Tf, model: LayersModel, set: ImageSet | 
   const upTo = Math.max(...idx);
   const parts: Tensor[][] = names.map(() => []);
   try {
-    // The page gets the main thread back between batches once a few milliseconds have gone on dispatching them (all
-    // of a 1,000-image set's batches were one task of 12–16 ms here); the GPU keeps working meanwhile.
+    // The page gets the main thread back before the first batch (whose dispatch builds the model's GPU programs on a
+    // first pass: not in the caller's task, which may have run a while) and between batches once a few milliseconds
+    // have gone on dispatching them (all of a 1,000-image set's batches were one task of 12–16 ms here); the GPU
+    // keeps working meanwhile.
     let slice = performance.now();
     for (let start = 0; start < set.count; start += batchSize) {
-      if (start > 0 && performance.now() - slice >= SLICE_MS) {
+      if (start === 0 || performance.now() - slice >= SLICE_MS) {
         await yieldToPage();
         slice = performance.now();
       }
