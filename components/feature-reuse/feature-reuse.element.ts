@@ -286,9 +286,9 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
       yield;
       pictures.push({ kind, filters, maps });
     }
+    const texts = describeViews(s, v, this.smoothness(heavy, v), heavy.stats.activeShare);
+    yield;
     if (gen !== this.gen) return;
-    const smooth = this.smoothness(heavy, v);
-    const texts = describeViews(s, v, smooth, heavy.stats.activeShare);
     heavy.view.paintDigit(this.$('digit'), heavy.digits.images.subarray(s.digit * 784, (s.digit + 1) * 784));
     this.put('digit-caption', msg('featureReuse.inputCaption', { digit: s.digit }));
     this.put('digit', msg('featureReuse.inputLabel', { digit: s.digit }), 'aria-label');

@@ -44,7 +44,11 @@ export function mapsPicture(data: Float32Array, shape: number[]): Picture & { ma
 
 export function paintDigit(canvas: HTMLCanvasElement, pixels: ArrayLike<number>): void {
   const rgba = new Uint8ClampedArray(784 * 4);
-  for (let p = 0; p < 784; p++) rgba.set([pixels[p]!, pixels[p]!, pixels[p]!, 255], p * 4);
+  for (let p = 0; p < 784; p++) {
+    const v = pixels[p]!;
+    rgba[p * 4] = rgba[p * 4 + 1] = rgba[p * 4 + 2] = v;
+    rgba[p * 4 + 3] = 255;
+  }
   put(canvas, { rgba, width: 28, height: 28 });
 }
 
