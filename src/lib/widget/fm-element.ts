@@ -10,7 +10,7 @@
  */
 import { msg, resolveLang, say, spoken, t, watchLang, whyOf, type Arg, type Lang, type MessageKey, type Msg, type ParamArgs } from '../i18n/index.ts';
 import { WidgetJobs, type JobHost } from './widget-jobs.ts';
-import { runSync, SLICE_MS, whenIdle, type Sliced } from '../schedule/slices.ts';
+import { runSync, whenIdle, type Sliced } from '../schedule/slices.ts';
 
 export type WidgetStatus = 'idle' | 'loading' | 'running' | 'ready' | 'error';
 
@@ -294,7 +294,7 @@ export abstract class FmElement<R extends ResultDetail = UntypedResult> extends 
  * screens of the viewport (an embed page's widget, the gallery's, a figure the reader is at: drawn before the first
  * paint, as before, with no shift and no later largest paint). Any other is drawn as it starts (near the viewport),
  * or else in idle time, in the order they connected, one shell per idle moment; a shell written in parts (render()
- * as a generator) takes parts while the moment's SLICE_MS last, and its next parts the moments after:
+ * as a generator) takes one part per moment:
  *  - defining an element upgrades every instance on the page in one task: Chapter 1's four playgrounds drew their
  *    shells together, a 58-63 ms task on a 4x slower CPU, and the next frame laid out all four (~140 ms);
  *  - an element's module defines it as it is evaluated, so a shell far down the page was drawn in the same task as
@@ -327,11 +327,11 @@ function nearViewport(el: HTMLElement): boolean {
 
 function drawNextWhenIdle(): void {
   whenIdle(() => {
-    const t0 = performance.now();
     try {
-      // Parts of one shell while the moment's budget lasts; the next shell begins in a moment of its own, so that no
-      // frame lays out more than one new shell.
-      while (!waiting[0]!()) if (performance.now() - t0 >= SLICE_MS) return;
+      // One part of one shell per moment: a part's cost is known only once it has run, and a stepper's two parts
+      // taken together while an 8 ms budget lasted were one task of 15-18 ms in Chapter 1 (60-70 ms on a 4x slower
+      // phone). The next shell begins in a moment of its own, so that no frame lays out more than one new shell.
+      if (!waiting[0]!()) return;
       waiting.shift();
     } catch (err) {
       // A render that throws must not leave the shells after it undrawn (the element's own step is dropped).
