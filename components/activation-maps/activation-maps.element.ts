@@ -35,6 +35,7 @@ import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { ActivationMapsResult } from './result.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/activations/feature-maps.ts'); view: typeof import('./maps-view.ts') };
 type Last = { input: PlainTensor; kernel: PlainTensor; before: PlainTensor; after: PlainTensor };
@@ -176,7 +177,7 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, lib, view] = await Promise.all([getEngine(), import('@lib/activations/feature-maps.ts'), import('./maps-view.ts')]);
+    const [engine, lib, view] = await Promise.all([getEngine(), importAgain(() => import('@lib/activations/feature-maps.ts')), importAgain(() => import('./maps-view.ts'))]);
     return { engine, lib, view };
   }
 

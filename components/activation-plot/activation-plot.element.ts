@@ -24,6 +24,7 @@ import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { ActivationPlotResult } from './result.ts';
 import { yieldToPage } from '@lib/schedule/slices.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 let instances = 0;
 const checkbox = (n: ActivationName) =>
@@ -101,7 +102,7 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
   }
 
   protected async start(): Promise<void> {
-    const { PlotView } = await import('./plot-view.ts');
+    const { PlotView } = await importAgain(() => import('./plot-view.ts'));
     const view = new PlotView(this.uid, this.t('activationPlot.xAxis'));
     // The panels' frames and their first curves are each a task of their own: together, with d3's code run for the
     // first time, they held the main thread 79 ms on an embed page here (over 300 on a phone).

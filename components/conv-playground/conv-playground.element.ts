@@ -34,6 +34,7 @@ import { loadFile, loadSample, type Pixels } from './image-source.ts';
 import { labelInput, showInput, showResult, type ResultText } from './result-view.ts';
 import type { ConvPlaygroundResult } from './result.ts';
 import { ViewDisplay } from './view-display.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Heavy = { engine: Engine; conv: typeof import('@lib/conv/tf-conv.ts'); view: import('./heatmap-view.ts').HeatmapView };
 /** The page's query as it was loaded (an embed page rewrites its URL with the widget's state later). */
@@ -164,7 +165,7 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, conv, { HeatmapView }] = await Promise.all([getEngine(), import('@lib/conv/tf-conv.ts'), import('./heatmap-view.ts')]);
+    const [engine, conv, { HeatmapView }] = await Promise.all([getEngine(), importAgain(() => import('@lib/conv/tf-conv.ts')), importAgain(() => import('./heatmap-view.ts'))]);
     const view = new HeatmapView(this.language);
     this.root.querySelector('[data-role="maps"]')!.replaceWith(view.maps);
     this.root.querySelector('[data-role="legend"]')!.replaceWith(view.legend);

@@ -7,6 +7,7 @@ import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
 import { LIMITS } from '@lib/shift/settings.ts';
 import type { Clean, ShiftData } from '@lib/shift/run.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 export type View = typeof import('./shift-view.ts');
 export type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: typeof import('@lib/shift/run.ts'); view: View; panels: typeof import('@lib/shift/panels.ts'); clean: Clean | null;
@@ -17,8 +18,8 @@ export type Heavy = { engine: Engine; model: LayersModel; data: ShiftData; run: 
 export async function loadHeavy(onTest: (view: View, test: ShiftData['test']) => void): Promise<Heavy> {
   const engineReady = getEngine();
   const [run, view, panels, shipped, assets, dataLib, picks] = await Promise.all([
-    import('@lib/shift/run.ts'), import('./shift-view.ts'), import('@lib/shift/panels.ts'),
-    import('@lib/models/shipped.ts'), import('@lib/widget/assets.ts'), import('@lib/data/index.ts'), import('@lib/transfer/picks.ts'),
+    importAgain(() => import('@lib/shift/run.ts')), importAgain(() => import('./shift-view.ts')), importAgain(() => import('@lib/shift/panels.ts')),
+    importAgain(() => import('@lib/models/shipped.ts')), importAgain(() => import('@lib/widget/assets.ts')), importAgain(() => import('@lib/data/index.ts')), importAgain(() => import('@lib/transfer/picks.ts')),
   ]);
   const load = (split: string, perClass?: number) => dataLib.loadSlice({ base: assets.DATA_BASE, dataset: 'digits', split, perClass });
   const openModel = (e: Engine) => shipped.loadShippedModel(e.tf, 'digits04-cnn', assets.MODELS_BASE);

@@ -38,6 +38,7 @@ import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-s
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import { msg, say, t, whyOf, type Lang, type Msg } from '@lib/i18n/index.ts';
 import { ReaderError } from '@lib/i18n/reader-error.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Heavy = { engine: Engine; session: DoodleSession };
 
@@ -231,7 +232,7 @@ export class DoodleClassesElement extends EngineElement<Heavy, DoodleClassesResu
 
   protected async load(): Promise<Heavy> {
     const restoring = this.lab.restore().then((had) => { if (had) { this.presetIn = null; this.errors.delete('classes'); this.note([]); } }, (err) => this.note(msg('doodleClasses.restoreFailed', { error: whyOf(err) ?? (err as Error).message })));
-    const [engine, lib] = await Promise.all([getEngine(), import('./doodle-session.ts')]);
+    const [engine, lib] = await Promise.all([getEngine(), importAgain(() => import('./doodle-session.ts'))]);
     await restoring;
     this.changed();
     return { engine, session: new lib.DoodleSession(engine, this.lab.key) };

@@ -32,6 +32,7 @@ import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-s
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import { headingLevelAfter } from '@lib/widget/heading-level.ts';
 import type { FeatureReuseResult } from './result.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Lib = typeof import('@lib/transfer/reuse.ts');
 type Heavy = {
@@ -145,8 +146,8 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     // The data does not wait for the engine (tfjs, the adapter, the smoke check): both load side by side.
     const engineReady = getEngine();
     const [lib, view, stats, shipped, assets, dataLib, picks, cnn] = await Promise.all([
-      import('@lib/transfer/reuse.ts'), import('./reuse-view.ts'), import('@lib/transfer/filter-stats.ts'),
-      import('@lib/models/shipped.ts'), import('@lib/widget/assets.ts'), import('@lib/data/index.ts'), import('@lib/transfer/picks.ts'), import('@lib/models/small-cnn.ts'),
+      importAgain(() => import('@lib/transfer/reuse.ts')), importAgain(() => import('./reuse-view.ts')), importAgain(() => import('@lib/transfer/filter-stats.ts')),
+      importAgain(() => import('@lib/models/shipped.ts')), importAgain(() => import('@lib/widget/assets.ts')), importAgain(() => import('@lib/data/index.ts')), importAgain(() => import('@lib/transfer/picks.ts')), importAgain(() => import('@lib/models/small-cnn.ts')),
     ]);
     const slice = (split: string, perClass?: number) => dataLib.loadSlice({ base: assets.DATA_BASE, dataset: 'digits', split, perClass });
     const name = this.s.model;

@@ -38,6 +38,7 @@ import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import { headingLevelAfter } from '@lib/widget/heading-level.ts';
 import type { FinetuneLabResult } from './result.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Heavy = { engine: Engine; runner: LabRunner; charts: import('./lab-chart.ts').LabCharts };
 /** What "Add a run" adds: first a from-scratch baseline, then full fine-tuning. */
@@ -211,7 +212,7 @@ export class FinetuneLabElement extends EngineElement<Heavy, FinetuneLabResult> 
     });
     this.onDisconnect(doodles.stop);
     await doodles.first; // so that `ready` knows the reader's classes
-    const [engine, runnerMod, chartMod] = await Promise.all([getEngine(), import('./lab-runner.ts'), import('./lab-chart.ts')]);
+    const [engine, runnerMod, chartMod] = await Promise.all([getEngine(), importAgain(() => import('./lab-runner.ts')), importAgain(() => import('./lab-chart.ts'))]);
     const $ = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
     const plot = (role: string) => $(role).querySelector<HTMLElement>('.plot')!;
     const charts = await chartMod.LabCharts.create(plot('loss-chart'), plot('acc-chart'), () => this.language);

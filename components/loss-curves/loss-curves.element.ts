@@ -22,6 +22,7 @@ import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { LossCurvesResult } from './result.ts';
 import { yieldToPage } from '@lib/schedule/slices.ts';
 import type { Series } from './curves-chart.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Chart = import('./curves-chart.ts').CurveChart;
 const GRID = curveGrid(400);
@@ -76,7 +77,7 @@ export class LossCurvesElement extends FmElement<LossCurvesResult> {
 
   protected async start(): Promise<void> {
     this.setStatus('loading');
-    const { CurveChart } = await import('./curves-chart.ts');
+    const { CurveChart } = await importAgain(() => import('./curves-chart.ts'));
     const host = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
     const hover = (p: number) => this.setAttribute('p', String(Math.round(Math.max(P_MIN, Math.min(P_MAX, p)) * 1000) / 1000));
     // Each chart's frame, and the first chart's curves, in a task of its own: drawn at once, with d3's code run for

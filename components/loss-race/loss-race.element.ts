@@ -31,6 +31,7 @@ import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { LossRaceResult } from './result.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Lib = typeof import('@lib/race/loss-race.ts') & typeof import('@lib/race/start.ts') & typeof import('@lib/race/data.ts') & typeof import('@lib/race/summary.ts');
 type Heavy = { engine: Engine; lib: Lib; view: import('./race-view.ts').RaceView };
@@ -140,7 +141,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
 
   protected async load(): Promise<Heavy> {
     const [engine, race, start, data, summary, { RaceView }] = await Promise.all([
-      getEngine(), import('@lib/race/loss-race.ts'), import('@lib/race/start.ts'), import('@lib/race/data.ts'), import('@lib/race/summary.ts'), import('./race-view.ts'),
+      getEngine(), importAgain(() => import('@lib/race/loss-race.ts')), importAgain(() => import('@lib/race/start.ts')), importAgain(() => import('@lib/race/data.ts')), importAgain(() => import('@lib/race/summary.ts')), importAgain(() => import('./race-view.ts')),
     ]);
     return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView((role) => this.q(role), () => this.language) };
   }

@@ -32,6 +32,7 @@ import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { NetworkExplorerResult } from './result.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Heavy = {
   engine: Engine; nets: typeof import('@lib/nets/explorer.ts'); session: import('@lib/nets/explorer.ts').ExplorerSession; views: typeof import('./side-views.ts');
@@ -160,7 +161,7 @@ export class NetworkExplorerElement extends EngineElement<Heavy, NetworkExplorer
 
   protected async load(): Promise<Heavy> {
     const [engine, nets, views, diverging, { DetailView }, { StrokePad, STROKE_PAD_CSS }, { GRID28_RASTER }, { MODELS_BASE, DATA_BASE }] = await Promise.all([
-      getEngine(), import('@lib/nets/explorer.ts'), import('./side-views.ts'), import('@lib/charts/diverging.ts'), import('./detail-view.ts'), import('@lib/widget/stroke-pad/stroke-pad.ts'), import('@lib/stroke-pad/image.ts'), import('@lib/widget/assets.ts'),
+      getEngine(), importAgain(() => import('@lib/nets/explorer.ts')), importAgain(() => import('./side-views.ts')), importAgain(() => import('@lib/charts/diverging.ts')), importAgain(() => import('./detail-view.ts')), importAgain(() => import('@lib/widget/stroke-pad/stroke-pad.ts')), importAgain(() => import('@lib/stroke-pad/image.ts')), importAgain(() => import('@lib/widget/assets.ts')),
     ]);
     const detail = new DetailView(this.$('detail'), (y, x) => this.pick(null, null, y, x));
     detail.lang = this.language;

@@ -36,6 +36,7 @@ import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { PoolExplorerResult } from './result.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/pool/tf-pool.ts') };
 type Last = { s: PoolSettings; input: PlainTensor; kernel: PlainTensor; featureMap: PlainTensor; output: PlainTensor; ms: number; backend: string };
@@ -162,7 +163,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, lib] = await Promise.all([getEngine(), import('@lib/pool/tf-pool.ts')]);
+    const [engine, lib] = await Promise.all([getEngine(), importAgain(() => import('@lib/pool/tf-pool.ts'))]);
     return { engine, lib };
   }
 

@@ -24,6 +24,7 @@ import { SPEC } from './attributes.ts';
 import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { SoftmaxExplorerResult } from './result.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Charts = typeof import('./explorer-charts.ts');
 type Plain = { data: Float32Array; shape: number[] };
@@ -86,7 +87,7 @@ export class SoftmaxExplorerElement extends FmElement<SoftmaxExplorerResult> {
   protected async start(): Promise<void> {
     this.setStatus('loading');
     try {
-      const [engine, compute, charts] = await Promise.all([getEngine(), import('@lib/losses/tf-losses.ts'), import('./explorer-charts.ts')]);
+      const [engine, compute, charts] = await Promise.all([getEngine(), importAgain(() => import('@lib/losses/tf-losses.ts')), importAgain(() => import('./explorer-charts.ts'))]);
       this.engine = engine;
       this.compute = compute;
       const host = (role: string) => this.root.querySelector<HTMLElement>(`[data-role="${role}"]`)!;

@@ -27,6 +27,7 @@ import { SPEC } from './attributes.ts';
 import { attributeNames, reflect, type Reflected } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { VanishingGradientsResult } from './result.ts';
+import { importAgain } from '@lib/widget/import-again.ts';
 
 type Heavy = { engine: Engine; lib: typeof import('@lib/nets/tf-grad-norms.ts'); chart: import('./gradient-chart.ts').GradientChart };
 /** Options whose label is the value itself (activations), or a catalogue text (`key` + value) said by sayShell. */
@@ -166,7 +167,7 @@ export class VanishingGradientsElement extends EngineElement<Heavy, VanishingGra
   }
 
   protected async load(): Promise<Heavy> {
-    const [engine, lib, { GradientChart }] = await Promise.all([getEngine(), import('@lib/nets/tf-grad-norms.ts'), import('./gradient-chart.ts')]);
+    const [engine, lib, { GradientChart }] = await Promise.all([getEngine(), importAgain(() => import('@lib/nets/tf-grad-norms.ts')), importAgain(() => import('./gradient-chart.ts'))]);
     const chart = new GradientChart(this.language);
     this.root.querySelector('[data-role="chart"]')!.replaceChildren(chart.el);
     return { engine, lib, chart };

@@ -64,14 +64,17 @@ test('a kernel that throws inside a shipped model\'s forward pass: status error,
 
 test('a widget whose code cannot load: the error, a train() that rejects instead of waiting for ever, and a Retry that works once the network is back', { tag: '@webgpu-only' }, async ({ page }) => {
   const block = (route: import('@playwright/test').Route) => route.abort('internetdisconnected');
-  await page.route('**/widgets/v1/chunks/lab-runner-*.js', block);
+  // The file whatever its query: a failed import is tried again at a new query (src/lib/widget/import-again.ts), as
+  // the browser may keep the failure for the plain URL (Chromium 150 does).
+  const chunk = '**/widgets/v1/chunks/lab-runner-*.js*';
+  await page.route(chunk, block);
   await page.goto('/embed/finetune-lab/');
   const el = page.locator('fm-finetune-lab');
   await expect(el).toHaveAttribute('status', 'error', { timeout: 90_000 });
   await expect(el.locator('[data-role="message"]')).toContainText('could not start');
   const trained = await el.evaluate((e) => (e as unknown as { train(): Promise<unknown> }).train().then(() => 'resolved', (err: Error) => `rejected: ${err.message}`));
   expect(trained).toMatch(/^rejected: /);
-  await page.unroute('**/widgets/v1/chunks/lab-runner-*.js', block);
+  await page.unroute(chunk, block);
   await el.getByRole('button', { name: 'Retry' }).click();
   await expect(el).toHaveAttribute('status', 'ready', { timeout: 90_000 });
   await expect(el.locator('[data-role="message"]')).toBeHidden();

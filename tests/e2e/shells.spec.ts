@@ -17,13 +17,21 @@ import { WIDGETS } from '../../src/lib/widget/registry.ts';
 const CHAPTERS = readdirSync('content/en/chapters').filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
 const HOST = '/__shell-host__.html';
 
-/** Every fm- element in the frame, once defined: its tag, status and whether it has rendered a shell. */
-function shells(frame: Frame | Page) {
-  return frame.evaluate(async () => {
+/**
+ * Every fm- element in the frame, once defined: its tag, status and whether it has rendered a shell. A tag still
+ * undefined after a minute fails here, by name (a module that never loads would otherwise hold the test to its end).
+ */
+async function shells(frame: Frame | Page) {
+  const got = await frame.evaluate(async () => {
     const els = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('fm-'));
-    await Promise.all([...new Set(els.map((e) => e.localName))].map((t) => customElements.whenDefined(t)));
-    return els.map((e) => ({ tag: e.localName, status: e.getAttribute('status'), shell: (e.shadowRoot?.childElementCount ?? 0) > 0 }));
+    const tags = [...new Set(els.map((e) => e.localName))];
+    const minute = new Promise((resolve) => setTimeout(resolve, 60_000));
+    await Promise.race([Promise.all(tags.map((t) => customElements.whenDefined(t))), minute]);
+    const undefinedTags = tags.filter((t) => !customElements.get(t));
+    return { undefinedTags, els: els.map((e) => ({ tag: e.localName, status: e.getAttribute('status'), shell: (e.shadowRoot?.childElementCount ?? 0) > 0 })) };
   });
+  expect(got.undefinedTags, 'elements still undefined after a minute').toEqual([]);
+  return got.els;
 }
 
 /** Opens `src` in an iframe 6000 px below a small host page's fold; returns the frame once loaded. */
