@@ -79,3 +79,20 @@ test('a widget whose code cannot load: the error, a train() that rejects instead
   await expect(el).toHaveAttribute('status', 'ready', { timeout: 90_000 });
   await expect(el.locator('[data-role="message"]')).toBeHidden();
 });
+
+test('an element whose own module cannot load is loaded by the next scan once the network is back, though the browser keeps the failure', { tag: '@page' }, async ({ page }) => {
+  // Chromium 150 keeps a module whose fetch failed for its URL; src/lib/widget/entry.ts loads through importAgain,
+  // which asks for it again at a fresh query. Blocked whatever the query, as a network that is down would.
+  const block = (route: import('@playwright/test').Route) => route.abort('internetdisconnected');
+  const chunk = '**/widgets/v1/chunks/receptive-field.element-*.js*';
+  await page.route(chunk, block);
+  const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('could not load <fm-receptive-field>'));
+  await page.goto('/embed/receptive-field/');
+  await warned;
+  expect(await page.evaluate(() => customElements.get('fm-receptive-field') === undefined)).toBe(true);
+  await page.unroute(chunk, block);
+  // A page that adds a figure later (the gallery switching widget, a host page's script) scans again.
+  await page.evaluate(() => document.body.append(document.createElement('fm-receptive-field')));
+  await page.waitForFunction(() => customElements.get('fm-receptive-field') !== undefined, null, { timeout: 30_000 });
+  await expect(page.locator('fm-receptive-field').first()).toHaveAttribute('status', 'ready', { timeout: 60_000 });
+});

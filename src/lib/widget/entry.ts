@@ -13,6 +13,7 @@
  */
 import { ELEMENT_LOADERS } from './loaders.ts';
 import { yieldToPage } from '../schedule/slices.ts';
+import { importAgain } from './import-again.ts';
 
 type Tag = keyof typeof ELEMENT_LOADERS;
 const TAGS = Object.keys(ELEMENT_LOADERS) as Tag[];
@@ -26,7 +27,8 @@ export function load(tag: string): Promise<void> {
   if (!loader) return Promise.reject(new Error(`Feature Maps has no element <${tag}>; known: ${TAGS.join(', ')}`));
   let done = loading.get(name);
   if (!done) {
-    done = loader().then(() => customElements.whenDefined(name)).then(() => undefined);
+    // importAgain: a browser that keeps a failed module for its URL (import-again.ts) still fetches it again.
+    done = importAgain(loader).then(() => customElements.whenDefined(name)).then(() => undefined);
     // A failed download (offline, a blocked origin) may be retried by the next scan.
     done.catch((err: unknown) => {
       loading.delete(name);
