@@ -250,8 +250,8 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     heavy.view.putMap($('after') as HTMLCanvasElement, imageA);
     heavy.view.showScale($('before-scale'), kb);
     heavy.view.showScale($('after-scale'), ka);
-    $('before-hist').replaceChildren(histB.svg);
-    $('after-hist').replaceChildren(histA.svg);
+    $('before-hist').replaceChildren(histB);
+    $('after-hist').replaceChildren(histA);
     this.shown = { s, h, w, ms, before: sb, after: sa, kb, ka };
     this.sayResult(this.shown, heavy);
   }

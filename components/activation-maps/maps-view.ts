@@ -52,10 +52,10 @@ export function titleScale(box: HTMLElement, s: MapScale, lang: Lang): void {
 }
 
 /**
- * One histogram, drawn into a detached box: put its `svg` into the page's (replacing what was there; `titleHistogram`
- * writes its titles). Also returns the bin counts it drew.
+ * One histogram, drawn detached: the caller puts it in the page's box (replacing what was there; `titleHistogram`
+ * writes its titles).
  */
-export function drawHistogram(values: Float32Array, lo: number, hi: number): { svg: SVGSVGElement; counts: number[] } {
+export function drawHistogram(values: Float32Array, lo: number, hi: number): SVGSVGElement {
   const { edges, counts } = histogram(values, lo, hi, BINS);
   const svg = select(document.createElement('div')).append('svg').attr('viewBox', `0 0 ${W} ${H}`).attr('aria-hidden', 'true');
   const x = scaleLinear().domain([lo, hi]).range([M.left, W - M.right]);
@@ -67,7 +67,7 @@ export function drawHistogram(values: Float32Array, lo: number, hi: number): { s
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${M.left},0)`).call(axisLeft(y).ticks(4, '~s'));
   svg.append('text').attr('class', 'axis-label').attr('x', W - M.right).attr('y', H - 4).attr('text-anchor', 'end').attr('data-role', 'x-title');
   svg.append('text').attr('class', 'axis-label').attr('x', 4).attr('y', 12).attr('data-role', 'title');
-  return { svg: svg.node()!, counts };
+  return svg.node()!;
 }
 
 /** A histogram's axis title and title, in the element's language (again on a change of language: the bars stay). */

@@ -7,6 +7,7 @@
  */
 import type { DivergingScale } from '@lib/charts/diverging.ts';
 import { formatValue } from '@lib/charts/format.ts';
+import { extentOf } from '@lib/charts/extent.ts';
 import { hitTest, mapOrigin, paintSheet, sheetLayout, type SheetLayout } from '@lib/nets/map-sheet.ts';
 import { formatShape, type LayerRow } from '@lib/nets/layer-table.ts';
 import type { LayerSpec } from '@lib/nets/layer-spec.ts';
@@ -120,12 +121,8 @@ export class MapsView {
       const out = outs[s.index];
       if (!out || (out.data === s.values && s.stats)) continue;
       s.values = out.data;
-      let lo = Infinity, hi = -Infinity, best = 0, bestMean = -1;
-      for (let i = 0; i < out.data.length; i++) {
-        const v = out.data[i]!;
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
+      const [lo, hi] = extentOf(out.data);
+      let best = 0, bestMean = -1;
       const c = s.layout.channels;
       for (let k = 0; k < c; k++) {
         let m = 0;

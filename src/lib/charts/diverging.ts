@@ -5,8 +5,9 @@
  */
 import { PU_OR_HEX, tableBytes } from './colour-tables.ts';
 import { formatValue } from './format.ts';
+import { extentOf } from './extent.ts';
 
-export { formatValue };
+export { formatValue, extentOf };
 
 export interface DivergingScale {
   /** Largest |value| shown at full colour; the domain is [−extent, extent]. */
@@ -65,18 +66,6 @@ export function paintChannel(values: ArrayLike<number>, pixels: number, channels
     out[i * 4] = table[j]!; out[i * 4 + 1] = table[j + 1]!; out[i * 4 + 2] = table[j + 2]!; out[i * 4 + 3] = 255;
   }
   return out;
-}
-
-/** Minimum and maximum of an array (NaN-free input assumed), in one pass. */
-export function extentOf(values: ArrayLike<number>): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return values.length ? [min, max] : [0, 0];
 }
 
 export interface LegendTick { value: number; label: string; position: number }

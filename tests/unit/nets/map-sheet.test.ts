@@ -31,16 +31,25 @@ describe('paintSheet', () => {
   it('colours each map pixel from its own channel and fills the gaps', () => {
     const l = sheetLayout(1, 2, 2, 2); // two 1×2 maps side by side: [m0 m0 gap m1 m1]
     const values = [1, 2, 3, 4]; // NHWC: (x0: c0 = 1, c1 = 2), (x1: c0 = 3, c1 = 4)
-    const px = paintSheet(l, values, (v) => [v, 10 * v, 0], [9, 9, 9, 0]);
+    // A table whose colour for value v (at offset 3v) is [v, 10v, 0].
+    const colour = { table: Uint8Array.from({ length: 15 }, (_, i) => [Math.floor(i / 3), 10 * Math.floor(i / 3), 0][i % 3]!), offset: (v: number) => 3 * v };
+    const px = paintSheet(l, values, colour, [9, 9, 9, 0]);
     expect(Array.from(px)).toEqual([1, 10, 0, 255, 3, 30, 0, 255, 9, 9, 9, 0, 2, 20, 0, 255, 4, 40, 0, 255]);
   });
 
   it('a diverging scale passed whole (its table) paints the bytes its rgb() gives, gaps transparent or grey', () => {
-    const l = sheetLayout(5, 7, 11, 4, 2);
-    const values = Float32Array.from({ length: 5 * 7 * 11 }, (_, i) => Math.sin(i * 0.37) * 3 - 0.5);
+    const [h, w, c] = [5, 7, 11];
+    const l = sheetLayout(h, w, c, 4, 2);
+    const values = Float32Array.from({ length: h * w * c }, (_, i) => Math.sin(i * 0.37) * 3 - 0.5);
     const scale = divergingScale(-3.5, 2.5);
     for (const gap of [[0, 0, 0, 0], [128, 128, 128, 255]]) {
-      expect(Array.from(paintSheet(l, values, scale, gap))).toEqual(Array.from(paintSheet(l, values, scale.rgb, gap)));
+      // Every map pixel as rgb() colours it, every other pixel the gap's colour.
+      const want = Array.from({ length: l.width * l.height }, () => [...gap]);
+      for (let k = 0; k < c; k++) {
+        const o = mapOrigin(l, k);
+        for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) want[(o.y + y) * l.width + o.x + x] = [...scale.rgb(values[(y * w + x) * c + k]!), 255];
+      }
+      expect(Array.from(paintSheet(l, values, scale, gap))).toEqual(want.flat());
     }
     expect(Array.from(paintSheet(l, values, scale).subarray(4 * 7, 4 * 8))).toEqual([0, 0, 0, 0]); // the first gap pixel
   });
