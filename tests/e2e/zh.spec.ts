@@ -81,9 +81,11 @@ test.describe('the Chinese edition', () => {
   test('the language picker keeps the chapter and the section, with or without a fragment in the address', { tag: '@page' }, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const pick = (label: string) => page.locator('starlight-lang-select select').first().selectOption({ label });
+    // The address changes when the new page's navigation commits, before its body is parsed: a heading not there
+    // yet is not on screen, and the poll asks again.
     const onScreen = (id: string) => page.evaluate((id) => {
-      const top = document.getElementById(id)!.getBoundingClientRect().top;
-      return top >= 0 && top < innerHeight;
+      const top = document.getElementById(id)?.getBoundingClientRect().top;
+      return top !== undefined && top >= 0 && top < innerHeight;
     }, id);
     await page.goto('/chapters/convolution/#stride');
     await pick('简体中文');
