@@ -23,7 +23,7 @@ import { rgbaToTensor } from '@lib/image/index.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import { ACTIVATIONS, activation, activationLabel } from '@lib/activations/functions.ts';
 import { msg, say, type MessageKey, type Msg } from '@lib/i18n/index.ts';
-import { channelOf, mapStats } from '@lib/activations/stats.ts';
+import { channelOf, mapStats, zeroShares } from '@lib/activations/stats.ts';
 type MapStats = ReturnType<typeof mapStats>;
 import { mapScale, type MapScale } from '@lib/activations/map-scale.ts';
 import { MAP_KERNELS, mapKernels } from '@lib/activations/feature-maps.ts';
@@ -214,8 +214,7 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
   private zeros(): { zerosBefore: number[]; zerosAfter: number[] } {
     const { before, after } = this.last!;
     const c = MAP_KERNELS.length;
-    const all = (t: PlainTensor) => Array.from({ length: c }, (_, k) => mapStats(channelOf(t.data, c, k)).zeroFraction);
-    return { zerosBefore: all(before), zerosAfter: all(after) };
+    return { zerosBefore: zeroShares(before.data, c), zerosAfter: zeroShares(after.data, c) };
   }
 
   /**
@@ -238,6 +237,7 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     const ka = mapScale(a);
     yield;
     const imageB = heavy.view.mapImage(b, h, w, kb.extent);
+    yield;
     const imageA = heavy.view.mapImage(a, h, w, ka.extent);
     yield;
     const histB = heavy.view.drawHistogram(b, lo, hi);

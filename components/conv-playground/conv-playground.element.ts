@@ -262,7 +262,14 @@ export class ConvPlaygroundElement extends EngineElement<Heavy, ConvPlaygroundRe
     const t0 = performance.now();
     let input: Uploaded, y: Tensor4D, range: [number, number] | null;
     try {
+      const fresh = !this.kept.holds(this.scope!, px, s.color);
       input = this.kept.input(tf, this.scope!, px, s.color);
+      // A new picture's conversion and upload (8-10 ms here for the default one) in a task of its own, not with the
+      // convolution's dispatch; an edit of the kernel reuses the upload and goes straight on.
+      if (fresh) {
+        await yieldToPage();
+        if (gen !== this.gen) return;
+      }
       y = heavy.conv.convOn(tf, input.t, kernel, s, op);
       const last = this.kept.keep(input, kernel, y);
       const choice = this.display.scale(s.kernel.values, input.min);

@@ -14,6 +14,7 @@ import type { PlainTensor } from '@lib/conv/tensor.ts';
 import type { Tf } from '@lib/engine/types.ts';
 import type * as TfCore from '@tensorflow/tfjs-core';
 import { msg, t, type Lang } from '@lib/i18n/index.ts';
+import { runSliced, type Sliced } from '@lib/schedule/slices.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CHANNEL_NAMES = ['R', 'G', 'B'];
@@ -72,17 +73,28 @@ export class HeatmapView {
     else this.svg.setAttribute('aria-label', t(lang, 'convPlayground.colourLegend'));
   }
 
-  /** Paints an NHWC output [1, h, w, c], read back to the CPU, on the chosen scale; returns its minimum and maximum. */
-  draw(data: Float32Array, shape: number[], choice: ScaleChoice): [number, number] {
+  /**
+   * Paints an NHWC output [1, h, w, c], read back to the CPU, on the chosen scale; returns its minimum and maximum.
+   * A sliced computation: the range and each channel's pixels are steps (3 channels of the default picture were
+   * 8-10 ms of one task here), and the canvases and legend change together at the end. Stops, drawing nothing, once
+   * `stale()`.
+   */
+  *draw(data: Float32Array, shape: number[], choice: ScaleChoice, stale: () => boolean = () => false): Sliced<[number, number] | null> {
     const [, h, w, c] = shape as [number, number, number, number];
     const [min, max] = extentOf(data);
     const seq = sequentialScale(min, max);
     const div = divergingScale(min, max);
+    const pictures: ImageData[] = [];
+    for (let ch = 0; ch < c; ch++) {
+      yield;
+      const px = choice.kind === 'sequential' ? paintSequential(data, w * h, c, ch, seq) : paintChannel(data, w * h, c, ch, div);
+      pictures.push(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, w, h));
+    }
+    if (stale()) return null;
     this.canvases(c, '2d').forEach((canvas, ch) => {
       canvas.width = w;
       canvas.height = h;
-      const px = choice.kind === 'sequential' ? paintSequential(data, w * h, c, ch, seq) : paintChannel(data, w * h, c, ch, div);
-      canvas.getContext('2d')!.putImageData(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, w, h), 0, 0);
+      canvas.getContext('2d')!.putImageData(pictures[ch]!, 0, 0);
     });
     this.drawLegend(choice, min, max);
     return [min, max];
@@ -98,7 +110,8 @@ export class HeatmapView {
     if (!gpu) {
       const { data, shape } = await read();
       if (stale()) return null;
-      const range = this.draw(data, shape, choice);
+      const range = await runSliced(this.draw(data, shape, choice, stale));
+      if (!range) return null;
       drawn();
       return range;
     }

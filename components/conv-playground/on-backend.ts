@@ -22,10 +22,15 @@ export class OnBackend {
   uploaded: Uploaded | null = null;
   last: Last | null = null;
 
+  /** Whether `input` would give the picture already on `scope`'s backend (nothing to convert or upload). */
+  holds(scope: EngineScope, px: Pixels, color: ColorMode): boolean {
+    const u = this.uploaded;
+    return !!u && u.px === px && u.color === color && u.scope === scope && !u.t.isDisposed;
+  }
+
   /** The picture on `scope`'s backend: the one already there if picture and colour mode are unchanged. */
   input(tf: Tf, scope: EngineScope, px: Pixels, color: ColorMode): Uploaded {
-    const u = this.uploaded;
-    if (u && u.px === px && u.color === color && u.scope === scope && !u.t.isDisposed) return u;
+    if (this.holds(scope, px, color)) return this.uploaded!;
     this.dropInput();
     const plain = rgbaToTensor(px.rgba, px.width, px.height, color);
     const t = scope.own(tf.tensor4d(plain.data, plain.shape as [number, number, number, number], 'float32'));

@@ -27,6 +27,19 @@ export function histogram(values: ArrayLike<number>, lo: number, hi: number, bin
   return { edges, counts };
 }
 
+/**
+ * Every channel's share of exact zeros in NHWC data with `channels` channels, in one pass and without copying a
+ * channel out (what `mapStats(channelOf(data, channels, k)).zeroFraction` gives for each k).
+ */
+export function zeroShares(data: ArrayLike<number>, channels: number): number[] {
+  const zeros = new Array<number>(channels).fill(0);
+  const n = Math.floor(data.length / channels);
+  for (let i = 0, o = 0; i < n; i++, o += channels) {
+    for (let k = 0; k < channels; k++) if (data[o + k] === 0) zeros[k]!++;
+  }
+  return zeros.map((z) => (n ? z / n : 0));
+}
+
 /** One channel of an NHWC block [1, h, w, c] as its own array. */
 export function channelOf(data: ArrayLike<number>, channels: number, channel: number): Float32Array {
   const n = Math.floor(data.length / channels);

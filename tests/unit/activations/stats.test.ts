@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelOf, histogram, mapStats } from '../../../src/lib/activations/stats.ts';
+import { channelOf, histogram, mapStats, zeroShares } from '../../../src/lib/activations/stats.ts';
 
 describe('mapStats', () => {
   it('counts exact zeros only (and −0 as zero)', () => {
@@ -24,4 +24,15 @@ describe('histogram', () => {
 
 describe('channelOf', () => {
   it('reads one channel of NHWC data', () => expect([...channelOf([1, 2, 3, 4, 5, 6], 3, 1)]).toEqual([2, 5]));
+});
+
+describe('zeroShares', () => {
+  it('gives each channel\'s zero fraction as mapStats of channelOf does', () => {
+    const c = 5;
+    const data = Float32Array.from({ length: 37 * c }, (_, i) => (Math.sin(i * 12.9898) * 43758.5453 % 1 > 0.3 ? 0 : i % 7 === 0 ? -0 : Math.cos(i)));
+    const want = Array.from({ length: c }, (_, k) => mapStats(channelOf(data, c, k)).zeroFraction);
+    expect(zeroShares(data, c)).toEqual(want);
+    expect(want.some((f) => f > 0 && f < 1)).toBe(true);
+  });
+  it('is 0 for every channel of an empty block', () => expect(zeroShares([], 3)).toEqual([0, 0, 0]));
 });

@@ -30,6 +30,25 @@ describe('sliced computations', () => {
     expect(turns).toBeGreaterThan(10);
   });
 
+  it('a slice ends before a step that would take it past the budget, judged by the last step (a clock the steps move)', async () => {
+    // Steps of 3 ms on an 8 ms budget: two per slice (a third would end at 9 ms). Steps of 10 ms: one each.
+    for (const [stepMs, perSlice] of [[3, 2], [10, 1], [1, 8]] as const) {
+      let clock = 0;
+      const slices: number[] = [0];
+      function* steps(n: number): Sliced<number> {
+        for (let i = 0; i < n; i++) { clock += stepMs; slices[slices.length - 1]!++; yield; }
+        return n;
+      }
+      // Each turn of the event loop between steps starts a new slice (the clock is not moved by the pause).
+      let live = true;
+      const tick = () => { if (!live) return; slices.push(0); setImmediate(tick); };
+      setImmediate(tick);
+      await runSliced(steps(24), 8, () => clock);
+      live = false;
+      expect(Math.max(...slices), `${stepMs} ms steps`).toBe(perSlice);
+    }
+  });
+
   it('the sliced linear probe is the synchronous probe, bit for bit (weights, bias, predictions), and it yields', async () => {
     const n = 60, d = 300, k = 3;
     const x = rows(n, d, 7);
