@@ -25,7 +25,7 @@ import { ACTIVATIONS, activation, activationLabel } from '@lib/activations/funct
 import { msg, say, type MessageKey, type Msg } from '@lib/i18n/index.ts';
 import { channelOf, mapStats, zeroShares } from '@lib/activations/stats.ts';
 type MapStats = ReturnType<typeof mapStats>;
-import { mapScale, type MapScale } from '@lib/activations/map-scale.ts';
+import { mapScaleSliced, type MapScale } from '@lib/activations/map-scale.ts';
 import { MAP_KERNELS, mapKernels } from '@lib/activations/feature-maps.ts';
 import { SAMPLES } from '@components/conv-playground/settings.ts';
 import { loadSample } from '@components/conv-playground/image-source.ts';
@@ -232,9 +232,9 @@ export class ActivationMapsElement extends EngineElement<Heavy, ActivationMapsRe
     const [lo, hi] = extentOf([sb.min, sb.max, sa.min, sa.max]);
     yield;
     // Each map on its own scale (a shared one left the ReLU map nearly white); the scale is shown under each.
-    const kb = mapScale(b);
+    const kb = yield* mapScaleSliced(b);
     yield;
-    const ka = mapScale(a);
+    const ka = yield* mapScaleSliced(a);
     yield;
     const imageB = heavy.view.mapImage(b, h, w, kb.extent);
     yield;

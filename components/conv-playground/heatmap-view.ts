@@ -4,7 +4,8 @@
  * On WebGPU the output is coloured and drawn on the GPU (tf-paint.ts); elsewhere it is painted from its numbers.
  * Loaded on demand (it pulls in d3's colour scheme).
  */
-import { divergingLut, divergingScale, extentOf, legendTicks, paintChannel } from '@lib/charts/diverging.ts';
+import { divergingLut, divergingScale, legendTicks, paintChannel } from '@lib/charts/diverging.ts';
+import { extentSliced } from '@lib/charts/extent.ts';
 import { paintSequential, sequentialScale, sequentialTicks } from '@lib/charts/sequential.ts';
 import { formatValue } from '@lib/charts/format.ts';
 import type { ScaleChoice } from '@lib/charts/scale-choice.ts';
@@ -81,7 +82,7 @@ export class HeatmapView {
    */
   *draw(data: Float32Array, shape: number[], choice: ScaleChoice, stale: () => boolean = () => false): Sliced<[number, number] | null> {
     const [, h, w, c] = shape as [number, number, number, number];
-    const [min, max] = extentOf(data);
+    const [min, max] = yield* extentSliced(data);
     const seq = sequentialScale(min, max);
     const div = divergingScale(min, max);
     const pictures: ImageData[] = [];
@@ -90,6 +91,7 @@ export class HeatmapView {
       const px = choice.kind === 'sequential' ? paintSequential(data, w * h, c, ch, seq) : paintChannel(data, w * h, c, ch, div);
       pictures.push(new ImageData(px as Uint8ClampedArray<ArrayBuffer>, w, h));
     }
+    yield;
     if (stale()) return null;
     this.canvases(c, '2d').forEach((canvas, ch) => {
       canvas.width = w;

@@ -4,6 +4,7 @@
  * gets its own extent instead: a high quantile of |value| — robust to those few pixels, which saturate — with
  * 0 still white, so the colours keep their meaning (purple negative, orange positive).
  */
+import { runSync, type Sliced } from '../schedule/slices.ts';
 
 export interface MapScale {
   /** Values at or beyond ±extent take the darkest colour. Always > 0. */
@@ -19,22 +20,32 @@ export interface MapScale {
 
 /** The q-quantile of |values| (nearest rank); falls back to max |value|, then 1, so the scale stays defined. */
 export function mapScale(values: ArrayLike<number>, q = 0.99): MapScale {
+  return runSync(mapScaleSliced(values, q));
+}
+
+/**
+ * `mapScale` as a sliced computation (slices.ts): a pause between its passes (on a first run, one 300 × 451 map's
+ * scale was 11-13 ms of one task here).
+ */
+export function* mapScaleSliced(values: ArrayLike<number>, q = 0.99): Sliced<MapScale> {
   const n = values.length;
   const abs = new Float64Array(n);
-  let min = Infinity, max = -Infinity;
+  let min = Infinity, max = -Infinity, top = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    abs[i] = Math.abs(v);
+    const a = Math.abs(v);
+    abs[i] = a;
     if (v < min) min = v;
     if (v > max) max = v;
+    if (a > top) top = a;
   }
   if (n === 0) return { extent: 1, signed: false, saturated: 0, min: 0, max: 0 };
+  yield;
   // The nearest-rank quantile by selection, not a full sort: O(n), the same value (a 300 × 451 map: ~10 ms less).
   const rank = Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
-  let top = 0;
-  for (let i = 0; i < n; i++) if (abs[i]! > top) top = abs[i]!;
   let extent = selectKth(abs, rank);
   if (!(extent > 0)) extent = top > 0 ? top : 1;
+  yield;
   let over = 0;
   for (let i = 0; i < n; i++) if (abs[i]! > extent) over++;
   return { extent, signed: min < 0, saturated: over / n, min, max };

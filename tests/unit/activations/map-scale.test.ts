@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { mapScale, selectKth } from '../../../src/lib/activations/map-scale.ts';
+import { mapScale, mapScaleSliced, selectKth } from '../../../src/lib/activations/map-scale.ts';
 import { lcg } from '../../../src/lib/random/lcg.ts';
 
 describe('mapScale', () => {
+  it('is its sliced form run straight through, which pauses between its passes', () => {
+    const v = Float32Array.from({ length: 999 }, (_, i) => Math.cos(i * 1.3) * (i % 5));
+    const gen = mapScaleSliced(v);
+    let pauses = 0;
+    let r = gen.next();
+    for (; !r.done; r = gen.next()) pauses++;
+    expect(pauses).toBe(2);
+    expect(r.value).toEqual(mapScale(v));
+  });
+
   it('takes the 99th percentile of |value|: a few strong pixels saturate instead of washing out the rest', () => {
     // 990 small values in [-1, 1] and 10 huge ones: a max scale would paint the 990 almost white.
     const v = Float32Array.from({ length: 1000 }, (_, i) => (i < 10 ? 100 : ((i % 21) - 10) / 10));

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { extentSliced } from '../../../src/lib/charts/extent.ts';
+import { runSync } from '../../../src/lib/schedule/slices.ts';
 import { divergingScale, extentOf, formatValue, legendTicks, paintChannel, symmetricExtent } from '../../../src/lib/charts/diverging.ts';
 
 describe('divergingScale', () => {
@@ -50,6 +52,17 @@ describe('legend helpers', () => {
     expect(formatValue(-0.123456)).toBe('\u22120.123');
     expect(formatValue(-0)).toBe('0');
     expect(formatValue(123456)).toBe('1.23e+5');
+  });
+  it('extentSliced pauses every chunk and gives extentOf\'s range', () => {
+    const v = Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i * 0.37) * (i % 11));
+    const gen = extentSliced(v, 64);
+    let pauses = 0;
+    let r = gen.next();
+    for (; !r.done; r = gen.next()) pauses++;
+    expect(pauses).toBe(Math.ceil(1000 / 64) - 1);
+    expect(r.value).toEqual(extentOf(v));
+    expect(extentOf(v)[0]).toBeLessThan(-5);
+    expect(runSync(extentSliced([], 8))).toEqual([0, 0]);
   });
   it('extentOf', () => {
     expect(extentOf(new Float32Array([3, -1, 2]))).toEqual([-1, 3]);
