@@ -13,13 +13,17 @@ export function rgbaToTensor(rgba: ArrayLike<number>, width: number, height: num
   if (rgba.length !== width * height * 4) throw new Error(`expected ${width * height * 4} RGBA bytes, got ${rgba.length}`);
   const c = mode === 'gray' ? 1 : 3;
   const data = new Float32Array(width * height * c);
-  for (let i = 0, n = width * height; i < n; i++) {
-    const a = rgba[i * 4 + 3]! / 255;
-    const r = (rgba[i * 4]! * a + 255 * (1 - a)) / 255;
-    const g = (rgba[i * 4 + 1]! * a + 255 * (1 - a)) / 255;
-    const b = (rgba[i * 4 + 2]! * a + 255 * (1 - a)) / 255;
-    if (c === 1) data[i] = LUMA[0] * r + LUMA[1] * g + LUMA[2] * b;
-    else { data[i * 3] = r; data[i * 3 + 1] = g; data[i * 3 + 2] = b; }
+  // Offsets carried and the paper's share computed once per pixel: the same arithmetic, in fewer operations (a page's
+  // first run is interpreted: the playground's 451 × 300 default picture took 8-9 ms of one task here).
+  const [lr, lg, lb] = LUMA;
+  for (let i = 0, o = 0, n = width * height; i < n; i++, o += 4) {
+    const a = rgba[o + 3]! / 255;
+    const paper = 255 * (1 - a);
+    const r = (rgba[o]! * a + paper) / 255;
+    const g = (rgba[o + 1]! * a + paper) / 255;
+    const b = (rgba[o + 2]! * a + paper) / 255;
+    if (c === 1) data[i] = lr * r + lg * g + lb * b;
+    else { const d = i * 3; data[d] = r; data[d + 1] = g; data[d + 2] = b; }
   }
   return { data, shape: [1, height, width, c] };
 }
@@ -28,9 +32,13 @@ export function rgbaToTensor(rgba: ArrayLike<number>, width: number, height: num
 export function tensorToRgba(t: PlainTensor): Uint8ClampedArray {
   const [, h, w, c] = t.shape as [number, number, number, number];
   const out = new Uint8ClampedArray(w * h * 4);
-  for (let i = 0; i < w * h; i++) {
-    for (let k = 0; k < 3; k++) out[i * 4 + k] = Math.round(t.data[i * c + (c === 1 ? 0 : k)]! * 255);
-    out[i * 4 + 3] = 255;
+  const d = t.data;
+  for (let i = 0, o = 0, n = w * h; i < n; i++, o += 4) {
+    const p = i * c;
+    out[o] = Math.round(d[p]! * 255);
+    out[o + 1] = Math.round(d[c === 1 ? p : p + 1]! * 255);
+    out[o + 2] = Math.round(d[c === 1 ? p : p + 2]! * 255);
+    out[o + 3] = 255;
   }
   return out;
 }

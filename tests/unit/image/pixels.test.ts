@@ -26,3 +26,37 @@ describe('rgbaToTensor', () => {
     expect(Array.from(tensorToRgba(t))).toEqual([10, 20, 30, 255]);
   });
 });
+
+describe('rgbaToTensor and tensorToRgba on many pixels', () => {
+  // The conversions as first written (one expression per channel, offsets from the index): the faster loops must
+  // give the same floats and bytes.
+  const reference = (rgba: ArrayLike<number>, n: number, c: 1 | 3) => {
+    const data = new Float32Array(n * c);
+    for (let i = 0; i < n; i++) {
+      const a = rgba[i * 4 + 3]! / 255;
+      const r = (rgba[i * 4]! * a + 255 * (1 - a)) / 255;
+      const g = (rgba[i * 4 + 1]! * a + 255 * (1 - a)) / 255;
+      const b = (rgba[i * 4 + 2]! * a + 255 * (1 - a)) / 255;
+      if (c === 1) data[i] = LUMA[0] * r + LUMA[1] * g + LUMA[2] * b;
+      else { data[i * 3] = r; data[i * 3 + 1] = g; data[i * 3 + 2] = b; }
+    }
+    return data;
+  };
+  const back = (data: Float32Array, n: number, c: number) => {
+    const out = new Uint8ClampedArray(n * 4);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < 3; k++) out[i * 4 + k] = Math.round(data[i * c + (c === 1 ? 0 : k)]! * 255);
+      out[i * 4 + 3] = 255;
+    }
+    return out;
+  };
+  it('give the same numbers as the plain formulas, in gray and RGB, at every alpha', () => {
+    const w = 37, h = 23, n = w * h;
+    const rgba = Uint8ClampedArray.from({ length: n * 4 }, (_, i) => (i * 2654435761) >>> 24);
+    for (const [mode, c] of [['gray', 1], ['rgb', 3]] as const) {
+      const t = rgbaToTensor(rgba, w, h, mode);
+      expect(Array.from(t.data)).toEqual(Array.from(reference(rgba, n, c)));
+      expect(Array.from(tensorToRgba(t))).toEqual(Array.from(back(t.data, n, c)));
+    }
+  });
+});
