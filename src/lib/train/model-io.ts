@@ -7,6 +7,8 @@
 import type { io } from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
+import { runSliced } from '../schedule/slices.ts';
+import { sequentialSliced } from './sequential-sliced.ts';
 
 export const WEIGHTS_FILE = 'weights.bin';
 
@@ -59,7 +61,9 @@ export async function loadModel(tf: Tf, read: FileReader, where: string, inputSh
     const names = json.weightsManifest.flatMap((g) => g.paths).map(file).join(', ');
     throw new Error(`${names}: ${got} bytes of weights, but model.json describes ${expected} bytes (truncated or wrong file)`);
   }
-  const model = await tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: tf.io.CompositeArrayBuffer.join(buffers) }));
+  const data = tf.io.CompositeArrayBuffer.join(buffers);
+  // A Sequential model is built layer by layer with pauses (sequential-sliced.ts); anything else by tfjs in one go.
+  const model = (await runSliced(sequentialSliced(tf, json.modelTopology, specs, data))) ?? (await tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: data })));
   const shape = (model.inputs[0]?.shape ?? []).slice(1);
   if (inputShape && shape.join(',') !== inputShape.join(',')) {
     model.dispose();
