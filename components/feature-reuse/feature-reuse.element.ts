@@ -37,8 +37,8 @@ import { importAgain } from '@lib/widget/import-again.ts';
 type Lib = typeof import('@lib/transfer/reuse.ts');
 type Heavy = {
   engine: Engine; lib: Lib; view: typeof import('./reuse-view.ts'); stats: typeof import('@lib/transfer/filter-stats.ts');
-  data: ReuseData; digits: ImageSetLike; load(name: string): Promise<LayersModel>; random(classes: number, seed: number): LayersModel;
-  open: { shipped(tf: Engine['tf'], name: string): Promise<LayersModel>; random(classes: number, seed: number): LayersModel };
+  data: ReuseData; digits: ImageSetLike; load(name: string): Promise<LayersModel>; random(classes: number, seed: number): Promise<LayersModel>;
+  open: { shipped(tf: Engine['tf'], name: string): Promise<LayersModel>; random(classes: number, seed: number): Promise<LayersModel> };
   /** The pretrained model asked for at start, loading beside the data (acquire() takes it on that engine). */
   early: { engine: Engine; name: string; model: Promise<LayersModel> } | null;
 };
@@ -164,7 +164,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     const data: ReuseData = { test, pool: picks.subset(trainAll, picks.firstOfClasses(trainAll, lib.TARGET_CLASSES)) };
     await yieldToPage();
     const digits = picks.subset(testAll, Array.from({ length: 10 }, (_, d) => picks.firstOfClasses(testAll, [d], 1)[0]!));
-    const open = { shipped: (tf: Engine['tf'], name: string) => shipped.loadShippedModel(tf, name, assets.MODELS_BASE), random: (classes: number, seed: number) => cnn.buildSmallCnn({ classes, seed }) };
+    const open = { shipped: (tf: Engine['tf'], name: string) => shipped.loadShippedModel(tf, name, assets.MODELS_BASE), random: (classes: number, seed: number) => runSliced(cnn.buildSmallCnnSliced({ classes, seed })) };
     const none = () => { throw new Error('no engine scope yet'); };
     return { engine, lib, view, stats, data, digits, open, load: none, random: none, early };
   }
@@ -176,7 +176,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
   protected async acquire(heavy: Heavy, scope: EngineScope): Promise<void> {
     this.testFeatures.clear();
     const loaded = new Map<string, Promise<LayersModel>>();
-    let random: { key: string; model: LayersModel } | null = null;
+    let random: { key: string; model: Promise<LayersModel> } | null = null;
     const early = heavy.early;
     heavy.early = null;
     // A failed early load is retried once through heavy.load (which forgets a failure, so a Retry fetches again).
@@ -190,9 +190,11 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     heavy.random = (classes, seed) => {
       const key = `${classes}/${seed}`;
       if (random?.key !== key) {
-        if (random) scope.release(random.model);
+        // Built layer by layer with pauses (buildSmallCnnSliced): the one it replaces goes once it is made.
+        if (random) void random.model.then((m) => scope.release(m), () => {});
         this.testFeatures.delete(`random/${random?.key}`);
-        random = { key, model: this.own(scope, heavy.open.random(classes, seed)) };
+        const made = heavy.open.random(classes, seed).then((m) => this.own(scope, m), (err: unknown) => { if (random?.model === made) random = null; throw err; });
+        random = { key, model: made };
       }
       return random.model;
     };
@@ -214,7 +216,7 @@ export class FeatureReuseElement extends EngineElement<Heavy, FeatureReuseResult
     const work = async () => {
       const pre = await heavy.load(s.model);
       if (!(await stage())) return;
-      const rand = heavy.random(MODELS[s.model]!.classes, s.seed);
+      const rand = await heavy.random(MODELS[s.model]!.classes, s.seed);
       const digit = { ...heavy.digits, count: 1, images: heavy.digits.images.subarray(s.digit * 784, (s.digit + 1) * 784), labels: [s.digit] };
       const views = { pretrained: await lib.modelView(tf, pre, digit), random: await lib.modelView(tf, rand, digit) };
       if (!(await stage())) return;

@@ -3,23 +3,24 @@
  * shows it — step 0 only.
  */
 import type { Tf } from '../engine/types.ts';
-import { buildSmallCnn } from '../models/small-cnn.ts';
+import { buildSmallCnnSliced } from '../models/small-cnn.ts';
 import type { ImageSet } from '../train/batches.ts';
 import type { LossKind } from '../train/forward.ts';
 import { BATCH_SIZE, RACE_MODEL, raceSteps, type RaceConfig } from './config.ts';
 import type { RaceModel, RaceState } from './loss-race.ts';
 import { Validator, type Metrics } from './validation.ts';
-import { yieldToPage } from '../schedule/slices.ts';
+import { runSliced, yieldToPage } from '../schedule/slices.ts';
 
 /**
  * Where both networks start: one copy of the race's CNN at `seed` (both sides build exactly these weights),
  * measured on the validation set. Shown before a race starts; releases everything it made.
  */
 export async function startingPoint(tf: Tf, validation: ImageSet, seed: number, net: RaceModel = RACE_MODEL): Promise<Metrics> {
-  const model = buildSmallCnn({ ...net, seed, name: 'race_cnn' });
+  // Built layer by layer with pauses; building the network and its first pass are tasks of their own.
+  const model = await runSliced(buildSmallCnnSliced({ ...net, seed, name: 'race_cnn' }));
   let validator: Validator | null = null;
   try {
-    await yieldToPage(); // building the network and its first pass are two tasks, not one
+    await yieldToPage();
     validator = new Validator(tf, validation, BATCH_SIZE);
     return await validator.measure(model);
   } finally {

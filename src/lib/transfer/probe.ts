@@ -47,7 +47,7 @@ export function* trainProbeSliced(x: ArrayLike<number>, n: number, d: number, la
     yield;
   }
   // Softmax cross-entropy's Hessian is at most ½·XᵀX/n (+ λ) in every direction.
-  const eta = 1 / ((0.5 * largestEigenvalue(K, n)) / n + l2);
+  const eta = 1 / ((0.5 * (yield* largestEigenvalueSliced(K, n))) / n + l2);
   const A = new Float64Array(n * k);
   const logits = new Float64Array(n * k);
   let loss = 0;
@@ -150,9 +150,15 @@ function argmax(row: Float64Array): number {
 
 /** Largest eigenvalue of a symmetric positive semi-definite n×n matrix (power iteration; an upper bound is fine). */
 export function largestEigenvalue(K: Float64Array, n: number, iterations = 100): number {
+  return runSync(largestEigenvalueSliced(K, n, iterations));
+}
+
+/** `largestEigenvalue` as a sliced computation: a pause every 10 iterations (100 on a 200-row probe were ~5 ms). */
+function* largestEigenvalueSliced(K: Float64Array, n: number, iterations = 100): Sliced<number> {
   let v = new Float64Array(n).fill(1 / Math.sqrt(n));
   let lambda = 0;
   for (let it = 0; it < iterations; it++) {
+    if (it % 10 === 9) yield;
     const w = new Float64Array(n);
     matmul(K, v, w, n, n, 1);
     const norm = Math.hypot(...w);

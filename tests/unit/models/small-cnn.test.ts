@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSmallCnn, parameterCount } from '../../../src/lib/models/small-cnn.ts';
+import { buildSmallCnn, buildSmallCnnSliced, parameterCount } from '../../../src/lib/models/small-cnn.ts';
 import { cpu, maxAbsDiff, values } from '../train/helpers.ts';
 
 describe('buildSmallCnn', () => {
@@ -23,6 +23,26 @@ describe('buildSmallCnn', () => {
     wa!.forEach((w, i) => expect(maxAbsDiff(w, wb![i]!)).toBe(0));
     expect(maxAbsDiff(wa![0]!, wc![0]!)).toBeGreaterThan(0);
     [a, b, c].forEach((m) => m!.dispose());
+  });
+
+  it('built with pauses, and with another model built in between, it has the same layers and weights', async () => {
+    await cpu();
+    const straight = buildSmallCnn({ classes: 5, seed: 4 });
+    // Two builds interleaved step by step, as two widgets' pauses may interleave them on a page.
+    const [a, b] = [buildSmallCnnSliced({ classes: 5, seed: 4 }), buildSmallCnnSliced({ classes: 10, seed: 9 })];
+    let ra = a.next(), rb = b.next();
+    let pauses = ra.done ? 0 : 1;
+    while (!ra.done || !rb.done) {
+      if (!ra.done) { ra = a.next(); if (!ra.done) pauses++; }
+      if (!rb.done) rb = b.next();
+    }
+    expect(pauses).toBe(5); // two per conv block, one after the hidden layer
+    const sliced = ra.value!;
+    expect(sliced.layers.map((l) => l.name)).toEqual(straight.layers.map((l) => l.name));
+    const [ws, wl] = await Promise.all([straight, sliced].map((m) => values(m.getWeights())));
+    expect(wl!.length).toBe(ws!.length);
+    ws!.forEach((w, i) => expect(maxAbsDiff(w, wl![i]!), `weight ${i}`).toBe(0));
+    [straight, sliced, rb.value!].forEach((m) => m.dispose());
   });
 
   it('batchNormMomentum sets both BatchNorm layers\' momentum; tfjs\'s 0.99 without it', async () => {
