@@ -9,8 +9,8 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import { upload, type ImageSet } from '../train/batches.ts';
-import { crossEntropy, logits, squaredError } from '../train/forward.ts';
-import { yieldToPage } from '../schedule/slices.ts';
+import { crossEntropy, logitsSliced, squaredError } from '../train/forward.ts';
+import { runSliced, yieldToPage } from '../schedule/slices.ts';
 
 export interface Metrics { ce: number; mse: number; accuracy: number }
 
@@ -38,10 +38,15 @@ export class Validator {
         // two were one), and a page opening with the race must stay responsive.
         if (start > 0) await yieldToPage();
         const n = Math.min(this.chunk, count - start);
-        const [z, yb] = tf.tidy(() => {
-          const xb = tf.slice(x, [start, 0, 0, 0], [n, -1, -1, -1]);
-          return [logits(tf, model, xb, false), tf.slice(y, [start], [n])];
-        });
+        // The forward pass pauses between layers where it runs long (the first chunk builds its GPU programs).
+        const xb = tf.slice(x, [start, 0, 0, 0], [n, -1, -1, -1]);
+        let z: Tensor;
+        try {
+          z = await runSliced(logitsSliced(tf, model, xb, false));
+        } finally {
+          xb.dispose();
+        }
+        const yb = tf.slice(y, [start], [n]);
         let next: Tensor;
         try {
           await yieldToPage();

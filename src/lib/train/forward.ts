@@ -19,6 +19,7 @@ import { batchNormTraining, type BnLayer } from './batch-norm.ts';
 import { BIAS_ADD, CONV, MATMUL, RELU_POOL, installGpuKernels } from './gpu/kernels.ts';
 import { reluPoolSupported } from './gpu/relu-pool.ts';
 import { withIm2colConv } from './fast-conv-grad.ts';
+import type { Sliced } from '../schedule/slices.ts';
 
 type Layer = LayersModel['layers'][number];
 type ConvLayer = {
@@ -44,6 +45,35 @@ export function logits(tf: Tf, model: LayersModel, x: Tensor, training: boolean)
     }
   }
   return h;
+}
+
+/**
+ * `logits` as a sliced computation (src/lib/schedule/slices.ts): a pause after each layer. A pass's first run builds
+ * each op's GPU program, and a whole first pass was one task of 13-24 ms here (the loss race's first validation, as
+ * its page loads). The same ops on the same tensors, so the same numbers; what a layer leaves behind is released as
+ * the next one runs, and everything made is released on a failure.
+ */
+export function* logitsSliced(tf: Tf, model: LayersModel, x: Tensor, training: boolean): Sliced<Tensor> {
+  const layers = model.layers;
+  const last = layers.length - 1;
+  const end = layers[last]!.getClassName() === 'Softmax' ? last : layers.length;
+  const gpu = tf.getBackend() === 'webgpu' && installGpuKernels(tf);
+  let h: Tensor = x;
+  try {
+    for (let i = 0; i < end; i++) {
+      const at = h;
+      const pair = gpu && i + 1 < end && isReluPool(layers[i]!, layers[i + 1]!) && reluPoolSupported(at.shape);
+      const next = tf.tidy(() => (pair ? (tf.engine().runKernel(RELU_POOL, { a: at }) as Tensor) : applyLayer(tf, layers[i]!, at, training, gpu)));
+      if (pair) i++;
+      if (h !== x) h.dispose();
+      h = next;
+      if (i + 1 < end) yield;
+    }
+    return h;
+  } catch (err) {
+    if (h !== x) h.dispose();
+    throw err;
+  }
 }
 
 function isReluPool(relu: Layer, pool: Layer): boolean {
