@@ -7,8 +7,8 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import type { ImageSet } from '../train/batches.ts';
-import { logits } from '../train/forward.ts';
-import { SLICE_MS, yieldToPage } from '../schedule/slices.ts';
+import { logits, logitsSliced } from '../train/forward.ts';
+import { SLICE_MS, runSliced, yieldToPage, type Sliced } from '../schedule/slices.ts';
 
 export interface FeatureRows { data: Float32Array; count: number; dim: number; shape: number[] }
 
@@ -54,6 +54,30 @@ export function runLayers(tf: Tf, model: LayersModel, x: Tensor, upTo: number, k
   return keep.map((k) => out.get(k)!);
 }
 
+/**
+ * `runLayers` with a pause after each layer (logitsSliced): a model's first pass builds its GPU programs, and a
+ * whole first batch was one task of 10-13 ms here. The same numbers; on a failure what was made is released.
+ */
+export function* runLayersSliced(tf: Tf, model: LayersModel, x: Tensor, upTo: number, keep: number[]): Sliced<Tensor[]> {
+  const out = new Map<number, Tensor>();
+  const stops = [...new Set([...keep, upTo])].sort((a, b) => a - b);
+  let h = x;
+  let from = 0;
+  try {
+    for (const k of stops) {
+      h = yield* logitsSliced(tf, { layers: model.layers.slice(from, k + 1) } as LayersModel, h, false);
+      out.set(k, h);
+      from = k + 1;
+    }
+    const kept = keep.map((k) => out.get(k)!);
+    tf.dispose([...out.values()].filter((t) => t !== x && !kept.includes(t)));
+    return kept;
+  } catch (err) {
+    tf.dispose([...out.values()].filter((t) => t !== x));
+    throw err;
+  }
+}
+
 /** `set`: images (x/255 go in), or feature rows for a model that takes them (a head, src/lib/head). */
 export async function layerFeatures(tf: Tf, model: LayersModel, set: ImageSet | FeatureRows, names: string[], batchSize = 128): Promise<Record<string, FeatureRows>> {
   const idx = names.map((n) => layerIndex(model, n));
@@ -70,7 +94,19 @@ export async function layerFeatures(tf: Tf, model: LayersModel, set: ImageSet | 
         await yieldToPage();
         slice = performance.now();
       }
-      const outs = tf.tidy(() => runLayers(tf, model, 'dim' in set ? rowsBatch(tf, set, start, batchSize) : batchTensor(tf, set, start, batchSize), upTo, idx).map((t) => tf.reshape(t, [batchSize, -1])));
+      const batch = () => ('dim' in set ? rowsBatch(tf, set, start, batchSize) : batchTensor(tf, set, start, batchSize));
+      let outs: Tensor[];
+      if (start === 0) {
+        // The first batch pauses between layers (it builds the programs); the rest dispatch straight through.
+        const xb = batch();
+        try {
+          const raw = await runSliced(runLayersSliced(tf, model, xb, upTo, idx));
+          outs = tf.tidy(() => raw.map((t) => tf.reshape(t, [batchSize, -1])));
+          tf.dispose(raw.filter((t) => t !== xb));
+        } finally {
+          xb.dispose();
+        }
+      } else outs = tf.tidy(() => runLayers(tf, model, batch(), upTo, idx).map((t) => tf.reshape(t, [batchSize, -1])));
       outs.forEach((t, k) => parts[k]!.push(t));
     }
     const result: Record<string, FeatureRows> = {};

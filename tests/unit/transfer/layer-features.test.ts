@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs-core';
 import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
-import { layerFeatures } from '../../../src/lib/transfer/layer-features.ts';
+import { layerFeatures, runLayers, runLayersSliced } from '../../../src/lib/transfer/layer-features.ts';
+import { runSync } from '../../../src/lib/schedule/slices.ts';
 import { headOf } from '../../../src/lib/head/model.ts';
 import { cloneModel } from '../../../src/lib/transfer/clone.ts';
 import { logits } from '../../../src/lib/train/index.ts';
@@ -31,6 +32,27 @@ describe('layerFeatures', () => {
     expect(maxAbsDiff(again.logits!.data, f.logits!.data)).toBeLessThan(1e-5);
     head.dispose();
     expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+});
+
+describe('runLayersSliced', () => {
+  it('gives runLayers\'s outputs bit for bit, and on a failure leaves nothing behind', async () => {
+    const tf = await cpu();
+    const model = buildSmallCnn({ classes: 3, seed: 5, filters: [4, 8], hidden: 8 });
+    const x = tf.randomUniform([2, 28, 28, 1], 0, 1, 'float32', 3);
+    const keep = [3, 7, 9];
+    const want = tf.tidy(() => runLayers(tf, model, x, 10, keep));
+    const before = tf.memory().numTensors;
+    const got = runSync(runLayersSliced(tf, model, x, 10, keep));
+    for (const [i, t] of got.entries()) expect(Array.from(await t.data()), `layer ${keep[i]}`).toEqual(Array.from(await want[i]!.data()));
+    tf.dispose([...got, ...want]);
+    expect(tf.memory().numTensors).toBe(before - want.length);
+    const wrong = tf.zeros([2, 28, 28, 3]); // three channels into a one-channel convolution
+    const count = tf.memory().numTensors;
+    expect(() => runSync(runLayersSliced(tf, model, wrong, 10, keep))).toThrow();
+    expect(tf.memory().numTensors).toBe(count);
+    tf.dispose([x, wrong]);
     model.dispose();
   });
 });
