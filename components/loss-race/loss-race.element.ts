@@ -143,7 +143,7 @@ export class LossRaceElement extends EngineElement<Heavy, LossRaceResult> {
     const [engine, race, start, data, summary, { RaceView }] = await Promise.all([
       getEngine(), importAgain(() => import('@lib/race/loss-race.ts')), importAgain(() => import('@lib/race/start.ts')), importAgain(() => import('@lib/race/data.ts')), importAgain(() => import('@lib/race/summary.ts')), importAgain(() => import('./race-view.ts')),
     ]);
-    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: new RaceView((role) => this.q(role), () => this.language) };
+    return { engine, lib: { ...race, ...start, ...data, ...summary }, view: await RaceView.create((role) => this.q(role), () => this.language) };
   }
 
   /** Loads the images the settings need and measures the shared starting point; the race waits for Start. */
