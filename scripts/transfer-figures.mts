@@ -5,7 +5,9 @@
  * WebGPU/WebGL: accuracies can differ there by an image or two where a logit is a near tie.
  * Modes: `domain-shift [--all-shifts]` (the default shift, or every shift at its default strength);
  * `feature-reuse [--all-models] [--seeds 1,2,3] [--labels 5,10]` (with several seeds it adds a row with the mean
- * over them and, per layer, in how many seeds the pretrained model's probe beat the random one's).
+ * over them and, per layer, in how many seeds the pretrained model's probe beat the random one's);
+ * `init-distance [--seeds 1,2]`: how far each shipped model's weights moved from the small CNN built at each seed
+ * (the widget's random network), per layer: ‖trained − initial‖ / ‖initial‖ and their cosine similarity.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +99,32 @@ if (which === 'all' || which === 'feature-reuse') {
         const cols = r.PROBE_LAYERS.map((_, i) => `${pct(mean(1 + 2 * i))} / ${pct(mean(2 + 2 * i))} (ahead in ${rs.filter((row) => row[1 + 2 * i]! > row[2 + 2 * i]!).length})`);
         console.log(`| ${name} | ${labels} | mean of ${rs.length} | ${pct(mean(0))} | ${cols.join(' | ')} |`);
       }
+    }
+    pre.dispose();
+  }
+  console.log();
+}
+if (which === 'init-distance') {
+  const { buildSmallCnn } = await import('../src/lib/models/small-cnn.ts');
+  const { MODELS } = await import('../src/lib/models/shipped.ts');
+  const seeds = args.includes('--seeds') ? args[args.indexOf('--seeds') + 1]!.split(',').map(Number) : [1, 2];
+  const layers = ['conv1', 'conv2', 'hidden'];
+  console.log('## Shipped models against the small CNN built at a seed (the feature-reuse widget\'s random network)\n');
+  console.log('| model | seed | ' + layers.map((l) => `${l} ‖trained − init‖ / ‖init‖, cosine`).join(' | ') + ' |');
+  console.log('|---|---|' + layers.map(() => '---').join('|') + '|');
+  for (const name of Object.keys(MODELS).filter((m) => existsSync(`public/models/${m}/model.json`))) {
+    const pre = await model(name);
+    for (const seed of seeds) {
+      const init = buildSmallCnn({ classes: MODELS[name]!.classes, seed });
+      const cells: string[] = [];
+      for (const l of layers) {
+        const [a, b] = await Promise.all([pre, init].map(async (m) => Float64Array.from(await m.getLayer(l).getWeights()[0]!.data())));
+        let diff = 0, dot = 0, na = 0, nb = 0;
+        for (let i = 0; i < a!.length; i++) { diff += (a![i]! - b![i]!) ** 2; dot += a![i]! * b![i]!; na += a![i]! ** 2; nb += b![i]! ** 2; }
+        cells.push(`${Math.sqrt(diff / nb).toFixed(2)}, ${(dot / Math.sqrt(na * nb)).toFixed(2)}`);
+      }
+      console.log(`| ${name} | ${seed} | ${cells.join(' | ')} |`);
+      init.dispose();
     }
     pre.dispose();
   }
