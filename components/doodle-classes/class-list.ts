@@ -75,11 +75,16 @@ function paintStrip(canvas: HTMLCanvasElement, c: DoodleClass, act: ClassActions
   canvas.height = 28;
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(w, 28);
+  // Bytes written one by one (not an array made per pixel and copied in): the shell's first strips are drawn as the
+  // page opens.
+  const out = img.data;
   c.drawings.forEach((d, k) => {
     const px = act.pixels(d);
     for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) {
       const v = px?.[y * 28 + x] ?? 0;
-      img.data.set([v, v, v, 255], (y * w + k * 29 + x) * 4);
+      const o = (y * w + k * 29 + x) * 4;
+      out[o] = out[o + 1] = out[o + 2] = v;
+      out[o + 3] = 255;
     }
   });
   ctx.putImageData(img, 0, 0);
@@ -89,7 +94,12 @@ function paintStrip(canvas: HTMLCanvasElement, c: DoodleClass, act: ClassActions
 export function paintSeen(canvas: HTMLCanvasElement, px: Uint8Array | null, lang: Lang): void {
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(28, 28);
-  for (let i = 0; i < 784; i++) img.data.set([px?.[i] ?? 0, px?.[i] ?? 0, px?.[i] ?? 0, 255], i * 4);
+  const out = img.data;
+  for (let i = 0; i < 784; i++) {
+    const v = px?.[i] ?? 0;
+    out[i * 4] = out[i * 4 + 1] = out[i * 4 + 2] = v;
+    out[i * 4 + 3] = 255;
+  }
   ctx.putImageData(img, 0, 0);
   const inked = px ? px.reduce((n, v) => n + (v > 127 ? 1 : 0), 0) : 0;
   canvas.setAttribute('aria-label', px ? t(lang, 'doodleClasses.seen', { inked }) : t(lang, 'doodleClasses.seenEmpty'));

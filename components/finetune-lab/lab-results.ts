@@ -134,9 +134,11 @@ function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number
     c.setAttribute('role', 'img');
     c.setAttribute('aria-label', say(lang, { key: 'finetuneLab.thumb', params: { ...who, n: count(lang, k + 1) } }));
     const img = new ImageData(28, 28);
+    const out = img.data;
     for (let j = 0; j < 784; j++) {
       const v = 255 - data.test.images[k * 784 + j]!;
-      img.data.set([v, v, v, 255], 4 * j);
+      out[4 * j] = out[4 * j + 1] = out[4 * j + 2] = v;
+      out[4 * j + 3] = 255;
     }
     c.getContext('2d')!.putImageData(img, 0, 0);
     list.append(c);
