@@ -31,49 +31,55 @@ type PoolLayer = { poolSize: number[]; strides: number[]; padding: string; dataF
 
 /** Logits: every layer but a final Softmax (the loss applies softmax itself, stably). */
 export function logits(tf: Tf, model: LayersModel, x: Tensor, training: boolean): Tensor {
-  const layers = model.layers;
-  const last = layers.length - 1;
-  const end = layers[last]!.getClassName() === 'Softmax' ? last : layers.length;
-  const gpu = tf.getBackend() === 'webgpu' && installGpuKernels(tf);
+  const walk = forwardWalk(tf, model);
   let h: Tensor = x;
-  for (let i = 0; i < end; i++) {
-    if (gpu && i + 1 < end && isReluPool(layers[i]!, layers[i + 1]!) && reluPoolSupported(h.shape)) {
-      h = tf.engine().runKernel(RELU_POOL, { a: h }) as Tensor;
-      i++;
-    } else {
-      h = applyLayer(tf, layers[i]!, h, training, gpu);
-    }
-  }
+  for (let i = 0; i < walk.end;) [h, i] = walk.step(i, h, training);
   return h;
 }
 
 /**
  * `logits` as a sliced computation (src/lib/schedule/slices.ts): a pause after each layer. A pass's first run builds
  * each op's GPU program, and a whole first pass was one task of 13-24 ms here (the loss race's first validation, as
- * its page loads). The same ops on the same tensors, so the same numbers; what a layer leaves behind is released as
- * the next one runs, and everything made is released on a failure.
+ * its page loads). The same steps on the same tensors, so the same numbers; what a layer leaves behind is released
+ * as the next one runs, and everything made is released on a failure. Not for a gradient tape: it disposes what the
+ * tape would keep.
  */
 export function* logitsSliced(tf: Tf, model: LayersModel, x: Tensor, training: boolean): Sliced<Tensor> {
-  const layers = model.layers;
-  const last = layers.length - 1;
-  const end = layers[last]!.getClassName() === 'Softmax' ? last : layers.length;
-  const gpu = tf.getBackend() === 'webgpu' && installGpuKernels(tf);
+  const walk = forwardWalk(tf, model);
   let h: Tensor = x;
   try {
-    for (let i = 0; i < end; i++) {
+    for (let i = 0; i < walk.end;) {
       const at = h;
-      const pair = gpu && i + 1 < end && isReluPool(layers[i]!, layers[i + 1]!) && reluPoolSupported(at.shape);
-      const next = tf.tidy(() => (pair ? (tf.engine().runKernel(RELU_POOL, { a: at }) as Tensor) : applyLayer(tf, layers[i]!, at, training, gpu)));
-      if (pair) i++;
+      let next = i;
+      const y = tf.tidy(() => { const [out, j] = walk.step(i, at, training); next = j; return out; });
       if (h !== x) h.dispose();
-      h = next;
-      if (i + 1 < end) yield;
+      h = y;
+      i = next;
+      if (i < walk.end) yield;
     }
     return h;
   } catch (err) {
     if (h !== x) h.dispose();
     throw err;
   }
+}
+
+/**
+ * The forward walk both passes take: the layers up to a final Softmax (`end`), and `step`, which applies layer `i`
+ * (or, on WebGPU, the ReLU + 2×2 max pool pair starting there as one kernel) and says where the next step starts.
+ */
+function forwardWalk(tf: Tf, model: LayersModel): { end: number; step(i: number, h: Tensor, training: boolean): [Tensor, number] } {
+  const layers = model.layers;
+  const last = layers.length - 1;
+  const end = layers[last]!.getClassName() === 'Softmax' ? last : layers.length;
+  const gpu = tf.getBackend() === 'webgpu' && installGpuKernels(tf);
+  return {
+    end,
+    step(i, h, training) {
+      if (gpu && i + 1 < end && isReluPool(layers[i]!, layers[i + 1]!) && reluPoolSupported(h.shape)) return [tf.engine().runKernel(RELU_POOL, { a: h }) as Tensor, i + 2];
+      return [applyLayer(tf, layers[i]!, h, training, gpu), i + 1];
+    },
+  };
 }
 
 function isReluPool(relu: Layer, pool: Layer): boolean {

@@ -7,8 +7,8 @@ import type { Tensor } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { Tf } from '../engine/types.ts';
 import type { ImageSet } from '../train/batches.ts';
-import { logits, logitsSliced } from '../train/forward.ts';
-import { SLICE_MS, runSliced, yieldToPage, type Sliced } from '../schedule/slices.ts';
+import { logitsSliced } from '../train/forward.ts';
+import { SLICE_MS, runSliced, runSync, yieldToPage, type Sliced } from '../schedule/slices.ts';
 
 export interface FeatureRows { data: Float32Array; count: number; dim: number; shape: number[] }
 
@@ -37,26 +37,18 @@ export function layerIndex(model: LayersModel, name: string): number {
 
 /**
  * Runs layers [0, upTo] on x in inference mode and returns the outputs of the layers in `keep` (by index).
- * Each stretch between kept layers goes through the training code's forward walk (`logits` reads only the
+ * Each stretch between kept layers goes through the training code's forward walk (`logitsSliced` reads only the
  * layer list), which on WebGPU uses the book's barrier-free kernels — several times faster than tfjs's own on
  * a software adapter — and tfjs's ops elsewhere.
  */
 export function runLayers(tf: Tf, model: LayersModel, x: Tensor, upTo: number, keep: number[]): Tensor[] {
-  const out = new Map<number, Tensor>();
-  const stops = [...new Set([...keep, upTo])].sort((a, b) => a - b);
-  let h = x;
-  let from = 0;
-  for (const k of stops) {
-    h = logits(tf, { layers: model.layers.slice(from, k + 1) } as LayersModel, h, false);
-    out.set(k, h);
-    from = k + 1;
-  }
-  return keep.map((k) => out.get(k)!);
+  return runSync(runLayersSliced(tf, model, x, upTo, keep));
 }
 
 /**
  * `runLayers` with a pause after each layer (logitsSliced): a model's first pass builds its GPU programs, and a
- * whole first batch was one task of 10-13 ms here. The same numbers; on a failure what was made is released.
+ * whole first batch was one task of 10-13 ms here. What is not kept is released as it goes, and on a failure what
+ * was made.
  */
 export function* runLayersSliced(tf: Tf, model: LayersModel, x: Tensor, upTo: number, keep: number[]): Sliced<Tensor[]> {
   const out = new Map<number, Tensor>();

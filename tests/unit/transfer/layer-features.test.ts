@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { buildSmallCnn } from '../../../src/lib/models/small-cnn.ts';
-import { layerFeatures, runLayers, runLayersSliced } from '../../../src/lib/transfer/layer-features.ts';
+import { layerFeatures, runLayersSliced } from '../../../src/lib/transfer/layer-features.ts';
 import { runSync } from '../../../src/lib/schedule/slices.ts';
 import { headOf } from '../../../src/lib/head/model.ts';
 import { cloneModel } from '../../../src/lib/transfer/clone.ts';
@@ -37,12 +38,13 @@ describe('layerFeatures', () => {
 });
 
 describe('runLayersSliced', () => {
-  it('gives runLayers\'s outputs bit for bit, and on a failure leaves nothing behind', async () => {
+  it('gives each kept layer\'s output bit for bit (the model\'s layers up to it, run from the input), and on a failure leaves nothing behind', async () => {
     const tf = await cpu();
     const model = buildSmallCnn({ classes: 3, seed: 5, filters: [4, 8], hidden: 8 });
     const x = tf.randomUniform([2, 28, 28, 1], 0, 1, 'float32', 3);
     const keep = [3, 7, 9];
-    const want = tf.tidy(() => runLayers(tf, model, x, 10, keep));
+    // runLayers runs this same code straight through; the reference is the plain forward walk over each prefix.
+    const want = keep.map((k) => tf.tidy(() => logits(tf, { layers: model.layers.slice(0, k + 1) } as LayersModel, x, false)));
     const before = tf.memory().numTensors;
     const got = runSync(runLayersSliced(tf, model, x, 10, keep));
     for (const [i, t] of got.entries()) expect(Array.from(await t.data()), `layer ${keep[i]}`).toEqual(Array.from(await want[i]!.data()));
