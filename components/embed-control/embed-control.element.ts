@@ -6,7 +6,8 @@
  * It also keeps the figure's state (src/lib/figure-state/): a link's state is applied when the page opens with it
  * (or the hash changes to it), else the state stored for this page and figure in sessionStorage; the widget's spec
  * attributes are written as text, so the widget validates them as it validates any attribute. Light DOM on
- * purpose: the chapter's styles and the figure's layout apply. Its words are in its language (`lang` on it or an
+ * purpose: the chapter's styles and the figure's layout apply. A chapter's figure has its first markup in the HTML
+ * (markup.ts, WidgetFigure.astro): as the page opens the element only attaches its listeners. Its words are in its language (`lang` on it or an
  * ancestor, else the page's) and are said again, status lines included, when that language changes.
  */
 import { widgetBySlug, type WidgetEntry } from '@lib/widget/registry.ts';
@@ -16,6 +17,7 @@ import {
 } from '@lib/figure-state/figure-state.ts';
 import { prefersReducedMotion } from '@lib/widget/reduced-motion.ts';
 import { resolveLang, say, t, watchLang, msg, type Lang, type Msg, type PageKey } from '@lib/i18n/page.ts';
+import { controlMarkup } from './markup.ts';
 
 let counter = 0;
 
@@ -73,6 +75,10 @@ export class EmbedControl extends HTMLElement {
   private unwatch: (() => void) | undefined;
   /** What each status line says now (`data-role` → message), so a change of language says it again. */
   private readonly said = new Map<string, Msg>();
+  /** The language the control's words are in (undefined: not known, say them all). */
+  private labelled: Lang | undefined;
+  /** Its listeners are attached (once: they stay with its markup when it is moved). */
+  private wired = false;
 
   /** `link="page"`: the link to share is this page's own address (the gallery keeps the set-up in its query). */
   private get pageLink(): boolean {
@@ -84,8 +90,13 @@ export class EmbedControl extends HTMLElement {
     this.widget = document.getElementById(this.getAttribute('for') ?? '');
     if (!this.entry || !this.widget) return;
     this.language = resolveLang(this);
-    if (!this.querySelector('details')) this.render();
-    else this.relabel();
+    // A chapter's figure has the markup from its HTML, in the page's language (data-lang: WidgetFigure.astro).
+    if (!this.querySelector('details')) {
+      this.innerHTML = controlMarkup((key) => t(this.language, key));
+      this.labelled = this.language;
+    } else if (!this.wired) this.labelled = (this.dataset.lang as Lang | undefined) ?? undefined;
+    if (this.labelled !== this.language) this.relabel();
+    if (!this.wired) this.wire();
     this.unwatch?.();
     this.unwatch = watchLang(this, (lang) => {
       this.language = lang;
@@ -106,13 +117,9 @@ export class EmbedControl extends HTMLElement {
     removeEventListener('hashchange', this.onHash);
   }
 
-  private render(): void {
-    // Static markup only: nothing from a URL or an attribute's value is written as HTML. The words go in by
-    // relabel() as text, from the catalogue keys named here.
-    this.innerHTML = `<p class="fm-figure-actions"><button type="button" class="fm-button" data-action="reset" data-t="embedControl.reset"></button>
-      <span role="status" aria-live="polite" data-role="reset"></span></p>
-      <details class="fm-embed-control"><summary data-t="embedControl.summary"></summary></details>`;
-    this.relabel();
+  /** The markup's listeners (controlMarkup: static, nothing from a URL or an attribute's value is written as HTML). */
+  private wire(): void {
+    this.wired = true;
     const details = this.querySelector('details')!;
     // The disclosure's fields are made when it is first opened: a chapter has six of these controls, and their
     // 24 fields and buttons were most of the controls' upgrade (20-23 ms of a 4x slower CPU, while the page
@@ -156,6 +163,7 @@ export class EmbedControl extends HTMLElement {
 
   /** Writes every word in the control's language: the labels (`data-t` keys) and what the status lines say now. */
   private relabel(): void {
+    this.labelled = this.language;
     for (const el of this.querySelectorAll<HTMLElement>('[data-t]')) el.textContent = t(this.language, el.dataset.t as PageKey);
     for (const [role, message] of this.said) {
       const line = this.querySelector<HTMLElement>(`[data-role="${role}"]`);

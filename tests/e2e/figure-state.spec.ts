@@ -194,3 +194,41 @@ test('the figure\'s share tools speak its language (lang on an ancestor) and say
   await expect(control.getByRole('button', { name: 'Copy link to this figure' })).toBeVisible();
   await expect(control.getByRole('radio', { name: /^In a frame/ })).toBeChecked();
 });
+
+test('a chapter figure\'s share control comes in the page\'s HTML in its language, is said again where the figure speaks another, and is not shown without JavaScript', { tag: '@page' }, async ({ page, browser, watch }) => {
+  void watch;
+  // Written at build time (components/embed-control/markup.ts), in each edition's language.
+  for (const [path, reset, summary] of [[CHAPTER, 'Reset figure', 'Embed or share this figure'], [`/zh-cn${CHAPTER}`, '重置交互图', '嵌入或分享这张交互图']] as const) {
+    const html = await (await page.request.get(path)).text();
+    const controls = html.match(/<fm-embed-control[^>]*>.*?<\/fm-embed-control>/gs) ?? [];
+    expect(controls.length).toBeGreaterThan(3);
+    for (const c of controls) {
+      expect(c).toContain(`data-action="reset" data-t="embedControl.reset">${reset}</button>`);
+      expect(c).toContain(`<summary data-t="embedControl.summary">${summary}</summary>`);
+    }
+  }
+  // A figure that speaks Chinese on the English page (lang set as it is parsed, before the control's script runs).
+  await page.addInitScript((id) => {
+    new MutationObserver((_, observer) => {
+      const figure = document.getElementById(id)?.closest('.fm-widget-figure');
+      if (!figure) return;
+      figure.setAttribute('lang', 'zh-CN');
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, ID);
+  await page.goto(CHAPTER);
+  const control = figureOf(page).locator('fm-embed-control');
+  await control.getByRole('button', { name: '重置交互图' }).click();
+  await expect(control.locator('[data-role="reset"]')).toHaveText('交互图已恢复为初始设置。');
+  await expect(page.locator('fm-embed-control').nth(0).getByRole('button', { name: 'Reset figure' })).toBeVisible();
+  // Without JavaScript its buttons could do nothing: it is not shown, and takes no room.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const still = await context.newPage();
+    await still.goto(CHAPTER);
+    await expect(still.locator('fm-embed-control').first()).toBeHidden();
+    await expect(still.getByRole('button', { name: 'Reset figure' })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
