@@ -73,6 +73,9 @@ function paintStrip(canvas: HTMLCanvasElement, c: DoodleClass, act: ClassActions
   const w = 29 * n;
   canvas.width = w;
   canvas.height = 28;
+  // A class without drawings shows no strip (hidden): no drawing context is made for it. The shell's first classes
+  // are the preset's three, all empty.
+  if (c.drawings.length === 0) return;
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(w, 28);
   // Bytes written one by one (not an array made per pixel and copied in): the shell's first strips are drawn as the
@@ -92,18 +95,26 @@ function paintStrip(canvas: HTMLCanvasElement, c: DoodleClass, act: ClassActions
 
 /** The pad's drawing as the network sees it (white ink on black, like MNIST), with words for screen readers. */
 export function paintSeen(canvas: HTMLCanvasElement, px: Uint8Array | null, lang: Lang): void {
+  canvas.setAttribute('aria-label', px ? t(lang, 'doodleClasses.seen', { inked: px.reduce((n, v) => n + (v > 127 ? 1 : 0), 0) }) : t(lang, 'doodleClasses.seenEmpty'));
+  // Nothing drawn: the canvas is left clear, and its black background (doodle-classes.css) shows, as the network
+  // sees an empty pad. A drawing context is made with the first drawing (none as the shell is drawn).
+  if (!px) {
+    if (painted.has(canvas)) canvas.getContext('2d')!.clearRect(0, 0, canvas.width, canvas.height);
+    return;
+  }
+  painted.add(canvas);
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(28, 28);
   const out = img.data;
   for (let i = 0; i < 784; i++) {
-    const v = px?.[i] ?? 0;
+    const v = px[i]!;
     out[i * 4] = out[i * 4 + 1] = out[i * 4 + 2] = v;
     out[i * 4 + 3] = 255;
   }
   ctx.putImageData(img, 0, 0);
-  const inked = px ? px.reduce((n, v) => n + (v > 127 ? 1 : 0), 0) : 0;
-  canvas.setAttribute('aria-label', px ? t(lang, 'doodleClasses.seen', { inked }) : t(lang, 'doodleClasses.seenEmpty'));
 }
+/** The "seen" canvases that have been painted (a clear one needs no context). */
+const painted = new WeakSet<HTMLCanvasElement>();
 
 /** The buttons that depend on the classes and on a run in progress, the classes' count line and the model line. */
 export function paintControls(root: ShadowRoot, classes: readonly DoodleClass[], model: Parameters<typeof describeModel>[0], busy: boolean, lang: Lang): void {

@@ -150,6 +150,46 @@ test('drawings and the model survive a reload; export then import gives the same
   await other.close();
 });
 
+test('the network\'s view: the "seen" preview and a class\'s strip show the drawing as its input; an empty pad and an empty class show black', { tag: '@page' }, async ({ page, watch }) => {
+  void watch;
+  test.setTimeout(120_000);
+  await open(page);
+  /** A canvas's pixels (red channel and alpha), read with a context of the test's own where the widget made none. */
+  const pixels = (selector: string, index = 0) => el(page).evaluate((e, [sel, i]) => {
+    const c = e.shadowRoot!.querySelectorAll<HTMLCanvasElement>(sel as string)[i as number]!;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    return { red: [...d.filter((_, k) => k % 4 === 0)], alpha: [...d.filter((_, k) => k % 4 === 3)], width: c.width, hidden: c.hidden, background: getComputedStyle(c).backgroundColor };
+  }, [selector, index] as const);
+  const seen = '[data-role="seen"]';
+  const empty = await pixels(seen);
+  expect(empty.alpha.every((a) => a === 0)).toBe(true); // clear: its black background shows
+  expect(empty.background).toBe('rgb(0, 0, 0)');
+  // The pad (the theme's look: ink in the text colour on nothing) is clear while nothing is drawn.
+  expect((await pixels('canvas[data-role="pad"]')).alpha.every((a) => a === 0)).toBe(true);
+  const strips = await el(page).evaluate((e) => [...e.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas.strip')].map((c) => c.hidden));
+  expect(strips).toEqual([true, true, true]); // the preset's three classes, no drawings yet
+
+  await draw(page, doodle('circle', 1));
+  const input = (await call<{ data: number[] } | null>(page, 'getInput'))!.data;
+  const want = Array.from(input, (v) => Math.round(v * 255));
+  expect((await pixels('canvas[data-role="pad"]')).alpha.some((a) => a > 0)).toBe(true);
+  const drawn = await pixels(seen);
+  expect(drawn.alpha.every((a) => a === 255)).toBe(true);
+  expect(drawn.red).toEqual(want);
+
+  await add(page, 'sun');
+  const strip = await pixels('canvas.strip', 0);
+  expect(strip.hidden).toBe(false);
+  expect(strip.width).toBe(29);
+  const row = (y: number) => strip.red.slice(y * 29, y * 29 + 28);
+  expect(Array.from({ length: 28 }, (_, y) => row(y)).flat()).toEqual(want);
+  expect(await el(page).evaluate((e) => [...e.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas.strip')].map((c) => c.hidden))).toEqual([false, true, true]);
+  // Added, the pad is cleared: the preview is clear again, black.
+  const cleared = await pixels(seen);
+  expect(cleared.alpha.every((a) => a === 0)).toBe(true);
+  expect((await pixels('canvas[data-role="pad"]')).alpha.every((a) => a === 0)).toBe(true);
+});
+
 test('keyboard drawing, undo and clear; the widget passes axe in light and dark, also with a message', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
   test.setTimeout(180_000);

@@ -160,6 +160,13 @@ test('bad model, image, layer and map: readable messages, the last good set-up k
   expect(await page.evaluate(() => (window as unknown as { results: unknown[] }).results.length)).toBe(n);
   expect(await axeViolations(page)).toEqual([]);
   const pad = part(page, 'canvas[data-role="pad"]');
+  /** The pad's pixels as distinct RGBA values: an empty MNIST-look pad is all black paper. */
+  const shades = () => pad.evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    return [...new Set(Array.from({ length: d.length / 4 }, (_, i) => d.slice(i * 4, i * 4 + 4).join(',')))];
+  });
+  await expect(pad).toBeVisible();
+  await expect.poll(shades).toEqual(['0,0,0,255']);
   const keys = [' ', ...Array<string>(6).fill('ArrowDown'), ' '];
   await pad.focus();
   for (const k of keys) await page.keyboard.press(k === ' ' ? 'Space' : k);
@@ -173,8 +180,10 @@ test('bad model, image, layer and map: readable messages, the last good set-up k
   await expect.poll(async () => Array.from((await activations(page)).input.data)).toEqual(Array.from(want));
   expect(await message(page)).toBe('');
   // By pointer: a stroke across the pad runs the network on it.
+  expect((await shades()).length).toBeGreaterThan(1); // white ink on the black
   await part(page, '[data-role="clear"]').click();
   await expect.poll(() => message(page)).toContain('Your drawing is empty');
+  expect(await shades()).toEqual(['0,0,0,255']);
   const pb = (await pad.boundingBox())!;
   const drawn = await nextResult(page, async () => {
     await page.mouse.move(pb.x + pb.width * 0.3, pb.y + pb.height * 0.5);
