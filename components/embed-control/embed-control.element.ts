@@ -101,6 +101,7 @@ export class EmbedControl extends HTMLElement {
     this.unwatch = watchLang(this, (lang) => {
       this.language = lang;
       this.relabel();
+      this.refresh(); // the snippets show the widget in the figure's language
     });
     this.author = this.state();
     // On a page whose own address carries the set-up (the gallery: link="page"), neither links nor storage apply.
@@ -258,7 +259,7 @@ export class EmbedControl extends HTMLElement {
   }
 
   embedLink(): string {
-    return embedLink(this.site(), this.entry!.slug, this.state());
+    return embedLink(this.site(), this.entry!.slug, this.state(), undefined, this.language);
   }
 
   figureLink(): string {
@@ -268,7 +269,7 @@ export class EmbedControl extends HTMLElement {
 
   code(): string {
     const form = this.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value;
-    const input = { site: this.site(), widget: this.entry!, attributes: this.state(), embedId: this.widget!.id };
+    const input = { site: this.site(), widget: this.entry!, attributes: this.state(), embedId: this.widget!.id, lang: this.language };
     return form === 'script' ? scriptTagSnippet(input) : iframeSnippet(input);
   }
 

@@ -181,7 +181,12 @@ test('the figure\'s share tools speak its language (lang on an ancestor) and say
   await control.getByText('嵌入或分享这张交互图').click();
   await expect(control.getByRole('group', { name: '放到其他网页上' })).toBeVisible();
   await expect(control.getByRole('radio', { name: /^放在框架（iframe）中/ })).toBeChecked();
-  await expect(control.getByRole('textbox', { name: /^把下面的代码原样粘贴到你的网页中/ })).toHaveValue(/<iframe/);
+  // The snippet shows the widget as the figure speaks: in Chinese, on a frame named in Chinese.
+  const code = control.getByRole('textbox', { name: /^把下面的代码原样粘贴到你的网页中/ });
+  await expect(code).toHaveValue(/<iframe src="[^"]*&amp;lang=zh-CN" [^>]*title="卷积交互演示（Feature Maps）"/);
+  await control.getByRole('radio', { name: /^作为元素/ }).check();
+  await expect(code).toHaveValue(/<fm-conv-playground [^>]* lang="zh-CN"><\/fm-conv-playground>/);
+  await control.getByRole('radio', { name: /^放在框架（iframe）中/ }).check();
   await control.getByRole('button', { name: '复制代码' }).click();
   const copied = control.locator('[data-role="copied"]');
   await expect(copied).toHaveText(/^(已复制。|已选中，请按Ctrl\+C（⌘C）复制。)$/);
@@ -193,6 +198,9 @@ test('the figure\'s share tools speak its language (lang on an ancestor) and say
   await expect(copied).toHaveText(/^(Copied\.|Selected — press Ctrl\+C \(⌘C\) to copy\.)$/);
   await expect(control.getByRole('button', { name: 'Copy link to this figure' })).toBeVisible();
   await expect(control.getByRole('radio', { name: /^In a frame/ })).toBeChecked();
+  // Back in English, so is the snippet (it was open: it changed with the figure's language).
+  await expect(control.getByRole('textbox', { name: /^Paste this into your page/ })).toHaveValue(/title="Convolution playground \(Feature Maps\)"/);
+  await expect(control.getByRole('textbox', { name: /^Paste this into your page/ })).not.toHaveValue(/lang=/);
 });
 
 test('a chapter figure\'s share control comes in the page\'s HTML in its language, is said again where the figure speaks another, and is not shown without JavaScript', { tag: '@page' }, async ({ page, browser, watch }) => {

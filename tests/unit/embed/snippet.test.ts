@@ -72,3 +72,22 @@ describe('scriptTagSnippet', () => {
     expect(() => scriptTagSnippet({ site, widget: { ...widget, tag: 'img src=x' }, attributes: [], embedId: 'x' })).toThrow(/not a widget tag/);
   });
 });
+
+describe('a figure copied where it speaks Chinese', () => {
+  it('embeds the widget in Chinese: ?lang=zh-CN on the embed page, the frame named by its Chinese title', () => {
+    expect(embedLink(site, 'conv-playground', [['kernel', 'sobel-y']], 'pg-1', 'zh-CN'))
+      .toBe('https://school.example/book/embed/v1/conv-playground/?kernel=sobel-y&embedId=pg-1&lang=zh-CN');
+    expect(embedLink(site, 'conv-playground', [], undefined, 'zh-CN')).toBe('https://school.example/book/embed/v1/conv-playground/?lang=zh-CN');
+    const [frame] = attributesIn(iframeSnippet({ site, widget, attributes: [['kernel', 'sobel-y']], embedId: 'pg-1', lang: 'zh-CN' }));
+    expect(new URL(frame!.src!).searchParams.get('lang')).toBe('zh-CN');
+    expect(frame!.title).toBe('卷积交互演示（Feature Maps）');
+  });
+  it('writes lang="zh-CN" on the element of the script-tag form', () => {
+    const [, el] = attributesIn(scriptTagSnippet({ site, widget, attributes: [['stride', '2']], embedId: 'x', lang: 'zh-CN' }));
+    expect(el).toEqual({ stride: '2', lang: 'zh-CN' });
+  });
+  it('adds nothing in English, the default', () => {
+    expect(iframeSnippet({ site, widget, attributes: [], embedId: 'a', lang: 'en' })).toBe(iframeSnippet({ site, widget, attributes: [], embedId: 'a' }));
+    expect(scriptTagSnippet({ site, widget, attributes: [], embedId: 'a', lang: 'en' })).not.toContain('lang=');
+  });
+});
