@@ -139,7 +139,8 @@ test('print media: controls inside a widget\'s shadow root hidden, fields shown 
   expect(await look()).toEqual({ button: expect.not.stringMatching(/^none$/), select: 'auto', selectBorder: 'solid' });
   await page.emulateMedia({ media: 'print' });
   expect(await look()).toEqual({ button: 'none', select: 'none', selectBorder: 'none' });
-  for (const sel of ['.fm-print-chapter', '.fm-embed-control', 'nav.sidebar', 'header', '#q-basic-middle details']) {
+  // A figure's share control, its Reset button included, is a screen's: not on paper.
+  for (const sel of ['.fm-print-chapter', 'fm-embed-control', 'button[data-action="reset"]', 'nav.sidebar', 'header', '#q-basic-middle details']) {
     await expect(page.locator(sel).first(), sel).toBeHidden();
   }
   await expect(page.locator('#q-basic-middle .fm-predict-question')).toBeVisible();
