@@ -7,8 +7,9 @@
  * (or the hash changes to it), else the state stored for this page and figure in sessionStorage; the widget's spec
  * attributes are written as text, so the widget validates them as it validates any attribute. Light DOM on
  * purpose: the chapter's styles and the figure's layout apply. A chapter's figure has its first markup in the HTML
- * (markup.ts, WidgetFigure.astro): as the page opens the element only attaches its listeners. Its words are in its language (`lang` on it or an
- * ancestor, else the page's) and are said again, status lines included, when that language changes.
+ * (markup.ts, WidgetFigure.astro): as the page opens the element only attaches its listeners. Its words are in its
+ * language (`lang` on it or an ancestor, else the page's) and are said again, status lines included, when that
+ * language changes; so are the snippets it writes, which show the widget in that language.
  */
 import { widgetBySlug, type WidgetEntry } from '@lib/widget/registry.ts';
 import { embedLink, iframeSnippet, scriptTagSnippet } from '@lib/embed/snippet.ts';
@@ -94,7 +95,7 @@ export class EmbedControl extends HTMLElement {
     if (!this.querySelector('details')) {
       this.innerHTML = controlMarkup((key) => t(this.language, key));
       this.labelled = this.language;
-    } else if (!this.wired) this.labelled = (this.dataset.lang as Lang | undefined) ?? undefined;
+    } else if (!this.wired) this.labelled = this.dataset.lang as Lang | undefined;
     if (this.labelled !== this.language) this.relabel();
     if (!this.wired) this.wire();
     this.unwatch?.();
