@@ -235,6 +235,7 @@ test('a chapter figure\'s share control comes in the page\'s HTML in its languag
     const still = await context.newPage();
     await still.goto(CHAPTER);
     await expect(still.locator('fm-embed-control').first()).toBeHidden();
+    expect(await still.locator('fm-embed-control').first().boundingBox()).toBeNull(); // not laid out: no empty gap
     await expect(still.getByRole('button', { name: 'Reset figure' })).toHaveCount(0);
   } finally {
     await context.close();

@@ -9,6 +9,27 @@ const TFJS_MARKER = 'Conv2DBackpropFilter';
 // with axe, its widget's notice shown, in widths.spec.ts); the landing page runs in webgpu and fallback instead, since its device
 // badge says which backend the browser gets.
 test.describe('the book shell', () => {
+  test('the device badge says "needs JavaScript" only without it: with it, its place is kept unseen until its script runs', { tag: '@page' }, async ({ page, browser }) => {
+    // Its script held back: the badge is not defined, and its words for a reader without JavaScript are not shown.
+    await page.route('**/widgets/v1/feature-maps.js', (route) => route.abort());
+    await page.goto('/chapters/convolution/');
+    const words = page.locator('fm-device-badge > span').first();
+    await expect(words).toHaveText('Compute: needs JavaScript');
+    await expect(words).toBeHidden();
+    expect((await words.boundingBox())?.width ?? 0).toBeGreaterThan(50); // its place is kept
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const still = await context.newPage();
+      for (const [path, text] of [['/chapters/convolution/', 'Compute: needs JavaScript'], ['/', 'Compute: needs JavaScript']] as const) {
+        await still.goto(path);
+        await expect(still.locator('fm-device-badge > span').first()).toHaveText(text);
+        await expect(still.locator('fm-device-badge > span').first()).toBeVisible();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('landing page: chapters in order, device badge, axe clean, no tfjs shipped', async ({ page }) => {
     const loaded = collectScripts(page);
     await page.goto('/');
