@@ -21,6 +21,7 @@ import { attributeNames } from '@lib/widget/attribute-spec.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import type { DatasetPreviewResult } from './result.ts';
 import { runSliced, type Sliced } from '@lib/schedule/slices.ts';
+import { greyInto } from '@lib/image/pixels.ts';
 
 export const DATASETS = ['fashion', 'digits'] as const;
 export const SPLITS = ['train', 'test'] as const;
@@ -214,18 +215,7 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       canvas.setAttribute('role', 'img');
       const ctx = canvas.getContext('2d')!;
       const img = ctx.createImageData(canvas.width, h);
-      const px = img.data;
-      for (let k = 0; k < idx.length; k++) {
-        const from = idx[k]! * h * w;
-        for (let y = 0; y < h; y++) {
-          for (let x = 0; x < w; x++) {
-            const v = slice.images[from + y * w + x]!;
-            const o = (y * canvas.width + k * w + x) * 4;
-            px[o] = px[o + 1] = px[o + 2] = v;
-            px[o + 3] = 255;
-          }
-        }
-      }
+      for (let k = 0; k < idx.length; k++) greyInto(img.data, canvas.width, k * w, slice.images, w, h, idx[k]! * h * w);
       ctx.putImageData(img, 0, 0);
       out.push(label, canvas);
       yield;

@@ -8,6 +8,7 @@ import { MIN_CLASSES, MAX_NAME } from '@lib/doodle/classes.ts';
 import type { DoodleClass } from '@lib/doodle/state.ts';
 import { describeModel, plural } from '@lib/doodle/edits.ts';
 import { msg, say, t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
+import { greyInto } from '@lib/image/pixels.ts';
 
 export interface ClassActions {
   add(i: number): void;
@@ -78,18 +79,7 @@ function paintStrip(canvas: HTMLCanvasElement, c: DoodleClass, act: ClassActions
   if (c.drawings.length === 0) return;
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(w, 28);
-  // Bytes written one by one (not an array made per pixel and copied in): the shell's first strips are drawn as the
-  // page opens.
-  const out = img.data;
-  c.drawings.forEach((d, k) => {
-    const px = act.pixels(d);
-    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) {
-      const v = px?.[y * 28 + x] ?? 0;
-      const o = (y * w + k * 29 + x) * 4;
-      out[o] = out[o + 1] = out[o + 2] = v;
-      out[o + 3] = 255;
-    }
-  });
+  c.drawings.forEach((d, k) => greyInto(img.data, w, k * 29, act.pixels(d) ?? BLANK, 28, 28));
   ctx.putImageData(img, 0, 0);
 }
 
@@ -105,14 +95,11 @@ export function paintSeen(canvas: HTMLCanvasElement, px: Uint8Array | null, lang
   painted.add(canvas);
   const ctx = canvas.getContext('2d')!;
   const img = ctx.createImageData(28, 28);
-  const out = img.data;
-  for (let i = 0; i < 784; i++) {
-    const v = px[i]!;
-    out[i * 4] = out[i * 4 + 1] = out[i * 4 + 2] = v;
-    out[i * 4 + 3] = 255;
-  }
+  greyInto(img.data, 28, 0, px, 28, 28);
   ctx.putImageData(img, 0, 0);
 }
+/** A drawing with no pixels (none is added to a class), drawn black. */
+const BLANK = new Uint8Array(784);
 /** The "seen" canvases that have been painted (a clear one needs no context). */
 const painted = new WeakSet<HTMLCanvasElement>();
 

@@ -4,6 +4,7 @@
  * the test images behind it. Built with DOM calls and textContent only.
  */
 import { runLabel } from '@lib/transfer/config.ts';
+import { greyInto } from '@lib/image/pixels.ts';
 import { cellImages, count, describeConfig, describeResult, pct } from '@lib/transfer/summary.ts';
 import type { RunConfig } from '@lib/transfer/config.ts';
 import type { EpochPoint, RunResult } from '@lib/transfer/run.ts';
@@ -134,12 +135,7 @@ function showImages(viewer: HTMLElement, r: RunResult, data: TaskData, t: number
     c.setAttribute('role', 'img');
     c.setAttribute('aria-label', say(lang, { key: 'finetuneLab.thumb', params: { ...who, n: count(lang, k + 1) } }));
     const img = new ImageData(28, 28);
-    const out = img.data;
-    for (let j = 0; j < 784; j++) {
-      const v = 255 - data.test.images[k * 784 + j]!;
-      out[4 * j] = out[4 * j + 1] = out[4 * j + 2] = v;
-      out[4 * j + 3] = 255;
-    }
+    greyInto(img.data, 28, 0, data.test.images, 28, 28, k * 784, true);
     c.getContext('2d')!.putImageData(img, 0, 0);
     list.append(c);
   }

@@ -57,7 +57,7 @@ export function embedLink(site: string, slug: string, attributes: SnippetInput['
 export function iframeSnippet({ site, widget, attributes, embedId, lang = 'en' }: SnippetInput): string {
   const id = safeEmbedId(embedId);
   const src = embedLink(site, widget.slug, attributes, id, lang);
-  const title = lang === 'zh-CN' ? `${widgetTitle(widget, lang)}（Feature Maps）` : `${widget.title} (Feature Maps)`;
+  const title = `${widgetTitle(widget, lang)}${lang === 'zh-CN' ? '（Feature Maps）' : ' (Feature Maps)'}`;
   return `<iframe src="${escapeAttribute(src)}" name="${escapeAttribute(id)}" title="${escapeAttribute(title)}" width="100%" height="${Math.round(widget.height)}" style="border:0" loading="lazy"></iframe>\n`
     + `<script src="${escapeAttribute(`${siteRoot(site)}${embedScriptPath().slice(1)}`)}" defer></script>`;
 }

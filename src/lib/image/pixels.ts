@@ -42,3 +42,18 @@ export function tensorToRgba(t: PlainTensor): Uint8ClampedArray {
   }
   return out;
 }
+
+/**
+ * A grey image (bytes 0–255, `w` × `h`, row-major, starting at `grey[from]`) written as opaque grey pixels into the
+ * RGBA bytes `out` of a picture `outWidth` pixels wide, its left edge at column `left`: the strips and thumbnails of
+ * the book's digits and drawings. `invert` writes 255 − v (dark ink on white).
+ */
+export function greyInto(out: Uint8ClampedArray, outWidth: number, left: number, grey: ArrayLike<number>, w: number, h: number, from = 0, invert = false): void {
+  for (let y = 0; y < h; y++) {
+    for (let x = 0, i = from + y * w, o = (y * outWidth + left) * 4; x < w; x++, i++, o += 4) {
+      const v = invert ? 255 - grey[i]! : grey[i]!;
+      out[o] = out[o + 1] = out[o + 2] = v;
+      out[o + 3] = 255;
+    }
+  }
+}

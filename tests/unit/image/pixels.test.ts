@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LUMA, rgbaToTensor, tensorToRgba } from '../../../src/lib/image/pixels.ts';
+import { LUMA, greyInto, rgbaToTensor, tensorToRgba } from '../../../src/lib/image/pixels.ts';
 
 // Two pixels: opaque orange, and half-transparent black (composited on white → mid gray).
 const rgba = new Uint8ClampedArray([255, 128, 0, 255, 0, 0, 0, 128]);
@@ -58,5 +58,23 @@ describe('rgbaToTensor and tensorToRgba on many pixels', () => {
       expect(Array.from(t.data)).toEqual(Array.from(reference(rgba, n, c)));
       expect(Array.from(tensorToRgba(t))).toEqual(Array.from(back(t.data, n, c)));
     }
+  });
+});
+
+describe('greyInto', () => {
+  it('writes each grey byte as an opaque grey pixel at its place in a wider picture, leaving the rest untouched', () => {
+    const grey = Uint8Array.from({ length: 2 + 3 * 2 }, (_, i) => i * 30); // two bytes before the 3 × 2 image
+    const out = new Uint8ClampedArray(5 * 2 * 4).fill(7);
+    greyInto(out, 5, 1, grey, 3, 2, 2);
+    for (let y = 0; y < 2; y++) for (let x = 0; x < 5; x++) {
+      const o = (y * 5 + x) * 4;
+      const want = x >= 1 && x < 4 ? [grey[2 + y * 3 + x - 1]!, grey[2 + y * 3 + x - 1]!, grey[2 + y * 3 + x - 1]!, 255] : [7, 7, 7, 7];
+      expect(Array.from(out.slice(o, o + 4)), `pixel ${x}, ${y}`).toEqual(want);
+    }
+  });
+  it('inverted: 255 − v, dark ink on white', () => {
+    const out = new Uint8ClampedArray(4 * 2);
+    greyInto(out, 2, 0, [0, 200], 2, 1, 0, true);
+    expect(Array.from(out)).toEqual([255, 255, 255, 255, 55, 55, 55, 255]);
   });
 });
