@@ -142,6 +142,9 @@ export default defineConfig({
         { find: '@lib', replacement: fileURLToPath(new URL('./src/lib', import.meta.url)) },
         // Starlight's "On this page" tracker, without its page-wide `:has()` queries (src/lib/toc/starlight-toc.ts).
         { find: /^.*\/components-internals\/TableOfContents\/starlight-toc(\.js)?$/, replacement: fileURLToPath(new URL('./src/lib/toc/starlight-toc.ts', import.meta.url)) },
+        // Starlight's search box, fetched and built when the reader opens the search, not on every page at idle
+        // (src/lib/search/lazy-pagefind-ui.ts). Exact: its CSS (@pagefind/default-ui/css/ui.css) is not aliased.
+        { find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/lib/search/lazy-pagefind-ui.ts', import.meta.url)) },
       ],
     },
     // es2022: the catalogue waits for Chinese with a top-level await where a page asks for it (src/lib/i18n/t.ts).
