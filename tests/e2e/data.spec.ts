@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, axeViolations } from './support.ts';
+import { test, expect, axeViolations, routeUntil } from './support.ts';
 import type { Manifest } from '../../src/lib/data/manifest.ts';
 
 const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')) as Manifest;
@@ -76,11 +76,11 @@ test('a corrupted chunk is named in the widget, and the page passes axe', { tag:
 });
 
 test('a missing labels file (404) is named; a bad attribute is explained and the last good value used', { tag: '@page' }, async ({ page, watch }) => {
-  await page.route('**/data/digits/test-labels.u8', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  const missing = await routeUntil(page, '**/data/digits/test-labels.u8', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await page.goto('/embed/dataset-preview/?dataset=digits&split=test&per-class=2');
   const el = page.locator('fm-dataset-preview');
   await expect(el.locator('[data-role="message"]')).toContainText('digits/test-labels.u8: HTTP 404');
-  await page.unroute('**/data/digits/test-labels.u8');
+  missing.restore();
   await el.evaluate((node) => node.setAttribute('per-class', '0'));
   await expect(el).toHaveAttribute('status', 'ready');
   await expect(el.locator('[data-role="message"]')).toContainText('per-class must be from 1 to 50; got 0');

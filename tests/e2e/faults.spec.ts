@@ -3,7 +3,7 @@
  * computation must end in status="error" with the message and a Retry that works once the fault is gone.
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from './support.ts';
+import { test, expect, routeUntil } from './support.ts';
 
 type Kernel = { kernelName: string; backendName: string; kernelFunc: (...a: unknown[]) => unknown };
 type TfLike = { getBackend(): string; getKernel(n: string, b: string): Kernel | undefined; unregisterKernel(n: string, b: string): void; registerKernel(k: Kernel): void };
@@ -67,14 +67,14 @@ test('a widget whose code cannot load: the error, a train() that rejects instead
   // The file whatever its query: a failed import is tried again at a new query (src/lib/widget/import-again.ts), as
   // the browser may keep the failure for the plain URL (Chromium 150 does).
   const chunk = '**/widgets/v1/chunks/lab-runner-*.js*';
-  await page.route(chunk, block);
+  const network = await routeUntil(page, chunk, block);
   await page.goto('/embed/finetune-lab/');
   const el = page.locator('fm-finetune-lab');
   await expect(el).toHaveAttribute('status', 'error', { timeout: 90_000 });
   await expect(el.locator('[data-role="message"]')).toContainText('could not start');
   const trained = await el.evaluate((e) => (e as unknown as { train(): Promise<unknown> }).train().then(() => 'resolved', (err: Error) => `rejected: ${err.message}`));
   expect(trained).toMatch(/^rejected: /);
-  await page.unroute(chunk, block);
+  network.restore();
   await el.getByRole('button', { name: 'Retry' }).click();
   await expect(el).toHaveAttribute('status', 'ready', { timeout: 90_000 });
   await expect(el.locator('[data-role="message"]')).toBeHidden();
@@ -85,12 +85,12 @@ test('an element whose own module cannot load is loaded by the next scan once th
   // which asks for it again at a fresh query. Blocked whatever the query, as a network that is down would.
   const block = (route: import('@playwright/test').Route) => route.abort('internetdisconnected');
   const chunk = '**/widgets/v1/chunks/receptive-field.element-*.js*';
-  await page.route(chunk, block);
+  const network = await routeUntil(page, chunk, block);
   const warned = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('could not load <fm-receptive-field>'));
   await page.goto('/embed/receptive-field/');
   await warned;
   expect(await page.evaluate(() => customElements.get('fm-receptive-field') === undefined)).toBe(true);
-  await page.unroute(chunk, block);
+  network.restore();
   // A page that adds a figure later (the gallery switching widget, a host page's script) scans again.
   await page.evaluate(() => document.body.append(document.createElement('fm-receptive-field')));
   await page.waitForFunction(() => customElements.get('fm-receptive-field') !== undefined, null, { timeout: 30_000 });

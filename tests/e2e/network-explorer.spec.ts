@@ -5,7 +5,7 @@
  * the keyboard selects, with its kernels and the arithmetic of its pixel; the layer table against countParams();
  * drawing by pointer and by keyboard; bad inputs; corrupted model files; no tensor leak; axe.
  */
-import { test, expect, axeViolations, numTensors } from './support.ts';
+import { test, expect, axeViolations, numTensors, routeUntil } from './support.ts';
 import { compareToReference } from '../../src/lib/conv/tolerance.ts';
 import { formatValue } from '../../src/lib/charts/format.ts';
 import { mapOrigin, sheetLayout } from '../../src/lib/nets/map-sheet.ts';
@@ -207,16 +207,16 @@ test('a corrupted or truncated model file: a message naming the file, and the wi
   void watch;
   test.setTimeout(600_000);
   const weights = `**/models/${MODEL}/weights.bin`;
-  await page.route(weights, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(1000) }));
+  const shortWeights = await routeUntil(page, weights, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(1000) }));
   await page.goto(`/embed/network-explorer/?model=${MODEL}`);
   await expect(el(page)).toHaveAttribute('status', 'error', { timeout: 120_000 });
   expect(await message(page)).toMatch(new RegExp(`The model ${MODEL} could not be loaded: .*/models/${MODEL}/weights\\.bin: 1000 bytes of weights, but model\\.json describes 880788 bytes \\(truncated or wrong file\\)`));
-  await page.unroute(weights);
+  shortWeights.restore();
   const json = `**/models/${MODEL}/model.json`;
-  await page.route(json, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"modelTopology": {' }));
+  const badJson = await routeUntil(page, json, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"modelTopology": {' }));
   await attr(page, 'image', '1');
   await expect.poll(() => message(page), { timeout: 60_000 }).toMatch(new RegExp(`/models/${MODEL}/model\\.json is not valid JSON`));
-  await page.unroute(json);
+  badJson.restore();
   await attr(page, 'image', '2');
   await expect(el(page)).toHaveAttribute('status', 'ready', { timeout: 240_000 });
   expect(await message(page)).toBe('');

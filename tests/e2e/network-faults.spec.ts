@@ -6,7 +6,7 @@
  * shift on WebGPU (the CPU is no quicker for them).
  */
 import type { Page, Route } from '@playwright/test';
-import { test, expect } from './support.ts';
+import { test, expect, routeUntil } from './support.ts';
 
 const ASSETS = /\/(data|models|samples)\/[^?]+\.(json|bin|u8|jpg|png)(\?|$)/;
 /** A file name as the widget should show it: a path under data/ or models/, or a sample picture. */
@@ -31,13 +31,12 @@ const CASES: Case[] = [
   { slug: 'domain-shift', query: 'images=20&labels=0' },
 ];
 
-async function cut(page: Page, failed: string[]): Promise<(route: Route) => Promise<void>> {
-  const abort = async (route: Route) => {
+/** Cuts the network for the widget's files until `restore()` (support.ts: the route stays, passing them on). */
+function cut(page: Page, failed: string[]): Promise<{ restore(): void }> {
+  return routeUntil(page, ASSETS, async (route: Route) => {
     failed.push(new URL(route.request().url()).pathname);
     await route.abort('internetdisconnected');
-  };
-  await page.route(ASSETS, abort);
-  return abort;
+  });
 }
 
 for (const { slug, query, change } of CASES) {
@@ -58,7 +57,7 @@ for (const { slug, query, change } of CASES) {
     await expect(message).toContainText(NAMED);
     const retry = el.getByRole('button', { name: 'Retry' });
     await expect(retry).toBeVisible();
-    await page.unroute(ASSETS, abort!);
+    abort!.restore();
     await retry.click();
     await expect(el).toHaveAttribute('status', 'ready', { timeout: 200_000 });
     await expect(message).toBeHidden();
@@ -83,7 +82,7 @@ test('finetune-lab: network cut before Train — the file named, the run marked,
   await expect(message).toContainText(NAMED);
   const retry = el.getByRole('button', { name: 'Retry' });
   await expect(retry).toBeVisible();
-  await page.unroute(ASSETS, abort);
+  abort.restore();
   await retry.click();
   await expect.poll(states, { timeout: 200_000 }).toEqual(['done']);
   await expect(retry).toHaveCount(0);

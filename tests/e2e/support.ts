@@ -2,7 +2,7 @@
  * Shared fixtures for browser tests: every page is watched for console errors and for requests leaving
  * 127.0.0.1 (both fail the test), and helpers give axe results and the engine's backend.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type Route } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export interface Watch { consoleErrors: string[]; offsiteRequests: string[] }
@@ -25,6 +25,18 @@ export const test = base.extend<{ watch: Watch }>({
 });
 
 export { expect };
+
+/**
+ * Routes requests matching `url` to `handler` until `restore()`, after which the route passes them on (to the network,
+ * or an earlier route). A test that "brings the network back" must not remove its route while the page has requests
+ * in flight: Playwright holds every request while any route is set, and those it held as the route went away were
+ * never answered (shells.spec.ts: the chunks a chapter was importing, 1 load in 59 with both test workers busy).
+ */
+export async function routeUntil(page: Page, url: string | RegExp, handler: (route: Route) => Promise<void> | void): Promise<{ restore(): void }> {
+  let on = true;
+  await page.route(url, (route) => (on ? handler(route) : route.fallback()));
+  return { restore: () => void (on = false) };
+}
 
 /** The backend the project promises: real WebGPU in `webgpu`, anything else in `fallback`. */
 export function expectedBackend(projectName: string): 'webgpu' | 'fallback' {
