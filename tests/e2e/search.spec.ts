@@ -5,7 +5,7 @@
  * Chinese. Backend-independent: the `page` project.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations } from './support.ts';
+import { test, expect, axeViolations, routeUntil } from './support.ts';
 import { PAGEFIND_ZH } from '../../src/lib/search/lazy-pagefind-ui.ts';
 
 const UI_CORE = /\/_astro\/ui-core\.[^/]*\.js/;
@@ -62,8 +62,7 @@ test('a pointer on the Search button starts the download; a click opens the box 
 });
 
 test('search code that cannot be fetched: the dialog says so in the page language, and opening it again tries again', { tag: '@page' }, async ({ page, watch }) => {
-  let fail = true;
-  await page.route(UI_CORE, (route) => (fail ? route.abort() : route.continue()));
+  const network = await routeUntil(page, UI_CORE, (route) => route.abort());
   await page.goto('/zh-cn/chapters/convolution/');
   await page.waitForLoadState('networkidle');
   const button = page.locator('site-search button[data-open-modal]');
@@ -73,7 +72,7 @@ test('search code that cannot be fetched: the dialog says so in the page languag
   expect(await axeViolations(page, 'site-search dialog')).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(page.locator('site-search dialog')).not.toHaveAttribute('open');
-  fail = false;
+  network.restore();
   await button.click();
   await expect(input(page)).toBeFocused();
   await page.keyboard.type('感受野');
@@ -86,8 +85,14 @@ test('search code that cannot be fetched: the dialog says so in the page languag
   watch.consoleErrors.length = 0;
 });
 
-test('the English edition keeps Pagefind’s English words', { tag: '@page' }, async ({ page }) => {
+test('the English edition keeps Pagefind’s English words, and says so in English when the box cannot be fetched', { tag: '@page' }, async ({ page, watch }) => {
+  const network = await routeUntil(page, UI_CORE, (route) => route.abort());
   await page.goto('/chapters/pooling-and-networks/');
+  await page.locator('site-search button[data-open-modal]').click();
+  await expect(page.locator('#starlight__search [role="status"]')).toHaveText('The search could not be loaded (is the connection down?). Close it and open it again to retry.');
+  await page.keyboard.press('Escape');
+  network.restore();
+  watch.consoleErrors.length = 0; // the aborted download's own messages
   await page.locator('site-search button[data-open-modal]').click();
   await input(page).fill('receptive field');
   await expect(page.locator('site-search .pagefind-ui__message')).toHaveText(/^\d+ results for receptive field$/);

@@ -59,7 +59,7 @@ export function withPageWords(options: Options, lang: string): Options {
 }
 
 const WORDS = {
-  en: { loading: 'Loading search…', failed: 'Search could not be loaded (is the connection down?). Close this and open it again to try again.' },
+  en: { loading: 'Loading search…', failed: 'The search could not be loaded (is the connection down?). Close it and open it again to retry.' },
   zh: { loading: '正在加载搜索功能……', failed: '搜索功能加载失败（可能是网络断开了）。关闭本窗口后重新打开即可重试。' },
 };
 
