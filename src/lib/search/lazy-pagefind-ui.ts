@@ -10,6 +10,7 @@
  * they typed went nowhere.)
  */
 import { importAgain } from '../widget/import-again.ts';
+import { resolveLang, t, type Lang } from '../i18n/page.ts';
 
 interface Options {
   element: string;
@@ -52,16 +53,11 @@ export const PAGEFIND_ZH: Readonly<Record<string, string>> = {
 };
 
 /** The options Pagefind's UI is built with: on a Chinese page, its words in Chinese under Starlight's. */
-export function withPageWords(options: Options, lang: string): Options {
-  if (!lang.toLowerCase().startsWith('zh')) return options;
+export function withPageWords(options: Options, lang: Lang): Options {
+  if (lang !== 'zh-CN') return options;
   const given = (options.translations ?? {}) as Record<string, string>;
   return { ...options, translations: { ...PAGEFIND_ZH, ...given } };
 }
-
-const WORDS = {
-  en: { loading: 'Loading search…', failed: 'The search could not be loaded (is the connection down?). Close it and open it again to retry.' },
-  zh: { loading: '正在加载搜索功能……', failed: '搜索功能加载失败（可能是网络断开了）。关闭本窗口后重新打开即可重试。' },
-};
 
 let real: Promise<RealUI> | null = null;
 /** Pagefind's UI module, fetched once; a failed fetch is forgotten, so the next try fetches again. */
@@ -82,11 +78,10 @@ export class PagefindUI {
     const dialog = host?.closest('dialog');
     if (!host || !dialog) {
       // Not Starlight's markup: build at once, as the real class would.
-      void fetchUI().then((UI) => new UI(withPageWords(options, document.documentElement.lang)));
+      void fetchUI().then((UI) => new UI(withPageWords(options, resolveLang(document.documentElement))));
       return;
     }
-    const lang = document.documentElement.lang;
-    const say = lang.toLowerCase().startsWith('zh') ? WORDS.zh : WORDS.en;
+    const lang = resolveLang(host);
     let built = false;
     let building = false;
     const build = () => {
@@ -95,7 +90,7 @@ export class PagefindUI {
       const status = document.createElement('p');
       status.setAttribute('role', 'status');
       status.className = 'fm-search-status';
-      status.textContent = say.loading;
+      status.textContent = t(lang, 'search.loading');
       host.replaceChildren(status);
       fetchUI().then(
         (UI) => {
@@ -106,7 +101,7 @@ export class PagefindUI {
           if (dialog.open) host.querySelector<HTMLInputElement>('input')?.focus();
         },
         (err: unknown) => {
-          status.textContent = say.failed;
+          status.textContent = t(lang, 'search.failed');
           console.warn('Feature Maps: the search could not be loaded:', err);
         },
       ).finally(() => {

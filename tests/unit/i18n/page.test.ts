@@ -17,9 +17,9 @@ describe('the page catalogue', () => {
     for (const [key, text] of Object.entries(pageZh)) expect(text, key).toEqual((zhCN as Record<string, unknown>)[key]);
   });
 
-  it('is the print, progress, offline, share and copy words, not a widget\'s', () => {
+  it('is the print, progress, offline, share, copy and search words, not a widget\'s', () => {
     const areas = new Set(Object.keys(pageEn).map((k) => k.split('.')[0]));
-    expect([...areas].sort()).toEqual(['book', 'embedControl', 'offline', 'print', 'progress']);
+    expect([...areas].sort()).toEqual(['book', 'embedControl', 'offline', 'print', 'progress', 'search']);
     expect(Object.keys(pageEn).length).toBeLessThan(Object.keys(en).length / 5);
     // A page script cannot name a widget's words (tsc checks this line); in production they would be blank.
     // @ts-expect-error 'finetuneLab.lossCaption' is not a page key

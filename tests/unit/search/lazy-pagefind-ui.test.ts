@@ -12,7 +12,7 @@ describe('withPageWords: the options Pagefind’s search box is built with', () 
     const got = withPageWords(starlight, 'zh-CN');
     expect(got.element).toBe('#starlight__search');
     expect(got.translations).toEqual({ ...PAGEFIND_ZH, placeholder: '搜索' });
-    expect(withPageWords({ element: '#x' }, 'zh').translations).toEqual(PAGEFIND_ZH);
+    expect(withPageWords({ element: '#x' }, 'zh-CN').translations).toEqual(PAGEFIND_ZH);
   });
 
   it('keeps Pagefind’s placeholders in every sentence that needs them', () => {
