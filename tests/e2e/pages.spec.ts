@@ -20,9 +20,9 @@ test.describe('the book shell', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
       const still = await context.newPage();
-      for (const [path, text] of [['/chapters/convolution/', 'Compute: needs JavaScript'], ['/', 'Compute: needs JavaScript']] as const) {
+      for (const path of ['/chapters/convolution/', '/']) {
         await still.goto(path);
-        await expect(still.locator('fm-device-badge > span').first()).toHaveText(text);
+        await expect(still.locator('fm-device-badge > span').first()).toHaveText('Compute: needs JavaScript');
         await expect(still.locator('fm-device-badge > span').first()).toBeVisible();
       }
     } finally {
