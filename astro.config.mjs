@@ -132,6 +132,8 @@ export default defineConfig({
         LanguageSelect: './src/components/LanguageSelect.astro',
         // Preloads the math font on pages whose first screen holds formulas (frontmatter `preloadMathFont`).
         Head: './src/components/Head.astro',
+        // The phone menu's button, with its page-wide `:has()` written as child steps (the component says why).
+        MobileMenuToggle: './src/components/MobileMenuToggle.astro',
       },
     }),
   ],

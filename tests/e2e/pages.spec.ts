@@ -492,6 +492,24 @@ test('"On this page" marks the section being read, in the sidebar list and in th
   await expect(current('mobile-starlight-toc')).toHaveAttribute('href', '#_top');
 });
 
+test('the phone menu (src/components/MobileMenuToggle.astro) opens over a page that no longer scrolls beneath it, and gives the scroll back when closed', { tag: '@page' }, async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/chapters/convolution/');
+  const button = page.getByRole('button', { name: 'Menu' });
+  const overflow = () => page.evaluate(() => getComputedStyle(document.body).overflow);
+  expect(await overflow()).not.toBe('hidden');
+  await button.click();
+  await expect(page.locator('#starlight__sidebar a[href$="/glossary/"]')).toBeVisible();
+  expect(await overflow()).toBe('hidden');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#starlight__sidebar')).toBeHidden();
+  expect(await overflow()).not.toBe('hidden');
+  // On a wide screen the sidebar is no popover, and the page scrolls whatever the menu did.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(button).toBeHidden();
+  expect(await overflow()).not.toBe('hidden');
+});
+
 test('the text being read stays put when something above it changes height, on a wide screen and on a phone (book.css: scroll anchoring)', { tag: '@page' }, async ({ page }) => {
   for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 800 }]) {
     await page.setViewportSize(viewport);
