@@ -1,6 +1,7 @@
 import { test, expect, axeViolations, collectScripts, layoutShift, widgetReady } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
 import { ENTRIES } from '../../src/lib/notation/symbols.ts';
+import { glossaryRows } from '../../src/lib/glossary/rows.ts';
 
 /** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
 const TFJS_MARKER = 'Conv2DBackpropFilter';
@@ -490,6 +491,30 @@ test('"On this page" marks the section being read, in the sidebar list and in th
   await expect(page.locator('mobile-starlight-toc .display-current')).toHaveText('Locality');
   await page.evaluate(() => window.scrollTo(0, 0));
   await expect(current('mobile-starlight-toc')).toHaveAttribute('href', '#_top');
+});
+
+test('the glossary lists every term with its Chinese and its note in both editions, lays out the entries past the first screen as they near it, and is axe clean (src/components/GlossaryTable.astro)', { tag: '@page' }, async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [path, lang] of [['/glossary/', 'en'], ['/zh-cn/glossary/', 'zh-CN']] as const) {
+    await page.goto(path);
+    const rows = glossaryRows(lang);
+    expect(await page.locator('.fm-glossary dt').allTextContents()).toEqual(rows.map((r) => r.en));
+    expect(await page.locator('.fm-glossary dt + dd').allTextContents()).toEqual(rows.map((r) => r.zh));
+    expect(await page.locator('.fm-glossary-note').allTextContents()).toEqual(rows.map((r) => r.note).filter(Boolean));
+    // On a phone the note runs the width of the entry beneath the term, not in a third column.
+    const kernel = page.locator('.fm-glossary-entry').filter({ has: page.locator('dt', { hasText: /^kernel$/ }) });
+    const [term, note, entry] = await Promise.all([kernel.locator('dt'), kernel.locator('.fm-glossary-note'), kernel].map((l) => l.boundingBox()));
+    expect(note!.y).toBeGreaterThanOrEqual(term!.y + term!.height - 1);
+    expect(note!.width).toBeGreaterThan(entry!.width * 0.9);
+    // The last entry is skipped (no layout) until the reader reaches it, then drawn whole.
+    const last = page.locator('.fm-glossary-entry').last().locator('dt');
+    const drawn = () => last.evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await drawn()).toBe(false);
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(drawn).toBe(true);
+    await expect(last).toBeInViewport();
+    expect(await axeViolations(page)).toEqual([]);
+  }
 });
 
 test('the phone menu (src/components/MobileMenuToggle.astro) opens over a page that no longer scrolls beneath it, and gives the scroll back when closed', { tag: '@page' }, async ({ page }) => {

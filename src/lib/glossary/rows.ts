@@ -5,7 +5,7 @@
  * English in the glossary file; their Chinese, for the Chinese edition's readers, is kept here, one per noted term
  * (tests/unit/glossary/rows.test.ts fails when a note has no Chinese or a Chinese note has lost its term).
  */
-import glossary from '../i18n/glossary.json';
+import glossary from '../i18n/glossary.json' with { type: 'json' };
 import type { Lang } from '../i18n/locales.ts';
 
 export interface Term { en: string; zh: string; note?: string; avoid?: string[] }
