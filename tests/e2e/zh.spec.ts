@@ -205,6 +205,24 @@ test.describe('the Chinese edition', () => {
     await expect(page.locator('[data-fm-gallery-status]')).toContainText('没有名为“nope”的交互图');
   });
 
+  test('Chinese text is set in two weights, regular and one bold (zh.css), so the CJK font is matched and opened twice, not once per weight asked for', { tag: '@page' }, async ({ page }) => {
+    for (const path of ['/zh-cn/chapters/convolution/', '/zh-cn/chapters/transfer-learning/', '/zh-cn/glossary/', '/zh-cn/teachers/']) {
+      await page.goto(path);
+      const weights = await page.evaluate(() => {
+        const found: Record<string, string> = {};
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+          if (!/[\u4e00-\u9fff]/.test(t.textContent ?? '')) continue;
+          const el = t.parentElement!;
+          const w = getComputedStyle(el).fontWeight;
+          found[w] ??= `${el.localName}: ${t.textContent!.trim().slice(0, 12)}`;
+        }
+        return found;
+      });
+      expect(Object.keys(weights).sort(), `${path}: ${JSON.stringify(weights)}`).toEqual(['400', '600']);
+    }
+  });
+
   test('a missing Chinese page gets the Chinese "not found" page', { tag: '@page' }, async ({ page }) => {
     const res = await page.goto('/zh-cn/no-such-page/');
     expect(res?.status()).toBe(404);
