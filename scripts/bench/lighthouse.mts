@@ -3,11 +3,13 @@
  * `npm run bench:page -- --lighthouse`. For each page: the performance score, TBT, LCP, CLS, FCP, the page's element
  * count and HTML size, and the long main-thread tasks (> 50 ms as Lighthouse simulates them, on a 4× slower CPU: its
  * long-tasks audit reports the simulated durations) that came from the book's own files — the page's HTML (parse,
- * style, layout) or a script of ours.
+ * style, layout) or a script of ours — each with the task group that took most of it (the audit's debug data).
  * Uses Debian's Chromium (CHROME_PATH or /usr/bin/chromium); nothing is downloaded.
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { TraceProcessor } from 'lighthouse/core/lib/tracehouse/trace-processor.js';
+import { MainThreadTasks } from 'lighthouse/core/lib/tracehouse/main-thread-tasks.js';
 
 export interface PageFigures {
   path: string;
@@ -18,13 +20,59 @@ export interface PageFigures {
   fcp: number;
   elements: number;
   htmlKiB: number;
-  /** Long tasks from our origin: [where, ms]. */
-  ours: Array<[string, number]>;
+  /** Long tasks from our origin, as Lighthouse simulates them, each with the task it observed (see `observed`). */
+  ours: Array<{ where: string; ms: number; seen?: Observed }>;
   /** Lighthouse's measure of this machine's CPU speed at the run (higher is faster): the simulation scales with it. */
   benchmarkIndex: number;
 }
 
 type Audit = { numericValue?: number; details?: { items?: Array<Record<string, unknown>> } };
+
+/**
+ * What Lighthouse saw of a task it simulates as long: the task in its trace, observed on this machine (wall and thread
+ * time: the difference is time the main thread waited, for the browser's font service, say, or for a core), whether
+ * it laid out (Lighthouse's simulation multiplies a task that laid out by 2, any other by 4: its 4× slower CPU, with
+ * layout taken to slow down half as much), and the task group that took most of it.
+ */
+export interface Observed { wallMs: number; threadMs: number; layout: boolean; group: string; groupMs: number }
+
+interface TaskNode { event: { dur?: number; tdur?: number; name: string }; duration: number; selfTime: number; group: { id: string }; children: TaskNode[]; parent?: TaskNode }
+
+/** The main thread's top-level tasks in a Lighthouse trace, as its long-tasks audit builds them. */
+function observedTasks(trace: unknown): TaskNode[] {
+  try {
+    const processed = TraceProcessor.processTrace(trace as never) as unknown as { mainThreadEvents: unknown[]; frames: unknown[]; timestamps: { traceEnd: number; timeOrigin: number } };
+    return (MainThreadTasks.getMainThreadTasks(processed.mainThreadEvents as never, processed.frames as never, processed.timestamps.traceEnd, processed.timestamps.timeOrigin) as unknown as TaskNode[]).filter((t) => !t.parent);
+  } catch {
+    return [];
+  }
+}
+
+/** The observed task behind a simulated duration: the one whose duration, times its multiplier, rounds to it. */
+function observed(tasks: TaskNode[], simulatedMs: number): Observed | undefined {
+  const all = (t: TaskNode): TaskNode[] => [t, ...t.children.flatMap(all)];
+  for (const t of tasks) {
+    const nodes = all(t);
+    const layout = nodes.some((n) => n.event.name === 'Layout');
+    if (Math.abs(Math.round(t.duration * (layout ? 2 : 4)) - simulatedMs) > 1) continue;
+    const byGroup = new Map<string, number>();
+    for (const n of nodes) byGroup.set(n.group.id, (byGroup.get(n.group.id) ?? 0) + n.selfTime);
+    const [group, groupMs] = [...byGroup].sort((a, b) => b[1] - a[1])[0]!;
+    return { wallMs: t.duration, threadMs: (t.event.tdur ?? NaN) / 1000, layout, group: GROUP_NAMES[group] ?? group, groupMs };
+  }
+  return undefined;
+}
+
+/** Lighthouse's task groups (core/lib/tracehouse/task-groups.js), as the table names them. */
+const GROUP_NAMES: Record<string, string> = {
+  scriptEvaluation: 'script',
+  scriptParseCompile: 'compile',
+  styleLayout: 'style & layout',
+  paintCompositeRender: 'paint',
+  parseHTML: 'parsing',
+  garbageCollection: 'GC',
+  other: 'other',
+};
 
 const short = (url: string, origin: string) =>
   url.startsWith(origin) ? url.slice(origin.length).replace(/^\/(widgets\/v1\/chunks|_astro)\//, '').replace(/-[A-Za-z0-9_]{8}\.js$|\.[A-Za-z0-9_-]{8}\.js$/, '.js') : url;
@@ -39,9 +87,10 @@ export async function lighthousePage(origin: string, path: string, port: number)
   const html = (audit('network-requests').details?.items ?? []).find((r) => r.resourceType === 'Document');
   const total = (audit('dom-size-insight').details?.items ?? []).find((i) => /total elements/i.test(String(i.statistic ?? '')));
   const elements = Number((total?.value as { value?: number } | undefined)?.value ?? NaN);
+  const tasks = observedTasks(result.artifacts.Trace);
   const ours = (audit('long-tasks').details?.items ?? [])
     .filter((t) => String(t.url).startsWith(origin))
-    .map((t): [string, number] => [short(String(t.url), origin) || 'page', Math.round(Number(t.duration))]);
+    .map((t) => ({ where: short(String(t.url), origin) || 'page', ms: Math.round(Number(t.duration)), seen: observed(tasks, Number(t.duration)) }));
   return {
     path,
     score: lhr.categories.performance?.score ?? NaN,
@@ -88,10 +137,21 @@ export async function lighthouseAll(sites: Record<string, string>, paths: string
 
 export function lighthouseTable(rows: PageFigures[]): string {
   const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
-  const lines = ['| page | score | TBT ms | LCP s | CLS | FCP s | elements | HTML KiB | our tasks > 50 ms (simulated, 4× CPU) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const lines = ['| page | score | TBT ms | LCP s | CLS | FCP s | elements | HTML KiB | our tasks > 50 ms (simulated, 4× CPU): where, ms (observed here: wall/thread ms, most of it) |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   for (const r of rows) {
-    const tasks = r.ours.filter(([, ms]) => ms > 50).map(([w, ms]) => `${w} ${ms}`).join(', ') || 'none';
+    const tasks = r.ours.filter((t) => t.ms > 50).map((t) => `${t.where} ${t.ms}${t.seen ? ` (${t.seen.wallMs.toFixed(0)}/${t.seen.threadMs.toFixed(0)}, ${t.seen.group})` : ''}`).join(', ') || 'none';
     lines.push(`| ${r.path} | ${f(r.score, 2)} | ${f(r.tbt)} | ${f(r.lcp / 1000, 1)} | ${f(r.cls, 3)} | ${f(r.fcp / 1000, 1)} | ${f(r.elements)} | ${f(r.htmlKiB)} | ${tasks} |`);
+  }
+  // What the long tasks of ours were: by the group that took most of each (the page's own frames: style and layout,
+  // parsing, painting; or script), and how much of each the main thread ran rather than waited.
+  const long = rows.flatMap((r) => r.ours.filter((t) => t.ms > 50));
+  if (long.length) {
+    const seen = long.flatMap((t) => (t.seen ? [t.seen] : []));
+    const byGroup = new Map<string, number>();
+    for (const o of seen) byGroup.set(o.group, (byGroup.get(o.group) ?? 0) + 1);
+    const pages = rows.filter((r) => r.ours.some((t) => t.ms > 50)).length;
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
+    lines.push('', `Our tasks over 50 ms: ${long.length} on ${pages} pages. Found in Lighthouse's trace: ${seen.length}; most of each was ${[...byGroup].sort((a, b) => b[1] - a[1]).map(([g, n]) => `${g} in ${n}`).join(', ')}; ${seen.filter((o) => o.layout).length} laid out (simulated at 2× what was observed, the rest at 4×). Observed here, median: ${med(seen.map((o) => o.wallMs)).toFixed(1)} ms wall, ${med(seen.map((o) => o.threadMs)).toFixed(1)} ms of it run by the main thread (the rest it waited).`);
   }
   const bi = rows.map((r) => r.benchmarkIndex).filter(Number.isFinite).sort((a, b) => a - b);
   if (bi.length) lines.push('', `Lighthouse's CPU benchmark index on this machine over these runs: ${f(bi[0]!)}–${f(bi[bi.length - 1]!)} (median ${f(bi[Math.floor(bi.length / 2)]!)}); the simulated task times scale inversely with it.`);
