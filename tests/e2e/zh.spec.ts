@@ -205,18 +205,26 @@ test.describe('the Chinese edition', () => {
     await expect(page.locator('[data-fm-gallery-status]')).toContainText('没有名为“nope”的交互图');
   });
 
-  test('Chinese text is set in two weights, regular and one bold (zh.css), so the CJK font is matched and opened twice, not once per weight asked for', { tag: '@page' }, async ({ page }) => {
+  test('Chinese text is set in two weights, regular and one bold (zh.css, the widgets\' host.css), so the CJK font is matched and opened twice, not once per weight asked for', { tag: '@page' }, async ({ page }) => {
     for (const path of ['/zh-cn/chapters/convolution/', '/zh-cn/chapters/transfer-learning/', '/zh-cn/glossary/', '/zh-cn/teachers/']) {
       await page.goto(path);
+      // The walk enters the shadow roots drawn by then (the badge's, a widget's in view); every widget's own CSS is
+      // held to the two weights by tests/unit/widget/font-weights.test.ts.
       const weights = await page.evaluate(() => {
         const found: Record<string, string> = {};
-        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let t = walk.nextNode(); t; t = walk.nextNode()) {
-          if (!/[\u4e00-\u9fff]/.test(t.textContent ?? '')) continue;
-          const el = t.parentElement!;
-          const w = getComputedStyle(el).fontWeight;
-          found[w] ??= `${el.localName}: ${t.textContent!.trim().slice(0, 12)}`;
-        }
+        const visit = (root: Node) => {
+          const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            if (n instanceof Element) {
+              if (n.shadowRoot) visit(n.shadowRoot);
+              continue;
+            }
+            if (!/[\u4e00-\u9fff]/.test(n.textContent ?? '')) continue;
+            const el = n.parentElement!;
+            found[getComputedStyle(el).fontWeight] ??= `${el.localName}: ${n.textContent!.trim().slice(0, 12)}`;
+          }
+        };
+        visit(document.body);
         return found;
       });
       expect(Object.keys(weights).sort(), `${path}: ${JSON.stringify(weights)}`).toEqual(['400', '600']);
