@@ -41,6 +41,10 @@ export default {
   'book.notation.firstIn': 'First in',
   'book.notation.chapter': 'Chapter {order}, {title}',
 
+  'book.glossary.english': 'English',
+  'book.glossary.chinese': 'Chinese',
+  'book.glossary.notes': 'Notes',
+
   'book.code.output': 'What it prints (in Node, TensorFlow.js on the CPU)',
   'book.code.copy': 'Copy',
   'book.code.copied': 'Copied',

@@ -39,6 +39,10 @@ export default {
   'book.notation.firstIn': '首次出现',
   'book.notation.chapter': '第{order}章：{title}',
 
+  'book.glossary.english': '英文',
+  'book.glossary.chinese': '中文',
+  'book.glossary.notes': '说明',
+
   'book.code.output': '运行输出（在Node中运行，TensorFlow.js使用CPU计算）',
   'book.code.copy': '复制',
   'book.code.copied': '已复制',
