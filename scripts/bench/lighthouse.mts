@@ -37,7 +37,7 @@ type Audit = { numericValue?: number; details?: { items?: Array<Record<string, u
  * other by the slowdown, 4: Lantern's Simulator.estimateCPUTimeRemaining), and the task group that took most of it.
  * `ambiguous`: more than one observed task of that page and duration fits.
  */
-export interface Observed { wallMs: number; threadMs: number; layout: boolean; group: string; groupMs: number; ambiguous: boolean }
+export interface Observed { wallMs: number; threadMs: number; layout: boolean; group: string; ambiguous: boolean }
 
 interface TaskNode { event: object & { tdur?: number }; selfTime: number; group: { id: string }; children: TaskNode[]; attributableURLs: string[] }
 interface CpuNode { event: object; duration: number; didPerformLayout(): boolean }
@@ -76,13 +76,12 @@ function observed(all: Candidate[], used: Set<Candidate>, simulatedMs: number, u
   const nodes = (t: TaskNode): TaskNode[] => [t, ...t.children.flatMap(nodes)];
   const byGroup = new Map<string, number>();
   for (const n of nodes(c.task)) byGroup.set(n.group.id, (byGroup.get(n.group.id) ?? 0) + n.selfTime);
-  const [group, groupMs] = [...byGroup].sort((a, b) => b[1] - a[1])[0]!;
+  const [group] = [...byGroup].sort((a, b) => b[1] - a[1])[0]!;
   return {
     wallMs: c.node.duration / 1000,
     threadMs: (c.task.event.tdur ?? NaN) / 1000,
     layout: c.node.didPerformLayout(),
     group: GROUP_NAMES[group] ?? group,
-    groupMs,
     ambiguous: fits.length > 1,
   };
 }
