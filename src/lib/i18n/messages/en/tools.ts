@@ -28,10 +28,10 @@ export default {
   'offline.available': 'Available offline: this chapter and its figures work without a network.',
   'offline.saving': 'Saving for offline reading: {done} of {total} files…',
   'offline.failed': 'Could not save this chapter ({error}). Check the connection and try again.',
+  'offline.removed': 'The offline copy of this chapter was removed.',
 
   'search.loading': 'Loading search…',
   'search.failed': 'The search could not be loaded (is the connection down?). Close it and open it again to retry.',
-  'offline.removed': 'The offline copy of this chapter was removed.',
 
   'embedControl.reset': 'Reset figure',
   'embedControl.resetDone': 'Figure reset to its starting set-up.',

@@ -24,10 +24,10 @@ export default {
   'offline.available': '已可离线阅读：本章及其交互图无需网络即可使用。',
   'offline.saving': '正在保存以便离线阅读：已保存{done}/{total}个文件…',
   'offline.failed': '无法保存本章（{error}）。请检查网络连接后重试。',
+  'offline.removed': '本章的离线副本已删除。',
 
   'search.loading': '正在加载搜索功能……',
   'search.failed': '搜索功能加载失败（可能是网络断开了）。关闭本窗口后重新打开即可重试。',
-  'offline.removed': '本章的离线副本已删除。',
 
   'embedControl.reset': '重置交互图',
   'embedControl.resetDone': '交互图已恢复为初始设置。',
