@@ -2,7 +2,7 @@ import { test, expect, axeViolations, collectScripts, layoutShift, widgetReady }
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
 import { ENTRIES } from '../../src/lib/notation/symbols.ts';
 import { glossaryRows } from '../../src/lib/glossary/rows.ts';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** tfjs-core's kernel registry names: present in any bundle that contains TensorFlow.js. */
 const TFJS_MARKER = 'Conv2DBackpropFilter';
@@ -494,6 +494,9 @@ test('"On this page" marks the section being read, in the sidebar list and in th
   await expect(current('mobile-starlight-toc')).toHaveAttribute('href', '#_top');
 });
 
+/** The glossary's entry for an English term. */
+const glossaryEntry = (page: Page, term: string) => page.locator('.fm-glossary-entry').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) });
+
 test('the glossary lists every term with its Chinese and its note in both editions, lays out the entries past the first screen as they near it, and is axe clean (src/components/GlossaryTable.astro)', { tag: '@page' }, async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   for (const [path, lang] of [['/glossary/', 'en'], ['/zh-cn/glossary/', 'zh-CN']] as const) {
@@ -503,7 +506,7 @@ test('the glossary lists every term with its Chinese and its note in both editio
     expect(await page.locator('.fm-glossary dt + dd').allTextContents()).toEqual(rows.map((r) => r.zh));
     expect(await page.locator('.fm-glossary-note').allTextContents()).toEqual(rows.map((r) => r.note).filter(Boolean));
     // On a phone the note runs the width of the entry beneath the term, not in a third column.
-    const kernel = page.locator('.fm-glossary-entry').filter({ has: page.locator('dt', { hasText: /^kernel$/ }) });
+    const kernel = glossaryEntry(page, 'kernel');
     const [term, note, entry] = await Promise.all([kernel.locator('dt'), kernel.locator('.fm-glossary-note'), kernel].map((l) => l.boundingBox()));
     expect(note!.y).toBeGreaterThanOrEqual(term!.y + term!.height - 1);
     expect(note!.width).toBeGreaterThan(entry!.width * 0.9);
@@ -522,7 +525,7 @@ test('the glossary lists every term with its Chinese and its note in both editio
   const left = (l: Locator) => l.evaluate((e) => Math.round(e.getBoundingClientRect().left));
   const head = page.locator('.fm-glossary-head span');
   await expect(head).toHaveText(['English', 'Chinese', 'Notes']);
-  const kernel = page.locator('.fm-glossary-entry').filter({ has: page.locator('dt', { hasText: /^kernel$/ }) });
+  const kernel = glossaryEntry(page, 'kernel');
   expect(await Promise.all([head.nth(0), head.nth(1), head.nth(2)].map(left))).toEqual(await Promise.all([kernel.locator('dt'), kernel.locator('dd').first(), kernel.locator('.fm-glossary-note')].map(left)));
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -5,11 +5,16 @@
  * Chinese. Backend-independent: the `page` project.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, routeUntil } from './support.ts';
+import { test, expect, axeViolations, routeUntil, type Watch } from './support.ts';
 import { PAGEFIND_ZH } from '../../src/lib/search/lazy-pagefind-ui.ts';
 
 const UI_CORE = /\/_astro\/ui-core\.[^/]*\.js/;
 const input = (page: Page) => page.locator('site-search .pagefind-ui__search-input');
+
+/** Drops the console errors of downloads the test itself aborted; any other console error still fails the test. */
+function forgiveAbortedDownloads(watch: Watch): void {
+  watch.consoleErrors.splice(0, Infinity, ...watch.consoleErrors.filter((m) => !/ERR_FAILED|Failed to load resource|dynamically imported module/.test(m)));
+}
 
 /** Holds every request for Pagefind's UI until `release()`; `count` says how many came. */
 async function holdUI(page: Page) {
@@ -80,8 +85,7 @@ test('search code that cannot be fetched: the dialog says so in the page languag
   // Pagefind's own words in Chinese: the count of results and the Clear button.
   await expect(page.locator('site-search .pagefind-ui__message')).toHaveText(/^找到\d+个与“感受野”相关的结果$/);
   await expect(page.locator('site-search .pagefind-ui__search-clear')).toHaveText(PAGEFIND_ZH.clear_search!);
-  // The aborted downloads' own messages are the test's doing; any other console error still fails it.
-  watch.consoleErrors.splice(0, Infinity, ...watch.consoleErrors.filter((m) => !/ERR_FAILED|Failed to load resource|dynamically imported module/.test(m)));
+  forgiveAbortedDownloads(watch);
 });
 
 test('the English edition keeps Pagefind’s English words, and says so in English when the box cannot be fetched', { tag: '@page' }, async ({ page, watch }) => {
@@ -95,6 +99,5 @@ test('the English edition keeps Pagefind’s English words, and says so in Engli
   await input(page).fill('receptive field');
   await expect(page.locator('site-search .pagefind-ui__message')).toHaveText(/^\d+ results for receptive field$/);
   await expect(page.locator('site-search .pagefind-ui__search-clear')).toHaveText('Clear');
-  // The aborted download's own messages are the test's doing; any other console error still fails it.
-  watch.consoleErrors.splice(0, Infinity, ...watch.consoleErrors.filter((m) => !/ERR_FAILED|Failed to load resource|dynamically imported module/.test(m)));
+  forgiveAbortedDownloads(watch);
 });
