@@ -231,6 +231,32 @@ test.describe('the Chinese edition', () => {
     }
   });
 
+  test('Chinese text in a widget and in the device badge is set in the book\'s CJK fonts, on a Chinese embed page (no page font reaches the shadow root there) as in the book', { tag: '@page' }, async ({ page }) => {
+    for (const [path, widget] of [['/embed/v1/pool-explorer/?lang=zh-CN&backend=cpu', 'fm-pool-explorer'], ['/zh-cn/chapters/convolution/', 'fm-device-badge']] as const) {
+      await page.goto(path);
+      await widgetReady(page.locator(widget).first());
+      const families = await page.evaluate((name) => {
+        const found: Record<string, string> = {};
+        const visit = (root: Node) => {
+          const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            if (n instanceof Element) {
+              if (n.shadowRoot) visit(n.shadowRoot);
+              continue;
+            }
+            if (!/[\u4e00-\u9fff]/.test(n.textContent ?? '')) continue;
+            const el = n.parentElement!;
+            found[getComputedStyle(el).fontFamily] ??= `${el.localName}: ${n.textContent!.trim().slice(0, 12)}`;
+          }
+        };
+        for (const host of document.querySelectorAll(name)) visit(host.shadowRoot!);
+        return found;
+      }, widget);
+      expect(Object.keys(families).length, `${path}: Chinese text in ${widget}`).toBeGreaterThan(0);
+      for (const [family, where] of Object.entries(families)) expect(family, `${path}: ${where}`).toMatch(/^system-ui, "Noto Sans CJK SC", .*sans-serif$/);
+    }
+  });
+
   test('a missing Chinese page gets the Chinese "not found" page', { tag: '@page' }, async ({ page }) => {
     const res = await page.goto('/zh-cn/no-such-page/');
     expect(res?.status()).toBe(404);
