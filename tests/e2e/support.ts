@@ -124,5 +124,30 @@ export async function widgetReady(widget: Locator): Promise<void> {
   });
 }
 
+/**
+ * One computed style property of the page's Chinese text (any text node with a CJK ideograph), through every shadow
+ * root drawn by then (a widget's, the badge's, one inside another): each value found, with the first text that has it.
+ * `shadowOnly` leaves out the light DOM (the page's own text).
+ */
+export function chineseTextStyles(page: Page, property: 'fontWeight' | 'fontFamily', { shadowOnly = false } = {}): Promise<Record<string, string>> {
+  return page.evaluate(([prop, onlyShadow]) => {
+    const found: Record<string, string> = {};
+    const visit = (root: Node, inShadow: boolean) => {
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        if (n instanceof Element) {
+          if (n.shadowRoot) visit(n.shadowRoot, true);
+          continue;
+        }
+        if ((onlyShadow && !inShadow) || !/[\u4e00-\u9fff]/.test(n.textContent ?? '')) continue;
+        const el = n.parentElement!;
+        found[getComputedStyle(el)[prop]] ??= `${el.localName}: ${n.textContent!.trim().slice(0, 12)}`;
+      }
+    };
+    visit(document.body, false);
+    return found;
+  }, [property, shadowOnly] as const);
+}
+
 /** A seeded LCG, the same as src/lib/random/lcg.ts, for tests that build inputs in Node. */
 export { lcg, uniform } from '../../src/lib/random/lcg.ts';

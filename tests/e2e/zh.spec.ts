@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, widgetReady } from './support.ts';
+import { test, expect, axeViolations, chineseTextStyles, widgetReady } from './support.ts';
 import { TITLES_ZH } from '../../src/lib/widget/titles.ts';
 import enLab from '../../src/lib/i18n/messages/en/finetune-lab.ts';
 import zhLab from '../../src/lib/i18n/messages/zh-cn/finetune-lab.ts';
@@ -210,50 +210,23 @@ test.describe('the Chinese edition', () => {
       await page.goto(path);
       // The walk enters the shadow roots drawn by then (the badge's, a widget's in view); every widget's own CSS is
       // held to the two weights by tests/unit/widget/font-weights.test.ts.
-      const weights = await page.evaluate(() => {
-        const found: Record<string, string> = {};
-        const visit = (root: Node) => {
-          const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-            if (n instanceof Element) {
-              if (n.shadowRoot) visit(n.shadowRoot);
-              continue;
-            }
-            if (!/[\u4e00-\u9fff]/.test(n.textContent ?? '')) continue;
-            const el = n.parentElement!;
-            found[getComputedStyle(el).fontWeight] ??= `${el.localName}: ${n.textContent!.trim().slice(0, 12)}`;
-          }
-        };
-        visit(document.body);
-        return found;
-      });
+      const weights = await chineseTextStyles(page, 'fontWeight');
       expect(Object.keys(weights).sort(), `${path}: ${JSON.stringify(weights)}`).toEqual(['400', '600']);
     }
   });
 
-  test('Chinese text in a widget and in the device badge is set in the book\'s CJK fonts, on a Chinese embed page (no page font reaches the shadow root there) as in the book', { tag: '@page' }, async ({ page }) => {
-    for (const [path, widget] of [['/embed/v1/pool-explorer/?lang=zh-CN&backend=cpu', 'fm-pool-explorer'], ['/zh-cn/chapters/convolution/', 'fm-device-badge']] as const) {
+  test('Chinese text in widgets and the device badge is set in the book\'s CJK fonts, in the text face and after the monospace one, on a Chinese embed page as in the book', { tag: '@page' }, async ({ page }) => {
+    // The book's list (src/styles/zh-fonts.css) after whatever comes first: system-ui, or the monospace face.
+    const cjk = /"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif$/;
+    // padding=same: the formula line (monospace) says 填充 in Chinese.
+    for (const [path, widget] of [['/embed/v1/conv-playground/?lang=zh-CN&backend=cpu&padding=same', 'fm-conv-playground'], ['/zh-cn/chapters/convolution/', 'fm-device-badge']] as const) {
       await page.goto(path);
+      // The badge has no `ready`: it writes its Chinese (计算后端：检测中…) as it connects, before whenDefined resolves.
       await widgetReady(page.locator(widget).first());
-      const families = await page.evaluate((name) => {
-        const found: Record<string, string> = {};
-        const visit = (root: Node) => {
-          const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-            if (n instanceof Element) {
-              if (n.shadowRoot) visit(n.shadowRoot);
-              continue;
-            }
-            if (!/[\u4e00-\u9fff]/.test(n.textContent ?? '')) continue;
-            const el = n.parentElement!;
-            found[getComputedStyle(el).fontFamily] ??= `${el.localName}: ${n.textContent!.trim().slice(0, 12)}`;
-          }
-        };
-        for (const host of document.querySelectorAll(name)) visit(host.shadowRoot!);
-        return found;
-      }, widget);
+      const families = await chineseTextStyles(page, 'fontFamily', { shadowOnly: true });
       expect(Object.keys(families).length, `${path}: Chinese text in ${widget}`).toBeGreaterThan(0);
-      for (const [family, where] of Object.entries(families)) expect(family, `${path}: ${where}`).toMatch(/^system-ui, "Noto Sans CJK SC", .*sans-serif$/);
+      if (widget === 'fm-conv-playground') expect(Object.keys(families).some((f) => f.startsWith('ui-monospace')), JSON.stringify(families)).toBe(true);
+      for (const [family, where] of Object.entries(families)) expect(family, `${path}: ${where}`).toMatch(cjk);
     }
   });
 

@@ -1,17 +1,20 @@
 /**
  * Chinese text names one list of CJK fonts everywhere: the book's and the embed pages' (src/styles/zh-fonts.css,
- * --fm-font-zh), a widget's shadow root (src/lib/widget/host.css, which no page font reaches on an embed page or
- * another site) and the device badge's (its own sheet, without host.css). The copies must not drift apart.
+ * --fm-font-zh); a Chinese widget's text and monospace faces (src/lib/widget/host.css, whose :host otherwise takes the
+ * page's --sl-font, which only the book defines); and the device badge's Chinese words (its own sheet, without
+ * host.css). The copies must not drift apart, and a widget's sheets must take their faces from host.css.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const families = (list: string) => list.split(',').map((f) => f.trim()).filter(Boolean);
-const read = (file: string) => readFileSync(file, 'utf8');
+/** A font-family list's names, comments dropped and quotes made one kind. */
+const families = (list: string) => list.replace(/\/\*[\s\S]*?\*\//g, '').split(',').map((f) => f.trim().replace(/"/g, "'")).filter(Boolean);
+const read = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
 describe('the Chinese font list', () => {
   const book = families(read('src/styles/zh-fonts.css').match(/--fm-font-zh:\s*([^;]+);/)![1]!);
+  const host = read('src/lib/widget/host.css').match(/:host\(:lang\(zh\)\)\s*\{([^}]*)\}/)?.[1] ?? '';
 
   it('is the system face first, the CJK families, then the generic family', () => {
     expect(book[0]).toBe('system-ui');
@@ -19,10 +22,17 @@ describe('the Chinese font list', () => {
     expect(book.at(-1)).toBe('sans-serif');
   });
 
-  it("is copied unchanged into the widgets' host sheet, for a Chinese widget", () => {
-    const rule = read('src/lib/widget/host.css').match(/:host\(:lang\(zh\)\)\s*\{\s*--fm-font:\s*([^;]+);/);
-    expect(rule, 'host.css has a :host(:lang(zh)) rule setting --fm-font').not.toBeNull();
-    expect(families(rule![1]!)).toEqual(book);
+  it("is copied unchanged into the widgets' host sheet as a Chinese widget's text face", () => {
+    expect(host, 'host.css has a :host(:lang(zh)) rule').not.toBe('');
+    expect(families(host.match(/--fm-font:\s*([^;]+);/)![1]!)).toEqual(book);
+  });
+
+  it("follows the monospace face in a Chinese widget's monospace list", () => {
+    const plain = read('src/lib/widget/host.css').match(/:host\s*\{[^}]*--fm-font-mono:\s*([^;]+);/)![1]!;
+    const mono = families(host.match(/--fm-font-mono:\s*([^;]+);/)![1]!);
+    const head = families(plain);
+    expect(mono.slice(0, head.length)).toEqual(head);
+    expect(mono.slice(head.length)).toEqual(book.filter((f) => f !== 'system-ui'));
   });
 
   it("is copied unchanged into the device badge's sheet, for its Chinese words", () => {
@@ -31,9 +41,14 @@ describe('the Chinese font list', () => {
     expect(families(rule![1]!)).toEqual(book);
   });
 
-  it("is what a widget's text in the book face gets: widget sheets use var(--fm-font), not a list of their own", () => {
-    const sheets = readdirSync('components', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css'));
+  it("reaches every widget's text: a widget sheet's font or font-family is var(--fm-font), var(--fm-font-mono) or inherit", () => {
+    const sheets = readdirSync('components', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.css') && !f.startsWith('device-badge'));
     expect(sheets.length).toBeGreaterThan(15);
-    expect(sheets.filter((f) => /var\(--sl-font,|font(-family)?:[^;]*system-ui/.test(read(join('components', f))) && !f.startsWith('device-badge'))).toEqual([]);
+    const own = sheets.flatMap((f) => [...read(join('components', f)).matchAll(/(?<![-\w])font(?:-family)?\s*:\s*([^;}]+)/g)]
+      .map((m) => m[1]!.trim())
+      .filter((v) => v !== 'inherit' && !/var\(--fm-font(-mono)?\)/.test(v))
+      .map((v) => `${f}: ${v}`));
+    expect(own).toEqual([]);
   });
 });
