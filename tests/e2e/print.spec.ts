@@ -40,8 +40,10 @@ test('Chapter 5 printed after one lab run: the lab\'s chart on paper, its contro
     const { page: p, item } = caption!;
     await keepPng(view, p, 'chapter5-lab');
     // The chart sits under its caption, in the left half of the column: its curves are the only coloured ink there
-    // (axes and labels are black or grey), so an empty chart — never started, or not redrawn — has none.
-    const chart = await view.ink(p, { x: item.x, y: item.y + 2 * item.height, width: 300, height: 180 });
+    // (axes and labels are black or grey), so an empty chart — never started, or not redrawn — has none. The box
+    // reaches down past the x axis and its tick labels (180 px stopped above them, and the dark ink left was the y
+    // axis alone: 295 after the widgets' captions grew by 0.4 px), and stops above the run cards.
+    const chart = await view.ink(p, { x: item.x, y: item.y + 2 * item.height, width: 300, height: 230 });
     expect(chart.dark, 'axes and tick labels').toBeGreaterThan(300);
     expect(chart.coloured, 'the runs\' curves').toBeGreaterThan(150);
 
