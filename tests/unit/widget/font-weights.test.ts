@@ -4,12 +4,11 @@
  * to it in a browser (tests/e2e/zh.spec.ts); here every stylesheet a page or a widget ships, and the widgets' shared
  * host sheet's default for the elements a browser makes bold.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { stylesheets } from './stylesheets.ts';
 
-const sheets = ['components', 'src/styles', 'src/lib/widget']
-  .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css')).map((f) => join(dir, f)));
+const sheets = stylesheets('components', 'src/styles', 'src/lib/widget');
 
 describe('font weights', () => {
   it('no stylesheet asks for a bold other than 600', () => {

@@ -7,18 +7,18 @@
  * 45 -> 37 such calls over a load (each of 3 loads; 17-27 -> 10-15 ms of waiting in all) and Chinese Chapter 3
  * 36-37 -> 28 (2 loads; 19-31 -> 9-11 ms).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stylesheets, withoutComments } from './stylesheets.ts';
 
 // The widgets' sheets (their own and the shared ones under src/lib/widget), and the book's and embed pages'.
-const sheets = ['components', 'src/lib/widget', 'src/styles']
-  .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css')).map((f) => join(dir, f)));
+const sheets = stylesheets('components', 'src/lib/widget', 'src/styles');
 const ON_THE_STEPS = [0.8125, 0.875];
 
 /** Every rem size a sheet gives text (font-size, a font shorthand's size, --fm-font-size), function arguments included. */
 function remSizes(css: string): number[] {
-  return [...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/(?:(?<![-\w])font-size|(?<![-\w])font|--fm-font-size)\s*:\s*([^;}]+)/g)]
+  return [...withoutComments(css).matchAll(/(?:(?<![-\w])font-size|(?<![-\w])font|--fm-font-size)\s*:\s*([^;}]+)/g)]
     .map((m) => m[1]!.replace(/\/\s*[^\s]+/, '')) // a shorthand's line height is not a size
     .flatMap((v) => [...v.matchAll(/(\d*\.?\d+)rem\b/gi)].map((r) => Number(r[1])));
 }

@@ -4,13 +4,11 @@
  * page's --sl-font, which only the book defines); and the device badge's Chinese words (its own sheet, without
  * host.css). The copies must not drift apart, and a widget's sheets must take their faces from host.css.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cssText as read, stylesheets, withoutComments } from './stylesheets.ts';
 
 /** A font-family list's names, comments dropped and quotes made one kind. */
-const families = (list: string) => list.replace(/\/\*[\s\S]*?\*\//g, '').split(',').map((f) => f.trim().replace(/"/g, "'")).filter(Boolean);
-const read = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+const families = (list: string) => withoutComments(list).split(',').map((f) => f.trim().replace(/"/g, "'")).filter(Boolean);
 
 describe('the Chinese font list', () => {
   const book = families(read('src/styles/zh-fonts.css').match(/--fm-font-zh:\s*([^;]+);/)![1]!);
@@ -42,10 +40,9 @@ describe('the Chinese font list', () => {
   });
 
   it("reaches every widget's text: a widget sheet's font or font-family is var(--fm-font), var(--fm-font-mono) or inherit", () => {
-    const sheets = readdirSync('components', { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.css') && !f.startsWith('device-badge'));
+    const sheets = stylesheets('components').filter((f) => !f.startsWith('components/device-badge/'));
     expect(sheets.length).toBeGreaterThan(15);
-    const own = sheets.flatMap((f) => [...read(join('components', f)).matchAll(/(?<![-\w])font(?:-family)?\s*:\s*([^;}]+)/g)]
+    const own = sheets.flatMap((f) => [...read(f).matchAll(/(?<![-\w])font(?:-family)?\s*:\s*([^;}]+)/g)]
       .map((m) => m[1]!.trim())
       .filter((v) => v !== 'inherit' && !/var\(--fm-font(-mono)?\)/.test(v))
       .map((v) => `${f}: ${v}`));
