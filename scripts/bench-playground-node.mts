@@ -15,6 +15,7 @@ relaunchWithVulkan();
 import { convOn } from '../src/lib/conv/tf-conv.ts';
 import { extentTensor, packedColours } from '../src/lib/charts/tf-paint.ts';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
+import { median } from './bench/median.mts';
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : dflt; };
 const reps = Number(arg('reps', '30'));
@@ -24,7 +25,6 @@ const engine = await getNodeEngine();
 const { tf } = engine;
 console.error(`engine: ${engine.backend} (${engine.adapter ? `${engine.adapter.vendor} ${engine.adapter.architecture} ${engine.adapter.description}` : engine.fallbackReason})`);
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
 const rows: string[] = [];
 for (const [h, w] of sizes) {
   for (const cin of h * w > 200_000 ? [1, 3] : [1]) {

@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { deflateSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { median } from './bench/median.mts';
 
 const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1]! : dflt; };
 const after = arg('dist', 'dist');
@@ -93,7 +94,6 @@ function timeEdit(page: Page, i: number): Promise<number> {
   }), i, { timeout: 120_000 });
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
 const fmt = (xs: number[]) => `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 const eps = (xs: number[]) => (1000 * xs.length / xs.reduce((a, b) => a + b, 0)).toFixed(1);
 

@@ -12,6 +12,7 @@ import lighthouse from 'lighthouse';
 import { TraceProcessor } from 'lighthouse/core/lib/tracehouse/trace-processor.js';
 import { MainThreadTasks } from 'lighthouse/core/lib/tracehouse/main-thread-tasks.js';
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
+import { median } from './median.mts';
 
 export interface PageFigures {
   path: string;
@@ -175,10 +176,7 @@ export function lighthouseTable(rows: PageFigures[]): string {
     const byGroup = new Map<string, number>();
     for (const o of seen) byGroup.set(o.group, (byGroup.get(o.group) ?? 0) + 1);
     const pages = rows.filter((r) => r.ours.some((t) => t.ms > 50)).length;
-    const med = (xs: number[]) => {
-      const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
-      return v.length ? (v[(v.length - 1) >> 1]! + v[v.length >> 1]!) / 2 : NaN;
-    };
+    const med = (xs: number[]) => median(xs.filter(Number.isFinite));
     const found = seen.length
       ? ` Found in Lighthouse's trace: ${seen.length}${seen.some((o) => o.ambiguous) ? ` (${seen.filter((o) => o.ambiguous).length} of them, marked ?, where more than one task fits)` : ''}; most of each was ${[...byGroup].sort((a, b) => b[1] - a[1]).map(([g, n]) => `${g} in ${n}`).join(', ')}; ${seen.filter((o) => o.layout).length} laid out (simulated at half the CPU slowdown, the rest at the slowdown). Observed here, median: ${med(seen.map((o) => o.wallMs)).toFixed(1)} ms wall, ${med(seen.map((o) => o.threadMs)).toFixed(1)} ms of it run by the main thread.`
       : ' None was found in Lighthouse\'s trace.';
