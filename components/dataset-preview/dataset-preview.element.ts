@@ -212,6 +212,7 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       const canvas = document.createElement('canvas');
       canvas.width = perClass * w;
       canvas.height = h;
+      canvas.style.setProperty('--cells', String(perClass));
       canvas.setAttribute('role', 'img');
       const ctx = canvas.getContext('2d')!;
       const img = ctx.createImageData(canvas.width, h);
