@@ -22,6 +22,8 @@ const PRESET_TITLES: Record<string, MessageKey> = {
   dilated: 'receptiveField.presetDilated',
 };
 
+/** The columns after the row number, in order (the remove button's has no visible name). */
+const COLUMNS = ['receptiveField.colLayer', 'receptiveField.colWindow', 'receptiveField.colStride', 'receptiveField.colDilation', 'receptiveField.colPadding', 'receptiveField.colOutput', 'receptiveField.colField', 'receptiveField.colJump'] as const satisfies readonly MessageKey[];
 const th = (key: MessageKey) => `<th scope="col" data-t="${key}"></th>`;
 
 export const SHELL = `
@@ -33,7 +35,7 @@ export const SHELL = `
 <p data-role="message" role="alert" hidden></p>
 <div class="table-wrap"><table class="layers">
   <caption data-t="receptiveField.tableCaption"></caption>
-  <thead><tr><th scope="col">#</th>${th('receptiveField.colLayer')}${th('receptiveField.colWindow')}${th('receptiveField.colStride')}${th('receptiveField.colDilation')}${th('receptiveField.colPadding')}${th('receptiveField.colOutput')}${th('receptiveField.colField')}${th('receptiveField.colJump')}<th scope="col"><span class="sr" data-t="receptiveField.colRemove"></span></th></tr></thead>
+  <thead><tr><th scope="col">#</th>${COLUMNS.map(th).join('')}<th scope="col"><span class="sr" data-t="receptiveField.colRemove"></span></th></tr></thead>
   <tbody data-role="rows"></tbody>
 </table></div>
 <p class="tools"><button type="button" data-act="add-conv" data-t="receptiveField.addConv"></button> <button type="button" data-act="add-pool" data-t="receptiveField.addPool"></button></p>
@@ -89,6 +91,8 @@ export function fillTable(body: HTMLElement, lang: Lang, plan: Plan, steps: Fiel
       c.setAttribute('aria-label', t(lang, labels[f], { n: i + 1 }));
     }
     tr.querySelector('[data-act="remove"]')!.setAttribute('aria-label', t(lang, 'receptiveField.rowRemove', { n: i + 1 }));
+    // Each cell's column name, shown above its value where the table is laid out as one card per layer (a phone).
+    tr.querySelectorAll('td').forEach((td, c) => { if (c < COLUMNS.length) td.dataset.label = t(lang, COLUMNS[c]!); });
     tr.querySelector('[data-cell="out"]')!.textContent = `${l.outSize}×${l.outSize}`;
     tr.querySelector('[data-cell="r"]')!.textContent = String(steps[i + 1]!.r);
     tr.querySelector('[data-cell="j"]')!.textContent = String(steps[i + 1]!.j);
