@@ -1,6 +1,7 @@
 /**
- * Phones and tablets: no page of the book and no embed page scrolls sideways at 320, 390 or 768 px, measured after
- * every widget on the page has drawn its first result (their views are built when they load). Layout does not depend
+ * Phones and tablets: no page of the book and no embed page scrolls sideways at 320, 390 or 768 px, and inside a
+ * widget nothing does but the tables made to (SCROLLS_SIDEWAYS), measured after every widget on the page has drawn its
+ * first result (their views are built when they load). Layout does not depend
  * on the backend, so the pages run once, in the `page` project (no GPU), the chapters with `?backend=cpu` (the engine
  * tries no WebGL first, whose failed start TensorFlow.js reports as a warning); the CPU notice each widget then shows
  * must fit too. The embed pages, computed, are also where axe checks each widget alone, and the chapters, computed,
@@ -59,7 +60,40 @@ async function settle(page: Page): Promise<void> {
   expect(await page.locator('[status="error"]').count(), 'a widget failed').toBe(0);
 }
 
-async function widths(page: Page): Promise<Record<number, number>> {
+/**
+ * Inside a widget, the boxes made to scroll sideways on a phone: the network explorer's seven-column table (with its
+ * "scroll" hint) at 320 and 390 px, the softmax explorer's five columns at 320 px only, their captions never wider
+ * than the box. Anything else that scrolls sideways inside a widget (a row of images, a table whose columns lie out
+ * of sight) fails.
+ */
+const SCROLLS_SIDEWAYS: Record<number, string[]> = {
+  320: ['fm-network-explorer .table-scroll', 'fm-softmax-explorer .table-scroll'],
+  390: ['fm-network-explorer .table-scroll'],
+  768: [],
+};
+/** Boxes inside widgets' shadow roots that scroll sideways now, as "host .class", each once, other than those allowed. */
+async function scrollersInside(page: Page, allowed: string[]): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const out = new Set<string>();
+    const walk = (root: Document | ShadowRoot, host: string) => {
+      for (const e of root.querySelectorAll('*')) {
+        if (host && /auto|scroll/.test(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1) {
+          const name = `${host} ${e.localName}${[...e.classList].map((c) => `.${c}`).join('')}`.replace(/ div\./, ' .');
+          out.add(name);
+          // A table's caption is read before the reader scrolls: it must not run past the box.
+          const caption = e.querySelector('caption');
+          if (caption && caption.getBoundingClientRect().width > e.clientWidth + 1) out.add(`${name} caption`);
+        }
+        if (e.shadowRoot) walk(e.shadowRoot, e.localName);
+      }
+    };
+    walk(document, '');
+    return [...out];
+  });
+  return found.filter((f) => !allowed.includes(f));
+}
+
+async function widths(page: Page, inside?: Record<number, string[]>): Promise<Record<number, number>> {
   // Blocks of chapter text skip layout off screen and clip what overflows them (content-visibility: auto, book.css):
   // measured with every block drawn and unclipped, a line too wide for a phone still fails here.
   await page.addStyleTag({ content: '.sl-markdown-content > *, .sl-markdown-content > * > * { content-visibility: visible !important; }' });
@@ -71,10 +105,12 @@ async function widths(page: Page): Promise<Record<number, number>> {
     const width = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
     await expect.poll(width, { timeout: 3_000 }).toBeLessThanOrEqual(w).catch(() => {});
     out[w] = await width();
+    if (inside) inside[w] = await scrollersInside(page, SCROLLS_SIDEWAYS[w]!);
   }
   return out;
 }
 const fits = Object.fromEntries(WIDTHS.map((w) => [w, w]));
+const none = Object.fromEntries(WIDTHS.map((w) => [w, []]));
 /** Two frames: what a resize, a scroll or a language change set off has been drawn. */
 const twoFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
@@ -107,7 +143,9 @@ for (const chapter of CHAPTERS) {
     }
     for (const [slug, text] of Object.entries(chapter.captions ?? {})) await expect(page.locator(`#fig-${slug}-caption`)).toHaveText(text);
     await settle(page);
-    expect(await widths(page)).toEqual(fits);
+    const inside: Record<number, string[]> = {};
+    expect(await widths(page, inside)).toEqual(fits);
+    expect(inside, 'boxes inside widgets that scroll sideways (besides the tables made to)').toEqual(none);
     expect(await formulaStops(page), 'display formulas in the tab order exactly when they scroll, at 320 px').toEqual({ wrong: [] });
     // No word of the other edition's language inside the widgets (issue 15; i18n-check.ts).
     const lang = chapter.path.startsWith('zh-cn/') ? 'zh-CN' : 'en';
@@ -164,6 +202,8 @@ for (const [i, half] of HALVES.entries()) {
     await langFromQueryFallback(page);
     const wide: Record<string, Record<number, number>> = {};
     const wideZh: Record<string, Record<number, number>> = {};
+    const inside: Record<string, Record<number, string[]>> = {};
+    const insideZh: Record<string, Record<number, string[]>> = {};
     const onEngine: string[] = [];
     const leaks: Record<LeakLang, Leak[]> = { 'zh-CN': [], en: [] };
     const pagesWithoutLang: string[] = [];
@@ -188,7 +228,7 @@ for (const [i, half] of HALVES.entries()) {
         const zh = await collect(page);
         expect(zh.filter((t) => t.widget.startsWith(tag)).length, `${slug}: texts collected`).toBeGreaterThan(0);
         leaks['zh-CN'].push(...findLeaks(zh, 'zh-CN', extra));
-        wideZh[slug] = await widths(page);
+        wideZh[slug] = await widths(page, (insideZh[slug] = {}));
         await page.setViewportSize({ width: 390, height: 800 });
         await twoFrames(page);
         // The reader's language changes on the live page: every text is said again in English, nothing is recomputed
@@ -206,7 +246,7 @@ for (const [i, half] of HALVES.entries()) {
         leaks.en.push(...findLeaks(await collect(page), 'en', extra));
         const after = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);
         if (after !== before) recomputed.push(`${slug} (${after - before})`);
-        wide[slug] = await widths(page);
+        wide[slug] = await widths(page, (inside[slug] = {}));
         // Neither WebGPU nor WebGL here: a widget that computes on the engine does so on the CPU, and its badge says why.
         // (PLAIN: the few that compute in plain TypeScript and never start the engine.)
         const engine = await page.evaluate(async () => {
@@ -232,6 +272,9 @@ for (const [i, half] of HALVES.entries()) {
     const all = Object.fromEntries(half.map(({ slug }) => [slug, fits]));
     expect(wideZh, 'in Chinese').toEqual(all);
     expect(wide, 'in English').toEqual(all);
+    const allNone = Object.fromEntries(half.map(({ slug }) => [slug, none]));
+    expect(insideZh, 'in Chinese: boxes inside the widget that scroll sideways (besides the tables made to)').toEqual(allNone);
+    expect(inside, 'in English: boxes inside the widget that scroll sideways (besides the tables made to)').toEqual(allNone);
     await expectNoLeaks(leaks['zh-CN'], 'zh-CN', `embed-zh-CN-${name}-half`);
     await expectNoLeaks(leaks.en, 'en', `embed-en-after-switch-${name}-half`);
     expect(recomputed, 'widgets that computed again when only the language changed').toEqual([]);
