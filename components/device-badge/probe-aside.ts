@@ -15,7 +15,19 @@ export function probeWorkerUrl(moduleUrl: string): URL {
   return new URL(/\/chunks\/[^/]*$/.test(new URL(moduleUrl).pathname) ? `../${PROBE_WORKER}` : PROBE_WORKER, moduleUrl);
 }
 
+/** The page's one probe: every badge on the page shares its answer (see probeAside). */
+let asked: Promise<Probe> | null = null;
+
+/**
+ * Whether this page has WebGPU and which adapter, asked once per page however many badges show it: a chapter has a
+ * badge per widget, and each asking for itself set WebGPU up in a worker of its own (five workers and five adapter
+ * requests in the first 0.7 s of Chapter 1, on the CPU that was laying the page out).
+ */
 export function probeAside(): Promise<Probe> {
+  return (asked ??= askInWorker());
+}
+
+function askInWorker(): Promise<Probe> {
   return new Promise((resolve) => {
     let worker: Worker | null = null;
     let done = false;

@@ -83,6 +83,25 @@ test.describe('the device badge\'s probe', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('badges share one probe: three on a page start one worker and ask for one adapter', async ({ page, watch }, info) => {
+    await page.addInitScript(countMainThreadRequests);
+    const workers: string[] = [];
+    page.on('worker', (w) => { if (w.url().endsWith('/widgets/v1/probe-worker.js')) workers.push(w.url()); });
+    await page.goto('/');
+    await page.evaluate(async () => {
+      await customElements.whenDefined('fm-device-badge');
+      for (let i = 0; i < 2; i++) document.querySelector('main')!.append(document.createElement('fm-device-badge'));
+    });
+    const badges = page.locator('fm-device-badge .badge');
+    await expect(badges).toHaveCount(3);
+    for (let i = 0; i < 3; i++) {
+      await expect(badges.nth(i)).toHaveText(info.project.name === 'webgpu' ? 'WebGPU available · software adapter' : 'No WebGPU · WebGL/CPU');
+    }
+    expect(workers).toHaveLength(1);
+    expect(await mainRequests(page)).toBe(0);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
   test('where the worker cannot start (its file missing), asks on the main thread', async ({ page }, info) => {
     await page.addInitScript(countMainThreadRequests);
     await page.route('**/widgets/v1/probe-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
