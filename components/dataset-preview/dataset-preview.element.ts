@@ -218,7 +218,10 @@ export class DatasetPreviewElement extends FmElement<DatasetPreviewResult> {
       const img = ctx.createImageData(canvas.width, h);
       for (let k = 0; k < idx.length; k++) greyInto(img.data, canvas.width, k * w, slice.images, w, h, idx[k]! * h * w);
       ctx.putImageData(img, 0, 0);
-      out.push(label, canvas);
+      const row = document.createElement('div');
+      row.className = 'row';
+      row.append(label, canvas);
+      out.push(row);
       yield;
     }
   }
