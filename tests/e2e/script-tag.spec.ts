@@ -6,6 +6,7 @@
  */
 import { test, expect } from './support.ts';
 import { startHost, type Host } from './embed-host.ts';
+import { WIDGETS } from '../../src/lib/widget/registry.ts';
 
 let host: Host | undefined;
 /** A host serving one page (under `csp` when given); a favicon request is answered and not counted. */
@@ -61,4 +62,29 @@ test('a host that loads the entry twice defines each element once and throws not
   await plot.scrollIntoViewIfNeeded();
   await expect(plot).toHaveAttribute('status', 'ready', { timeout: 60_000 });
   expect(watch.consoleErrors).toEqual([]);
+});
+
+// A course page lays widgets out as it likes, in a flex row or in an inline-block. Each widget takes a width of its
+// own there (a size container takes none from its content, and the dataset preview and network explorer, whose boxes
+// were such, shrank to nothing), and in a flex row never more than its column, on a laptop and on a phone (an
+// inline-block is as wide as its content: checked on the laptop). The shells are measured; widgets off screen do not start.
+test('in a flex row and in an inline-block on a course page, every widget takes a width, within its column @page', async ({ page, baseURL }) => {
+  const book = new URL('/', baseURL).href;
+  const cells = WIDGETS.map(({ tag }) => `<div class="row" style="display: flex"><${tag}></${tag}></div><div><span style="display: inline-block"><${tag}></${tag}></span></div>`).join('');
+  host = await serve(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A course page</title>
+<script type="module" src="${book}widgets/v1/feature-maps.js"></script></head><body><main style="padding: 0 8px">${cells}</main></body></html>`);
+  const tags = WIDGETS.map((w) => w.tag);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${host.origin}/`);
+    await page.waitForFunction((ts) => ts.every((t) => [...document.querySelectorAll(t)].every((e) => e.hasAttribute('status') && (e.shadowRoot?.childElementCount ?? 0) > 0)), tags, { timeout: 60_000 });
+    const wrong = await page.evaluate((phone) => {
+      const column = document.querySelector('main')!.clientWidth - 16;
+      const inRows = [...document.querySelectorAll('main > div.row > *')].map((e) => ({ e, where: 'flex row' }));
+      const inBlocks = phone ? [] : [...document.querySelectorAll('main > div > span > *')].map((e) => ({ e, where: 'inline-block' }));
+      return [...inRows, ...inBlocks].map(({ e, where }) => ({ tag: e.localName, where, width: Math.round(e.getBoundingClientRect().width) }))
+        .filter((w) => w.width < Math.min(240, column) || w.width > column + 1).map((w) => `${w.tag} in ${w.where === 'flex row' ? 'a flex row' : 'an inline-block'}: ${w.width} px of ${column}`);
+    }, width < 500);
+    expect(wrong, `at ${width} px`).toEqual([]);
+  }
 });
