@@ -36,7 +36,7 @@ export const FORM_HTML = `
 <div class="setup">
   <table class="runs">
     <caption data-role="runs-caption"></caption>
-    <thead><tr><th scope="col" data-i18n="finetuneLab.setting"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<th scope="col" data-run="${i}"><span class="swatch run-${i}" aria-hidden="true"></span><span data-run-name="${i}"></span>${i ? ` <button type="button" class="remove" data-remove="${i}">×</button>` : ''}</th>`).join('')}</tr></thead>
+    <thead><tr><th scope="col" data-i18n="finetuneLab.setting"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<th scope="col" data-run="${i}"><span class="run-head"><span class="swatch run-${i}" aria-hidden="true"></span><span data-run-name="${i}"></span></span>${i ? ` <button type="button" class="remove" data-remove="${i}">×</button>` : ''}</th>`).join('')}</tr></thead>
     <tbody>${RUN_ATTRS.map((a) => `<tr><th scope="row" data-i18n="${ROWS[a].label}"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<td data-run="${i}"><label class="sr-only" for="${cellId(a, i)}" data-row="${a}"></label>${ROWS[a].control(cellId(a, i))}</td>`).join('')}</tr>`).join('')}</tbody>
   </table>
 </div>

@@ -1,11 +1,11 @@
 /**
  * Phones and tablets: no page of the book and no embed page scrolls sideways at 320, 390 or 768 px, and inside a
- * widget nothing does but the tables made to (SCROLLS_SIDEWAYS; at 1280 px, nothing), measured after every widget on the page has drawn its
- * first result (their views are built when they load). Layout does not depend
- * on the backend, so the pages run once, in the `page` project (no GPU), the chapters with `?backend=cpu` (the engine
- * tries no WebGL first, whose failed start TensorFlow.js reports as a warning); the CPU notice each widget then shows
- * must fit too. The embed pages, computed, are also where axe checks each widget alone, and the chapters, computed,
- * where axe checks each chapter in light and dark.
+ * widget nothing does but the tables made to (SCROLLS_SIDEWAYS; at 1280 px, nothing), measured after every widget on
+ * the page has drawn its first result (their views are built when they load). Layout does not depend on the backend,
+ * so the pages run once, in the `page` project (no GPU), the chapters with `?backend=cpu` (the engine tries no WebGL
+ * first, whose failed start TensorFlow.js reports as a warning); the CPU notice each widget then shows must fit too.
+ * The embed pages, computed, are also where axe checks each widget alone, and the chapters, computed, where axe
+ * checks each chapter in light and dark.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations } from './support.ts';
@@ -105,6 +105,8 @@ async function widths(page: Page, inside?: Record<number, string[]>): Promise<Re
     const width = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
     await expect.poll(width, { timeout: 3_000 }).toBeLessThanOrEqual(w).catch(() => {});
     out[w] = await width();
+    // The page's width can settle while a box inside a widget still waits for its ResizeObserver's redraw.
+    if (inside) await twoFrames(page);
     if (inside) inside[w] = await scrollersInside(page, SCROLLS_SIDEWAYS[w]!);
   }
   return out;
@@ -285,3 +287,25 @@ for (const [i, half] of HALVES.entries()) {
     expect(half.map((w) => w.slug).filter((slug) => !onEngine.includes(slug)), 'widgets that never started the engine').toEqual(half.map((w) => w.slug).filter((slug) => PLAIN.includes(slug)));
   });
 }
+
+// The lab's runs table with all three runs (the chapter's exercise has the reader add the third): its columns share
+// the width, so nothing in it scrolls sideways on a phone, nor in a chapter's column at 320 px (262 px wide).
+test('the fine-tuning lab with three runs: its runs table fits at 320, 360 and 390 px and in a 262 px column', { tag: '@page' }, async ({ page, watch }) => {
+  void watch;
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`/embed/finetune-lab/?compare=${encodeURIComponent('freeze=none;source=random')}`);
+  const lab = page.locator('fm-finetune-lab');
+  await expect(lab.locator('thead th[data-run]:not([hidden])')).toHaveCount(3);
+  const setup = lab.locator('.setup');
+  const over = () => setup.evaluate((e) => e.scrollWidth - e.clientWidth);
+  const found: Record<string, number> = {};
+  for (const w of [320, 360, 390]) {
+    await page.setViewportSize({ width: w, height: 800 });
+    await twoFrames(page);
+    found[`${w} px`] = await over();
+  }
+  await lab.evaluate((e) => ((e as HTMLElement).style.width = '262px'));
+  await twoFrames(page);
+  found['262 px column'] = await over();
+  expect(found).toEqual({ '320 px': 0, '360 px': 0, '390 px': 0, '262 px column': 0 });
+});
