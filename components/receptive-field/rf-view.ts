@@ -24,8 +24,10 @@ const PRESET_TITLES: Record<string, MessageKey> = {
 
 /** The columns after the row number, in order (the remove button's has no visible name). */
 const COLUMNS = ['receptiveField.colLayer', 'receptiveField.colWindow', 'receptiveField.colStride', 'receptiveField.colDilation', 'receptiveField.colPadding', 'receptiveField.colOutput', 'receptiveField.colField', 'receptiveField.colJump'] as const satisfies readonly MessageKey[];
-const th = (key: MessageKey) => `<th scope="col" data-t="${key}"></th>`;
+const th = (key: MessageKey) => `<th scope="col" role="columnheader" data-t="${key}"></th>`;
 
+// The layer table's parts name their roles: on a phone they are laid out as blocks and grids (one card per layer,
+// receptive-field.css), and WebKit then drops a table's own semantics; Chromium keeps them either way.
 export const SHELL = `
 <div class="controls">
   <label><span data-t="receptiveField.architecture"></span> <select data-role="preset">${PRESETS.map((p) => `<option value="${p.name}" data-t="${PRESET_TITLES[p.name]}"></option>`).join('')}<option value="" data-t="receptiveField.custom"></option></select></label>
@@ -33,10 +35,10 @@ export const SHELL = `
   <label><span data-t="receptiveField.pickIn"></span> <select data-role="layer"></select></label>
 </div>
 <p data-role="message" role="alert" hidden></p>
-<div class="table-wrap"><table class="layers">
+<div class="table-wrap"><table class="layers" role="table">
   <caption data-t="receptiveField.tableCaption"></caption>
-  <thead><tr><th scope="col">#</th>${COLUMNS.map(th).join('')}<th scope="col"><span class="sr" data-t="receptiveField.colRemove"></span></th></tr></thead>
-  <tbody data-role="rows"></tbody>
+  <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">#</th>${COLUMNS.map(th).join('')}<th scope="col" role="columnheader"><span class="sr" data-t="receptiveField.colRemove"></span></th></tr></thead>
+  <tbody role="rowgroup" data-role="rows"></tbody>
 </table></div>
 <p class="tools"><button type="button" data-act="add-conv" data-t="receptiveField.addConv"></button> <button type="button" data-act="add-pool" data-t="receptiveField.addPool"></button></p>
 <div class="views">
@@ -70,14 +72,15 @@ export function fillTable(body: HTMLElement, lang: Lang, plan: Plan, steps: Fiel
   if (body.children.length !== plan.layers.length) {
     body.replaceChildren(...plan.layers.map((_, i) => {
       const tr = document.createElement('tr');
-      tr.innerHTML = `<th scope="row">${i + 1}</th>
-        <td><select data-field="kind">${opts([['conv', 'conv'], ['pool', 'pool']])}</select></td>
-        <td><input type="number" data-field="k" min="1" max="${LIMITS.k}"></td>
-        <td><input type="number" data-field="s" min="1" max="${LIMITS.s}"></td>
-        <td><input type="number" data-field="d" min="1" max="${LIMITS.d}"></td>
-        <td><select data-field="padding">${opts([['same', 'same'], ['valid', 'valid']])}</select></td>
-        <td data-cell="out"></td><td data-cell="r"></td><td data-cell="j"></td>
-        <td><button type="button" data-act="remove">✕</button></td>`;
+      tr.setAttribute('role', 'row');
+      tr.innerHTML = `<th scope="row" role="rowheader">${i + 1}</th>
+        <td role="cell"><select data-field="kind">${opts([['conv', 'conv'], ['pool', 'pool']])}</select></td>
+        <td role="cell"><input type="number" data-field="k" min="1" max="${LIMITS.k}"></td>
+        <td role="cell"><input type="number" data-field="s" min="1" max="${LIMITS.s}"></td>
+        <td role="cell"><input type="number" data-field="d" min="1" max="${LIMITS.d}"></td>
+        <td role="cell"><select data-field="padding">${opts([['same', 'same'], ['valid', 'valid']])}</select></td>
+        <td role="cell" data-cell="out"></td><td role="cell" data-cell="r"></td><td role="cell" data-cell="j"></td>
+        <td role="cell"><button type="button" data-act="remove">✕</button></td>`;
       tr.dataset.index = String(i);
       return tr;
     }));
