@@ -102,10 +102,19 @@ test.describe('the device badge\'s probe', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
-  test('where the worker cannot start (its file missing), asks on the main thread', async ({ page }, info) => {
+  test('where the worker cannot start (its file missing), asks on the main thread, once for every badge', async ({ page }, info) => {
     await page.addInitScript(countMainThreadRequests);
     await page.route('**/widgets/v1/probe-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto('/');
+    await page.evaluate(async () => {
+      await customElements.whenDefined('fm-device-badge');
+      for (let i = 0; i < 2; i++) document.querySelector('main')!.append(document.createElement('fm-device-badge'));
+    });
+    const badges = page.locator('fm-device-badge .badge');
+    await expect(badges).toHaveCount(3);
+    for (let i = 0; i < 3; i++) {
+      await expect(badges.nth(i)).toHaveText(info.project.name === 'webgpu' ? 'WebGPU available · software adapter' : 'No WebGPU · WebGL/CPU');
+    }
     await expectProbed(page, info.project.name);
     expect(await mainRequests(page)).toBe(1);
   });
