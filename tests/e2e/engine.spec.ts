@@ -73,6 +73,17 @@ test.describe('the device badge\'s probe', () => {
     }
   };
 
+  /** Two more badges join the landing page's: all three say what the probe found. */
+  const threeBadgesProbed = async (page: import('@playwright/test').Page, project: string) => {
+    await page.evaluate(async () => {
+      await customElements.whenDefined('fm-device-badge');
+      for (let i = 0; i < 2; i++) document.querySelector('main')!.append(document.createElement('fm-device-badge'));
+    });
+    const badges = page.locator('fm-device-badge .badge');
+    await expect(badges).toHaveCount(3);
+    for (let i = 0; i < 3; i++) await expect(badges.nth(i)).toHaveText(project === 'webgpu' ? 'WebGPU available · software adapter' : 'No WebGPU · WebGL/CPU');
+  };
+
   test('asks for the adapter in a worker, not on the page\'s main thread', async ({ page, watch }, info) => {
     await page.addInitScript(countMainThreadRequests);
     const worker = page.waitForEvent('worker', (w) => w.url().endsWith('/widgets/v1/probe-worker.js'));
@@ -88,15 +99,7 @@ test.describe('the device badge\'s probe', () => {
     const workers: string[] = [];
     page.on('worker', (w) => { if (w.url().endsWith('/widgets/v1/probe-worker.js')) workers.push(w.url()); });
     await page.goto('/');
-    await page.evaluate(async () => {
-      await customElements.whenDefined('fm-device-badge');
-      for (let i = 0; i < 2; i++) document.querySelector('main')!.append(document.createElement('fm-device-badge'));
-    });
-    const badges = page.locator('fm-device-badge .badge');
-    await expect(badges).toHaveCount(3);
-    for (let i = 0; i < 3; i++) {
-      await expect(badges.nth(i)).toHaveText(info.project.name === 'webgpu' ? 'WebGPU available · software adapter' : 'No WebGPU · WebGL/CPU');
-    }
+    await threeBadgesProbed(page, info.project.name);
     expect(workers).toHaveLength(1);
     expect(await mainRequests(page)).toBe(0);
     expect(watch.consoleErrors).toEqual([]);
@@ -106,15 +109,7 @@ test.describe('the device badge\'s probe', () => {
     await page.addInitScript(countMainThreadRequests);
     await page.route('**/widgets/v1/probe-worker.js', (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto('/');
-    await page.evaluate(async () => {
-      await customElements.whenDefined('fm-device-badge');
-      for (let i = 0; i < 2; i++) document.querySelector('main')!.append(document.createElement('fm-device-badge'));
-    });
-    const badges = page.locator('fm-device-badge .badge');
-    await expect(badges).toHaveCount(3);
-    for (let i = 0; i < 3; i++) {
-      await expect(badges.nth(i)).toHaveText(info.project.name === 'webgpu' ? 'WebGPU available · software adapter' : 'No WebGPU · WebGL/CPU');
-    }
+    await threeBadgesProbed(page, info.project.name);
     await expectProbed(page, info.project.name);
     expect(await mainRequests(page)).toBe(1);
   });
