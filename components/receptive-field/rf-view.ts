@@ -37,7 +37,7 @@ export const SHELL = `
 <p data-role="message" role="alert" hidden></p>
 <div class="table-wrap"><table class="layers" role="table">
   <caption data-t="receptiveField.tableCaption"></caption>
-  <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">#</th>${COLUMNS.map(th).join('')}<th scope="col" role="columnheader"><span class="sr" data-t="receptiveField.colRemove"></span></th></tr></thead>
+  <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">#</th>${COLUMNS.map(th).join('')}<th scope="col" role="columnheader"><span class="sr-only" data-t="receptiveField.colRemove"></span></th></tr></thead>
   <tbody role="rowgroup" data-role="rows"></tbody>
 </table></div>
 <p class="tools"><button type="button" data-act="add-conv" data-t="receptiveField.addConv"></button> <button type="button" data-act="add-pool" data-t="receptiveField.addPool"></button></p>
