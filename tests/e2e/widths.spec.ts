@@ -309,3 +309,28 @@ test('the fine-tuning lab with three runs: its runs table fits at 320, 360 and 3
   found['262 px column'] = await over();
   expect(found).toEqual({ '320 px': 0, '360 px': 0, '390 px': 0, '262 px column': 0 });
 });
+
+// The receptive field's layer table is a table wherever it fits and cards only where it does not: a chapter's column
+// at 1280 px is 606 px with overlay scrollbars and 589 px with a classic 17 px one (Windows), and both get the table;
+// at no width does the table or a card scroll sideways. In both languages (the Chinese headers are narrower).
+test('the receptive field: its layers are a table in boxes from 585 px (a chapter at 1280 px, either scrollbar) and cards below, never scrolling', { tag: '@page' }, async ({ page, watch }) => {
+  void watch;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const found: Record<string, string> = {};
+  for (const lang of ['en', 'zh-CN']) {
+    await page.goto(`/embed/receptive-field/?lang=${lang}`);
+    const rf = page.locator('fm-receptive-field');
+    await expect(rf).toHaveAttribute('status', 'ready');
+    for (const w of [640, 606, 589, 585, 575, 400]) {
+      await rf.evaluate((e, w) => ((e as HTMLElement).style.cssText = `display: block; width: ${w}px`), w);
+      await twoFrames(page);
+      found[`${lang} ${w} px`] = await rf.evaluate((e) => {
+        const wrap = e.shadowRoot!.querySelector('.table-wrap')!;
+        const layout = getComputedStyle(wrap.querySelector('tbody tr')!).display === 'table-row' ? 'table' : 'cards';
+        return `${layout}, scrolls ${wrap.scrollWidth - wrap.clientWidth} px`;
+      });
+    }
+  }
+  const want = (lang: string) => Object.fromEntries([640, 606, 589, 585, 575, 400].map((w) => [`${lang} ${w} px`, `${w >= 585 ? 'table' : 'cards'}, scrolls 0 px`]));
+  expect(found).toEqual({ ...want('en'), ...want('zh-CN') });
+});
