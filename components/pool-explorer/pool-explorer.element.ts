@@ -85,6 +85,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
   protected *render(): Sliced<void> {
     this.shellDrawn = false;
     this.root.innerHTML = SHELL;
+    this.grid = null; // went with the old shell; made again when the drawing is shown (sync)
     adoptStyles(this.root, css);
     sayShell(this.root, this.language);
     this.$('out').setAttribute('aria-valuetext', this.t('poolExplorer.notComputed'));
@@ -99,9 +100,9 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
       });
     }
     yield;
-    this.grid = new DrawGrid(() => this.schedule(), (off) => this.onDisconnect(off));
-    this.$('draw').append(this.grid.el);
-    this.grid.say(this.language);
+    // Where the drawing is asked for, its grid is made in this part, not with the attributes in the last one (a
+    // shell drawn in idle time keeps each part short); sync() makes it wherever the drawing is shown.
+    if (/^\s*draw\s*$/i.test(this.getAttribute('image') ?? '')) this.drawGrid();
     const out = this.$('out');
     out.addEventListener('keydown', (e) => this.key(e));
     out.addEventListener('click', (e) => {
@@ -158,8 +159,22 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     }
     const pooled = this.s.mode !== 'global';
     for (const n of ['size', 'stride']) this.root.querySelector<HTMLInputElement>(`[data-attr="${n}"]`)!.disabled = !pooled;
+    if (this.s.image === 'draw') this.drawGrid();
     this.$('draw').hidden = this.s.image !== 'draw';
     holdLayout(this.root, this.s, !this.last, this.language);
+  }
+
+  /**
+   * The reader's drawing grid, made when the drawing is first the input: its 256 labelled cells were 8-9 ms of the
+   * 15-16 ms shell an embed page draws before its first paint, for a grid most pages never show.
+   */
+  private drawGrid(): DrawGrid {
+    if (!this.grid) {
+      this.grid = new DrawGrid(() => this.schedule(), (off) => this.onDisconnect(off));
+      this.$('draw').append(this.grid.el);
+      this.grid.say(this.language);
+    }
+    return this.grid;
   }
 
   protected async load(): Promise<Heavy> {
@@ -174,7 +189,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     const s = { ...this.s };
     this.setStatus('running');
     try {
-      const drawing = s.image === 'draw' ? Uint8Array.from(this.grid!.cells) : null;
+      const drawing = s.image === 'draw' ? Uint8Array.from(this.drawGrid().cells) : null;
       const input = drawing ? drawingTensor(drawing) : await loadSmallSample(SAMPLES.find((x) => x.name === s.image)!);
       if (gen !== this.gen) return;
       const [h, w] = dims(input);

@@ -217,3 +217,41 @@ test('lang="zh-CN" speaks Chinese after the first result; back to en re-says Eng
   expect(await message(page)).toMatch(/^cell 99,99 is outside the \d+×\d+ pooled map/);
   expect(await count(page)).toBe(n);
 });
+
+// The drawing grid (256 labelled cells) is made when the drawing is first the input, not with every shell: a page
+// on the coins has none. Picked from the select it comes in the element's language, computes the example drawing,
+// and keeps the reader's ink when the input goes to a photo and back.
+test('the drawing grid is made when the drawing is picked: labelled in the language in force, and the reader\'s ink survives a photo and back', { tag: '@page' }, async ({ page, watch }) => {
+  void watch;
+  await open(page, 'kernel=identity&relu=off');
+  const grid = page.locator('fm-pool-explorer [role="grid"]');
+  await expect(grid).toHaveCount(0);
+  const identity = { data: Float32Array.from(parseKernel('k', 'identity').values), shape: [3, 3, 1, 1] };
+  const expected = (cells: Uint8Array) => Array.from(poolReference(conv2dReference(drawingTensor(cells), identity, { stride: 1, padding: 'valid', dilation: 1 }), 'max', 2, 2).data);
+  await el(page).evaluate((e) => e.setAttribute('lang', 'zh-CN'));
+  const image = page.locator('fm-pool-explorer select[data-attr="image"]');
+  let n = await count(page);
+  await image.selectOption('draw');
+  await expect.poll(() => count(page)).toBeGreaterThan(n);
+  await expect(grid.locator('[role="gridcell"]')).toHaveCount(DRAW_SIZE * DRAW_SIZE);
+  await expect(grid.locator('[role="gridcell"]').nth(DRAW_SIZE + 2)).toHaveAttribute('aria-label', '第2行第3列');
+  expect(Array.from((await read(page)).output.data)).toEqual(expected(defaultDrawing()));
+  // Ink a cell by keyboard, go to the coins and back: the same drawing, the same grid, one of it.
+  await grid.locator('[role="gridcell"]').first().focus();
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowDown']) await page.keyboard.press(key);
+  n = await count(page);
+  await page.keyboard.press('Space');
+  await expect.poll(() => count(page)).toBeGreaterThan(n);
+  const inked = defaultDrawing();
+  inked[DRAW_SIZE + 2] = 1 - inked[DRAW_SIZE + 2]!;
+  await expect.poll(async () => Array.from((await read(page)).output.data)).toEqual(expected(inked));
+  n = await count(page);
+  await image.selectOption('coins');
+  await expect.poll(() => count(page)).toBeGreaterThan(n);
+  await expect(grid).toBeHidden();
+  n = await count(page);
+  await image.selectOption('draw');
+  await expect.poll(() => count(page)).toBeGreaterThan(n);
+  await expect(grid).toHaveCount(1);
+  expect(Array.from((await read(page)).output.data)).toEqual(expected(inked));
+});
