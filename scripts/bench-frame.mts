@@ -9,9 +9,10 @@
  *   --no-js refuses every script in the variant (what the scripts' loading and compiling take from the frame).
  * Build first (`npm run build`).
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { startSite } from '../tests/e2e/site-server.ts';
 import { median } from './bench/median.mts';
+import { traceLoad, type TraceEvent } from './bench/trace-load.mts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
@@ -27,32 +28,21 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 interface Load { wall: number; thread: number; styleLayout: number; all: number }
 const loads: Record<'built' | 'variant', Load[]> = { built: [], variant: [] };
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number }
 const isStyleOrLayout = (e: TraceEvent) => (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && e.ph === 'X';
 
+/** The variant's page: scripts refused (--no-js) and the CSS added to its head as it is served. */
+const setup = async (page: Page) => {
+  if (noJs) await page.route(/\.m?js(\?.*)?$/, (route) => route.abort());
+  if (css) await page.route(`**${path}`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('</head>', () => `<style>${css}</style></head>`) });
+  });
+};
 for (let r = 0; r < runs; r++) {
   for (const variant of ['built', 'variant'] as const) {
-    const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-    const page = await ctx.newPage();
-    if (variant === 'variant') {
-      if (noJs) await page.route(/\.m?js(\?.*)?$/, (route) => route.abort());
-      if (css) await page.route(`**${path}`, async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, body: (await response.text()).replace('</head>', () => `<style>${css}</style></head>`) });
-      });
-    }
-    const cdp = await ctx.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-    await page.goto(site.url.replace(/\/$/, '') + path, { waitUntil: 'load' });
-    await page.waitForTimeout(600);
-    await cdp.send('Tracing.end');
-    await done;
-    const parse = events.find((e) => e.name === 'ParseHTML');
-    if (!parse) throw new Error(`No ParseHTML in the trace of ${path}`);
-    const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
+    const { main } = await traceLoad(browser, site.url.replace(/\/$/, '') + path, {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline', settleMs: 600, setup: variant === 'variant' ? setup : undefined,
+    });
     const load: Load = { wall: 0, thread: 0, styleLayout: 0, all: main.filter(isStyleOrLayout).reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0) };
     for (const task of main.filter((e) => e.name === 'RunTask' && e.ph === 'X')) {
       const inside = main.filter((e) => isStyleOrLayout(e) && e.ts >= task.ts && e.ts <= task.ts + (task.dur ?? 0));
@@ -60,7 +50,6 @@ for (let r = 0; r < runs; r++) {
       Object.assign(load, { wall: (task.dur ?? 0) / 1000, thread: (task.tdur ?? 0) / 1000, styleLayout: inside.reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0) });
     }
     loads[variant].push(load);
-    await ctx.close();
   }
 }
 await browser.close();

@@ -22,9 +22,10 @@
  */
 import { basename } from 'node:path';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { startSite } from '../tests/e2e/site-server.ts';
 import { widgetBuildOptions } from './widgets/bundle.ts';
+import { traceLoad, type TraceEvent } from './bench/trace-load.mts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -37,7 +38,6 @@ const WHOSE = DETAIL || args.includes('--whose');
 const LONG_MS = Number(option('--long') ?? 50 / 4);
 const SCRIPT = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'RunMicrotasks', 'FireIdleCallback', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'v8.callFunction']);
 
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number }
 interface Load { long: number; longest: number; total: number; whose: Record<string, number>; wholeLong: number; wholeLongest: number }
 const OWNERS = ['ours', 'tfjs', 'd3', 'page', 'browser'] as const;
 type Owner = (typeof OWNERS)[number];
@@ -91,81 +91,68 @@ function detail(profile: Profile, samples: { ts: number; ms: number; id: number 
 }
 
 async function load(browser: Browser, url: string): Promise<Load> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-    const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
-    if (WHOSE) {
+  const profiler = {
+    start: async (cdp: CDPSession) => {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
-    }
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForTimeout(2500);
-    const profile = WHOSE ? ((await cdp.send('Profiler.stop')).profile as unknown as Profile) : null;
-    await cdp.send('Tracing.end');
-    await complete;
-    const parse = events.find((e) => e.name === 'ParseHTML');
-    if (!parse) throw new Error(`bench-tasks: no HTML parsed for ${url}`);
-    const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
-    const tasks = main.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
-    const commit = main.find((e) => e.name === 'CommitLoad');
-    const scripts = main.filter((e) => SCRIPT.has(e.name)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-    const outer: TraceEvent[] = [];
-    let end = -Infinity;
-    for (const e of scripts) if (e.ts >= end) { outer.push(e); end = e.ts + e.dur!; }
-    const result: Load = { long: 0, longest: 0, total: 0, whose: Object.fromEntries(OWNERS.map((o) => [o, 0])), wholeLong: 0, wholeLongest: 0 };
-    // The profile's samples, in the trace's clock (both count from the same time base), with their owners.
-    const samples: { ts: number; ms: number; owner: Owner | null; id: number }[] = [];
-    const parents = new Map<number, number>();
-    for (const n of profile?.nodes ?? []) for (const c of n.children ?? []) parents.set(c, n.id);
-    if (profile) {
-      const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-      let ts = profile.startTime;
-      profile.samples.forEach((id, k) => {
-        ts += profile.timeDeltas[k]!;
-        const frame = byId.get(id)!;
-        // Idle time and the garbage collector belong to nobody; '(program)' is the browser's own work.
-        const owner = frame.functionName === '(idle)' || frame.functionName === '(garbage collector)' ? null : ownerOf(frame.url);
-        samples.push({ ts, ms: (profile.timeDeltas[k + 1] ?? 0) / 1000, owner, id });
-      });
-    }
-    let i = 0, k = 0;
-    for (const task of tasks) {
-      // The whole task, as Lighthouse times it: script, parsing, style, layout and paint. The navigation's commit is
-      // left out (with it, the requests for what the preload scanner found): Lighthouse names no page or script for it.
-      if (!commit || commit.ts < task.ts || commit.ts >= task.ts + task.dur!) {
-        result.wholeLongest = Math.max(result.wholeLongest, task.dur! / 1000);
-        if (task.dur! / 1000 > LONG_MS) result.wholeLong++;
-      }
-      while (i < outer.length && outer[i]!.ts < task.ts) i++;
-      let ms = 0;
-      for (let j = i; j < outer.length && outer[j]!.ts < task.ts + task.dur!; j++) ms += outer[j]!.dur! / 1000;
-      result.total += ms;
-      result.longest = Math.max(result.longest, ms);
-      if (ms <= LONG_MS) continue;
-      result.long++;
-      if (!profile) continue;
-      const by: Partial<Record<Owner, number>> = {};
-      while (k < samples.length && samples[k]!.ts < task.ts) k++;
-      for (let j = k; j < samples.length && samples[j]!.ts < task.ts + task.dur!; j++) {
-        const { owner, ms } = samples[j]!;
-        if (owner) by[owner] = (by[owner] ?? 0) + ms;
-      }
-      result.whose[largest(by)]!++;
-      if (DETAIL) {
-        const within = samples.filter((x) => x.ts >= task.ts && x.ts < task.ts + task.dur! && x.owner);
-        console.log(`    ${new URL(url).pathname} task at ${((task.ts - parse.ts) / 1000).toFixed(0)} ms after parsing began: ${ms.toFixed(1)} ms of script, mostly ${largest(by)}\n${detail(profile, within, parents)}`);
-      }
-    }
-    return result;
-  } finally {
-    await context.close();
+    },
+    stop: async (cdp: CDPSession) => (await cdp.send('Profiler.stop')).profile as unknown as Profile,
+  };
+  const traced = await traceLoad(browser, url, { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', settleMs: 2500, alongside: WHOSE ? profiler : undefined });
+  const { parse, alongside: profile } = traced;
+  const main = traced.main.filter((e) => e.ph === 'X');
+  const tasks = main.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const commit = main.find((e) => e.name === 'CommitLoad');
+  const scripts = main.filter((e) => SCRIPT.has(e.name)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const outer: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const e of scripts) if (e.ts >= end) { outer.push(e); end = e.ts + e.dur!; }
+  const result: Load = { long: 0, longest: 0, total: 0, whose: Object.fromEntries(OWNERS.map((o) => [o, 0])), wholeLong: 0, wholeLongest: 0 };
+  // The profile's samples, in the trace's clock (both count from the same time base), with their owners.
+  const samples: { ts: number; ms: number; owner: Owner | null; id: number }[] = [];
+  const parents = new Map<number, number>();
+  for (const n of profile?.nodes ?? []) for (const c of n.children ?? []) parents.set(c, n.id);
+  if (profile) {
+    const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    let ts = profile.startTime;
+    profile.samples.forEach((id, k) => {
+      ts += profile.timeDeltas[k]!;
+      const frame = byId.get(id)!;
+      // Idle time and the garbage collector belong to nobody; '(program)' is the browser's own work.
+      const owner = frame.functionName === '(idle)' || frame.functionName === '(garbage collector)' ? null : ownerOf(frame.url);
+      samples.push({ ts, ms: (profile.timeDeltas[k + 1] ?? 0) / 1000, owner, id });
+    });
   }
+  let i = 0, k = 0;
+  for (const task of tasks) {
+    // The whole task, as Lighthouse times it: script, parsing, style, layout and paint. The navigation's commit is
+    // left out (with it, the requests for what the preload scanner found): Lighthouse names no page or script for it.
+    if (!commit || commit.ts < task.ts || commit.ts >= task.ts + task.dur!) {
+      result.wholeLongest = Math.max(result.wholeLongest, task.dur! / 1000);
+      if (task.dur! / 1000 > LONG_MS) result.wholeLong++;
+    }
+    while (i < outer.length && outer[i]!.ts < task.ts) i++;
+    let ms = 0;
+    for (let j = i; j < outer.length && outer[j]!.ts < task.ts + task.dur!; j++) ms += outer[j]!.dur! / 1000;
+    result.total += ms;
+    result.longest = Math.max(result.longest, ms);
+    if (ms <= LONG_MS) continue;
+    result.long++;
+    if (!profile) continue;
+    const by: Partial<Record<Owner, number>> = {};
+    while (k < samples.length && samples[k]!.ts < task.ts) k++;
+    for (let j = k; j < samples.length && samples[j]!.ts < task.ts + task.dur!; j++) {
+      const { owner, ms } = samples[j]!;
+      if (owner) by[owner] = (by[owner] ?? 0) + ms;
+    }
+    result.whose[largest(by)]!++;
+    if (DETAIL) {
+      const within = samples.filter((x) => x.ts >= task.ts && x.ts < task.ts + task.dur! && x.owner);
+      console.log(`    ${new URL(url).pathname} task at ${((task.ts - parse.ts) / 1000).toFixed(0)} ms after parsing began: ${ms.toFixed(1)} ms of script, mostly ${largest(by)}\n${detail(profile, within, parents)}`);
+    }
+  }
+  return result;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
