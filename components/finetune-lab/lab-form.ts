@@ -3,21 +3,25 @@
  * its setting and run; the lab-wide seed and test-image count, and a line saying which images the curves and the
  * final figures are measured on; the action buttons. Only fixed, trusted strings
  * are written as HTML — values reach the controls through `.value` / `.checked`.
+ * Where the columns would be too narrow for the menus (a chapter's column, a phone), each setting's runs stack
+ * instead, a run's letter before each control (finetune-lab.css): the table's parts therefore name their roles,
+ * which WebKit drops from a table laid out as blocks and grids.
  */
 import { FREEZE, MAX_RUNS, RUN_ATTRS, SOURCES, TARGETS, formatValue, runLabel, type LabSettings, type RunAttr, type RunConfig } from '@lib/transfer/config.ts';
 import { FREEZE_KEYS, SOURCE_KEYS, TARGET_KEYS } from '@lib/transfer/summary.ts';
 import { sentenceGap, msg, say, t, type Lang, type MessageKey } from '@lib/i18n/index.ts';
 import { VALIDATION_PER_CLASS } from '@lib/transfer/data.ts';
 
-const ROWS: Record<RunAttr, { label: MessageKey; control: (id: string) => string }> = {
-  source: { label: 'finetuneLab.row.source', control: (id) => select(id, SOURCES.map((s) => [s, SOURCE_KEYS[s]])) },
-  target: { label: 'finetuneLab.row.target', control: (id) => select(id, TARGETS.map((t) => [t, TARGET_KEYS[t]])) },
-  'per-class': { label: 'finetuneLab.row.perClass', control: (id) => `<input id="${id}" type="number" min="1" max="500" step="1">` },
-  freeze: { label: 'finetuneLab.row.freeze', control: (id) => select(id, FREEZE.map((f) => [f, FREEZE_KEYS[f]])) },
-  lr: { label: 'finetuneLab.row.lr', control: (id) => `<input id="${id}" type="number" min="0.00001" max="1" step="any">` },
-  'head-lr': { label: 'finetuneLab.row.headLr', control: (id) => `<input id="${id}" type="number" min="0.1" max="100" step="any">` },
-  epochs: { label: 'finetuneLab.row.epochs', control: (id) => `<input id="${id}" type="number" min="1" max="50" step="1">` },
-  augment: { label: 'finetuneLab.row.augment', control: (id) => `<input id="${id}" type="checkbox">` },
+/** Each setting's row: its name, its control, and the control's kind (menus need the widest cells). */
+const ROWS: Record<RunAttr, { label: MessageKey; kind: 'menu' | 'field'; control: (id: string) => string }> = {
+  source: { label: 'finetuneLab.row.source', kind: 'menu', control: (id) => select(id, SOURCES.map((s) => [s, SOURCE_KEYS[s]])) },
+  target: { label: 'finetuneLab.row.target', kind: 'menu', control: (id) => select(id, TARGETS.map((t) => [t, TARGET_KEYS[t]])) },
+  'per-class': { label: 'finetuneLab.row.perClass', kind: 'field', control: (id) => `<input id="${id}" type="number" min="1" max="500" step="1">` },
+  freeze: { label: 'finetuneLab.row.freeze', kind: 'menu', control: (id) => select(id, FREEZE.map((f) => [f, FREEZE_KEYS[f]])) },
+  lr: { label: 'finetuneLab.row.lr', kind: 'field', control: (id) => `<input id="${id}" type="number" min="0.00001" max="1" step="any">` },
+  'head-lr': { label: 'finetuneLab.row.headLr', kind: 'field', control: (id) => `<input id="${id}" type="number" min="0.1" max="100" step="any">` },
+  epochs: { label: 'finetuneLab.row.epochs', kind: 'field', control: (id) => `<input id="${id}" type="number" min="1" max="50" step="1">` },
+  augment: { label: 'finetuneLab.row.augment', kind: 'field', control: (id) => `<input id="${id}" type="checkbox">` },
 };
 
 /** Options whose text is a catalogue key, said by sayForm (the custom target's option is written by syncForm). */
@@ -34,10 +38,10 @@ export const NO_DOODLES_NOTE = msg('finetuneLab.noDoodles', { where: WHERE });
 
 export const FORM_HTML = `
 <div class="setup">
-  <table class="runs">
+  <table class="runs" role="table">
     <caption data-role="runs-caption"></caption>
-    <thead><tr><th scope="col" data-i18n="finetuneLab.setting"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<th scope="col" data-run="${i}"><span class="run-head"><span class="swatch run-${i}" aria-hidden="true"></span><span data-run-name="${i}"></span></span>${i ? ` <button type="button" class="remove" data-remove="${i}">×</button>` : ''}</th>`).join('')}</tr></thead>
-    <tbody>${RUN_ATTRS.map((a) => `<tr><th scope="row" data-i18n="${ROWS[a].label}"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<td data-run="${i}"><label class="sr-only" for="${cellId(a, i)}" data-row="${a}"></label>${ROWS[a].control(cellId(a, i))}</td>`).join('')}</tr>`).join('')}</tbody>
+    <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader" data-i18n="finetuneLab.setting"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<th scope="col" role="columnheader" data-run="${i}"><span class="run-head"><span class="swatch run-${i}" aria-hidden="true"></span><span data-run-name="${i}"></span></span>${i ? ` <button type="button" class="remove" data-remove="${i}">×</button>` : ''}</th>`).join('')}</tr></thead>
+    <tbody role="rowgroup">${RUN_ATTRS.map((a) => `<tr role="row" data-kind="${ROWS[a].kind}"><th scope="row" role="rowheader" data-i18n="${ROWS[a].label}"></th>${Array.from({ length: MAX_RUNS }, (_, i) => `<td role="cell" data-run="${i}" class="run-${i}" data-tag="${runLabel(i)}"><label class="sr-only" for="${cellId(a, i)}" data-row="${a}"></label>${ROWS[a].control(cellId(a, i))}</td>`).join('')}</tr>`).join('')}</tbody>
   </table>
 </div>
 <p class="custom-note" data-role="custom-note" aria-live="polite"></p>

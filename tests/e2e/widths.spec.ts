@@ -1,7 +1,8 @@
 /**
  * Phones and tablets: no page of the book and no embed page scrolls sideways at 320, 390 or 768 px, and inside a
- * widget nothing does but the tables made to (SCROLLS_SIDEWAYS; at 1280 px, nothing), measured after every widget on
- * the page has drawn its first result (their views are built when they load). Layout does not depend on the backend,
+ * widget nothing does but the tables made to (SCROLLS_SIDEWAYS; at 1280 px, nothing), nor does a widget's menu or
+ * number field cut its text from 390 px (controls-fit.ts), measured after every widget on the page has drawn its first
+ * result (their views are built when they load). Layout does not depend on the backend,
  * so the pages run once, in the `page` project (no GPU), the chapters with `?backend=cpu` (the engine tries no WebGL
  * first, whose failed start TensorFlow.js reports as a warning); the CPU notice each widget then shows must fit too.
  * The embed pages, computed, are also where axe checks each widget alone, and the chapters, computed, where axe
@@ -10,6 +11,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations } from './support.ts';
 import { WIDGETS } from '../../src/lib/widget/registry.ts';
+import { cutControls } from './controls-fit.ts';
 import { FIRST_RESULT_MS, adapterWords, collect, expectNoLeaks, findLeaks, langFromQueryFallback, type Leak, type LeakLang } from './i18n-check.ts';
 
 const WIDTHS = [320, 390, 768] as const;
@@ -93,7 +95,12 @@ async function scrollersInside(page: Page, allowed: string[]): Promise<string[]>
   return found.filter((f) => !allowed.includes(f));
 }
 
-async function widths(page: Page, inside?: Record<number, string[]>): Promise<Record<number, number>> {
+/**
+ * The page's width at each of WIDTHS; with `inside`, the boxes inside widgets that scroll sideways at each; with `cut`,
+ * from 390 px, the widgets' menus and number fields that cut their text (controls-fit.ts; at 320 px a few long menu
+ * choices are cut by their last letters, the receptive field's architectures and the network explorer's models).
+ */
+async function widths(page: Page, inside?: Record<number, string[]>, cut?: Record<number, string[]>): Promise<Record<number, number>> {
   // Blocks of chapter text skip layout off screen and clip what overflows them (content-visibility: auto, book.css):
   // measured with every block drawn and unclipped, a line too wide for a phone still fails here.
   await page.addStyleTag({ content: '.sl-markdown-content > *, .sl-markdown-content > * > * { content-visibility: visible !important; }' });
@@ -108,11 +115,13 @@ async function widths(page: Page, inside?: Record<number, string[]>): Promise<Re
     // The page's width can settle while a box inside a widget still waits for its ResizeObserver's redraw.
     if (inside) await twoFrames(page);
     if (inside) inside[w] = await scrollersInside(page, SCROLLS_SIDEWAYS[w]!);
+    if (cut && w >= 390) cut[w] = await cutControls(page);
   }
   return out;
 }
 const fits = Object.fromEntries(WIDTHS.map((w) => [w, w]));
 const none = Object.fromEntries(WIDTHS.map((w) => [w, []]));
+const uncut = Object.fromEntries(WIDTHS.filter((w) => w >= 390).map((w) => [w, []]));
 /** Two frames: what a resize, a scroll or a language change set off has been drawn. */
 const twoFrames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
@@ -146,8 +155,10 @@ for (const chapter of CHAPTERS) {
     for (const [slug, text] of Object.entries(chapter.captions ?? {})) await expect(page.locator(`#fig-${slug}-caption`)).toHaveText(text);
     await settle(page);
     const inside: Record<number, string[]> = {};
-    expect(await widths(page, inside)).toEqual(fits);
+    const cut: Record<number, string[]> = {};
+    expect(await widths(page, inside, cut)).toEqual(fits);
     expect(inside, 'boxes inside widgets that scroll sideways (besides the tables made to)').toEqual(none);
+    expect(cut, 'menus and number fields in widgets that cut their text').toEqual(uncut);
     expect(await formulaStops(page), 'display formulas in the tab order exactly when they scroll, at 320 px').toEqual({ wrong: [] });
     // No word of the other edition's language inside the widgets (issue 15; i18n-check.ts).
     const lang = chapter.path.startsWith('zh-cn/') ? 'zh-CN' : 'en';
@@ -158,6 +169,7 @@ for (const chapter of CHAPTERS) {
     await page.setViewportSize({ width: 1280, height: 800 });
     await twoFrames(page);
     expect(await scrollersInside(page, []), 'boxes inside widgets that scroll sideways at 1280 px').toEqual([]);
+    expect(await cutControls(page), 'menus and number fields in widgets that cut their text at 1280 px').toEqual([]);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await axeViolations(page, undefined, { bestPractice: true }), 'light').toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -208,6 +220,8 @@ for (const [i, half] of HALVES.entries()) {
     const wideZh: Record<string, Record<number, number>> = {};
     const inside: Record<string, Record<number, string[]>> = {};
     const insideZh: Record<string, Record<number, string[]>> = {};
+    const cut: Record<string, Record<number, string[]>> = {};
+    const cutZh: Record<string, Record<number, string[]>> = {};
     const onEngine: string[] = [];
     const leaks: Record<LeakLang, Leak[]> = { 'zh-CN': [], en: [] };
     const pagesWithoutLang: string[] = [];
@@ -232,7 +246,7 @@ for (const [i, half] of HALVES.entries()) {
         const zh = await collect(page);
         expect(zh.filter((t) => t.widget.startsWith(tag)).length, `${slug}: texts collected`).toBeGreaterThan(0);
         leaks['zh-CN'].push(...findLeaks(zh, 'zh-CN', extra));
-        wideZh[slug] = await widths(page, (insideZh[slug] = {}));
+        wideZh[slug] = await widths(page, (insideZh[slug] = {}), (cutZh[slug] = {}));
         await page.setViewportSize({ width: 390, height: 800 });
         await twoFrames(page);
         // The reader's language changes on the live page: every text is said again in English, nothing is recomputed
@@ -250,7 +264,7 @@ for (const [i, half] of HALVES.entries()) {
         leaks.en.push(...findLeaks(await collect(page), 'en', extra));
         const after = await page.evaluate(() => (window as unknown as { fmResults: number }).fmResults);
         if (after !== before) recomputed.push(`${slug} (${after - before})`);
-        wide[slug] = await widths(page, (inside[slug] = {}));
+        wide[slug] = await widths(page, (inside[slug] = {}), (cut[slug] = {}));
         // Neither WebGPU nor WebGL here: a widget that computes on the engine does so on the CPU, and its badge says why.
         // (PLAIN: the few that compute in plain TypeScript and never start the engine.)
         const engine = await page.evaluate(async () => {
@@ -269,6 +283,7 @@ for (const [i, half] of HALVES.entries()) {
         await page.setViewportSize({ width: 1280, height: 800 });
         await twoFrames(page);
         expect(await scrollersInside(page, []), `${slug}: boxes inside the widget that scroll sideways at 1280 px`).toEqual([]);
+        expect(await cutControls(page), `${slug}: menus and number fields that cut their text at 1280 px`).toEqual([]);
         expect(await axeViolations(page, undefined, { bestPractice: true }), slug).toEqual([]);
       });
     }
@@ -281,6 +296,9 @@ for (const [i, half] of HALVES.entries()) {
     const allNone = Object.fromEntries(half.map(({ slug }) => [slug, none]));
     expect(insideZh, 'in Chinese: boxes inside the widget that scroll sideways (besides the tables made to)').toEqual(allNone);
     expect(inside, 'in English: boxes inside the widget that scroll sideways (besides the tables made to)').toEqual(allNone);
+    const allUncut = Object.fromEntries(half.map(({ slug }) => [slug, uncut]));
+    expect(cutZh, 'in Chinese: menus and number fields that cut their text').toEqual(allUncut);
+    expect(cut, 'in English: menus and number fields that cut their text').toEqual(allUncut);
     await expectNoLeaks(leaks['zh-CN'], 'zh-CN', `embed-zh-CN-${name}-half`);
     await expectNoLeaks(leaks.en, 'en', `embed-en-after-switch-${name}-half`);
     expect(recomputed, 'widgets that computed again when only the language changed').toEqual([]);
@@ -288,26 +306,53 @@ for (const [i, half] of HALVES.entries()) {
   });
 }
 
-// The lab's runs table with all three runs (the chapter's exercise has the reader add the third): its columns share
-// the width, so nothing in it scrolls sideways on a phone, nor in a chapter's column at 320 px (262 px wide).
-test('the fine-tuning lab with three runs: its runs table fits at 320, 360 and 390 px and in a 262 px column', { tag: '@page' }, async ({ page, watch }) => {
+// The lab's runs table with all three runs (the chapter's exercise has the reader add the third). Its columns need
+// room for the widest menu: where three do not fit (below a 64rem box: a chapter's column, a tablet, a phone), each
+// setting's runs stack under or beside its name, a run's letter before each control. Either way nothing in it
+// scrolls sideways, down to a chapter's column at 320 px (262 px wide); every menu shows each of its choices whole
+// from 360 px (at 320 px the longest, "whole base frozen (new head only)", is cut by its last few letters); and a
+// screen reader reads a table: the rows, their names and a cell per run, as the explicit roles keep in any layout.
+test('the fine-tuning lab with three runs: a column per run where the menus fit, else stacked; no sideways scrolling from 262 px, no menu cut from 360 px; a table to screen readers', { tag: '@page' }, async ({ page, watch }) => {
   void watch;
-  await page.setViewportSize({ width: 390, height: 800 });
-  await page.goto(`/embed/finetune-lab/?compare=${encodeURIComponent('freeze=none;source=random')}`);
-  const lab = page.locator('fm-finetune-lab');
-  await expect(lab.locator('thead th[data-run]:not([hidden])')).toHaveCount(3);
-  const setup = lab.locator('.setup');
-  const over = () => setup.evaluate((e) => e.scrollWidth - e.clientWidth);
-  const found: Record<string, number> = {};
-  for (const w of [320, 360, 390]) {
-    await page.setViewportSize({ width: w, height: 800 });
-    await twoFrames(page);
-    found[`${w} px`] = await over();
+  const found: Record<string, string> = {};
+  for (const lang of ['en', 'zh-CN']) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/embed/finetune-lab/?lang=${lang}&compare=${encodeURIComponent('freeze=none;source=random freeze=hidden')}`);
+    const lab = page.locator('fm-finetune-lab');
+    await expect(lab.locator('thead th[data-run]:not([hidden])')).toHaveCount(3);
+    const table = lab.getByRole('table');
+    const layout = () => table.evaluate((t) => {
+      const setup = t.closest('.setup')!;
+      const shape = getComputedStyle(t).display === 'table' ? 'columns' : 'stacked';
+      return `${shape}, scrolls ${setup.scrollWidth - setup.clientWidth} px`;
+    });
+    const check = async (key: string, menus: boolean) => {
+      await twoFrames(page);
+      found[`${lang} ${key}`] = `${await layout()}${menus ? `, cut: ${(await cutControls(page)).join('; ') || 'none'}` : ''}`;
+      await expect(table.getByRole('row'), key).toHaveCount(9);
+      await expect(table.getByRole('rowheader'), key).toHaveCount(8);
+      await expect(table.getByRole('columnheader'), key).toHaveCount(4);
+      await expect(table.getByRole('cell'), key).toHaveCount(24);
+      // The run's letter drawn before a stacked control is not read: the cell reads as in the table.
+      await expect(table.getByRole('cell').first(), key).toHaveAccessibleName(lang === 'en' ? 'Source model, run A digits 0–4 CNN' : '源模型，运行A 数字0–4的CNN');
+    };
+    await check('1280 px', true);
+    for (const w of [768, 390, 360, 320]) {
+      await page.setViewportSize({ width: w, height: 800 });
+      await check(`${w} px`, w >= 360);
+    }
+    await lab.evaluate((e) => ((e as HTMLElement).style.width = '262px'));
+    await check('262 px column', false);
   }
-  await lab.evaluate((e) => ((e as HTMLElement).style.width = '262px'));
-  await twoFrames(page);
-  found['262 px column'] = await over();
-  expect(found).toEqual({ '320 px': 0, '360 px': 0, '390 px': 0, '262 px column': 0 });
+  const expected = (lang: string) => ({
+    [`${lang} 1280 px`]: 'columns, scrolls 0 px, cut: none',
+    [`${lang} 768 px`]: 'stacked, scrolls 0 px, cut: none',
+    [`${lang} 390 px`]: 'stacked, scrolls 0 px, cut: none',
+    [`${lang} 360 px`]: 'stacked, scrolls 0 px, cut: none',
+    [`${lang} 320 px`]: 'stacked, scrolls 0 px',
+    [`${lang} 262 px column`]: 'stacked, scrolls 0 px',
+  });
+  expect(found).toEqual({ ...expected('en'), ...expected('zh-CN') });
 });
 
 // The receptive field's layer table is a table wherever it fits and cards only where it does not: a chapter's column

@@ -58,11 +58,12 @@ export function formatLayers(layers: readonly Layer[]): string {
   return layers.map(formatLayer).join(', ');
 }
 
-export interface Preset { name: string; title: string; layers: string; input: number }
+/** A preset: its name (the `preset` attribute's value; its title is in the widget's message catalogue), layers and input size. */
+export interface Preset { name: string; layers: string; input: number }
 
 export const PRESETS: readonly Preset[] = [
-  { name: 'small-cnn', title: "The book's small CNN (28×28 Fashion-MNIST)", layers: 'conv 3, pool 2, conv 3, pool 2', input: 28 },
-  { name: 'vgg', title: 'VGG-16, first three blocks', layers: 'conv 3, conv 3, pool 2, conv 3, conv 3, pool 2, conv 3, conv 3, conv 3, pool 2', input: 64 },
-  { name: 'resnet-stem', title: 'ResNet stem: 7×7 stride 2, then 3×3 max pool stride 2', layers: 'conv 7 s2, pool 3 s2 same, conv 3, conv 3', input: 64 },
-  { name: 'dilated', title: 'Dilated stack: dilations 1, 2, 4, 8', layers: 'conv 3, conv 3 d2, conv 3 d4, conv 3 d8', input: 40 },
+  { name: 'small-cnn', layers: 'conv 3, pool 2, conv 3, pool 2', input: 28 },
+  { name: 'vgg', layers: 'conv 3, conv 3, pool 2, conv 3, conv 3, pool 2, conv 3, conv 3, conv 3, pool 2', input: 64 },
+  { name: 'resnet-stem', layers: 'conv 7 s2, pool 3 s2 same, conv 3, conv 3', input: 64 },
+  { name: 'dilated', layers: 'conv 3, conv 3 d2, conv 3 d4, conv 3 d8', input: 40 },
 ];

@@ -4,9 +4,9 @@
  */
 export default {
   'receptiveField.architecture': 'Architecture',
-  'receptiveField.presetSmallCnn': "The book's small CNN (28×28 Fashion-MNIST)",
+  'receptiveField.presetSmallCnn': "The book's small CNN (Fashion-MNIST)",
   'receptiveField.presetVgg': 'VGG-16, first three blocks',
-  'receptiveField.presetResnetStem': 'ResNet stem: 7×7 stride 2, then 3×3 max pool stride 2',
+  'receptiveField.presetResnetStem': 'ResNet stem (7×7 conv, 3×3 max pool)',
   'receptiveField.presetDilated': 'Dilated stack: dilations 1, 2, 4, 8',
   'receptiveField.custom': 'Custom (edited below)',
   'receptiveField.inputSize': 'Input size',

@@ -4,9 +4,9 @@ import type { Translation } from '../../types.ts';
 
 export default {
   'receptiveField.architecture': '网络结构',
-  'receptiveField.presetSmallCnn': '本书的小型CNN（28×28 Fashion-MNIST）',
+  'receptiveField.presetSmallCnn': '本书的小型CNN（Fashion-MNIST）',
   'receptiveField.presetVgg': 'VGG-16的前三个块',
-  'receptiveField.presetResnetStem': 'ResNet起始部分：7×7卷积、步幅2，再接3×3最大池化、步幅2',
+  'receptiveField.presetResnetStem': 'ResNet起始部分（7×7卷积，3×3最大池化）',
   'receptiveField.presetDilated': '膨胀卷积堆叠：膨胀依次为1、2、4、8',
   'receptiveField.custom': '自定义（在下表中编辑）',
   'receptiveField.inputSize': '输入大小',
