@@ -194,7 +194,7 @@ test('speaks Chinese under lang="zh-CN" and English again when lang changes back
   await page.evaluate(() => (document.documentElement.lang = 'zh-CN'));
   await expect.poll(async () => (await words()).labels).toEqual(['网络结构', '输入大小', '在此层选取单元']);
   const chinese = await words();
-  expect(chinese.preset).toBe('膨胀卷积堆叠：膨胀依次为1、2、4、8');
+  expect(chinese.preset).toBe('膨胀卷积堆叠（膨胀率1、2、4、8）');
   expect(chinese.layer).toBe('第4层：conv 3（40×40）');
   expect(chinese.headers).toEqual(['#', '层', '窗口k', '步幅s', '膨胀d', '填充', '输出', '感受野r', '跳距j', '删除']);
   expect(chinese.rowLabel).toBe('第1层：步幅s');

@@ -6,7 +6,7 @@ export default {
   'finetuneLab.lossCaption': 'Loss: training (solid) and validation (dashed)',
   'finetuneLab.accCaption': "Validation accuracy (the test accuracy is measured once, after the last epoch: see each run's card)",
   'finetuneLab.pressTrain': 'Press Train to run the set-up above.',
-  'finetuneLab.runsCaption': "Runs to compare, at most {max}. Runs B and C start from run A's settings.",
+  'finetuneLab.runsCaption': "Compare up to {max} runs. Runs B and C start from run A's settings.",
   'finetuneLab.setting': 'Setting',
   'finetuneLab.run': 'Run {run}',
   'finetuneLab.removeRun': 'Remove run {run}',

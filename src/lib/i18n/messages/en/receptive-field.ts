@@ -7,7 +7,7 @@ export default {
   'receptiveField.presetSmallCnn': "The book's small CNN (Fashion-MNIST)",
   'receptiveField.presetVgg': 'VGG-16, first three blocks',
   'receptiveField.presetResnetStem': 'ResNet stem (7×7 conv, 3×3 max pool)',
-  'receptiveField.presetDilated': 'Dilated stack: dilations 1, 2, 4, 8',
+  'receptiveField.presetDilated': 'Dilated stack (dilations 1, 2, 4, 8)',
   'receptiveField.custom': 'Custom (edited below)',
   'receptiveField.inputSize': 'Input size',
   'receptiveField.pickIn': 'Pick a unit in',

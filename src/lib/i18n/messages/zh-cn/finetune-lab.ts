@@ -6,7 +6,7 @@ export default {
   'finetuneLab.lossCaption': '损失：训练损失（实线）与验证损失（虚线）',
   'finetuneLab.accCaption': '验证准确率（测试准确率只在最后一轮结束后测量一次，见各次运行的卡片）',
   'finetuneLab.pressTrain': '按“训练”运行上面的设置。',
-  'finetuneLab.runsCaption': '要比较的运行，最多{max}次。运行B和运行C以运行A的设置为起点。',
+  'finetuneLab.runsCaption': '最多可比较{max}次运行。运行B和运行C以运行A的设置为起点。',
   'finetuneLab.setting': '设置',
   'finetuneLab.run': '运行{run}',
   'finetuneLab.removeRun': '删除运行{run}',
