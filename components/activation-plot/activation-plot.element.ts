@@ -37,8 +37,8 @@ const SHELL = `
   <label><span data-role="slope-label"></span> <input type="number" data-role="slope" min="0" max="${MAX_SLOPE}" step="0.01"></label>
 </div>
 <div class="plot" data-role="plot" tabindex="0" role="slider" data-say-label="activationPlot.plotLabel" aria-valuemin="${X_MIN}" aria-valuemax="${X_MAX}" aria-valuenow="${PLOT_DEFAULTS.x}"><div class="panels" data-role="panels"><div class="panel"></div><div class="panel"></div></div></div>
-<table><caption class="sr" data-say="activationPlot.tableCaption"></caption><thead><tr><th scope="col" data-role="x-head">x</th><th scope="col">f(x)</th><th scope="col">f′(x)</th></tr></thead><tbody data-role="rows"></tbody></table>
-<p data-role="live" class="sr" aria-live="polite"></p>
+<table><caption class="sr-only" data-say="activationPlot.tableCaption"></caption><thead><tr><th scope="col" data-role="x-head">x</th><th scope="col">f(x)</th><th scope="col">f′(x)</th></tr></thead><tbody data-role="rows"></tbody></table>
+<p data-role="live" class="sr-only" aria-live="polite"></p>
 <p data-role="message" role="alert" hidden></p>
 <p class="engine" data-say="activationPlot.engine"></p>`;
 
@@ -75,7 +75,7 @@ export class ActivationPlotElement extends FmElement<ActivationPlotResult> {
     this.root.innerHTML = SHELL;
     this.sayShell();
     this.$('plot').setAttribute('aria-valuetext', this.t('activationPlot.notComputed'));
-    adoptStyles(this.root, `${PALETTE_CSS}${css}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`);
+    adoptStyles(this.root, `${PALETTE_CSS}${css}`);
     for (const box of this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')) {
       box.addEventListener('change', () => {
         const on = [...this.root.querySelectorAll<HTMLInputElement>('input[data-fn]')].filter((b) => b.checked).map((b) => b.dataset.fn!);

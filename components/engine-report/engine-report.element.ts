@@ -13,12 +13,7 @@ import { msg, say, type MessageKey } from '@lib/i18n/index.ts';
 import { adoptStyles } from '@lib/widget/host-style.ts';
 import { headingLevelAfter } from '@lib/widget/heading-level.ts';
 import type { EngineReportResult } from './result.ts';
-
-const CSS = `:host { display: block; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
-dt { font-weight: 600; }
-dd { margin: 0; }
-[data-kind='error'] { color: var(--sl-color-red-high, #a40000); }`;
+import CSS from './engine-report.css?inline';
 
 export class EngineReport extends FmElement<EngineReportResult> {
   /** What the report shows, kept so that a change of language says it again (nothing is re-checked). */

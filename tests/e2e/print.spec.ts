@@ -48,10 +48,11 @@ test('Chapter 5 printed after one lab run: the lab\'s chart on paper, its contro
     expect(chart.coloured, 'the runs\' curves').toBeGreaterThan(150);
 
     const text = (await view.texts()).join('');
-    // The figure's caption and the lab's settings (fields print as their values) are there; its buttons are not.
+    // The figure's caption and the lab's settings (fields print as their values; on A4 each setting's runs are
+    // stacked, each after its run's letter) are there; its buttons are not.
     const has = (sentence: string) => text.includes(squash(sentence));
     expect(has('The fine-tuning lab, set up for a first comparison')).toBe(true);
-    expect(has('Labelled examples per class 1 1'), 'a field prints as its value').toBe(true);
+    expect(has('Labelled examples per class A 1 B 1'), 'a field prints as its value, after its run\'s letter').toBe(true);
     for (const button of ['Add a run', 'Pause', 'Copy link', 'Skip past this figure', 'Embed or share this figure', 'Print with answers']) {
       expect(has(button), `"${button}" on paper`).toBe(false);
     }

@@ -4,12 +4,15 @@
  * receptive field's visually-hidden class, whose "Remove" then widened its table by 36 px), and closes a block left
  * open at the end of the file, pulling every rule after it into that block. lightningcss (no error recovery) names
  * the first syntax error and where; it accepts a block left open, so the braces are counted too. Values a browser
- * would drop (a colour of 12px) are not checked.
+ * would drop (a colour of 12px) are not checked. The two sheets written in TypeScript, generated from colour tables
+ * (the charts' palette and the strategies' colours), are parsed too; every other widget sheet is a .css file.
  */
 import { readFileSync } from 'node:fs';
 import { transform } from 'lightningcss';
 import { describe, expect, it } from 'vitest';
 import { stylesheets, withoutComments } from './stylesheets.ts';
+import { PALETTE_CSS } from '../../../src/lib/charts/palette.ts';
+import { STRATEGY_CSS } from '../../../src/lib/experiments/palette.ts';
 
 const sheets = stylesheets('components', 'src/lib/widget', 'src/styles');
 
@@ -46,5 +49,11 @@ describe('stylesheets parse', () => {
     const texts = sheets.map((f) => [f, readFileSync(f, 'utf8')] as const);
     expect(texts.map(([f, css]) => parseError(f, css)).filter(Boolean)).toEqual([]);
     expect(texts.filter(([, css]) => openBlocks(css) !== 0).map(([f]) => f)).toEqual([]);
+  });
+
+  it('the sheets written in TypeScript parse, their blocks all closed', () => {
+    const generated = { PALETTE_CSS, STRATEGY_CSS };
+    expect(Object.entries(generated).map(([name, css]) => parseError(name, css)).filter(Boolean)).toEqual([]);
+    expect(Object.entries(generated).filter(([, css]) => openBlocks(css) !== 0).map(([name]) => name)).toEqual([]);
   });
 });
