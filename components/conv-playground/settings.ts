@@ -3,7 +3,7 @@
  * MDX shell runs at build time and the embed page feeds from the URL). Pure: no DOM, no tfjs.
  */
 import { formatKernel, isScalable, parseKernel, parseKernelSize, PRESETS, type Kernel2D, type PresetName } from '@lib/conv/kernels.ts';
-import { MAX_EXPLICIT_PADDING, parseInteger, parseKeyword, parsePadding, ParamError, quote, type Padding } from '@lib/params/index.ts';
+import { keywordText, MAX_EXPLICIT_PADDING, parseInteger, parseKeyword, parsePadding, ParamError, quote, type Padding } from '@lib/params/index.ts';
 import { msg, type Msg } from '@lib/i18n/index.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
 import manifest from '../../public/samples/manifest.json';
@@ -36,7 +36,7 @@ export function defaultSettings(): Settings {
 }
 
 export function parseImage(raw: string): string {
-  const text = raw.trim().toLowerCase();
+  const text = keywordText(raw);
   if (text === 'draw' || SAMPLES.some((s) => s.name === text)) return text;
   throw new ParamError('image', msg('convPlayground.unknownImage', { raw: quote(raw), samples: SAMPLES.map((s) => s.name).join(', ') }));
 }
@@ -70,7 +70,7 @@ function keyword<const T extends string>(name: Named, raw: string, allowed: read
 }
 
 function padding(raw: string): Padding {
-  const text = raw.trim().toLowerCase();
+  const text = keywordText(raw);
   if (WHOLE.test(text)) return integer('padding', text, 0, MAX_EXPLICIT_PADDING);
   try {
     return parsePadding('padding', raw);

@@ -17,7 +17,7 @@ import { define, describeError } from '@lib/widget/fm-element.ts';
 import { sentenceGap, msg, say, type Msg } from '@lib/i18n/index.ts';
 import { EngineElement } from '@lib/widget/engine-element.ts';
 import { getEngine, type Engine } from '@lib/engine/index.ts';
-import { ParamError } from '@lib/params/index.ts';
+import { keywordText, ParamError } from '@lib/params/index.ts';
 import { AttributeSettings } from '@lib/widget/attribute-settings.ts';
 import { formatValue, extentOf, symmetricExtent } from '@lib/charts/diverging.ts';
 import type { PlainTensor } from '@lib/conv/tensor.ts';
@@ -102,7 +102,7 @@ export class PoolExplorerElement extends EngineElement<Heavy, PoolExplorerResult
     yield;
     // Where the drawing is asked for, its grid is made in this part, not with the attributes in the last one (a
     // shell drawn in idle time keeps each part short); sync() makes it wherever the drawing is shown.
-    if (/^\s*draw\s*$/i.test(this.getAttribute('image') ?? '')) this.drawGrid();
+    if (keywordText(this.getAttribute('image') ?? '') === 'draw') this.drawGrid();
     const out = this.$('out');
     out.addEventListener('keydown', (e) => this.key(e));
     out.addEventListener('click', (e) => {
