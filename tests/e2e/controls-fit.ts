@@ -2,7 +2,7 @@
  * Native menus and number fields inside widgets that cut their text: a phone shows a closed `<select>` as a box with
  * the chosen option in it, and where the box is narrower than the option the reader sees "both conv b" and cannot
  * tell the choices apart without opening each menu. For every visible menu and number field in a widget's shadow
- * root (the embed controls, which hold whole URLs, and the device badge are not widgets), the width its text needs is
+ * root (the page's own controls, the embed controls' among them, are outside any), the width its text needs is
  * read with `field-sizing: content` and compared with the width it has; a menu is tried with each of its options
  * shown (selecting by `selectedIndex` fires no event, and the choice is put back before the page can draw). Returns
  * one line per control that cuts, with the option that needs the most.
@@ -22,7 +22,7 @@ export function cutControls(page: Page): Promise<string[]> {
     const walk = (root: Document | ShadowRoot, host: string) => {
       for (const el of root.querySelectorAll('*')) {
         if (el.shadowRoot) walk(el.shadowRoot, el.localName);
-        if (!host || ['fm-embed-control', 'fm-device-badge'].includes(host)) continue;
+        if (!host) continue;
         const menu = el instanceof HTMLSelectElement;
         if (!menu && !(el instanceof HTMLInputElement && el.type === 'number')) continue;
         if (!el.checkVisibility()) continue;
